@@ -1,0 +1,249 @@
+//! The article: its text exactly as on disk, its lines, the page furniture that the fact sheet
+//! omits, and its folded form for matching.
+//!
+//! Every offset in the program is a byte offset into the file as it is on disk (mention rule 8):
+//! a UTF-8 byte order mark is kept in the text but skipped by matching.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::fold::{self, FoldedText};
+
+/// The largest article read. Offsets are stored as `u32`, and a larger text is more likely a
+/// wrong path (a disk image, a log) than an article.
+pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
+
+const BOM: &str = "\u{FEFF}";
+
+#[derive(Clone, Debug)]
+pub struct Article {
+    text: String,
+    body: usize,
+    /// Byte offset where each line starts; a line ends at `\n`, `\r\n` or a lone `\r`.
+    line_starts: Vec<u32>,
+    /// The content (without line terminator) of every omitted line, ascending.
+    omitted: Vec<Range<usize>>,
+    folded: FoldedText,
+}
+
+/// Bytes that are not UTF-8, located for a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub byte: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// Decodes an article file, saying where it stops being UTF-8.
+pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
+    String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        let valid = match std::str::from_utf8(&e.as_bytes()[..byte]) {
+            Ok(valid) => valid,
+            Err(_) => "",
+        };
+        let lines = LineStarts::of(valid);
+        let (line, column) = lines.line_col(valid, byte);
+        NotUtf8 { byte, line, column }
+    })
+}
+
+impl Article {
+    /// Indexes `text`; `omit` lists folded line texts to leave out. Returns the article and, for
+    /// each entry of `omit`, how many lines it matched.
+    #[must_use]
+    pub fn new(text: String, omit: &[String]) -> (Self, Vec<usize>) {
+        let body = if text.starts_with(BOM) { BOM.len() } else { 0 };
+        let lines = LineStarts::of(&text);
+        let mut hits = vec![0; omit.len()];
+        let mut omitted = Vec::new();
+        if !omit.is_empty() {
+            let wanted: HashMap<&str, usize> = omit
+                .iter()
+                .enumerate()
+                .map(|(k, o)| (o.as_str(), k))
+                .collect();
+            // Folding never lengthens a line, so a shorter line cannot match.
+            let shortest = omit.iter().map(String::len).min().unwrap_or(0);
+            for (n, start) in lines.0.iter().enumerate() {
+                let start = (*start as usize).max(body);
+                let end = lines.content_end(&text, n);
+                if start >= end || text[start..end].trim().len() < shortest {
+                    continue;
+                }
+                if let Some(&k) = wanted.get(fold::fold(&text[start..end]).as_str()) {
+                    hits[k] += 1;
+                    omitted.push(start..end);
+                }
+            }
+        }
+        let folded = FoldedText::new(&text, body, &omitted);
+        let article = Self {
+            text,
+            body,
+            line_starts: lines.0,
+            omitted,
+            folded,
+        };
+        (article, hits)
+    }
+
+    /// The whole text as on disk, byte order mark included.
+    #[must_use]
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Where the text proper starts: after the byte order mark, if there is one.
+    #[must_use]
+    pub fn body_start(&self) -> usize {
+        self.body
+    }
+
+    #[must_use]
+    pub fn folded(&self) -> &FoldedText {
+        &self.folded
+    }
+
+    /// Content ranges of the omitted lines, ascending.
+    #[must_use]
+    pub fn omitted(&self) -> &[Range<usize>] {
+        &self.omitted
+    }
+
+    /// Whether `offset` lies inside an omitted line.
+    #[must_use]
+    pub fn is_omitted(&self, offset: usize) -> bool {
+        let i = self.omitted.partition_point(|r| r.end <= offset);
+        self.omitted.get(i).is_some_and(|r| r.start <= offset)
+    }
+
+    #[must_use]
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// The 1-based line and 1-based column (in characters) of a byte offset.
+    #[must_use]
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        LineStarts::line_col_in(&self.line_starts, &self.text, offset)
+    }
+
+    /// The 1-based line of a byte offset.
+    #[must_use]
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.line_starts.partition_point(|&s| s as usize <= offset)
+    }
+
+    /// The byte range of 0-based line `n`, without its terminator.
+    #[must_use]
+    pub fn line_range(&self, n: usize) -> Range<usize> {
+        let start = self.line_starts[n] as usize;
+        start..LineStarts::content_end_in(&self.line_starts, &self.text, n)
+    }
+}
+
+/// Line start offsets of a text.
+struct LineStarts(Vec<u32>);
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = vec![0u32];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                continue; // the `\n` of this `\r\n` ends the line
+            }
+            starts.push((i + 1) as u32);
+        }
+        Self(starts)
+    }
+
+    fn content_end(&self, text: &str, n: usize) -> usize {
+        Self::content_end_in(&self.0, text, n)
+    }
+
+    fn content_end_in(starts: &[u32], text: &str, n: usize) -> usize {
+        let Some(&next) = starts.get(n + 1) else {
+            return text.len();
+        };
+        let next = next as usize;
+        let bytes = text.as_bytes();
+        if next >= 2 && bytes[next - 1] == b'\n' && bytes[next - 2] == b'\r' {
+            next - 2
+        } else {
+            next - 1
+        }
+    }
+
+    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        Self::line_col_in(&self.0, text, offset)
+    }
+
+    fn line_col_in(starts: &[u32], text: &str, offset: usize) -> (usize, usize) {
+        let line = starts.partition_point(|&s| s as usize <= offset);
+        let start = starts[line - 1] as usize;
+        let column = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line, column + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str, omit: &[&str]) -> (Article, Vec<usize>) {
+        let omit: Vec<String> = omit.iter().map(|o| fold::fold(o)).collect();
+        Article::new(text.to_owned(), &omit)
+    }
+
+    #[test]
+    fn counts_lines_for_every_line_ending() {
+        let (a, _) = article("one\ntwo\r\nthree\rfour", &[]);
+        assert_eq!(a.line_count(), 4);
+        assert_eq!(a.line_col(a.text().find("two").unwrap()), (2, 1));
+        assert_eq!(a.line_col(a.text().find("four").unwrap()), (4, 1));
+        assert_eq!(&a.text()[a.line_range(1)], "two");
+        assert_eq!(&a.text()[a.line_range(2)], "three");
+    }
+
+    #[test]
+    fn columns_count_characters_not_bytes() {
+        let (a, _) = article("«Ü» Trump", &[]);
+        assert_eq!(a.line_col(a.text().find("Trump").unwrap()), (1, 5));
+    }
+
+    #[test]
+    fn omits_whole_lines_after_trimming_and_folding() {
+        let text = "Text.\n\n  Advertisement \nAdvertisements here\nTo suggest \u{2014} this\n";
+        let (a, hits) = article(text, &["Advertisement", "To suggest - this", "Nothing"]);
+        assert_eq!(hits, [1, 1, 0]);
+        assert_eq!(a.omitted().len(), 2);
+        assert!(a.is_omitted(text.find("Advertisement ").unwrap()));
+        assert!(!a.is_omitted(text.find("Advertisements").unwrap()));
+        assert!(!a.folded().as_str().contains("Advertisement "));
+    }
+
+    #[test]
+    fn byte_order_mark_is_kept_in_offsets_and_skipped_in_matching() {
+        let (a, _) = article("\u{FEFF}NATO", &[]);
+        assert_eq!(a.body_start(), 3);
+        assert_eq!(a.folded().as_str(), "NATO");
+        assert_eq!(a.folded().to_original(0), 3);
+    }
+
+    #[test]
+    fn locates_the_first_byte_that_is_not_utf8() {
+        let err = decode(b"ok\nline \xE9t\xE9".to_vec()).unwrap_err();
+        assert_eq!(
+            err,
+            NotUtf8 {
+                byte: 8,
+                line: 2,
+                column: 6
+            }
+        );
+    }
+}

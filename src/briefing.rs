@@ -1,0 +1,376 @@
+//! A briefing: a fact sheet resolved against its article. Loading it is checking it: every
+//! problem is reported as a [`Diagnostic`], and a briefing with errors is never handed out
+//! half-loaded.
+
+mod input;
+
+use std::collections::HashMap;
+
+pub use input::{CannotRun, Input};
+
+use crate::article::{self, Article};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};
+use crate::evidence::{self, Quote};
+use crate::fold::fold;
+use crate::inert::quoted;
+use crate::mentions::MentionIndex;
+use crate::sheet::parse::{Parsed, parse};
+use crate::sheet::validate::validate;
+use crate::sheet::{Event, FactSheet, Positions};
+
+/// A fact sheet with its article, mention index and evidence, ready to read or export.
+#[derive(Clone, Debug)]
+pub struct Briefing {
+    /// Events are in timeline order.
+    pub sheet: FactSheet,
+    pub article: Article,
+    pub mentions: MentionIndex,
+    /// Where each event's evidence stands, aligned with `sheet.events`.
+    pub event_evidence: Vec<Option<Quote>>,
+    /// Where each fact's evidence stands, aligned with `sheet.facts`.
+    pub fact_evidence: Vec<Option<Quote>>,
+    /// Warnings (never errors) found while loading.
+    pub warnings: Vec<Diagnostic>,
+    /// The fact sheet as the user named it.
+    pub sheet_path: String,
+    actor_ids: HashMap<String, usize>,
+}
+
+/// The outcome of checking a fact sheet: every diagnostic, in file order, and the briefing when
+/// there was no error.
+pub struct Checked {
+    pub diagnostics: Vec<Diagnostic>,
+    pub briefing: Option<Briefing>,
+    /// One line: `facts.toml: 27 actors, 9 events, 5 facts, 0 errors, 1 warning`.
+    pub summary: String,
+}
+
+impl Checked {
+    #[must_use]
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    #[must_use]
+    pub fn warnings(&self) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Warning)
+            .count()
+    }
+}
+
+/// Checks and loads the fact sheet that `input` names.
+pub fn check(input: &Input) -> Result<Checked, CannotRun> {
+    let sheet_text = input.read_sheet()?;
+    let sheet_path = input.sheet_display();
+    let mut diagnostics = Vec::new();
+    let text = match sheet_text {
+        Ok(text) => text,
+        Err(not_utf8) => {
+            diagnostics.push(not_utf8);
+            return Ok(finish(&sheet_path, Counts::default(), diagnostics, None));
+        }
+    };
+    let src = SourceFile::new(sheet_path.clone(), &text);
+    let Parsed {
+        mut sheet,
+        positions,
+        diagnostics: parsed,
+    } = parse(&src);
+    diagnostics.extend(parsed);
+    if diagnostics
+        .iter()
+        .any(|d| d.message.starts_with("TOML syntax"))
+    {
+        return Ok(finish(&sheet_path, Counts::of(&sheet), diagnostics, None));
+    }
+    validate(&sheet, &positions, &src, &mut diagnostics);
+    let article_text = if sheet.briefing.article.is_empty() {
+        None
+    } else {
+        match input.read_article(&sheet.briefing.article, &positions.article, &src) {
+            Ok((text, notes)) => {
+                diagnostics.extend(notes);
+                Some(text)
+            }
+            Err(d) => {
+                diagnostics.push(d);
+                None
+            }
+        }
+    };
+    let Some(article_text) = article_text else {
+        return Ok(finish(&sheet_path, Counts::of(&sheet), diagnostics, None));
+    };
+    let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
+    let (article, omit_hits) = Article::new(article_text, &omit);
+    for (hits, span) in omit_hits.iter().zip(&positions.omit) {
+        if *hits == 0 {
+            diagnostics.push(
+                src.warning(span, "this `omit` line matches no line of the article")
+                    .with_hint("it must equal a whole line, apart from surrounding spaces"),
+            );
+        }
+    }
+    let mentions = MentionIndex::build(&article, &sheet.actors);
+    for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
+        if mentions.count(n) == 0 {
+            diagnostics.push(
+                src.warning(
+                    &p.id,
+                    format!(
+                        "actor {} is never mentioned in the article",
+                        quoted(&a.id, 40)
+                    ),
+                )
+                .with_hint("check its name and aliases against the text"),
+            );
+        }
+    }
+    let (mut event_evidence, fact_evidence) =
+        locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Ok(finish(&sheet_path, Counts::of(&sheet), diagnostics, None));
+    }
+    sort_events(&mut sheet.events, &mut event_evidence);
+    let actor_ids = sheet
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(n, a)| (a.id.clone(), n))
+        .collect();
+    let warnings = sorted(diagnostics.clone());
+    let counts = Counts::of(&sheet);
+    let briefing = Briefing {
+        sheet,
+        article,
+        mentions,
+        event_evidence,
+        fact_evidence,
+        warnings,
+        sheet_path: sheet_path.clone(),
+        actor_ids,
+    };
+    Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+}
+
+/// How [`open`] fails.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    CannotRun(#[from] CannotRun),
+    /// The fact sheet has errors; the diagnostics are all of them, warnings included.
+    #[error("{summary}")]
+    Invalid {
+        diagnostics: Vec<Diagnostic>,
+        summary: String,
+    },
+}
+
+/// Loads a briefing for reading or export: any error refuses it, with the same messages as
+/// `check`.
+pub fn open(input: &Input) -> Result<Briefing, OpenError> {
+    let checked = check(input)?;
+    match checked.briefing {
+        Some(b) => Ok(b),
+        None => Err(OpenError::Invalid {
+            diagnostics: checked.diagnostics,
+            summary: checked.summary,
+        }),
+    }
+}
+
+impl Briefing {
+    /// The bundled sample briefing. It is checked by the test suite, so it always loads.
+    ///
+    /// # Panics
+    /// Only if the bundled briefing were broken, which the tests rule out.
+    #[must_use]
+    pub fn bundled() -> Self {
+        match open(&Input::Bundled) {
+            Ok(b) => b,
+            Err(e) => panic!("the bundled briefing is broken: {e}"),
+        }
+    }
+
+    /// The index of the actor with this id.
+    #[must_use]
+    pub fn actor_index(&self, id: &str) -> Option<usize> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// The indices of the events that name actor `actor`, in timeline order.
+    pub fn events_of(&self, actor: usize) -> impl Iterator<Item = usize> + '_ {
+        let id = self.sheet.actors.get(actor).map(|a| a.id.as_str());
+        self.sheet
+            .events
+            .iter()
+            .enumerate()
+            .filter(move |(_, e)| id.is_some_and(|id| e.actors.iter().any(|a| a == id)))
+            .map(|(n, _)| n)
+    }
+
+    /// The indices of the facts attributed to actor `actor`.
+    pub fn facts_of(&self, actor: usize) -> impl Iterator<Item = usize> + '_ {
+        let id = self.sheet.actors.get(actor).map(|a| a.id.as_str());
+        self.sheet
+            .facts
+            .iter()
+            .enumerate()
+            .filter(move |(_, f)| id.is_some() && f.source.as_deref() == id)
+            .map(|(n, _)| n)
+    }
+
+    /// Actors whose `affiliation` is actor `actor`.
+    pub fn members_of(&self, actor: usize) -> impl Iterator<Item = usize> + '_ {
+        let id = self.sheet.actors.get(actor).map(|a| a.id.as_str());
+        self.sheet
+            .actors
+            .iter()
+            .enumerate()
+            .filter(move |(_, a)| id.is_some() && a.affiliation.as_deref() == id)
+            .map(|(n, _)| n)
+    }
+}
+
+fn locate_evidence(
+    sheet: &FactSheet,
+    positions: &Positions,
+    article: &Article,
+    src: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) -> (Vec<Option<Quote>>, Vec<Option<Quote>>) {
+    let quotes: Vec<&str> = sheet
+        .events
+        .iter()
+        .map(|e| e.evidence.as_deref().unwrap_or(""))
+        .chain(
+            sheet
+                .facts
+                .iter()
+                .map(|f| f.evidence.as_deref().unwrap_or("")),
+        )
+        .collect();
+    let mut found = evidence::locate(article, &quotes);
+    let spans = positions
+        .events
+        .iter()
+        .map(|p| &p.evidence)
+        .chain(positions.facts.iter().map(|p| &p.evidence));
+    for ((quote, q), span) in quotes.iter().zip(&found).zip(spans) {
+        if quote.trim().is_empty() {
+            continue;
+        }
+        match q {
+            None => {
+                let prefix = evidence::longest_prefix_found(article, quote);
+                let d = src.error(
+                    span,
+                    format!("evidence {} is not in the article", quoted(quote, 60)),
+                );
+                out.push(if prefix.chars().count() >= 8 {
+                    d.with_hint(format!(
+                        "the article has {} but not what follows",
+                        quoted(&prefix, 60)
+                    ))
+                } else {
+                    d.with_hint("quote the article's own words; case and letters must match")
+                });
+            }
+            Some(q) if q.count > 1 => out.push(
+                src.warning(
+                    span,
+                    format!(
+                        "evidence {} occurs {} times in the article",
+                        quoted(quote, 60),
+                        q.count
+                    ),
+                )
+                .with_hint("the first is used; quote more words to make it unique"),
+            ),
+            Some(_) => {}
+        }
+    }
+    let facts = found.split_off(sheet.events.len());
+    (found, facts)
+}
+
+fn sort_events(events: &mut Vec<Event>, evidence: &mut Vec<Option<Quote>>) {
+    let mut paired: Vec<(Event, Option<Quote>)> =
+        events.drain(..).zip(evidence.drain(..)).collect();
+    paired.sort_by(|(a, _), (b, _)| a.date.cmp(&b.date).then(a.end.cmp(&b.end)));
+    for (e, q) in paired {
+        events.push(e);
+        evidence.push(q);
+    }
+}
+
+fn sorted(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
+    diagnostics
+}
+
+/// How many entries a fact sheet has, for the summary line.
+#[derive(Clone, Copy, Default)]
+struct Counts {
+    actors: usize,
+    events: usize,
+    facts: usize,
+}
+
+impl Counts {
+    fn of(sheet: &FactSheet) -> Self {
+        Self {
+            actors: sheet.actors.len(),
+            events: sheet.events.len(),
+            facts: sheet.facts.len(),
+        }
+    }
+}
+
+fn finish(
+    sheet_path: &str,
+    counts: Counts,
+    diagnostics: Vec<Diagnostic>,
+    briefing: Option<Briefing>,
+) -> Checked {
+    let diagnostics = sorted(diagnostics);
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
+    let file = std::path::Path::new(sheet_path).file_name().map_or_else(
+        || sheet_path.to_owned(),
+        |f| f.to_string_lossy().into_owned(),
+    );
+    let summary = format!(
+        "{file}: {}, {}, {}, {}, {}",
+        count(counts.actors, "actor"),
+        count(counts.events, "event"),
+        count(counts.facts, "fact"),
+        count(errors, "error"),
+        count(warnings, "warning"),
+    );
+    Checked {
+        diagnostics,
+        briefing,
+        summary,
+    }
+}
+
+/// Used by [`input`] to report an article that is not UTF-8 at its own line and column.
+fn not_utf8_diagnostic(path: &str, e: article::NotUtf8) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Error,
+        path: path.to_owned(),
+        line: e.line,
+        column: e.column,
+        message: format!(
+            "the file is not UTF-8 text: byte {} is not valid UTF-8",
+            e.byte
+        ),
+        hint: Some("convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`".to_owned()),
+    }
+}

@@ -1,0 +1,266 @@
+//! Where a briefing comes from: the bundled sample, or a fact sheet on disk and the article it
+//! names. Reading is careful with what is not an ordinary file: folders, FIFOs, devices and
+//! huge files are refused with a message instead of being read without bound.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Component, Path, PathBuf};
+
+use super::not_utf8_diagnostic;
+use crate::article::{self, MAX_ARTICLE_BYTES};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::inert::{escaped, quoted};
+use crate::sheet::Span;
+
+const BUNDLED_SHEET: &str = include_str!("../../assets/facts.toml");
+const BUNDLED_ARTICLE: &str = include_str!("../../assets/article.txt");
+const BUNDLED_SHEET_PATH: &str = "<bundled>/facts.toml";
+const BUNDLED_ARTICLE_NAME: &str = "article.txt";
+
+/// A fact sheet this large is not hand-written; it is refused rather than parsed.
+const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The fact sheet to open.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// The sample briefing compiled into the binary.
+    Bundled,
+    /// A fact sheet file.
+    Path(PathBuf),
+}
+
+/// Why nothing could be checked at all (exit status 2).
+#[derive(Debug, thiserror::Error)]
+pub enum CannotRun {
+    #[error("{0}: no such file or folder")]
+    NotFound(String),
+    #[error("{0}: a folder without facts.toml; name the fact sheet itself")]
+    NoFactSheet(String),
+    #[error("{0}: not a regular file")]
+    NotAFile(String),
+    #[error("{path}: {size} bytes is too large for a fact sheet (the limit is {limit} bytes)")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: cannot be read: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl Input {
+    /// The input a command-line argument names: none is the bundled briefing; a folder means
+    /// the `facts.toml` inside it.
+    pub fn from_arg(arg: Option<&Path>) -> Result<Self, CannotRun> {
+        let Some(path) = arg else {
+            return Ok(Self::Bundled);
+        };
+        let shown = display(path);
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => CannotRun::NotFound(shown.clone()),
+            _ => CannotRun::Io {
+                path: shown.clone(),
+                source: e,
+            },
+        })?;
+        if meta.is_dir() {
+            let sheet = path.join("facts.toml");
+            if !sheet.is_file() {
+                return Err(CannotRun::NoFactSheet(shown));
+            }
+            return Ok(Self::Path(sheet));
+        }
+        if !meta.is_file() {
+            return Err(CannotRun::NotAFile(shown));
+        }
+        Ok(Self::Path(path.to_owned()))
+    }
+
+    /// The fact sheet as messages name it.
+    #[must_use]
+    pub fn sheet_display(&self) -> String {
+        match self {
+            Self::Bundled => BUNDLED_SHEET_PATH.to_owned(),
+            Self::Path(p) => display(p),
+        }
+    }
+
+    /// The files this input reads, which an export must never overwrite.
+    #[must_use]
+    pub fn sheet_path(&self) -> Option<&Path> {
+        match self {
+            Self::Bundled => None,
+            Self::Path(p) => Some(p),
+        }
+    }
+
+    /// Where the article `relative` (as the fact sheet writes it) is on disk.
+    #[must_use]
+    pub fn article_path(&self, relative: &str) -> Option<PathBuf> {
+        match self {
+            Self::Bundled => None,
+            Self::Path(p) => Some(p.parent().unwrap_or(Path::new("")).join(relative)),
+        }
+    }
+
+    /// The fact sheet's text, or a diagnostic when it is not UTF-8.
+    pub(super) fn read_sheet(&self) -> Result<Result<String, Diagnostic>, CannotRun> {
+        let path = match self {
+            Self::Bundled => return Ok(Ok(BUNDLED_SHEET.to_owned())),
+            Self::Path(p) => p,
+        };
+        let shown = display(path);
+        let bytes = read_limited(path, MAX_SHEET_BYTES).map_err(|e| match e {
+            ReadError::TooLarge(size) => CannotRun::TooLarge {
+                path: shown.clone(),
+                size,
+                limit: MAX_SHEET_BYTES,
+            },
+            ReadError::NotAFile(_) => CannotRun::NotAFile(shown.clone()),
+            ReadError::Io(source) => CannotRun::Io {
+                path: shown.clone(),
+                source,
+            },
+        })?;
+        Ok(article::decode(bytes).map_err(|e| {
+            let mut d = not_utf8_diagnostic(&shown, e);
+            d.message = format!(
+                "this is not a TOML fact sheet: byte {} is not UTF-8 text",
+                e.byte
+            );
+            d.hint = Some("name the fact sheet (.toml), not the article or another file".into());
+            d
+        }))
+    }
+
+    /// The article's text, with notes worth printing; or the one error that stops it loading,
+    /// located at the `article` key (or in the article itself, for bad UTF-8).
+    pub(super) fn read_article(
+        &self,
+        relative: &str,
+        span: &Span,
+        src: &SourceFile,
+    ) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+        let Some(path) = self.article_path(relative) else {
+            return if relative == BUNDLED_ARTICLE_NAME {
+                Ok((BUNDLED_ARTICLE.to_owned(), Vec::new()))
+            } else {
+                Err(src.error(span, format!("no bundled article {}", quoted(relative, 80))))
+            };
+        };
+        let shown = display(&path);
+        let bytes = read_limited(&path, MAX_ARTICLE_BYTES).map_err(|e| {
+            let (message, hint) = match e {
+                ReadError::NotAFile(kind) => (
+                    format!("the article {shown} is {kind}, not a regular file"),
+                    "name a text file".to_owned(),
+                ),
+                ReadError::TooLarge(size) => (
+                    format!(
+                        "the article {shown} is {} MiB, over the limit of {} MiB",
+                        size / (1024 * 1024),
+                        MAX_ARTICLE_BYTES / (1024 * 1024)
+                    ),
+                    "split it into several briefings".to_owned(),
+                ),
+                ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => (
+                    format!("the article {shown} does not exist"),
+                    format!(
+                        "`article` is relative to the fact sheet's folder; {} names {shown}",
+                        quoted(relative, 80)
+                    ),
+                ),
+                ReadError::Io(io) => (
+                    format!("the article {shown} cannot be read: {io}"),
+                    "check its permissions".to_owned(),
+                ),
+            };
+            src.error(span, escaped(&message).into_owned())
+                .with_hint(escaped(&hint).into_owned())
+        })?;
+        let text = article::decode(bytes).map_err(|e| not_utf8_diagnostic(&shown, e))?;
+        let mut notes = Vec::new();
+        if leaves_folder(relative) {
+            notes.push(src.at(
+                Severity::Note,
+                span,
+                format!(
+                    "the article is outside the fact sheet's folder: {}",
+                    escaped(&shown)
+                ),
+            ));
+        }
+        Ok((text, notes))
+    }
+}
+
+/// Whether a relative path climbs out of its folder, or is absolute.
+fn leaves_folder(relative: &str) -> bool {
+    let p = Path::new(relative);
+    p.is_absolute()
+        || p.components().any(|c| {
+            matches!(
+                c,
+                Component::ParentDir | Component::Prefix(_) | Component::RootDir
+            )
+        })
+}
+
+/// A path as messages show it, with anything unsafe escaped.
+fn display(path: &Path) -> String {
+    escaped(&path.to_string_lossy()).into_owned()
+}
+
+enum ReadError {
+    /// What the path is instead: "a folder", "a FIFO", "a device".
+    NotAFile(&'static str),
+    TooLarge(u64),
+    Io(std::io::Error),
+}
+
+/// Reads a regular file of at most `limit` bytes. The file is opened first and checked through
+/// its handle, so what is checked is what is read; reading stops at the limit even if the file
+/// grows meanwhile.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(kind_of(&meta)));
+    }
+    let file = File::open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if !meta.is_file() {
+        return Err(ReadError::NotAFile(kind_of(&meta)));
+    }
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge(meta.len()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+fn kind_of(meta: &std::fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}

@@ -1,0 +1,119 @@
+//! The command line: `briefing [PATH]` reads, `briefing check [PATH]` checks, `briefing export
+//! [PATH]` exports. Each command returns its exit status; nothing below prints an error twice.
+//!
+//! Exit status: 0 success; 1 `check` found problems, or an export could not be written; 2 the
+//! command could not run (no such path, a fact sheet with errors opened or exported, bad usage).
+
+mod check;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::briefing::{CannotRun, Input, OpenError};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "briefing",
+    version,
+    about = "Read a news article beside a hand-curated fact sheet about it",
+    long_about = "Read a news article beside a hand-curated fact sheet about it.\n\n\
+        With no PATH, opens the bundled sample briefing. PATH is a fact sheet (TOML) or a \
+        folder holding facts.toml.",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Fact sheet to read, or a folder holding facts.toml (default: the bundled briefing).
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a fact sheet against its article and report every problem.
+    Check {
+        /// Fact sheet, or a folder holding facts.toml (default: the bundled briefing).
+        path: Option<PathBuf>,
+        /// Fail (exit status 1) on warnings too.
+        #[arg(long)]
+        strict: bool,
+    },
+}
+
+/// Runs a parsed command line and returns its exit status.
+#[must_use]
+pub fn run(cli: Cli) -> ExitCode {
+    let status = match cli.command {
+        Some(Command::Check { path, strict }) => check::run(path.as_deref(), strict),
+        None => Err(Failure::Usage("the reader is not built yet".into())),
+    };
+    match status {
+        Ok(code) => ExitCode::from(code),
+        Err(failure) => failure.report(),
+    }
+}
+
+/// Why a command stopped: printed once, on standard error, by [`Failure::report`].
+#[derive(Debug)]
+pub enum Failure {
+    CannotRun(CannotRun),
+    /// The fact sheet has errors: all diagnostics, then the summary line.
+    Invalid(Vec<crate::diagnostic::Diagnostic>, String),
+    Usage(String),
+    /// Output could not be written; the message names the file.
+    Write(String),
+}
+
+impl From<CannotRun> for Failure {
+    fn from(e: CannotRun) -> Self {
+        Self::CannotRun(e)
+    }
+}
+
+impl From<OpenError> for Failure {
+    fn from(e: OpenError) -> Self {
+        match e {
+            OpenError::CannotRun(e) => Self::CannotRun(e),
+            OpenError::Invalid {
+                diagnostics,
+                summary,
+            } => Self::Invalid(diagnostics, summary),
+        }
+    }
+}
+
+impl Failure {
+    fn report(self) -> ExitCode {
+        let mut err = std::io::stderr().lock();
+        let code = match self {
+            Self::CannotRun(e) => {
+                let _ = writeln!(err, "briefing: {e}");
+                2
+            }
+            Self::Invalid(diagnostics, summary) => {
+                for d in diagnostics {
+                    let _ = writeln!(err, "{d}");
+                }
+                let _ = writeln!(err, "{summary}");
+                2
+            }
+            Self::Usage(m) => {
+                let _ = writeln!(err, "briefing: {m}");
+                2
+            }
+            Self::Write(m) => {
+                let _ = writeln!(err, "briefing: {m}");
+                1
+            }
+        };
+        ExitCode::from(code)
+    }
+}
+
+/// Resolves a command-line path into an input.
+fn input(path: Option<&std::path::Path>) -> Result<Input, Failure> {
+    Ok(Input::from_arg(path)?)
+}

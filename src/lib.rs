@@ -1,0 +1,18 @@
+//! `briefing`: read a news article beside a hand-curated fact sheet about it.
+//!
+//! The domain (everything but [`app`], [`view`] and [`terminal`]) knows nothing of terminals:
+//! [`briefing`] loads and checks a fact sheet against its article, [`mentions`] finds every
+//! mention of every actor, [`export`] writes the result for other tools. The reader is built on
+//! top: [`app`] holds its state and applies [`app::Action`]s, [`view`] draws `&App`, and
+//! [`terminal`] owns the real terminal and the event loop.
+
+pub mod article;
+pub mod briefing;
+pub mod cli;
+pub mod date;
+pub mod diagnostic;
+pub mod evidence;
+pub mod fold;
+pub mod inert;
+pub mod mentions;
+pub mod sheet;

@@ -1,0 +1,346 @@
+//! Reads a fact sheet from TOML text into a [`FactSheet`], reporting every syntax or structural
+//! problem (missing key, wrong type, unknown key, bad date, bad id) at its line and column.
+
+use std::collections::BTreeMap;
+
+use toml::de::DeTable;
+
+use super::table::{Field, Table, list};
+use super::{
+    Actor, ActorKind, ActorPositions, Event, EventPositions, Fact, FactPositions, FactSheet, Meta,
+    Positions, Span,
+};
+use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+use crate::inert::{escaped, quoted};
+
+const TOP: &[&str] = &["briefing", "actors", "events", "facts"];
+const BRIEFING: &[&str] = &[
+    "title",
+    "article",
+    "source",
+    "url",
+    "published",
+    "summary",
+    "omit",
+];
+const ACTOR: &[&str] = &[
+    "id",
+    "name",
+    "kind",
+    "aliases",
+    "role",
+    "affiliation",
+    "note",
+];
+const EVENT: &[&str] = &[
+    "id",
+    "date",
+    "end",
+    "approximate",
+    "title",
+    "actors",
+    "evidence",
+    "note",
+];
+const FACT: &[&str] = &["label", "value", "source", "evidence", "note"];
+
+/// What parsing produced: the sheet as far as it could be read, where things are, and every
+/// problem found. The sheet is only usable when no problem is an error.
+pub struct Parsed {
+    pub sheet: FactSheet,
+    pub positions: Positions,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses a fact sheet. Syntax errors stop the reading (what follows them would be guessed);
+/// any other problem is reported and reading goes on.
+#[must_use]
+pub fn parse(src: &SourceFile) -> Parsed {
+    let mut out = Vec::new();
+    let (root, errors) = DeTable::parse_recoverable(src.text());
+    if !errors.is_empty() {
+        report_syntax(src, &errors, &mut out);
+        return Parsed {
+            sheet: FactSheet::default(),
+            positions: Positions::default(),
+            diagnostics: out,
+        };
+    }
+    let root_span = root.span();
+    let root = root.into_inner();
+    let top = Table::new(&root, root_span, "the fact sheet".to_owned());
+    top.reject_unknown(TOP, src, &mut out);
+
+    let mut sheet = FactSheet::default();
+    let mut positions = Positions::default();
+    if let Some((t, span)) = top.table("briefing", src, &mut out) {
+        let t = Table::new(t, span, "[briefing]".to_owned());
+        sheet.briefing = meta(&t, src, &mut out, &mut positions);
+    }
+    let mut ids = Ids::default();
+    for (n, (t, span)) in top.tables("actors", src, &mut out).into_iter().enumerate() {
+        let mut t = Table::new(t, span, format!("[[actors]] #{}", n + 1));
+        if let Some((a, p)) = actor(&mut t, src, &mut out, &mut ids) {
+            sheet.actors.push(a);
+            positions.actors.push(p);
+        }
+    }
+    let mut ids = Ids::default();
+    for (n, (t, span)) in top.tables("events", src, &mut out).into_iter().enumerate() {
+        let mut t = Table::new(t, span, format!("[[events]] #{}", n + 1));
+        if let Some((e, p)) = event(&mut t, src, &mut out, &mut ids) {
+            sheet.events.push(e);
+            positions.events.push(p);
+        }
+    }
+    for (n, (t, span)) in top.tables("facts", src, &mut out).into_iter().enumerate() {
+        let t = Table::new(t, span, format!("[[facts]] #{}", n + 1));
+        if let Some((f, p)) = fact(&t, src, &mut out) {
+            sheet.facts.push(f);
+            positions.facts.push(p);
+        }
+    }
+    Parsed {
+        sheet,
+        positions,
+        diagnostics: out,
+    }
+}
+
+/// One message per line: a parser that recovers from an error often reports a cascade of
+/// follow-on errors on the same line, which only bury the real one.
+fn report_syntax(src: &SourceFile, errors: &[toml::de::Error], out: &mut Vec<Diagnostic>) {
+    let mut by_line = BTreeMap::new();
+    for e in errors {
+        let span = e.span().unwrap_or(0..0);
+        let (line, _) = src.line_col(span.start);
+        by_line.entry(line).or_insert((span, e.message()));
+    }
+    for (span, message) in by_line.into_values() {
+        let message = escaped(message).replace('\n', "; ");
+        out.push(src.error(&span, format!("TOML syntax: {message}")));
+    }
+}
+
+fn meta(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>, positions: &mut Positions) -> Meta {
+    t.reject_unknown(BRIEFING, src, out);
+    let title = t.string("title", true, src, out);
+    let article = t.string("article", true, src, out);
+    positions.article = article
+        .as_ref()
+        .map_or_else(|| t.span(), |a| a.span.clone());
+    let omit = t.strings("omit", src, out);
+    let mut lines = Vec::with_capacity(omit.len());
+    for line in omit {
+        if line.value.trim().is_empty() {
+            out.push(src.error(
+                &line.span,
+                "a blank line in `omit` would hide every blank line",
+            ));
+            continue;
+        }
+        positions.omit.push(line.span);
+        lines.push(line.value);
+    }
+    Meta {
+        title: title.map(|f| f.value).unwrap_or_default(),
+        article: article.map(|f| f.value).unwrap_or_default(),
+        source: value(t.string("source", false, src, out)),
+        url: value(t.string("url", false, src, out)),
+        published: value(t.date("published", false, src, out)),
+        summary: value(t.string("summary", false, src, out)),
+        omit: lines,
+    }
+}
+
+fn actor(
+    t: &mut Table,
+    src: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+    ids: &mut Ids,
+) -> Option<(Actor, ActorPositions)> {
+    t.reject_unknown(ACTOR, src, out);
+    let id = ids.read(t, "actor", src, out);
+    let name = t.string("name", true, src, out);
+    let kind = t.string("kind", true, src, out).and_then(|k| {
+        let parsed = k.value.parse::<ActorKind>();
+        if parsed.is_err() {
+            let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
+            let d = src.error(
+                &k.span,
+                format!("unknown actor kind {}", quoted(&k.value, 40)),
+            );
+            out.push(match did_you_mean(&k.value, kinds.iter().copied()) {
+                Some(m) => d.with_hint(format!("did you mean \"{m}\"?")),
+                None => d.with_hint(format!("the kinds are {}", list(&kinds))),
+            });
+        }
+        parsed.ok()
+    });
+    let mut aliases = Vec::new();
+    let mut alias_spans = Vec::new();
+    for alias in t.strings("aliases", src, out) {
+        if alias.value.trim().is_empty() {
+            out.push(src.error(&alias.span, "a blank alias would match nothing; remove it"));
+            continue;
+        }
+        alias_spans.push(alias.span);
+        aliases.push(alias.value);
+    }
+    let affiliation = t.string("affiliation", false, src, out);
+    let role = value(t.string("role", false, src, out));
+    let note = value(t.string("note", false, src, out));
+    let (id, name, kind) = (id?, name?, kind?);
+    let positions = ActorPositions {
+        table: t.span(),
+        id: id.span,
+        name: name.span,
+        aliases: alias_spans,
+        affiliation: affiliation.as_ref().map_or(0..0, |f| f.span.clone()),
+    };
+    let actor = Actor {
+        id: id.value,
+        name: name.value,
+        kind,
+        aliases,
+        role,
+        affiliation: value(affiliation),
+        note,
+    };
+    Some((actor, positions))
+}
+
+fn event(
+    t: &mut Table,
+    src: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+    ids: &mut Ids,
+) -> Option<(Event, EventPositions)> {
+    t.reject_unknown(EVENT, src, out);
+    let id = ids.read(t, "event", src, out);
+    let date = t.date("date", true, src, out);
+    let end = t.date("end", false, src, out);
+    let approximate = t.bool("approximate", src, out).unwrap_or(false);
+    let title = t.string("title", true, src, out);
+    let actors = t.strings("actors", src, out);
+    let evidence = t.string("evidence", false, src, out);
+    let note = value(t.string("note", false, src, out));
+    let (id, date, title) = (id?, date?, title?);
+    let positions = EventPositions {
+        table: t.span(),
+        id: id.span,
+        end: end.as_ref().map_or(0..0, |f| f.span.clone()),
+        actors: actors.iter().map(|a| a.span.clone()).collect(),
+        evidence: evidence.as_ref().map_or(0..0, |f| f.span.clone()),
+    };
+    let event = Event {
+        id: id.value,
+        date: date.value,
+        end: value(end),
+        approximate,
+        title: title.value,
+        actors: actors.into_iter().map(|a| a.value).collect(),
+        evidence: value(evidence),
+        note,
+    };
+    Some((event, positions))
+}
+
+fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<(Fact, FactPositions)> {
+    t.reject_unknown(FACT, src, out);
+    let label = t.string("label", true, src, out);
+    let value_field = t.string("value", true, src, out);
+    let source = t.string("source", false, src, out);
+    let evidence = t.string("evidence", false, src, out);
+    let note = value(t.string("note", false, src, out));
+    let (label, value_field) = (label?, value_field?);
+    let positions = FactPositions {
+        table: t.span(),
+        source: source.as_ref().map_or(0..0, |f| f.span.clone()),
+        evidence: evidence.as_ref().map_or(0..0, |f| f.span.clone()),
+    };
+    let fact = Fact {
+        label: label.value,
+        value: value_field.value,
+        source: value(source),
+        evidence: value(evidence),
+        note,
+    };
+    Some((fact, positions))
+}
+
+fn value<T>(field: Option<Field<T>>) -> Option<T> {
+    field.map(|f| f.value)
+}
+
+/// The ids seen so far in one array of tables, to catch duplicates.
+#[derive(Default)]
+struct Ids(std::collections::HashMap<String, Span>);
+
+impl Ids {
+    /// Reads and checks `id`: present, well-formed, not seen before in this array. A malformed
+    /// or duplicate id is reported but still returned, so that references to it do not also
+    /// fail.
+    fn read(
+        &mut self,
+        t: &mut Table,
+        what: &str,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Field<String>> {
+        let id = t.string("id", true, src, out)?;
+        if !is_id(&id.value) {
+            out.push(
+                src.error(
+                    &id.span,
+                    format!("{what} id {} is not a valid id", quoted(&id.value, 40)),
+                )
+                .with_hint(format!(
+                    "use lowercase letters, digits and '-', like {}",
+                    quoted(&suggest_id(&id.value), 40)
+                )),
+            );
+        }
+        if let Some(first) = self.0.get(&id.value) {
+            let (line, _) = src.line_col(first.start);
+            out.push(src.error(
+                &id.span,
+                format!(
+                    "duplicate {what} id {} (first used on line {line})",
+                    quoted(&id.value, 40)
+                ),
+            ));
+        } else {
+            self.0.insert(id.value.clone(), id.span.clone());
+        }
+        t.rename(format!("{what} {}", quoted(&id.value, 40)));
+        Some(id)
+    }
+}
+
+/// Lowercase ASCII letters, digits and '-'.
+#[must_use]
+pub fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// A valid id close to `wrong`: "Joe Biden" → "joe-biden".
+fn suggest_id(wrong: &str) -> String {
+    let mut id = String::new();
+    for c in wrong.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c.to_ascii_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    let id = id.trim_end_matches('-').to_owned();
+    if id.is_empty() {
+        "my-id".to_owned()
+    } else {
+        id
+    }
+}

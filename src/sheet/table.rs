@@ -1,0 +1,293 @@
+//! Reads the fields of one TOML table, reporting each problem (missing key, wrong type, unknown
+//! key) at its position and carrying on, so that one run of `check` shows them all. Serde stops
+//! at the first error, which is why the fact sheet is not read with `#[derive(Deserialize)]`.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::Span;
+use crate::date::PartialDate;
+use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+use crate::inert::quoted;
+
+/// One table being read, e.g. the third `[[actors]]`.
+pub struct Table<'t, 'i> {
+    table: &'t DeTable<'i>,
+    span: Span,
+    /// How messages name the table: "[briefing]", "actor \"nato\"", "[[actors]] #3".
+    name: String,
+}
+
+/// A value read from a table, with where it stands.
+pub struct Field<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<'t, 'i> Table<'t, 'i> {
+    pub fn new(table: &'t DeTable<'i>, span: Span, name: String) -> Self {
+        Self { table, span, name }
+    }
+
+    pub fn span(&self) -> Span {
+        self.span.clone()
+    }
+
+    /// Names the table by its id once that is known, for clearer messages.
+    pub fn rename(&mut self, name: String) {
+        self.name = name;
+    }
+
+    /// Reports every key that is not in `allowed`, with the likeliest intended key.
+    pub fn reject_unknown(&self, allowed: &[&str], src: &SourceFile, out: &mut Vec<Diagnostic>) {
+        for key in self.table.keys() {
+            let k = key.get_ref().as_ref();
+            if allowed.contains(&k) {
+                continue;
+            }
+            let d = src.error(
+                &key.span(),
+                format!("unknown key {} in {}", quoted(k, 40), self.name),
+            );
+            out.push(match did_you_mean(k, allowed.iter().copied()) {
+                Some(m) => d.with_hint(format!("did you mean `{m}`?")),
+                None => d.with_hint(format!("the keys here are {}", list(allowed))),
+            });
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
+        self.table.get(key)
+    }
+
+    fn missing(&self, key: &str, src: &SourceFile, out: &mut Vec<Diagnostic>) {
+        out.push(src.error(
+            &self.span,
+            format!("{} has no `{key}`, which is required", self.name),
+        ));
+    }
+
+    fn wrong_type(
+        &self,
+        key: &str,
+        expected: &str,
+        v: &Spanned<DeValue>,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        out.push(src.error(
+            &v.span(),
+            format!(
+                "`{key}` in {} must be {expected}, not {}",
+                self.name,
+                article(v.get_ref().type_str())
+            ),
+        ));
+    }
+
+    /// A string field; `required` reports its absence. Blank required strings are errors; blank
+    /// optional ones are treated as absent.
+    pub fn string(
+        &self,
+        key: &str,
+        required: bool,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Field<String>> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(key, src, out);
+            }
+            return None;
+        };
+        let Some(s) = v.get_ref().as_str() else {
+            self.wrong_type(key, "a string", v, src, out);
+            return None;
+        };
+        if s.trim().is_empty() {
+            if required {
+                out.push(src.error(&v.span(), format!("`{key}` in {} is blank", self.name)));
+            }
+            return None;
+        }
+        Some(Field {
+            value: s.to_owned(),
+            span: v.span(),
+        })
+    }
+
+    pub fn bool(&self, key: &str, src: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<bool> {
+        let v = self.get(key)?;
+        let b = v.get_ref().as_bool();
+        if b.is_none() {
+            self.wrong_type(key, "true or false", v, src, out);
+        }
+        b
+    }
+
+    /// An array of strings; each element is returned with its own span.
+    pub fn strings(
+        &self,
+        key: &str,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Vec<Field<String>> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = v.get_ref().as_array() else {
+            self.wrong_type(key, "an array of strings", v, src, out);
+            return Vec::new();
+        };
+        let mut fields = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref().as_str() {
+                Some(s) => fields.push(Field {
+                    value: s.to_owned(),
+                    span: item.span(),
+                }),
+                None => self.wrong_type(key, "an array of strings", item, src, out),
+            }
+        }
+        fields
+    }
+
+    /// A date: a TOML date (`2024-07-09`) or a string "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+    pub fn date(
+        &self,
+        key: &str,
+        required: bool,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Field<PartialDate>> {
+        let Some(v) = self.get(key) else {
+            if required {
+                self.missing(key, src, out);
+            }
+            return None;
+        };
+        let parsed = match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), None) => PartialDate::new(
+                    u32::from(d.year),
+                    Some(u32::from(d.month)),
+                    Some(u32::from(d.day)),
+                )
+                .map_err(|e| e.to_string()),
+                _ => Err("a time of day is not allowed here: write only the date".to_owned()),
+            },
+            DeValue::String(s) => PartialDate::parse(s).map_err(|e| e.to_string()),
+            DeValue::Integer(_) => {
+                out.push(
+                    src.error(
+                        &v.span(),
+                        format!("`{key}` in {} must be a date, not an integer", self.name),
+                    )
+                    .with_hint(format!("write a year in quotes: {key} = \"2024\"")),
+                );
+                return None;
+            }
+            _ => {
+                self.wrong_type(key, "a date", v, src, out);
+                return None;
+            }
+        };
+        match parsed {
+            Ok(value) => Some(Field {
+                value,
+                span: v.span(),
+            }),
+            Err(why) => {
+                out.push(src.error(
+                    &v.span(),
+                    format!("`{key}` in {} is not a valid date: {why}", self.name),
+                ));
+                None
+            }
+        }
+    }
+
+    /// An array of tables (`[[actors]]`), each with its span.
+    pub fn tables(
+        &self,
+        key: &str,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Vec<(&'t DeTable<'i>, Span)> {
+        let Some(v) = self.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = v.get_ref().as_array() else {
+            out.push(
+                src.error(
+                    &v.span(),
+                    format!(
+                        "`{key}` must be an array of tables, not {}",
+                        article(v.get_ref().type_str())
+                    ),
+                )
+                .with_hint(format!("write each entry under its own [[{key}]] header")),
+            );
+            return Vec::new();
+        };
+        let mut tables = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            match item.get_ref().as_table() {
+                Some(t) => tables.push((t, item.span())),
+                None => out.push(src.error(
+                    &item.span(),
+                    format!(
+                        "each entry of `{key}` must be a table, not {}",
+                        article(item.get_ref().type_str())
+                    ),
+                )),
+            }
+        }
+        tables
+    }
+
+    /// A sub-table (`[briefing]`).
+    pub fn table(
+        &self,
+        key: &str,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<(&'t DeTable<'i>, Span)> {
+        let Some(v) = self.get(key) else {
+            out.push(
+                src.error(&self.span, format!("the fact sheet has no [{key}] table"))
+                    .with_hint(format!(
+                        "start it with [{key}], a title and an article path"
+                    )),
+            );
+            return None;
+        };
+        let t = v.get_ref().as_table();
+        if t.is_none() {
+            out.push(src.error(
+                &v.span(),
+                format!(
+                    "`{key}` must be a table, not {}",
+                    article(v.get_ref().type_str())
+                ),
+            ));
+        }
+        t.map(|t| (t, v.span()))
+    }
+}
+
+/// "an integer", "a string".
+fn article(type_name: &str) -> String {
+    let an = type_name.starts_with(['a', 'e', 'i', 'o', 'u']);
+    format!("{} {type_name}", if an { "an" } else { "a" })
+}
+
+/// "`a`, `b` and `c`".
+pub fn list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,106 @@
+//! Checks that need the whole fact sheet but not the article: references between entries,
+//! `end` before `date`, and the same pattern claimed by two actors.
+
+use std::collections::HashMap;
+
+use super::{FactSheet, Positions, Span};
+use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
+use crate::fold::fold;
+use crate::inert::quoted;
+
+pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
+    let ids: Vec<&str> = sheet.actors.iter().map(|a| a.id.as_str()).collect();
+    let mut refer = |id: &str, span: &Span, what: &str| {
+        if ids.contains(&id) {
+            return;
+        }
+        let d = src.error(
+            span,
+            format!("unknown actor id {} in {what}", quoted(id, 40)),
+        );
+        out.push(match did_you_mean(id, ids.iter().copied()) {
+            Some(m) => d.with_hint(format!("did you mean \"{m}\"?")),
+            None => d.with_hint("use the `id` of an actor defined under [[actors]]"),
+        });
+    };
+    for (a, p) in sheet.actors.iter().zip(&pos.actors) {
+        if let Some(aff) = &a.affiliation {
+            refer(aff, &p.affiliation, "`affiliation`");
+        }
+    }
+    for (e, p) in sheet.events.iter().zip(&pos.events) {
+        for (id, span) in e.actors.iter().zip(&p.actors) {
+            refer(id, span, "the event's `actors`");
+        }
+    }
+    for (f, p) in sheet.facts.iter().zip(&pos.facts) {
+        if let Some(source) = &f.source {
+            refer(source, &p.source, "the fact's `source`");
+        }
+    }
+    for (a, p) in sheet.actors.iter().zip(&pos.actors) {
+        if a.affiliation.as_deref() == Some(a.id.as_str()) {
+            out.push(src.warning(
+                &p.affiliation,
+                format!("actor {} is affiliated with itself", quoted(&a.id, 40)),
+            ));
+        }
+    }
+    for (e, p) in sheet.events.iter().zip(&pos.events) {
+        if let Some(end) = e.end
+            && end.ends_before_start_of(e.date)
+        {
+            out.push(src.error(
+                &p.end,
+                format!(
+                    "event {} ends ({end}) before it starts ({})",
+                    quoted(&e.id, 40),
+                    e.date
+                ),
+            ));
+        }
+    }
+    patterns(sheet, pos, src, out);
+}
+
+/// Mention rule 5 needs every folded pattern to name one actor.
+fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
+    let mut owner: HashMap<String, (usize, Span)> = HashMap::new();
+    for (n, (a, p)) in sheet.actors.iter().zip(&pos.actors).enumerate() {
+        let spellings = std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases));
+        for (text, span) in spellings {
+            let folded = fold(text);
+            match owner.get(&folded) {
+                None => {
+                    owner.insert(folded, (n, span.clone()));
+                }
+                Some((first, first_span)) if *first == n => {
+                    let (line, _) = src.line_col(first_span.start);
+                    out.push(src.warning(
+                        span,
+                        format!(
+                            "actor {} lists {} twice (also on line {line})",
+                            quoted(&a.id, 40),
+                            quoted(text, 60)
+                        ),
+                    ));
+                }
+                Some((first, first_span)) => {
+                    let (line, _) = src.line_col(first_span.start);
+                    out.push(
+                        src.error(
+                            span,
+                            format!(
+                                "{} is used by actor {} and by actor {} (line {line})",
+                                quoted(text, 60),
+                                quoted(&a.id, 40),
+                                quoted(&sheet.actors[*first].id, 40)
+                            ),
+                        )
+                        .with_hint("a spelling can name only one actor; keep it on one of them"),
+                    );
+                }
+            }
+        }
+    }
+}
