@@ -38,10 +38,7 @@ pub struct NotUtf8 {
 pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     String::from_utf8(bytes).map_err(|e| {
         let byte = e.utf8_error().valid_up_to();
-        let valid = match std::str::from_utf8(&e.as_bytes()[..byte]) {
-            Ok(valid) => valid,
-            Err(_) => "",
-        };
+        let valid = std::str::from_utf8(&e.as_bytes()[..byte]).unwrap_or_default();
         let lines = LineStarts::of(valid);
         let (line, column) = lines.line_col(valid, byte);
         NotUtf8 { byte, line, column }

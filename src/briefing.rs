@@ -374,3 +374,6 @@ fn not_utf8_diagnostic(path: &str, e: article::NotUtf8) -> Diagnostic {
         hint: Some("convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`".to_owned()),
     }
 }
+
+#[cfg(test)]
+mod tests;

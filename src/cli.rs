@@ -5,6 +5,7 @@
 //! command could not run (no such path, a fact sheet with errors opened or exported, bad usage).
 
 mod check;
+pub mod export;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -13,6 +14,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::briefing::{CannotRun, Input, OpenError};
+use crate::export::{Format, Table};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -41,6 +43,20 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// Export the briefing as JSON, Markdown, CSV or TOML.
+    Export {
+        /// Fact sheet, or a folder holding facts.toml (default: the bundled briefing).
+        path: Option<PathBuf>,
+        /// Output format.
+        #[arg(short, long, value_enum)]
+        format: Format,
+        /// For CSV: which table to write.
+        #[arg(long, value_enum)]
+        table: Option<Table>,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 /// Runs a parsed command line and returns its exit status.
@@ -48,6 +64,17 @@ pub enum Command {
 pub fn run(cli: Cli) -> ExitCode {
     let status = match cli.command {
         Some(Command::Check { path, strict }) => check::run(path.as_deref(), strict),
+        Some(Command::Export {
+            path,
+            format,
+            table,
+            output,
+        }) => export::run(&export::Args {
+            path: path.as_deref(),
+            format,
+            table,
+            output: output.as_deref(),
+        }),
         None => Err(Failure::Usage("the reader is not built yet".into())),
     };
     match status {

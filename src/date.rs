@@ -183,7 +183,7 @@ fn digits(part: Option<&str>, len: usize) -> Result<u32, DateError> {
 }
 
 fn is_leap(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -243,7 +243,7 @@ mod tests {
 
     #[test]
     fn orders_chronologically_with_coarser_first() {
-        let mut dates = vec![
+        let mut dates = [
             d("2024-11-05"),
             d("2024-07"),
             d("2024-07-09"),

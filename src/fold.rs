@@ -85,10 +85,9 @@ impl FoldedText {
             pos = r.end;
         }
         b.fold_span(original, pos, original.len());
-        let text = match String::from_utf8(b.out) {
-            Ok(text) => text,
-            // Folding only replaces whole characters with whole characters.
-            Err(_) => unreachable!("folding produced invalid UTF-8"),
+        // Folding only replaces whole characters with whole characters.
+        let Ok(text) = String::from_utf8(b.out) else {
+            unreachable!("folding produced invalid UTF-8")
         };
         Self {
             text,
@@ -244,7 +243,8 @@ mod tests {
     #[test]
     fn removed_ranges_become_barriers() {
         let original = "foo\n\nAdvertisement\n\nbar";
-        let f = FoldedText::new(original, 0, &[5..18]);
+        let removed = [Range { start: 5, end: 18 }];
+        let f = FoldedText::new(original, 0, &removed);
         assert_eq!(f.as_str(), "foo \n bar");
         assert_eq!(&original[f.to_original(6)..], "bar");
     }

@@ -159,8 +159,8 @@ fn actor(
     out: &mut Vec<Diagnostic>,
     ids: &mut Ids,
 ) -> Option<(Actor, ActorPositions)> {
-    t.reject_unknown(ACTOR, src, out);
     let id = ids.read(t, "actor", src, out);
+    t.reject_unknown(ACTOR, src, out);
     let name = t.string("name", true, src, out);
     let kind = t.string("kind", true, src, out).and_then(|k| {
         let parsed = k.value.parse::<ActorKind>();
@@ -216,8 +216,8 @@ fn event(
     out: &mut Vec<Diagnostic>,
     ids: &mut Ids,
 ) -> Option<(Event, EventPositions)> {
-    t.reject_unknown(EVENT, src, out);
     let id = ids.read(t, "event", src, out);
+    t.reject_unknown(EVENT, src, out);
     let date = t.date("date", true, src, out);
     let end = t.date("end", false, src, out);
     let approximate = t.bool("approximate", src, out).unwrap_or(false);

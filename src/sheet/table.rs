@@ -12,7 +12,7 @@ use crate::inert::quoted;
 
 /// One table being read, e.g. the third `[[actors]]`.
 pub struct Table<'t, 'i> {
-    table: &'t DeTable<'i>,
+    entries: &'t DeTable<'i>,
     span: Span,
     /// How messages name the table: "[briefing]", "actor \"nato\"", "[[actors]] #3".
     name: String,
@@ -26,7 +26,11 @@ pub struct Field<T> {
 
 impl<'t, 'i> Table<'t, 'i> {
     pub fn new(table: &'t DeTable<'i>, span: Span, name: String) -> Self {
-        Self { table, span, name }
+        Self {
+            entries: table,
+            span,
+            name,
+        }
     }
 
     pub fn span(&self) -> Span {
@@ -40,7 +44,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     /// Reports every key that is not in `allowed`, with the likeliest intended key.
     pub fn reject_unknown(&self, allowed: &[&str], src: &SourceFile, out: &mut Vec<Diagnostic>) {
-        for key in self.table.keys() {
+        for key in self.entries.keys() {
             let k = key.get_ref().as_ref();
             if allowed.contains(&k) {
                 continue;
@@ -57,7 +61,7 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
-        self.table.get(key)
+        self.entries.get(key)
     }
 
     fn missing(&self, key: &str, src: &SourceFile, out: &mut Vec<Diagnostic>) {
@@ -140,7 +144,7 @@ impl<'t, 'i> Table<'t, 'i> {
             return Vec::new();
         };
         let mut fields = Vec::with_capacity(items.len());
-        for item in items.iter() {
+        for item in items {
             match item.get_ref().as_str() {
                 Some(s) => fields.push(Field {
                     value: s.to_owned(),
@@ -231,7 +235,7 @@ impl<'t, 'i> Table<'t, 'i> {
             return Vec::new();
         };
         let mut tables = Vec::with_capacity(items.len());
-        for item in items.iter() {
+        for item in items {
             match item.get_ref().as_table() {
                 Some(t) => tables.push((t, item.span())),
                 None => out.push(src.error(

@@ -1,0 +1,306 @@
+//! Every validation error and warning `check` reports, each asserted with its message, line and
+//! column.
+
+use std::fs;
+
+use super::{Input, check};
+
+const ARTICLE: &str = "NATO met in Washington.\nAdvertisement\nNATO agreed; Washington agreed.\n";
+
+/// Checks `sheet` beside `article.txt` holding `article`; returns every diagnostic as printed,
+/// with the folder's path replaced by `DIR`.
+fn diagnostics_with(sheet: &str, article: &[u8]) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), sheet).unwrap();
+    fs::write(dir.path().join("article.txt"), article).unwrap();
+    let input = Input::from_arg(Some(dir.path())).unwrap();
+    let checked = check(&input).unwrap();
+    let prefix = format!("{}/", dir.path().display());
+    checked
+        .diagnostics
+        .iter()
+        .map(|d| d.to_string().replace(&prefix, "DIR/"))
+        .collect()
+}
+
+fn diagnostics(sheet: &str) -> Vec<String> {
+    diagnostics_with(sheet, ARTICLE.as_bytes())
+}
+
+const HEAD: &str = "[briefing]\ntitle = \"T\"\narticle = \"article.txt\"\n";
+
+fn nato() -> String {
+    format!("{HEAD}\n[[actors]]\nid = \"nato\"\nname = \"NATO\"\nkind = \"organization\"\n")
+}
+
+#[test]
+fn a_clean_sheet_has_no_diagnostics() {
+    let sheet = format!(
+        "{}\n[[actors]]\nid = \"washington\"\nname = \"Washington\"\nkind = \"place\"\n",
+        nato()
+    );
+    assert_eq!(diagnostics(&sheet), [] as [String; 0]);
+}
+
+#[test]
+fn toml_syntax() {
+    let d = diagnostics("[briefing]\ntitle = \"T\narticle = \"article.txt\"\n");
+    assert_eq!(d.len(), 1, "{d:?}");
+    assert!(
+        d[0].starts_with("DIR/facts.toml:2:11: error: TOML syntax: invalid basic string"),
+        "{d:?}"
+    );
+}
+
+#[test]
+fn missing_required_keys() {
+    let d = diagnostics(
+        "[briefing]\ntitle = \"T\"\n\n[[actors]]\nid = \"nato\"\nkind = \"organization\"\n",
+    );
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:1:1: error: [briefing] has no `article`, which is required",
+            "DIR/facts.toml:4:1: error: actor \"nato\" has no `name`, which is required",
+        ]
+    );
+    let d = diagnostics("title = \"T\"\n");
+    assert_eq!(
+        d[0],
+        "DIR/facts.toml:1:1: error: unknown key \"title\" in the fact sheet (the keys here are `briefing`, `actors`, `events` and `facts`)"
+    );
+    assert_eq!(
+        d[1],
+        "DIR/facts.toml:1:1: error: the fact sheet has no [briefing] table (start it with [briefing], a title and an article path)"
+    );
+}
+
+#[test]
+fn wrong_types() {
+    let d = diagnostics(&format!(
+        "{HEAD}source = 7\n\n[[actors]]\nid = \"nato\"\nname = \"NATO\"\nkind = \"organization\"\naliases = \"the alliance\"\n"
+    ));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:4:10: error: `source` in [briefing] must be a string, not an integer",
+            "DIR/facts.toml:10:11: error: `aliases` in actor \"nato\" must be an array of strings, not a string",
+        ]
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_intended_one() {
+    let d = diagnostics(&format!("{}alias = [\"the alliance\"]\n", nato()));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:9:1: error: unknown key \"alias\" in actor \"nato\" (did you mean `aliases`?)"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_and_malformed_ids() {
+    let d = diagnostics(&format!(
+        "{}\n[[actors]]\nid = \"nato\"\nname = \"Washington\"\nkind = \"place\"\n\n[[actors]]\nid = \"Joe Biden\"\nname = \"Biden\"\nkind = \"person\"\n",
+        nato()
+    ));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:11:6: error: duplicate actor id \"nato\" (first used on line 6)",
+            "DIR/facts.toml:16:6: error: actor id \"Joe Biden\" is not a valid id (use lowercase letters, digits and '-', like \"joe-biden\")",
+            "DIR/facts.toml:16:6: warning: actor \"Joe Biden\" is never mentioned in the article (check its name and aliases against the text)",
+        ]
+    );
+}
+
+#[test]
+fn blank_names_and_aliases() {
+    let d = diagnostics(&format!(
+        "{HEAD}\n[[actors]]\nid = \"nato\"\nname = \"  \"\nkind = \"organization\"\naliases = [\"\", \"NATO\"]\n"
+    ));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:7:8: error: `name` in actor \"nato\" is blank",
+            "DIR/facts.toml:9:12: error: a blank alias would match nothing; remove it",
+        ]
+    );
+}
+
+#[test]
+fn unknown_references_suggest_close_ids() {
+    let d = diagnostics(&format!(
+        "{}affiliation = \"natoo\"\n\n[[events]]\nid = \"summit\"\ndate = 2024-07-09\ntitle = \"Summit\"\nactors = [\"nato\", \"ukraine\"]\n\n[[facts]]\nlabel = \"Members\"\nvalue = \"32\"\nsource = \"nato2\"\n",
+        nato()
+    ));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:9:15: error: unknown actor id \"natoo\" in `affiliation` (did you mean \"nato\"?)",
+            "DIR/facts.toml:15:19: error: unknown actor id \"ukraine\" in the event's `actors` (use the `id` of an actor defined under [[actors]])",
+            "DIR/facts.toml:20:10: error: unknown actor id \"nato2\" in the fact's `source` (did you mean \"nato\"?)",
+        ]
+    );
+}
+
+#[test]
+fn invalid_dates_and_end_before_date() {
+    let event = |date: &str, end: &str| {
+        format!(
+            "{}\n[[events]]\nid = \"e\"\ndate = {date}\n{end}title = \"E\"\n",
+            nato()
+        )
+    };
+    assert_eq!(
+        diagnostics(&event("\"2024-13-40\"", "")),
+        [
+            "DIR/facts.toml:12:8: error: `date` in event \"e\" is not a valid date: there is no month 13: months run from 01 to 12"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&event("\"24-7\"", "")),
+        [
+            "DIR/facts.toml:12:8: error: `date` in event \"e\" is not a valid date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&event("2024", "")),
+        [
+            "DIR/facts.toml:12:8: error: `date` in event \"e\" must be a date, not an integer (write a year in quotes: date = \"2024\")"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&event("2024-07-09T10:00:00", "")),
+        [
+            "DIR/facts.toml:12:8: error: `date` in event \"e\" is not a valid date: a time of day is not allowed here: write only the date"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&event("2024-07-11", "end = 2024-07-09\n")),
+        ["DIR/facts.toml:13:7: error: event \"e\" ends (2024-07-09) before it starts (2024-07-11)"]
+    );
+    assert_eq!(
+        diagnostics(&event("\"2024-07\"", "end = 2024-07-09\n")),
+        [] as [String; 0]
+    );
+}
+
+#[test]
+fn article_missing_or_not_a_file() {
+    let d = diagnostics(&nato().replace("article.txt", "missing.txt"));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:3:11: error: the article DIR/missing.txt does not exist (`article` is relative to the fact sheet's folder; \"missing.txt\" names DIR/missing.txt)"
+        ]
+    );
+    let d = diagnostics(&nato().replace("article.txt", "."));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:3:11: error: the article DIR/. is a folder, not a regular file (name a text file)"
+        ]
+    );
+}
+
+#[test]
+fn article_not_utf8_names_the_byte() {
+    let d = diagnostics_with(&nato(), b"NATO\nna\xEFve\n");
+    assert_eq!(
+        d,
+        [
+            "DIR/article.txt:2:3: error: the file is not UTF-8 text: byte 7 is not valid UTF-8 (convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8`)"
+        ]
+    );
+}
+
+#[test]
+fn evidence_not_found_or_repeated() {
+    let event = |quote: &str| {
+        format!(
+            "{}\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\nevidence = \"{quote}\"\n",
+            nato()
+        )
+    };
+    assert_eq!(
+        diagnostics(&event("NATO met in Paris")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" but not what follows)"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&event("Washington")),
+        [
+            "DIR/facts.toml:14:12: warning: evidence \"Washington\" occurs 2 times in the article (the first is used; quote more words to make it unique)"
+        ]
+    );
+    // Evidence inside omitted text does not count.
+    let sheet = event("Advertisement").replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"Advertisement\"]\n",
+    );
+    assert_eq!(diagnostics(&sheet).len(), 1);
+    assert!(
+        diagnostics(&sheet)[0].contains("error: evidence \"Advertisement\" is not in the article")
+    );
+}
+
+#[test]
+fn one_spelling_on_two_actors() {
+    let d = diagnostics(&format!(
+        "{}aliases = [\"the alliance\"]\n\n[[actors]]\nid = \"other\"\nname = \"The  alliance\"\nkind = \"other\"\naliases = [\"NATO\"]\n",
+        nato()
+    ));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:12:6: warning: actor \"other\" is never mentioned in the article (check its name and aliases against the text)",
+            "DIR/facts.toml:15:12: error: \"NATO\" is used by actor \"other\" and by actor \"nato\" (line 7) (a spelling can name only one actor; keep it on one of them)",
+        ]
+    );
+}
+
+#[test]
+fn warnings_for_silent_actors_and_unused_omit_lines() {
+    let sheet = format!(
+        "{}\n[[actors]]\nid = \"china\"\nname = \"China\"\nkind = \"country\"\n",
+        nato().replace(
+            "article = \"article.txt\"\n",
+            "article = \"article.txt\"\nomit = [\"Advertisement\", \"Subscribe now\"]\n"
+        )
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:4:26: warning: this `omit` line matches no line of the article (it must equal a whole line, apart from surrounding spaces)",
+            "DIR/facts.toml:12:6: warning: actor \"china\" is never mentioned in the article (check its name and aliases against the text)",
+        ]
+    );
+}
+
+#[test]
+fn summary_counts_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), nato()).unwrap();
+    fs::write(dir.path().join("article.txt"), ARTICLE).unwrap();
+    let checked = check(&Input::from_arg(Some(dir.path())).unwrap()).unwrap();
+    assert_eq!(
+        checked.summary,
+        "facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 0 warnings"
+    );
+    let b = checked.briefing.unwrap();
+    assert_eq!(b.mentions.count(0), 2);
+}
+
+#[test]
+fn the_bundled_briefing_is_clean() {
+    let checked = check(&Input::Bundled).unwrap();
+    assert_eq!(checked.diagnostics, []);
+    assert_eq!(
+        checked.summary,
+        "facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
+    );
+}

@@ -1,0 +1,218 @@
+//! Markdown: a readable briefing for people, valid `CommonMark` that renders on a forge and
+//! through pandoc. Text from the fact sheet or the article is escaped, so no value can add
+//! structure (a heading, a list, a link, raw HTML, pandoc math) or reach a terminal as a
+//! control sequence.
+
+use std::fmt::Write as _;
+
+use crate::briefing::Briefing;
+use crate::evidence::Quote;
+use crate::inert::{is_unsafe, placeholder};
+use crate::sheet::{ActorKind, Event};
+
+pub fn render(b: &Briefing) -> String {
+    let mut md = String::new();
+    let s = &b.sheet;
+    let _ = writeln!(md, "# {}\n", inline(&s.briefing.title));
+    let mut meta = Vec::new();
+    if let Some(source) = &s.briefing.source {
+        meta.push(format!("- **Source:** {}", inline(source)));
+    }
+    if let Some(date) = s.briefing.published {
+        meta.push(format!("- **Published:** {date}"));
+    }
+    if let Some(url) = &s.briefing.url {
+        meta.push(format!("- **URL:** {}", inline(url)));
+    }
+    meta.push(format!(
+        "- **Contents:** {} actors, {} events, {} key figures, {} mentions",
+        s.actors.len(),
+        s.events.len(),
+        s.facts.len(),
+        b.mentions.all().len()
+    ));
+    let _ = writeln!(md, "{}\n", meta.join("\n"));
+    if let Some(summary) = &s.briefing.summary {
+        md.push_str("## Summary\n\n");
+        for paragraph in summary.split("\n\n").filter(|p| !p.trim().is_empty()) {
+            let _ = writeln!(md, "{}\n", block(paragraph));
+        }
+    }
+    actors(b, &mut md);
+    timeline(b, &mut md);
+    facts(b, &mut md);
+    while md.ends_with("\n\n") {
+        md.pop();
+    }
+    md
+}
+
+fn actors(b: &Briefing, md: &mut String) {
+    if b.sheet.actors.is_empty() {
+        return;
+    }
+    md.push_str("## Actors\n\n");
+    for kind in ActorKind::ALL {
+        let mut group: Vec<usize> = (0..b.sheet.actors.len())
+            .filter(|&n| b.sheet.actors[n].kind == kind)
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        group.sort_by_key(|&n| std::cmp::Reverse(b.mentions.count(n)));
+        let _ = writeln!(md, "### {}\n", kind.plural());
+        for n in group {
+            let a = &b.sheet.actors[n];
+            let count = b.mentions.count(n);
+            let _ = writeln!(
+                md,
+                "- **{}** — {count} mention{}",
+                inline(&a.name),
+                if count == 1 { "" } else { "s" }
+            );
+            if let Some(role) = &a.role {
+                let _ = writeln!(md, "  - Role: {}", inline(role));
+            }
+            if let Some(aff) = a.affiliation.as_deref().and_then(|id| b.actor_index(id)) {
+                let _ = writeln!(md, "  - Affiliation: {}", inline(&b.sheet.actors[aff].name));
+            }
+            if !a.aliases.is_empty() {
+                let aliases: Vec<String> = a.aliases.iter().map(|x| inline(x)).collect();
+                let _ = writeln!(md, "  - Also called: {}", aliases.join(", "));
+            }
+            if let Some(note) = &a.note {
+                let _ = writeln!(md, "  - Note: {}", inline(note));
+            }
+        }
+        md.push('\n');
+    }
+}
+
+fn timeline(b: &Briefing, md: &mut String) {
+    if b.sheet.events.is_empty() {
+        return;
+    }
+    md.push_str("## Timeline\n\n");
+    for (e, q) in b.sheet.events.iter().zip(&b.event_evidence) {
+        let _ = writeln!(md, "- **{}** — {}", when(e), inline(&e.title));
+        let names: Vec<String> = e
+            .actors
+            .iter()
+            .filter_map(|id| b.actor_index(id))
+            .map(|n| inline(&b.sheet.actors[n].name))
+            .collect();
+        if !names.is_empty() {
+            let _ = writeln!(md, "  - Actors: {}", names.join(", "));
+        }
+        if let Some(note) = &e.note {
+            let _ = writeln!(md, "  - Note: {}", inline(note));
+        }
+        quote(b, *q, md);
+    }
+    md.push('\n');
+}
+
+fn facts(b: &Briefing, md: &mut String) {
+    if b.sheet.facts.is_empty() {
+        return;
+    }
+    md.push_str("## Key figures\n\n");
+    for (f, q) in b.sheet.facts.iter().zip(&b.fact_evidence) {
+        let mut line = format!("- **{}:** {}", inline(&f.label), inline(&f.value));
+        if let Some(n) = f.source.as_deref().and_then(|id| b.actor_index(id)) {
+            let _ = write!(line, " (according to {})", inline(&b.sheet.actors[n].name));
+        }
+        let _ = writeln!(md, "{line}");
+        if let Some(note) = &f.note {
+            let _ = writeln!(md, "  - Note: {}", inline(note));
+        }
+        quote(b, *q, md);
+    }
+    md.push('\n');
+}
+
+/// The evidence as a quotation nested under the current list item, with its line.
+fn quote(b: &Briefing, q: Option<Quote>, md: &mut String) {
+    if let Some(q) = q {
+        let line = b.article.line_of(q.start as usize);
+        let _ = writeln!(md, "  - Evidence (article line {line}):\n");
+        let _ = writeln!(md, "    > {}\n", block(&b.article.text()[q.range()]));
+    }
+}
+
+/// "2024-07-09 – 2024-07-11", "about 2024-07".
+fn when(e: &Event) -> String {
+    let mut s = if e.approximate {
+        format!("about {}", e.date)
+    } else {
+        e.date.to_string()
+    };
+    if let Some(end) = e.end {
+        let _ = write!(s, " – {end}");
+    }
+    s
+}
+
+/// Text inside a line: whitespace collapsed (a line break or two trailing spaces would change
+/// the structure), Markdown and pandoc punctuation escaped, controls shown as placeholders.
+fn inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
+            | '^' | '@' | '{' | '}' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if is_unsafe(c) => out.push_str(&placeholder(c)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text that starts a line: also escapes what would open a list, a quote, a heading or a
+/// thematic break there.
+fn block(text: &str) -> String {
+    let s = inline(text);
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if digits > 0 && matches!(s.as_bytes().get(digits), Some(b'.' | b')')) {
+        return format!("{}\\{}", &s[..digits], &s[digits..]);
+    }
+    match s.chars().next() {
+        Some('-' | '+' | '=' | ':') => format!("\\{s}"),
+        _ => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_text_cannot_add_structure() {
+        assert_eq!(
+            inline("a *b* [c](d) <e> # $x$"),
+            "a \\*b\\* \\[c\\](d) \\<e\\> \\# \\$x\\$"
+        );
+        assert_eq!(inline("line\none  \n\ntwo"), "line one two");
+        assert_eq!(inline("esc\u{1b}[31m"), "esc\u{241b}\\[31m");
+    }
+
+    #[test]
+    fn block_text_cannot_open_a_list_or_heading() {
+        assert_eq!(block("1. first"), "1\\. first");
+        assert_eq!(block("- item"), "\\- item");
+        assert_eq!(block("> quote"), "\\> quote");
+        assert_eq!(block("2024 was"), "2024 was");
+    }
+}

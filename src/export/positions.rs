@@ -1,0 +1,54 @@
+//! Lines and columns of every mention, computed in one pass over the text: counting characters
+//! from each line's start per mention would be quadratic on a long single-line article.
+
+use crate::article::Article;
+use crate::mentions::MentionIndex;
+
+/// `(line, column)`, both 1-based, column in characters, for each mention of the index.
+pub struct MentionPositions(Vec<(u32, u32)>);
+
+impl MentionPositions {
+    #[must_use]
+    pub fn new(article: &Article, index: &MentionIndex) -> Self {
+        let text = article.text();
+        let mut out = Vec::with_capacity(index.all().len());
+        let mut line = 0;
+        let mut at = 0; // byte offset whose column is `column`
+        let mut column = 1;
+        for m in index.all() {
+            let start = m.start as usize;
+            let l = article.line_of(start);
+            if l != line {
+                line = l;
+                at = article.line_range(l - 1).start;
+                column = 1;
+            }
+            column += text[at..start].chars().count();
+            at = start;
+            out.push((line as u32, column as u32));
+        }
+        Self(out)
+    }
+
+    /// Line and column of mention `n` (an index into [`MentionIndex::all`]).
+    #[must_use]
+    pub fn get(&self, n: usize) -> (usize, usize) {
+        let (l, c) = self.0[n];
+        (l as usize, c as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::briefing::Briefing;
+
+    #[test]
+    fn agrees_with_direct_computation() {
+        let b = Briefing::bundled();
+        let p = MentionPositions::new(&b.article, &b.mentions);
+        for (n, m) in b.mentions.all().iter().enumerate() {
+            assert_eq!(p.get(n), b.article.line_col(m.start as usize));
+        }
+    }
+}

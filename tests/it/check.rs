@@ -1,0 +1,129 @@
+//! `briefing check` as a user runs it: exit statuses and messages.
+
+use predicates::prelude::*;
+
+use crate::harness::{ARTICLE, Fixture, SHEET, briefing};
+
+#[test]
+fn the_bundled_briefing_checks_clean() {
+    briefing()
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn a_folder_means_its_facts_toml() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    briefing()
+        .arg("check")
+        .arg(f.dir.path())
+        .assert()
+        .success()
+        .stdout("facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn errors_exit_1_and_report_every_problem() {
+    let sheet = SHEET
+        .replace("aliases", "alias")
+        .replace("kind = \"organization\"", "kind = \"organisation\"")
+        + "\n[[events]]\nid = \"e\"\ndate = \"2024-13\"\ntitle = \"E\"\nactors = [\"natoo\"]\n";
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = f.relative(&String::from_utf8(out).unwrap());
+    assert_eq!(
+        out,
+        "DIR/facts.toml:8:8: error: unknown actor kind \"organisation\" (did you mean \"organization\"?)\n\
+         DIR/facts.toml:9:1: error: unknown key \"alias\" in actor \"nato\" (did you mean `aliases`?)\n\
+         DIR/facts.toml:13:8: error: `date` in event \"e\" is not a valid date: there is no month 13: months run from 01 to 12\n\
+         facts.toml: 0 actors, 0 events, 0 facts, 3 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn warnings_pass_unless_strict() {
+    let f = Fixture::new(SHEET, b"Nothing here.\n");
+    let warning = "warning: actor \"nato\" is never mentioned in the article";
+    briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(warning))
+        .stdout(predicate::str::contains("0 errors, 1 warning\n"));
+    briefing()
+        .args(["check", "--strict"])
+        .arg(f.sheet())
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn a_missing_path_exits_2() {
+    briefing()
+        .args(["check", "no/such/facts.toml"])
+        .assert()
+        .code(2)
+        .stderr("briefing: no/such/facts.toml: no such file or folder\n");
+}
+
+#[test]
+fn a_folder_without_a_fact_sheet_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    briefing()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("a folder without facts.toml"));
+}
+
+#[test]
+fn a_fact_sheet_that_is_not_text_is_an_error_not_a_crash() {
+    let f = Fixture::new("", ARTICLE.as_bytes());
+    std::fs::write(f.sheet(), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = f.relative(&String::from_utf8(out).unwrap());
+    assert!(
+        out.starts_with(
+            "DIR/facts.toml:1:1: error: this is not a TOML fact sheet: byte 0 is not UTF-8 text"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn messages_never_carry_control_characters() {
+    let sheet = SHEET.replace("id = \"nato\"", "id = \"na\\u001b]0;pwned\\u0007to\"");
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("actor id \"na\\u{1b}]0;pwned\\u{7}to\" is not a valid id"),
+        "{out}"
+    );
+    assert!(!out.contains('\u{1b}'));
+}

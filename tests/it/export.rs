@@ -1,0 +1,332 @@
+//! `briefing export` as a user runs it: every format, the mention counts of the sample, and
+//! writing files safely.
+
+use std::fs;
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::harness::{ARTICLE, Fixture, SHEET, briefing};
+
+fn json_of(args: &[&str]) -> Value {
+    let out = briefing()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("the export is JSON")
+}
+
+fn mentions_of(doc: &Value, id: &str) -> Vec<Value> {
+    doc["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["id"] == id)
+        .unwrap_or_else(|| panic!("no actor {id}"))["mentions"]
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+#[test]
+fn json_mention_counts_match_a_hand_count_of_the_sample() {
+    let doc = json_of(&["export", "--format", "json"]);
+    // Counted by hand in assets/article.txt, outside the omitted lines: "NATO" 8 times
+    // (including "non-NATO") and "the alliance" twice; "Ukraine" 5 times (the sixth is inside
+    // the operation's name); "US" twice on its own (once more inside "US State Department");
+    // "Trump" once with "Donald" and once alone (twice more only in omitted lines).
+    let counts = [
+        ("nato", 10),
+        ("ukraine", 5),
+        ("united-states", 2),
+        ("donald-trump", 2),
+        ("douglas-jones", 2),
+        ("state-department", 1),
+        ("nsatu", 3),
+        ("tokyo", 1),
+    ];
+    for (id, want) in counts {
+        assert_eq!(mentions_of(&doc, id).len(), want, "{id}");
+    }
+}
+
+#[test]
+fn json_mentions_point_at_the_text_on_disk() {
+    let doc = json_of(&["export", "--format", "json"]);
+    let article =
+        fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/article.txt")).unwrap();
+    let lines: Vec<&str> = article.split('\n').collect();
+    for actor in doc["actors"].as_array().unwrap() {
+        for m in actor["mentions"].as_array().unwrap() {
+            let (start, end) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert_eq!(m["text"].as_str().unwrap(), &article[start..end]);
+            let line = lines[m["line"].as_u64().unwrap() as usize - 1];
+            let column = m["column"].as_u64().unwrap() as usize - 1;
+            let at: String = line.chars().skip(column).collect();
+            assert!(at.starts_with(m["text"].as_str().unwrap()), "{m}");
+        }
+    }
+    let trump = mentions_of(&doc, "donald-trump");
+    assert_eq!(trump[0]["text"], "Donald Trump");
+    assert_eq!(trump[0]["line"], 17);
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let doc = json_of(&["export", "--format", "json"]);
+    let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(&doc), ["briefing", "actors", "events", "facts"]);
+    assert_eq!(
+        keys(&doc["briefing"]),
+        ["title", "source", "url", "published", "summary"]
+    );
+    assert_eq!(doc["briefing"]["published"], "2024-07-03");
+    assert_eq!(
+        keys(&doc["actors"][0]),
+        [
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "role",
+            "affiliation",
+            "note",
+            "mentions"
+        ]
+    );
+    let events = doc["events"].as_array().unwrap();
+    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_unstable();
+    assert_eq!(dates, sorted);
+    let summit = events
+        .iter()
+        .find(|e| e["id"] == "washington-summit")
+        .unwrap();
+    assert_eq!(summit["end"], "2024-07-11");
+    assert_eq!(summit["evidence"]["line"], 1);
+    assert_eq!(
+        keys(&doc["facts"][0]),
+        ["label", "value", "source", "note", "evidence"]
+    );
+}
+
+#[test]
+fn markdown_reads_as_a_briefing() {
+    briefing()
+        .args(["export", "-f", "markdown"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# NATO to offer Ukraine"))
+        .stdout(predicate::str::contains("## Timeline"))
+        .stdout(predicate::str::contains(
+            "- **2024-07-09 – 2024-07-11** — NATO summit in Washington",
+        ))
+        .stdout(predicate::str::contains(
+            "- **Non-NATO partner countries invited:** 35 (according to Douglas Jones)",
+        ));
+}
+
+#[test]
+fn csv_tables_have_headers_and_quoting() {
+    let out = briefing()
+        .args(["export", "-f", "csv", "--table", "mentions"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    assert_eq!(
+        reader.headers().unwrap(),
+        vec!["actor", "start", "end", "line", "column", "text"]
+    );
+    assert_eq!(reader.records().count(), 54);
+    let out = briefing()
+        .args(["export", "-f", "csv"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let mut reader = csv::Reader::from_reader(out.as_slice());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 29);
+    assert_eq!(&rows[0][0], "douglas-jones");
+}
+
+#[test]
+fn csv_cells_never_become_formulas() {
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\"]\nrole = \"=HYPERLINK(\\\"http://x\\\")\"",
+    );
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .args(["export", "-f", "csv"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{out}");
+}
+
+#[test]
+fn toml_round_trips_to_the_same_briefing() {
+    let f = Fixture::bundled();
+    let normal = briefing()
+        .args(["export", "-f", "toml"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    fs::write(f.path("normal.toml"), &normal).unwrap();
+    let again = briefing()
+        .args(["export", "-f", "json"])
+        .arg(f.path("normal.toml"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let first = briefing()
+        .args(["export", "-f", "json"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(again).unwrap(),
+        String::from_utf8(first).unwrap()
+    );
+    // Normalising is idempotent.
+    let twice = briefing()
+        .args(["export", "-f", "toml"])
+        .arg(f.path("normal.toml"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(twice, normal);
+}
+
+#[test]
+fn output_goes_to_a_file_atomically() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let target = f.path("out.json");
+    fs::write(&target, "old").unwrap();
+    briefing()
+        .args(["export", "-f", "json", "-o"])
+        .arg(&target)
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(
+            predicate::str::contains("briefing: wrote").and(predicate::str::contains("out.json")),
+        );
+    let doc: Value = serde_json::from_str(&fs::read_to_string(&target).unwrap()).unwrap();
+    assert_eq!(doc["briefing"]["title"], "Small");
+    let leftovers: Vec<_> = fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(leftovers.len(), 3, "{leftovers:?}");
+}
+
+#[test]
+fn output_over_an_input_is_refused_and_the_input_is_unchanged() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    for (target, what) in [
+        ("facts.toml", "the fact sheet"),
+        ("article.txt", "the article"),
+    ] {
+        let before = fs::read(f.path(target)).unwrap();
+        briefing()
+            .args(["export", "-f", "toml", "-o"])
+            .arg(f.path(target))
+            .arg(f.sheet())
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(format!(
+                "refusing to write over {what}"
+            )));
+        assert_eq!(fs::read(f.path(target)).unwrap(), before);
+    }
+}
+
+#[test]
+fn a_fact_sheet_with_errors_is_not_exported() {
+    let f = Fixture::new(
+        &SHEET.replace("kind = \"organization\"", "kind = \"club\""),
+        ARTICLE.as_bytes(),
+    );
+    let out = briefing()
+        .args(["export", "-f", "json"])
+        .arg(f.sheet())
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert!(out.stdout.is_empty());
+    let err = f.relative(&String::from_utf8(out.stderr).unwrap());
+    assert_eq!(
+        err,
+        "DIR/facts.toml:8:8: error: unknown actor kind \"club\" (the kinds are `person`, `organization`, `country`, `place`, `media` and `other`)\n\
+         facts.toml: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n"
+    );
+}
+
+#[test]
+fn table_is_for_csv_only() {
+    briefing()
+        .args(["export", "-f", "json", "--table", "events"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--table applies to CSV only"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    // Like `briefing export -f json | head -c 1`: the reader goes away after one byte, long
+    // before the export (megabytes, far more than a pipe buffers) is written.
+    let f = Fixture::new(SHEET, "NATO met. ".repeat(50_000).as_bytes());
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("briefing"))
+        .args(["export", "-f", "json"])
+        .arg(f.sheet())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut byte = [0u8; 1];
+    stdout.read_exact(&mut byte).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.status.success() || out.status.code().is_none(),
+        "{:?}",
+        out.status
+    );
+}

@@ -1,0 +1,6 @@
+//! The integration tests: one crate, so the binary and the library are built once, with a
+//! shared harness.
+
+mod check;
+mod export;
+mod harness;
