@@ -6,6 +6,7 @@
 
 mod check;
 pub mod export;
+mod read;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -75,7 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
             table,
             output: output.as_deref(),
         }),
-        None => Err(Failure::Usage("the reader is not built yet".into())),
+        None => read::run(cli.path.as_deref()),
     };
     match status {
         Ok(code) => ExitCode::from(code),

@@ -206,6 +206,21 @@ fn days_from_civil(year: u16, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The year and month (1–12) of a day number (days since 1970-01-01): Howard Hinnant's
+/// `civil_from_days`, the inverse of [`PartialDate::first_day`].
+#[must_use]
+pub fn year_month(day: i64) -> (i64, u8) {
+    let z = day + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let month = u8::try_from(month).unwrap_or(1); // 1..=12 by construction
+    (yoe + era * 400 + i64::from(month <= 2), month)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +287,23 @@ mod tests {
         assert_eq!(d("2024-07-09").first_day(), 19_913);
         assert_eq!(d("2024-02").last_day() - d("2024-02").first_day(), 28);
         assert_eq!(d("2024").last_day() - d("2024").first_day(), 365);
+    }
+
+    #[test]
+    fn year_month_inverts_day_numbers() {
+        for date in [
+            "1970-01-01",
+            "2024-02-29",
+            "2024-12-31",
+            "1900-03-01",
+            "2400-02-29",
+        ] {
+            let day = d(date);
+            assert_eq!(
+                year_month(day.first_day()),
+                (i64::from(day.year()), day.month().unwrap())
+            );
+        }
     }
 
     #[test]

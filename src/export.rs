@@ -8,8 +8,10 @@ mod positions;
 mod toml;
 
 use std::fmt;
+use std::path::{Path, PathBuf};
 
-use crate::briefing::Briefing;
+use crate::briefing::{Briefing, Input};
+use crate::output::{Protected, WriteError, Written, write_atomic};
 
 pub use positions::MentionPositions;
 
@@ -76,4 +78,56 @@ pub fn render(b: &Briefing, request: Request, article_path: &str) -> String {
         Format::Csv => csv::render(b, request.table),
         Format::Toml => toml::render(b, article_path),
     }
+}
+
+/// Renders and writes an export to `target` atomically, never over the fact sheet or the
+/// article it was made from. The command line and the reader's export dialog both use it.
+pub fn write_file(
+    input: &Input,
+    briefing: &Briefing,
+    request: Request,
+    target: &Path,
+) -> Result<Written, WriteError> {
+    let relative = &briefing.sheet.briefing.article;
+    let article = input.article_path(relative);
+    let article_for_toml = article_path_from(target, input, relative, article.as_deref());
+    let text = render(briefing, request, &article_for_toml);
+    let mut protected = Vec::new();
+    if let Some(sheet) = input.sheet_path() {
+        protected.push(Protected {
+            path: sheet,
+            what: "the fact sheet",
+        });
+    }
+    if let Some(article) = &article {
+        protected.push(Protected {
+            path: article,
+            what: "the article",
+        });
+    }
+    write_atomic(target, text.as_bytes(), &protected)
+}
+
+/// How an exported fact sheet written to `target` must name the article: as written when it
+/// lands beside the original, otherwise by absolute path so that it still loads.
+fn article_path_from(
+    target: &Path,
+    input: &Input,
+    relative: &str,
+    article: Option<&Path>,
+) -> String {
+    let (Some(sheet), Some(article)) = (input.sheet_path(), article) else {
+        return relative.to_owned();
+    };
+    let folder = |p: &Path| -> Option<PathBuf> {
+        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
+        std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()
+    };
+    if folder(target).is_some() && folder(target) == folder(sheet) {
+        return relative.to_owned();
+    }
+    std::fs::canonicalize(article).map_or_else(
+        |_| relative.to_owned(),
+        |p| p.to_string_lossy().into_owned(),
+    )
 }

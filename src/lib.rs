@@ -6,6 +6,7 @@
 //! top: [`app`] holds its state and applies [`app::Action`]s, [`view`] draws `&App`, and
 //! [`terminal`] owns the real terminal and the event loop.
 
+pub mod app;
 pub mod article;
 pub mod briefing;
 pub mod cli;
@@ -17,4 +18,8 @@ pub mod fold;
 pub mod inert;
 pub mod mentions;
 pub mod output;
+pub mod sentence;
 pub mod sheet;
+pub mod terminal;
+pub mod view;
+pub mod wrap;

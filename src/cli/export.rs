@@ -1,13 +1,13 @@
 //! `briefing export`: the briefing in one format, to standard output or atomically to a file.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::{Failure, input};
-use crate::briefing::{Briefing, Input, open};
-use crate::export::{Format, Request, Table, render};
+use crate::briefing::open;
+use crate::export::{Format, Request, Table, render, write_file};
 use crate::inert::escaped;
-use crate::output::{Protected, human_size, write_atomic};
+use crate::output::human_size;
 
 pub struct Args<'a> {
     pub path: Option<&'a Path>,
@@ -39,63 +39,12 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
             Err(e) => Err(Failure::Write(format!("cannot write the export: {e}"))),
         };
     };
-    let written = export_to_file(&input, &briefing, request, target)?;
+    let written = write_file(&input, &briefing, request, target)
+        .map_err(|e| Failure::Write(e.to_string()))?;
     eprintln!(
         "briefing: wrote {} ({})",
         escaped(&written.path.to_string_lossy()),
         human_size(written.bytes)
     );
     Ok(0)
-}
-
-/// Renders and writes an export to `target`, never over the fact sheet or the article. Shared
-/// with the reader's export dialog.
-pub fn export_to_file(
-    input: &Input,
-    briefing: &Briefing,
-    request: Request,
-    target: &Path,
-) -> Result<crate::output::Written, Failure> {
-    let relative = &briefing.sheet.briefing.article;
-    let article = input.article_path(relative);
-    let article_for_toml = article_path_from(target, input, relative, article.as_deref());
-    let text = render(briefing, request, &article_for_toml);
-    let mut protected = Vec::new();
-    if let Some(sheet) = input.sheet_path() {
-        protected.push(Protected {
-            path: sheet,
-            what: "the fact sheet",
-        });
-    }
-    if let Some(article) = &article {
-        protected.push(Protected {
-            path: article,
-            what: "the article",
-        });
-    }
-    write_atomic(target, text.as_bytes(), &protected).map_err(|e| Failure::Write(e.to_string()))
-}
-
-/// How an exported fact sheet written to `target` must name the article: as written when it
-/// lands beside the original, otherwise by absolute path so that it still loads.
-fn article_path_from(
-    target: &Path,
-    input: &Input,
-    relative: &str,
-    article: Option<&Path>,
-) -> String {
-    let (Some(sheet), Some(article)) = (input.sheet_path(), article) else {
-        return relative.to_owned();
-    };
-    let folder = |p: &Path| -> Option<PathBuf> {
-        let parent = p.parent().filter(|p| !p.as_os_str().is_empty());
-        std::fs::canonicalize(parent.unwrap_or(Path::new("."))).ok()
-    };
-    if folder(target).is_some() && folder(target) == folder(sheet) {
-        return relative.to_owned();
-    }
-    std::fs::canonicalize(article).map_or_else(
-        |_| relative.to_owned(),
-        |p| p.to_string_lossy().into_owned(),
-    )
 }

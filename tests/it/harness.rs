@@ -61,3 +61,141 @@ aliases = ["the alliance"]
 "#;
 
 pub const ARTICLE: &str = "NATO met. The alliance agreed.\n";
+
+/// The reader without a terminal: keys go through the real key table into `App::update`, and
+/// frames are drawn on ratatui's `TestBackend`.
+pub struct Reader {
+    pub app: briefing::app::App,
+    pub effects: Vec<briefing::app::Effect>,
+}
+
+impl Reader {
+    /// The bundled briefing at `width`×`height`, in colour.
+    pub fn bundled(width: u16, height: u16) -> Self {
+        let b = briefing::briefing::Briefing::bundled();
+        Self::new(b, briefing::briefing::Input::Bundled, width, height)
+    }
+
+    pub fn new(
+        b: briefing::briefing::Briefing,
+        input: briefing::briefing::Input,
+        width: u16,
+        height: u16,
+    ) -> Self {
+        let mut app = briefing::app::App::new(b, input, true);
+        app.update(briefing::app::Action::Resize(width, height));
+        Self {
+            app,
+            effects: Vec::new(),
+        }
+    }
+
+    /// Presses keys written like `2 j j Enter` (see [`key`]), through the key table.
+    pub fn press(&mut self, keys: &str) -> &mut Self {
+        for token in keys.split_whitespace() {
+            self.key(key(token));
+        }
+        self
+    }
+
+    /// Types text, one key per character.
+    pub fn type_text(&mut self, text: &str) -> &mut Self {
+        for c in text.chars() {
+            self.key(ratatui::crossterm::event::KeyEvent::new(
+                ratatui::crossterm::event::KeyCode::Char(c),
+                ratatui::crossterm::event::KeyModifiers::NONE,
+            ));
+        }
+        self
+    }
+
+    pub fn key(&mut self, event: ratatui::crossterm::event::KeyEvent) {
+        let contexts = self.app.key_contexts();
+        if let Some(action) = self.app.keys().action(&contexts, event) {
+            let effect = self.app.update(action);
+            self.effects.push(effect);
+        }
+    }
+
+    pub fn act(&mut self, action: briefing::app::Action) -> &mut Self {
+        let effect = self.app.update(action);
+        self.effects.push(effect);
+        self
+    }
+
+    /// Draws a frame at the app's size.
+    pub fn draw(&self) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+        let (w, h) = self.app.size();
+        let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h))
+            .expect("a test terminal");
+        terminal
+            .draw(|f| briefing::view::render(&self.app, f))
+            .expect("a frame");
+        terminal
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&self) -> String {
+        let terminal = self.draw();
+        let buf = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            for x in 0..buf.area.width {
+                out.push_str(buf[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The status bar's text.
+    pub fn status(&self) -> String {
+        self.screen()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim()
+            .to_owned()
+    }
+
+    /// The name of an actor by index.
+    pub fn actor_name(&self, n: usize) -> String {
+        self.app.briefing().sheet.actors[n].name.clone()
+    }
+
+    /// The index of the actor with this id.
+    pub fn actor(&self, id: &str) -> usize {
+        self.app.briefing().actor_index(id).expect("a known actor")
+    }
+}
+
+/// A key written as in the key table: `j`, `Enter`, `Esc`, `Tab`, `S-Tab`, `C-o`, `PgDn`.
+pub fn key(token: &str) -> ratatui::crossterm::event::KeyEvent {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let (mods, name) = if let Some(rest) = token.strip_prefix("C-") {
+        (KeyModifiers::CONTROL, rest)
+    } else if let Some(rest) = token.strip_prefix("A-") {
+        (KeyModifiers::ALT, rest)
+    } else {
+        (KeyModifiers::NONE, token)
+    };
+    let code = match name {
+        "Enter" => KeyCode::Enter,
+        "Esc" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "S-Tab" => return KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Backspace" => KeyCode::Backspace,
+        "Up" => KeyCode::Up,
+        "Down" => KeyCode::Down,
+        "Left" => KeyCode::Left,
+        "Right" => KeyCode::Right,
+        "PgDn" => KeyCode::PageDown,
+        "PgUp" => KeyCode::PageUp,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Space" => KeyCode::Char(' '),
+        c if c.chars().count() == 1 => KeyCode::Char(c.chars().next().unwrap()),
+        other => panic!("unknown key {other:?}"),
+    };
+    KeyEvent::new(code, mods)
+}

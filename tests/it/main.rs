@@ -4,3 +4,4 @@
 mod check;
 mod export;
 mod harness;
+mod navigation;

@@ -1,0 +1,448 @@
+//! The reader's state and the one place it changes: [`App::update`] applies an [`Action`] and
+//! returns what the terminal loop must do outside the app ([`Effect`]). Everything the view
+//! shows that can be computed from the state (highlights, the details, the status line) is
+//! computed by the accessors here, never stored, so it cannot go stale.
+
+mod action;
+mod article_pane;
+pub mod details;
+mod export_dialog;
+mod geometry;
+mod history;
+mod input;
+pub mod keys;
+mod list;
+mod mouse;
+mod navigate;
+mod search;
+
+use std::collections::HashSet;
+
+pub use action::Action;
+pub use article_pane::ArticleState;
+pub use export_dialog::ExportDialog;
+pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+pub use list::ListState;
+pub use search::Search;
+
+use crate::briefing::{Briefing, Input};
+use crate::diagnostic::Diagnostic;
+use details::{Details, Subject};
+use history::{History, Location};
+use keys::{Context, KeyTable};
+
+/// What the terminal loop must do after an update.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    None,
+    Quit,
+    /// Put this text on the clipboard (the loop writes an OSC 52 sequence).
+    Copy(String),
+}
+
+/// What was followed last: its mentions are highlighted and `n`/`N` walk them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    None,
+    Actor(usize),
+    /// An event: all its actors are highlighted.
+    Event(usize),
+}
+
+/// How the actors are listed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Mentions,
+    Name,
+}
+
+/// A window over the panes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Warnings {
+        scroll: usize,
+    },
+    /// A reload found errors: the old briefing stays, and these say why.
+    ReloadErrors {
+        diagnostics: Vec<Diagnostic>,
+        scroll: usize,
+    },
+}
+
+/// A line for the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    pub text: String,
+    pub error: bool,
+}
+
+pub struct App {
+    briefing: Briefing,
+    input: Input,
+    keys: KeyTable,
+    color: bool,
+    size: (u16, u16),
+    focus: Pane,
+    /// The side pane shown beside the article in medium mode.
+    side: Pane,
+    /// The list whose selection the details show (Actors or Timeline).
+    last_list: Pane,
+    pub(crate) article: ArticleState,
+    selection: Selection,
+    /// Quoted evidence to highlight (an event's or a figure's).
+    quote: Option<(u32, u32)>,
+    actors: ListState,
+    events: ListState,
+    sort: Sort,
+    details_cursor: usize,
+    details_offset: usize,
+    figures: bool,
+    search: Search,
+    history: History,
+    overlay: Option<Overlay>,
+    export: Option<ExportDialog>,
+    message: Option<Message>,
+    show_omitted: bool,
+}
+
+impl App {
+    /// A reader for `briefing`, loaded from `input` (for reload and export). `color` is false
+    /// when `NO_COLOR` is set.
+    #[must_use]
+    pub fn new(briefing: Briefing, input: Input, color: bool) -> Self {
+        let mut app = Self {
+            briefing,
+            input,
+            keys: KeyTable::builtin(),
+            color,
+            size: (0, 0),
+            focus: Pane::Article,
+            side: Pane::Actors,
+            last_list: Pane::Actors,
+            article: ArticleState::default(),
+            selection: Selection::None,
+            quote: None,
+            actors: ListState::default(),
+            events: ListState::default(),
+            sort: Sort::default(),
+            details_cursor: 0,
+            details_offset: 0,
+            figures: false,
+            search: Search::default(),
+            history: History::default(),
+            overlay: None,
+            export: None,
+            message: None,
+            show_omitted: false,
+        };
+        app.resize(80, 24);
+        app
+    }
+
+    /// Applies one action. This is the only place the reader's state changes.
+    pub fn update(&mut self, action: Action) -> Effect {
+        if !matches!(action, Action::Resize(..) | Action::Scroll(..)) {
+            self.message = None;
+        }
+        match action {
+            Action::Quit => return Effect::Quit,
+            Action::Resize(w, h) => self.resize(w, h),
+            _ if self.export.is_some() => self.dialog_action(action),
+            _ if self.overlay.is_some() => self.overlay_action(action),
+            _ if self.editing() => self.input_action(action),
+            Action::Click(x, y) => self.click(x, y),
+            Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
+            Action::Copy => return self.copy(),
+            other => self.pane_action(other),
+        }
+        Effect::None
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        let g = Geometry::new(width, height, Pane::Article, self.side);
+        let area = g.inner(Pane::Article).unwrap_or_default();
+        self.article.height = usize::from(area.height);
+        self.article
+            .relayout(&self.briefing.article, area.width, self.show_omitted);
+        self.article.clamp();
+        self.fit_lists();
+        self.fit_details();
+    }
+
+    // ── What the view reads ────────────────────────────────────────────────────────────────
+
+    #[must_use]
+    pub fn briefing(&self) -> &Briefing {
+        &self.briefing
+    }
+
+    #[must_use]
+    pub fn keys(&self) -> &KeyTable {
+        &self.keys
+    }
+
+    #[must_use]
+    pub fn color(&self) -> bool {
+        self.color
+    }
+
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    #[must_use]
+    pub fn geometry(&self) -> Geometry {
+        Geometry::new(self.size.0, self.size.1, self.focus, self.side)
+    }
+
+    #[must_use]
+    pub fn focus(&self) -> Pane {
+        self.focus
+    }
+
+    #[must_use]
+    pub fn article_state(&self) -> &ArticleState {
+        &self.article
+    }
+
+    #[must_use]
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+
+    #[must_use]
+    pub fn quote(&self) -> Option<(u32, u32)> {
+        self.quote
+    }
+
+    #[must_use]
+    pub fn actors_list(&self) -> &ListState {
+        &self.actors
+    }
+
+    #[must_use]
+    pub fn events_list(&self) -> &ListState {
+        &self.events
+    }
+
+    #[must_use]
+    pub fn sort(&self) -> Sort {
+        self.sort
+    }
+
+    #[must_use]
+    pub fn search(&self) -> &Search {
+        &self.search
+    }
+
+    #[must_use]
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    #[must_use]
+    pub fn export_dialog(&self) -> Option<&ExportDialog> {
+        self.export.as_ref()
+    }
+
+    #[must_use]
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    #[must_use]
+    pub fn shows_omitted(&self) -> bool {
+        self.show_omitted
+    }
+
+    #[must_use]
+    pub fn details_cursor(&self) -> usize {
+        self.details_cursor
+    }
+
+    #[must_use]
+    pub fn details_offset(&self) -> usize {
+        self.details_offset
+    }
+
+    /// A text field is open: keys type into it.
+    #[must_use]
+    pub fn editing(&self) -> bool {
+        self.search.editing || self.actors.editing || self.events.editing
+    }
+
+    /// The key-table contexts that apply now, most specific first.
+    #[must_use]
+    pub fn key_contexts(&self) -> Vec<Context> {
+        if self.export.is_some() {
+            return vec![Context::Dialog, Context::Input];
+        }
+        if self.overlay.is_some() {
+            return vec![Context::Overlay, Context::Global];
+        }
+        if self.editing() {
+            return vec![Context::Input];
+        }
+        let pane = match self.focus {
+            Pane::Article => Context::Article,
+            Pane::Actors | Pane::Timeline => Context::List,
+            Pane::Details => Context::Details,
+        };
+        vec![pane, Context::Panes, Context::Global]
+    }
+
+    /// The actors shown in the Actors pane, filtered and sorted.
+    #[must_use]
+    pub fn visible_actors(&self) -> Vec<usize> {
+        let b = &self.briefing;
+        let needle = self.actors.filter.to_lowercase();
+        let mut v: Vec<usize> = (0..b.sheet.actors.len())
+            .filter(|&n| {
+                let a = &b.sheet.actors[n];
+                let mut fields = vec![a.name.as_str(), a.id.as_str(), a.kind.as_str()];
+                fields.extend(a.aliases.iter().map(String::as_str));
+                fields.extend(a.role.as_deref());
+                list::matches_filter(&needle, &fields)
+            })
+            .collect();
+        match self.sort {
+            Sort::Mentions => v.sort_by(|&x, &y| {
+                b.mentions
+                    .count(y)
+                    .cmp(&b.mentions.count(x))
+                    .then_with(|| b.sheet.actors[x].name.cmp(&b.sheet.actors[y].name))
+            }),
+            Sort::Name => v.sort_by_cached_key(|&n| b.sheet.actors[n].name.to_lowercase()),
+        }
+        v
+    }
+
+    /// The events shown in the Timeline pane, filtered, in date order.
+    #[must_use]
+    pub fn visible_events(&self) -> Vec<usize> {
+        let b = &self.briefing;
+        let needle = self.events.filter.to_lowercase();
+        (0..b.sheet.events.len())
+            .filter(|&n| {
+                let e = &b.sheet.events[n];
+                let date = details::when(e);
+                let mut fields = vec![e.title.as_str(), e.id.as_str(), date.as_str()];
+                fields.extend(e.note.as_deref());
+                list::matches_filter(&needle, &fields)
+            })
+            .collect()
+    }
+
+    /// The actors whose mentions stand out: the followed actor, or the followed event's.
+    #[must_use]
+    pub fn highlighted_actors(&self) -> HashSet<usize> {
+        match self.selection {
+            Selection::None => HashSet::new(),
+            Selection::Actor(a) => HashSet::from([a]),
+            Selection::Event(e) => self.event_actors(e).into_iter().collect(),
+        }
+    }
+
+    fn event_actors(&self, e: usize) -> Vec<usize> {
+        self.briefing
+            .sheet
+            .events
+            .get(e)
+            .map_or_else(Vec::new, |ev| {
+                ev.actors
+                    .iter()
+                    .filter_map(|id| self.briefing.actor_index(id))
+                    .collect()
+            })
+    }
+
+    /// What the details pane shows.
+    #[must_use]
+    pub fn details_subject(&self) -> Subject {
+        if self.figures {
+            return Subject::Figures;
+        }
+        match self.last_list {
+            Pane::Timeline => self
+                .events
+                .selected
+                .map_or(Subject::Nothing, Subject::Event),
+            _ => self
+                .actors
+                .selected
+                .map_or(Subject::Nothing, Subject::Actor),
+        }
+    }
+
+    /// The details pane's content, wrapped for its width.
+    #[must_use]
+    pub fn details(&self) -> Details<'_> {
+        let g = Geometry::new(self.size.0, self.size.1, Pane::Details, Pane::Details);
+        let width = g.inner(Pane::Details).map_or(20, |r| usize::from(r.width));
+        details::details(&self.briefing, self.details_subject(), width)
+    }
+
+    /// The warnings the fact sheet loaded with.
+    #[must_use]
+    pub fn warnings(&self) -> &[Diagnostic] {
+        &self.briefing.warnings
+    }
+
+    /// Snapshot for the jump history.
+    fn location(&self) -> Location {
+        Location {
+            focus: self.focus,
+            last_list: self.last_list,
+            top_offset: self.article.top_offset(),
+            cursor: self.article.cursor,
+            selection: self.selection,
+            actors: self.actors.clone(),
+            events: self.events.clone(),
+            details_cursor: self.details_cursor,
+            figures: self.figures,
+        }
+    }
+
+    fn restore(&mut self, to: Location) {
+        self.set_focus(to.focus);
+        self.last_list = to.last_list;
+        self.article.top = self.article.layout.row_of(to.top_offset);
+        self.article.clamp();
+        self.article.cursor = to.cursor;
+        self.selection = to.selection;
+        self.quote = match to.selection {
+            Selection::Event(e) => self.event_quote(e),
+            _ => None,
+        };
+        self.actors = to.actors;
+        self.events = to.events;
+        self.details_cursor = to.details_cursor;
+        self.figures = to.figures;
+        self.fit_lists();
+        self.fit_details();
+    }
+
+    fn say(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn complain(&mut self, text: impl Into<String>) {
+        self.message = Some(Message {
+            text: text.into(),
+            error: true,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests;

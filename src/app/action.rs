@@ -1,0 +1,83 @@
+//! Everything the reader can be asked to do. Keys and mouse events become actions (through the
+//! key table and the terminal loop); [`crate::app::App::update`] applies them.
+
+use super::Pane;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the reader.
+    Quit,
+    /// Focus the next pane (Article → Actors → Timeline → Details).
+    FocusNext,
+    /// Focus the previous pane.
+    FocusPrev,
+    /// Focus one pane directly.
+    Focus(Pane),
+    /// Move down one row in the focused pane.
+    Down,
+    /// Move up one row in the focused pane.
+    Up,
+    /// Move down a page.
+    PageDown,
+    /// Move up a page.
+    PageUp,
+    /// Move down half a page.
+    HalfPageDown,
+    /// Move up half a page.
+    HalfPageUp,
+    /// Go to the start of the focused pane.
+    Top,
+    /// Go to the end of the focused pane.
+    Bottom,
+    /// Follow the link under the selection: an actor to its mentions, an event to its evidence,
+    /// a mention to its actor, a link in the details to its target.
+    Follow,
+    /// Next mention of the selected actor, or next match of the active search (wraps).
+    NextHit,
+    /// Previous mention of the selected actor, or previous match of the active search (wraps).
+    PrevHit,
+    /// Move the article's cursor to the next mention of any actor.
+    NextMention,
+    /// Move the article's cursor to the previous mention of any actor.
+    PrevMention,
+    /// Search the article, or filter the focused list.
+    Search,
+    /// Go back to where the last jump came from.
+    Back,
+    /// Go forward again after going back.
+    Forward,
+    /// Show or hide omitted page furniture.
+    ToggleOmitted,
+    /// Sort the actors by mention count or by name.
+    ToggleSort,
+    /// Show the key figures in the details pane.
+    ShowFigures,
+    /// List the fact sheet's warnings.
+    ShowWarnings,
+    /// Open the export dialog.
+    Export,
+    /// Copy the current mention's sentence, with its citation, to the clipboard (OSC 52).
+    Copy,
+    /// Reload the fact sheet and the article from disk.
+    Reload,
+    /// Show the keys.
+    Help,
+    /// Close an overlay, cancel an input, or clear the search or filter.
+    Cancel,
+    /// Type a character into the open input field.
+    Type(char),
+    /// Delete the character before the input cursor.
+    DeleteChar,
+    /// Accept the open input field or dialog.
+    Submit,
+    /// Choose the next option in a dialog.
+    NextOption,
+    /// Choose the previous option in a dialog.
+    PrevOption,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// A mouse click at this column and row.
+    Click(u16, u16),
+    /// The mouse wheel turned at this column and row: positive is down.
+    Scroll(u16, u16, i8),
+}

@@ -1,0 +1,313 @@
+//! What the details pane shows, derived from the selection every time it is needed, so it can
+//! never disagree with it: the selected actor or event, or the key figures. Lines are wrapped
+//! for the pane's width; mention lines stay a slice of the index and are drawn lazily, since an
+//! actor of a long document may have thousands.
+
+use std::fmt::Write as _;
+
+use crate::briefing::Briefing;
+use crate::inert::{is_unsafe, placeholder};
+use crate::sheet::Event;
+
+/// Whose details are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    Actor(usize),
+    Event(usize),
+    Figures,
+    Nothing,
+}
+
+/// Where a details line leads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Link {
+    Actor(usize),
+    Event(usize),
+    /// A mention, by index in the mention index.
+    Mention(usize),
+    /// Quoted evidence, as a byte range of the article.
+    Quote(u32, u32),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tone {
+    Title,
+    Heading,
+    Text,
+    Muted,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// A short label before the text ("Role"), or empty.
+    pub label: &'static str,
+    pub text: String,
+    pub tone: Tone,
+    pub link: Option<Link>,
+}
+
+/// The details of one subject: wrapped lines, then one line per mention.
+pub struct Details<'a> {
+    pub subject: Subject,
+    pub head: Vec<Line>,
+    pub mentions: &'a [u32],
+}
+
+impl Details<'_> {
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.head.len() + self.mentions.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The link of line `i`, if it has one.
+    #[must_use]
+    pub fn link(&self, i: usize) -> Option<Link> {
+        match self.head.get(i) {
+            Some(line) => line.link,
+            None => self
+                .mentions
+                .get(i - self.head.len())
+                .map(|&m| Link::Mention(m as usize)),
+        }
+    }
+}
+
+/// The details of `subject`, wrapped to `width` columns.
+#[must_use]
+pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
+    let mut d = Builder {
+        lines: Vec::new(),
+        width: width.max(8),
+    };
+    let mut mentions: &[u32] = &[];
+    match subject {
+        Subject::Actor(a) => {
+            actor(b, a, &mut d);
+            mentions = b.mentions.of_actor(a);
+        }
+        Subject::Event(e) => event(b, e, &mut d),
+        Subject::Figures => figures(b, &mut d),
+        Subject::Nothing => d.text(
+            "",
+            "Select an actor or an event: Tab to a list, j/k to move. Press f for the key figures.",
+            Tone::Muted,
+        ),
+    }
+    Details {
+        subject,
+        head: d.lines,
+        mentions,
+    }
+}
+
+fn actor(b: &Briefing, n: usize, d: &mut Builder) {
+    let Some(a) = b.sheet.actors.get(n) else {
+        return;
+    };
+    d.text("", &a.name, Tone::Title);
+    let count = b.mentions.count(n);
+    d.text(
+        "",
+        &format!("{} · {count} mention{}", a.kind, plural(count)),
+        Tone::Muted,
+    );
+    if let Some(role) = &a.role {
+        d.text("Role", role, Tone::Text);
+    }
+    if let Some(aff) = a.affiliation.as_deref().and_then(|id| b.actor_index(id)) {
+        d.link("Part of", &b.sheet.actors[aff].name, Link::Actor(aff));
+    }
+    if !a.aliases.is_empty() {
+        d.text("Aliases", &a.aliases.join(", "), Tone::Text);
+    }
+    if let Some(note) = &a.note {
+        d.text("Note", note, Tone::Text);
+    }
+    let members: Vec<usize> = b.members_of(n).collect();
+    if !members.is_empty() {
+        d.heading(&format!("Includes ({})", members.len()));
+        for m in members {
+            d.link("", &b.sheet.actors[m].name, Link::Actor(m));
+        }
+    }
+    let events: Vec<usize> = b.events_of(n).collect();
+    if !events.is_empty() {
+        d.heading(&format!("Events ({})", events.len()));
+        for e in events {
+            let ev = &b.sheet.events[e];
+            d.link("", &format!("{}  {}", when(ev), ev.title), Link::Event(e));
+        }
+    }
+    let facts: Vec<usize> = b.facts_of(n).collect();
+    if !facts.is_empty() {
+        d.heading(&format!("Figures attributed ({})", facts.len()));
+        for f in facts {
+            fact_line(b, f, false, d);
+        }
+    }
+    d.heading(&format!("Mentions ({count})"));
+}
+
+fn event(b: &Briefing, n: usize, out: &mut Builder) {
+    let Some(ev) = b.sheet.events.get(n) else {
+        return;
+    };
+    out.text("", &ev.title, Tone::Title);
+    let mut when_line = when(ev);
+    if let Some(end) = ev.end {
+        let days = end.last_day() - ev.date.first_day() + 1;
+        let _ = write!(when_line, " · {days} days");
+    }
+    if ev.approximate {
+        when_line.push_str(" · approximate");
+    }
+    out.text("", &when_line, Tone::Muted);
+    match b.event_evidence.get(n).copied().flatten() {
+        Some(quote) => {
+            let line = b.article.line_of(quote.start as usize);
+            let words = &b.article.text()[quote.range()];
+            out.link(
+                "Evidence",
+                &format!("line {line}: “{}”", collapse(words)),
+                Link::Quote(quote.start, quote.end),
+            );
+        }
+        None => out.text("Evidence", "none quoted", Tone::Muted),
+    }
+    if let Some(note) = &ev.note {
+        out.text("Note", note, Tone::Text);
+    }
+    let actors: Vec<usize> = ev
+        .actors
+        .iter()
+        .filter_map(|id| b.actor_index(id))
+        .collect();
+    if !actors.is_empty() {
+        out.heading(&format!("Actors ({})", actors.len()));
+        for a in actors {
+            out.link("", &b.sheet.actors[a].name, Link::Actor(a));
+        }
+    }
+}
+
+fn figures(b: &Briefing, d: &mut Builder) {
+    d.text("", "Key figures", Tone::Title);
+    if b.sheet.facts.is_empty() {
+        d.text("", "The fact sheet lists no key figures.", Tone::Muted);
+    }
+    for f in 0..b.sheet.facts.len() {
+        fact_line(b, f, true, d);
+    }
+}
+
+fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
+    let fact = &b.sheet.facts[f];
+    let mut text = format!("{} — {}", fact.value, fact.label);
+    if with_source && let Some(src) = fact.source.as_deref().and_then(|id| b.actor_index(id)) {
+        let _ = write!(text, " (per {})", b.sheet.actors[src].name);
+    }
+    match b.fact_evidence.get(f).copied().flatten() {
+        Some(q) => d.link("", &text, Link::Quote(q.start, q.end)),
+        None => d.text("", &text, Tone::Text),
+    }
+    if with_source && let Some(note) = &fact.note {
+        d.text("", note, Tone::Muted);
+    }
+}
+
+/// "2024-07-09 → 07-11", "~2024-09".
+#[must_use]
+pub fn when(e: &Event) -> String {
+    let mut s = String::new();
+    if e.approximate {
+        s.push('~');
+    }
+    s.push_str(&e.date.to_string());
+    if let Some(end) = e.end {
+        s.push_str(" → ");
+        s.push_str(&end.relative_to(e.date));
+    }
+    s
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Whitespace runs as single spaces and unsafe characters as placeholders: text for one line.
+#[must_use]
+pub fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            space = false;
+            if is_unsafe(c) {
+                out.push_str(&placeholder(c));
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
+struct Builder {
+    lines: Vec<Line>,
+    width: usize,
+}
+
+impl Builder {
+    /// A text, wrapped; the label goes on the first line, continuations are indented.
+    fn text(&mut self, label: &'static str, text: &str, tone: Tone) {
+        self.wrapped(label, text, tone, None);
+    }
+
+    fn heading(&mut self, text: &str) {
+        self.lines.push(Line {
+            label: "",
+            text: String::new(),
+            tone: Tone::Text,
+            link: None,
+        });
+        self.wrapped("", text, Tone::Heading, None);
+    }
+
+    /// A link: one line, cut by the view if too long, so that a row is one link.
+    fn link(&mut self, label: &'static str, text: &str, link: Link) {
+        self.lines.push(Line {
+            label,
+            text: collapse(text),
+            tone: Tone::Text,
+            link: Some(link),
+        });
+    }
+
+    fn wrapped(&mut self, label: &'static str, text: &str, tone: Tone, link: Option<Link>) {
+        let indent = if label.is_empty() { 0 } else { label.len() + 2 };
+        let width = self.width.saturating_sub(indent).max(4);
+        let text = collapse(text);
+        for (i, part) in textwrap::wrap(&text, width).into_iter().enumerate() {
+            self.lines.push(Line {
+                label: if i == 0 { label } else { "" },
+                text: if i == 0 || indent == 0 {
+                    part.into_owned()
+                } else {
+                    format!("{:indent$}{part}", "")
+                },
+                tone,
+                link,
+            });
+        }
+    }
+}

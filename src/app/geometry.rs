@@ -1,0 +1,221 @@
+//! Where each pane goes for a terminal size. The app and the view both use this one
+//! computation, so a click lands where the view drew and page sizes match what is on screen.
+//!
+//! Wide terminals show every pane; medium ones show the article beside one side pane (the
+//! others are tabs in its border); narrow ones show one pane at a time; below a minimum the
+//! reader says the terminal is too small.
+
+use ratatui::layout::Rect;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Pane {
+    Article,
+    Actors,
+    Timeline,
+    Details,
+}
+
+impl Pane {
+    pub const ALL: [Self; 4] = [Self::Article, Self::Actors, Self::Timeline, Self::Details];
+
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Article => "Article",
+            Self::Actors => "Actors",
+            Self::Timeline => "Timeline",
+            Self::Details => "Details",
+        }
+    }
+
+    #[must_use]
+    pub fn next(self) -> Self {
+        let i = Self::ALL.iter().position(|&p| p == self).unwrap_or(0);
+        Self::ALL[(i + 1) % Self::ALL.len()]
+    }
+
+    #[must_use]
+    pub fn prev(self) -> Self {
+        let i = Self::ALL.iter().position(|&p| p == self).unwrap_or(0);
+        Self::ALL[(i + Self::ALL.len() - 1) % Self::ALL.len()]
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Article, and Actors, Timeline and Details stacked beside it.
+    Wide,
+    /// Article, and one of the other panes beside it.
+    Medium,
+    /// One pane at a time.
+    Narrow,
+    /// Not enough room for anything but a message.
+    TooSmall,
+}
+
+/// The smallest terminal the reader draws in.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 7;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Geometry {
+    pub mode: Mode,
+    pub area: Rect,
+    pub header: Rect,
+    pub status: Rect,
+    /// The panes on screen, with their outer (bordered) areas.
+    pub panes: Vec<(Pane, Rect)>,
+}
+
+impl Geometry {
+    /// `focus` is the focused pane; `side` the side pane shown in medium mode.
+    #[must_use]
+    pub fn new(width: u16, height: u16, focus: Pane, side: Pane) -> Self {
+        let area = Rect::new(0, 0, width, height);
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Self {
+                mode: Mode::TooSmall,
+                area,
+                header: Rect::default(),
+                status: Rect::default(),
+                panes: Vec::new(),
+            };
+        }
+        let header = Rect::new(0, 0, width, 1);
+        let status = Rect::new(0, height - 1, width, 1);
+        let body = Rect::new(0, 1, width, height - 2);
+        let (mode, panes) = if width >= 110 && height >= 24 {
+            let article_w = width * 3 / 5;
+            let side_w = width - article_w;
+            let x = article_w;
+            let actors_h = body.height * 7 / 20;
+            let timeline_h = body.height * 6 / 20;
+            let details_h = body.height - actors_h - timeline_h;
+            (
+                Mode::Wide,
+                vec![
+                    (Pane::Article, Rect::new(0, body.y, article_w, body.height)),
+                    (Pane::Actors, Rect::new(x, body.y, side_w, actors_h)),
+                    (
+                        Pane::Timeline,
+                        Rect::new(x, body.y + actors_h, side_w, timeline_h),
+                    ),
+                    (
+                        Pane::Details,
+                        Rect::new(x, body.y + actors_h + timeline_h, side_w, details_h),
+                    ),
+                ],
+            )
+        } else if width >= 72 && height >= 12 {
+            let side_w = (width * 2 / 5).clamp(30, 44);
+            let article_w = width - side_w;
+            let side = if side == Pane::Article {
+                Pane::Actors
+            } else {
+                side
+            };
+            (
+                Mode::Medium,
+                vec![
+                    (Pane::Article, Rect::new(0, body.y, article_w, body.height)),
+                    (side, Rect::new(article_w, body.y, side_w, body.height)),
+                ],
+            )
+        } else {
+            (Mode::Narrow, vec![(focus, body)])
+        };
+        Self {
+            mode,
+            area,
+            header,
+            status,
+            panes,
+        }
+    }
+
+    /// The outer area of a pane, if it is on screen.
+    #[must_use]
+    pub fn rect(&self, pane: Pane) -> Option<Rect> {
+        self.panes.iter().find(|(p, _)| *p == pane).map(|(_, r)| *r)
+    }
+
+    /// The area inside a pane's border, if it is on screen.
+    #[must_use]
+    pub fn inner(&self, pane: Pane) -> Option<Rect> {
+        self.rect(pane).map(inner)
+    }
+
+    /// The pane under a screen position.
+    #[must_use]
+    pub fn pane_at(&self, x: u16, y: u16) -> Option<Pane> {
+        self.panes
+            .iter()
+            .find(|(_, r)| r.contains(ratatui::layout::Position::new(x, y)))
+            .map(|(p, _)| *p)
+    }
+}
+
+/// The area inside a one-cell border.
+#[must_use]
+pub fn inner(r: Rect) -> Rect {
+    Rect::new(
+        r.x.saturating_add(1),
+        r.y.saturating_add(1),
+        r.width.saturating_sub(2),
+        r.height.saturating_sub(2),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_by_size() {
+        assert_eq!(
+            Geometry::new(200, 60, Pane::Article, Pane::Actors).mode,
+            Mode::Wide
+        );
+        assert_eq!(
+            Geometry::new(80, 24, Pane::Article, Pane::Actors).mode,
+            Mode::Medium
+        );
+        assert_eq!(
+            Geometry::new(40, 12, Pane::Article, Pane::Actors).mode,
+            Mode::Narrow
+        );
+        assert_eq!(
+            Geometry::new(10, 3, Pane::Article, Pane::Actors).mode,
+            Mode::TooSmall
+        );
+        assert_eq!(
+            Geometry::new(0, 0, Pane::Article, Pane::Actors).mode,
+            Mode::TooSmall
+        );
+    }
+
+    #[test]
+    fn panes_tile_the_body_without_overlap() {
+        for (w, h) in [(200, 60), (120, 40), (80, 24), (40, 12), (24, 7)] {
+            let g = Geometry::new(w, h, Pane::Timeline, Pane::Details);
+            let cells: u32 = g
+                .panes
+                .iter()
+                .map(|(_, r)| u32::from(r.width) * u32::from(r.height))
+                .sum();
+            assert_eq!(cells, u32::from(w) * u32::from(h - 2), "{w}x{h}");
+            for (_, r) in &g.panes {
+                assert!(r.right() <= w && r.bottom() < h);
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_mode_shows_the_focused_pane() {
+        let g = Geometry::new(40, 12, Pane::Timeline, Pane::Actors);
+        assert_eq!(g.panes.len(), 1);
+        assert!(g.rect(Pane::Timeline).is_some());
+        let g = Geometry::new(80, 24, Pane::Article, Pane::Details);
+        assert!(g.rect(Pane::Details).is_some() && g.rect(Pane::Article).is_some());
+    }
+}

@@ -1,0 +1,236 @@
+//! Text fields, dialogs and overlays: typing a search or a filter, the export dialog, help and
+//! warnings, and reloading from disk.
+
+use super::{Action, App, Overlay, Pane};
+use crate::briefing::{OpenError, open};
+use crate::export::write_file;
+use crate::output::human_size;
+
+impl App {
+    pub(super) fn start_search(&mut self) {
+        match self.focus {
+            Pane::Article | Pane::Details => {
+                self.search = super::Search {
+                    editing: true,
+                    origin_top: self.article.top_offset(),
+                    ..super::Search::default()
+                };
+                self.set_focus(Pane::Article);
+            }
+            Pane::Actors => self.actors.editing = true,
+            Pane::Timeline => self.events.editing = true,
+        }
+    }
+
+    pub(super) fn input_action(&mut self, action: Action) {
+        if self.search.editing {
+            self.search_input(action);
+        } else {
+            self.filter_input(action);
+        }
+    }
+
+    fn search_input(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => self.search.query.push(c),
+            Action::DeleteChar => {
+                self.search.query.pop();
+            }
+            Action::Submit => {
+                self.search.editing = false;
+                if self.search.query.is_empty() {
+                    return;
+                }
+                if self.search.matches.is_empty() {
+                    self.complain(format!("No match for \"{}\"", self.search.query));
+                } else {
+                    let here = self.location();
+                    self.history.push(here);
+                }
+                return;
+            }
+            Action::Cancel => {
+                let origin = self.search.origin_top;
+                self.search = super::Search::default();
+                self.article.top = self.article.layout.row_of(origin);
+                self.article.clamp();
+                return;
+            }
+            _ => return,
+        }
+        // Incremental: every keystroke finds all matches and shows the first one from where
+        // the search began.
+        self.search.refresh(&self.briefing.article);
+        self.search.current = self.search.first_from(self.search.origin_top);
+        if let Some(c) = self.search.current {
+            self.article.reveal(self.search.matches[c].0 as usize);
+        } else {
+            self.article.top = self.article.layout.row_of(self.search.origin_top);
+            self.article.clamp();
+        }
+    }
+
+    fn filter_input(&mut self, action: Action) {
+        let list = if self.actors.editing {
+            &mut self.actors
+        } else {
+            &mut self.events
+        };
+        match action {
+            Action::Type(c) => list.filter.push(c),
+            Action::DeleteChar => {
+                list.filter.pop();
+            }
+            Action::Submit => {
+                list.editing = false;
+                list.selected = None; // the first match, once fitted
+            }
+            Action::Cancel => {
+                list.editing = false;
+                list.filter.clear();
+            }
+            _ => return,
+        }
+        self.fit_lists();
+        self.reset_details_view();
+    }
+
+    fn reset_details_view(&mut self) {
+        self.details_cursor = 0;
+        self.details_offset = 0;
+    }
+
+    pub(super) fn overlay_action(&mut self, action: Action) {
+        let (_, h) = self.size;
+        let page = usize::from(h.saturating_sub(4)).max(1);
+        let Some(overlay) = &mut self.overlay else {
+            return;
+        };
+        let scroll = match overlay {
+            Overlay::Help { scroll }
+            | Overlay::Warnings { scroll }
+            | Overlay::ReloadErrors { scroll, .. } => scroll,
+        };
+        match action {
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *scroll += page,
+            Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+            Action::Cancel | Action::Help | Action::Click(..) => self.overlay = None,
+            Action::ShowWarnings if matches!(overlay, Overlay::Warnings { .. }) => {
+                self.overlay = None;
+            }
+            Action::ShowWarnings => self.overlay = Some(Overlay::Warnings { scroll: 0 }),
+            _ => {}
+        }
+        if let Some(
+            Overlay::Help { scroll }
+            | Overlay::Warnings { scroll }
+            | Overlay::ReloadErrors { scroll, .. },
+        ) = &mut self.overlay
+        {
+            // The view clamps too; this keeps the number meaningful.
+            *scroll = (*scroll).min(10_000);
+        }
+    }
+
+    pub(super) fn dialog_action(&mut self, action: Action) {
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        match action {
+            Action::Type(c) => dialog.edit(|f| f.push(c)),
+            Action::DeleteChar => dialog.edit(|f| {
+                f.pop();
+            }),
+            Action::NextOption => dialog.cycle_format(1),
+            Action::PrevOption => dialog.cycle_format(-1),
+            Action::Down => dialog.cycle_table(1),
+            Action::Up => dialog.cycle_table(-1),
+            Action::Cancel => self.export = None,
+            Action::Submit => self.write_export(),
+            _ => {}
+        }
+    }
+
+    fn write_export(&mut self) {
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        let name = dialog.file.trim().to_owned();
+        if name.is_empty() {
+            dialog.problem = Some("Type a file name".into());
+            return;
+        }
+        let target = std::path::PathBuf::from(&name);
+        if target.exists() && !dialog.confirmed {
+            dialog.problem = Some(format!("{name} exists: Enter again to replace it"));
+            dialog.confirmed = true;
+            return;
+        }
+        match write_file(&self.input, &self.briefing, dialog.request(), &target) {
+            Ok(written) => {
+                let path = std::fs::canonicalize(&written.path).unwrap_or(written.path);
+                self.export = None;
+                self.say(format!(
+                    "Exported {} to {}",
+                    human_size(written.bytes),
+                    crate::inert::escaped(&path.to_string_lossy())
+                ));
+            }
+            Err(e) => {
+                dialog.problem = Some(crate::inert::escaped(&e.to_string()).into_owned());
+                dialog.confirmed = false;
+            }
+        }
+    }
+
+    /// Reads the fact sheet and article again. A version with errors is not taken: the old
+    /// one stays on screen and the errors are listed.
+    pub(super) fn reload(&mut self) {
+        match open(&self.input) {
+            Ok(b) => {
+                let top = self.article.top_offset();
+                let cursor_at = self
+                    .article
+                    .cursor
+                    .and_then(|m| self.briefing.mentions.all().get(m))
+                    .map(|m| m.start as usize);
+                self.briefing = b;
+                self.article = super::ArticleState::default();
+                self.selection = super::Selection::None;
+                self.quote = None;
+                self.search = super::Search::default();
+                self.history = super::History::default();
+                let (w, h) = self.size;
+                self.resize(w, h);
+                self.article.top = self.article.layout.row_of(top);
+                self.article.clamp();
+                self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
+                let warnings = self.briefing.warnings.len();
+                self.say(format!(
+                    "Reloaded {} ({warnings} warning{})",
+                    self.briefing.sheet_path,
+                    if warnings == 1 { "" } else { "s" }
+                ));
+            }
+            Err(OpenError::Invalid { diagnostics, .. }) => {
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                self.overlay = Some(Overlay::ReloadErrors {
+                    diagnostics,
+                    scroll: 0,
+                });
+                self.complain(format!(
+                    "Reload failed with {errors} error{}: still showing the previous version",
+                    if errors == 1 { "" } else { "s" }
+                ));
+            }
+            Err(OpenError::CannotRun(e)) => {
+                self.complain(format!(
+                    "Reload failed: {}",
+                    crate::inert::escaped(&e.to_string())
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+//! The mouse: a click focuses a pane and selects (and follows) what is under it; the wheel
+//! scrolls the pane under the pointer.
+
+use super::{App, Pane};
+use crate::wrap::offset_at_column;
+
+impl App {
+    pub(super) fn click(&mut self, x: u16, y: u16) {
+        let geometry = self.geometry();
+        let Some(pane) = geometry.pane_at(x, y) else {
+            return;
+        };
+        self.set_focus(pane);
+        let Some(inner) = geometry.inner(pane) else {
+            return;
+        };
+        if y < inner.y || y >= inner.bottom() || x < inner.x || x >= inner.right() {
+            return;
+        }
+        let row = usize::from(y - inner.y);
+        match pane {
+            Pane::Article => {
+                let Some(&at) = self.article.layout.rows().get(self.article.top + row) else {
+                    return;
+                };
+                let offset =
+                    offset_at_column(self.briefing.article.text(), at, usize::from(x - inner.x));
+                if let Some(mention) = self.briefing.mentions.at(offset) {
+                    self.article.cursor = Some(mention);
+                    self.follow();
+                }
+            }
+            Pane::Actors => {
+                let v = self.visible_actors();
+                let pos = self.actors.offset + row;
+                if pos < v.len() {
+                    let h = self.pane_height(Pane::Actors);
+                    self.actors.select_row(&v, pos, h);
+                    self.follow();
+                }
+            }
+            Pane::Timeline => {
+                // The first row is the time axis.
+                let Some(row) = row.checked_sub(1) else {
+                    return;
+                };
+                let v = self.visible_events();
+                let pos = self.events.offset + row;
+                if pos < v.len() {
+                    let h = self.pane_height(Pane::Timeline);
+                    self.events.select_row(&v, pos, h);
+                    self.follow();
+                }
+            }
+            Pane::Details => {
+                let line = self.details_offset + row;
+                if line < self.details().len() {
+                    self.details_cursor = line;
+                    self.follow();
+                }
+            }
+        }
+    }
+
+    pub(super) fn wheel(&mut self, x: u16, y: u16, delta: i8) {
+        let Some(pane) = self.geometry().pane_at(x, y) else {
+            return;
+        };
+        let delta = isize::from(delta) * 3;
+        match pane {
+            Pane::Article => self.article.scroll(delta),
+            Pane::Actors => {
+                let len = self.visible_actors().len();
+                let h = self.pane_height(Pane::Actors);
+                self.actors.scroll(len, delta, h);
+            }
+            Pane::Timeline => {
+                let len = self.visible_events().len();
+                let h = self.pane_height(Pane::Timeline);
+                self.events.scroll(len, delta, h);
+            }
+            Pane::Details => {
+                let len = self.details().len();
+                let h = self.pane_height(Pane::Details);
+                self.details_offset = self
+                    .details_offset
+                    .saturating_add_signed(delta)
+                    .min(len.saturating_sub(h));
+            }
+        }
+    }
+}

@@ -1,0 +1,174 @@
+//! The article pane: only the rows on screen are drawn, each styled from the mention index
+//! (mentions by actor kind, the followed actors' mentions, the cursor), the highlighted
+//! evidence and the search matches. The right border is a scrollbar whose marks show where the
+//! followed actors' mentions fall in the whole text.
+
+use std::collections::HashSet;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::pane;
+use super::theme::Theme;
+use crate::app::{App, Pane};
+use crate::inert::{is_unsafe, placeholder};
+use crate::wrap::Row;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let st = app.article_state();
+    let rows = st.layout.rows();
+    let percent = if rows.len() <= st.height || st.max_top() == 0 {
+        "all".to_owned()
+    } else {
+        format!("{}%", st.top * 100 / st.max_top())
+    };
+    let extra = if app.shows_omitted() {
+        format!("{percent} · omitted shown")
+    } else {
+        percent
+    };
+    let block = pane::block(app, Pane::Article, &extra, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let highlighted = app.highlighted_actors();
+    let buf = frame.buffer_mut();
+    for (i, row) in rows
+        .iter()
+        .skip(st.top)
+        .take(usize::from(inner.height))
+        .enumerate()
+    {
+        let line = row_line(app, *row, &highlighted, theme);
+        buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
+    }
+    scrollbar(app, frame, area, &highlighted, theme);
+}
+
+/// One row of text, split into spans of equal style.
+fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme) -> Line<'a> {
+    let b = app.briefing();
+    let text = b.article.text();
+    let range = row.range();
+    let mentions = b.mentions.all();
+    let mut mi = mentions.partition_point(|m| (m.end as usize) <= range.start);
+    let matches = &app.search().matches;
+    let mut si = matches.partition_point(|m| (m.1 as usize) <= range.start);
+    let current_match = app.search().current;
+    let cursor = app.article_state().cursor;
+    let quote = app.quote();
+    let base = if row.omitted {
+        theme.omitted
+    } else {
+        theme.text
+    };
+
+    let mut spans = Vec::new();
+    let mut buf = String::new();
+    let mut style = base;
+    for (off, c) in text[range.clone()].char_indices() {
+        let pos = range.start + off;
+        let mut s = base;
+        if quote.is_some_and(|(a, z)| (a as usize) <= pos && pos < z as usize) {
+            s = s.patch(theme.evidence);
+        }
+        while mi < mentions.len() && (mentions[mi].end as usize) <= pos {
+            mi += 1;
+        }
+        if let Some(m) = mentions.get(mi).filter(|m| (m.start as usize) <= pos) {
+            let actor = m.actor as usize;
+            s = s.patch(theme.mention(b.sheet.actors[actor].kind));
+            if highlighted.contains(&actor) {
+                s = s.patch(theme.selected);
+            }
+            if cursor == Some(mi) {
+                s = s.patch(theme.cursor);
+            }
+        }
+        while si < matches.len() && (matches[si].1 as usize) <= pos {
+            si += 1;
+        }
+        if matches.get(si).is_some_and(|m| (m.0 as usize) <= pos) {
+            s = s.patch(if current_match == Some(si) {
+                theme.found_current
+            } else {
+                theme.found
+            });
+        }
+        if is_unsafe(c) {
+            s = s.patch(theme.placeholder);
+        }
+        if s != style && !buf.is_empty() {
+            spans.push(Span::styled(std::mem::take(&mut buf), style));
+        }
+        style = s;
+        if is_unsafe(c) {
+            buf.push_str(&placeholder(c));
+        } else if c.is_whitespace() {
+            buf.push(' ');
+        } else {
+            buf.push(c);
+        }
+    }
+    if !buf.is_empty() {
+        spans.push(Span::styled(buf, style));
+    }
+    Line::from(spans)
+}
+
+/// Draws the scrollbar in the right border: the thumb shows the rows on screen, a mark shows
+/// a cell of the track that holds a mention of a followed actor.
+fn scrollbar(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    highlighted: &HashSet<usize>,
+    theme: &Theme,
+) {
+    if area.width < 2 || area.height < 3 {
+        return;
+    }
+    let st = app.article_state();
+    let rows = st.layout.rows();
+    let total = rows.len().max(1);
+    let track = usize::from(area.height - 2);
+    let x = area.right() - 1;
+    let b = app.briefing();
+    let lists: Vec<&[u32]> = highlighted
+        .iter()
+        .map(|&a| b.mentions.of_actor(a))
+        .collect();
+    let mentions = b.mentions.all();
+    let buf = frame.buffer_mut();
+    // A text shorter than the track is drawn row for row; a longer one is scaled to fit.
+    let scaled = total > track;
+    for cell in 0..track {
+        let (first, last) = if scaled {
+            let first = cell * total / track;
+            (first, ((cell + 1) * total / track).max(first + 1))
+        } else {
+            (st.top + cell, st.top + cell + 1)
+        };
+        let y = area.y + 1 + cell as u16;
+        let from = rows.get(first).map_or(usize::MAX, |r| r.start as usize);
+        let to = rows.get(last).map_or(usize::MAX, |r| r.start as usize);
+        let marked = lists.iter().any(|l| {
+            let i = l.partition_point(|&m| (mentions[m as usize].start as usize) < from);
+            l.get(i)
+                .is_some_and(|&m| (mentions[m as usize].start as usize) < to)
+        });
+        let in_view = scaled && last > st.top && first < st.top + st.height;
+        let (symbol, style): (&str, Style) = match (marked, in_view) {
+            (true, _) => ("◆", theme.scroll_mark),
+            (false, true) => ("█", theme.scroll_thumb),
+            (false, false) => continue,
+        };
+        if let Some(c) = buf.cell_mut((x, y)) {
+            c.set_symbol(symbol).set_style(style);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! The header: the briefing's title, source, publication date at its precision, its counts and
+//! the number of warnings.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+use crate::app::App;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let b = app.briefing();
+    let meta = &b.sheet.briefing;
+    let mut facts = Vec::new();
+    if let Some(source) = &meta.source {
+        facts.push(clean(source).into_owned());
+    }
+    if let Some(date) = meta.published {
+        facts.push(date.to_string());
+    }
+    facts.push(format!(
+        "{} actors · {} events · {} figures · {} mentions",
+        b.sheet.actors.len(),
+        b.sheet.events.len(),
+        b.sheet.facts.len(),
+        b.mentions.all().len()
+    ));
+    let warnings = app.warnings().len();
+    let right = if warnings > 0 {
+        format!(
+            " ⚠ {warnings} warning{} (w) ",
+            if warnings == 1 { "" } else { "s" }
+        )
+    } else {
+        String::new()
+    };
+    let total = usize::from(area.width);
+    let right_w = width(&right);
+    let rest = format!(" — {}", facts.join(" · "));
+    let title = clean(&meta.title);
+    let room = total.saturating_sub(right_w + 1);
+    // The title wins the room; the rest is cut first.
+    let title_w = width(&title).min(room);
+    let title = fit(&title, title_w);
+    let rest = fit(&rest, room.saturating_sub(width(&title)));
+    let used = 1 + width(&title) + width(&rest);
+    let pad = total.saturating_sub(used + right_w);
+    let line = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(title, theme.header),
+        Span::styled(rest, theme.dim),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(right, theme.error),
+    ]);
+    frame.render_widget(line, area);
+}

@@ -1,0 +1,81 @@
+//! A pane's frame: its border, and a title that names it. Where panes share a place (medium
+//! and narrow terminals), the title lists them all as tabs with the shown one highlighted.
+
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType};
+
+use super::theme::Theme;
+use crate::app::{App, Mode, Pane};
+
+/// The bordered block for `pane`, with `extra` (counts, sort, filter) in its bottom border.
+#[must_use]
+pub fn block<'a>(app: &App, pane: Pane, extra: &str, theme: &Theme) -> Block<'a> {
+    let focused = app.focus() == pane;
+    let mode = app.geometry().mode;
+    let tabs: &[Pane] = match mode {
+        Mode::Medium if pane != Pane::Article => &[Pane::Actors, Pane::Timeline, Pane::Details],
+        Mode::Narrow => &Pane::ALL,
+        _ => &[],
+    };
+    let mut title = vec![Span::raw(" ")];
+    if tabs.is_empty() {
+        title.push(name(pane, focused, theme));
+    } else {
+        for (i, &t) in tabs.iter().enumerate() {
+            if i > 0 {
+                title.push(Span::styled(" │ ", theme.tab));
+            }
+            if t == pane {
+                title.push(name(t, focused, theme));
+            } else {
+                title.push(Span::styled(t.name(), theme.tab));
+            }
+        }
+    }
+    title.push(Span::raw(" "));
+    let block = Block::bordered()
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Line::from(title));
+    // Counts, sort order and filter go in the bottom border, so that the names in the top
+    // border are never cut.
+    if extra.is_empty() {
+        block
+    } else {
+        block.title_bottom(Line::styled(format!(" {extra} "), theme.dim).right_aligned())
+    }
+}
+
+fn name(pane: Pane, focused: bool, theme: &Theme) -> Span<'static> {
+    Span::styled(
+        pane.name(),
+        if focused {
+            theme.title_focus
+        } else {
+            theme.title
+        },
+    )
+}
+
+/// "12/29 · /filter": how many items a list shows, and its filter.
+#[must_use]
+pub fn list_extra(shown: usize, total: usize, filter: &str, editing: bool) -> String {
+    let mut extra = if shown == total {
+        total.to_string()
+    } else {
+        format!("{shown}/{total}")
+    };
+    if !filter.is_empty() || editing {
+        extra.push_str(" · /");
+        extra.push_str(&super::text::clean(filter));
+    }
+    extra
+}

@@ -1,0 +1,170 @@
+//! The status bar: the focused pane, where the reader is (`mention 3/14 · Douglas Jones`,
+//! `match 2/5 · "summit"`), a message when there is one, and the keys that matter here.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+use crate::app::{App, Pane, Selection};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let total = usize::from(area.width);
+    let mut spans = vec![
+        Span::styled(format!(" {} ", app.focus().name()), theme.status_pane),
+        Span::raw(" "),
+    ];
+    if let Some(prompt) = prompt(app) {
+        spans.push(Span::styled(prompt, theme.text));
+        spans.push(Span::styled("█", theme.key));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let note = input_note(app);
+        spans.push(Span::styled(
+            fit(&note, total.saturating_sub(used)),
+            theme.dim,
+        ));
+        frame.render_widget(Line::from(spans), area);
+        return;
+    }
+    spans.push(Span::styled(position(app), theme.status));
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    if let Some(m) = app.message() {
+        // A message takes the room of the hints: it matters more, once.
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            fit(&clean(&m.text), total.saturating_sub(used + 3)),
+            if m.error { theme.error } else { theme.heading },
+        ));
+    } else {
+        let hints = hints(app, total.saturating_sub(used + 2), theme);
+        let hints_w: usize = hints.iter().map(|s| width(&s.content)).sum();
+        spans.push(Span::raw(" ".repeat(total.saturating_sub(used + hints_w))));
+        spans.extend(hints);
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The open input field, if any.
+fn prompt(app: &App) -> Option<String> {
+    let s = app.search();
+    if s.editing {
+        return Some(format!("/{}", clean(&s.query)));
+    }
+    let (list, what) = if app.actors_list().editing {
+        (app.actors_list(), "actors")
+    } else if app.events_list().editing {
+        (app.events_list(), "events")
+    } else {
+        return None;
+    };
+    Some(format!("Filter {what}: {}", clean(&list.filter)))
+}
+
+fn input_note(app: &App) -> String {
+    let s = app.search();
+    if s.editing {
+        return match (s.query.is_empty(), s.matches.len()) {
+            (true, _) => "  type to search · Enter keep · Esc cancel".into(),
+            (false, 0) => "  no match · Esc cancel".into(),
+            (false, 1) => "  1 match · Enter keep".into(),
+            (false, n) => format!("  {n} matches · Enter keep"),
+        };
+    }
+    let shown = if app.actors_list().editing {
+        app.visible_actors().len()
+    } else {
+        app.visible_events().len()
+    };
+    format!("  {shown} shown · Enter keep · Esc clear")
+}
+
+/// Where the reader is, for the focused pane.
+#[must_use]
+pub fn position(app: &App) -> String {
+    let s = app.search();
+    if s.active() {
+        let q = clean(&s.query);
+        return match (s.current, s.matches.len()) {
+            (_, 0) => format!("no match · \"{q}\""),
+            (Some(c), n) => format!("match {}/{n} · \"{q}\"", c + 1),
+            (None, n) => format!("{n} matches · \"{q}\""),
+        };
+    }
+    match app.focus() {
+        Pane::Article => mention_position(app).unwrap_or_else(|| line_position(app)),
+        Pane::Actors => {
+            let v = app.visible_actors();
+            let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
+            format!("actor {at}/{}", v.len())
+        }
+        Pane::Timeline => {
+            let v = app.visible_events();
+            let at = app.events_list().position(&v).map_or(0, |p| p + 1);
+            format!("event {at}/{}", v.len())
+        }
+        Pane::Details => {
+            let d = app.details();
+            format!(
+                "line {}/{}",
+                (app.details_cursor() + 1).min(d.len()),
+                d.len()
+            )
+        }
+    }
+}
+
+/// `mention 3/14 · Douglas Jones`: the cursor among the followed actors' mentions, or among
+/// all mentions when its actor is not followed.
+fn mention_position(app: &App) -> Option<String> {
+    let b = app.briefing();
+    let m = app.article_state().cursor?;
+    let mention = b.mentions.all().get(m)?;
+    let actor = mention.actor as usize;
+    let name = clean(&b.sheet.actors[actor].name).into_owned();
+    let highlighted = app.highlighted_actors();
+    if highlighted.contains(&actor) {
+        let (mut before, mut total) = (0, 0);
+        for &a in &highlighted {
+            let list = b.mentions.of_actor(a);
+            before += list.partition_point(|&i| (i as usize) <= m);
+            total += list.len();
+        }
+        let what = match app.selection() {
+            Selection::Event(e) => format!("{name} · event: {}", clean(&b.sheet.events[e].title)),
+            _ => name,
+        };
+        Some(format!("mention {before}/{total} · {what}"))
+    } else {
+        Some(format!(
+            "mention {}/{} · {name}",
+            m + 1,
+            b.mentions.all().len()
+        ))
+    }
+}
+
+fn line_position(app: &App) -> String {
+    let st = app.article_state();
+    let rows = st.layout.rows().len();
+    format!("row {}/{rows}", (st.top + 1).min(rows))
+}
+
+/// As many hints as fit in `room` columns, most specific first.
+fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
+    let contexts = app.key_contexts();
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for b in app.keys().hints(&contexts) {
+        let Some(hint) = &b.hint else { continue };
+        let key = b.labels[0].clone();
+        let w = width(&key) + width(hint) + 3;
+        if used + w > room {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key));
+        spans.push(Span::styled(format!(" {hint}  "), theme.dim));
+    }
+    spans
+}

@@ -1,0 +1,172 @@
+//! The Timeline pane: events in date order, dates at their precision, the followed actors'
+//! events marked, and a proportional time axis: each event is placed on a track spanning the
+//! first to the last date, so the gaps between events show at a glance.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use super::pane;
+use super::text::{clean, fit, width};
+use super::theme::Theme;
+use crate::app::details::when;
+use crate::app::{App, Pane, Selection};
+use crate::date::PartialDate;
+use crate::sheet::Event;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let b = app.briefing();
+    let events = &b.sheet.events;
+    let visible = app.visible_events();
+    let list = app.events_list();
+    let extra = pane::list_extra(visible.len(), events.len(), &list.filter, list.editing);
+    let block = pane::block(app, Pane::Timeline, &extra, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    if visible.is_empty() {
+        let msg = if events.is_empty() {
+            "The fact sheet has no events"
+        } else {
+            "No event matches the filter (Esc clears it)"
+        };
+        frame.render_widget(Line::styled(msg, theme.dim), inner);
+        return;
+    }
+    let w = usize::from(inner.width);
+    let columns = Columns {
+        date: visible
+            .iter()
+            .map(|&n| width(&when(&events[n])))
+            .max()
+            .unwrap_or(10),
+        track: match w {
+            w if w >= 60 => 20,
+            w if w >= 36 => 10,
+            _ => 0,
+        },
+        days: span_of_days(app),
+    };
+    let buf = frame.buffer_mut();
+    buf.set_line(inner.x, inner.y, &axis(&columns, theme), inner.width);
+    let marked: Vec<usize> = match app.selection() {
+        Selection::Actor(a) => b.events_of(a).collect(),
+        Selection::Event(e) => vec![e],
+        Selection::None => Vec::new(),
+    };
+    let focused = app.focus() == Pane::Timeline;
+    for (i, &n) in visible
+        .iter()
+        .skip(list.offset)
+        .take(usize::from(inner.height.saturating_sub(1)))
+        .enumerate()
+    {
+        let mut line = row(&events[n], marked.contains(&n), &columns, w, theme);
+        if list.selected == Some(n) {
+            line = line.style(if focused {
+                theme.row
+            } else {
+                theme.row_unfocused
+            });
+        }
+        let y = inner.y + 1 + i as u16;
+        buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
+        buf.set_line(inner.x, y, &line, inner.width);
+    }
+}
+
+/// Column widths shared by every row, and the days the track spans.
+struct Columns {
+    date: usize,
+    track: usize,
+    days: (i64, i64),
+}
+
+/// The first row: the months at the two ends of the track.
+fn axis<'a>(c: &Columns, theme: &Theme) -> Line<'a> {
+    if c.track == 0 {
+        return Line::styled("  date order", theme.dim);
+    }
+    let from = month_label(c.days.0);
+    let to = month_label(c.days.1);
+    let gap = c.track.saturating_sub(from.len() + to.len());
+    Line::from(vec![
+        Span::raw(" ".repeat(2 + c.date + 1)),
+        Span::styled(format!("{from}{}{to}", " ".repeat(gap)), theme.dim),
+    ])
+}
+
+fn row<'a>(e: &Event, marked: bool, c: &Columns, w: usize, theme: &Theme) -> Line<'a> {
+    let date = when(e);
+    let mut spans = vec![
+        Span::styled(if marked { "● " } else { "  " }, theme.heading),
+        Span::raw(format!("{date:<width$} ", width = c.date)),
+    ];
+    if c.track > 0 {
+        let end = e.end.map_or(e.date.last_day(), PartialDate::last_day);
+        spans.push(Span::styled(
+            track(e.date.first_day(), end, c.days, c.track),
+            theme.link,
+        ));
+        spans.push(Span::raw(" "));
+    }
+    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+    spans.push(Span::raw(fit(&clean(&e.title), w.saturating_sub(used))));
+    Line::from(spans)
+}
+
+/// The first and last day the events cover.
+fn span_of_days(app: &App) -> (i64, i64) {
+    let events = &app.briefing().sheet.events;
+    let first = events.iter().map(|e| e.date.first_day()).min().unwrap_or(0);
+    let last = events
+        .iter()
+        .map(|e| e.end.map_or(e.date.last_day(), PartialDate::last_day))
+        .max()
+        .unwrap_or(first);
+    (first, last.max(first))
+}
+
+/// A track of `w` cells spanning `days`, with the event's days drawn on it.
+fn track(start: i64, end: i64, days: (i64, i64), w: usize) -> String {
+    let span = (days.1 - days.0).max(1);
+    let last = i64::try_from(w.saturating_sub(1)).unwrap_or(0);
+    let cell = |day: i64| -> i64 { ((day - days.0) * last + span / 2) / span };
+    let (a, z) = (cell(start).clamp(0, last), cell(end).clamp(0, last));
+    (0..=last)
+        .map(|i| match i {
+            i if i == a && i == z => '●',
+            i if i >= a && i <= z => '━',
+            _ => '·',
+        })
+        .collect()
+}
+
+/// "Jun 2024" for a day number.
+fn month_label(day: i64) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let (year, month) = crate::date::year_month(day);
+    format!("{} {year}", MONTHS[usize::from(month - 1)])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracks_are_proportional() {
+        assert_eq!(track(0, 0, (0, 100), 11), "●··········");
+        assert_eq!(track(100, 100, (0, 100), 11), "··········●");
+        assert_eq!(track(50, 70, (0, 100), 11), "·····━━━···");
+    }
+
+    #[test]
+    fn month_labels() {
+        assert_eq!(month_label(19_901), "Jun 2024");
+        assert_eq!(month_label(0), "Jan 1970");
+    }
+}

@@ -1,0 +1,451 @@
+//! Navigation without a terminal: key sequences go through the key table into the app, and
+//! the state is asserted. Every link in both directions, the history, search, filtering and
+//! the wrap-around of n/N.
+
+use briefing::app::details::Subject;
+use briefing::app::{Action, Effect, Overlay, Pane, Selection};
+
+use crate::harness::Reader;
+
+/// Keys that move the Actors list from the top to `id` (sorted by mentions, then name).
+fn to_actor(r: &Reader, id: &str) -> String {
+    let target = r.actor(id);
+    let pos = r
+        .app
+        .visible_actors()
+        .iter()
+        .position(|&a| a == target)
+        .unwrap();
+    let mut keys = String::from("2 g");
+    for _ in 0..pos {
+        keys.push_str(" j");
+    }
+    keys
+}
+
+fn cursor_text(r: &Reader) -> String {
+    let m = r.app.article_state().cursor.expect("a cursor");
+    let b = r.app.briefing();
+    b.article.text()[b.mentions.all()[m].range()].to_owned()
+}
+
+#[test]
+fn starts_on_the_article_with_nothing_selected() {
+    let r = Reader::bundled(80, 24);
+    assert_eq!(r.app.focus(), Pane::Article);
+    assert_eq!(r.app.selection(), Selection::None);
+    assert_eq!(r.app.article_state().top, 0);
+    assert_eq!(r.app.article_state().cursor, None);
+}
+
+#[test]
+fn tab_and_digits_focus_panes() {
+    let mut r = Reader::bundled(80, 24);
+    let mut seen = vec![];
+    for _ in 0..4 {
+        r.press("Tab");
+        seen.push(r.app.focus());
+    }
+    assert_eq!(
+        seen,
+        [Pane::Actors, Pane::Timeline, Pane::Details, Pane::Article]
+    );
+    r.press("S-Tab");
+    assert_eq!(r.app.focus(), Pane::Details);
+    for (key, pane) in [
+        ("1", Pane::Article),
+        ("2", Pane::Actors),
+        ("3", Pane::Timeline),
+        ("4", Pane::Details),
+    ] {
+        r.press(key);
+        assert_eq!(r.app.focus(), pane);
+    }
+}
+
+#[test]
+fn an_actor_leads_to_its_mentions_and_n_wraps_around() {
+    let mut r = Reader::bundled(80, 24);
+    let jones = r.actor("douglas-jones");
+    let keys = to_actor(&r, "douglas-jones");
+    r.press(&keys);
+    assert_eq!(r.app.actors_list().selected, Some(jones));
+    r.press("Enter");
+    assert_eq!(r.app.selection(), Selection::Actor(jones));
+    assert_eq!(r.app.focus(), Pane::Article);
+    assert_eq!(cursor_text(&r), "Douglas Jones");
+    assert!(
+        r.status().contains("mention 1/2 · Douglas Jones"),
+        "{}",
+        r.status()
+    );
+    r.press("n");
+    assert_eq!(cursor_text(&r), "Jones");
+    assert!(r.status().contains("mention 2/2 · Douglas Jones"));
+    r.press("n");
+    assert!(
+        r.status().contains("mention 1/2"),
+        "n wraps to the first: {}",
+        r.status()
+    );
+    r.press("N");
+    assert!(
+        r.status().contains("mention 2/2"),
+        "N wraps to the last: {}",
+        r.status()
+    );
+}
+
+#[test]
+fn following_an_actor_starts_from_the_reading_position() {
+    let mut r = Reader::bundled(80, 24);
+    // Scroll past the first mention of NATO, then follow NATO: the cursor lands on the first
+    // mention at or below the top of the screen, not on the first in the text.
+    r.press("1 j j j j j j j j j j j j");
+    let top = r.app.article_state().top_offset();
+    let keys = to_actor(&r, "nato");
+    r.press(&keys).press("Enter");
+    let m = r.app.article_state().cursor.unwrap();
+    assert!(r.app.briefing().mentions.all()[m].start as usize >= top);
+    assert!(!r.status().contains("mention 1/10"), "{}", r.status());
+}
+
+#[test]
+fn a_mention_leads_back_to_its_actor() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("1 ]");
+    assert_eq!(cursor_text(&r), "NATO");
+    r.press("] ]");
+    assert_eq!(cursor_text(&r), "the alliance");
+    r.press("Enter");
+    let nato = r.actor("nato");
+    assert_eq!(r.app.selection(), Selection::Actor(nato));
+    assert_eq!(r.app.actors_list().selected, Some(nato));
+    assert_eq!(r.app.details_subject(), Subject::Actor(nato));
+    r.press("[");
+    assert_eq!(cursor_text(&r), "Ukraine");
+}
+
+#[test]
+fn brackets_wrap_around_the_text() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("1 [");
+    let last = r.app.briefing().mentions.all().len() - 1;
+    assert_eq!(r.app.article_state().cursor, Some(last));
+    r.press("]");
+    assert_eq!(r.app.article_state().cursor, Some(0));
+}
+
+#[test]
+fn an_event_leads_to_its_evidence_and_its_actors() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("3 g j Enter");
+    let b = r.app.briefing();
+    let e = b
+        .sheet
+        .events
+        .iter()
+        .position(|e| e.id == "voa-interview")
+        .unwrap();
+    assert_eq!(r.app.selection(), Selection::Event(e));
+    assert_eq!(r.app.focus(), Pane::Article);
+    let q = b.event_evidence[e].unwrap();
+    assert_eq!(r.app.quote(), Some((q.start, q.end)));
+    assert!(r.app.article_state().shows(q.start as usize));
+    let highlighted = r.app.highlighted_actors();
+    for id in [
+        "douglas-jones",
+        "voice-of-america",
+        "nato",
+        "ukraine",
+        "russia",
+    ] {
+        assert!(highlighted.contains(&r.actor(id)), "{id}");
+    }
+    // The cursor is on the first mention inside the evidence.
+    assert_eq!(cursor_text(&r), "Voice of America");
+}
+
+#[test]
+fn details_links_lead_to_actors_events_and_mentions_and_back() {
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "douglas-jones");
+    r.press(&keys).press("4");
+    assert_eq!(
+        r.app.details_subject(),
+        Subject::Actor(r.actor("douglas-jones"))
+    );
+    // Walk down to the affiliation link and follow it.
+    let d = r.app.details();
+    let part_of = d.head.iter().position(|l| l.label == "Part of").unwrap();
+    drop(d);
+    for _ in 0..part_of {
+        r.press("j");
+    }
+    r.press("Enter");
+    assert_eq!(
+        r.app.details_subject(),
+        Subject::Actor(r.actor("state-department"))
+    );
+    r.press("Backspace");
+    assert_eq!(
+        r.app.details_subject(),
+        Subject::Actor(r.actor("douglas-jones"))
+    );
+    // An event link.
+    let d = r.app.details();
+    let event_line = d
+        .head
+        .iter()
+        .position(|l| matches!(l.link, Some(briefing::app::details::Link::Event(_))))
+        .unwrap();
+    drop(d);
+    r.press("4 g");
+    for _ in 0..event_line {
+        r.press("j");
+    }
+    r.press("Enter");
+    assert!(matches!(r.app.details_subject(), Subject::Event(_)));
+    r.press("Backspace");
+    // The last line is the second mention: following it moves the article's cursor there.
+    r.press("4 G Enter");
+    assert_eq!(r.app.focus(), Pane::Article);
+    assert_eq!(cursor_text(&r), "Jones");
+    assert_eq!(
+        r.app.selection(),
+        Selection::Actor(r.actor("douglas-jones"))
+    );
+}
+
+#[test]
+fn key_figures_link_to_their_evidence() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("f");
+    assert_eq!(r.app.focus(), Pane::Details);
+    assert_eq!(r.app.details_subject(), Subject::Figures);
+    r.press("j Enter");
+    let (start, end) = r.app.quote().expect("the figure's evidence is highlighted");
+    let text = &r.app.briefing().article.text()[start as usize..end as usize];
+    assert_eq!(text, "Foreign ministers from 35 non-NATO partner countries");
+    assert_eq!(r.app.focus(), Pane::Article);
+}
+
+#[test]
+fn history_goes_back_and_forward_across_panes() {
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "wsj");
+    r.press(&keys).press("Enter");
+    let after_first = (
+        r.app.focus(),
+        r.app.article_state().cursor,
+        r.app.selection(),
+    );
+    r.press("n");
+    let after_second = r.app.article_state().cursor;
+    r.press("C-o");
+    assert_eq!(r.app.article_state().cursor, after_first.1);
+    r.press("Backspace");
+    assert_eq!(r.app.focus(), Pane::Actors);
+    assert_eq!(r.app.selection(), Selection::None);
+    r.press("C-n");
+    assert_eq!(
+        (
+            r.app.focus(),
+            r.app.article_state().cursor,
+            r.app.selection()
+        ),
+        after_first
+    );
+    r.press("C-n");
+    assert_eq!(r.app.article_state().cursor, after_second);
+    r.press("C-n");
+    assert!(r.status().contains("Nothing to go forward to"));
+}
+
+#[test]
+fn search_is_incremental_kept_with_enter_and_walked_with_n() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("/");
+    assert!(r.app.editing());
+    r.type_text("summ");
+    assert_eq!(r.app.search().matches.len(), 4);
+    r.type_text("it");
+    assert_eq!(r.app.search().matches.len(), 4);
+    r.press("Enter");
+    assert!(r.app.search().active());
+    assert!(
+        r.status().contains("match 1/4 · \"summit\""),
+        "{}",
+        r.status()
+    );
+    r.press("n n n");
+    assert!(r.status().contains("match 4/4"));
+    r.press("n");
+    assert!(r.status().contains("match 1/4"), "n wraps");
+    r.press("N");
+    assert!(r.status().contains("match 4/4"), "N wraps");
+    r.press("Esc");
+    assert!(!r.app.search().active());
+}
+
+#[test]
+fn search_ignores_case_folds_quotes_and_cancels_back() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("biden's").press("Enter");
+    assert_eq!(r.app.search().matches.len(), 1);
+    r.press("Esc");
+    let top = r.app.article_state().top;
+    r.press("/").type_text("natO");
+    assert_eq!(
+        r.app.search().matches.len(),
+        0,
+        "an uppercase letter makes the search exact"
+    );
+    r.press("Backspace Backspace Backspace Backspace")
+        .type_text("nato");
+    assert_eq!(
+        r.app.search().matches.len(),
+        10,
+        "{:?}",
+        r.app.search().query
+    );
+    r.press("Esc");
+    assert_eq!(r.app.search().query, "");
+    assert_eq!(
+        r.app.article_state().top,
+        top,
+        "Esc returns to where the search began"
+    );
+    // q is a letter while typing.
+    r.press("/").type_text("q");
+    assert_eq!(r.app.search().query, "q");
+    assert!(r.effects.iter().all(|e| *e != Effect::Quit));
+}
+
+#[test]
+fn lists_filter_as_you_type() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("2 /").type_text("japan");
+    let names: Vec<String> = r
+        .app
+        .visible_actors()
+        .iter()
+        .map(|&n| r.actor_name(n))
+        .collect();
+    assert_eq!(names, ["Japan", "Indo-Pacific"]);
+    r.press("Enter");
+    assert!(!r.app.editing());
+    assert_eq!(r.app.actors_list().selected, Some(r.actor("japan")));
+    r.press("Esc");
+    assert_eq!(r.app.visible_actors().len(), 29);
+    r.press("3 /").type_text("2024-07");
+    assert_eq!(r.app.visible_events().len(), 4);
+    r.press("Esc");
+    assert_eq!(r.app.visible_events().len(), 6);
+    assert!(!r.app.editing());
+}
+
+#[test]
+fn actors_sort_by_mentions_or_name_keeping_the_selection() {
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "china");
+    r.press(&keys);
+    r.press("s");
+    let first = r.app.visible_actors()[0];
+    assert_eq!(r.actor_name(first), "Armed Forces of Ukraine");
+    assert_eq!(r.app.actors_list().selected, Some(r.actor("china")));
+}
+
+#[test]
+fn omitted_text_is_hidden_until_asked_for() {
+    let mut r = Reader::bundled(80, 24);
+    let hidden = r.app.article_state().layout.rows().len();
+    assert!(!r.screen().contains("Advertisement"));
+    r.press("o G");
+    assert!(r.app.article_state().layout.rows().len() > hidden);
+    assert!(r.screen().contains("press Ctrl"));
+    r.press("o");
+    assert_eq!(r.app.article_state().layout.rows().len(), hidden);
+}
+
+#[test]
+fn a_resize_keeps_the_reading_position() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("1 j j j j j j j j j j j j j j j j");
+    let before = r.app.article_state().top_offset();
+    r.act(Action::Resize(100, 24));
+    let after = r.app.article_state().top_offset();
+    // The row now on top contains the text that was on top.
+    let rows = r.app.article_state().layout.rows();
+    let row = rows[r.app.article_state().top];
+    assert!(
+        row.start as usize <= before && before <= row.end as usize,
+        "{before} not in {row:?}"
+    );
+    r.act(Action::Resize(72, 20));
+    let again = r.app.article_state().top_offset();
+    assert!(again <= before && after <= before);
+    let rows = r.app.article_state().layout.rows();
+    let row = rows[r.app.article_state().top];
+    assert!(row.start as usize <= before && before <= row.end as usize);
+}
+
+#[test]
+fn overlays_open_and_close() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("?");
+    assert!(matches!(r.app.overlay(), Some(Overlay::Help { .. })));
+    r.press("j");
+    r.press("Esc");
+    assert!(r.app.overlay().is_none());
+    r.press("w");
+    assert!(matches!(r.app.overlay(), Some(Overlay::Warnings { .. })));
+    r.press("q");
+    assert_eq!(r.effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn q_quits_and_ctrl_c_quits_even_while_typing() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("q");
+    assert_eq!(r.effects.last(), Some(&Effect::Quit));
+    let mut r = Reader::bundled(80, 24);
+    r.press("/ C-c");
+    assert_eq!(r.effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn a_click_selects_and_follows() {
+    let mut r = Reader::bundled(80, 24);
+    // In medium mode the Actors pane is on the right; its first row is NATO.
+    let g = r.app.geometry();
+    let inner = briefing::app::Geometry::new(80, 24, Pane::Actors, Pane::Actors);
+    let actors = inner.inner(Pane::Actors).unwrap();
+    assert_eq!(g.rect(Pane::Actors).map(|r| r.x), Some(actors.x - 1));
+    r.act(Action::Click(actors.x + 2, actors.y));
+    assert_eq!(r.app.selection(), Selection::Actor(r.actor("nato")));
+    assert_eq!(r.app.focus(), Pane::Article);
+    // A click on a mention in the article selects its actor.
+    let article = g.inner(Pane::Article).unwrap();
+    r.act(Action::Click(article.x + 5, article.y));
+    assert_eq!(cursor_text(&r), "NATO");
+    r.act(Action::Scroll(article.x + 5, article.y, 1));
+    assert_eq!(r.app.article_state().top, 3);
+}
+
+#[test]
+fn copy_puts_the_sentence_and_its_citation_on_the_clipboard() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("y");
+    assert!(r.status().contains("Nothing to copy"));
+    r.press("1 ]");
+    r.press("y");
+    let Some(Effect::Copy(text)) = r.effects.last() else {
+        panic!("no copy: {:?}", r.effects.last());
+    };
+    assert!(
+        text.starts_with("“Next week, NATO will present Ukraine"),
+        "{text}"
+    );
+    assert!(text.ends_with("announced.” (NATO to offer Ukraine “concrete ways” toward membership at the Washington summit, Scraped news page (the publisher is not named in the text), 2024-07-03, line 1)"), "{text}");
+}
