@@ -5,3 +5,4 @@ mod check;
 mod export;
 mod harness;
 mod navigation;
+mod pty;
