@@ -22,4 +22,5 @@ pub mod sentence;
 pub mod sheet;
 pub mod terminal;
 pub mod view;
+pub mod workload;
 pub mod wrap;

@@ -1,0 +1,1 @@
+//! Deterministic synthetic briefings for benchmarks and scale tests.
