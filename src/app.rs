@@ -108,6 +108,8 @@ pub struct App {
     export: Option<ExportDialog>,
     message: Option<Message>,
     show_omitted: bool,
+    /// Where a relative export file name is written: the working directory, unless set.
+    export_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -139,9 +141,17 @@ impl App {
             export: None,
             message: None,
             show_omitted: false,
+            export_dir: std::path::PathBuf::from("."),
         };
         app.resize(80, 24);
         app
+    }
+
+    /// Writes exports with relative names into `dir` instead of the working directory.
+    #[must_use]
+    pub fn with_export_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
+        self.export_dir = dir.into();
+        self
     }
 
     /// Applies one action. This is the only place the reader's state changes.

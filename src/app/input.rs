@@ -162,7 +162,7 @@ impl App {
             dialog.problem = Some("Type a file name".into());
             return;
         }
-        let target = std::path::PathBuf::from(&name);
+        let target = self.export_dir.join(&name);
         if target.exists() && !dialog.confirmed {
             dialog.problem = Some(format!("{name} exists: Enter again to replace it"));
             dialog.confirmed = true;

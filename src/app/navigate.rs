@@ -274,14 +274,18 @@ impl App {
         match self.quote {
             Some((start, end)) => {
                 self.article.reveal(start as usize);
-                let first = self.briefing.mentions.first_from(start as usize);
-                self.article.cursor = self
-                    .briefing
-                    .mentions
-                    .all()
-                    .get(first)
-                    .filter(|m| m.start < end)
-                    .map(|_| first);
+                // The cursor goes to the first mention of one of the event's actors inside the
+                // evidence, or else to the first mention there at all.
+                let index = &self.briefing.mentions;
+                let inside = index.first_from(start as usize)
+                    ..index
+                        .first_from(end as usize)
+                        .max(index.first_from(start as usize));
+                let actors = self.highlighted_actors();
+                self.article.cursor = inside
+                    .clone()
+                    .find(|&m| actors.contains(&(index.all()[m].actor as usize)))
+                    .or_else(|| inside.clone().next());
                 self.set_focus(Pane::Article);
             }
             None => self.say("This event quotes no evidence"),

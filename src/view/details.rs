@@ -75,7 +75,8 @@ fn mention_line<'a>(app: &App, m: usize, w: usize, theme: &Theme) -> Line<'a> {
     let text = b.article.text();
     let mention = b.mentions.all()[m];
     let range = mention.range();
-    let label = format!("→ L{:<4} ", b.article.line_of(range.start));
+    let digits = b.article.line_count().to_string().len();
+    let label = format!("→ L{:<digits$} ", b.article.line_of(range.start));
     let before = context(text, range.start.saturating_sub(160), range.start, true);
     let after = context(text, range.end, (range.end + 160).min(text.len()), false);
     let word = clean(&collapse(&text[range.clone()])).into_owned();

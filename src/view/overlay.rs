@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::text::{clean, fit, width};
+use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::keys::Context;
 use crate::app::{App, ExportDialog, Overlay};
@@ -19,7 +19,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let (title, lines, scroll) = match app.overlay() {
         None => return,
-        Some(Overlay::Help { scroll }) => (" Keys ", help(app, theme), *scroll),
+        Some(Overlay::Help { scroll }) => {
+            let inner_w = usize::from(centered(area, 90, 80).width.saturating_sub(2));
+            (" Keys ", help(app, inner_w, theme), *scroll)
+        }
         Some(Overlay::Warnings { scroll }) => {
             let w = app.warnings();
             let mut lines: Vec<Line> = w
@@ -68,8 +71,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     );
 }
 
-/// The help: every binding of the key table, grouped by context.
-fn help<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
+/// The help: every binding of the key table, grouped by context, the descriptions wrapped
+/// with a hanging indent to `width` columns.
+fn help<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let order = [
         Context::Global,
         Context::Panes,
@@ -83,23 +87,30 @@ fn help<'a>(app: &App, theme: &Theme) -> Vec<Line<'a>> {
     let bindings = app.keys().bindings();
     let key_w = bindings
         .iter()
-        .map(|b| width(&b.labels.join(" ")))
+        .map(|b| super::text::width(&b.labels.join(" ")))
         .max()
         .unwrap_or(8)
         .min(24);
-    let mut lines = vec![Line::styled(
+    let text_w = width.saturating_sub(key_w + 4).max(12);
+    let mut lines = Vec::new();
+    for part in textwrap::wrap(
         "Mouse: click a pane, a row or a mention to select and follow it; the wheel scrolls.",
-        theme.dim,
-    )];
+        width.max(12),
+    ) {
+        lines.push(Line::styled(part.into_owned(), theme.dim));
+    }
     for context in order {
         lines.push(Line::raw(""));
         lines.push(Line::styled(context.title(), theme.heading));
         for b in bindings.iter().filter(|b| b.context == context) {
             let keys = b.labels.join(" ");
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_w$}  "), theme.key),
-                Span::raw(b.help.clone()),
-            ]));
+            for (i, part) in textwrap::wrap(&b.help, text_w).into_iter().enumerate() {
+                let key = if i == 0 { keys.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {key:<key_w$}  "), theme.key),
+                    Span::raw(part.into_owned()),
+                ]));
+            }
         }
     }
     lines

@@ -152,7 +152,11 @@ fn line_position(app: &App) -> String {
 
 /// As many hints as fit in `room` columns, most specific first.
 fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
-    let contexts = app.key_contexts();
+    let mut contexts = app.key_contexts();
+    if app.overlay().is_some() || app.export_dialog().is_some() || app.editing() {
+        // Only the window's own keys work there.
+        contexts.truncate(1);
+    }
     let mut spans = Vec::new();
     let mut used = 0;
     for b in app.keys().hints(&contexts) {

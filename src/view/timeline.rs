@@ -89,9 +89,16 @@ fn axis<'a>(c: &Columns, theme: &Theme) -> Line<'a> {
     if c.track == 0 {
         return Line::styled("  date order", theme.dim);
     }
-    let from = month_label(c.days.0);
-    let to = month_label(c.days.1);
-    let gap = c.track.saturating_sub(from.len() + to.len());
+    let (mut from, mut to) = (month_label(c.days.0), month_label(c.days.1));
+    if from.len() + to.len() + 1 > c.track {
+        // "Jun 2024 … Nov 2024" does not fit: the months alone, or nothing.
+        from.truncate(3);
+        to.truncate(3);
+        if from.len() + to.len() + 1 > c.track {
+            return Line::raw("");
+        }
+    }
+    let gap = c.track - from.len() - to.len();
     Line::from(vec![
         Span::raw(" ".repeat(2 + c.date + 1)),
         Span::styled(format!("{from}{}{to}", " ".repeat(gap)), theme.dim),

@@ -67,6 +67,8 @@ pub const ARTICLE: &str = "NATO met. The alliance agreed.\n";
 pub struct Reader {
     pub app: briefing::app::App,
     pub effects: Vec<briefing::app::Effect>,
+    /// Where the export dialog writes, so tests never write into the repository.
+    pub exports: tempfile::TempDir,
 }
 
 impl Reader {
@@ -82,11 +84,13 @@ impl Reader {
         width: u16,
         height: u16,
     ) -> Self {
-        let mut app = briefing::app::App::new(b, input, true);
+        let exports = tempfile::tempdir().expect("a temporary folder");
+        let mut app = briefing::app::App::new(b, input, true).with_export_dir(exports.path());
         app.update(briefing::app::Action::Resize(width, height));
         Self {
             app,
             effects: Vec::new(),
+            exports,
         }
     }
 

@@ -5,4 +5,6 @@ mod check;
 mod export;
 mod harness;
 mod navigation;
+mod props;
 mod pty;
+mod render;

@@ -449,3 +449,54 @@ fn copy_puts_the_sentence_and_its_citation_on_the_clipboard() {
     );
     assert!(text.ends_with("announced.” (NATO to offer Ukraine “concrete ways” toward membership at the Washington summit, Scraped news page (the publisher is not named in the text), 2024-07-03, line 1)"), "{text}");
 }
+
+#[test]
+fn the_export_dialog_writes_atomically_and_reports_the_size() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("e Tab");
+    assert_eq!(r.app.export_dialog().unwrap().file, "briefing.md");
+    r.press("Enter");
+    assert!(r.app.export_dialog().is_none());
+    let written = std::fs::read_to_string(r.exports.path().join("briefing.md")).unwrap();
+    assert!(written.starts_with("# NATO to offer Ukraine"));
+    assert!(r.status().contains("Exported"), "{}", r.status());
+    // The same name again asks before replacing.
+    r.press("e Tab Enter");
+    assert!(
+        r.app
+            .export_dialog()
+            .unwrap()
+            .problem
+            .as_deref()
+            .unwrap()
+            .contains("exists")
+    );
+    r.press("Enter");
+    assert!(r.app.export_dialog().is_none());
+    // CSV tables, chosen with the arrows.
+    r.press("e Tab Tab Down Enter");
+    assert!(r.exports.path().join("briefing-mentions.csv").exists());
+}
+
+#[test]
+fn the_export_dialog_refuses_to_overwrite_the_fact_sheet() {
+    let f = crate::harness::Fixture::new(crate::harness::SHEET, crate::harness::ARTICLE.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 80, 24);
+    r.press("e");
+    for _ in 0.."briefing.json".len() {
+        r.press("Backspace");
+    }
+    r.type_text(f.sheet().to_str().unwrap());
+    r.press("Tab Tab Tab Enter Enter");
+    let problem = r.app.export_dialog().unwrap().problem.clone().unwrap();
+    assert!(
+        problem.contains("refusing to write over the fact sheet"),
+        "{problem}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(f.sheet()).unwrap(),
+        crate::harness::SHEET
+    );
+}
