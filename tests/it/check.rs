@@ -127,3 +127,39 @@ fn messages_never_carry_control_characters() {
     );
     assert!(!out.contains('\u{1b}'));
 }
+
+#[test]
+fn the_readme_example_fact_sheet_is_valid() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme.find("```toml\n[briefing]").expect("an example fact sheet") + "```toml\n".len();
+    let example = &readme[start..start + readme[start..].find("```").unwrap()];
+    let article = "Next week NATO will meet during a summit in Washington. Douglas Jones said \
+                   the alliance would welcome all 32 NATO member countries.\nAdvertisement\n";
+    let f = Fixture::new(example, article.as_bytes());
+    briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout("facts.toml: 2 actors, 1 event, 1 fact, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn the_reader_without_a_terminal_says_so() {
+    briefing()
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the reader needs a terminal"))
+        .stderr(predicate::str::contains("briefing export"));
+}
+
+#[test]
+fn the_reader_refuses_a_fact_sheet_with_errors_like_check() {
+    let f = Fixture::new(&SHEET.replace("name = \"NATO\"\n", ""), ARTICLE.as_bytes());
+    let out = briefing().arg(f.sheet()).assert().code(2).get_output().stderr.clone();
+    assert_eq!(
+        f.relative(&String::from_utf8(out).unwrap()),
+        "DIR/facts.toml:5:1: error: actor \"nato\" has no `name`, which is required\n\
+         facts.toml: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n"
+    );
+}
