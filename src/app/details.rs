@@ -216,7 +216,7 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
         None => d.text("", &text, Tone::Text),
     }
     if with_source && let Some(note) = &fact.note {
-        d.text("", note, Tone::Muted);
+        d.text("Note", note, Tone::Muted);
     }
 }
 

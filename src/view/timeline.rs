@@ -37,20 +37,31 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let w = usize::from(inner.width);
     let columns = Columns {
-        date: visible
-            .iter()
-            .map(|&n| width(&when(&events[n])))
-            .max()
-            .unwrap_or(10),
+        // Aligned dates cost a narrow pane most of the title: there, dates are not aligned.
+        date: if w < 50 {
+            0
+        } else {
+            visible
+                .iter()
+                .map(|&n| width(&when(&events[n])))
+                .max()
+                .unwrap_or(10)
+        },
         track: match w {
-            w if w >= 60 => 20,
-            w if w >= 36 => 10,
+            // Below 50 columns the titles need the room more than the axis.
+            w if w >= 70 => 20,
+            w if w >= 50 => 10,
             _ => 0,
         },
         days: span_of_days(app),
     };
     let buf = frame.buffer_mut();
-    buf.set_line(inner.x, inner.y, &axis(&columns, theme), inner.width);
+    let ruler = Ruler {
+        events,
+        selected: list.selected,
+        width: w,
+    };
+    buf.set_line(inner.x, inner.y, &axis(&columns, ruler, theme), inner.width);
     let marked: Vec<usize> = match app.selection() {
         Selection::Actor(a) => b.events_of(a).collect(),
         Selection::Event(e) => vec![e],
@@ -85,9 +96,9 @@ struct Columns {
 }
 
 /// The first row: the months at the two ends of the track.
-fn axis<'a>(c: &Columns, theme: &Theme) -> Line<'a> {
+fn axis<'a>(c: &Columns, ruler: Ruler, theme: &Theme) -> Line<'a> {
     if c.track == 0 {
-        return Line::styled("  date order", theme.dim);
+        return ruler_line(c, ruler, theme);
     }
     let (mut from, mut to) = (month_label(c.days.0), month_label(c.days.1));
     if from.len() + to.len() + 1 > c.track {
@@ -103,6 +114,49 @@ fn axis<'a>(c: &Columns, theme: &Theme) -> Line<'a> {
         Span::raw(" ".repeat(2 + c.date + 1)),
         Span::styled(format!("{from}{}{to}", " ".repeat(gap)), theme.dim),
     ])
+}
+
+/// What a pane too narrow for a track per row draws instead: one ruler across the pane with
+/// every event on it, the selected one standing out.
+#[derive(Clone, Copy)]
+struct Ruler<'e> {
+    events: &'e [Event],
+    selected: Option<usize>,
+    width: usize,
+}
+
+fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
+    let from = month_label(c.days.0)[..3].to_owned();
+    let to = month_label(c.days.1)[..3].to_owned();
+    let w = r.width.saturating_sub(from.len() + to.len() + 2);
+    if w < 4 {
+        return Line::raw("");
+    }
+    let mut cells: Vec<char> = vec!['·'; w];
+    let mut chosen = None;
+    for (n, e) in r.events.iter().enumerate() {
+        let end = e.end.map_or(e.date.last_day(), PartialDate::last_day);
+        let drawn = track(e.date.first_day(), end, c.days, w);
+        for (i, ch) in drawn.chars().enumerate() {
+            if ch != '·' {
+                cells[i] = ch;
+                if r.selected == Some(n) {
+                    chosen.get_or_insert(i);
+                }
+            }
+        }
+    }
+    let mut spans = vec![Span::styled(format!("{from} "), theme.dim)];
+    for (i, ch) in cells.into_iter().enumerate() {
+        let style = if chosen == Some(i) {
+            theme.row
+        } else {
+            theme.link
+        };
+        spans.push(Span::styled(ch.to_string(), style));
+    }
+    spans.push(Span::styled(format!(" {to}"), theme.dim));
+    Line::from(spans)
 }
 
 fn row<'a>(e: &Event, marked: bool, c: &Columns, w: usize, theme: &Theme) -> Line<'a> {
