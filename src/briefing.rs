@@ -115,7 +115,8 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     }
     let mentions = MentionIndex::build(&article, &sheet.actors);
     for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
-        if mentions.count(n) == 0 {
+        // A blank name is reported already; "never mentioned" would only repeat it.
+        if mentions.count(n) == 0 && !a.name.trim().is_empty() {
             diagnostics.push(
                 src.warning(
                     &p.id,

@@ -10,6 +10,7 @@ use super::{
     Actor, ActorKind, ActorPositions, Event, EventPositions, Fact, FactPositions, FactSheet, Meta,
     Positions, Span,
 };
+use crate::date::PartialDate;
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::inert::{escaped, quoted};
 
@@ -95,10 +96,9 @@ pub fn parse(src: &SourceFile) -> Parsed {
     }
     for (n, (t, span)) in top.tables("facts", src, &mut out).into_iter().enumerate() {
         let t = Table::new(t, span, format!("[[facts]] #{}", n + 1));
-        if let Some((f, p)) = fact(&t, src, &mut out) {
-            sheet.facts.push(f);
-            positions.facts.push(p);
-        }
+        let (f, p) = fact(&t, src, &mut out);
+        sheet.facts.push(f);
+        positions.facts.push(p);
     }
     Parsed {
         sheet,
@@ -190,7 +190,14 @@ fn actor(
     let affiliation = t.string("affiliation", false, src, out);
     let role = value(t.string("role", false, src, out));
     let note = value(t.string("note", false, src, out));
-    let (id, name, kind) = (id?, name?, kind?);
+    // Without an id nothing can refer to the actor; with one, it is kept even when other fields
+    // are broken (those are reported already), so that references to it are still checked.
+    let id = id?;
+    let name = name.unwrap_or(Field {
+        value: String::new(),
+        span: t.span(),
+    });
+    let kind = kind.unwrap_or(ActorKind::Other);
     let positions = ActorPositions {
         table: t.span(),
         id: id.span,
@@ -225,7 +232,16 @@ fn event(
     let actors = t.strings("actors", src, out);
     let evidence = t.string("evidence", false, src, out);
     let note = value(t.string("note", false, src, out));
-    let (id, date, title) = (id?, date?, title?);
+    // As for actors: kept when only its date or title is broken, so its references are checked.
+    let id = id?;
+    let date = date.unwrap_or(Field {
+        value: PartialDate::new(1970, None, None).unwrap_or_else(|_| unreachable!()),
+        span: t.span(),
+    });
+    let title = title.unwrap_or(Field {
+        value: String::new(),
+        span: t.span(),
+    });
     let positions = EventPositions {
         table: t.span(),
         id: id.span,
@@ -246,14 +262,21 @@ fn event(
     Some((event, positions))
 }
 
-fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<(Fact, FactPositions)> {
+fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> (Fact, FactPositions) {
     t.reject_unknown(FACT, src, out);
     let label = t.string("label", true, src, out);
     let value_field = t.string("value", true, src, out);
     let source = t.string("source", false, src, out);
     let evidence = t.string("evidence", false, src, out);
     let note = value(t.string("note", false, src, out));
-    let (label, value_field) = (label?, value_field?);
+    let label = label.unwrap_or(Field {
+        value: String::new(),
+        span: t.span(),
+    });
+    let value_field = value_field.unwrap_or(Field {
+        value: String::new(),
+        span: t.span(),
+    });
     let positions = FactPositions {
         table: t.span(),
         source: source.as_ref().map_or(0..0, |f| f.span.clone()),
@@ -266,7 +289,7 @@ fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<(Fact,
         evidence: value(evidence),
         note,
     };
-    Some((fact, positions))
+    (fact, positions)
 }
 
 fn value<T>(field: Option<Field<T>>) -> Option<T> {

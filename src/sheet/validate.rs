@@ -70,6 +70,9 @@ fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<
         let spellings = std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases));
         for (text, span) in spellings {
             let folded = fold(text);
+            if folded.is_empty() {
+                continue; // a blank name is reported where it is read
+            }
             match owner.get(&folded) {
                 None => {
                     owner.insert(folded, (n, span.clone()));

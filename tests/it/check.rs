@@ -45,7 +45,8 @@ fn errors_exit_1_and_report_every_problem() {
         "DIR/facts.toml:8:8: error: unknown actor kind \"organisation\" (did you mean \"organization\"?)\n\
          DIR/facts.toml:9:1: error: unknown key \"alias\" in actor \"nato\" (did you mean `aliases`?)\n\
          DIR/facts.toml:13:8: error: `date` in event \"e\" is not a valid date: there is no month 13: months run from 01 to 12\n\
-         facts.toml: 0 actors, 0 events, 0 facts, 3 errors, 0 warnings\n"
+         DIR/facts.toml:15:11: error: unknown actor id \"natoo\" in the event's `actors` (did you mean \"nato\"?)\n\
+         facts.toml: 1 actor, 1 event, 0 facts, 4 errors, 0 warnings\n"
     );
 }
 
@@ -130,8 +131,12 @@ fn messages_never_carry_control_characters() {
 
 #[test]
 fn the_readme_example_fact_sheet_is_valid() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let start = readme.find("```toml\n[briefing]").expect("an example fact sheet") + "```toml\n".len();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("```toml\n[briefing]")
+        .expect("an example fact sheet")
+        + "```toml\n".len();
     let example = &readme[start..start + readme[start..].find("```").unwrap()];
     let article = "Next week NATO will meet during a summit in Washington. Douglas Jones said \
                    the alliance would welcome all 32 NATO member countries.\nAdvertisement\n";
@@ -156,10 +161,16 @@ fn the_reader_without_a_terminal_says_so() {
 #[test]
 fn the_reader_refuses_a_fact_sheet_with_errors_like_check() {
     let f = Fixture::new(&SHEET.replace("name = \"NATO\"\n", ""), ARTICLE.as_bytes());
-    let out = briefing().arg(f.sheet()).assert().code(2).get_output().stderr.clone();
+    let out = briefing()
+        .arg(f.sheet())
+        .assert()
+        .code(2)
+        .get_output()
+        .stderr
+        .clone();
     assert_eq!(
         f.relative(&String::from_utf8(out).unwrap()),
         "DIR/facts.toml:5:1: error: actor \"nato\" has no `name`, which is required\n\
-         facts.toml: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n"
+         facts.toml: 1 actor, 0 events, 0 facts, 1 error, 0 warnings\n"
     );
 }

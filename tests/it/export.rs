@@ -287,7 +287,7 @@ fn a_fact_sheet_with_errors_is_not_exported() {
     assert_eq!(
         err,
         "DIR/facts.toml:8:8: error: unknown actor kind \"club\" (the kinds are `person`, `organization`, `country`, `place`, `media` and `other`)\n\
-         facts.toml: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n"
+         facts.toml: 1 actor, 0 events, 0 facts, 1 error, 0 warnings\n"
     );
 }
 

@@ -4,6 +4,7 @@
 mod check;
 mod export;
 mod harness;
+mod hostile;
 mod navigation;
 mod props;
 mod pty;

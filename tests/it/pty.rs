@@ -1,1 +1,489 @@
 //! A real terminal: the binary in a pseudo-terminal, driven by keys and read back as a screen.
+//!
+//! This module owns what only a real terminal can show: that the reader starts in an 80×24
+//! terminal, answers keys sent as bytes, and gives the terminal back as it found it (line
+//! discipline, alternate screen, mouse capture), whether it quits, panics, or never opens
+//! because the fact sheet has errors. What the reader draws is tested much faster on
+//! ratatui's `TestBackend` (see `harness::Reader`); these tests only prove that the real thing
+//! is wired up the same way.
+
+use std::io::{ErrorKind, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+/// Generous, because a loaded CI machine can take a while to start a debug binary; a passing
+/// test never waits this long.
+const PATIENCE: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(20);
+
+const ENTER_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
+/// The private modes crossterm 0.29's `EnableMouseCapture` sets: normal, button-event and
+/// any-event tracking, then the RXVT and SGR encodings. `DisableMouseCapture` resets each.
+const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
+
+fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("briefing")
+}
+
+/// The binary running in a pseudo-terminal, with everything it wrote kept twice: as bytes, to
+/// look for escape sequences, and as the screen a terminal would show.
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    raw: Arc<Mutex<Vec<u8>>>,
+    /// Receives once the reader thread has seen the end of the output, so that checks on the
+    /// whole output do not race the last bytes.
+    output_ended: mpsc::Receiver<()>,
+    /// The terminal settings before the binary ran. nix's `Termios` reaches us through
+    /// portable-pty without being re-exported, so it cannot be named here without adding nix as
+    /// a dependency; its `Debug` output lists every field, which makes it a faithful stand-in
+    /// for comparing settings.
+    termios_before: String,
+}
+
+impl Session {
+    /// Starts the binary with `args` in a new 80×24 terminal.
+    fn spawn(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let termios_before = termios(&*pair.master);
+        assert!(
+            local_flags(&*pair.master).iter().any(|f| f == "ICANON"),
+            "a new pseudo-terminal starts in canonical (cooked) mode, or the raw mode checks \
+             below prove nothing"
+        );
+
+        let mut cmd = CommandBuilder::new(binary());
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("BRIEFING_TEST_PANIC");
+        // A backtrace (CI often asks for one) would scroll a panic's message off the 24 rows.
+        cmd.env_remove("RUST_BACKTRACE");
+        cmd.env_remove("RUST_LIB_BACKTRACE");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
+        // portable-pty would otherwise start the child in the home folder.
+        cmd.cwd(cwd);
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("the briefing binary starts in the pseudo-terminal");
+        // Only the child may hold the terminal's slave side open: once it exits, reading the
+        // master ends, which is how the reader thread knows it has all the output.
+        drop(pair.slave);
+
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            ROWS.try_into().expect("rows are not zero"),
+            COLS.try_into().expect("columns are not zero"),
+            0,
+        )));
+        let raw = Arc::new(Mutex::new(Vec::new()));
+        let (ended, output_ended) = mpsc::channel();
+        let mut reader = pair
+            .master
+            .try_clone_reader()
+            .expect("a reader on the pseudo-terminal");
+        let (thread_parser, thread_raw) = (Arc::clone(&parser), Arc::clone(&raw));
+        thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => {
+                        lock(&thread_raw).extend_from_slice(&buf[..n]);
+                        lock(&thread_parser).process(&buf[..n]);
+                    }
+                    Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                    // Linux reports the closed slave side as EIO rather than end of file.
+                    Err(_) => break,
+                }
+            }
+            // The test may have given up waiting already.
+            let _ = ended.send(());
+        });
+        let writer = pair
+            .master
+            .take_writer()
+            .expect("a writer on the pseudo-terminal");
+
+        Self {
+            master: pair.master,
+            writer,
+            child,
+            parser,
+            raw,
+            output_ended,
+            termios_before,
+        }
+    }
+
+    /// Types `keys` as a terminal would send them.
+    fn press(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .and_then(|()| self.writer.flush())
+            .unwrap_or_else(|e| panic!("send {keys:?} to the reader: {e}"));
+    }
+
+    /// The screen once `done` holds for it; panics with `what` and the last screen otherwise.
+    fn screen_once(&self, what: &str, done: impl Fn(&str) -> bool) -> String {
+        wait_for(&self.parser, Instant::now() + PATIENCE, done)
+            .unwrap_or_else(|screen| panic!("timed out waiting for {what}; the screen:\n{screen}"))
+    }
+
+    /// Waits for the binary to exit and for the last of its output.
+    fn exit_status(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + PATIENCE;
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if Instant::now() < deadline => thread::sleep(POLL),
+                Ok(None) => panic!(
+                    "the reader did not exit within {PATIENCE:?}; the screen:\n{}",
+                    screen_text(&self.parser)
+                ),
+                Err(e) => panic!("cannot tell whether the reader exited: {e}"),
+            }
+        };
+        self.output_ended
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("the terminal's output ends once the reader has exited");
+        status
+    }
+
+    fn raw(&self) -> Vec<u8> {
+        lock(&self.raw).clone()
+    }
+
+    /// Everything the binary wrote, readable in a failure message.
+    fn raw_text(&self) -> String {
+        String::from_utf8_lossy(&self.raw())
+            .escape_debug()
+            .to_string()
+    }
+
+    /// Asserts that the terminal is back as the binary found it: its settings (so raw mode is
+    /// off again), the main screen, and no mouse reporting, both in the escape sequences sent
+    /// and in the state a terminal that obeyed them is left in.
+    fn assert_terminal_restored(&self) {
+        let flags = local_flags(&*self.master);
+        assert!(
+            ["ICANON", "ECHO"]
+                .iter()
+                .all(|f| flags.iter().any(|g| g == f)),
+            "raw mode is still on: the local flags are {flags:?}"
+        );
+        assert_eq!(
+            termios(&*self.master),
+            self.termios_before,
+            "the terminal settings differ from before the reader ran"
+        );
+        let raw = self.raw();
+        let entered = rfind(&raw, ENTER_ALTERNATE_SCREEN)
+            .unwrap_or_else(|| panic!("never entered the alternate screen: {}", self.raw_text()));
+        assert!(
+            find(&raw[entered..], LEAVE_ALTERNATE_SCREEN).is_some(),
+            "the alternate screen was not left after it was last entered: {}",
+            self.raw_text()
+        );
+        for mode in MOUSE_MODES {
+            let set = format!("\x1b[?{mode}h");
+            let reset = format!("\x1b[?{mode}l");
+            let set_at = rfind(&raw, set.as_bytes())
+                .unwrap_or_else(|| panic!("mouse mode {mode} was never set: {}", self.raw_text()));
+            assert!(
+                rfind(&raw, reset.as_bytes()).is_some_and(|at| at > set_at),
+                "mouse mode {mode} was left on: {}",
+                self.raw_text()
+            );
+        }
+        let parser = lock(&self.parser);
+        let screen = parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert_eq!(
+            screen.mouse_protocol_mode(),
+            vt100::MouseProtocolMode::None,
+            "the mouse still reports"
+        );
+        assert!(!screen.hide_cursor(), "the cursor is still hidden");
+    }
+}
+
+impl Drop for Session {
+    /// A failed test must not leave the binary running, holding the terminal. This runs before
+    /// the fields are dropped, which matters: portable-pty's writer types a newline and an
+    /// end-of-file into the terminal when it is dropped, and a running reader would take the
+    /// newline for Enter.
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Polls the screen until `done` holds for its text, and returns that text; after `deadline`,
+/// returns the last screen as the error, so that a failure shows what was there instead.
+fn wait_for(
+    parser: &Mutex<vt100::Parser>,
+    deadline: Instant,
+    done: impl Fn(&str) -> bool,
+) -> Result<String, String> {
+    loop {
+        let screen = screen_text(parser);
+        if done(&screen) {
+            return Ok(screen);
+        }
+        if Instant::now() >= deadline {
+            return Err(screen);
+        }
+        thread::sleep(POLL);
+    }
+}
+
+/// The screen, all 24 rows, so that the last line is always the status bar.
+fn screen_text(parser: &Mutex<vt100::Parser>) -> String {
+    lock(parser)
+        .screen()
+        .rows(0, COLS)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The text in the Article pane, its wrapped lines joined again, since at 80 columns a name
+/// can wrap in the middle. The pane is the box whose top border carries the title "Article";
+/// the sample has no double-width characters, so a character is a column.
+fn article_text(screen: &str) -> String {
+    let rows: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let top = rows
+        .iter()
+        .position(|r| r.iter().collect::<String>().contains(" Article "))
+        .unwrap_or_else(|| panic!("no Article pane on the screen:\n{screen}"));
+    let right = rows[top]
+        .iter()
+        .position(|&c| matches!(c, '┐' | '┓'))
+        .unwrap_or_else(|| panic!("the Article pane has no top right corner:\n{screen}"));
+    let lines: Vec<String> = rows[top + 1..]
+        .iter()
+        .take_while(|r| !matches!(r.first(), Some('└' | '┗')))
+        .map(|r| r.get(1..right).unwrap_or_default().iter().collect())
+        .collect();
+    lines
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn status_bar(screen: &str) -> &str {
+    screen.lines().last().unwrap_or_default()
+}
+
+/// A lock that a panicking reader thread does not turn into a second, confusing panic: the
+/// data is still worth showing.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The terminal's settings, as the kernel keeps them for the pair (reading them through the
+/// master works even after the child closed the slave side).
+fn termios(master: &dyn MasterPty) -> String {
+    format!(
+        "{:?}",
+        master
+            .get_termios()
+            .expect("the pseudo-terminal's settings (termios)")
+    )
+}
+
+/// The names of the local-mode flags that are set: `ICANON` and `ECHO` in a cooked terminal,
+/// neither in raw mode. Read by name from nix's `Debug` output, for the reason given on
+/// [`Session::termios_before`].
+fn local_flags(master: &dyn MasterPty) -> Vec<String> {
+    let termios = master
+        .get_termios()
+        .expect("the pseudo-terminal's settings (termios)");
+    format!("{:?}", termios.local_flags)
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+fn rfind(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The bundled briefing as `briefing export --format json` gives it, which is where the
+/// expected mention counts come from rather than from numbers copied into the test.
+fn bundled_export() -> Value {
+    let out = std::process::Command::new(binary())
+        .args(["export", "--format", "json"])
+        .env_remove("NO_COLOR")
+        .output()
+        .expect("run briefing export");
+    assert!(
+        out.status.success(),
+        "briefing export failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("the export is JSON")
+}
+
+fn mention_count(actor: &Value) -> usize {
+    actor["mentions"]
+        .as_array()
+        .expect("every exported actor has a mentions array")
+        .len()
+}
+
+#[test]
+fn following_an_actor_in_a_real_terminal_then_quitting_restores_it() {
+    let doc = bundled_export();
+    let mut actors: Vec<&Value> = doc["actors"]
+        .as_array()
+        .expect("the export has an actors array")
+        .iter()
+        .collect();
+    // The Actors pane's order: most mentioned first, ties by name.
+    actors.sort_by(|a, b| {
+        mention_count(b)
+            .cmp(&mention_count(a))
+            .then_with(|| a["name"].as_str().cmp(&b["name"].as_str()))
+    });
+    let row = actors
+        .iter()
+        .position(|a| a["id"] == "douglas-jones")
+        .expect("the sample has Douglas Jones");
+    let mentions = mention_count(actors[row]);
+    assert!(mentions >= 2, "the test steps through two mentions");
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = Session::spawn(&[], &[], dir.path());
+    session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present") && s.contains("Actors")
+    });
+    // Without this, finding the settings restored at the end would prove nothing.
+    let running = local_flags(&*session.master);
+    assert!(
+        !running.iter().any(|f| f == "ICANON" || f == "ECHO"),
+        "the reader runs without raw mode: the local flags are {running:?}"
+    );
+
+    session.press("2");
+    session.screen_once("the Actors pane to take the focus", |s| {
+        status_bar(s).contains("actor ")
+    });
+    session.press(&format!("g{}", "j".repeat(row)));
+    let at = format!("actor {}/{}", row + 1, actors.len());
+    session.screen_once(&at, |s| status_bar(s).contains(&at));
+
+    session.press("\r");
+    let first = format!("mention 1/{mentions} · Douglas Jones");
+    let screen = session.screen_once(&first, |s| status_bar(s).contains(&first));
+    // The name is in the Actors list and the status bar too; only the Article pane counts.
+    assert!(
+        article_text(&screen).contains("Douglas Jones"),
+        "the article does not show Douglas Jones:\n{screen}"
+    );
+
+    session.press("n");
+    let second = format!("mention 2/{mentions} · Douglas Jones");
+    session.screen_once(&second, |s| status_bar(s).contains(&second));
+
+    session.press("q");
+    let status = session.exit_status();
+    assert!(
+        status.success(),
+        "{status}; the screen:\n{}",
+        screen_text(&session.parser)
+    );
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn a_panic_in_the_reader_restores_the_terminal_and_shows_the_message() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = Session::spawn(&[], &[("BRIEFING_TEST_PANIC", "1")], dir.path());
+    let status = session.exit_status();
+    assert!(
+        !status.success() && status.signal().is_none(),
+        "a panic exits with a failure status of its own, not {status}"
+    );
+    let raw = String::from_utf8_lossy(&session.raw()).into_owned();
+    assert!(
+        raw.contains("BRIEFING_TEST_PANIC is set"),
+        "the panic message is missing: {}",
+        session.raw_text()
+    );
+    session.assert_terminal_restored();
+    // The hook restores the terminal before the message is printed, so the message lands on
+    // the main screen, where it stays after the reader is gone.
+    let screen = screen_text(&session.parser);
+    assert!(
+        screen.contains("BRIEFING_TEST_PANIC is set"),
+        "the panic message is not on the screen:\n{screen}"
+    );
+}
+
+#[test]
+fn a_fact_sheet_with_errors_never_takes_over_the_terminal() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::write(
+        dir.path().join("facts.toml"),
+        "[briefing]\ntitle = \"x\"\narticle = \"missing.txt\"\n",
+    )
+    .expect("write facts.toml");
+    let mut session = Session::spawn(&["facts.toml"], &[], dir.path());
+    let status = session.exit_status();
+    let screen = screen_text(&session.parser);
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (2, None),
+        "{status}; the screen:\n{screen}"
+    );
+    assert!(
+        screen.contains("does not exist"),
+        "the error is not on the screen:\n{screen}"
+    );
+    let raw = session.raw();
+    assert!(
+        find(&raw, ENTER_ALTERNATE_SCREEN).is_none(),
+        "entered the alternate screen: {}",
+        session.raw_text()
+    );
+    for mode in MOUSE_MODES {
+        assert!(
+            find(&raw, format!("\x1b[?{mode}h").as_bytes()).is_none(),
+            "set mouse mode {mode}: {}",
+            session.raw_text()
+        );
+    }
+    assert_eq!(
+        termios(&*session.master),
+        session.termios_before,
+        "the terminal settings changed"
+    );
+}
