@@ -38,6 +38,8 @@ pub enum Effect {
     Quit,
     /// Put this text on the clipboard (the loop writes an OSC 52 sequence).
     Copy(String),
+    /// Give the terminal back and stop until resumed (SIGTSTP), then take it again.
+    Suspend,
 }
 
 /// What was followed last: its mentions are highlighted and `n`/`N` walk them.
@@ -161,6 +163,7 @@ impl App {
         }
         match action {
             Action::Quit => return Effect::Quit,
+            Action::Suspend => return Effect::Suspend,
             Action::Resize(w, h) => self.resize(w, h),
             _ if self.export.is_some() => self.dialog_action(action),
             _ if self.overlay.is_some() => self.overlay_action(action),

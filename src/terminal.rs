@@ -1,8 +1,11 @@
 //! The one module that owns the real terminal: raw mode, the alternate screen and mouse
-//! capture on the way in; the same undone on the way out, on error and on panic; and the event
-//! loop that turns terminal events into actions.
+//! capture on the way in; the same undone on the way out, on error, on panic, on SIGTERM and
+//! SIGHUP, and around a suspension (Ctrl-z); and the event loop that turns terminal events into
+//! actions.
 
 use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use base64::Engine as _;
@@ -15,9 +18,21 @@ use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::{Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Effect};
 use crate::view;
+
+/// How often the loop wakes without input, to notice a termination signal.
+const TICK: Duration = Duration::from_millis(200);
+
+/// How the reader ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ended {
+    Quit,
+    /// By this signal (SIGTERM, or SIGHUP when the terminal went away).
+    Signal(i32),
+}
 
 /// Restores the terminal when dropped, whatever way the reader ends.
 struct Guard;
@@ -38,55 +53,94 @@ fn restore() {
     );
 }
 
-/// Runs the reader until it quits.
+fn enter() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+}
+
+/// Runs the reader until it quits or is told to stop.
 ///
 /// # Panics
 /// Only when `BRIEFING_TEST_PANIC` is set: the tests use it to prove that a panic leaves the
 /// terminal restored.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App) -> io::Result<Ended> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
         previous(info);
     }));
-    enable_raw_mode()?;
+    // A termination signal only sets this; the loop notices within a tick and leaves through
+    // the guard, so the terminal is restored and no export is left half-written.
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
     let guard = Guard;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)?;
-    let mut terminal = Terminal::with_options(
-        CrosstermBackend::new(io::stdout()),
-        TerminalOptions {
-            viewport: Viewport::Fullscreen,
-        },
-    )?;
+    enter()?;
+    let mut terminal = new_terminal()?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     assert!(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
-    'events: loop {
-        terminal.draw(|frame| view::render(&app, frame))?;
+    let mut dirty = true;
+    let ended = 'events: loop {
+        if dirty {
+            terminal.draw(|frame| view::render(&app, frame))?;
+            dirty = false;
+        }
+        if !event::poll(TICK)? {
+            match signal.load(Ordering::Relaxed) {
+                0 => continue,
+                sig => break 'events Ended::Signal(i32::try_from(sig).unwrap_or(SIGTERM)),
+            }
+        }
         // Take every event that is already waiting before drawing again, so that a burst of
-        // keys (a held key, a paste) costs one frame.
-        let mut next = Some(event::read()?);
-        while let Some(ev) = next {
+        // keys (a held key, a paste) costs one frame; events that do nothing (mouse moves)
+        // cost none.
+        loop {
+            let ev = event::read()?;
             if let Some(action) = action_for(&app, &ev) {
+                dirty = true;
                 match app.update(action) {
-                    Effect::Quit => break 'events,
+                    Effect::Quit => break 'events Ended::Quit,
                     Effect::Copy(text) => copy(&text)?,
+                    Effect::Suspend => {
+                        suspend()?;
+                        // A new terminal has empty buffers, so the next frame is drawn whole.
+                        // (`Terminal::clear` would ask the terminal where its cursor is, and
+                        // not every terminal answers.)
+                        terminal = new_terminal()?;
+                    }
                     Effect::None => {}
                 }
             }
-            next = if event::poll(Duration::ZERO)? {
-                Some(event::read()?)
-            } else {
-                None
-            };
+            if !event::poll(Duration::ZERO)? {
+                break;
+            }
         }
-    }
+    };
     drop(terminal);
     drop(guard);
-    Ok(())
+    Ok(ended)
+}
+
+fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+    Terminal::with_options(
+        CrosstermBackend::new(io::stdout()),
+        TerminalOptions {
+            viewport: Viewport::Fullscreen,
+        },
+    )
+}
+
+/// Gives the terminal back to the shell and stops; when the shell resumes us (`fg`, SIGCONT),
+/// takes it again.
+fn suspend() -> io::Result<()> {
+    restore();
+    signal_hook::low_level::raise(SIGTSTP)?;
+    enter()
 }
 
 fn action_for(app: &App, ev: &Event) -> Option<Action> {

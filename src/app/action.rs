@@ -7,6 +7,8 @@ use super::Pane;
 pub enum Action {
     /// Leave the reader.
     Quit,
+    /// Suspend to the shell (Ctrl-z), as other terminal programs do.
+    Suspend,
     /// Focus the next pane (Article → Actors → Timeline → Details).
     FocusNext,
     /// Focus the previous pane.

@@ -255,6 +255,7 @@ fn label(key: &str) -> String {
 fn action_named(name: &str) -> Option<Action> {
     Some(match name {
         "quit" => Action::Quit,
+        "suspend" => Action::Suspend,
         "focus-next" => Action::FocusNext,
         "focus-prev" => Action::FocusPrev,
         "focus-article" => Action::Focus(Pane::Article),

@@ -7,6 +7,7 @@ use std::path::Path;
 use super::{Failure, input};
 use crate::app::App;
 use crate::briefing::open;
+use crate::terminal::Ended;
 
 pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let input = input(path)?;
@@ -25,6 +26,10 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let app = App::new(briefing, input, color);
-    crate::terminal::run(app).map_err(|e| Failure::Write(format!("terminal error: {e}")))?;
-    Ok(0)
+    match crate::terminal::run(app) {
+        Ok(Ended::Quit) => Ok(0),
+        // The shell convention for "ended by a signal".
+        Ok(Ended::Signal(sig)) => Ok(u8::try_from(128 + sig).unwrap_or(1)),
+        Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
+    }
 }

@@ -487,3 +487,52 @@ fn a_fact_sheet_with_errors_never_takes_over_the_terminal() {
         "the terminal settings changed"
     );
 }
+
+#[test]
+fn a_termination_signal_restores_the_terminal_and_exits_143() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = Session::spawn(&[], &[], dir.path());
+    session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present")
+    });
+    let pid = session.child.process_id().expect("the reader's process id");
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = session.exit_status();
+    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    // The reader is the leader of the pseudo-terminal's session here, so its process group is
+    // orphaned and Linux discards the stop (a shell's job control is needed to really stop
+    // and `fg` it; that was tried by hand in tmux). What this proves is the part that is the
+    // reader's: the terminal is restored before stopping and taken again after, with the
+    // reader's state intact.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = Session::spawn(&[], &[], dir.path());
+    session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present")
+    });
+    session.press("2");
+    session.screen_once("the Actors pane", |s| status_bar(s).contains("actor 1/"));
+    let before = session.raw().len();
+    session.press("\x1a");
+    session.press("j");
+    session.screen_once("the reader after Ctrl-z", |s| {
+        status_bar(s).contains("actor 2/")
+    });
+    let after = session.raw()[before..].to_vec();
+    let left = find(&after, LEAVE_ALTERNATE_SCREEN).expect("Ctrl-z leaves the alternate screen");
+    assert!(
+        find(&after[left..], ENTER_ALTERNATE_SCREEN).is_some(),
+        "and enters it again on resuming"
+    );
+    session.press("q");
+    assert!(session.exit_status().success());
+    session.assert_terminal_restored();
+}
