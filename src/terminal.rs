@@ -73,7 +73,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     // the guard, so the terminal is restored and no export is left half-written.
     let signal = Arc::new(AtomicUsize::new(0));
     for sig in [SIGTERM, SIGHUP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig.unsigned_abs() as usize)?;
     }
     let guard = Guard;
     enter()?;
