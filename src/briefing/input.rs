@@ -25,6 +25,9 @@ const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 pub enum Input {
     /// The sample briefing compiled into the binary.
     Bundled,
+    /// A fact sheet and its article held in memory (for fuzzing and tests): the article is
+    /// what any `article` path names.
+    Memory { sheet: String, article: Vec<u8> },
     /// A fact sheet file.
     Path(PathBuf),
 }
@@ -80,6 +83,7 @@ impl Input {
     pub fn sheet_display(&self) -> String {
         match self {
             Self::Bundled => BUNDLED_SHEET_PATH.to_owned(),
+            Self::Memory { .. } => "<memory>/facts.toml".to_owned(),
             Self::Path(p) => display(p),
         }
     }
@@ -88,7 +92,7 @@ impl Input {
     #[must_use]
     pub fn sheet_path(&self) -> Option<&Path> {
         match self {
-            Self::Bundled => None,
+            Self::Bundled | Self::Memory { .. } => None,
             Self::Path(p) => Some(p),
         }
     }
@@ -97,7 +101,7 @@ impl Input {
     #[must_use]
     pub fn article_path(&self, relative: &str) -> Option<PathBuf> {
         match self {
-            Self::Bundled => None,
+            Self::Bundled | Self::Memory { .. } => None,
             Self::Path(p) => Some(p.parent().unwrap_or(Path::new("")).join(relative)),
         }
     }
@@ -106,6 +110,7 @@ impl Input {
     pub(super) fn read_sheet(&self) -> Result<Result<String, Diagnostic>, CannotRun> {
         let path = match self {
             Self::Bundled => return Ok(Ok(BUNDLED_SHEET.to_owned())),
+            Self::Memory { sheet, .. } => return Ok(Ok(sheet.clone())),
             Self::Path(p) => p,
         };
         let shown = display(path);
@@ -140,6 +145,11 @@ impl Input {
         span: &Span,
         src: &SourceFile,
     ) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+        if let Self::Memory { article, .. } = self {
+            let text = article::decode(article.clone())
+                .map_err(|e| not_utf8_diagnostic("<memory>/article", e))?;
+            return Ok((text, Vec::new()));
+        }
         let Some(path) = self.article_path(relative) else {
             return if relative == BUNDLED_ARTICLE_NAME {
                 Ok((BUNDLED_ARTICLE.to_owned(), Vec::new()))

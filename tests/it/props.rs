@@ -136,3 +136,114 @@ proptest! {
         }
     }
 }
+
+/// Pieces hostile or broken text is made of.
+const PIECES: &[&str] = &[
+    "NATO",
+    "the alliance",
+    "Ukraine",
+    "Trump’s",
+    " ",
+    "  ",
+    "\n",
+    "\r\n",
+    "\r",
+    "\n\n",
+    "\t",
+    "\u{1b}[31m",
+    "\u{1b}]0;x\u{7}",
+    "\u{7}",
+    "\u{0}",
+    "\u{85}",
+    "\u{9b}",
+    "\u{202e}",
+    "\u{200b}",
+    "\u{feff}",
+    "é",
+    "e\u{301}",
+    "日本語",
+    "🙂",
+    "👨‍👩‍👧",
+    "مرحبا",
+    "“",
+    "”",
+    "–",
+    "Advertisement",
+    ".",
+    "-",
+    "'",
+    "\u{a0}",
+    "\u{2028}",
+];
+
+fn hostile_text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(PIECES), 0..max).prop_map(|p| p.concat())
+}
+
+/// A TOML string literal for any text.
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_owned()).to_string()
+}
+
+fn hostile_sheet() -> impl Strategy<Value = (String, Vec<u8>)> {
+    (
+        hostile_text(400),
+        proptest::collection::vec(hostile_text(4), 0..6),
+        hostile_text(6),
+        proptest::collection::vec(hostile_text(3), 0..3),
+    )
+        .prop_map(|(article, names, evidence, omit)| {
+            let mut sheet = format!(
+                "[briefing]\ntitle = {}\narticle = \"a.txt\"\nomit = [{}]\n",
+                quoted(&article.chars().take(40).collect::<String>()),
+                omit.iter().map(|o| quoted(o)).collect::<Vec<_>>().join(", ")
+            );
+            for (n, name) in names.iter().enumerate() {
+                sheet.push_str(&format!(
+                    "\n[[actors]]\nid = \"a{n}\"\nname = {}\nkind = \"other\"\naliases = [{}]\n",
+                    quoted(name),
+                    quoted(&name.to_lowercase())
+                ));
+            }
+            sheet.push_str(&format!(
+                "\n[[events]]\nid = \"e\"\ndate = \"2024-07\"\ntitle = {}\nactors = [\"a0\"]\nevidence = {}\n",
+                quoted(&evidence),
+                quoted(&evidence)
+            ));
+            (sheet, article.into_bytes())
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn hostile_briefings_never_panic_the_checker_or_the_reader(
+        (sheet, article) in hostile_sheet(),
+        (w, h) in size(),
+        steps in proptest::collection::vec(step(), 1..40),
+    ) {
+        let input = briefing::briefing::Input::Memory { sheet, article };
+        let checked = briefing::briefing::check(&input).expect("memory input always runs");
+        for d in &checked.diagnostics {
+            prop_assert!(!d.to_string().chars().any(briefing::inert::is_unsafe), "{d}");
+        }
+        let Some(b) = checked.briefing else {
+            return Ok(());
+        };
+        let mut r = Reader::new(b, input, w, h);
+        check(&r.app);
+        for s in steps {
+            match s {
+                Step::Key(k) => r.key(key(k)),
+                Step::Resize(w, h) => { r.act(Action::Resize(w, h)); }
+                Step::Click(x, y) => { r.act(Action::Click(x, y)); }
+                Step::Scroll(x, y, d) => { r.act(Action::Scroll(x, y, d)); }
+            }
+            check(&r.app);
+            let screen = r.screen();
+            let bad: Vec<char> = screen.chars().filter(|&c| c != '\n' && briefing::inert::is_unsafe(c)).collect();
+            prop_assert!(bad.is_empty(), "{bad:?} in\n{screen}");
+        }
+    }
+}
