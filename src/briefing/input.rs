@@ -181,7 +181,11 @@ impl Input {
                 ),
                 ReadError::Io(io) => (
                     format!("the article {shown} cannot be read: {io}"),
-                    "check its permissions".to_owned(),
+                    if io.kind() == std::io::ErrorKind::PermissionDenied {
+                        "check its permissions".to_owned()
+                    } else {
+                        "check the file and the disk it is on".to_owned()
+                    },
                 ),
             };
             src.error(span, escaped(&message).into_owned())

@@ -519,6 +519,18 @@ fn devices_fifos_folders_and_huge_files_are_refused_without_reading_them() {
         ));
 }
 
+/// Tests run as root here, where permissions do not stop reads; `/proc/self/mem` is a regular
+/// file whose first page cannot be read, which makes it a dependable unreadable file.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unreadable_article_is_an_error_naming_the_cause() {
+    let out = check_article_path("/proc/self/mem");
+    assert!(
+        out.contains("error: the article /proc/self/mem cannot be read: Input/output error"),
+        "{out}"
+    );
+}
+
 #[test]
 fn an_article_outside_the_folder_is_allowed_and_located() {
     let outer = tempfile::tempdir().unwrap();
