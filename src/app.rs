@@ -318,6 +318,9 @@ impl App {
         let needle = self.actors.filter.to_lowercase();
         let mut v: Vec<usize> = (0..b.sheet.actors.len())
             .filter(|&n| {
+                if needle.is_empty() {
+                    return true;
+                }
                 let a = &b.sheet.actors[n];
                 let mut fields = vec![a.name.as_str(), a.id.as_str(), a.kind.as_str()];
                 fields.extend(a.aliases.iter().map(String::as_str));
@@ -344,6 +347,9 @@ impl App {
         let needle = self.events.filter.to_lowercase();
         (0..b.sheet.events.len())
             .filter(|&n| {
+                if needle.is_empty() {
+                    return true;
+                }
                 let e = &b.sheet.events[n];
                 let date = details::when(e);
                 let mut fields = vec![e.title.as_str(), e.id.as_str(), date.as_str()];
