@@ -158,7 +158,10 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
-        if !matches!(action, Action::Resize(..) | Action::Scroll(..)) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Scroll(..) | Action::Settle
+        ) {
             self.message = None;
         }
         match action {
@@ -283,6 +286,12 @@ impl App {
     #[must_use]
     pub fn details_offset(&self) -> usize {
         self.details_offset
+    }
+
+    /// Work is pending that [`Action::Settle`] finishes.
+    #[must_use]
+    pub fn needs_settle(&self) -> bool {
+        self.search.stale
     }
 
     /// A text field is open: keys type into it.

@@ -120,6 +120,9 @@ pub fn run(mut app: App) -> io::Result<Ended> {
                 break;
             }
         }
+        if app.needs_settle() {
+            app.update(Action::Settle);
+        }
     };
     drop(terminal);
     drop(guard);

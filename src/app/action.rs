@@ -76,6 +76,9 @@ pub enum Action {
     NextOption,
     /// Choose the previous option in a dialog.
     PrevOption,
+    /// Finish what keys left pending (the search for a typed query), once a burst of keys has
+    /// been taken.
+    Settle,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
     /// A mouse click at this column and row.

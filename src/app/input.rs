@@ -32,11 +32,17 @@ impl App {
 
     fn search_input(&mut self, action: Action) {
         match action {
-            Action::Type(c) => self.search.query.push(c),
+            Action::Type(c) => {
+                self.search.query.push(c);
+                self.search.stale = true;
+            }
             Action::DeleteChar => {
                 self.search.query.pop();
+                self.search.stale = true;
             }
+            Action::Settle => self.settle(),
             Action::Submit => {
+                self.settle();
                 self.search.editing = false;
                 if self.search.query.is_empty() {
                     return;
@@ -56,10 +62,17 @@ impl App {
                 self.article.clamp();
                 return;
             }
-            _ => return,
+            _ => {}
         }
-        // Incremental: every keystroke finds all matches and shows the first one from where
-        // the search began.
+    }
+
+    /// Finds the matches of a query that changed: incremental search, once per burst of keys,
+    /// showing the first match from where the search began.
+    pub(super) fn settle(&mut self) {
+        if !self.search.stale {
+            return;
+        }
+        self.search.stale = false;
         self.search.refresh(&self.briefing.article);
         self.search.current = self.search.first_from(self.search.origin_top);
         if let Some(c) = self.search.current {

@@ -18,6 +18,9 @@ pub struct Search {
     pub current: Option<usize>,
     /// Where the article was when the search began, to return to on Esc.
     pub origin_top: usize,
+    /// The query changed and the matches are not found yet: keys that arrive together are
+    /// typed first and searched once ([`crate::app::Action::Settle`]).
+    pub stale: bool,
 }
 
 impl Search {

@@ -118,6 +118,10 @@ impl Reader {
         if let Some(action) = self.app.keys().action(&contexts, event) {
             let effect = self.app.update(action);
             self.effects.push(effect);
+            // As the terminal loop does once the keys waiting have been taken.
+            if self.app.needs_settle() {
+                self.app.update(briefing::app::Action::Settle);
+            }
         }
     }
 

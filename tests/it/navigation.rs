@@ -500,3 +500,18 @@ fn the_export_dialog_refuses_to_overwrite_the_fact_sheet() {
         crate::harness::SHEET
     );
 }
+
+#[test]
+fn keys_that_arrive_together_are_searched_once() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("/");
+    // As from a paste: the keys arrive in one burst, before the loop settles.
+    for c in "summit".chars() {
+        r.app.update(Action::Type(c));
+    }
+    assert!(r.app.needs_settle());
+    assert!(r.app.search().matches.is_empty(), "not searched yet");
+    r.app.update(Action::Settle);
+    assert!(!r.app.needs_settle());
+    assert_eq!(r.app.search().matches.len(), 4);
+}
