@@ -1,1 +1,120 @@
-fn main() {}
+//! Frame benchmarks on the synthetic workload (`briefing::workload`: a 10 MiB article, 1,000
+//! actors): drawing one frame with ratatui's `TestBackend` at 120×40 and 200×60 after scrolling
+//! into the middle of the article, and the latency of a keystroke to its frame: `Down` (update
+//! and draw) and a resize to a new width (update, which lays the article out again, and draw).
+//!
+//! Run with `cargo bench --bench frame`. The app is driven only through `App::update`, as the
+//! terminal loop drives it.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use briefing::app::{Action, App};
+use briefing::briefing::{Briefing, Input, check};
+use briefing::view::render;
+use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
+use criterion::{Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+struct Loaded {
+    _dir: tempfile::TempDir,
+    path: std::path::PathBuf,
+    briefing: Briefing,
+}
+
+fn loaded() -> Loaded {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let w = generate(BENCH_BYTES, BENCH_ACTORS, BENCH_SEED);
+    let path = w.write_to(dir.path()).expect("the workload written");
+    let checked = check(&Input::Path(path.clone())).expect("the workload checked");
+    assert_eq!(checked.errors(), 0, "{}", checked.summary);
+    Loaded {
+        _dir: dir,
+        briefing: checked.briefing.expect("a briefing without errors"),
+        path,
+    }
+}
+
+/// An app of `w`×`h` whose article pane shows the middle of the article.
+fn app_in_the_middle(l: &Loaded, w: u16, h: u16) -> App {
+    let mut app = App::new(l.briefing.clone(), Input::Path(l.path.clone()), true);
+    app.update(Action::Resize(w, h));
+    to_the_middle(&mut app);
+    let st = app.article_state();
+    eprintln!(
+        "{w}x{h}: article rows {}, first row on screen {}",
+        st.layout.rows().len(),
+        st.top
+    );
+    app
+}
+
+/// Pages down from the top until the first row on screen is halfway through the rows.
+fn to_the_middle(app: &mut App) {
+    app.update(Action::Top);
+    let middle = app.article_state().layout.rows().len() / 2;
+    while app.article_state().top < middle {
+        app.update(Action::PageDown);
+    }
+}
+
+fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(w, h)).expect("a test terminal")
+}
+
+fn frame(criterion: &mut Criterion) {
+    let workload = loaded();
+    let mut group = criterion.benchmark_group("frame");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    for (width, height) in [(120, 40), (200, 60)] {
+        let app = app_in_the_middle(&workload, width, height);
+        let mut term = terminal(width, height);
+        group.bench_function(format!("draw {width}x{height}"), |bencher| {
+            bencher.iter(|| {
+                term.draw(|f| render(black_box(&app), f)).expect("drawn");
+            });
+        });
+
+        let mut app = app_in_the_middle(&workload, width, height);
+        let mut term = terminal(width, height);
+        let last = app.article_state().max_top();
+        group.bench_function(format!("key Down + draw {width}x{height}"), |bencher| {
+            bencher.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    if app.article_state().top >= last {
+                        to_the_middle(&mut app); // untimed: keep every Down a real move
+                    }
+                    let start = Instant::now();
+                    app.update(Action::Down);
+                    term.draw(|f| render(&app, f)).expect("drawn");
+                    spent += start.elapsed();
+                }
+                spent
+            });
+        });
+    }
+
+    // A resize to a new width lays the whole article out again: alternate two widths so that
+    // every iteration is a real change.
+    let mut app = app_in_the_middle(&workload, 120, 40);
+    let mut term = terminal(120, 40);
+    let mut wide = false;
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_function("resize 120x40 <-> 100x40 + draw", |bencher| {
+        bencher.iter(|| {
+            wide = !wide;
+            let width = if wide { 100 } else { 120 };
+            term.backend_mut().resize(width, 40);
+            app.update(Action::Resize(width, 40));
+            term.draw(|f| render(&app, f)).expect("drawn");
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);

@@ -1,1 +1,103 @@
-fn main() {}
+//! Loading benchmarks on the synthetic workload (`briefing::workload`: a 10 MiB article, 1,000
+//! actors with 3,000 aliases, 300 events): folding the article (`Article::new`), building the
+//! mention index (`MentionIndex::build`), locating the evidence, and the whole `check` with the
+//! files on disk. Throughput is bytes of article per second.
+//!
+//! Run with `cargo bench --bench index`. With `BRIEFING_WORKLOAD_DIR=DIR` set it benchmarks
+//! nothing: it writes the workload into DIR (`facts.toml`, `article.txt`, and `patterns.txt`
+//! with every name and alias one per line) and exits. `scripts/bench.sh` uses that to time the
+//! whole `briefing check` process beside grep and ripgrep.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use briefing::article::Article;
+use briefing::briefing::{Briefing, Input, check};
+use briefing::evidence;
+use briefing::fold::fold;
+use briefing::mentions::MentionIndex;
+use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, Workload, generate};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group};
+
+fn workload() -> Workload {
+    generate(BENCH_BYTES, BENCH_ACTORS, BENCH_SEED)
+}
+
+/// The workload on disk and checked, with the folder that keeps it.
+fn loaded() -> (tempfile::TempDir, PathBuf, Briefing) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = workload()
+        .write_to(dir.path())
+        .expect("the workload written");
+    let checked = check(&Input::Path(path.clone())).expect("the workload checked");
+    assert_eq!(checked.errors(), 0, "{}", checked.summary);
+    let briefing = checked.briefing.expect("a briefing without errors");
+    (dir, path, briefing)
+}
+
+fn index(c: &mut Criterion) {
+    let (_dir, path, b) = loaded();
+    let text = b.article.text().to_owned();
+    let omit: Vec<String> = b.sheet.briefing.omit.iter().map(|o| fold(o)).collect();
+    let quotes: Vec<&str> = b
+        .sheet
+        .events
+        .iter()
+        .filter_map(|e| e.evidence.as_deref())
+        .chain(b.sheet.facts.iter().filter_map(|f| f.evidence.as_deref()))
+        .collect();
+    eprintln!(
+        "workload: {} bytes, {} actors, {} mentions, {} omitted lines",
+        text.len(),
+        b.sheet.actors.len(),
+        b.mentions.all().len(),
+        b.article.omitted().len()
+    );
+
+    let mut g = c.benchmark_group("index");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(5));
+    g.bench_function("fold (Article::new)", |bench| {
+        bench.iter_batched(
+            || text.clone(),
+            |t| Article::new(t, &omit),
+            BatchSize::LargeInput,
+        );
+    });
+    g.bench_function("mentions (MentionIndex::build)", |bench| {
+        bench.iter(|| MentionIndex::build(black_box(&b.article), &b.sheet.actors));
+    });
+    g.bench_function("evidence (evidence::locate)", |bench| {
+        bench.iter(|| evidence::locate(black_box(&b.article), &quotes));
+    });
+    g.bench_function("check (whole, from disk)", |bench| {
+        bench.iter(|| check(&Input::Path(path.clone())).expect("checked"));
+    });
+    g.finish();
+}
+
+criterion_group!(benches, index);
+
+fn main() {
+    if let Some(dir) = std::env::var_os("BRIEFING_WORKLOAD_DIR") {
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("the workload folder");
+        let w = workload();
+        w.write_to(&dir).expect("the workload written");
+        std::fs::write(dir.join("patterns.txt"), w.patterns_file()).expect("patterns written");
+        eprintln!(
+            "wrote {} ({} bytes of article, {} spellings)",
+            dir.display(),
+            w.article.len(),
+            w.spellings.len()
+        );
+        return;
+    }
+    benches();
+    criterion::Criterion::default()
+        .configure_from_args()
+        .final_summary();
+}

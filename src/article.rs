@@ -15,6 +15,10 @@ pub const MAX_ARTICLE_BYTES: u64 = 256 * 1024 * 1024;
 
 const BOM: &str = "\u{FEFF}";
 
+/// How many folded bytes of a line are compared with the `omit` entries' beginnings before the
+/// line is folded further.
+const OMIT_PROBE: usize = 8;
+
 #[derive(Clone, Debug)]
 pub struct Article {
     text: String,
@@ -60,15 +64,32 @@ impl Article {
                 .enumerate()
                 .map(|(k, o)| (o.as_str(), k))
                 .collect();
-            // Folding never lengthens a line, so a shorter line cannot match.
+            // Folding never lengthens a line, so a shorter line cannot match. A line is folded
+            // into one buffer, first only as far as a few bytes, which rule out most lines (no
+            // entry begins so), then only as far as the longest entry: a long line costs no more
+            // than a short one.
             let shortest = omit.iter().map(String::len).min().unwrap_or(0);
+            let longest = omit.iter().map(String::len).max().unwrap_or(0);
+            let mut sorted: Vec<&str> = omit.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            let begins = |prefix: &str| {
+                let i = sorted.partition_point(|o| *o < prefix);
+                sorted.get(i).is_some_and(|o| o.starts_with(prefix))
+            };
+            let mut folded = String::with_capacity(longest + 4);
             for (n, start) in lines.0.iter().enumerate() {
                 let start = (*start as usize).max(body);
                 let end = lines.content_end(&text, n);
                 if start >= end || text[start..end].trim().len() < shortest {
                     continue;
                 }
-                if let Some(&k) = wanted.get(fold::fold(&text[start..end]).as_str()) {
+                let line = &text[start..end];
+                // Each call folds from the start of the line: what fits is a prefix of it.
+                let whole = fold::fold_bounded(line, &mut folded, OMIT_PROBE);
+                if !begins(&folded) || !(whole || fold::fold_bounded(line, &mut folded, longest)) {
+                    continue;
+                }
+                if let Some(&k) = wanted.get(folded.as_str()) {
                     hits[k] += 1;
                     omitted.push(start..end);
                 }
@@ -242,5 +263,23 @@ mod tests {
                 column: 6
             }
         );
+    }
+
+    #[test]
+    fn omits_the_lines_the_plain_reference_omits() {
+        let w = crate::workload::generate(256 * 1024, 100, 22);
+        let text = crate::fold::reference::roughened(&w.article);
+        let entries = [
+            "Advertisement",
+            "Subscribe to our newsletter \u{2013} it\u{2019}s free",
+            "Continue reading below",
+            "Not in the text",
+        ];
+        let omit: Vec<String> = entries.iter().map(|o| fold::fold(o)).collect();
+        let (a, hits) = Article::new(text.clone(), &omit);
+        let want = crate::fold::reference::omitted_lines(&text, 3, &omit);
+        assert_eq!(a.omitted(), want);
+        assert_eq!(hits.iter().sum::<usize>(), want.len());
+        assert!(hits[..3].iter().all(|&h| h > 0) && hits[3] == 0, "{hits:?}");
     }
 }

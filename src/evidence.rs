@@ -10,6 +10,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::article::Article;
 use crate::fold::fold;
+use crate::mentions::{chunk_bounds, threads};
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,30 +47,88 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
             }))
         })
         .collect();
-    let mut found: Vec<Option<Quote>> = vec![None; patterns.len()];
-    if !patterns.is_empty()
-        && let Ok(ac) = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-    {
-        for m in ac.find_overlapping_iter(folded.as_str()) {
-            let slot = &mut found[m.pattern().as_usize()];
-            match slot {
-                Some(q) => q.count += 1,
-                None => {
-                    *slot = Some(Quote {
-                        start: folded.to_original(m.start()) as u32,
-                        end: folded.to_original(m.end()) as u32,
-                        count: 1,
-                    });
-                }
-            }
-        }
-    }
+    let text = folded.as_str();
+    let found = count(text, &patterns, &chunk_bounds(text, threads(text.len())));
+    let found: Vec<Option<Quote>> = found
+        .into_iter()
+        .map(|f| {
+            f.map(|(start, end, count)| Quote {
+                start: folded.to_original(start) as u32,
+                end: folded.to_original(end) as u32,
+                count,
+            })
+        })
+        .collect();
     slots
         .into_iter()
         .map(|s| s.and_then(|i| found[i]))
         .collect()
+}
+
+/// For each pattern, its first occurrence in `text` (folded offsets) and how many there are,
+/// overlapping ones included. Each chunk `bounds[k]..bounds[k + 1]` is searched on a thread of
+/// its own for the occurrences that start in it (reading on past its end by the length of the
+/// longest pattern), so that every occurrence is counted once, and the first is in the first
+/// chunk that has one.
+fn count(text: &str, patterns: &[String], bounds: &[usize]) -> Vec<Option<(usize, usize, u32)>> {
+    let mut found = vec![None; patterns.len()];
+    let Some(ac) = (!patterns.is_empty())
+        .then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(patterns)
+                .ok()
+        })
+        .flatten()
+    else {
+        return found;
+    };
+    let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+    let search = |from: usize, to: usize| {
+        let mut found: Vec<Option<(usize, usize, u32)>> = vec![None; patterns.len()];
+        let end = (to + longest).min(text.len());
+        let input = aho_corasick::Input::new(text).span(from..end);
+        for m in ac.find_overlapping_iter(input) {
+            if m.start() >= to {
+                continue; // the next chunk's
+            }
+            match &mut found[m.pattern().as_usize()] {
+                Some((_, _, count)) => *count += 1,
+                slot => *slot = Some((m.start(), m.end(), 1)),
+            }
+        }
+        found
+    };
+    let parts: Vec<Vec<Option<(usize, usize, u32)>>> = if bounds.len() <= 2 {
+        vec![search(0, text.len())]
+    } else {
+        std::thread::scope(|s| {
+            let search = &search;
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .skip(1)
+                .map(|w| {
+                    let (from, to) = (w[0], w[1]);
+                    s.spawn(move || search(from, to))
+                })
+                .collect();
+            let mut parts = vec![search(0, bounds[1])];
+            for h in handles {
+                parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            parts
+        })
+    };
+    for part in parts {
+        for (slot, f) in found.iter_mut().zip(part) {
+            match (slot.as_mut(), f) {
+                (Some((_, _, count)), Some((_, _, more))) => *count += more,
+                (None, f) => *slot = f,
+                (Some(_), None) => {}
+            }
+        }
+    }
+    found
 }
 
 /// The longest beginning of `quote` (in characters of its folded form) that the article does
@@ -136,5 +195,39 @@ mod tests {
             "NATO will present Ukraine with "
         );
         assert_eq!(longest_prefix_found(&a, "Zelensky"), "");
+    }
+
+    #[test]
+    fn chunks_count_like_one_search_and_like_a_plain_reference() {
+        let w = crate::workload::generate(200 * 1024, 60, 41);
+        let (a, _) = Article::new(w.article, &[fold("Advertisement")]);
+        let text = a.folded().as_str();
+        // Sentences, and short pieces found thousands of times, across barriers too.
+        let mut patterns: Vec<String> = text
+            .split(". ")
+            .step_by(97)
+            .map(|q| q.chars().take(60).collect())
+            .collect();
+        patterns.extend(["the", "ent", "on the", "s,", "'s", "\n"].map(String::from));
+        let want: Vec<Option<(usize, usize, u32)>> = patterns
+            .iter()
+            .map(|p| {
+                let mut first = None;
+                let mut count = 0;
+                let mut from = 0;
+                while let Some(i) = memchr::memmem::find(&text.as_bytes()[from..], p.as_bytes()) {
+                    first = first.or(Some((from + i, from + i + p.len())));
+                    count += 1;
+                    from += i + 1;
+                }
+                first.map(|(s, e)| (s, e, count))
+            })
+            .collect();
+        assert!(want.iter().all(Option::is_some));
+        for n in 1..7 {
+            let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 5).collect();
+            bounds.push(text.len());
+            assert_eq!(count(text, &patterns, &bounds), want, "{n} chunks");
+        }
     }
 }

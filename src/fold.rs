@@ -30,6 +30,15 @@ fn fold_char(c: char) -> Fold {
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
+    fold_bounded(text, &mut out, usize::MAX);
+    out
+}
+
+/// Folds `text` like [`fold`] into `out` (cleared first), giving up as soon as the result is
+/// longer than `limit` bytes; returns whether it fit. Comparing every line of an article with
+/// short `omit` lines then costs a few bytes a line, not a fold of the whole article.
+pub fn fold_bounded(text: &str, out: &mut String, limit: usize) -> bool {
+    out.clear();
     let mut in_space = false;
     for c in text.trim().chars() {
         match fold_char(c) {
@@ -47,8 +56,11 @@ pub fn fold(text: &str) -> String {
                 in_space = false;
             }
         }
+        if out.len() > limit {
+            return false;
+        }
     }
-    out
+    true
 }
 
 /// Separates what omitted lines leave behind, so nothing matches across them. Folding turns
@@ -72,7 +84,7 @@ impl FoldedText {
     #[must_use]
     pub fn new(original: &str, skip: usize, removed: &[Range<usize>]) -> Self {
         let mut b = Builder {
-            out: Vec::with_capacity(original.len() - skip),
+            out: String::with_capacity(original.len() - skip),
             at: vec![0],
             delta: vec![skip as u32],
             gap: skip,
@@ -80,17 +92,13 @@ impl FoldedText {
         let mut pos = skip;
         for r in removed {
             b.fold_span(original, pos, r.start);
-            b.out.push(BARRIER);
+            b.out.push(char::from(BARRIER));
             b.shift(r.len() - 1);
             pos = r.end;
         }
         b.fold_span(original, pos, original.len());
-        // Folding only replaces whole characters with whole characters.
-        let Ok(text) = String::from_utf8(b.out) else {
-            unreachable!("folding produced invalid UTF-8")
-        };
         Self {
-            text,
+            text: b.out,
             at: b.at,
             delta: b.delta,
         }
@@ -108,18 +116,52 @@ impl FoldedText {
         let i = self.at.partition_point(|&a| a as usize <= pos) - 1;
         pos + self.delta[i] as usize
     }
+
+    /// A [`Self::to_original`] for offsets asked in ascending order, such as the starts and
+    /// ends of non-overlapping matches in turn: it walks the checkpoints once instead of
+    /// searching them for every offset.
+    #[must_use]
+    pub fn cursor(&self) -> Cursor<'_> {
+        Cursor {
+            folded: self,
+            next: 1,
+        }
+    }
+}
+
+/// See [`FoldedText::cursor`].
+pub struct Cursor<'a> {
+    folded: &'a FoldedText,
+    /// The first checkpoint after the last offset asked.
+    next: usize,
+}
+
+impl Cursor<'_> {
+    /// The byte offset in the original of folded offset `pos`. Any order is answered right;
+    /// ascending order is answered fast.
+    pub fn to_original(&mut self, pos: usize) -> usize {
+        let at = &self.folded.at;
+        if at[self.next - 1] as usize > pos {
+            // Asked out of order: search, as `to_original` does.
+            self.next = at.partition_point(|&a| a as usize <= pos);
+        }
+        while self.next < at.len() && at[self.next] as usize <= pos {
+            self.next += 1;
+        }
+        pos + self.folded.delta[self.next - 1] as usize
+    }
 }
 
 struct Builder {
-    out: Vec<u8>,
+    /// Built as a `String` from `&str` pieces, so it needs no check for UTF-8 at the end.
+    out: String,
     at: Vec<u32>,
     delta: Vec<u32>,
     gap: usize,
 }
 
 /// Bytes that the fast path cannot copy as they are: ASCII whitespace other than the space, and
-/// the first byte of every non-ASCII character. A space is handled inline: it only needs work
-/// when another whitespace follows it.
+/// every byte of a non-ASCII character. A space only needs work when it follows another.
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     t[b'\t' as usize] = true;
@@ -158,26 +200,13 @@ impl Builder {
         let mut i = from;
         let mut in_space = false;
         while i < to {
-            // Fast path: copy a run of plain ASCII, single spaces included.
-            let run_start = i;
-            while i < to {
-                let b = bytes[i];
-                if SPECIAL[b as usize] {
-                    break;
-                }
-                if b == b' ' {
-                    if in_space {
-                        break;
-                    }
-                    if i + 1 < to && (bytes[i + 1] == b' ' || SPECIAL[bytes[i + 1] as usize]) {
-                        // Might start a run of whitespace: the slow path decides.
-                        break;
-                    }
-                }
-                in_space = false;
-                i += 1;
+            // Fast path: copy plain ASCII, single spaces included, as it is.
+            let plain_end = plain_run_end(bytes, i, to, in_space);
+            if plain_end > i {
+                self.out.push_str(&original[i..plain_end]);
+                in_space = bytes[plain_end - 1] == b' ';
+                i = plain_end;
             }
-            self.out.extend_from_slice(&bytes[run_start..i]);
             if i >= to {
                 break;
             }
@@ -186,22 +215,184 @@ impl Builder {
             match fold_char(c) {
                 Fold::Space if in_space => self.shift(len),
                 Fold::Space => {
-                    self.out.push(b' ');
+                    self.out.push(' ');
                     self.shift(len - 1);
                     in_space = true;
                 }
                 Fold::Ascii(a) => {
-                    self.out.push(a);
+                    self.out.push(char::from(a));
                     self.shift(len - 1);
                     in_space = false;
                 }
                 Fold::Keep => {
-                    self.out.extend_from_slice(&bytes[i..i + len]);
+                    self.out.push(c);
                     in_space = false;
                 }
             }
             i += len;
         }
+    }
+}
+
+/// Where the run of bytes from `from` that folding copies as they are ends: at the first byte
+/// of [`SPECIAL`], or at a space after a space (`in_space` says whether what comes just before
+/// `from` folded to a space), or at `to`.
+///
+/// Blocks of 32 bytes are tested at once, with arithmetic the compiler turns into vector
+/// instructions: most blocks of an English text hold nothing to fold.
+fn plain_run_end(bytes: &[u8], from: usize, to: usize, mut in_space: bool) -> usize {
+    const BLOCK: usize = 32;
+    let mut i = from;
+    while i + BLOCK <= to {
+        let (mut special, mut space) = (0u32, 0u32);
+        for (k, &b) in bytes[i..i + BLOCK].iter().enumerate() {
+            special |= u32::from(b >= 0x80 || (b'\t'..=b'\r').contains(&b)) << k;
+            space |= u32::from(b == b' ') << k;
+        }
+        let stop = special | (space & (space << 1 | u32::from(in_space)));
+        if stop != 0 {
+            return i + stop.trailing_zeros() as usize;
+        }
+        in_space = bytes[i + BLOCK - 1] == b' ';
+        i += BLOCK;
+    }
+    while i < to {
+        let b = bytes[i];
+        if SPECIAL[usize::from(b)] || (b == b' ' && in_space) {
+            return i;
+        }
+        in_space = b == b' ';
+        i += 1;
+    }
+    to
+}
+
+#[cfg(test)]
+pub(crate) mod reference {
+    use std::ops::Range;
+
+    /// Rule 2, character by character: `None` for whitespace.
+    fn fold_char(c: char) -> Option<char> {
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => Some('-'),
+            c if c.is_whitespace() => None,
+            c => Some(c),
+        }
+    }
+
+    /// Folds `text[from..to]`, each folded byte with the original offset it comes from: a
+    /// run of whitespace becomes one space from its first character.
+    fn fold_span(text: &str, from: usize, to: usize, out: &mut String, src: &mut Vec<usize>) {
+        let mut in_space = false;
+        for (i, c) in text[from..to].char_indices() {
+            let at = from + i;
+            match fold_char(c) {
+                None if in_space => {}
+                None => {
+                    out.push(' ');
+                    src.push(at);
+                    in_space = true;
+                }
+                Some(f) => {
+                    out.push(f);
+                    // A character kept as it is keeps its bytes; one replaced is one byte.
+                    let n = f.len_utf8();
+                    src.extend((0..n).map(|k| if f == c { at + k } else { at }));
+                    in_space = false;
+                }
+            }
+        }
+    }
+
+    /// A short text folded after trimming, like [`super::fold`].
+    pub(crate) fn fold(text: &str) -> String {
+        let (mut out, mut src) = (String::new(), Vec::new());
+        let t = text.trim();
+        fold_span(t, 0, t.len(), &mut out, &mut src);
+        out
+    }
+
+    /// `original[skip..]` folded, with every range in `removed` replaced by one barrier, and
+    /// for every folded byte (and the end) the original offset it maps to.
+    pub(crate) fn fold_mapped(
+        original: &str,
+        skip: usize,
+        removed: &[Range<usize>],
+    ) -> (String, Vec<usize>) {
+        let (mut out, mut src) = (String::new(), Vec::new());
+        let mut pos = skip;
+        for r in removed {
+            fold_span(original, pos, r.start, &mut out, &mut src);
+            out.push(char::from(super::BARRIER));
+            src.push(r.start);
+            pos = r.end;
+        }
+        fold_span(original, pos, original.len(), &mut out, &mut src);
+        src.push(original.len());
+        (out, src)
+    }
+
+    /// The content ranges of the lines of `text` from `skip` on (a line ends at `\n`, `\r\n`
+    /// or a lone `\r`) whose folded text is one of `omit`.
+    pub(crate) fn omitted_lines(text: &str, skip: usize, omit: &[String]) -> Vec<Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut start = skip;
+        loop {
+            let end = (start..bytes.len())
+                .find(|&k| bytes[k] == b'\n' || bytes[k] == b'\r')
+                .unwrap_or(bytes.len());
+            if omit.contains(&fold(&text[start..end])) {
+                out.push(start..end);
+            }
+            if end == bytes.len() {
+                return out;
+            }
+            start = if bytes[end..].starts_with(b"\r\n") {
+                end + 2
+            } else {
+                end + 1
+            };
+        }
+    }
+
+    /// The workload's article made harder to fold: a byte order mark, lone `\r` line ends, and
+    /// spaces replaced by tabs, runs of spaces, no-break and ideographic spaces, form feeds.
+    pub(crate) fn roughened(article: &str) -> String {
+        const SPACES: [&str; 7] = [
+            "\t",
+            "   ",
+            "\u{A0}",
+            "\u{2003}",
+            " \u{3000} ",
+            "\u{C}",
+            " \t ",
+        ];
+        let mut out = String::from("\u{FEFF}");
+        let (mut spaces, mut crlfs) = (0, 0);
+        let mut rest = article;
+        while let Some(i) = rest.find([' ', '\r']) {
+            out.push_str(&rest[..i]);
+            if rest[i..].starts_with(' ') {
+                spaces += 1;
+                out.push_str(if spaces % 13 == 0 {
+                    SPACES[spaces / 13 % 7]
+                } else {
+                    " "
+                });
+                rest = &rest[i + 1..];
+            } else {
+                crlfs += 1;
+                out.push('\r');
+                let lone = crlfs % 5 == 0 && rest[i..].starts_with("\r\n");
+                rest = &rest[i + if lone { 2 } else { 1 }..];
+            }
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -254,5 +445,43 @@ mod tests {
         let f = FoldedText::new("plain text with single spaces.", 0, &[]);
         assert_eq!(f.at.len(), 1);
         assert_eq!(f.to_original(6), 6);
+    }
+
+    /// A workload article, made harder to fold, with its omitted lines as `Article` finds them.
+    fn rough_workload() -> (String, Vec<Range<usize>>) {
+        let w = crate::workload::generate(256 * 1024, 100, 21);
+        let text = reference::roughened(&w.article);
+        let omit: Vec<String> = ["Advertisement", "Share this article on social media"]
+            .iter()
+            .map(|o| reference::fold(o))
+            .collect();
+        let removed = reference::omitted_lines(&text, 3, &omit);
+        assert!(removed.len() > 5);
+        (text, removed)
+    }
+
+    #[test]
+    fn folds_and_maps_like_the_plain_reference() {
+        let (text, removed) = rough_workload();
+        let (want, src) = reference::fold_mapped(&text, 3, &removed);
+        let f = FoldedText::new(&text, 3, &removed);
+        assert_eq!(f.as_str(), want);
+        let mut cursor = f.cursor();
+        for (pos, &original) in src.iter().enumerate() {
+            assert_eq!(f.to_original(pos), original, "folded offset {pos}");
+            assert_eq!(cursor.to_original(pos), original, "folded offset {pos}");
+        }
+        // Out of order, the cursor is still right.
+        for pos in (0..src.len()).rev().step_by(997) {
+            assert_eq!(cursor.to_original(pos), src[pos]);
+        }
+    }
+
+    #[test]
+    fn short_texts_fold_like_the_plain_reference() {
+        let (text, _) = rough_workload();
+        for line in text.split('\n').chain(text.split(". ")) {
+            assert_eq!(fold(line), reference::fold(line), "{line:?}");
+        }
     }
 }

@@ -8,12 +8,13 @@
 //!
 //! Rule 5 cannot be had from aho-corasick's leftmost-longest mode: that mode discards a shorter
 //! match that would pass the word test whenever a longer one at the same place fails it. So the
-//! search is overlapping, the word test filters every candidate, and the choice comes last.
+//! choice is made here, by a scan that walks a trie of the patterns from every place where a
+//! word may start and keeps the longest pattern on the walk that also ends a word (see
+//! [`Trie`]). A long article is cut into chunks scanned on several threads, and the parts are
+//! joined so that the result is exactly that of one scan from the start (see [`join`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::article::Article;
 use crate::fold::fold;
@@ -99,6 +100,7 @@ impl MentionIndex {
         let text = folded.as_str();
         let spans = find(text, &patterns.texts);
         let mut by_actor = vec![Vec::new(); actors.len()];
+        let mut to_original = folded.cursor();
         let mentions = spans
             .into_iter()
             .enumerate()
@@ -106,8 +108,8 @@ impl MentionIndex {
                 let actor = patterns.owners[pattern];
                 by_actor[actor as usize].push(n as u32);
                 Mention {
-                    start: folded.to_original(range.start) as u32,
-                    end: folded.to_original(range.end) as u32,
+                    start: to_original.to_original(range.start) as u32,
+                    end: to_original.to_original(range.end) as u32,
                     actor,
                 }
             })
@@ -158,30 +160,328 @@ pub fn find(text: &str, patterns: &[String]) -> Vec<(Range<usize>, usize)> {
     if patterns.is_empty() {
         return Vec::new();
     }
-    let Ok(ac) = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .or_else(|_| AhoCorasick::builder().build(patterns))
-    else {
+    let trie = Trie::new(patterns);
+    scan_chunks(&trie, text, &chunk_bounds(text, threads(text.len())))
+}
+
+/// Scans each chunk `bounds[k]..bounds[k + 1]` of `text` on a thread of its own, as if the text
+/// began there, then joins the parts as one scan from the start would have chosen.
+fn scan_chunks(trie: &Trie, text: &str, bounds: &[usize]) -> Vec<(Range<usize>, usize)> {
+    if bounds.len() <= 2 {
+        let mut chosen = Vec::new();
+        trie.scan(text, 0, text.len(), &mut chosen);
+        return chosen;
+    }
+    let mut parts = std::thread::scope(|s| {
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .skip(1)
+            .map(|w| {
+                let (from, to) = (w[0], w[1]);
+                s.spawn(move || {
+                    let mut chosen = Vec::new();
+                    let stop = trie.scan(text, from, to, &mut chosen);
+                    (chosen, stop)
+                })
+            })
+            .collect();
+        let mut first = Vec::new();
+        let stop = trie.scan(text, 0, bounds[1], &mut first);
+        let mut parts = vec![(first, stop)];
+        for h in handles {
+            parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        parts
+    })
+    .into_iter();
+    let Some((mut chosen, mut stop)) = parts.next() else {
         return Vec::new();
     };
-    let bytes = text.as_bytes();
-    let mut candidates: Vec<(usize, usize, usize)> = ac
-        .find_overlapping_iter(text)
-        .filter(|m| word_start(bytes, text, m.start()) && word_end(bytes, text, m.end()))
-        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-        .collect();
-    candidates.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-    let mut chosen = Vec::new();
-    let mut free_from = 0;
-    for (start, end, pattern) in candidates {
-        if start >= free_from {
-            chosen.push((start..end, pattern));
-            free_from = end;
-        }
+    for part in parts {
+        stop = join(trie, text, &mut chosen, stop, part);
     }
     chosen
+}
+
+/// Chunks of at least this many bytes are worth a thread.
+const MIN_CHUNK: usize = 1024 * 1024;
+
+/// How many threads to scan a text of `len` bytes on.
+pub(crate) fn threads(len: usize) -> usize {
+    if len < 2 * MIN_CHUNK {
+        return 1; // without asking the system, which takes a few system calls
+    }
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    cores.min(len / MIN_CHUNK).max(1)
+}
+
+/// Where to cut `text` into `n` chunks: `0`, then places at ASCII whitespace (between words, so
+/// that a chunk rarely starts inside a match), then `text.len()`.
+pub(crate) fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut bounds = vec![0];
+    for k in 1..n {
+        let near = text.len() * k / n;
+        if let Some(i) = memchr::memchr2(b' ', b'\n', &bytes[near..])
+            && near + i > *bounds.last().unwrap_or(&0)
+        {
+            bounds.push(near + i);
+        }
+    }
+    bounds.push(text.len());
+    bounds
+}
+
+/// Appends to `chosen` (the choice of a scan from the start of the text that reached `stop`) the
+/// matches that a scan from a later place chose, `part` (with where that scan reached), and
+/// returns where the joined scan reached.
+///
+/// The choice depends on nothing but the place a scan has reached, so two scans that reach the
+/// same place choose the same from there on. The part's scan reached every place except those
+/// inside its matches; where `stop` is inside one, the scan from the start goes on alone until
+/// it reaches a place the part's scan reached too. Usually `stop` is the chunk's first byte
+/// (no match crosses the cut), and nothing is scanned twice.
+fn join(
+    trie: &Trie,
+    text: &str,
+    chosen: &mut Vec<(Range<usize>, usize)>,
+    mut stop: usize,
+    (part, part_stop): (Vec<(Range<usize>, usize)>, usize),
+) -> usize {
+    let mut k = 0;
+    loop {
+        while part.get(k).is_some_and(|m| m.0.end <= stop) {
+            k += 1;
+        }
+        match part.get(k) {
+            Some(m) if m.0.start < stop => stop = trie.scan(text, stop, stop + 1, chosen),
+            _ => break,
+        }
+    }
+    chosen.extend(part.into_iter().skip(k));
+    stop.max(part_stop)
+}
+
+/// No node, or no pattern.
+const NONE: u32 = u32::MAX;
+
+/// A node with more children than this has a dense row of 256 transitions: a linear search
+/// through many labels costs more than the memory.
+const SPARSE_MAX: usize = 8;
+
+/// What the byte before a place says about a word starting there (rule 4): 0, an ASCII letter
+/// or digit, so no; 1, other ASCII, so yes; 2, the end of a longer character, which must be
+/// decoded to know.
+const BEFORE: [u8; 256] = {
+    let mut t = [1u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        if b >= 0x80 {
+            t[b] = 2;
+        } else if (b as u8).is_ascii_alphanumeric() {
+            t[b] = 0;
+        }
+        b += 1;
+    }
+    t
+};
+
+/// The patterns as a byte trie, for rules 4 and 5 at once.
+///
+/// A match must start where a word may start (rule 4), and among the matches that start at the
+/// leftmost such place the longest that also ends a word wins (rule 5). So instead of finding
+/// every occurrence of every pattern (an Aho-Corasick automaton, overlapping, then a sort), the
+/// scan walks the trie only from places where a word may start and a pattern may begin, and
+/// takes the longest pattern on that walk that passes the word test at its end.
+///
+/// The trie is path-compressed (a radix tree): a run of nodes with one child each and no
+/// pattern is one edge whose bytes are compared at once. That keeps the nodes few enough to
+/// stay in cache; a walk is mostly a comparison of bytes.
+struct Trie {
+    /// `starts[BEFORE[b0] * 256 + b1]` for the bytes `b0 b1` around a place: 0 when no match
+    /// can start there, 1 when one may, 2 when the character before must be decoded first.
+    /// One lookup a byte, and a branch only where a walk is likely.
+    starts: Box<[u8; 3 * 256]>,
+    /// Node 0 is the root. Nodes are numbered breadth first, so the children of a node are
+    /// numbered one after the other, and the root and short prefixes, which every walk goes
+    /// through, sit together in memory.
+    nodes: Vec<Node>,
+    /// The first byte of the edge into each node but the root: node `n`'s is `keys[n - 1]`.
+    keys: Vec<u8>,
+    /// The bytes of the edges, after their first.
+    tails: Vec<u8>,
+    /// Rows of 256 children, for the nodes with many.
+    dense: Vec<u32>,
+}
+
+/// One node of a [`Trie`], in one piece so that a step of a walk reads one cache line.
+#[derive(Clone, Copy)]
+struct Node {
+    /// The children are nodes `first..=last`, chosen by `keys[first - 1..last]`…
+    first: u32,
+    last: u32,
+    /// …or, when not [`NONE`], through the row of `dense` that starts here.
+    dense_row: u32,
+    /// The pattern that ends here, or [`NONE`].
+    pattern: u32,
+    /// The edge into this node, after its first byte: `tails[tail_start..tail_end]`.
+    tail_start: u32,
+    tail_end: u32,
+}
+
+impl Trie {
+    fn new(patterns: &[String]) -> Self {
+        // Sorted, the patterns under each node form a run, and a pattern comes before the
+        // longer ones it begins; equal patterns keep their order, so the first one wins.
+        let mut order: Vec<u32> = (0..patterns.len() as u32)
+            .filter(|&p| !patterns[p as usize].is_empty())
+            .collect();
+        order.sort_by(|&a, &b| patterns[a as usize].cmp(&patterns[b as usize]));
+        let bytes = |k: usize| patterns[order[k] as usize].as_bytes();
+        let mut t = Self {
+            starts: Box::new([0; 3 * 256]),
+            nodes: Vec::new(),
+            keys: Vec::new(),
+            tails: Vec::new(),
+            dense: Vec::new(),
+        };
+        // Breadth first: (the node's depth, the run of `order` below it, its edge's tail).
+        // Nodes are numbered in the order they are queued, so they are also taken out in the
+        // order of their numbers.
+        let mut queue = std::collections::VecDeque::from([(0usize, 0usize, order.len(), 0..0)]);
+        while let Some((depth, mut lo, hi, tail)) = queue.pop_front() {
+            let mut node = Node {
+                first: t.keys.len() as u32 + 1,
+                last: t.keys.len() as u32,
+                dense_row: NONE,
+                pattern: NONE,
+                tail_start: tail.start as u32,
+                tail_end: tail.end as u32,
+            };
+            if lo < hi && bytes(lo).len() == depth {
+                node.pattern = order[lo];
+                while lo < hi && bytes(lo).len() == depth {
+                    lo += 1;
+                }
+            }
+            while lo < hi {
+                let b = bytes(lo)[depth];
+                let mut next = lo + 1;
+                while next < hi && bytes(next)[depth] == b {
+                    next += 1;
+                }
+                // The run shares the prefix of its first and last patterns (they are sorted);
+                // the edge ends there, or where the first (shortest) pattern ends.
+                let (a, z) = (bytes(lo), bytes(next - 1));
+                let shared = a.iter().zip(z).take_while(|(x, y)| x == y).count();
+                let child_depth = shared.min(a.len());
+                let tail_start = t.tails.len();
+                t.tails.extend_from_slice(&a[depth + 1..child_depth]);
+                t.keys.push(b);
+                queue.push_back((child_depth, lo, next, tail_start..t.tails.len()));
+                lo = next;
+            }
+            node.last = t.keys.len() as u32;
+            if (node.last + 1 - node.first) as usize > SPARSE_MAX {
+                let row = t.dense.len();
+                t.dense.resize(row + 256, NONE);
+                for child in node.first..=node.last {
+                    t.dense[row + usize::from(t.keys[child as usize - 1])] = child;
+                }
+                node.dense_row = row as u32;
+            }
+            t.nodes.push(node);
+        }
+        let root = t.nodes[0];
+        for child in root.first..=root.last {
+            let b = usize::from(t.keys[child as usize - 1]);
+            t.starts[256 + b] = 1;
+            t.starts[2 * 256 + b] = 2;
+        }
+        t
+    }
+
+    fn child(&self, node: &Node, b: u8) -> u32 {
+        if node.dense_row != NONE {
+            return self.dense[node.dense_row as usize + usize::from(b)];
+        }
+        let (first, last) = (node.first as usize, node.last as usize);
+        self.keys[first - 1..last]
+            .iter()
+            .position(|&k| k == b)
+            .map_or(NONE, |k| (first + k) as u32)
+    }
+
+    /// The longest pattern that starts at `start` and ends a word (rule 4), with its end.
+    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+        let bytes = text.as_bytes();
+        let mut node = &self.nodes[0];
+        let mut end = start;
+        let mut best = None;
+        while let Some(&b) = bytes.get(end) {
+            let next = self.child(node, b);
+            if next == NONE {
+                break;
+            }
+            node = &self.nodes[next as usize];
+            let tail = &self.tails[node.tail_start as usize..node.tail_end as usize];
+            if !bytes[end + 1..].starts_with(tail) {
+                break;
+            }
+            end += 1 + tail.len();
+            if node.pattern != NONE && word_end(bytes, text, end) {
+                best = Some((end, node.pattern));
+            }
+        }
+        best
+    }
+
+    /// The first place in `from..to` where a match may start: a pattern's first byte, with
+    /// nothing alphanumeric before it (rule 4).
+    fn next_start(&self, text: &str, from: usize, to: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        let mut at = from;
+        if at == 0 {
+            if to > 0 && self.starts[256 + usize::from(bytes[0])] != 0 {
+                return Some(0);
+            }
+            at = 1;
+        }
+        while at < to {
+            let before = usize::from(BEFORE[usize::from(bytes[at - 1])]);
+            match self.starts[before * 256 + usize::from(bytes[at])] {
+                0 => {}
+                1 => return Some(at),
+                _ if word_start(bytes, text, at) => return Some(at),
+                _ => {}
+            }
+            at += 1;
+        }
+        None
+    }
+
+    /// Chooses, left to right from `from`, the matches that start before `to`, as rule 5 says;
+    /// a match may end after `to`. Returns where the choice stopped: the end of the last match
+    /// when it ends after `to`, otherwise `to`. (`from` may be inside a character: no pattern
+    /// starts with the rest of one.)
+    fn scan(
+        &self,
+        text: &str,
+        from: usize,
+        to: usize,
+        out: &mut Vec<(Range<usize>, usize)>,
+    ) -> usize {
+        let mut at = from;
+        while let Some(start) = self.next_start(text, at, to) {
+            if let Some((end, pattern)) = self.longest_at(text, start) {
+                out.push((start..end, pattern as usize));
+                at = end;
+            } else {
+                at = start + 1;
+            }
+        }
+        at.max(to)
+    }
 }
 
 /// Rule 4: nothing alphanumeric just before `start`.
@@ -357,5 +657,145 @@ mod tests {
         assert_eq!(index.at(1), None);
         assert_eq!(index.first_from(1), 1);
         assert_eq!(index.of_actor(7), [] as [u32; 0]);
+    }
+
+    /// The mention rules of the module header, applied as plainly as they can be written: fold
+    /// the article character by character (rules 2, 6, 8), then at every place where a word may
+    /// start try every pattern (rules 1, 3), and keep the longest that ends a word (rules 4,
+    /// 5). Returns `(start, end, actor)` in bytes of the original.
+    fn reference(original: &str, actors: &[Actor], omit: &[&str]) -> Vec<(usize, usize, u32)> {
+        use crate::fold::reference::{fold, fold_mapped, omitted_lines};
+        let body = if original.starts_with('\u{FEFF}') {
+            3
+        } else {
+            0
+        };
+        let omit: Vec<String> = omit.iter().map(|o| fold(o)).collect();
+        let removed = omitted_lines(original, body, &omit);
+        let (text, src) = fold_mapped(original, body, &removed);
+        // Rules 1 and 3: spellings first, then capitalised variants; the first claim wins.
+        let mut patterns: Vec<(String, u32)> = Vec::new();
+        let mut claimed = std::collections::HashSet::new();
+        for (n, a) in actors.iter().enumerate() {
+            for spelling in std::iter::once(&a.name).chain(&a.aliases) {
+                let p = fold(spelling);
+                if !p.is_empty() && claimed.insert(p.clone()) {
+                    patterns.push((p, n as u32));
+                }
+            }
+        }
+        for k in 0..patterns.len() {
+            let (p, n) = patterns[k].clone();
+            let mut chars = p.chars();
+            if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
+                let variant: String = first.to_uppercase().chain(chars).collect();
+                if claimed.insert(variant.clone()) {
+                    patterns.push((variant, n));
+                }
+            }
+        }
+        let mut by_first: HashMap<char, Vec<(String, u32)>> = HashMap::new();
+        for (p, n) in patterns {
+            by_first
+                .entry(p.chars().next().unwrap())
+                .or_default()
+                .push((p, n));
+        }
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(c) = text[at..].chars().next() {
+            let mut best: Option<(usize, u32)> = None;
+            if !word(text[..at].chars().next_back()) {
+                for (p, n) in by_first.get(&c).map_or(&[][..], Vec::as_slice) {
+                    let end = at + p.len();
+                    if text[at..].starts_with(p.as_str())
+                        && !word(text[end..].chars().next())
+                        && best.is_none_or(|(e, _)| end > e)
+                    {
+                        best = Some((end, *n));
+                    }
+                }
+            }
+            match best {
+                Some((end, n)) => {
+                    found.push((src[at], src[end], n));
+                    at = end;
+                }
+                None => at += c.len_utf8(),
+            }
+        }
+        found
+    }
+
+    /// A rough workload (CRLF and lone CR, non-ASCII, odd whitespace, omitted lines, a byte
+    /// order mark) with its actors.
+    fn workload(bytes: usize, actors: usize, seed: u64) -> (String, Vec<Actor>) {
+        use crate::diagnostic::SourceFile;
+        let w = crate::workload::generate(bytes, actors, seed);
+        let parsed = crate::sheet::parse::parse(&SourceFile::new("facts.toml", &w.sheet));
+        let text = crate::fold::reference::roughened(&w.article);
+        (text, parsed.sheet.actors)
+    }
+
+    const OMIT: [&str; 3] = [
+        "Advertisement",
+        "Read more: the week\u{2019}s top stories",
+        "Continue reading below",
+    ];
+
+    #[test]
+    fn the_index_agrees_with_the_plain_reference_on_a_workload() {
+        let (text, actors) = workload(320 * 1024, 150, 31);
+        assert!(text.contains("\r\n") && text.contains('\t') && text.contains('\u{A0}'));
+        let want = reference(&text, &actors, &OMIT);
+        let omit: Vec<String> = OMIT.iter().map(|o| fold(o)).collect();
+        let (article, _) = Article::new(text.clone(), &omit);
+        assert!(article.omitted().len() > 5);
+        let index = MentionIndex::build(&article, &actors);
+        let got: Vec<(usize, usize, u32)> = index
+            .all()
+            .iter()
+            .map(|m| (m.start as usize, m.end as usize, m.actor))
+            .collect();
+        assert!(want.len() > 1_000, "{}", want.len());
+        for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+            assert_eq!(
+                g,
+                w,
+                "mention {k}: {:?} but the reference has {:?}",
+                &text[g.0..g.1],
+                &text[w.0..w.1]
+            );
+        }
+        assert_eq!(got.len(), want.len());
+    }
+
+    #[test]
+    fn chunks_scanned_apart_join_as_one_scan() {
+        let (text, actors) = workload(200 * 1024, 120, 32);
+        let (article, _) = Article::new(text, &[]);
+        let text = article.folded().as_str();
+        let patterns = Patterns::new(&actors);
+        let trie = Trie::new(&patterns.texts);
+        let whole = scan_chunks(&trie, text, &[0, text.len()]);
+        for n in 2..9 {
+            // Cuts anywhere, inside words and characters too, not only at whitespace.
+            let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 7).collect();
+            bounds.push(text.len());
+            assert_eq!(scan_chunks(&trie, text, &bounds), whole, "{n} chunks");
+        }
+        // Cuts inside matches, at every place of a short text.
+        let short = "US State Department, New York Times and New Yorkers in New York";
+        let patterns: Vec<String> = ["US", "US State Department", "New York", "New York Times"]
+            .map(String::from)
+            .to_vec();
+        let trie = Trie::new(&patterns);
+        let whole = scan_chunks(&trie, short, &[0, short.len()]);
+        assert_eq!(whole.len(), 3);
+        for cut in 1..short.len() {
+            let bounds = [0, cut, (cut + 5).min(short.len()), short.len()];
+            assert_eq!(scan_chunks(&trie, short, &bounds), whole, "cut at {cut}");
+        }
     }
 }

@@ -45,22 +45,19 @@ impl App {
                 self.settle();
                 self.search.editing = false;
                 if self.search.query.is_empty() {
-                    return;
-                }
-                if self.search.matches.is_empty() {
+                    // Nothing was searched for: nothing to keep.
+                } else if self.search.matches.is_empty() {
                     self.complain(format!("No match for \"{}\"", self.search.query));
                 } else {
                     let here = self.location();
                     self.history.push(here);
                 }
-                return;
             }
             Action::Cancel => {
                 let origin = self.search.origin_top;
                 self.search = super::Search::default();
                 self.article.top = self.article.layout.row_of(origin);
                 self.article.clamp();
-                return;
             }
             _ => {}
         }

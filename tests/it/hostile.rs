@@ -4,6 +4,7 @@
 //! drive the terminal and never damages a file.
 
 use std::fs;
+use std::fmt::Write as _;
 use std::io::Write as _;
 
 use predicates::prelude::*;
@@ -20,37 +21,36 @@ const PAYLOAD: &str = "\u{1b}]0;PWNED\u{7}\u{1b}]8;;http://evil\u{1b}\\link\u{1b
 fn hostile_sheet() -> String {
     format!(
         r#"[briefing]
-title = "Title {p}"
+title = "Title {PAYLOAD_TOML}"
 article = "article.txt"
-source = "Source {p}"
-summary = "Summary {p}"
+source = "Source {PAYLOAD_TOML}"
+summary = "Summary {PAYLOAD_TOML}"
 
 [[actors]]
 id = "nato"
 name = "NATO"
 kind = "organization"
-aliases = ["alias {p}"]
-role = "Role {p}"
-note = "Note {p}"
+aliases = ["alias {PAYLOAD_TOML}"]
+role = "Role {PAYLOAD_TOML}"
+note = "Note {PAYLOAD_TOML}"
 
 [[actors]]
 id = "evil"
-name = "Evil {p}"
+name = "Evil {PAYLOAD_TOML}"
 kind = "other"
 
 [[events]]
 id = "e"
 date = 2024-07-09
-title = "Event {p}"
+title = "Event {PAYLOAD_TOML}"
 actors = ["nato"]
-note = "Event note {p}"
+note = "Event note {PAYLOAD_TOML}"
 
 [[facts]]
-label = "Label {p}"
-value = "Value {p}"
-note = "Fact note {p}"
+label = "Label {PAYLOAD_TOML}"
+value = "Value {PAYLOAD_TOML}"
+note = "Fact note {PAYLOAD_TOML}"
 "#,
-        p = PAYLOAD_TOML
     )
 }
 
@@ -364,8 +364,11 @@ fn ten_thousand_actors_check_and_draw() {
     let mut sheet = String::from("[briefing]\ntitle = \"Many\"\narticle = \"article.txt\"\n");
     let mut article = String::new();
     for n in 0..10_000 {
-        sheet.push_str(&format!("\n[[actors]]\nid = \"a{n}\"\nname = \"Name{n}\"\nkind = \"person\"\naliases = [\"alias number {n}\"]\n"));
-        article.push_str(&format!("Name{n} met alias number {n}. "));
+        let _ = write!(
+            sheet,
+            "\n[[actors]]\nid = \"a{n}\"\nname = \"Name{n}\"\nkind = \"person\"\naliases = [\"alias number {n}\"]\n"
+        );
+        let _ = write!(article, "Name{n} met alias number {n}. ");
     }
     let f = Fixture::new(&sheet, article.as_bytes());
     briefing()

@@ -1,6 +1,8 @@
 //! Property tests: whatever keys arrive, at whatever terminal size, the reader never panics and
 //! every selection stays in range.
 
+use std::fmt::Write as _;
+
 use briefing::app::{Action, App};
 use proptest::prelude::*;
 
@@ -199,17 +201,19 @@ fn hostile_sheet() -> impl Strategy<Value = (String, Vec<u8>)> {
                 omit.iter().map(|o| quoted(o)).collect::<Vec<_>>().join(", ")
             );
             for (n, name) in names.iter().enumerate() {
-                sheet.push_str(&format!(
+                let _ = write!(
+                    sheet,
                     "\n[[actors]]\nid = \"a{n}\"\nname = {}\nkind = \"other\"\naliases = [{}]\n",
                     quoted(name),
                     quoted(&name.to_lowercase())
-                ));
+                );
             }
-            sheet.push_str(&format!(
+            let _ = write!(
+                sheet,
                 "\n[[events]]\nid = \"e\"\ndate = \"2024-07\"\ntitle = {}\nactors = [\"a0\"]\nevidence = {}\n",
                 quoted(&evidence),
                 quoted(&evidence)
-            ));
+            );
             (sheet, article.into_bytes())
         })
 }
