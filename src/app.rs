@@ -145,7 +145,8 @@ impl App {
             show_omitted: false,
             export_dir: std::path::PathBuf::from("."),
         };
-        app.resize(80, 24);
+        // Nothing is laid out before the first `Action::Resize` says how wide the article is:
+        // a 10 MB article takes tens of milliseconds to wrap.
         app
     }
 

@@ -3,8 +3,8 @@
 //! that fail. Whatever arrives, briefing says what is wrong, never panics, never lets text
 //! drive the terminal and never damages a file.
 
-use std::fs;
 use std::fmt::Write as _;
+use std::fs;
 use std::io::Write as _;
 
 use predicates::prelude::*;
