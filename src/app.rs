@@ -119,7 +119,7 @@ impl App {
     /// when `NO_COLOR` is set.
     #[must_use]
     pub fn new(briefing: Briefing, input: Input, color: bool) -> Self {
-        let mut app = Self {
+        let app = Self {
             briefing,
             input,
             keys: KeyTable::builtin(),
@@ -292,7 +292,7 @@ impl App {
     /// Work is pending that [`Action::Settle`] finishes.
     #[must_use]
     pub fn needs_settle(&self) -> bool {
-        self.search.stale
+        self.search.stale || self.search.running()
     }
 
     /// A text field is open: keys type into it.

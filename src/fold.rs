@@ -7,6 +7,7 @@
 //! stands on disk.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 /// What one character of the original becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,7 +72,8 @@ pub const BARRIER: u8 = b'\n';
 /// An article in folded form, with the way back to the original's byte offsets.
 #[derive(Clone, Debug, Default)]
 pub struct FoldedText {
-    text: String,
+    /// Shared, so that a search can run over it on another thread.
+    text: Arc<str>,
     /// Folded positions where the offset to the original changes, ascending…
     at: Vec<u32>,
     /// …and the offset (original − folded) from that position on.
@@ -98,7 +100,7 @@ impl FoldedText {
         }
         b.fold_span(original, pos, original.len());
         Self {
-            text: b.out,
+            text: Arc::from(b.out),
             at: b.at,
             delta: b.delta,
         }
@@ -107,6 +109,12 @@ impl FoldedText {
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The folded text, for a search on another thread.
+    #[must_use]
+    pub fn shared(&self) -> Arc<str> {
+        Arc::clone(&self.text)
     }
 
     /// The byte offset in the original of folded offset `pos`. A match `a..b` in the folded text

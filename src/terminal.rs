@@ -23,8 +23,10 @@ use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
 use crate::app::{Action, App, Effect};
 use crate::view;
 
-/// How often the loop wakes without input, to notice a termination signal.
+/// How often the loop wakes without input, to notice a termination signal…
 const TICK: Duration = Duration::from_millis(200);
+/// …or, while a search runs on another thread, to take its matches.
+const SETTLE_TICK: Duration = Duration::from_millis(4);
 
 /// How the reader ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +92,16 @@ pub fn run(mut app: App) -> io::Result<Ended> {
             terminal.draw(|frame| view::render(&app, frame))?;
             dirty = false;
         }
-        if !event::poll(TICK)? {
+        let tick = if app.needs_settle() {
+            SETTLE_TICK
+        } else {
+            TICK
+        };
+        if !event::poll(tick)? {
+            if app.needs_settle() {
+                app.update(Action::Settle);
+                dirty = !app.needs_settle();
+            }
             match signal.load(Ordering::Relaxed) {
                 0 => continue,
                 sig => break 'events Ended::Signal(i32::try_from(sig).unwrap_or(SIGTERM)),

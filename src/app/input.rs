@@ -10,11 +10,7 @@ impl App {
     pub(super) fn start_search(&mut self) {
         match self.focus {
             Pane::Article | Pane::Details => {
-                self.search = super::Search {
-                    editing: true,
-                    origin_top: self.article.top_offset(),
-                    ..super::Search::default()
-                };
+                self.search = super::Search::begin(self.article.top_offset());
                 self.set_focus(Pane::Article);
             }
             Pane::Actors => self.actors.editing = true,
@@ -43,6 +39,10 @@ impl App {
             Action::Settle => self.settle(),
             Action::Submit => {
                 self.settle();
+                // Enter keeps the search: its result is needed now.
+                if self.search.receive(&self.briefing.article, true) {
+                    self.show_first_match();
+                }
                 self.search.editing = false;
                 if self.search.query.is_empty() {
                     // Nothing was searched for: nothing to keep.
@@ -63,14 +63,22 @@ impl App {
         }
     }
 
-    /// Finds the matches of a query that changed: incremental search, once per burst of keys,
-    /// showing the first match from where the search began.
+    /// Finds the matches of a query that changed (incremental search, once per burst of
+    /// keys), or takes those a search on another thread has found; then shows the first match
+    /// from where the search began.
     pub(super) fn settle(&mut self) {
-        if !self.search.stale {
-            return;
+        if self.search.stale {
+            self.search.stale = false;
+            self.search.start(&self.briefing.article);
+            if !self.search.running() {
+                self.show_first_match();
+            }
+        } else if self.search.receive(&self.briefing.article, false) {
+            self.show_first_match();
         }
-        self.search.stale = false;
-        self.search.refresh(&self.briefing.article);
+    }
+
+    fn show_first_match(&mut self) {
         self.search.current = self.search.first_from(self.search.origin_top);
         if let Some(c) = self.search.current {
             self.article.reveal(self.search.matches[c].0 as usize);

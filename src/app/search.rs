@@ -2,12 +2,18 @@
 //! finds "Trump’s" and a query with spaces finds text broken across lines), ignoring ASCII
 //! case unless the query has an uppercase letter, as in less and ripgrep.
 
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
 use aho_corasick::AhoCorasick;
 
 use crate::article::Article;
 use crate::fold::fold;
 
-#[derive(Clone, Debug, Default)]
+/// Articles larger than this (folded) are searched on another thread, so that keys and frames
+/// never wait for a search; smaller ones are searched at once, which is quicker than a thread.
+const IN_BACKGROUND_FROM: usize = 1024 * 1024;
+
+#[derive(Debug, Default)]
 pub struct Search {
     pub query: String,
     /// The query is being typed.
@@ -21,19 +27,72 @@ pub struct Search {
     /// The query changed and the matches are not found yet: keys that arrive together are
     /// typed first and searched once ([`crate::app::Action::Settle`]).
     pub stale: bool,
+    /// A search running on another thread, for a long article; its matches arrive through
+    /// [`Search::receive`].
+    running: Option<Receiver<Vec<(u32, u32)>>>,
 }
 
 impl Search {
+    /// A new search, being typed, begun with the article's first row on screen at
+    /// `origin_top`.
+    #[must_use]
+    pub fn begin(origin_top: usize) -> Self {
+        Self {
+            editing: true,
+            origin_top,
+            ..Self::default()
+        }
+    }
+
     /// A search is active when it has a query and is not being typed.
     #[must_use]
     pub fn active(&self) -> bool {
         !self.editing && !self.query.is_empty()
     }
 
-    /// Recomputes the matches for the current query.
-    pub fn refresh(&mut self, article: &Article) {
-        self.matches = find(article, &self.query);
+    /// Whether matches are still to come from another thread.
+    #[must_use]
+    pub fn running(&self) -> bool {
+        self.running.is_some()
+    }
+
+    /// Starts finding the matches of the current query: at once for a short article, on
+    /// another thread for a long one. A search still running for an older query is dropped
+    /// (its thread finishes and its result goes nowhere).
+    pub fn start(&mut self, article: &Article) {
         self.current = None;
+        self.running = None;
+        let folded = article.folded();
+        if folded.as_str().len() < IN_BACKGROUND_FROM {
+            self.matches = to_original(article, &find_folded(folded.as_str(), &self.query));
+            return;
+        }
+        let (text, query) = (folded.shared(), self.query.clone());
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(find_folded(&text, &query));
+        });
+        self.running = Some(rx);
+    }
+
+    /// Takes the matches of a search running on another thread, if they have arrived
+    /// (`wait`: until they do). Returns whether they did.
+    pub fn receive(&mut self, article: &Article, wait: bool) -> bool {
+        let Some(rx) = &self.running else {
+            return false;
+        };
+        let found = if wait {
+            rx.recv().ok()
+        } else {
+            match rx.try_recv() {
+                Ok(found) => Some(found),
+                Err(TryRecvError::Empty) => return false,
+                Err(TryRecvError::Disconnected) => None,
+            }
+        };
+        self.running = None;
+        self.matches = found.map_or_else(Vec::new, |f| to_original(article, &f));
+        true
     }
 
     /// The first match at or after byte `offset`, wrapping.
@@ -47,9 +106,8 @@ impl Search {
     }
 }
 
-/// All matches of `query` in the article, as byte ranges of the original text.
-#[must_use]
-pub fn find(article: &Article, query: &str) -> Vec<(u32, u32)> {
+/// The matches of `query` in folded text, as folded byte ranges.
+fn find_folded(folded: &str, query: &str) -> Vec<(u32, u32)> {
     let q = fold(query);
     if q.is_empty() {
         return Vec::new();
@@ -61,12 +119,19 @@ pub fn find(article: &Article, query: &str) -> Vec<(u32, u32)> {
     else {
         return Vec::new();
     };
-    let folded = article.folded();
-    ac.find_iter(folded.as_str())
-        .map(|m| {
+    ac.find_iter(folded)
+        .map(|m| (m.start() as u32, m.end() as u32))
+        .collect()
+}
+
+fn to_original(article: &Article, folded: &[(u32, u32)]) -> Vec<(u32, u32)> {
+    let mut cursor = article.folded().cursor();
+    folded
+        .iter()
+        .map(|&(s, e)| {
             (
-                folded.to_original(m.start()) as u32,
-                folded.to_original(m.end()) as u32,
+                cursor.to_original(s as usize) as u32,
+                cursor.to_original(e as usize) as u32,
             )
         })
         .collect()
@@ -75,6 +140,11 @@ pub fn find(article: &Article, query: &str) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// All matches of `query` in the article, as byte ranges of the original text.
+    fn find(article: &Article, query: &str) -> Vec<(u32, u32)> {
+        to_original(article, &find_folded(article.folded().as_str(), query))
+    }
 
     fn article(text: &str) -> Article {
         Article::new(text.to_owned(), &[]).0
@@ -98,7 +168,7 @@ mod tests {
             query: "a".into(),
             ..Search::default()
         };
-        s.refresh(&a);
+        s.start(&a);
         assert_eq!(s.first_from(1), Some(1));
         assert_eq!(s.first_from(9), Some(0));
     }

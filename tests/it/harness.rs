@@ -118,9 +118,13 @@ impl Reader {
         if let Some(action) = self.app.keys().action(&contexts, event) {
             let effect = self.app.update(action);
             self.effects.push(effect);
-            // As the terminal loop does once the keys waiting have been taken.
-            if self.app.needs_settle() {
+            // As the terminal loop does once the keys waiting have been taken, and then until a
+            // search running on another thread has delivered.
+            while self.app.needs_settle() {
                 self.app.update(briefing::app::Action::Settle);
+                if self.app.needs_settle() {
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
             }
         }
     }

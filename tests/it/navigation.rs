@@ -515,3 +515,38 @@ fn keys_that_arrive_together_are_searched_once() {
     assert!(!r.app.needs_settle());
     assert_eq!(r.app.search().matches.len(), 4);
 }
+
+#[test]
+fn a_long_article_is_searched_without_holding_up_keys() {
+    let article = "NATO met in Washington. ".repeat(100_000); // 2.4 MB
+    let f = crate::harness::Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 120, 40);
+    r.press("/");
+    r.app.update(Action::Type('w'));
+    r.app.update(Action::Settle);
+    // The search runs on another thread: the key is done, the matches come later.
+    assert!(
+        r.app.needs_settle(),
+        "a 2.4 MB search runs in the background"
+    );
+    assert!(r.app.search().matches.is_empty());
+    // Keys keep working meanwhile, and a newer query replaces the running one.
+    r.app.update(Action::Type('a'));
+    r.app.update(Action::Settle);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while r.app.needs_settle() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the search never delivered"
+        );
+        r.app.update(Action::Settle);
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert_eq!(r.app.search().query, "wa");
+    assert_eq!(r.app.search().matches.len(), 100_000);
+    assert_eq!(r.app.search().current, Some(0));
+    r.press("Enter n");
+    assert!(r.status().contains("match 2/100000"), "{}", r.status());
+}

@@ -1,0 +1,244 @@
+//! The reader's latencies on the synthetic workload (`briefing::workload`: a 10 MiB article,
+//! 1,000 actors, 3,000 aliases): from opening the briefing to its first complete frame, and
+//! from a keystroke to its drawn frame at 200×60 — scrolling, `n`, `Enter` on an actor and a
+//! search step — at the top, the middle and the end of the article.
+//!
+//! Criterion reports the medians. Since the target is also about the worst case, every
+//! keystroke's time is kept as well and the slowest is printed after each group.
+//!
+//! Run with `cargo bench --bench reader`.
+
+use std::time::{Duration, Instant};
+
+use briefing::app::{Action, App, Pane};
+use briefing::briefing::{Input, open};
+use briefing::view::render;
+use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const W: u16 = 200;
+const H: u16 = 60;
+
+struct Workload {
+    _dir: tempfile::TempDir,
+    input: Input,
+}
+
+fn workload() -> Workload {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let w = generate(BENCH_BYTES, BENCH_ACTORS, BENCH_SEED);
+    let path = w.write_to(dir.path()).expect("the workload written");
+    Workload {
+        _dir: dir,
+        input: Input::Path(path),
+    }
+}
+
+/// What the terminal loop does from start to the first frame: load and check the briefing,
+/// lay the article out for the terminal's width, draw.
+fn first_frame(input: &Input) -> App {
+    let b = open(input).expect("the workload loads");
+    let mut app = App::new(b, input.clone(), true);
+    app.update(Action::Resize(W, H));
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
+    term.draw(|f| render(&app, f)).expect("drawn");
+    app
+}
+
+/// Where in the article a keystroke happens.
+#[derive(Clone, Copy)]
+enum Place {
+    Top,
+    Middle,
+    End,
+}
+
+fn place(app: &mut App, at: Place) {
+    app.update(Action::Focus(Pane::Article));
+    app.update(Action::Top);
+    let rows = app.article_state().layout.rows().len();
+    let target = match at {
+        Place::Top => 0,
+        Place::Middle => rows / 2,
+        Place::End => app.article_state().max_top(),
+    };
+    while app.article_state().top < target {
+        app.update(Action::PageDown);
+    }
+}
+
+/// One keystroke: the actions it becomes, and how to set the app up again (untimed) so that the
+/// next one does the same work.
+struct Key {
+    name: &'static str,
+    actions: &'static [Action],
+    reset: fn(&mut App, Place),
+}
+
+fn keys() -> Vec<Key> {
+    vec![
+        Key {
+            name: "Down",
+            actions: &[Action::Down],
+            reset: |app, at| {
+                if app.article_state().top >= app.article_state().max_top() {
+                    place(app, at);
+                }
+            },
+        },
+        Key {
+            name: "PageDown",
+            actions: &[Action::PageDown],
+            reset: |app, at| {
+                if app.article_state().top >= app.article_state().max_top() {
+                    place(app, at);
+                }
+            },
+        },
+        Key {
+            // `n` on the most mentioned actor, followed once beforehand.
+            name: "n",
+            actions: &[Action::NextHit],
+            reset: |_, _| {},
+        },
+        Key {
+            // `Enter` on an actor in the Actors pane: select it and jump to its next mention.
+            name: "Enter on an actor",
+            actions: &[Action::Follow],
+            reset: |app, at| {
+                place(app, at);
+                app.update(Action::Focus(Pane::Actors));
+                app.update(Action::Down);
+            },
+        },
+        Key {
+            // One more letter of a search query: the frame shows the query at once; the search
+            // of 10 MB runs on another thread (see "search step to its matches").
+            name: "search step",
+            actions: &[Action::Type('e'), Action::Settle],
+            // Esc takes the article back to where the search began: the place set up for it.
+            reset: search_reset,
+        },
+    ]
+}
+
+/// Esc, then `/th` typed and searched: the state before a search step.
+fn search_reset(app: &mut App, _: Place) {
+    app.update(Action::Cancel);
+    app.update(Action::Search);
+    app.update(Action::Type('t'));
+    app.update(Action::Type('h'));
+    settle(app);
+}
+
+/// What the terminal loop does until a search on another thread has delivered.
+fn settle(app: &mut App) {
+    while app.needs_settle() {
+        app.update(Action::Settle);
+    }
+}
+
+fn reader(c: &mut Criterion) {
+    let w = workload();
+    let mut g = c.benchmark_group("reader");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(10));
+    g.bench_function("open to first frame, 10 MB at 200x60", |b| {
+        b.iter(|| first_frame(&w.input));
+    });
+    g.finish();
+
+    let mut app = first_frame(&w.input);
+    // Follow the most mentioned actor, for `n`.
+    app.update(Action::Focus(Pane::Actors));
+    app.update(Action::Top);
+    app.update(Action::Follow);
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
+    let mut g = c.benchmark_group("keystroke to frame, 200x60");
+    // Flat sampling: the same number of keystrokes in every sample, so that a slow key (a
+    // search) is not asked for thousands of repetitions, each with its untimed reset.
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(20);
+    g.warm_up_time(Duration::from_millis(300));
+    g.measurement_time(Duration::from_secs(1));
+    for key in keys() {
+        for (at, where_) in [
+            (Place::Top, "top"),
+            (Place::Middle, "middle"),
+            (Place::End, "end"),
+        ] {
+            app.update(Action::Cancel);
+            place(&mut app, at);
+            (key.reset)(&mut app, at);
+            let mut all = Vec::new();
+            g.bench_function(format!("{} at the {where_}", key.name), |b| {
+                b.iter_custom(|iters| {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..iters {
+                        (key.reset)(&mut app, at);
+                        let start = Instant::now();
+                        for &a in key.actions {
+                            app.update(a);
+                        }
+                        term.draw(|f| render(&app, f)).expect("drawn");
+                        let t = start.elapsed();
+                        all.push(t);
+                        spent += t;
+                    }
+                    spent
+                });
+            });
+            all.sort_unstable();
+            if let (Some(median), Some(worst)) = (all.get(all.len() / 2), all.last()) {
+                eprintln!(
+                    "    {} at the {where_}: {} keystrokes, median {median:.2?}, worst {worst:.2?}",
+                    key.name,
+                    all.len()
+                );
+            }
+        }
+    }
+    g.finish();
+
+    // A search step to the frame that shows its matches: the whole incremental search of the
+    // 10 MB article, from the key to the first match highlighted.
+    let mut g = c.benchmark_group("search step to its matches, 200x60");
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(20);
+    g.measurement_time(Duration::from_secs(2));
+    for (at, where_) in [
+        (Place::Top, "top"),
+        (Place::Middle, "middle"),
+        (Place::End, "end"),
+    ] {
+        app.update(Action::Cancel);
+        place(&mut app, at);
+        let mut all = Vec::new();
+        g.bench_function(format!("at the {where_}"), |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    search_reset(&mut app, at);
+                    let start = Instant::now();
+                    app.update(Action::Type('e'));
+                    settle(&mut app);
+                    term.draw(|f| render(&app, f)).expect("drawn");
+                    let t = start.elapsed();
+                    all.push(t);
+                    spent += t;
+                }
+                spent
+            });
+        });
+        all.sort_unstable();
+        if let (Some(median), Some(worst)) = (all.get(all.len() / 2), all.last()) {
+            eprintln!("    search at the {where_}: median {median:.2?}, worst {worst:.2?}");
+        }
+    }
+    g.finish();
+}
+
+criterion_group!(benches, reader);
+criterion_main!(benches);

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Whole-process timings of the reader in a real pseudo-terminal, beside `less`.
+
+For a command started in a 200x60 pseudo-terminal it measures:
+  - start to first complete frame: from starting the process to the moment its output
+    contains a marker that is drawn last (briefing: its status bar; less: its prompt);
+  - a search: from sending "/WORD" and Enter to the moment the output shows the match;
+  - peak memory, through /usr/bin/time's maximum resident set size.
+
+Usage: scripts/interactive.py BRIEFING_BINARY FOLDER [RUNS]
+FOLDER holds facts.toml and article.txt (scripts/bench.sh writes the synthetic workload).
+Prints medians over RUNS runs (default 10) and the ratios to less.
+"""
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import statistics
+import struct
+import sys
+import termios
+import time
+
+ROWS, COLS = 60, 200
+
+
+def spawn(argv):
+    """Starts argv in a new pseudo-terminal of ROWS x COLS; returns (pid, fd, start time)."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLS, 0, 0))
+        os.environ["TERM"] = "xterm-256color"
+        os.environ.pop("NO_COLOR", None)
+        os.environ["LESS"] = ""
+        os.execvp(argv[0], argv)
+    return pid, fd, start
+
+
+def read_until(fd, pattern, deadline=20.0, seen=b""):
+    """Reads until `pattern` (a compiled bytes regex) matches the output; returns the time it
+    did and everything read."""
+    end = time.perf_counter() + deadline
+    buf = seen
+    while True:
+        left = end - time.perf_counter()
+        if left <= 0:
+            raise TimeoutError(f"{pattern.pattern!r} never appeared; last output: {buf[-400:]!r}")
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            continue
+        try:
+            data = os.read(fd, 1 << 16)
+        except OSError:
+            raise TimeoutError(f"the program ended before {pattern.pattern!r}")
+        if not data:
+            raise TimeoutError(f"the program ended before {pattern.pattern!r}")
+        buf += data
+        if pattern.search(buf):
+            return time.perf_counter(), buf
+
+
+def finish(pid, fd, quit_keys=b"q"):
+    try:
+        os.write(fd, quit_keys)
+    except OSError:
+        pass
+    deadline = time.perf_counter() + 5
+    while time.perf_counter() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        try:
+            select.select([fd], [], [], 0.05)
+            os.read(fd, 1 << 16)
+        except OSError:
+            pass
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    os.close(fd)
+
+
+def first_frame(argv, marker):
+    pid, fd, start = spawn(argv)
+    t, _ = read_until(fd, marker)
+    finish(pid, fd)
+    return t - start
+
+
+def search(argv, ready, word, found):
+    pid, fd, _ = spawn(argv)
+    _, seen = read_until(fd, ready)
+    time.sleep(0.2)  # let the program settle before the timed keystrokes
+    while select.select([fd], [], [], 0)[0]:
+        os.read(fd, 1 << 16)
+    start = time.perf_counter()
+    os.write(fd, b"/" + word + b"\r")
+    t, _ = read_until(fd, found)
+    finish(pid, fd)
+    return t - start
+
+
+def peak_rss_kib(argv, ready):
+    pid, fd, _ = spawn(["/usr/bin/time", "-f", "PEAK=%M"] + argv)
+    read_until(fd, ready)
+    os.write(fd, b"q")
+    _, out = read_until(fd, re.compile(rb"PEAK=(\d+)"))
+    finish(pid, fd, b"")
+    return int(re.search(rb"PEAK=(\d+)", out).group(1))
+
+
+def median_ms(f, runs):
+    times = [f() for _ in range(runs)]
+    return statistics.median(times) * 1000
+
+
+def main():
+    binary, folder = sys.argv[1], sys.argv[2]
+    runs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+    article = os.path.join(folder, "article.txt")
+    size = os.path.getsize(article)
+    # A word near the end of the article, so that a search has to cross the whole text.
+    with open(article, "rb") as f:
+        f.seek(max(0, size - 4096))
+        tail = f.read()
+    words = re.findall(rb"[A-Za-z]{9,}", tail)
+    word = words[-1] if words else b"the"
+
+    briefing = [binary, folder]
+    less = ["less", article]
+    b_ready = re.compile(rb"row 1/\d+")
+    l_ready = re.compile(rb"article\.txt")
+
+    print(f"article: {size} bytes; search word: {word.decode()}; {runs} runs each; {COLS}x{ROWS}")
+    b = median_ms(lambda: first_frame(briefing, b_ready), runs)
+    l = median_ms(lambda: first_frame(less, l_ready), runs)
+    print(f"start to first frame   briefing {b:8.1f} ms   less {l:8.1f} ms   ratio {b / l:5.2f}")
+    b_found = re.compile(rb"match \d+/\d+")
+    l_found = re.compile(re.escape(word))
+    b = median_ms(lambda: search(briefing, b_ready, word, b_found), runs)
+    l = median_ms(lambda: search(less, l_ready, word, l_found), runs)
+    print(f"search to its match    briefing {b:8.1f} ms   less {l:8.1f} ms   ratio {b / l:5.2f}")
+    b = peak_rss_kib(briefing, b_ready)
+    l = peak_rss_kib(less, l_ready)
+    print(
+        f"peak memory            briefing {b / 1024:8.1f} MiB  less {l / 1024:8.1f} MiB  "
+        f"target {4 * size / 2**20 + 30:.1f} MiB (4 x article + 30 MB)"
+    )
+
+
+if __name__ == "__main__":
+    main()
