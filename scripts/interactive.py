@@ -10,6 +10,9 @@ For a command started in a 200x60 pseudo-terminal it measures:
 Usage: scripts/interactive.py BRIEFING_BINARY FOLDER [RUNS]
 FOLDER holds facts.toml and article.txt (scripts/bench.sh writes the synthetic workload).
 Prints medians over RUNS runs (default 10) and the ratios to less.
+
+The output goes through a terminal emulator (pyte, from PyPI: `pip install pyte`), because a
+program that redraws only what changed never writes its screen out whole.
 """
 
 import fcntl
@@ -23,6 +26,8 @@ import struct
 import sys
 import termios
 import time
+
+import pyte
 
 ROWS, COLS = 60, 200
 
@@ -40,15 +45,28 @@ def spawn(argv):
     return pid, fd, start
 
 
-def read_until(fd, pattern, deadline=20.0, seen=b""):
-    """Reads until `pattern` (a compiled bytes regex) matches the output; returns the time it
-    did and everything read."""
+class Screen:
+    """What a terminal shows, fed with a program's output."""
+
+    def __init__(self):
+        self.screen = pyte.Screen(COLS, ROWS)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def feed(self, data):
+        self.stream.feed(data)
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+
+def read_until(fd, pattern, screen, deadline=20.0):
+    """Reads until `pattern` (a compiled str regex) matches the screen; returns the time it
+    did."""
     end = time.perf_counter() + deadline
-    buf = seen
     while True:
         left = end - time.perf_counter()
         if left <= 0:
-            raise TimeoutError(f"{pattern.pattern!r} never appeared; last output: {buf[-400:]!r}")
+            raise TimeoutError(f"{pattern.pattern!r} never appeared; the screen:\n{screen.text()}")
         ready, _, _ = select.select([fd], [], [], left)
         if not ready:
             continue
@@ -58,9 +76,9 @@ def read_until(fd, pattern, deadline=20.0, seen=b""):
             raise TimeoutError(f"the program ended before {pattern.pattern!r}")
         if not data:
             raise TimeoutError(f"the program ended before {pattern.pattern!r}")
-        buf += data
-        if pattern.search(buf):
-            return time.perf_counter(), buf
+        screen.feed(data)
+        if pattern.search(screen.text()):
+            return time.perf_counter()
 
 
 def finish(pid, fd, quit_keys=b"q"):
@@ -86,31 +104,33 @@ def finish(pid, fd, quit_keys=b"q"):
 
 def first_frame(argv, marker):
     pid, fd, start = spawn(argv)
-    t, _ = read_until(fd, marker)
+    t = read_until(fd, marker, Screen())
     finish(pid, fd)
     return t - start
 
 
 def search(argv, ready, word, found):
     pid, fd, _ = spawn(argv)
-    _, seen = read_until(fd, ready)
+    screen = Screen()
+    read_until(fd, ready, screen)
     time.sleep(0.2)  # let the program settle before the timed keystrokes
     while select.select([fd], [], [], 0)[0]:
-        os.read(fd, 1 << 16)
+        screen.feed(os.read(fd, 1 << 16))
     start = time.perf_counter()
     os.write(fd, b"/" + word + b"\r")
-    t, _ = read_until(fd, found)
+    t = read_until(fd, found, screen)
     finish(pid, fd)
     return t - start
 
 
 def peak_rss_kib(argv, ready):
     pid, fd, _ = spawn(["/usr/bin/time", "-f", "PEAK=%M"] + argv)
-    read_until(fd, ready)
+    screen = Screen()
+    read_until(fd, ready, screen)
     os.write(fd, b"q")
-    _, out = read_until(fd, re.compile(rb"PEAK=(\d+)"))
+    read_until(fd, re.compile(r"PEAK=(\d+)"), screen)
     finish(pid, fd, b"")
-    return int(re.search(rb"PEAK=(\d+)", out).group(1))
+    return int(re.search(r"PEAK=(\d+)", screen.text()).group(1))
 
 
 def median_ms(f, runs):
@@ -129,18 +149,19 @@ def main():
         tail = f.read()
     words = re.findall(rb"[A-Za-z]{9,}", tail)
     word = words[-1] if words else b"the"
+    word_text = word.decode()
 
     briefing = [binary, folder]
     less = ["less", article]
-    b_ready = re.compile(rb"row 1/\d+")
-    l_ready = re.compile(rb"article\.txt")
+    b_ready = re.compile(r"row 1/\d+")
+    l_ready = re.compile(r"article\.txt")
 
     print(f"article: {size} bytes; search word: {word.decode()}; {runs} runs each; {COLS}x{ROWS}")
     b = median_ms(lambda: first_frame(briefing, b_ready), runs)
     l = median_ms(lambda: first_frame(less, l_ready), runs)
     print(f"start to first frame   briefing {b:8.1f} ms   less {l:8.1f} ms   ratio {b / l:5.2f}")
-    b_found = re.compile(rb"match \d+/\d+")
-    l_found = re.compile(re.escape(word))
+    b_found = re.compile(r"match \d+/\d+")
+    l_found = re.compile(re.escape(word_text))
     b = median_ms(lambda: search(briefing, b_ready, word, b_found), runs)
     l = median_ms(lambda: search(less, l_ready, word, l_found), runs)
     print(f"search to its match    briefing {b:8.1f} ms   less {l:8.1f} ms   ratio {b / l:5.2f}")

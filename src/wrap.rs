@@ -156,13 +156,25 @@ fn wrap_line(text: &str, line: Range<usize>, width: usize, omitted: bool, rows: 
     let mut i = line.start;
     while i < line.end {
         let b = bytes[i];
+        // Fast path: printable ASCII that fits on the row moves on a run at a time; nothing
+        // but the count changes for it.
+        if (0x21..0x7F).contains(&b) && used < width {
+            let n = bytes[i..line.end]
+                .iter()
+                .take(width - used)
+                .take_while(|b| (0x21..0x7F).contains(*b))
+                .count();
+            used += n;
+            i += n;
+            continue;
+        }
         let (c, len) = if b < 0x80 {
             (char::from(b), 1)
         } else {
             let c = text[i..].chars().next().unwrap_or(' ');
             (c, c.len_utf8())
         };
-        let w = if (0x21..0x7F).contains(&b) {
+        let w = if (0x20..0x7F).contains(&b) {
             1
         } else {
             char_width(c)
@@ -296,6 +308,62 @@ mod tests {
             let joined: String = r.concat().split_whitespace().collect();
             let want: String = text.split_whitespace().collect();
             assert_eq!(joined, want, "width {width}");
+        }
+    }
+
+    /// The wrapping rule one character at a time, without the fast path.
+    fn slow_wrap_line(text: &str, width: usize) -> Vec<Range<usize>> {
+        let mut rows = Vec::new();
+        let (mut row_start, mut used, mut brk, mut i) = (0, 0, None::<(usize, usize)>, 0);
+        while i < text.len() {
+            let c = text[i..].chars().next().unwrap();
+            let (w, len) = (char_width(c), c.len_utf8());
+            if c.is_whitespace() {
+                if used + w > width && used > 0 {
+                    let end = match brk {
+                        Some((end, next)) if next == i => end,
+                        _ => i,
+                    };
+                    rows.push(row_start..end);
+                    i = skip_whitespace(text, i, text.len());
+                    (row_start, used, brk) = (i, 0, None);
+                    continue;
+                }
+                match &mut brk {
+                    Some((_, next)) if *next == i => *next = i + len,
+                    _ if i > row_start => brk = Some((i, i + len)),
+                    _ => {}
+                }
+            } else if used + w > width && used > 0 {
+                match brk {
+                    Some((end, next)) if end > row_start && next <= i => {
+                        rows.push(row_start..end);
+                        row_start = next;
+                        used = text[next..i].chars().map(char_width).sum();
+                    }
+                    _ => {
+                        rows.push(row_start..i);
+                        (row_start, used) = (i, 0);
+                    }
+                }
+                brk = None;
+            }
+            used += w;
+            i += len;
+        }
+        rows.push(row_start..text.len());
+        rows
+    }
+
+    #[test]
+    fn the_fast_path_wraps_exactly_as_the_rule_does() {
+        let text = "A line with  double  spaces, a verylongwordthatmustbreak here, 日本語のテキスト \
+                    and\ttabs, \u{1b}[31m escapes, e\u{301}combining, \u{202e}bidi,   trailing   ";
+        for width in 1..70 {
+            let mut rows = Vec::new();
+            wrap_line(text, 0..text.len(), width, false, &mut rows);
+            let fast: Vec<Range<usize>> = rows.iter().map(|r| r.range()).collect();
+            assert_eq!(fast, slow_wrap_line(text, width), "width {width}");
         }
     }
 
