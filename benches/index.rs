@@ -24,12 +24,17 @@ fn workload() -> Workload {
     generate(BENCH_BYTES, BENCH_ACTORS, BENCH_SEED)
 }
 
-/// The workload on disk and checked, with the folder that keeps it.
+/// The workload on disk and checked, with the folder that keeps it; or, with
+/// `BRIEFING_BENCH_SHEET=PATH` set, the briefing at PATH (`scripts/kjv.sh` measures the Bible
+/// that way).
 fn loaded() -> (tempfile::TempDir, PathBuf, Briefing) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = workload()
-        .write_to(dir.path())
-        .expect("the workload written");
+    let path = match std::env::var_os("BRIEFING_BENCH_SHEET") {
+        Some(sheet) => PathBuf::from(sheet),
+        None => workload()
+            .write_to(dir.path())
+            .expect("the workload written"),
+    };
     let checked = check(&Input::Path(path.clone())).expect("the workload checked");
     assert_eq!(checked.errors(), 0, "{}", checked.summary);
     let briefing = checked.briefing.expect("a briefing without errors");

@@ -3,7 +3,10 @@
 # 3,000 aliases; see src/workload.rs) beside grep and ripgrep searching the same article for
 # every name and alias as whole words, and prints the medians and the ratios.
 #
-# Usage: scripts/bench.sh [RUNS]   (default 10 runs each, after 2 warm-up runs)
+# Usage: scripts/bench.sh [RUNS] [FOLDER]
+#   RUNS    runs of each command, after 2 warm-up runs (default 10)
+#   FOLDER  a briefing to measure instead of the synthetic one: facts.toml, article.txt and
+#           patterns.txt (every spelling, one a line), as scripts/kjv.sh writes for the Bible
 #
 # The workload is written by the index benchmark: with BRIEFING_WORKLOAD_DIR set,
 # `cargo bench --bench index` writes facts.toml, article.txt and patterns.txt (one spelling a
@@ -33,7 +36,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --quiet --release --bin briefing
-BRIEFING_WORKLOAD_DIR="$work" cargo bench --quiet --bench index
+if [ -n "${2:-}" ]; then
+    cp "$2/facts.toml" "$2/article.txt" "$2/patterns.txt" "$work/"
+else
+    BRIEFING_WORKLOAD_DIR="$work" cargo bench --quiet --bench index
+fi
 briefing=$CARGO_TARGET_DIR/release/briefing
 out=$work/matches.txt
 

@@ -2,17 +2,20 @@
 """Whole-process timings of the reader in a real pseudo-terminal, beside `less`.
 
 For a command started in a 200x60 pseudo-terminal it measures:
-  - start to first complete frame: from starting the process to the moment its output
-    contains a marker that is drawn last (briefing: its status bar; less: its prompt);
-  - a search: from sending "/WORD" and Enter to the moment the output shows the match;
+  - start to first complete frame: from starting the process to the last byte of its first
+    burst of output (the output then stays quiet), checked to show a complete screen
+    (briefing: its status bar; less: its prompt);
+  - a search: from sending "/WORD" and Enter to the last byte of the output that follows,
+    checked to show the match;
   - peak memory, through /usr/bin/time's maximum resident set size.
 
 Usage: scripts/interactive.py BRIEFING_BINARY FOLDER [RUNS]
 FOLDER holds facts.toml and article.txt (scripts/bench.sh writes the synthetic workload).
 Prints medians over RUNS runs (default 10) and the ratios to less.
 
-The output goes through a terminal emulator (pyte, from PyPI: `pip install pyte`), because a
-program that redraws only what changed never writes its screen out whole.
+The checks read the screen through a terminal emulator (pyte, from PyPI: `pip install pyte`),
+because a program that redraws only what changed never writes its screen out whole; the
+emulator is not timed.
 """
 
 import fcntl
@@ -102,9 +105,42 @@ def finish(pid, fd, quit_keys=b"q"):
     os.close(fd)
 
 
+QUIET = 0.3
+
+
+def burst(fd, screen, deadline=20.0):
+    """Reads until the output has been quiet for QUIET seconds; returns the time of its last
+    byte. The bytes go to `screen` only after the clock has been read."""
+    end = time.perf_counter() + deadline
+    last = None
+    chunks = []
+    while time.perf_counter() < end:
+        ready, _, _ = select.select([fd], [], [], QUIET if last else end - time.perf_counter())
+        if not ready:
+            if last:
+                break
+            continue
+        try:
+            data = os.read(fd, 1 << 16)
+        except OSError:
+            break
+        if not data:
+            break
+        last = time.perf_counter()
+        chunks.append(data)
+    for data in chunks:
+        screen.feed(data)
+    if last is None:
+        raise TimeoutError(f"no output; the screen:\n{screen.text()}")
+    return last
+
+
 def first_frame(argv, marker):
     pid, fd, start = spawn(argv)
-    t = read_until(fd, marker, Screen())
+    screen = Screen()
+    t = burst(fd, screen)
+    if not marker.search(screen.text()):
+        raise RuntimeError(f"not a complete first screen:\n{screen.text()}")
     finish(pid, fd)
     return t - start
 
@@ -118,7 +154,9 @@ def search(argv, ready, word, found):
         screen.feed(os.read(fd, 1 << 16))
     start = time.perf_counter()
     os.write(fd, b"/" + word + b"\r")
-    t = read_until(fd, found, screen)
+    t = burst(fd, screen)
+    if not found.search(screen.text()):
+        raise RuntimeError(f"the search did not show its match:\n{screen.text()}")
     finish(pid, fd)
     return t - start
 

@@ -7,7 +7,7 @@
 //! stands on disk.
 
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// What one character of the original becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +74,8 @@ pub const BARRIER: u8 = b'\n';
 pub struct FoldedText {
     /// Shared, so that a search can run over it on another thread.
     text: Arc<str>,
+    /// `text` with ASCII letters lowercased, made the first time a search ignores case.
+    lowercase: OnceLock<Arc<str>>,
     /// Folded positions where the offset to the original changes, ascending…
     at: Vec<u32>,
     /// …and the offset (original − folded) from that position on.
@@ -101,6 +103,7 @@ impl FoldedText {
         b.fold_span(original, pos, original.len());
         Self {
             text: Arc::from(b.out),
+            lowercase: OnceLock::new(),
             at: b.at,
             delta: b.delta,
         }
@@ -115,6 +118,16 @@ impl FoldedText {
     #[must_use]
     pub fn shared(&self) -> Arc<str> {
         Arc::clone(&self.text)
+    }
+
+    /// The folded text with ASCII letters lowercased (same offsets), for searches that ignore
+    /// case; made once, on first use.
+    #[must_use]
+    pub fn ascii_lowercase(&self) -> Arc<str> {
+        Arc::clone(
+            self.lowercase
+                .get_or_init(|| Arc::from(self.text.to_ascii_lowercase())),
+        )
     }
 
     /// The byte offset in the original of folded offset `pos`. A match `a..b` in the folded text

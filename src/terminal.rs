@@ -92,16 +92,21 @@ pub fn run(mut app: App) -> io::Result<Ended> {
             terminal.draw(|frame| view::render(&app, frame))?;
             dirty = false;
         }
+        // Pending work (a search) starts only once the keys' frame is on screen, so that the
+        // frame never waits for it; its result is drawn as soon as it is in.
+        if app.needs_settle() {
+            app.update(Action::Settle);
+            if !app.needs_settle() {
+                dirty = true;
+                continue;
+            }
+        }
         let tick = if app.needs_settle() {
             SETTLE_TICK
         } else {
             TICK
         };
         if !event::poll(tick)? {
-            if app.needs_settle() {
-                app.update(Action::Settle);
-                dirty = !app.needs_settle();
-            }
             match signal.load(Ordering::Relaxed) {
                 0 => continue,
                 sig => break 'events Ended::Signal(i32::try_from(sig).unwrap_or(SIGTERM)),
@@ -130,9 +135,6 @@ pub fn run(mut app: App) -> io::Result<Ended> {
             if !event::poll(Duration::ZERO)? {
                 break;
             }
-        }
-        if app.needs_settle() {
-            app.update(Action::Settle);
         }
     };
     drop(terminal);
