@@ -88,20 +88,12 @@ fn keys() -> Vec<Key> {
         Key {
             name: "Down",
             actions: &[Action::Down],
-            reset: |app, at| {
-                if app.article_state().top >= app.article_state().max_top() {
-                    place(app, at);
-                }
-            },
+            reset: unless_at_the_end,
         },
         Key {
             name: "PageDown",
             actions: &[Action::PageDown],
-            reset: |app, at| {
-                if app.article_state().top >= app.article_state().max_top() {
-                    place(app, at);
-                }
-            },
+            reset: unless_at_the_end,
         },
         Key {
             // `n` on the most mentioned actor, followed once beforehand.
@@ -128,6 +120,13 @@ fn keys() -> Vec<Key> {
             reset: search_reset,
         },
     ]
+}
+
+/// Back to the place when scrolling reached the end, so that every scroll is a real move.
+fn unless_at_the_end(app: &mut App, at: Place) {
+    if app.article_state().top >= app.article_state().max_top() {
+        place(app, at);
+    }
 }
 
 /// Esc, then `/th` typed and searched: the state before a search step.

@@ -67,6 +67,30 @@ pub fn quoted(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` as one line: trimmed, every run of whitespace (line breaks included) one space, and
+/// unsafe characters shown as their placeholders.
+#[must_use]
+pub fn one_line(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            space = false;
+            if is_unsafe(c) {
+                out.push_str(&placeholder(c));
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    out
+}
+
 /// `text` with every unsafe character replaced by its escape, unquoted: for text that is not a
 /// value (a TOML parser's message, a file name).
 #[must_use]

@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::briefing::Briefing;
-use crate::inert::{is_unsafe, placeholder};
+use crate::inert::one_line;
 use crate::sheet::Event;
 
 /// Whose details are shown.
@@ -173,7 +173,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
             let words = &b.article.text()[quote.range()];
             out.link(
                 "Evidence",
-                &format!("line {line}: “{}”", collapse(words)),
+                &format!("line {line}: “{}”", one_line(words)),
                 Link::Quote(quote.start, quote.end),
             );
         }
@@ -239,29 +239,6 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Whitespace runs as single spaces and unsafe characters as placeholders: text for one line.
-#[must_use]
-pub fn collapse(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-        } else {
-            space = false;
-            if is_unsafe(c) {
-                out.push_str(&placeholder(c));
-            } else {
-                out.push(c);
-            }
-        }
-    }
-    out
-}
-
 struct Builder {
     lines: Vec<Line>,
     width: usize,
@@ -287,7 +264,7 @@ impl Builder {
     fn link(&mut self, label: &'static str, text: &str, link: Link) {
         self.lines.push(Line {
             label,
-            text: collapse(text),
+            text: one_line(text),
             tone: Tone::Text,
             link: Some(link),
         });
@@ -296,7 +273,7 @@ impl Builder {
     fn wrapped(&mut self, label: &'static str, text: &str, tone: Tone, link: Option<Link>) {
         let indent = if label.is_empty() { 0 } else { label.len() + 2 };
         let width = self.width.saturating_sub(indent).max(4);
-        let text = collapse(text);
+        let text = one_line(text);
         for (i, part) in textwrap::wrap(&text, width).into_iter().enumerate() {
             self.lines.push(Line {
                 label: if i == 0 { label } else { "" },

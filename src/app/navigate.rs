@@ -484,14 +484,14 @@ impl App {
         };
         let text = self.briefing.article.text();
         let sentence = sentence::around(text, range.clone());
-        let quote = super::details::collapse(&text[sentence]);
+        let quote = crate::inert::one_line(&text[sentence]);
         let line = self.briefing.article.line_of(range.start);
         let meta = &self.briefing.sheet.briefing;
         let mut cite = vec![meta.title.clone()];
         cite.extend(meta.source.clone());
         cite.extend(meta.published.map(|d| d.to_string()));
         cite.push(format!("line {line}"));
-        let clip = format!("“{quote}” ({})", super::details::collapse(&cite.join(", ")));
+        let clip = format!("“{quote}” ({})", crate::inert::one_line(&cite.join(", ")));
         self.say(format!(
             "Copied {} characters through OSC 52 (the terminal must allow it)",
             clip.chars().count()

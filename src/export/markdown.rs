@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
-use crate::inert::{is_unsafe, placeholder};
+use crate::inert::one_line;
 use crate::sheet::{ActorKind, Event};
 
 pub fn render(b: &Briefing) -> String {
@@ -153,29 +153,35 @@ fn when(e: &Event) -> String {
     s
 }
 
-/// Text inside a line: whitespace collapsed (a line break or two trailing spaces would change
-/// the structure), Markdown and pandoc punctuation escaped, controls shown as placeholders.
+/// Text inside a line: on one line (a line break or two trailing spaces would change the
+/// structure), controls shown as placeholders, and Markdown and pandoc punctuation escaped.
 fn inline(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut space = false;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-            }
-            space = true;
-            continue;
+    let line = one_line(text);
+    let mut out = String::with_capacity(line.len() + 8);
+    for c in line.chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '#'
+                | '|'
+                | '~'
+                | '&'
+                | '!'
+                | '$'
+                | '^'
+                | '@'
+                | '{'
+                | '}'
+        ) {
+            out.push('\\');
         }
-        space = false;
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' | '$'
-            | '^' | '@' | '{' | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if is_unsafe(c) => out.push_str(&placeholder(c)),
-            c => out.push(c),
-        }
+        out.push(c);
     }
     out
 }

@@ -8,8 +8,9 @@ use ratatui::text::{Line, Span};
 use super::pane;
 use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
-use crate::app::details::{Line as DetailLine, Subject, Tone, collapse};
+use crate::app::details::{Line as DetailLine, Subject, Tone};
 use crate::app::{App, Pane};
+use crate::inert::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let d = app.details();
@@ -79,7 +80,7 @@ fn mention_line<'a>(app: &App, m: usize, w: usize, theme: &Theme) -> Line<'a> {
     let label = format!("→ L{:<digits$} ", b.article.line_of(range.start));
     let before = context(text, range.start.saturating_sub(160), range.start, true);
     let after = context(text, range.end, (range.end + 160).min(text.len()), false);
-    let word = clean(&collapse(&text[range.clone()])).into_owned();
+    let word = one_line(&text[range.clone()]);
     let room = w.saturating_sub(width(&label) + width(&word));
     let left_w = room / 2;
     let left = fit_end(&clean(&before), left_w);
