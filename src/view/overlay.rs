@@ -155,7 +155,7 @@ fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
             });
         }
     } else {
-        tables.push(Span::styled("everything (tables are for CSV)", theme.dim));
+        tables.push(Span::styled(" everything (tables are for CSV)", theme.dim));
     }
     let file_w = usize::from(inner.width).saturating_sub(10);
     let lines = vec![
@@ -169,7 +169,7 @@ fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
         ]),
         Line::raw(""),
         Line::styled(
-            "Written atomically; never over the fact sheet or the article.",
+            "Atomic write; never over the fact sheet or article.",
             theme.dim,
         ),
         match &d.problem {
