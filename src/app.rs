@@ -472,6 +472,3 @@ impl App {
         });
     }
 }
-
-#[cfg(test)]
-mod tests;
