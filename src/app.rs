@@ -5,10 +5,13 @@
 
 mod action;
 mod article_pane;
+mod copy;
 pub mod details;
 mod export_dialog;
+mod follow;
 mod geometry;
 mod history;
+mod hits;
 mod input;
 pub mod keys;
 mod list;

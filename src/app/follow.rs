@@ -1,0 +1,157 @@
+//! Following links between panes: an actor to its mentions, an event to its evidence, a mention
+//! to its actor, a line of the details to what it names. Every jump is recorded for Back.
+
+use super::details::Link;
+use super::{App, Pane, Selection};
+
+impl App {
+    pub(super) fn follow(&mut self) {
+        match self.focus {
+            Pane::Article => match self.article.cursor {
+                Some(m) if self.article.shows(self.mention_start(m)) => {
+                    let a = self.briefing.mentions.all()[m].actor as usize;
+                    self.jump();
+                    self.select_actor(a);
+                    let name = self.briefing.sheet.actors[a].name.clone();
+                    self.say(format!("Selected {name}: n/N walk its mentions"));
+                }
+                _ => self.say("No mention under the cursor: ] and [ move it"),
+            },
+            Pane::Actors => match self.actors.selected {
+                Some(a) => self.follow_actor(a),
+                None => self.say("No actor to follow"),
+            },
+            Pane::Timeline => match self.events.selected {
+                Some(e) => self.follow_event(e),
+                None => self.say("No event to follow"),
+            },
+            Pane::Details => {
+                let link = self.details().link(self.details_cursor);
+                match link {
+                    Some(link) => self.follow_link(link),
+                    None => self.say("Nothing to follow on this line"),
+                }
+            }
+        }
+    }
+
+    /// Records the current place before a jump.
+    pub(super) fn jump(&mut self) {
+        let here = self.location();
+        self.history.push(here);
+    }
+
+    /// Selects actor `a` in the Actors list (clearing a filter that hides it) and shows it.
+    fn select_actor(&mut self, a: usize) {
+        self.selection = Selection::Actor(a);
+        self.quote = None;
+        if !self.visible_actors().contains(&a) {
+            self.actors.filter.clear();
+        }
+        self.actors.selected = Some(a);
+        self.last_list = Pane::Actors;
+        self.reset_details();
+        self.fit_lists();
+    }
+
+    fn select_event(&mut self, e: usize) {
+        self.selection = Selection::Event(e);
+        self.quote = self.event_quote(e);
+        if !self.visible_events().contains(&e) {
+            self.events.filter.clear();
+        }
+        self.events.selected = Some(e);
+        self.last_list = Pane::Timeline;
+        self.reset_details();
+        self.fit_lists();
+    }
+
+    pub(super) fn event_quote(&self, e: usize) -> Option<(u32, u32)> {
+        self.briefing
+            .event_evidence
+            .get(e)
+            .copied()
+            .flatten()
+            .map(|q| (q.start, q.end))
+    }
+
+    /// An actor: highlight its mentions and go to the next one from the reading position.
+    fn follow_actor(&mut self, a: usize) {
+        let name = self.briefing.sheet.actors[a].name.clone();
+        if self.briefing.mentions.count(a) == 0 {
+            self.select_actor(a);
+            self.say(format!("{name} is never mentioned in the article"));
+            return;
+        }
+        self.jump();
+        self.select_actor(a);
+        if let Some(m) = self.next_hit_from_reading(true) {
+            self.put_cursor(m);
+        }
+        self.set_focus(Pane::Article);
+    }
+
+    /// An event: highlight its evidence and its actors' mentions, and go to the evidence.
+    fn follow_event(&mut self, e: usize) {
+        self.jump();
+        self.select_event(e);
+        match self.quote {
+            Some((start, end)) => {
+                self.article.reveal(start as usize);
+                // The cursor goes to the first mention of one of the event's actors inside the
+                // evidence, or else to the first mention there at all.
+                let index = &self.briefing.mentions;
+                let inside = index.first_from(start as usize)
+                    ..index
+                        .first_from(end as usize)
+                        .max(index.first_from(start as usize));
+                let actors = self.highlighted_actors();
+                self.article.cursor = inside
+                    .clone()
+                    .find(|&m| actors.contains(&(index.all()[m].actor as usize)))
+                    .or_else(|| inside.clone().next());
+                self.set_focus(Pane::Article);
+            }
+            None => self.say("This event quotes no evidence"),
+        }
+    }
+
+    fn follow_link(&mut self, link: Link) {
+        match link {
+            Link::Actor(a) => {
+                self.jump();
+                self.select_actor(a);
+            }
+            Link::Event(e) => {
+                self.jump();
+                self.select_event(e);
+            }
+            Link::Mention(m) => {
+                self.jump();
+                let a = self.briefing.mentions.all()[m].actor as usize;
+                if self.selection != Selection::Actor(a) {
+                    self.selection = Selection::Actor(a);
+                    self.quote = None;
+                }
+                self.put_cursor(m);
+                self.set_focus(Pane::Article);
+            }
+            Link::Quote(start, end) => {
+                self.jump();
+                self.quote = Some((start, end));
+                self.article.reveal(start as usize);
+                self.set_focus(Pane::Article);
+            }
+        }
+    }
+
+    pub(super) fn mention_start(&self, m: usize) -> usize {
+        self.briefing.mentions.all()[m].start as usize
+    }
+
+    /// Moves the cursor to mention `m` and scrolls it into view.
+    pub(super) fn put_cursor(&mut self, m: usize) {
+        self.article.cursor = Some(m);
+        self.article.reveal(self.mention_start(m));
+    }
+}

@@ -1,0 +1,140 @@
+//! Walking the text: `n`/`N` through the followed actors' mentions or the search's matches,
+//! `]`/`[` through every mention, and Esc clearing what was followed or searched.
+
+use super::{App, Pane, Selection};
+
+impl App {
+    /// The cursor, if it is on screen: what "next" counts from.
+    fn visible_cursor(&self) -> Option<usize> {
+        self.article
+            .cursor
+            .filter(|&m| self.article.shows(self.mention_start(m)))
+    }
+
+    pub(super) fn hit(&mut self, forward: bool) {
+        if self.search.active() {
+            self.walk_matches(forward);
+            return;
+        }
+        if self.selection == Selection::None {
+            self.say(
+                "Follow an actor or an event first (Enter in Actors or Timeline), or search with /",
+            );
+            return;
+        }
+        match self.next_hit_from_reading(forward) {
+            Some(m) => {
+                self.jump();
+                self.put_cursor(m);
+            }
+            None => self.say("No mentions to walk"),
+        }
+    }
+
+    /// The next (or previous) mention of the highlighted actors after the cursor, or from the
+    /// top of the screen when the cursor is off screen; wraps around.
+    pub(super) fn next_hit_from_reading(&self, forward: bool) -> Option<usize> {
+        let index = &self.briefing.mentions;
+        let lists: Vec<&[u32]> = self
+            .highlighted_actors()
+            .into_iter()
+            .map(|a| index.of_actor(a))
+            .filter(|l| !l.is_empty())
+            .collect();
+        if lists.is_empty() {
+            return None;
+        }
+        // Mention indices are in text order, so comparing indices compares positions.
+        let threshold = match self.visible_cursor() {
+            Some(c) if forward => c + 1,
+            Some(c) => c,
+            None => index.first_from(self.article.top_offset()),
+        };
+        let threshold = threshold as u32;
+        let found = if forward {
+            lists
+                .iter()
+                .filter_map(|l| l.get(l.partition_point(|&i| i < threshold)))
+                .min()
+                .or_else(|| lists.iter().filter_map(|l| l.first()).min())
+        } else {
+            lists
+                .iter()
+                .filter_map(|l| {
+                    l.partition_point(|&i| i < threshold)
+                        .checked_sub(1)
+                        .map(|p| &l[p])
+                })
+                .max()
+                .or_else(|| lists.iter().filter_map(|l| l.last()).max())
+        };
+        found.map(|&m| m as usize)
+    }
+
+    pub(super) fn any_mention(&mut self, forward: bool) {
+        let all = self.briefing.mentions.all();
+        if all.is_empty() {
+            self.say("The article mentions no actor");
+            return;
+        }
+        let from = self
+            .article
+            .cursor
+            .filter(|&m| self.article.shows(self.mention_start(m)));
+        let next = match (from, forward) {
+            (Some(c), true) => (c + 1) % all.len(),
+            (Some(c), false) => c.checked_sub(1).unwrap_or(all.len() - 1),
+            (None, true) => {
+                let f = self.briefing.mentions.first_from(self.article.top_offset());
+                if f == all.len() { 0 } else { f }
+            }
+            (None, false) => {
+                let f = self.briefing.mentions.first_from(self.article.top_offset());
+                f.checked_sub(1).unwrap_or(all.len() - 1)
+            }
+        };
+        self.put_cursor(next);
+    }
+
+    fn walk_matches(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.complain(format!("No match for \"{}\"", self.search.query));
+            return;
+        }
+        let next = match self.search.current {
+            Some(c) if forward => (c + 1) % n,
+            Some(c) => c.checked_sub(1).unwrap_or(n - 1),
+            None => self
+                .search
+                .first_from(self.article.top_offset())
+                .unwrap_or(0),
+        };
+        self.jump();
+        self.search.current = Some(next);
+        self.article.reveal(self.search.matches[next].0 as usize);
+    }
+
+    pub(super) fn cancel(&mut self) {
+        match self.focus {
+            Pane::Actors if !self.actors.filter.is_empty() => {
+                self.actors.filter.clear();
+                self.fit_lists();
+            }
+            Pane::Timeline if !self.events.filter.is_empty() => {
+                self.events.filter.clear();
+                self.fit_lists();
+            }
+            _ if !self.search.query.is_empty() => {
+                self.search = super::Search::default();
+                self.say("Search cleared");
+            }
+            _ if self.selection != Selection::None || self.quote.is_some() => {
+                self.selection = Selection::None;
+                self.quote = None;
+                self.say("Selection cleared");
+            }
+            _ => {}
+        }
+    }
+}
