@@ -1,0 +1,160 @@
+//! What each fuzz target asserts about one decoded case. The targets (`fuzz/fuzz_targets`) call
+//! these; the main crate's test suite compiles this same file (`tests/it/fuzz_regressions.rs`)
+//! to replay every input the fuzzer once failed on, without libFuzzer. So it depends on
+//! `briefing` and `serde_json` only, never on `arbitrary`.
+
+use briefing::article::{Article, decode};
+use briefing::briefing::{Input, check};
+use briefing::export::{Format, Request, Table, render};
+use briefing::fold::fold;
+use briefing::inert::is_unsafe;
+use briefing::mentions::MentionIndex;
+use briefing::sheet::{Actor, ActorKind};
+use briefing::wrap::ArticleLayout;
+
+/// `sheet`: any fact sheet text with any article must produce diagnostics (never a panic) whose
+/// text is safe to print; a sheet that loads must export to every format (Markdown without
+/// anything unsafe to print but line breaks), and its normalised TOML must load again to the
+/// same fact sheet.
+///
+/// # Panics
+/// When one of those fails: that is the finding.
+pub fn sheet(sheet: String, article: Vec<u8>) {
+    let input = Input::Memory {
+        sheet,
+        article: article.clone(),
+    };
+    let Ok(checked) = check(&input) else {
+        return;
+    };
+    for d in &checked.diagnostics {
+        assert!(!d.to_string().chars().any(is_unsafe), "{d}");
+    }
+    let Some(b) = checked.briefing else {
+        return;
+    };
+    let request = |format, table| Request { format, table };
+    let json = render(&b, request(Format::Json, Table::Actors), "a.txt");
+    serde_json::from_str::<serde_json::Value>(&json).expect("the JSON export parses");
+    for table in [Table::Actors, Table::Mentions, Table::Events, Table::Facts] {
+        let _ = render(&b, request(Format::Csv, table), "a.txt");
+    }
+    // Markdown is for people and terminals: line breaks are its structure, and nothing else
+    // unsafe to print may come through from the sheet or the article.
+    let md = render(&b, request(Format::Markdown, Table::Actors), "a.txt");
+    assert!(!md.chars().any(|c| c != '\n' && is_unsafe(c)), "{md:?}");
+    // `render` writes its `article_path` argument into the sheet, so the export must name the
+    // article as the sheet did, or the comparison below would fail on the name alone.
+    let article_path = b.sheet.briefing.article.clone();
+    let toml = render(&b, request(Format::Toml, Table::Actors), &article_path);
+    let again = check(&Input::Memory {
+        sheet: toml,
+        article,
+    })
+    .expect("memory input runs")
+    .briefing
+    .expect("a normalised fact sheet loads");
+    assert_eq!(again.sheet, b.sheet, "normalising changed the fact sheet");
+}
+
+/// `article`: any bytes either decode or say where they stop being UTF-8; any text with any
+/// omitted lines folds, maps back to its own offsets, and lays out in rows that go forward on
+/// character boundaries, at any width.
+///
+/// # Panics
+/// When one of those fails: that is the finding.
+pub fn article(bytes: &[u8], omit: &[String], width: u8, show_omitted: bool) {
+    let text = match decode(bytes.to_vec()) {
+        Ok(text) => text,
+        Err(e) => {
+            assert!(std::str::from_utf8(&bytes[..e.byte]).is_ok());
+            assert!(std::str::from_utf8(bytes).is_err());
+            return;
+        }
+    };
+    let omit = folded(omit);
+    let (article, hits) = Article::new(text.clone(), &omit);
+    assert_eq!(hits.len(), omit.len());
+    let folded = article.folded();
+    let mut last = 0;
+    for (i, _) in folded.as_str().char_indices() {
+        let at = folded.to_original(i);
+        assert!(at >= last && at <= text.len() && text.is_char_boundary(at));
+        last = at;
+    }
+    assert!(folded.to_original(folded.as_str().len()) <= text.len());
+    let layout = ArticleLayout::new(&article, u16::from(width), show_omitted);
+    let mut end = 0;
+    for row in layout.rows() {
+        assert!(row.start >= end || row.start == row.end, "rows go forward");
+        assert!(
+            text.is_char_boundary(row.start as usize) && text.is_char_boundary(row.end as usize)
+        );
+        end = row.end;
+    }
+}
+
+/// `mentions`: the index against the mention rules. Every mention is a folded name or alias of
+/// its actor (or that pattern capitalised), stands between word boundaries, is outside omitted
+/// lines and never overlaps another; offsets are character boundaries of the text as given.
+///
+/// # Panics
+/// When one of those fails: that is the finding.
+pub fn mentions(text: &str, actors: &[(String, Vec<String>)], omit: &[String]) {
+    // Bounded so that one input stays fast enough for the fuzzer to try many.
+    let actors: Vec<Actor> = actors
+        .iter()
+        .take(64)
+        .enumerate()
+        .map(|(n, (name, aliases))| Actor {
+            id: format!("a{n}"),
+            name: name.clone(),
+            kind: ActorKind::Other,
+            aliases: aliases.iter().take(8).cloned().collect(),
+            role: None,
+            affiliation: None,
+            note: None,
+        })
+        .collect();
+    let (article, _) = Article::new(text.to_owned(), &folded(omit));
+    let index = MentionIndex::build(&article, &actors);
+    let mut end = 0;
+    for m in index.all() {
+        let r = m.range();
+        assert!(r.start >= end, "mentions overlap or go backwards");
+        end = r.end;
+        assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+        assert!(!article.is_omitted(r.start));
+        let found = fold(&text[r.clone()]);
+        let a = &actors[m.actor as usize];
+        let spelled = std::iter::once(&a.name).chain(&a.aliases).any(|p| {
+            let p = fold(p);
+            p == found || capitalised(&p).is_some_and(|c| c == found)
+        });
+        assert!(spelled, "{found:?} is not a spelling of actor {}", a.id);
+        let before = text[..r.start].chars().next_back();
+        let after = text[r.end..].chars().next();
+        assert!(
+            !before.is_some_and(char::is_alphanumeric),
+            "not a word start"
+        );
+        assert!(!after.is_some_and(char::is_alphanumeric), "not a word end");
+    }
+}
+
+/// `omit` lines as the fact sheet loader keeps them: folded, blank ones dropped.
+fn folded(omit: &[String]) -> Vec<String> {
+    omit.iter()
+        .map(|o| fold(o))
+        .filter(|o| !o.is_empty())
+        .collect()
+}
+
+fn capitalised(p: &str) -> Option<String> {
+    let first = p.chars().next()?;
+    first.is_lowercase().then(|| {
+        let mut s: String = first.to_uppercase().collect();
+        s.push_str(&p[first.len_utf8()..]);
+        s
+    })
+}
