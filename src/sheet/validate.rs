@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::{FactSheet, Positions, Span};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::fold::fold;
-use crate::inert::quoted;
+use crate::inert::{escaped, quoted};
 
 pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = sheet.actors.iter().map(|a| a.id.as_str()).collect();
@@ -19,7 +19,9 @@ pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut 
             format!("unknown actor id {} in {what}", quoted(id, 40)),
         );
         out.push(match did_you_mean(id, ids.iter().copied()) {
-            Some(m) => d.with_hint(format!("did you mean \"{m}\"?")),
+            // The suggestion is an actor's id as written, which may be malformed (reported
+            // where it is read) and hold controls: escaped, so it cannot reach a terminal.
+            Some(m) => d.with_hint(format!("did you mean \"{}\"?", escaped(m))),
             None => d.with_hint("use the `id` of an actor defined under [[actors]]"),
         });
     };

@@ -3,6 +3,7 @@
 
 mod check;
 mod export;
+mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod navigation;
