@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Times the whole `briefing check` process on the synthetic 10 MiB briefing (1,000 actors,
-# 3,000 aliases; see src/workload.rs) beside grep and ripgrep searching the same article for
-# every name and alias as whole words, and prints the medians and the ratios.
+# The whole-process rows of the README's Performance table, on the synthetic 10 MiB briefing
+# (1,000 actors, 3,000 aliases; see src/workload.rs): `briefing check` beside grep and ripgrep
+# searching the same article for every name and alias as whole words; peak memory of `check`
+# and of a JSON export; and the reader's first frame, a search and its peak memory beside
+# `less` (scripts/interactive.py). Prints the medians and the ratios.
 #
 # Usage: scripts/bench.sh [RUNS] [FOLDER]
 #   RUNS    runs of each command, after 2 warm-up runs (default 10)
@@ -26,10 +28,13 @@ missing=()
 command -v hyperfine >/dev/null 2>&1 || missing+=(hyperfine)
 command -v rg >/dev/null 2>&1 || missing+=(ripgrep)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+command -v less >/dev/null 2>&1 || missing+=(less)
+[ -x /usr/bin/time ] || missing+=(time)
 if ((${#missing[@]})); then
     apt-get update -qq
     apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+python3 -c "import pyte" 2>/dev/null || pip install --quiet pyte
 
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 work=$(mktemp -d)
@@ -69,3 +74,16 @@ print(f"{'command':<20} {'median':>10} {'vs briefing check':>18}")
 for name, m in medians.items():
     print(f"{name:<20} {m * 1000:>8.1f} ms {m / base:>17.2f}x")
 PY
+
+# Peak memory of the whole process, as the kernel counts it.
+peak() {
+    /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/^\tMaximum resident set size (kbytes): //p'
+}
+echo
+echo "peak memory (maximum resident set size); the article is $(($(wc -c <"$work/article.txt") / 1048576)) MiB"
+echo "  briefing check                 $(($(peak "$briefing" check "$work") / 1024)) MiB"
+echo "  briefing export --format json  $(($(peak "$briefing" export "$work" --format json) / 1024)) MiB"
+
+# The reader in a real pseudo-terminal beside less: first frame, a search, peak memory.
+echo
+python3 scripts/interactive.py "$briefing" "$work" "$runs"

@@ -8,7 +8,6 @@ runs=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 command -v bible >/dev/null 2>&1 || { apt-get update -qq; apt-get install -y -qq bible-kjv bible-kjv-text >/dev/null; }
-python3 -c "import pyte" 2>/dev/null || pip install --quiet pyte
 
 folder=$(mktemp -d)
 trap 'rm -rf "$folder"' EXIT
@@ -23,5 +22,3 @@ scripts/bench.sh "$runs" "$folder"
 echo
 BRIEFING_BENCH_SHEET="$folder/facts.toml" cargo bench --quiet --bench index 2>&1 | grep -E "^index|time:|thrpt:|workload"
 BRIEFING_BENCH_SHEET="$folder/facts.toml" cargo bench --quiet --bench reader 2>&1 | grep -E "reader/open|time:|median"
-echo
-python3 scripts/interactive.py "$briefing" "$folder" "$runs"

@@ -21,6 +21,12 @@ pub enum WriteError {
     WouldOverwriteInput { path: String, what: &'static str },
     #[error("{0} is a folder; name a file inside it")]
     IsFolder(String),
+    #[error("cannot write in the folder {folder}: {reason}; {hint}")]
+    Folder {
+        folder: String,
+        reason: String,
+        hint: &'static str,
+    },
     #[error("cannot write {path}: {source}")]
     Io {
         path: String,
@@ -78,7 +84,15 @@ pub fn write_atomic(
     let mut tmp = tempfile::Builder::new()
         .prefix(".briefing-export-")
         .tempfile_in(&folder)
-        .map_err(io)?;
+        .map_err(|e| WriteError::Folder {
+            folder: escaped(&folder.to_string_lossy()).into_owned(),
+            reason: cause(&e),
+            hint: if e.kind() == std::io::ErrorKind::NotFound {
+                "create it first, or choose another"
+            } else {
+                "choose a folder you can write to"
+            },
+        })?;
     tmp.write_all(bytes).map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     set_permissions(tmp.as_file(), &real).map_err(io)?;
@@ -87,6 +101,16 @@ pub fn write_atomic(
         path: target.to_owned(),
         bytes: bytes.len() as u64,
     })
+}
+
+/// What went wrong, without the name of the temporary file that tempfile appends to its errors
+/// (` at path "…"`): it means nothing to the user, who named another file.
+fn cause(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" at path \"") {
+        Some(end) => text[..end].to_owned(),
+        None => text,
+    }
 }
 
 /// A replaced file keeps its permissions; a new one gets the usual `rw-r--r--` rather than the

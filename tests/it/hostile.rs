@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 use std::fs;
 use std::io::Write as _;
+use std::path::PathBuf;
 
 use predicates::prelude::*;
 use ratatui::Terminal;
@@ -573,6 +574,40 @@ fn a_full_disk_or_a_missing_folder_fails_with_a_message() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("cannot write"));
+}
+
+#[test]
+fn a_read_only_folder_fails_with_a_message_and_leaves_nothing_behind() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("read-only");
+    fs::create_dir(&folder).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+    // Permissions do not bind root, as these tests often run: then sysfs stands in, a folder
+    // in which nobody may create a file.
+    let binding = fs::write(folder.join("probe"), "").is_err();
+    let target = if binding {
+        folder.join("out.json")
+    } else {
+        PathBuf::from("/sys/briefing-out.json")
+    };
+    briefing()
+        .args(["export", "-f", "json", "-o"])
+        .arg(&target)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write in the folder"))
+        .stderr(predicate::str::contains("Permission denied"))
+        .stderr(predicate::str::contains("choose a folder you can write to"))
+        .stderr(predicate::str::contains(".briefing-export-").not());
+    if binding {
+        assert_eq!(
+            fs::read_dir(&folder).unwrap().count(),
+            0,
+            "a file was left behind"
+        );
+    }
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
 }
 
 #[test]

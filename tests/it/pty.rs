@@ -488,8 +488,9 @@ fn a_fact_sheet_with_errors_never_takes_over_the_terminal() {
     );
 }
 
-#[test]
-fn a_termination_signal_restores_the_terminal_and_exits_143() {
+/// Starts the reader, sends it `signal` once the article shows, and asserts that it exits with
+/// 128 + the signal's number, hands the terminal back and leaves no file behind.
+fn ended_by(signal: &str, number: u32) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut session = Session::spawn(&[], &[], dir.path());
     session.screen_once("the article", |s| {
@@ -497,13 +498,26 @@ fn a_termination_signal_restores_the_terminal_and_exits_143() {
     });
     let pid = session.child.process_id().expect("the reader's process id");
     let sent = std::process::Command::new("kill")
-        .args(["-TERM", &pid.to_string()])
+        .args([format!("-{signal}"), pid.to_string()])
         .status()
         .expect("kill runs");
     assert!(sent.success());
     let status = session.exit_status();
-    assert_eq!(status.exit_code(), 143, "128 + SIGTERM");
+    assert_eq!(status.exit_code(), 128 + number, "128 + SIG{signal}");
     session.assert_terminal_restored();
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("the folder").collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
+}
+
+#[test]
+fn a_termination_signal_restores_the_terminal_and_exits_143() {
+    ended_by("TERM", 15);
+}
+
+#[test]
+fn a_hangup_restores_the_terminal_and_exits_129() {
+    // What a closing terminal window sends.
+    ended_by("HUP", 1);
 }
 
 #[test]
