@@ -17,6 +17,7 @@ pub mod keys;
 mod list;
 mod mouse;
 mod navigate;
+pub mod overlay_text;
 mod search;
 
 use std::collections::HashSet;
@@ -171,7 +172,10 @@ impl App {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
-            Action::Resize(w, h) => self.resize(w, h),
+            Action::Resize(w, h) => {
+                self.resize(w, h);
+                self.clamp_overlay_scroll();
+            }
             _ if self.export.is_some() => self.dialog_action(action),
             _ if self.overlay.is_some() => self.overlay_action(action),
             _ if self.editing() => self.input_action(action),

@@ -119,8 +119,7 @@ impl App {
     }
 
     pub(super) fn overlay_action(&mut self, action: Action) {
-        let (_, h) = self.size;
-        let page = usize::from(h.saturating_sub(4)).max(1);
+        let page = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
         let Some(overlay) = &mut self.overlay else {
             return;
         };
@@ -134,6 +133,12 @@ impl App {
             Action::Up => *scroll = scroll.saturating_sub(1),
             Action::PageDown | Action::HalfPageDown => *scroll += page,
             Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            // Clamped below to the last page.
+            Action::Bottom => *scroll = usize::MAX,
+            Action::Scroll(_, _, delta) => {
+                *scroll = scroll.saturating_add_signed(isize::from(delta) * 3);
+            }
             Action::Cancel | Action::Help | Action::Click(..) => self.overlay = None,
             Action::ShowWarnings if matches!(overlay, Overlay::Warnings { .. }) => {
                 self.overlay = None;
@@ -141,14 +146,20 @@ impl App {
             Action::ShowWarnings => self.overlay = Some(Overlay::Warnings { scroll: 0 }),
             _ => {}
         }
+        self.clamp_overlay_scroll();
+    }
+
+    /// Keeps the open window's scroll between its first row and the furthest it scrolls, so that
+    /// a key back up always moves it.
+    pub(super) fn clamp_overlay_scroll(&mut self) {
+        let max = self.overlay_max_scroll();
         if let Some(
             Overlay::Help { scroll }
             | Overlay::Warnings { scroll }
             | Overlay::ReloadErrors { scroll, .. },
         ) = &mut self.overlay
         {
-            // The view clamps too; this keeps the number meaningful.
-            *scroll = (*scroll).min(10_000);
+            *scroll = (*scroll).min(max);
         }
     }
 

@@ -5,7 +5,9 @@
 use briefing::app::details::Subject;
 use briefing::app::{Action, Effect, Overlay, Pane, Selection};
 
-use crate::harness::Reader;
+use std::fmt::Write as _;
+
+use crate::harness::{ARTICLE, Fixture, Reader, SHEET};
 
 /// Keys that move the Actors list from the top to `id` (sorted by mentions, then name).
 fn to_actor(r: &Reader, id: &str) -> String {
@@ -549,4 +551,54 @@ fn a_long_article_is_searched_without_holding_up_keys() {
     assert_eq!(r.app.search().current, Some(0));
     r.press("Enter n");
     assert!(r.status().contains("match 2/100000"), "{}", r.status());
+}
+
+/// A fact sheet with `n` actors the article never mentions: `n` warnings, each a long line.
+fn many_warnings(n: usize) -> Reader {
+    let mut sheet = SHEET.to_owned();
+    for i in 0..n {
+        write!(
+            sheet,
+            "\n[[actors]]\nid = \"absent-{i}\"\nname = \"Absent Actor Number {i}\"\nkind = \"person\"\n"
+        )
+        .unwrap();
+    }
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    Reader::new(b, input, 80, 24)
+}
+
+fn overlay_scroll(r: &Reader) -> usize {
+    match r.app.overlay() {
+        Some(Overlay::Warnings { scroll } | Overlay::Help { scroll }) => *scroll,
+        other => panic!("not a scrolling window: {other:?}"),
+    }
+}
+
+#[test]
+fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
+    let mut r = many_warnings(18);
+    r.press("w");
+    let rows = r.app.overlay_rows().unwrap().1.len();
+    assert!(rows > 18, "the warnings wrap at 80 columns: {rows} rows");
+    r.press("G");
+    let end = overlay_scroll(&r);
+    assert!(r.screen().contains("\"absent-17\""), "{}", r.screen());
+    // Further down stays at the end, and one key up moves at once.
+    r.press("j j j PgDn");
+    assert_eq!(overlay_scroll(&r), end);
+    r.press("k");
+    assert_eq!(overlay_scroll(&r), end - 1);
+    // Scrolling down a row at a time reaches the same end.
+    r.press("g");
+    for _ in 0..rows {
+        r.press("j");
+    }
+    assert_eq!(overlay_scroll(&r), end);
+    // The help at 40x12 reaches its last binding too.
+    let mut r = Reader::bundled(40, 12);
+    r.press("? G");
+    let last = r.app.overlay_rows().unwrap().1.last().unwrap().text.clone();
+    assert!(r.screen().contains(last.trim()), "{}", r.screen());
 }

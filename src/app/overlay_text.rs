@@ -1,0 +1,161 @@
+//! The text of the windows over the panes (help, warnings, the errors of a failed reload),
+//! wrapped to the window's width. Both sides use it: the app counts its rows to keep the scroll
+//! in range, the view styles and draws the rows it shows, so the two never disagree about
+//! where the end is.
+
+use ratatui::layout::Rect;
+
+use super::keys::Context;
+use super::{App, Overlay};
+use crate::inert::one_line;
+
+/// How a row looks; the view maps this to its theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Look {
+    Plain,
+    Dim,
+    Heading,
+    Error,
+}
+
+/// One screen row of a window.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// A key column (help only), already padded to its width.
+    pub key: Option<String>,
+    pub text: String,
+    pub look: Look,
+}
+
+impl Row {
+    fn new(text: impl Into<String>, look: Look) -> Self {
+        Self {
+            key: None,
+            text: text.into(),
+            look,
+        }
+    }
+}
+
+/// Where a window goes over `area`: 90% × 80%, centred.
+#[must_use]
+pub fn window(area: Rect) -> Rect {
+    centered(area, 90, 80)
+}
+
+/// A rectangle of `pw`% × `ph`% of `area`, centred (at least 3 rows and 20 columns).
+#[must_use]
+pub fn centered(area: Rect, pw: u16, ph: u16) -> Rect {
+    let scale = |n: u16, p: u16| u16::try_from(u32::from(n) * u32::from(p) / 100).unwrap_or(n);
+    let w = scale(area.width, pw).max(20.min(area.width));
+    let h = scale(area.height, ph).max(3.min(area.height));
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+impl App {
+    /// The open window's title and rows, wrapped to its inner width for the current terminal
+    /// size; `None` when no window is open.
+    #[must_use]
+    pub fn overlay_rows(&self) -> Option<(&'static str, Vec<Row>)> {
+        let width = usize::from(self.overlay_window().width.saturating_sub(2)).max(1);
+        let wrapped = |text: &str, look| -> Vec<Row> {
+            textwrap::wrap(&one_line(text), width)
+                .into_iter()
+                .map(|part| Row::new(part.into_owned(), look))
+                .collect()
+        };
+        let rows = match self.overlay()? {
+            Overlay::Help { .. } => return Some((" Keys ", self.help_rows(width))),
+            Overlay::Warnings { .. } => {
+                let mut rows: Vec<Row> = self
+                    .warnings()
+                    .iter()
+                    .flat_map(|d| wrapped(&d.to_string(), Look::Plain))
+                    .collect();
+                if rows.is_empty() {
+                    rows = wrapped("The fact sheet has no warnings.", Look::Dim);
+                }
+                (" Warnings ", rows)
+            }
+            Overlay::ReloadErrors { diagnostics, .. } => {
+                let mut rows = wrapped(
+                    "The fact sheet on disk has errors; the previous version stays open.",
+                    Look::Error,
+                );
+                rows.push(Row::new("", Look::Plain));
+                rows.extend(
+                    diagnostics
+                        .iter()
+                        .flat_map(|d| wrapped(&d.to_string(), Look::Plain)),
+                );
+                (" Reload failed ", rows)
+            }
+        };
+        Some(rows)
+    }
+
+    /// The window's outer area for the current terminal size.
+    #[must_use]
+    pub fn overlay_window(&self) -> Rect {
+        let (w, h) = self.size;
+        window(Rect::new(0, 0, w, h))
+    }
+
+    /// The furthest the open window scrolls: its rows less the rows it shows.
+    pub(super) fn overlay_max_scroll(&self) -> usize {
+        let shown = usize::from(self.overlay_window().height.saturating_sub(2));
+        self.overlay_rows()
+            .map_or(0, |(_, rows)| rows.len().saturating_sub(shown))
+    }
+
+    /// Every binding of the key table, grouped by context, each description wrapped with a
+    /// hanging indent.
+    fn help_rows(&self, width: usize) -> Vec<Row> {
+        let order = [
+            Context::Global,
+            Context::Panes,
+            Context::Article,
+            Context::List,
+            Context::Details,
+            Context::Input,
+            Context::Dialog,
+            Context::Overlay,
+        ];
+        let bindings = self.keys().bindings();
+        let key_w = bindings
+            .iter()
+            .map(|b| unicode_width::UnicodeWidthStr::width(b.labels.join(" ").as_str()))
+            .max()
+            .unwrap_or(8)
+            .min(24);
+        let text_w = width.saturating_sub(key_w + 4).max(12);
+        let mut rows: Vec<Row> = textwrap::wrap(
+            "Mouse: click a pane, a row or a mention to select and follow it; the wheel scrolls.",
+            width,
+        )
+        .into_iter()
+        .map(|part| Row::new(part.into_owned(), Look::Dim))
+        .collect();
+        for context in order {
+            rows.push(Row::new("", Look::Plain));
+            rows.push(Row::new(context.title(), Look::Heading));
+            for b in bindings.iter().filter(|b| b.context == context) {
+                let keys = b.labels.join(" ");
+                for (i, part) in textwrap::wrap(&b.help, text_w).into_iter().enumerate() {
+                    let key = if i == 0 { keys.as_str() } else { "" };
+                    rows.push(Row {
+                        key: Some(format!("  {key:<key_w$}  ")),
+                        text: part.into_owned(),
+                        look: Look::Plain,
+                    });
+                }
+            }
+        }
+        rows
+    }
+}
