@@ -427,8 +427,19 @@ impl App {
 
     /// The warnings the fact sheet loaded with.
     #[must_use]
+    /// What the `w` window lists: the warnings and the notes.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.briefing.warnings
+    }
+
+    /// How many warnings there are, as `check` counts them: notes are not warnings.
+    #[must_use]
+    pub fn warning_count(&self) -> usize {
+        self.briefing
+            .warnings
+            .iter()
+            .filter(|d| d.is_warning())
+            .count()
     }
 
     /// Snapshot for the jump history.

@@ -29,7 +29,7 @@ pub struct Briefing {
     pub event_evidence: Vec<Option<Quote>>,
     /// Where each fact's evidence stands, aligned with `sheet.facts`.
     pub fact_evidence: Vec<Option<Quote>>,
-    /// Warnings (never errors) found while loading.
+    /// Warnings and notes (never errors) found while loading, in file order.
     pub warnings: Vec<Diagnostic>,
     /// The fact sheet as the user named it.
     pub sheet_path: String,

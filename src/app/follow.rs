@@ -41,8 +41,17 @@ impl App {
         self.history.push(here);
     }
 
+    /// A kept search ends when a link is followed: `n`/`N` and the status bar then walk what
+    /// was followed, not the older search.
+    fn end_search(&mut self) {
+        if !self.search.query.is_empty() {
+            self.search = super::Search::default();
+        }
+    }
+
     /// Selects actor `a` in the Actors list (clearing a filter that hides it) and shows it.
     fn select_actor(&mut self, a: usize) {
+        self.end_search();
         self.selection = Selection::Actor(a);
         self.quote = None;
         if !self.visible_actors().contains(&a) {
@@ -55,6 +64,7 @@ impl App {
     }
 
     fn select_event(&mut self, e: usize) {
+        self.end_search();
         self.selection = Selection::Event(e);
         self.quote = self.event_quote(e);
         if !self.visible_events().contains(&e) {
@@ -129,6 +139,7 @@ impl App {
             Link::Mention(m) => {
                 self.jump();
                 let a = self.briefing.mentions.all()[m].actor as usize;
+                self.end_search();
                 if self.selection != Selection::Actor(a) {
                     self.selection = Selection::Actor(a);
                     self.quote = None;

@@ -1,8 +1,8 @@
 //! Text fields, dialogs and overlays: typing a search or a filter, the export dialog, help and
 //! warnings, and reloading from disk.
 
-use super::{Action, App, Overlay, Pane};
-use crate::briefing::{OpenError, open};
+use super::{Action, App, Overlay, Pane, Selection};
+use crate::briefing::{Briefing, OpenError, open};
 use crate::export::write_file;
 use crate::output::human_size;
 
@@ -225,10 +225,41 @@ impl App {
                     .cursor
                     .and_then(|m| self.briefing.mentions.all().get(m))
                     .map(|m| m.start as usize);
+                // Lists and the selection hold indices into the old fact sheet: carried over by
+                // id, so an edit that reorders or removes entries never selects another one.
+                let actor_id = |b: &Briefing, a: usize| b.sheet.actors.get(a).map(|x| x.id.clone());
+                let event_id = |b: &Briefing, e: usize| b.sheet.events.get(e).map(|x| x.id.clone());
+                let actor = self
+                    .actors
+                    .selected
+                    .and_then(|a| actor_id(&self.briefing, a));
+                let event = self
+                    .events
+                    .selected
+                    .and_then(|e| event_id(&self.briefing, e));
+                let selection = match self.selection {
+                    Selection::Actor(a) => actor_id(&self.briefing, a).map(Ok),
+                    Selection::Event(e) => event_id(&self.briefing, e).map(Err),
+                    Selection::None => None,
+                };
                 self.briefing = b;
+                let actor_at =
+                    |id: &str| self.briefing.sheet.actors.iter().position(|x| x.id == id);
+                let event_at =
+                    |id: &str| self.briefing.sheet.events.iter().position(|x| x.id == id);
+                self.actors.selected = actor.and_then(|id| actor_at(&id));
+                self.events.selected = event.and_then(|id| event_at(&id));
+                self.selection = match selection {
+                    Some(Ok(id)) => actor_at(&id).map_or(Selection::None, Selection::Actor),
+                    Some(Err(id)) => event_at(&id).map_or(Selection::None, Selection::Event),
+                    None => Selection::None,
+                };
                 self.article = super::ArticleState::default();
-                self.selection = super::Selection::None;
-                self.quote = None;
+                self.quote = match self.selection {
+                    Selection::Event(e) => self.event_quote(e),
+                    _ => None,
+                };
+                self.reset_details_view();
                 self.search = super::Search::default();
                 self.history = super::History::default();
                 let (w, h) = self.size;
@@ -236,7 +267,8 @@ impl App {
                 self.article.top = self.article.layout.row_of(top);
                 self.article.clamp();
                 self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
-                let warnings = self.briefing.warnings.len();
+                self.fit_lists();
+                let warnings = self.warning_count();
                 self.say(format!(
                     "Reloaded {} ({warnings} warning{})",
                     self.briefing.sheet_path,

@@ -26,7 +26,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         b.sheet.facts.len(),
         b.mentions.all().len()
     ));
-    let warnings = app.warnings().len();
+    let warnings = app.warning_count();
     let right = if warnings > 0 {
         format!(
             " ⚠ {warnings} warning{} (w) ",

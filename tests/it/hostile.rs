@@ -555,6 +555,13 @@ fn an_article_outside_the_folder_is_allowed_and_located() {
             "note: the article is outside the fact sheet's folder",
         ))
         .stdout(predicate::str::contains("0 errors, 0 warnings"));
+    // The reader counts as check does: a note is listed under `w`, but is not a warning.
+    let input = briefing::briefing::Input::from_arg(Some(&inner)).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 120, 40);
+    assert!(!r.screen().contains("warning"), "{}", r.screen());
+    r.press("w");
+    assert!(r.screen().contains("outside the fact sheet's folder"));
 }
 
 // ── Output failures ────────────────────────────────────────────────────────────────────────
@@ -676,4 +683,40 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     assert_eq!(r.app.briefing().sheet.actors.len(), 2);
     assert!(r.status().contains("Reloaded"), "{}", r.status());
     assert!(r.screen().contains("NATO and China met."));
+}
+
+#[test]
+fn reload_keeps_the_selected_actor_and_event_by_id_when_entries_move() {
+    let event = "\n[[events]]\nid = \"meeting\"\ndate = 2024-07-01\ntitle = \"NATO met\"\nactors = [\"nato\"]\n";
+    let china = "\n[[actors]]\nid = \"china\"\nname = \"China\"\nkind = \"country\"\n";
+    let f = Fixture::new(
+        &format!("{SHEET}{china}{event}"),
+        "NATO and China met.\n".as_bytes(),
+    );
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 120, 40);
+    let china_at = r.actor("china");
+    r.press("2 g");
+    while r.app.actors_list().selected != Some(china_at) {
+        r.press("j");
+    }
+    r.press("Enter");
+    // The curator moves China above NATO: the same actor stays selected, by id.
+    let (head, nato) = SHEET.split_at(SHEET.find("[[actors]]").unwrap());
+    fs::write(
+        f.sheet(),
+        format!("{head}{}\n{nato}{event}", china.trim_start()),
+    )
+    .unwrap();
+    r.press("r");
+    let now = r.actor("china");
+    assert_ne!(now, china_at, "the edit moved China");
+    assert_eq!(r.app.actors_list().selected, Some(now));
+    assert_eq!(r.app.selection(), briefing::app::Selection::Actor(now));
+    // China removed: nothing of it stays selected, and nothing else is selected in its place.
+    fs::write(f.sheet(), format!("{SHEET}{event}")).unwrap();
+    r.press("r");
+    assert_eq!(r.app.selection(), briefing::app::Selection::None);
+    let _ = r.screen();
 }

@@ -291,6 +291,21 @@ fn search_is_incremental_kept_with_enter_and_walked_with_n() {
 }
 
 #[test]
+fn following_an_actor_or_an_event_ends_a_kept_search() {
+    let mut r = Reader::bundled(120, 40);
+    r.type_text("/summit").press("Enter");
+    assert!(r.app.search().active());
+    let keys = to_actor(&r, "ukraine");
+    r.press(&keys).press("Enter");
+    assert!(!r.app.search().active(), "the search still steers n");
+    r.press("n");
+    assert!(r.status().contains("mention 2/"), "{}", r.status());
+    assert!(r.status().contains("Ukraine"), "{}", r.status());
+    r.type_text("/summit").press("Enter 3 g Enter");
+    assert!(!r.app.search().active());
+}
+
+#[test]
 fn search_ignores_case_folds_quotes_and_cancels_back() {
     let mut r = Reader::bundled(80, 24);
     r.press("/").type_text("biden's").press("Enter");
