@@ -80,18 +80,17 @@ pub fn render(b: &Briefing, request: Request, article_path: &str) -> String {
     }
 }
 
-/// Renders and writes an export to `target` atomically, never over the fact sheet or the
-/// article it was made from. The command line and the reader's export dialog both use it.
-pub fn write_file(
-    input: &Input,
-    briefing: &Briefing,
-    request: Request,
-    target: &Path,
-) -> Result<Written, WriteError> {
-    let relative = &briefing.sheet.briefing.article;
-    let article = input.article_path(relative);
-    let article_for_toml = article_path_from(target, input, relative, article.as_deref());
-    let text = render(briefing, request, &article_for_toml);
+/// What an export wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Exported {
+    pub file: Written,
+    /// The article, written beside a TOML export of a briefing whose article is not a file (the
+    /// bundled one), so that the exported fact sheet loads.
+    pub article: Option<Written>,
+}
+
+/// The inputs an export must never replace.
+fn protected<'a>(input: &'a Input, article: Option<&'a Path>) -> Vec<Protected<'a>> {
     let mut protected = Vec::new();
     if let Some(sheet) = input.sheet_path() {
         protected.push(Protected {
@@ -99,13 +98,68 @@ pub fn write_file(
             what: "the fact sheet",
         });
     }
-    if let Some(article) = &article {
+    if let Some(article) = article {
         protected.push(Protected {
             path: article,
             what: "the article",
         });
     }
-    write_atomic(target, text.as_bytes(), &protected)
+    protected
+}
+
+/// Why an export to `target` would be refused, known before anything is written.
+#[must_use]
+pub fn refusal(input: &Input, briefing: &Briefing, target: &Path) -> Option<WriteError> {
+    let article = input.article_path(&briefing.sheet.briefing.article);
+    crate::output::refusal(target, &protected(input, article.as_deref()))
+}
+
+/// Renders and writes an export to `target` atomically, never over the fact sheet or the
+/// article it was made from. The command line and the reader's export dialog both use it.
+pub fn write_file(
+    input: &Input,
+    briefing: &Briefing,
+    request: Request,
+    target: &Path,
+) -> Result<Exported, WriteError> {
+    let relative = &briefing.sheet.briefing.article;
+    let article = input.article_path(relative);
+    let protected = protected(input, article.as_deref());
+    if let Some(refused) = crate::output::refusal(target, &protected) {
+        return Err(refused);
+    }
+    let mut article_written = None;
+    if request.format == Format::Toml && article.is_none() {
+        article_written = write_article_beside(target, briefing)?;
+    }
+    let article_for_toml = article_path_from(target, input, relative, article.as_deref());
+    let text = render(briefing, request, &article_for_toml);
+    let file = write_atomic(target, text.as_bytes(), &protected)?;
+    Ok(Exported {
+        file,
+        article: article_written,
+    })
+}
+
+/// A fact sheet exported from a briefing whose article is no file names an article that is
+/// nowhere on disk: the article is written beside it, under the name the fact sheet gives it,
+/// unless that file holds it already. A different file of that name is never replaced.
+fn write_article_beside(target: &Path, b: &Briefing) -> Result<Option<Written>, WriteError> {
+    let name = Path::new(&b.sheet.briefing.article);
+    // Only a plain file name: `../x` or `/x` would put the article somewhere else entirely.
+    if name.components().count() != 1 || name.file_name().is_none() {
+        return Ok(None);
+    }
+    let folder = target.parent().unwrap_or(Path::new(""));
+    let path = folder.join(name);
+    let text = b.article.text();
+    match std::fs::read(&path) {
+        Ok(there) if there == text.as_bytes() => Ok(None),
+        Ok(_) => Err(WriteError::ArticleInTheWay {
+            path: crate::inert::escaped(&path.to_string_lossy()).into_owned(),
+        }),
+        Err(_) => write_atomic(&path, text.as_bytes(), &[]).map(Some),
+    }
 }
 
 /// How an exported fact sheet written to `target` must name the article: as written when it

@@ -19,6 +19,8 @@ pub struct Written {
 pub enum WriteError {
     #[error("refusing to write over {what} {path}; choose another file")]
     WouldOverwriteInput { path: String, what: &'static str },
+    #[error("{path} exists and is not the article this fact sheet names; choose another folder")]
+    ArticleInTheWay { path: String },
     #[error("{0} is a folder; name a file inside it")]
     IsFolder(String),
     #[error("cannot write in the folder {folder}: {reason}; {hint}")]
@@ -40,6 +42,21 @@ pub struct Protected<'a> {
     pub what: &'static str,
 }
 
+/// Why `target` must not be written, found before anything is: it is one of the inputs, or a
+/// folder. The reader asks this before it asks to replace a file.
+#[must_use]
+pub fn refusal(target: &Path, protected: &[Protected]) -> Option<WriteError> {
+    let shown = || escaped(&target.to_string_lossy()).into_owned();
+    let real = fs::canonicalize(target).ok()?;
+    if let Some(p) = protected.iter().find(|p| is_same_file(&real, p.path)) {
+        return Some(WriteError::WouldOverwriteInput {
+            path: shown(),
+            what: p.what,
+        });
+    }
+    real.is_dir().then(|| WriteError::IsFolder(shown()))
+}
+
 /// Writes `bytes` to `target` atomically. A target that exists and is not a regular file (a
 /// device such as `/dev/stdout`, a FIFO) is written in place, since it cannot be replaced.
 pub fn write_atomic(
@@ -52,21 +69,13 @@ pub fn write_atomic(
         path: shown.clone(),
         source,
     };
+    if let Some(refused) = refusal(target, protected) {
+        return Err(refused);
+    }
     // Follow a symbolic link, so that the file it points to is replaced, not the link.
     let existing = fs::canonicalize(target).ok();
     if let Some(real) = &existing {
-        for p in protected {
-            if is_same_file(real, p.path) {
-                return Err(WriteError::WouldOverwriteInput {
-                    path: shown,
-                    what: p.what,
-                });
-            }
-        }
         let meta = fs::metadata(real).map_err(io)?;
-        if meta.is_dir() {
-            return Err(WriteError::IsFolder(shown));
-        }
         if !meta.is_file() {
             let mut f = OpenOptions::new().write(true).open(real).map_err(io)?;
             f.write_all(bytes).and_then(|()| f.flush()).map_err(io)?;

@@ -192,6 +192,11 @@ impl App {
             return;
         }
         let target = self.export_dir.join(&name);
+        if let Some(refused) = crate::export::refusal(&self.input, &self.briefing, &target) {
+            dialog.problem = Some(crate::inert::escaped(&refused.to_string()).into_owned());
+            dialog.confirmed = false;
+            return;
+        }
         if target.exists() && !dialog.confirmed {
             dialog.problem = Some(format!("{name} exists: Enter again to replace it"));
             dialog.confirmed = true;
@@ -199,11 +204,19 @@ impl App {
         }
         match write_file(&self.input, &self.briefing, dialog.request(), &target) {
             Ok(written) => {
-                let path = std::fs::canonicalize(&written.path).unwrap_or(written.path);
+                let file = written.file;
+                let path = std::fs::canonicalize(&file.path).unwrap_or(file.path);
+                let article = match written.article {
+                    Some(a) => format!(
+                        ", and the article it names to {}",
+                        crate::inert::escaped(&a.path.to_string_lossy())
+                    ),
+                    None => String::new(),
+                };
                 self.export = None;
                 self.say(format!(
-                    "Exported {} to {}",
-                    human_size(written.bytes),
+                    "Exported {} to {}{article}",
+                    human_size(file.bytes),
                     crate::inert::escaped(&path.to_string_lossy())
                 ));
             }

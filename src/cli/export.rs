@@ -30,7 +30,15 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
         table: args.table.unwrap_or_default(),
     };
     let Some(target) = args.output else {
-        let text = render(&briefing, request, &briefing.sheet.briefing.article);
+        let article = &briefing.sheet.briefing.article;
+        if args.format == Format::Toml && input.article_path(article).is_none() {
+            eprintln!(
+                "briefing: note: this fact sheet names the article {}, which is built in, not a \
+                 file; with -o FILE the article is written beside the fact sheet",
+                escaped(article)
+            );
+        }
+        let text = render(&briefing, request, article);
         let mut out = std::io::stdout().lock();
         return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
             Ok(()) => Ok(0),
@@ -41,10 +49,17 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     };
     let written = write_file(&input, &briefing, request, target)
         .map_err(|e| Failure::Write(e.to_string()))?;
-    eprintln!(
-        "briefing: wrote {} ({})",
-        escaped(&written.path.to_string_lossy()),
-        human_size(written.bytes)
-    );
+    for (w, what) in [
+        (Some(&written.file), ""),
+        (written.article.as_ref(), ", the article it names"),
+    ] {
+        if let Some(w) = w {
+            eprintln!(
+                "briefing: wrote {} ({}{what})",
+                escaped(&w.path.to_string_lossy()),
+                human_size(w.bytes)
+            );
+        }
+    }
     Ok(0)
 }

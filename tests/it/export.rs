@@ -225,6 +225,56 @@ fn toml_round_trips_to_the_same_briefing() {
 }
 
 #[test]
+fn a_toml_export_of_the_bundled_briefing_brings_its_article_and_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("facts.toml");
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("the article it names"));
+    let article = dir.path().join("article.txt");
+    assert_eq!(
+        fs::read_to_string(&article).unwrap(),
+        briefing::briefing::Briefing::bundled().article.text()
+    );
+    let first = json_of(&["export", "-f", "json"]);
+    let again = json_of(&["export", "-f", "json", target.to_str().unwrap()]);
+    assert_eq!(again["actors"], first["actors"]);
+    assert_eq!(again["events"], first["events"]);
+    // Again into the same folder: the article there is the same, and is left alone.
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(&target)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("the article it names").not());
+    // Another file of that name is never replaced, and then nothing is written.
+    let other = tempfile::tempdir().unwrap();
+    fs::write(other.path().join("article.txt"), "my own article\n").unwrap();
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(other.path().join("facts.toml"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is not the article this fact sheet names",
+        ));
+    assert!(!other.path().join("facts.toml").exists());
+    assert_eq!(
+        fs::read_to_string(other.path().join("article.txt")).unwrap(),
+        "my own article\n"
+    );
+    // To standard output, a note says what the fact sheet needs.
+    briefing()
+        .args(["export", "-f", "toml"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("which is built in, not a file"));
+}
+
+#[test]
 fn output_goes_to_a_file_atomically() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
     let target = f.path("out.json");
