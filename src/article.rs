@@ -59,11 +59,11 @@ impl Article {
         let mut hits = vec![0; omit.len()];
         let mut omitted = Vec::new();
         if !omit.is_empty() {
-            let wanted: HashMap<&str, usize> = omit
-                .iter()
-                .enumerate()
-                .map(|(k, o)| (o.as_str(), k))
-                .collect();
+            // An entry listed twice counts its lines under its first listing.
+            let mut wanted: HashMap<&str, usize> = HashMap::new();
+            for (k, o) in omit.iter().enumerate() {
+                wanted.entry(o.as_str()).or_insert(k);
+            }
             // Folding never lengthens a line, so a shorter line cannot match. A line is folded
             // into one buffer, first only as far as a few bytes, which rule out most lines (no
             // entry begins so), then only as far as the longest entry: a long line costs no more
@@ -93,6 +93,9 @@ impl Article {
                     hits[k] += 1;
                     omitted.push(start..end);
                 }
+            }
+            for (k, o) in omit.iter().enumerate() {
+                hits[k] = hits[wanted[o.as_str()]];
             }
         }
         let folded = FoldedText::new(&text, body, &omitted);
@@ -200,7 +203,9 @@ impl LineStarts {
 
     fn line_col_in(starts: &[u32], text: &str, offset: usize) -> (usize, usize) {
         let line = starts.partition_point(|&s| s as usize <= offset);
-        let start = starts[line - 1] as usize;
+        // A byte order mark is no column: editors do not show it.
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        let start = (starts[line - 1] as usize).max(bom.min(offset));
         let column = text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count());
@@ -231,6 +236,12 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let (a, _) = article("«Ü» Trump", &[]);
         assert_eq!(a.line_col(a.text().find("Trump").unwrap()), (1, 5));
+        let (a, _) = Article::new("\u{feff}NATO met".to_owned(), &[]);
+        assert_eq!(
+            a.line_col(a.text().find("NATO").unwrap()),
+            (1, 1),
+            "a BOM is no column"
+        );
     }
 
     #[test]

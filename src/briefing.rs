@@ -105,8 +105,17 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
-    for (hits, span) in omit_hits.iter().zip(&positions.omit) {
-        if *hits == 0 {
+    for (k, (hits, span)) in omit_hits.iter().zip(&positions.omit).enumerate() {
+        if let Some(first) = omit[..k].iter().position(|o| *o == omit[k]) {
+            let (line, _) = positions
+                .omit
+                .get(first)
+                .map_or((0, 0), |s| src.line_col(s.start));
+            diagnostics.push(src.warning(
+                span,
+                format!("this `omit` line is listed twice (also on line {line})"),
+            ));
+        } else if *hits == 0 {
             diagnostics.push(
                 src.warning(span, "this `omit` line matches no line of the article")
                     .with_hint("it must equal a whole line, apart from surrounding spaces"),
@@ -270,7 +279,18 @@ fn locate_evidence(
                     span,
                     format!("evidence {} is not in the article", quoted(quote, 60)),
                 );
-                out.push(if prefix.chars().count() >= 8 {
+                let folded = fold(quote);
+                let omitted_line = article
+                    .omitted()
+                    .iter()
+                    .find(|r| fold(&article.text()[(*r).clone()]).contains(&folded));
+                out.push(if let Some(r) = omitted_line {
+                    d.with_hint(format!(
+                        "it is on line {}, which `omit` hides; quote the article proper, or \
+                         take the line out of `omit`",
+                        article.line_of(r.start)
+                    ))
+                } else if prefix.chars().count() >= 8 {
                     d.with_hint(format!(
                         "the article has {} but not what follows",
                         quoted(&prefix, 60)

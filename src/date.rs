@@ -149,12 +149,11 @@ impl PartialDate {
 
     /// The date written without the year when `base` has the same one: `07-11` after
     /// `2024-07-09`, `2025-01-02` after `2024-12-30`. The month stays, since a lone day number
-    /// reads like a count.
+    /// reads like a count; a month alone keeps its year, since `→ 09` would read as a day.
     #[must_use]
     pub fn relative_to(self, base: Self) -> String {
         match (self.month, self.day) {
             (Some(m), Some(d)) if self.year == base.year => format!("{m:02}-{d:02}"),
-            (Some(m), None) if self.year == base.year => format!("{m:02}"),
             _ => self.to_string(),
         }
     }
@@ -319,6 +318,7 @@ mod tests {
         assert_eq!(d("2024-07-11").relative_to(d("2024-07-09")), "07-11");
         assert_eq!(d("2024-08-02").relative_to(d("2024-07-09")), "08-02");
         assert_eq!(d("2025-01-02").relative_to(d("2024-12-30")), "2025-01-02");
-        assert_eq!(d("2024-09").relative_to(d("2024-07")), "09");
+        assert_eq!(d("2024-09").relative_to(d("2024-07")), "2024-09");
+        assert_eq!(d("2024-07").relative_to(d("2024-07-01")), "2024-07");
     }
 }

@@ -78,7 +78,7 @@ impl Patterns {
 }
 
 /// "the alliance" → "The alliance"; `None` when the first letter is not lowercase.
-fn capitalised(pattern: &str) -> Option<String> {
+pub(crate) fn capitalised(pattern: &str) -> Option<String> {
     let first = pattern.chars().next()?;
     if !first.is_lowercase() {
         return None;

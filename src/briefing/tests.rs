@@ -246,6 +246,11 @@ fn evidence_not_found_or_repeated() {
     assert!(
         diagnostics(&sheet)[0].contains("error: evidence \"Advertisement\" is not in the article")
     );
+    assert!(
+        diagnostics(&sheet)[0].contains("it is on line "),
+        "{:?}",
+        diagnostics(&sheet)
+    );
 }
 
 #[test]
@@ -257,6 +262,7 @@ fn one_spelling_on_two_actors() {
     assert_eq!(
         d,
         [
+            "DIR/facts.toml:9:12: error: \"the alliance\" of actor \"nato\" also matches \"The alliance\", which actor \"other\" uses (line 13) (a spelling that starts lowercase also matches capitalised, at the start of a sentence; keep the two on one actor, or make them differ)",
             "DIR/facts.toml:12:6: warning: actor \"other\" is never mentioned in the article (check its name and aliases against the text)",
             "DIR/facts.toml:15:12: error: \"NATO\" is used by actor \"other\" and by actor \"nato\" (line 7) (a spelling can name only one actor; keep it on one of them)",
         ]
@@ -282,6 +288,18 @@ fn warnings_for_silent_actors_and_unused_omit_lines() {
 }
 
 #[test]
+fn an_omit_line_listed_twice_is_said_once_and_still_matches() {
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"Advertisement\", \"Advertisement \"]\n",
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        ["DIR/facts.toml:4:26: warning: this `omit` line is listed twice (also on line 4)"]
+    );
+}
+
+#[test]
 fn summary_counts_everything() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("facts.toml"), nato()).unwrap();
@@ -302,5 +320,19 @@ fn the_bundled_briefing_is_clean() {
     assert_eq!(
         checked.summary,
         "facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
+    );
+}
+
+#[test]
+fn syntax_errors_from_unquoted_values_say_to_quote_them() {
+    let sheet = format!(
+        "{HEAD}published = 2024-07\n\n[[actors]]\nid = \"nato\"\nname = NATO\nkind = \"organization\"\n"
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:4:13: error: TOML syntax: invalid date, expected `-` (MM-DD) (a full date is written bare, like 2024-07-09; a year or a month alone goes in quotes: published = \"2024-07\")",
+            "DIR/facts.toml:8:8: error: TOML syntax: invalid float, expected `nan` (text goes in double quotes: name = \"NATO\")",
+        ]
     );
 }

@@ -6,6 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::briefing::Briefing;
+use crate::diagnostic::count;
 use crate::evidence::Quote;
 use crate::inert::one_line;
 use crate::sheet::{ActorKind, Event};
@@ -25,11 +26,11 @@ pub fn render(b: &Briefing) -> String {
         meta.push(format!("- **URL:** {}", inline(url)));
     }
     meta.push(format!(
-        "- **Contents:** {} actors, {} events, {} key figures, {} mentions",
-        s.actors.len(),
-        s.events.len(),
-        s.facts.len(),
-        b.mentions.all().len()
+        "- **Contents:** {}, {}, {}, {}",
+        count(s.actors.len(), "actor"),
+        count(s.events.len(), "event"),
+        count(s.facts.len(), "key figure"),
+        count(b.mentions.all().len(), "mention")
     ));
     let _ = writeln!(md, "{}\n", meta.join("\n"));
     if let Some(summary) = &s.briefing.summary {

@@ -20,7 +20,8 @@ impl MentionPositions {
             let l = article.line_of(start);
             if l != line {
                 line = l;
-                at = article.line_range(l - 1).start;
+                // The byte order mark, before line 1, is no column.
+                at = article.line_range(l - 1).start.max(article.body_start());
                 column = 1;
             }
             column += text[at..start].chars().count();
@@ -50,5 +51,18 @@ mod tests {
         for (n, m) in b.mentions.all().iter().enumerate() {
             assert_eq!(p.get(n), b.article.line_col(m.start as usize));
         }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let sheet = "[briefing]\ntitle = \"T\"\narticle = \"a.txt\"\n\n[[actors]]\nid = \"nato\"\nname = \"NATO\"\nkind = \"organization\"\n";
+        let input = crate::briefing::Input::Memory {
+            sheet: sheet.to_owned(),
+            article: "\u{feff}NATO met, NATO left.\nNATO".as_bytes().to_vec(),
+        };
+        let b = crate::briefing::open(&input).expect("the briefing opens");
+        let p = MentionPositions::new(&b.article, &b.mentions);
+        let all: Vec<_> = (0..b.mentions.all().len()).map(|n| p.get(n)).collect();
+        assert_eq!(all, [(1, 1), (1, 11), (2, 1)]);
     }
 }

@@ -118,8 +118,39 @@ fn report_syntax(src: &SourceFile, errors: &[toml::de::Error], out: &mut Vec<Dia
     }
     for (span, message) in by_line.into_values() {
         let message = escaped(message).replace('\n', "; ");
-        out.push(src.error(&span, format!("TOML syntax: {message}")));
+        let d = src.error(&span, format!("TOML syntax: {message}"));
+        out.push(match unquoted_value_hint(src.text(), span.start) {
+            Some(hint) => d.with_hint(hint),
+            None => d,
+        });
     }
+}
+
+/// The parser's message describes TOML's grammar (`invalid float, expected 'nan'`); when the
+/// line is `key = value` with a value a curator meant as text or as a short date, say that.
+fn unquoted_value_hint(text: &str, at: usize) -> Option<String> {
+    let at = at.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    let (key, value) = text.get(start..end)?.split_once('=')?;
+    let (key, value) = (key.trim(), value.trim());
+    let first = value.chars().next()?;
+    let quoted = inert_quote(value);
+    if first.is_ascii_digit() && value.contains('-') && !value.contains(':') {
+        Some(format!(
+            "a full date is written bare, like 2024-07-09; a year or a month alone goes in quotes: {key} = {quoted}"
+        ))
+    } else if first.is_alphabetic() && !matches!(value, "true" | "false" | "inf" | "nan") {
+        Some(format!("text goes in double quotes: {key} = {quoted}"))
+    } else {
+        None
+    }
+}
+
+/// `value` in double quotes, for a hint, escaped so that it is safe to print.
+fn inert_quote(value: &str) -> String {
+    let value: String = value.chars().take(60).collect();
+    format!("\"{}\"", escaped(&value))
 }
 
 fn meta(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>, positions: &mut Positions) -> Meta {

@@ -7,6 +7,7 @@ use super::{FactSheet, Positions, Span};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::fold::fold;
 use crate::inert::{escaped, quoted};
+use crate::mentions::capitalised;
 
 pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = sheet.actors.iter().map(|a| a.id.as_str()).collect();
@@ -106,6 +107,36 @@ fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<
                     );
                 }
             }
+        }
+    }
+    // Rule 3 makes a lowercase spelling match capitalised too, so it clashes with another
+    // actor's spelling of that capitalised form, which would take those mentions silently.
+    for (n, (a, p)) in sheet.actors.iter().zip(&pos.actors).enumerate() {
+        let spellings = std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases));
+        for (text, span) in spellings {
+            let Some(variant) = capitalised(&fold(text)) else {
+                continue;
+            };
+            let Some((other, other_span)) = owner.get(&variant).filter(|(o, _)| *o != n) else {
+                continue;
+            };
+            let (line, _) = src.line_col(other_span.start);
+            out.push(
+                src.error(
+                    span,
+                    format!(
+                        "{} of actor {} also matches {}, which actor {} uses (line {line})",
+                        quoted(text, 60),
+                        quoted(&a.id, 40),
+                        quoted(&variant, 60),
+                        quoted(&sheet.actors[*other].id, 40)
+                    ),
+                )
+                .with_hint(
+                    "a spelling that starts lowercase also matches capitalised, at the start of \
+                     a sentence; keep the two on one actor, or make them differ",
+                ),
+            );
         }
     }
 }

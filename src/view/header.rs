@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::App;
+use crate::diagnostic::count;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
@@ -19,13 +20,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(date) = meta.published {
         facts.push(date.to_string());
     }
-    facts.push(format!(
-        "{} actors · {} events · {} figures · {} mentions",
-        b.sheet.actors.len(),
-        b.sheet.events.len(),
-        b.sheet.facts.len(),
-        b.mentions.all().len()
-    ));
+    facts.push(
+        [
+            count(b.sheet.actors.len(), "actor"),
+            count(b.sheet.events.len(), "event"),
+            count(b.sheet.facts.len(), "figure"),
+            count(b.mentions.all().len(), "mention"),
+        ]
+        .join(" · "),
+    );
     let warnings = app.warning_count();
     let right = if warnings > 0 {
         format!(
