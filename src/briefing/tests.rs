@@ -336,3 +336,16 @@ fn syntax_errors_from_unquoted_values_say_to_quote_them() {
         ]
     );
 }
+
+#[test]
+fn a_missing_key_is_reported_at_its_table_header() {
+    let sheet = format!(
+        "{}\n[[actors]]\n# no id\nname = \"China\"\nkind = \"country\"\n",
+        nato()
+    );
+    let d = diagnostics(&sheet);
+    assert!(
+        d[0].starts_with("DIR/facts.toml:10:1: error: [[actors]] #2 has no `id`"),
+        "{d:?}"
+    );
+}

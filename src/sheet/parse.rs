@@ -134,6 +134,12 @@ fn unquoted_value_hint(text: &str, at: usize) -> Option<String> {
     let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
     let (key, value) = text.get(start..end)?.split_once('=')?;
     let (key, value) = (key.trim(), value.trim());
+    // Only a plain key: anything else is not the slip this hint is about, and its text is
+    // repeated in the hint, where a control character must not go.
+    let plain = |c: char| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.');
+    if key.is_empty() || !key.chars().all(plain) {
+        return None;
+    }
     let first = value.chars().next()?;
     let quoted = inert_quote(value);
     if first.is_ascii_digit() && value.contains('-') && !value.contains(':') {

@@ -66,7 +66,7 @@ impl<'t, 'i> Table<'t, 'i> {
 
     fn missing(&self, key: &str, src: &SourceFile, out: &mut Vec<Diagnostic>) {
         out.push(src.error(
-            &self.span,
+            &header(src.text(), &self.span),
             format!("{} has no `{key}`, which is required", self.name),
         ));
     }
@@ -293,5 +293,35 @@ pub fn list(items: &[&str]) -> String {
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
         Some((last, _)) => last.clone(),
         None => String::new(),
+    }
+}
+
+/// Where a table's header (`[[actors]]`) stands: a key missing from the table is reported
+/// there, where a curator looks for the table. The parser's span of a table that has keys
+/// starts at its first key, so the header is the nearest line above it, past blank lines and
+/// comments, that opens with `[`; without one, `span` itself.
+fn header(text: &str, span: &Span) -> Span {
+    let mut end = span.start.min(text.len());
+    let Some(before) = text.get(..end) else {
+        return span.clone();
+    };
+    let own_line = before.rfind('\n').map_or(0, |n| n + 1);
+    if text[own_line..].trim_start().starts_with('[') {
+        return span.clone(); // the span is on the header already (a table without keys)
+    }
+    loop {
+        let Some(before) = text.get(..end) else {
+            return span.clone();
+        };
+        let before = before.strip_suffix('\n').unwrap_or(before);
+        let start = before.rfind('\n').map_or(0, |n| n + 1);
+        let line = before[start..].trim();
+        if line.starts_with('[') {
+            return start..start + before[start..].trim_end().len();
+        }
+        if !(line.is_empty() || line.starts_with('#')) || start == 0 {
+            return span.clone();
+        }
+        end = start;
     }
 }
