@@ -3,10 +3,10 @@
 //! SIGHUP, and around a suspension (Ctrl-z); and the event loop that turns terminal events into
 //! actions.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
@@ -27,6 +27,12 @@ use crate::view;
 const TICK: Duration = Duration::from_millis(200);
 /// …or, while a search runs on another thread, to take its matches.
 const SETTLE_TICK: Duration = Duration::from_millis(4);
+
+/// How long the loop has to leave by itself after a termination signal, or after the terminal
+/// went away, before the watcher ends the process.
+const GRACE: Duration = Duration::from_secs(2);
+/// How often the watcher looks.
+const WATCH_TICK: Duration = Duration::from_millis(250);
 
 /// How the reader ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +83,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     for sig in [SIGTERM, SIGHUP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig.unsigned_abs() as usize)?;
     }
+    watch(Arc::clone(&signal))?;
     let guard = Guard;
     enter()?;
     let mut terminal = new_terminal()?;
@@ -86,10 +93,41 @@ pub fn run(mut app: App) -> io::Result<Ended> {
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
+    let ended = match events(&mut app, &mut terminal, &signal) {
+        Ok(ended) => ended,
+        // A terminal that went away fails the next read or write: that is a hangup, whether or
+        // not its signal has arrived yet, not an error to report (to a terminal no one sees).
+        Err(_) if signal.load(Ordering::Relaxed) != 0 || !io::stdout().is_terminal() => {
+            let sig = signal.load(Ordering::Relaxed);
+            Ended::Signal(if sig == 0 {
+                SIGHUP
+            } else {
+                i32::try_from(sig).unwrap_or(SIGHUP)
+            })
+        }
+        Err(e) => return Err(e),
+    };
+    drop(terminal);
+    drop(guard);
+    Ok(ended)
+}
+
+/// The event loop: draws, takes events, applies their actions, until the reader quits or a
+/// signal says to stop.
+fn events(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    signal: &AtomicUsize,
+) -> io::Result<Ended> {
     let mut dirty = true;
     let ended = 'events: loop {
+        // Checked here too, not only when no event came: a stream of events (a held key, a
+        // terminal that keeps reporting) must not keep the reader from stopping.
+        if let sig @ 1.. = signal.load(Ordering::Relaxed) {
+            break 'events Ended::Signal(i32::try_from(sig).unwrap_or(SIGTERM));
+        }
         if dirty {
-            terminal.draw(|frame| view::render(&app, frame))?;
+            terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
         // Pending work (a search) starts only once the keys' frame is on screen, so that the
@@ -117,7 +155,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
         // cost none.
         loop {
             let ev = event::read()?;
-            if let Some(action) = action_for(&app, &ev) {
+            if let Some(action) = action_for(app, &ev) {
                 dirty = true;
                 match app.update(action) {
                     Effect::Quit => break 'events Ended::Quit,
@@ -127,7 +165,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
                         // A new terminal has empty buffers, so the next frame is drawn whole.
                         // (`Terminal::clear` would ask the terminal where its cursor is, and
                         // not every terminal answers.)
-                        terminal = new_terminal()?;
+                        *terminal = new_terminal()?;
                     }
                     Effect::None => {}
                 }
@@ -137,9 +175,40 @@ pub fn run(mut app: App) -> io::Result<Ended> {
             }
         }
     };
-    drop(terminal);
-    drop(guard);
     Ok(ended)
+}
+
+/// Once the terminal is gone, crossterm's event source spins inside `event::poll` and never
+/// returns (crossterm-rs/crossterm#793): the loop would not see a signal again, and the process
+/// would burn a core until killed. This thread ends the process when the loop has not left
+/// within [`GRACE`] of a termination signal, or of standard output no longer being a terminal
+/// (a hangup that brought no signal, as under `nohup`). An export is written by the loop
+/// itself, which finishes it before it can notice either, so none is cut short.
+fn watch(signal: Arc<AtomicUsize>) -> io::Result<()> {
+    std::thread::Builder::new()
+        .name("watch".into())
+        .spawn(move || {
+            let mut trouble_since: Option<Instant> = None;
+            loop {
+                std::thread::sleep(WATCH_TICK);
+                let sig = signal.load(Ordering::Relaxed);
+                if sig == 0 && io::stdout().is_terminal() {
+                    trouble_since = None;
+                    continue;
+                }
+                if trouble_since.get_or_insert_with(Instant::now).elapsed() < GRACE {
+                    continue;
+                }
+                restore();
+                let sig = if sig == 0 {
+                    SIGHUP
+                } else {
+                    i32::try_from(sig).unwrap_or(SIGHUP)
+                };
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }
 
 fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {

@@ -521,6 +521,70 @@ fn a_hangup_restores_the_terminal_and_exits_129() {
 }
 
 #[test]
+fn a_terminal_that_goes_away_ends_the_reader_instead_of_spinning() {
+    // Closing the window closes the terminal's master side. crossterm then spins inside
+    // `event::poll` on the dead terminal and never returns (crossterm-rs/crossterm#793), so the
+    // reader must end some other way than through its event loop: with 128 + SIGHUP, soon.
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut cmd = CommandBuilder::new(binary());
+    cmd.env("TERM", "xterm-256color");
+    cmd.cwd(dir.path());
+    let mut child = pair.slave.spawn_command(cmd).expect("the reader starts");
+    drop(pair.slave);
+    // Wait for the first frame on a thread that then lets go of the master, so that dropping
+    // the last handle below really closes the terminal.
+    let mut reader = pair.master.try_clone_reader().expect("a reader");
+    let (drawn, first_frame) = mpsc::channel();
+    thread::spawn(move || {
+        let mut vt = vt100::Parser::new(
+            ROWS.try_into().expect("rows are not zero"),
+            COLS.try_into().expect("columns are not zero"),
+            0,
+        );
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            vt.process(&buf[..n]);
+            if vt
+                .screen()
+                .contents()
+                .contains("Next week, NATO will present")
+            {
+                let _ = drawn.send(());
+                break;
+            }
+        }
+    });
+    let shown = first_frame.recv_timeout(PATIENCE);
+    drop(pair.master);
+    let deadline = Instant::now() + PATIENCE;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break Some(status),
+            Ok(None) if Instant::now() < deadline => thread::sleep(POLL),
+            _ => break None,
+        }
+    };
+    if status.is_none() {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    assert!(shown.is_ok(), "the reader never drew its first frame");
+    let status = status.expect("the reader still runs after its terminal went away");
+    assert_eq!(status.exit_code(), 129, "128 + SIGHUP, not {status}");
+}
+
+#[test]
 fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     // The reader is the leader of the pseudo-terminal's session here, so its process group is
     // orphaned and Linux discards the stop (a shell's job control is needed to really stop
