@@ -133,7 +133,14 @@ impl App {
             .max()
             .unwrap_or(8)
             .min(24);
-        let text_w = width.saturating_sub(key_w + 4).max(12);
+        // Too narrow for a key column beside text worth reading: each key on a line of its
+        // own, its description indented below it.
+        let stacked = width < key_w + 4 + 24;
+        let text_w = if stacked {
+            width.saturating_sub(4).max(1)
+        } else {
+            width - (key_w + 4)
+        };
         let mut rows: Vec<Row> = textwrap::wrap(
             "Mouse: click a pane, a row or a mention to select and follow it; the wheel scrolls.",
             width,
@@ -146,10 +153,21 @@ impl App {
             rows.push(Row::new(context.title(), Look::Heading));
             for b in bindings.iter().filter(|b| b.context == context) {
                 let keys = b.labels.join(" ");
-                for (i, part) in textwrap::wrap(&b.help, text_w).into_iter().enumerate() {
-                    let key = if i == 0 { keys.as_str() } else { "" };
+                if stacked {
                     rows.push(Row {
-                        key: Some(format!("  {key:<key_w$}  ")),
+                        key: Some(format!("  {keys}")),
+                        text: String::new(),
+                        look: Look::Plain,
+                    });
+                }
+                for (i, part) in textwrap::wrap(&b.help, text_w).into_iter().enumerate() {
+                    let key = match (stacked, i) {
+                        (true, _) => "    ".to_owned(),
+                        (false, 0) => format!("  {keys:<key_w$}  "),
+                        (false, _) => format!("  {:<key_w$}  ", ""),
+                    };
+                    rows.push(Row {
+                        key: Some(key),
                         text: part.into_owned(),
                         look: Look::Plain,
                     });

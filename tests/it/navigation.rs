@@ -615,6 +615,16 @@ fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
     // The help at 40x12 reaches its last binding too.
     let mut r = Reader::bundled(40, 12);
     r.press("? G");
-    let last = r.app.overlay_rows().unwrap().1.last().unwrap().text.clone();
+    let rows = r.app.overlay_rows().unwrap().1;
+    let last = rows.last().unwrap().text.clone();
     assert!(r.screen().contains(last.trim()), "{}", r.screen());
+    // Narrow, each key stands above its description: no row is cut at the window's edge.
+    let inner = usize::from(r.app.overlay_window().width - 2);
+    for row in &rows {
+        let shown = format!("{}{}", row.key.as_deref().unwrap_or(""), row.text);
+        assert!(
+            shown.chars().count() <= inner,
+            "{shown:?} is cut at {inner} columns"
+        );
+    }
 }
