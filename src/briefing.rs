@@ -83,7 +83,12 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         .iter()
         .any(|d| d.message.starts_with("TOML syntax"))
     {
-        return Ok(finish(&sheet_path, Counts::of(&sheet), diagnostics, None));
+        return Ok(finish(
+            &sheet_path,
+            Counts::of(&positions),
+            diagnostics,
+            None,
+        ));
     }
     validate(&sheet, &positions, &src, &mut diagnostics);
     let article_text = if sheet.briefing.article.is_empty() {
@@ -101,7 +106,12 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         }
     };
     let Some(article_text) = article_text else {
-        return Ok(finish(&sheet_path, Counts::of(&sheet), diagnostics, None));
+        return Ok(finish(
+            &sheet_path,
+            Counts::of(&positions),
+            diagnostics,
+            None,
+        ));
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
@@ -141,7 +151,12 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Ok(finish(&sheet_path, Counts::of(&sheet), diagnostics, None));
+        return Ok(finish(
+            &sheet_path,
+            Counts::of(&positions),
+            diagnostics,
+            None,
+        ));
     }
     sort_events(&mut sheet.events, &mut event_evidence);
     let actor_ids = sheet
@@ -151,7 +166,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         .map(|(n, a)| (a.id.clone(), n))
         .collect();
     let warnings = sorted(diagnostics.clone());
-    let counts = Counts::of(&sheet);
+    let counts = Counts::of(&positions);
     let briefing = Briefing {
         sheet,
         article,
@@ -341,11 +356,12 @@ struct Counts {
 }
 
 impl Counts {
-    fn of(sheet: &FactSheet) -> Self {
+    fn of(positions: &Positions) -> Self {
+        let [actors, events, facts] = positions.tables;
         Self {
-            actors: sheet.actors.len(),
-            events: sheet.events.len(),
-            facts: sheet.facts.len(),
+            actors,
+            events,
+            facts,
         }
     }
 }

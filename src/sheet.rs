@@ -143,6 +143,9 @@ pub struct Positions {
     pub actors: Vec<ActorPositions>,
     pub events: Vec<EventPositions>,
     pub facts: Vec<FactPositions>,
+    /// How many `[[actors]]`, `[[events]]` and `[[facts]]` tables the file has, those too
+    /// broken to read included: what a summary counts.
+    pub tables: [usize; 3],
 }
 
 #[derive(Clone, Debug, Default)]

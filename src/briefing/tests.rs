@@ -348,4 +348,14 @@ fn a_missing_key_is_reported_at_its_table_header() {
         d[0].starts_with("DIR/facts.toml:10:1: error: [[actors]] #2 has no `id`"),
         "{d:?}"
     );
+    // The summary counts the table it could not read too.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), &sheet).unwrap();
+    fs::write(dir.path().join("article.txt"), ARTICLE).unwrap();
+    let checked = check(&Input::from_arg(Some(dir.path())).unwrap()).unwrap();
+    assert!(
+        checked.summary.starts_with("facts.toml: 2 actors,"),
+        "{}",
+        checked.summary
+    );
 }

@@ -78,8 +78,12 @@ pub fn parse(src: &SourceFile) -> Parsed {
         let t = Table::new(t, span, "[briefing]".to_owned());
         sheet.briefing = meta(&t, src, &mut out, &mut positions);
     }
+    let actors = top.tables("actors", src, &mut out);
+    let events = top.tables("events", src, &mut out);
+    let facts = top.tables("facts", src, &mut out);
+    positions.tables = [actors.len(), events.len(), facts.len()];
     let mut ids = Ids::default();
-    for (n, (t, span)) in top.tables("actors", src, &mut out).into_iter().enumerate() {
+    for (n, (t, span)) in actors.into_iter().enumerate() {
         let mut t = Table::new(t, span, format!("[[actors]] #{}", n + 1));
         if let Some((a, p)) = actor(&mut t, src, &mut out, &mut ids) {
             sheet.actors.push(a);
@@ -87,14 +91,14 @@ pub fn parse(src: &SourceFile) -> Parsed {
         }
     }
     let mut ids = Ids::default();
-    for (n, (t, span)) in top.tables("events", src, &mut out).into_iter().enumerate() {
+    for (n, (t, span)) in events.into_iter().enumerate() {
         let mut t = Table::new(t, span, format!("[[events]] #{}", n + 1));
         if let Some((e, p)) = event(&mut t, src, &mut out, &mut ids) {
             sheet.events.push(e);
             positions.events.push(p);
         }
     }
-    for (n, (t, span)) in top.tables("facts", src, &mut out).into_iter().enumerate() {
+    for (n, (t, span)) in facts.into_iter().enumerate() {
         let t = Table::new(t, span, format!("[[facts]] #{}", n + 1));
         let (f, p) = fact(&t, src, &mut out);
         sheet.facts.push(f);
