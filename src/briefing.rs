@@ -115,23 +115,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
-    for (k, (hits, span)) in omit_hits.iter().zip(&positions.omit).enumerate() {
-        if let Some(first) = omit[..k].iter().position(|o| *o == omit[k]) {
-            let (line, _) = positions
-                .omit
-                .get(first)
-                .map_or((0, 0), |s| src.line_col(s.start));
-            diagnostics.push(src.warning(
-                span,
-                format!("this `omit` line is listed twice (also on line {line})"),
-            ));
-        } else if *hits == 0 {
-            diagnostics.push(
-                src.warning(span, "this `omit` line matches no line of the article")
-                    .with_hint("it must equal a whole line, apart from surrounding spaces"),
-            );
-        }
-    }
+    report_omit(&omit, &omit_hits, &positions, &src, &mut diagnostics);
     let mentions = MentionIndex::build(&article, &sheet.actors);
     for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
         // A blank name is reported already; "never mentioned" would only repeat it.
@@ -178,6 +162,33 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         actor_ids,
     };
     Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+}
+
+/// Warnings for `omit` lines listed twice or matching no line of the article.
+fn report_omit(
+    omit: &[String],
+    hits: &[usize],
+    positions: &Positions,
+    src: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (k, (hits, span)) in hits.iter().zip(&positions.omit).enumerate() {
+        if let Some(first) = omit[..k].iter().position(|o| *o == omit[k]) {
+            let (line, _) = positions
+                .omit
+                .get(first)
+                .map_or((0, 0), |s| src.line_col(s.start));
+            diagnostics.push(src.warning(
+                span,
+                format!("this `omit` line is listed twice (also on line {line})"),
+            ));
+        } else if *hits == 0 {
+            diagnostics.push(
+                src.warning(span, "this `omit` line matches no line of the article")
+                    .with_hint("it must equal a whole line, apart from surrounding spaces"),
+            );
+        }
+    }
 }
 
 /// How [`open`] fails.
