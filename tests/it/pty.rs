@@ -13,7 +13,9 @@ use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use portable_pty::{
+    Child, CommandBuilder, ExitStatus, MasterPty, PtyPair, PtySize, native_pty_system,
+};
 use serde_json::Value;
 
 const COLS: u16 = 80;
@@ -31,6 +33,37 @@ const MOUSE_MODES: [&str; 5] = ["1000", "1002", "1003", "1015", "1006"];
 
 fn binary() -> PathBuf {
     assert_cmd::cargo::cargo_bin("briefing")
+}
+
+/// A new pseudo-terminal of ROWS × COLS.
+fn pty() -> PtyPair {
+    native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .expect("a pseudo-terminal")
+}
+
+/// The binary with `args` and `env`, started in `cwd`, in a colour terminal and without
+/// anything from the test's own environment that would change what it shows.
+fn command(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(binary());
+    cmd.args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("BRIEFING_TEST_PANIC");
+    // A backtrace (CI often asks for one) would scroll a panic's message off the 24 rows.
+    cmd.env_remove("RUST_BACKTRACE");
+    cmd.env_remove("RUST_LIB_BACKTRACE");
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    // portable-pty would otherwise start the child in the home folder.
+    cmd.cwd(cwd);
+    cmd
 }
 
 /// The binary running in a pseudo-terminal, with everything it wrote kept twice: as bytes, to
@@ -54,14 +87,7 @@ struct Session {
 impl Session {
     /// Starts the binary with `args` in a new 80×24 terminal.
     fn spawn(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> Self {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
+        let pair = pty();
         let termios_before = termios(&*pair.master);
         assert!(
             local_flags(&*pair.master).iter().any(|f| f == "ICANON"),
@@ -69,22 +95,9 @@ impl Session {
              below prove nothing"
         );
 
-        let mut cmd = CommandBuilder::new(binary());
-        cmd.args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        cmd.env_remove("BRIEFING_TEST_PANIC");
-        // A backtrace (CI often asks for one) would scroll a panic's message off the 24 rows.
-        cmd.env_remove("RUST_BACKTRACE");
-        cmd.env_remove("RUST_LIB_BACKTRACE");
-        for (key, value) in env {
-            cmd.env(key, value);
-        }
-        // portable-pty would otherwise start the child in the home folder.
-        cmd.cwd(cwd);
         let child = pair
             .slave
-            .spawn_command(cmd)
+            .spawn_command(command(args, env, cwd))
             .expect("the briefing binary starts in the pseudo-terminal");
         // Only the child may hold the terminal's slave side open: once it exits, reading the
         // master ends, which is how the reader thread knows it has all the output.
@@ -525,19 +538,12 @@ fn a_terminal_that_goes_away_ends_the_reader_instead_of_spinning() {
     // Closing the window closes the terminal's master side. crossterm then spins inside
     // `event::poll` on the dead terminal and never returns (crossterm-rs/crossterm#793), so the
     // reader must end some other way than through its event loop: with 128 + SIGHUP, soon.
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .expect("a pseudo-terminal");
+    let pair = pty();
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let mut cmd = CommandBuilder::new(binary());
-    cmd.env("TERM", "xterm-256color");
-    cmd.cwd(dir.path());
-    let mut child = pair.slave.spawn_command(cmd).expect("the reader starts");
+    let mut child = pair
+        .slave
+        .spawn_command(command(&[], &[], dir.path()))
+        .expect("the reader starts");
     drop(pair.slave);
     // Wait for the first frame on a thread that then lets go of the master, so that dropping
     // the last handle below really closes the terminal.
