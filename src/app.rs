@@ -80,6 +80,26 @@ pub enum Overlay {
     },
 }
 
+impl Overlay {
+    /// The first row shown.
+    #[must_use]
+    pub fn scroll(&self) -> usize {
+        match self {
+            Self::Help { scroll }
+            | Self::Warnings { scroll }
+            | Self::ReloadErrors { scroll, .. } => *scroll,
+        }
+    }
+
+    fn scroll_mut(&mut self) -> &mut usize {
+        match self {
+            Self::Help { scroll }
+            | Self::Warnings { scroll }
+            | Self::ReloadErrors { scroll, .. } => scroll,
+        }
+    }
+}
+
 /// A line for the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -425,9 +445,8 @@ impl App {
         details::details(&self.briefing, self.details_subject(), width)
     }
 
-    /// The warnings the fact sheet loaded with.
+    /// What the `w` window lists: the warnings and the notes the fact sheet loaded with.
     #[must_use]
-    /// What the `w` window lists: the warnings and the notes.
     pub fn warnings(&self) -> &[Diagnostic] {
         &self.briefing.warnings
     }

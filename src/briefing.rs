@@ -79,16 +79,12 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         diagnostics: parsed,
     } = parse(&src);
     diagnostics.extend(parsed);
+    let counts = Counts::of(&positions);
     if diagnostics
         .iter()
         .any(|d| d.message.starts_with("TOML syntax"))
     {
-        return Ok(finish(
-            &sheet_path,
-            Counts::of(&positions),
-            diagnostics,
-            None,
-        ));
+        return Ok(finish(&sheet_path, counts, diagnostics, None));
     }
     validate(&sheet, &positions, &src, &mut diagnostics);
     let article_text = if sheet.briefing.article.is_empty() {
@@ -106,12 +102,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         }
     };
     let Some(article_text) = article_text else {
-        return Ok(finish(
-            &sheet_path,
-            Counts::of(&positions),
-            diagnostics,
-            None,
-        ));
+        return Ok(finish(&sheet_path, counts, diagnostics, None));
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
@@ -135,12 +126,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Ok(finish(
-            &sheet_path,
-            Counts::of(&positions),
-            diagnostics,
-            None,
-        ));
+        return Ok(finish(&sheet_path, counts, diagnostics, None));
     }
     sort_events(&mut sheet.events, &mut event_evidence);
     let actor_ids = sheet
@@ -150,7 +136,6 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         .map(|(n, a)| (a.id.clone(), n))
         .collect();
     let warnings = sorted(diagnostics.clone());
-    let counts = Counts::of(&positions);
     let briefing = Briefing {
         sheet,
         article,

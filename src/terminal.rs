@@ -98,12 +98,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
         // A terminal that went away fails the next read or write: that is a hangup, whether or
         // not its signal has arrived yet, not an error to report (to a terminal no one sees).
         Err(_) if signal.load(Ordering::Relaxed) != 0 || !io::stdout().is_terminal() => {
-            let sig = signal.load(Ordering::Relaxed);
-            Ended::Signal(if sig == 0 {
-                SIGHUP
-            } else {
-                i32::try_from(sig).unwrap_or(SIGHUP)
-            })
+            Ended::Signal(signal_or_hangup(signal.load(Ordering::Relaxed)))
         }
         Err(e) => return Err(e),
     };
@@ -121,10 +116,10 @@ fn events(
 ) -> io::Result<Ended> {
     let mut dirty = true;
     let ended = 'events: loop {
-        // Checked here too, not only when no event came: a stream of events (a held key, a
-        // terminal that keeps reporting) must not keep the reader from stopping.
+        // Read on every turn, so that a stream of events (a held key, a terminal that keeps
+        // reporting) cannot keep the reader from stopping either.
         if let sig @ 1.. = signal.load(Ordering::Relaxed) {
-            break 'events Ended::Signal(i32::try_from(sig).unwrap_or(SIGTERM));
+            break 'events Ended::Signal(signal_or_hangup(sig));
         }
         if dirty {
             terminal.draw(|frame| view::render(app, frame))?;
@@ -145,10 +140,7 @@ fn events(
             TICK
         };
         if !event::poll(tick)? {
-            match signal.load(Ordering::Relaxed) {
-                0 => continue,
-                sig => break 'events Ended::Signal(i32::try_from(sig).unwrap_or(SIGTERM)),
-            }
+            continue; // the signal flag is read at the top of the loop
         }
         // Take every event that is already waiting before drawing again, so that a burst of
         // keys (a held key, a paste) costs one frame; events that do nothing (mouse moves)
@@ -200,15 +192,18 @@ fn watch(signal: Arc<AtomicUsize>) -> io::Result<()> {
                     continue;
                 }
                 restore();
-                let sig = if sig == 0 {
-                    SIGHUP
-                } else {
-                    i32::try_from(sig).unwrap_or(SIGHUP)
-                };
-                std::process::exit(128 + sig);
+                std::process::exit(128 + signal_or_hangup(sig));
             }
         })?;
     Ok(())
+}
+
+/// The signal the flag holds; none means the terminal went away, which is a hangup.
+fn signal_or_hangup(flag: usize) -> i32 {
+    match flag {
+        0 => SIGHUP,
+        sig => i32::try_from(sig).unwrap_or(SIGHUP),
+    }
 }
 
 fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {

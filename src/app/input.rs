@@ -2,7 +2,7 @@
 //! warnings, and reloading from disk.
 
 use super::{Action, App, Overlay, Pane, Selection};
-use crate::briefing::{Briefing, OpenError, open};
+use crate::briefing::{OpenError, open};
 use crate::export::write_file;
 use crate::output::human_size;
 
@@ -123,11 +123,7 @@ impl App {
         let Some(overlay) = &mut self.overlay else {
             return;
         };
-        let scroll = match overlay {
-            Overlay::Help { scroll }
-            | Overlay::Warnings { scroll }
-            | Overlay::ReloadErrors { scroll, .. } => scroll,
-        };
+        let scroll = overlay.scroll_mut();
         match action {
             Action::Down => *scroll += 1,
             Action::Up => *scroll = scroll.saturating_sub(1),
@@ -153,12 +149,8 @@ impl App {
     /// a key back up always moves it.
     pub(super) fn clamp_overlay_scroll(&mut self) {
         let max = self.overlay_max_scroll();
-        if let Some(
-            Overlay::Help { scroll }
-            | Overlay::Warnings { scroll }
-            | Overlay::ReloadErrors { scroll, .. },
-        ) = &mut self.overlay
-        {
+        if let Some(overlay) = &mut self.overlay {
+            let scroll = overlay.scroll_mut();
             *scroll = (*scroll).min(max);
         }
     }
@@ -240,32 +232,16 @@ impl App {
                     .map(|m| m.start as usize);
                 // Lists and the selection hold indices into the old fact sheet: carried over by
                 // id, so an edit that reorders or removes entries never selects another one.
-                let actor_id = |b: &Briefing, a: usize| b.sheet.actors.get(a).map(|x| x.id.clone());
-                let event_id = |b: &Briefing, e: usize| b.sheet.events.get(e).map(|x| x.id.clone());
-                let actor = self
-                    .actors
-                    .selected
-                    .and_then(|a| actor_id(&self.briefing, a));
-                let event = self
-                    .events
-                    .selected
-                    .and_then(|e| event_id(&self.briefing, e));
-                let selection = match self.selection {
-                    Selection::Actor(a) => actor_id(&self.briefing, a).map(Ok),
-                    Selection::Event(e) => event_id(&self.briefing, e).map(Err),
-                    Selection::None => None,
-                };
-                self.briefing = b;
-                let actor_at =
-                    |id: &str| self.briefing.sheet.actors.iter().position(|x| x.id == id);
-                let event_at =
-                    |id: &str| self.briefing.sheet.events.iter().position(|x| x.id == id);
-                self.actors.selected = actor.and_then(|id| actor_at(&id));
-                self.events.selected = event.and_then(|id| event_at(&id));
-                self.selection = match selection {
-                    Some(Ok(id)) => actor_at(&id).map_or(Selection::None, Selection::Actor),
-                    Some(Err(id)) => event_at(&id).map_or(Selection::None, Selection::Event),
-                    None => Selection::None,
+                let old = std::mem::replace(&mut self.briefing, b);
+                let (was, now) = (&old.sheet, &self.briefing.sheet);
+                let actor = |a: usize| same_id(&was.actors, &now.actors, a, |x| &x.id);
+                let event = |e: usize| same_id(&was.events, &now.events, e, |x| &x.id);
+                self.actors.selected = self.actors.selected.and_then(actor);
+                self.events.selected = self.events.selected.and_then(event);
+                self.selection = match self.selection {
+                    Selection::Actor(a) => actor(a).map_or(Selection::None, Selection::Actor),
+                    Selection::Event(e) => event(e).map_or(Selection::None, Selection::Event),
+                    Selection::None => Selection::None,
                 };
                 self.article = super::ArticleState::default();
                 self.quote = match self.selection {
@@ -307,4 +283,10 @@ impl App {
             }
         }
     }
+}
+
+/// Where the entry of `was` at `index` is in `now`, found by its id.
+fn same_id<T>(was: &[T], now: &[T], index: usize, id: impl Fn(&T) -> &String) -> Option<usize> {
+    let wanted = id(was.get(index)?);
+    now.iter().position(|x| id(x) == wanted)
 }

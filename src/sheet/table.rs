@@ -301,27 +301,42 @@ pub fn list(items: &[&str]) -> String {
 /// starts at its first key, so the header is the nearest line above it, past blank lines and
 /// comments, that opens with `[`; without one, `span` itself.
 fn header(text: &str, span: &Span) -> Span {
-    let mut end = span.start.min(text.len());
-    let Some(before) = text.get(..end) else {
+    let Some(before) = text.get(..span.start) else {
         return span.clone();
     };
-    let own_line = before.rfind('\n').map_or(0, |n| n + 1);
-    if text[own_line..].trim_start().starts_with('[') {
+    let line_start = |end: usize| text[..end].rfind('\n').map_or(0, |n| n + 1);
+    let mut end = line_start(before.len());
+    if text[end..].trim_start().starts_with('[') {
         return span.clone(); // the span is on the header already (a table without keys)
     }
-    loop {
-        let Some(before) = text.get(..end) else {
-            return span.clone();
-        };
-        let before = before.strip_suffix('\n').unwrap_or(before);
-        let start = before.rfind('\n').map_or(0, |n| n + 1);
-        let line = before[start..].trim();
+    // Each turn looks at the line that ends just before `end` (its line break at `end - 1`).
+    while end > 0 {
+        let start = line_start(end - 1);
+        let line = text[start..end - 1].trim();
         if line.starts_with('[') {
-            return start..start + before[start..].trim_end().len();
+            return start..start + text[start..end - 1].trim_end().len();
         }
-        if !(line.is_empty() || line.starts_with('#')) || start == 0 {
-            return span.clone();
+        if !(line.is_empty() || line.starts_with('#')) {
+            break;
         }
         end = start;
+    }
+    span.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::header;
+
+    #[test]
+    fn a_missing_key_points_at_the_header_above_blank_lines_and_comments() {
+        let text = "[[actors]]\r\n\r\n# first\r\nname = \"A\"\r\n[[actors]]\r\n";
+        let key = text.find("name").unwrap();
+        assert_eq!(header(text, &(key..key + 4)), 0..10);
+        // A span on a header already stays; a span after a key line is not moved.
+        let second = text.rfind("[[actors]]").unwrap();
+        assert_eq!(header(text, &(second..second + 10)), second..second + 10);
+        let after = "a = 1\nb = 2\n";
+        assert_eq!(header(after, &(6..11)), 6..11);
     }
 }

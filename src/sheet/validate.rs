@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use super::{FactSheet, Positions, Span};
+use super::{Actor, ActorPositions, FactSheet, Positions, Span};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::fold::fold;
 use crate::inert::{escaped, quoted};
@@ -70,8 +70,7 @@ pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut 
 fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
     let mut owner: HashMap<String, (usize, Span)> = HashMap::new();
     for (n, (a, p)) in sheet.actors.iter().zip(&pos.actors).enumerate() {
-        let spellings = std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases));
-        for (text, span) in spellings {
+        for (text, span) in spellings(a, p) {
             let folded = fold(text);
             if folded.is_empty() {
                 continue; // a blank name is reported where it is read
@@ -112,8 +111,7 @@ fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<
     // Rule 3 makes a lowercase spelling match capitalised too, so it clashes with another
     // actor's spelling of that capitalised form, which would take those mentions silently.
     for (n, (a, p)) in sheet.actors.iter().zip(&pos.actors).enumerate() {
-        let spellings = std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases));
-        for (text, span) in spellings {
+        for (text, span) in spellings(a, p) {
             let Some(variant) = capitalised(&fold(text)) else {
                 continue;
             };
@@ -139,4 +137,12 @@ fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<
             );
         }
     }
+}
+
+/// An actor's name and aliases, each with where it is written.
+fn spellings<'a>(
+    a: &'a Actor,
+    p: &'a ActorPositions,
+) -> impl Iterator<Item = (&'a String, &'a Span)> {
+    std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases))
 }

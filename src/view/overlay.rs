@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::overlay_text::{Look, centered, window};
-use crate::app::{App, ExportDialog, Overlay};
+use crate::app::{App, ExportDialog};
 use crate::export::{Format, Table};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -20,11 +20,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (Some(overlay), Some((title, rows))) = (app.overlay(), app.overlay_rows()) else {
         return;
     };
-    let scroll = match overlay {
-        Overlay::Help { scroll }
-        | Overlay::Warnings { scroll }
-        | Overlay::ReloadErrors { scroll, .. } => *scroll,
-    };
+    let scroll = overlay.scroll();
     let rect = window(area);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()

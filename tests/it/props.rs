@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::{Action, App, Overlay};
+use briefing::app::{Action, App};
 use proptest::prelude::*;
 
 use crate::harness::{Reader, key};
@@ -113,18 +113,10 @@ fn check(app: &App) {
     if let Some((start, end)) = app.quote() {
         assert!(start <= end && (end as usize) <= b.article.text().len());
     }
-    if let (
-        Some(
-            Overlay::Help { scroll }
-            | Overlay::Warnings { scroll }
-            | Overlay::ReloadErrors { scroll, .. },
-        ),
-        Some((_, rows)),
-    ) = (app.overlay(), app.overlay_rows())
-    {
+    if let (Some(overlay), Some((_, rows))) = (app.overlay(), app.overlay_rows()) {
         let shown = usize::from(app.overlay_window().height.saturating_sub(2));
         assert!(
-            *scroll <= rows.len().saturating_sub(shown),
+            overlay.scroll() <= rows.len().saturating_sub(shown),
             "window scrolled past its end"
         );
     }
