@@ -335,6 +335,18 @@ fn syntax_errors_from_unquoted_values_say_to_quote_them() {
             "DIR/facts.toml:8:8: error: TOML syntax: invalid float, expected `nan` (text goes in double quotes: name = \"NATO\")",
         ]
     );
+    // A full date that is wrong gets the parser's message alone: quoting it would not help.
+    let d = diagnostics(&format!("{HEAD}published = 2024-07-32\n"));
+    assert_eq!(d.len(), 1);
+    assert!(d[0].contains("expected day between 01 and 31"), "{d:?}");
+    assert!(!d[0].contains("in quotes"), "{d:?}");
+    let d = diagnostics(&format!("{}aliases = [\"x\"]\naliases = [\"y\"]\n", nato()));
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:10:1: error: TOML syntax: duplicate key (`aliases` is set twice in this table; keep one of them)"
+        ]
+    );
 }
 
 #[test]

@@ -123,16 +123,17 @@ fn report_syntax(src: &SourceFile, errors: &[toml::de::Error], out: &mut Vec<Dia
     for (span, message) in by_line.into_values() {
         let message = escaped(message).replace('\n', "; ");
         let d = src.error(&span, format!("TOML syntax: {message}"));
-        out.push(match unquoted_value_hint(src.text(), span.start) {
+        out.push(match syntax_hint(src.text(), span.start, &message) {
             Some(hint) => d.with_hint(hint),
             None => d,
         });
     }
 }
 
-/// The parser's message describes TOML's grammar (`invalid float, expected 'nan'`); when the
-/// line is `key = value` with a value a curator meant as text or as a short date, say that.
-fn unquoted_value_hint(text: &str, at: usize) -> Option<String> {
+/// The parser's message describes TOML's grammar (`invalid float, expected 'nan'`, `duplicate
+/// key`); when the line is `key = value` and the slip is a common one (a value meant as text
+/// or as a short date, a key set twice), say that in the curator's terms.
+fn syntax_hint(text: &str, at: usize, message: &str) -> Option<String> {
     let at = at.min(text.len());
     let start = text[..at].rfind('\n').map_or(0, |n| n + 1);
     let end = text[at..].find('\n').map_or(text.len(), |n| at + n);
@@ -144,9 +145,20 @@ fn unquoted_value_hint(text: &str, at: usize) -> Option<String> {
     if key.is_empty() || !key.chars().all(plain) {
         return None;
     }
+    if message.starts_with("duplicate key") {
+        return Some(format!(
+            "`{key}` is set twice in this table; keep one of them"
+        ));
+    }
     let first = value.chars().next()?;
     let quoted = inert_quote(value);
-    if first.is_ascii_digit() && value.contains('-') && !value.contains(':') {
+    // A year and month written bare (2024-07), which TOML takes for a broken date. A full date
+    // that is wrong (2024-07-32) is another slip, and the parser's own message names it.
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let year_month = value
+        .split_once('-')
+        .is_some_and(|(y, m)| y.len() == 4 && digits(y) && m.len() <= 2 && digits(m));
+    if year_month {
         Some(format!(
             "a full date is written bare, like 2024-07-09; a year or a month alone goes in quotes: {key} = {quoted}"
         ))
