@@ -247,5 +247,63 @@ fn reader(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reader);
+/// A fact sheet of `n` actors the article never mentions, beside the bundled article: `n`
+/// warnings, one per actor.
+fn many_warnings(dir: &std::path::Path, n: usize) -> Input {
+    use std::fmt::Write as _;
+    let mut sheet = String::from("[briefing]\ntitle = \"warnings\"\narticle = \"article.txt\"\n");
+    for i in 0..n {
+        let _ = write!(
+            sheet,
+            "\n[[actors]]\nid = \"ghost-{i}\"\nname = \"Ghost Number {i} Who Never Appears\"\nkind = \"person\"\n"
+        );
+    }
+    let path = dir.join("facts.toml");
+    std::fs::write(&path, sheet).expect("the fact sheet written");
+    std::fs::write(
+        dir.join("article.txt"),
+        include_str!("../assets/article.txt"),
+    )
+    .expect("the article written");
+    Input::Path(path)
+}
+
+/// A keystroke in the warnings window of a fact sheet with 10,000 warnings: the window's rows
+/// are wrapped for the key (to keep the scroll in range) and for the frame.
+fn warnings_window(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let input = many_warnings(dir.path(), 10_000);
+    let b = open(&input).expect("the briefing loads");
+    assert_eq!(b.warnings.len(), 10_000);
+    let mut app = App::new(b, input, true);
+    app.update(Action::Resize(W, H));
+    app.update(Action::ShowWarnings);
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
+    let mut g = c.benchmark_group("warnings window, 10,000 warnings, 200x60");
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(20);
+    g.measurement_time(Duration::from_secs(2));
+    let mut all = Vec::new();
+    g.bench_function("Down", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                let start = Instant::now();
+                app.update(Action::Down);
+                term.draw(|f| render(&app, f)).expect("drawn");
+                let t = start.elapsed();
+                all.push(t);
+                spent += t;
+            }
+            spent
+        });
+    });
+    g.finish();
+    all.sort_unstable();
+    if let (Some(median), Some(worst)) = (all.get(all.len() / 2), all.last()) {
+        eprintln!("    Down in the warnings window: median {median:.2?}, worst {worst:.2?}");
+    }
+}
+
+criterion_group!(benches, reader, warnings_window);
 criterion_main!(benches);

@@ -131,6 +131,8 @@ pub struct App {
     search: Search,
     history: History,
     overlay: Option<Overlay>,
+    /// The open window's rows, wrapped once (see [`App::wrap_overlay`]).
+    overlay_text: Option<overlay_text::Wrapped>,
     export: Option<ExportDialog>,
     message: Option<Message>,
     show_omitted: bool,
@@ -164,6 +166,7 @@ impl App {
             search: Search::default(),
             history: History::default(),
             overlay: None,
+            overlay_text: None,
             export: None,
             message: None,
             show_omitted: false,
@@ -183,6 +186,13 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        let effect = self.apply(action);
+        self.wrap_overlay();
+        self.clamp_overlay_scroll();
+        effect
+    }
+
+    fn apply(&mut self, action: Action) -> Effect {
         if !matches!(
             action,
             Action::Resize(..) | Action::Scroll(..) | Action::Settle
@@ -192,10 +202,7 @@ impl App {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
-            Action::Resize(w, h) => {
-                self.resize(w, h);
-                self.clamp_overlay_scroll();
-            }
+            Action::Resize(w, h) => self.resize(w, h),
             _ if self.export.is_some() => self.dialog_action(action),
             _ if self.overlay.is_some() => self.overlay_action(action),
             _ if self.editing() => self.input_action(action),

@@ -142,7 +142,6 @@ impl App {
             Action::ShowWarnings => self.overlay = Some(Overlay::Warnings { scroll: 0 }),
             _ => {}
         }
-        self.clamp_overlay_scroll();
     }
 
     /// Keeps the open window's scroll between its first row and the furthest it scrolls, so that
@@ -222,6 +221,7 @@ impl App {
     /// Reads the fact sheet and article again. A version with errors is not taken: the old
     /// one stays on screen and the errors are listed.
     pub(super) fn reload(&mut self) {
+        self.overlay_text = None;
         match open(&self.input) {
             Ok(b) => {
                 let top = self.article.top_offset();

@@ -32,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     frame.render_widget(block, rect);
     // The rows are wrapped to this width already: the app counts them to clamp the scroll.
     let lines: Vec<Line> = rows
-        .into_iter()
+        .iter()
         .skip(scroll)
         .take(usize::from(inner.height))
         .map(|row| {
@@ -42,12 +42,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
                 Look::Heading => theme.heading,
                 Look::Error => theme.error,
             };
-            match row.key {
+            match &row.key {
                 Some(key) => Line::from(vec![
-                    Span::styled(key, theme.key),
-                    Span::styled(row.text, style),
+                    Span::styled(key.as_str(), theme.key),
+                    Span::styled(row.text.as_str(), style),
                 ]),
-                None => Line::styled(row.text, style),
+                None => Line::styled(row.text.as_str(), style),
             }
         })
         .collect();

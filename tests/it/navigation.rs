@@ -617,7 +617,7 @@ fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
     assert!(r.screen().contains(last.trim()), "{}", r.screen());
     // Narrow, each key stands above its description: no row is cut at the window's edge.
     let inner = usize::from(r.app.overlay_window().width - 2);
-    for row in &rows {
+    for row in rows {
         let shown = format!("{}{}", row.key.as_deref().unwrap_or(""), row.text);
         assert!(
             shown.chars().count() <= inner,

@@ -3,8 +3,10 @@
 
 use std::fmt::Write as _;
 
+use briefing::app::overlay_text::Look;
 use briefing::app::{Action, App};
 use proptest::prelude::*;
+use unicode_width::UnicodeWidthStr;
 
 use crate::harness::{Reader, key};
 
@@ -119,6 +121,19 @@ fn check(app: &App) {
             overlay.scroll() <= rows.len().saturating_sub(shown),
             "window scrolled past its end"
         );
+        // The rows are wrapped once and kept: they must have followed the last resize. (Help
+        // headings and key labels are not wrapped; the window clips them when very narrow.)
+        let inner = usize::from(app.overlay_window().width.saturating_sub(2)).max(1);
+        for row in rows
+            .iter()
+            .filter(|r| r.key.is_none() && r.look != Look::Heading)
+        {
+            let w = row.text.width();
+            assert!(
+                w <= inner,
+                "a window row of {w} columns in {inner}: {row:?}"
+            );
+        }
     }
 }
 
