@@ -29,6 +29,9 @@ pub struct Row {
     pub key: Option<String>,
     pub text: String,
     pub look: Look,
+    /// Whether the row begins an entry (a warning, a binding, a heading) rather than carrying
+    /// one on: a new width keeps the same entry at the top of the window.
+    pub first: bool,
 }
 
 impl Row {
@@ -37,8 +40,31 @@ impl Row {
             key: None,
             text: text.into(),
             look,
+            first: true,
         }
     }
+
+    fn more(text: impl Into<String>, look: Look) -> Self {
+        Self {
+            first: false,
+            ..Self::new(text, look)
+        }
+    }
+}
+
+/// The rows `text` wraps to at `width` columns, as one entry.
+fn entry(text: &str, width: usize, look: Look) -> Vec<Row> {
+    textwrap::wrap(text, width)
+        .into_iter()
+        .enumerate()
+        .map(move |(i, part)| {
+            if i == 0 {
+                Row::new(part.into_owned(), look)
+            } else {
+                Row::more(part.into_owned(), look)
+            }
+        })
+        .collect()
 }
 
 /// Where a window goes over `area`: 90% × 80%, centred.
@@ -89,29 +115,43 @@ impl App {
         };
         let kind = std::mem::discriminant(overlay);
         let width = usize::from(self.overlay_window().width.saturating_sub(2)).max(1);
-        if self
-            .overlay_text
-            .as_ref()
-            .is_some_and(|w| w.kind == kind && w.width == width)
-        {
-            return;
-        }
-        self.overlay_text = self.wrap_rows(width).map(|(title, rows)| Wrapped {
+        let old = match self.overlay_text.take() {
+            Some(w) if w.kind == kind && w.width == width => {
+                self.overlay_text = Some(w);
+                return;
+            }
+            Some(w) if w.kind == kind => Some(w),
+            _ => None,
+        };
+        let wrapped = self.wrap_rows(width).map(|(title, rows)| Wrapped {
             kind,
             width,
             title,
             rows,
         });
+        // The same window at a new width: the entry at its top stays at its top.
+        if let (Some(old), Some(new), Some(overlay)) = (old, &wrapped, &mut self.overlay) {
+            let scroll = overlay.scroll_mut();
+            let entries = old
+                .rows
+                .iter()
+                .take(*scroll + 1)
+                .filter(|r| r.first)
+                .count();
+            *scroll = new
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.first)
+                .nth(entries.saturating_sub(1))
+                .map_or(0, |(i, _)| i);
+        }
+        self.overlay_text = wrapped;
     }
 
     /// The open window's title and rows, wrapped to `width` columns.
     fn wrap_rows(&self, width: usize) -> Option<(&'static str, Vec<Row>)> {
-        let wrapped = |text: &str, look| -> Vec<Row> {
-            textwrap::wrap(&one_line(text), width)
-                .into_iter()
-                .map(|part| Row::new(part.into_owned(), look))
-                .collect()
-        };
+        let wrapped = |text: &str, look| entry(&one_line(text), width, look);
         let rows = match self.overlay()? {
             Overlay::Help { .. } => return Some((" Keys ", self.help_rows(width))),
             Overlay::Warnings { .. } => {
@@ -185,13 +225,11 @@ impl App {
         } else {
             width - (key_w + 4)
         };
-        let mut rows: Vec<Row> = textwrap::wrap(
+        let mut rows: Vec<Row> = entry(
             "Mouse: click a pane, a row or a mention to select and follow it; the wheel scrolls.",
             width,
-        )
-        .into_iter()
-        .map(|part| Row::new(part.into_owned(), Look::Dim))
-        .collect();
+            Look::Dim,
+        );
         for context in order {
             rows.push(Row::new("", Look::Plain));
             rows.push(Row::new(context.title(), Look::Heading));
@@ -200,8 +238,7 @@ impl App {
                 if stacked {
                     rows.push(Row {
                         key: Some(format!("  {keys}")),
-                        text: String::new(),
-                        look: Look::Plain,
+                        ..Row::new("", Look::Plain)
                     });
                 }
                 for (i, part) in textwrap::wrap(&b.help, text_w).into_iter().enumerate() {
@@ -212,8 +249,8 @@ impl App {
                     };
                     rows.push(Row {
                         key: Some(key),
-                        text: part.into_owned(),
-                        look: Look::Plain,
+                        first: i == 0 && !stacked,
+                        ..Row::new(part.into_owned(), Look::Plain)
                     });
                 }
             }

@@ -19,11 +19,7 @@ use crate::wrap::Row;
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let st = app.article_state();
     let rows = st.layout.rows();
-    let percent = if rows.len() <= st.height || st.max_top() == 0 {
-        "all".to_owned()
-    } else {
-        format!("{}%", st.top * 100 / st.max_top())
-    };
+    let percent = pane::position(st.top, st.max_top());
     let extra = if app.shows_omitted() {
         format!("{percent} · omitted shown")
     } else {

@@ -23,11 +23,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let scroll = overlay.scroll();
     let rect = window(area);
     frame.render_widget(Clear, rect);
+    let shown = usize::from(rect.height.saturating_sub(2));
+    let at = super::pane::position(scroll, rows.len().saturating_sub(shown));
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focus)
         .title(Line::styled(title, theme.title_focus))
-        .title_bottom(Line::styled(" j/k scroll · Esc close ", theme.dim));
+        .title_bottom(Line::styled(" j/k scroll · Esc close ", theme.dim))
+        .title_bottom(Line::styled(format!(" {at} "), theme.dim).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     // The rows are wrapped to this width already: the app counts them to clamp the scroll.

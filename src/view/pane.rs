@@ -7,6 +7,15 @@ use ratatui::widgets::{Block, BorderType};
 use super::theme::Theme;
 use crate::app::{App, Mode, Pane};
 
+/// How far down a scrolled text is, as `less` says it: `all` when it fits, else a percentage.
+#[must_use]
+pub fn position(top: usize, max_top: usize) -> String {
+    match (top.min(max_top) * 100).checked_div(max_top) {
+        Some(percent) => format!("{percent}%"),
+        None => "all".to_owned(),
+    }
+}
+
 /// The bordered block for `pane`, with `extra` (counts, sort, filter) in its bottom border.
 #[must_use]
 pub fn block<'a>(app: &App, pane: Pane, extra: &str, theme: &Theme) -> Block<'a> {

@@ -590,6 +590,37 @@ fn overlay_scroll(r: &Reader) -> usize {
 }
 
 #[test]
+fn a_new_width_keeps_the_warning_at_the_top_of_the_window() {
+    let mut r = many_warnings(200);
+    r.press("w");
+    // Down to the warning about absent-20, which wraps to two rows at 80 columns.
+    while !r.app.overlay_rows().unwrap().1[overlay_scroll(&r)]
+        .text
+        .contains("\"absent-20\"")
+    {
+        r.press("j");
+    }
+    assert!(r.screen().contains(" 10% "), "{}", r.screen());
+    for (w, h) in [(200, 60), (40, 12), (120, 40)] {
+        r.act(Action::Resize(w, h));
+        let (_, rows) = r.app.overlay_rows().unwrap();
+        let at = overlay_scroll(&r);
+        let entry: String = std::iter::once(&rows[at])
+            .chain(rows[at + 1..].iter().take_while(|r| !r.first))
+            .map(|r| r.text.as_str())
+            .collect();
+        assert!(rows[at].first, "at {w}x{h}: {:?}", rows[at]);
+        assert!(entry.contains("\"absent-20\""), "at {w}x{h}: {entry}");
+    }
+    // At the end, the window says so; a short list says it is all there.
+    r.press("G");
+    assert!(r.screen().contains(" 100% "), "{}", r.screen());
+    let mut r = many_warnings(1);
+    r.press("w");
+    assert!(r.screen().contains(" all "), "{}", r.screen());
+}
+
+#[test]
 fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
     let mut r = many_warnings(18);
     r.press("w");
