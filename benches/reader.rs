@@ -268,41 +268,57 @@ fn many_warnings(dir: &std::path::Path, n: usize) -> Input {
     Input::Path(path)
 }
 
-/// A keystroke in the warnings window of a fact sheet with 10,000 warnings: the window's rows
-/// are wrapped for the key (to keep the scroll in range) and for the frame.
+/// The warnings window of a fact sheet with 10,000 warnings: a key in it (the rows are wrapped
+/// once, when the window opens or its width changes, and kept), and a new width (all of them
+/// wrapped again).
 fn warnings_window(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let input = many_warnings(dir.path(), 10_000);
-    let b = open(&input).expect("the briefing loads");
-    assert_eq!(b.warnings.len(), 10_000);
-    let mut app = App::new(b, input, true);
+    let loaded = open(&input).expect("the briefing loads");
+    assert_eq!(loaded.warnings.len(), 10_000);
+    let mut app = App::new(loaded, input, true);
     app.update(Action::Resize(W, H));
     app.update(Action::ShowWarnings);
     let mut term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
-    let mut g = c.benchmark_group("warnings window, 10,000 warnings, 200x60");
+    let mut g = c.benchmark_group("warnings window, 10,000 warnings");
     g.sampling_mode(SamplingMode::Flat);
     g.sample_size(20);
     g.measurement_time(Duration::from_secs(2));
-    let mut all = Vec::new();
-    g.bench_function("Down", |b| {
-        b.iter_custom(|iters| {
-            let mut spent = Duration::ZERO;
-            for _ in 0..iters {
-                let start = Instant::now();
-                app.update(Action::Down);
-                term.draw(|f| render(&app, f)).expect("drawn");
-                let t = start.elapsed();
-                all.push(t);
-                spent += t;
-            }
-            spent
+    let sizes = [(W, H), (120, 40)];
+    for (name, resize) in [("Down at 200x60", false), ("a new width", true)] {
+        let mut all = Vec::new();
+        let mut turn = 0;
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut spent = Duration::ZERO;
+                for _ in 0..iters {
+                    let start = Instant::now();
+                    if resize {
+                        turn += 1;
+                        let (width, height) = sizes[turn % 2];
+                        app.update(Action::Resize(width, height));
+                        term.backend_mut().resize(width, height);
+                    } else {
+                        app.update(Action::Down);
+                    }
+                    term.draw(|f| render(&app, f)).expect("drawn");
+                    let t = start.elapsed();
+                    all.push(t);
+                    spent += t;
+                    // Untimed: back to the top before Down reaches the end.
+                    if !resize && app.overlay().is_some_and(|o| o.scroll() > 9_000) {
+                        app.update(Action::Top);
+                    }
+                }
+                spent
+            });
         });
-    });
-    g.finish();
-    all.sort_unstable();
-    if let (Some(median), Some(worst)) = (all.get(all.len() / 2), all.last()) {
-        eprintln!("    Down in the warnings window: median {median:.2?}, worst {worst:.2?}");
+        all.sort_unstable();
+        if let (Some(median), Some(worst)) = (all.get(all.len() / 2), all.last()) {
+            eprintln!("    {name}: median {median:.2?}, worst {worst:.2?}");
+        }
     }
+    g.finish();
 }
 
 criterion_group!(benches, reader, warnings_window);

@@ -1,7 +1,9 @@
 //! The reader's state and the one place it changes: [`App::update`] applies an [`Action`] and
 //! returns what the terminal loop must do outside the app ([`Effect`]). Everything the view
 //! shows that can be computed from the state (highlights, the details, the status line) is
-//! computed by the accessors here, never stored, so it cannot go stale.
+//! computed by the accessors here, never stored, so it cannot go stale. The one exception is
+//! the open window's wrapped rows (`overlay_text`), too costly to wrap per key with thousands of
+//! warnings: `update` ends by rewrapping them when the window or its width changed.
 
 mod action;
 mod article_pane;

@@ -673,8 +673,17 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     // Broken another way: the window shows the new errors, not the ones it showed before.
     fs::write(f.sheet(), SHEET.replace("id = \"nato\"", "id = \"Nato!\"")).unwrap();
     r.press("r");
-    assert!(r.screen().contains("is not a valid"), "{}", r.screen());
-    assert!(!r.screen().contains("unknown actor kind"), "{}", r.screen());
+    let shown = r
+        .app
+        .overlay_rows()
+        .unwrap()
+        .1
+        .iter()
+        .map(|row| row.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains("\"Nato!\" is not a valid id"), "{shown}");
+    assert!(!shown.contains("unknown actor kind"), "{shown}");
     r.press("Esc");
     // Fixed, with a new actor and a changed article.
     let mut sheet = fs::File::create(f.sheet()).unwrap();

@@ -3,10 +3,8 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::overlay_text::Look;
 use briefing::app::{Action, App};
 use proptest::prelude::*;
-use unicode_width::UnicodeWidthStr;
 
 use crate::harness::{Reader, key};
 
@@ -115,25 +113,20 @@ fn check(app: &App) {
     if let Some((start, end)) = app.quote() {
         assert!(start <= end && (end as usize) <= b.article.text().len());
     }
+    assert_eq!(app.overlay().is_some(), app.overlay_rows().is_some());
     if let (Some(overlay), Some((_, rows))) = (app.overlay(), app.overlay_rows()) {
         let shown = usize::from(app.overlay_window().height.saturating_sub(2));
         assert!(
             overlay.scroll() <= rows.len().saturating_sub(shown),
             "window scrolled past its end"
         );
-        // The rows are wrapped once and kept: they must have followed the last resize. (Help
-        // headings and key labels are not wrapped; the window clips them when very narrow.)
-        let inner = usize::from(app.overlay_window().width.saturating_sub(2)).max(1);
-        for row in rows
-            .iter()
-            .filter(|r| r.key.is_none() && r.look != Look::Heading)
-        {
-            let w = row.text.width();
-            assert!(
-                w <= inner,
-                "a window row of {w} columns in {inner}: {row:?}"
-            );
-        }
+        // The rows are wrapped once and kept: they must be what wrapping now would give.
+        let fresh = app.overlay_rows_rewrapped().map(|(_, rows)| rows);
+        assert_eq!(
+            Some(rows),
+            fresh.as_deref(),
+            "the window's kept rows are stale"
+        );
     }
 }
 
