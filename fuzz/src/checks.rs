@@ -67,8 +67,13 @@ pub fn article(bytes: &[u8], omit: &[String], width: u8, show_omitted: bool) {
     let text = match decode(bytes.to_vec()) {
         Ok(text) => text,
         Err(e) => {
-            assert!(std::str::from_utf8(&bytes[..e.byte]).is_ok());
-            assert!(std::str::from_utf8(bytes).is_err());
+            let stop = std::str::from_utf8(bytes).expect_err("valid UTF-8 was refused");
+            assert_eq!(
+                e.byte,
+                stop.valid_up_to(),
+                "the error is not where UTF-8 stops"
+            );
+            assert!(e.line >= 1 && e.column >= 1);
             return;
         }
     };

@@ -176,7 +176,7 @@ impl App {
             }
             Overlay::ReloadErrors { diagnostics, .. } => {
                 let mut rows = wrapped(
-                    "The fact sheet on disk has errors; the previous version stays open.",
+                    "The briefing on disk has errors; the previous version stays open.",
                     Look::Error,
                 );
                 rows.push(Row::new("", Look::Plain));

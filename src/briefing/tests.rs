@@ -90,6 +90,27 @@ fn wrong_types() {
 }
 
 #[test]
+fn tables_of_the_wrong_shape() {
+    let d = diagnostics("briefing = \"T\"\nactors = 5\nevents = [1, { id = \"e\" }]\n");
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:1:12: error: `briefing` must be a table, not a string",
+            "DIR/facts.toml:2:10: error: `actors` must be an array of tables, not an integer (write each entry under its own [[actors]] header)",
+            "DIR/facts.toml:3:11: error: each entry of `events` must be a table, not an integer",
+            // The entry that is a table is still checked.
+            "DIR/facts.toml:3:14: error: event \"e\" has no `date`, which is required",
+            "DIR/facts.toml:3:14: error: event \"e\" has no `title`, which is required",
+        ]
+    );
+    let d = diagnostics(&format!("{HEAD}omit = [\"Advertisement\", \"  \"]\n"));
+    assert_eq!(
+        d,
+        ["DIR/facts.toml:4:26: error: a blank line in `omit` would hide every blank line"]
+    );
+}
+
+#[test]
 fn unknown_keys_suggest_the_intended_one() {
     let d = diagnostics(&format!("{}alias = [\"the alliance\"]\n", nato()));
     assert_eq!(

@@ -15,9 +15,9 @@ use ratatui::backend::CrosstermBackend;
 use crate::harness::{ARTICLE, Fixture, Reader, SHEET, briefing};
 
 /// Escape sequences and invisible controls, as TOML escapes (for the fact sheet)…
-const PAYLOAD_TOML: &str = r"\u001b]0;PWNED\u0007\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\\u001b]52;c;ZXZpbA==\u0007\u001b[31mRED\u001b[77;77H\u0008\u000d\u007f\u009b31m\u202e\u200bEND";
+const PAYLOAD_TOML: &str = r"\u001b]0;PWNED\u0007\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\\u001b]52;c;ZXZpbA==\u0007\u001b[31mRED\u001b[77;77H\u0008\u000d\u007f\u009b31m\u009d0;C1TITLE\u009c\u0085\u202e\u200bEND";
 /// …and as raw text (for the article).
-const PAYLOAD: &str = "\u{1b}]0;PWNED\u{7}\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[31mRED\u{1b}[77;77H\u{8}\r\u{7f}\u{9b}31m\u{202e}\u{200b}END";
+const PAYLOAD: &str = "\u{1b}]0;PWNED\u{7}\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[31mRED\u{1b}[77;77H\u{8}\r\u{7f}\u{9b}31m\u{9d}0;C1TITLE\u{9c}\u{85}\u{202e}\u{200b}END";
 
 fn hostile_sheet() -> String {
     format!(
@@ -80,18 +80,44 @@ fn bytes_on_the_wire(r: &Reader) -> Vec<u8> {
 fn assert_inert(bytes: &[u8], what: &str) {
     let text = String::from_utf8_lossy(bytes);
     for (bad, name) in [
-        ("\u{1b}]", "an OSC sequence (title, hyperlink, clipboard)"),
-        ("\u{7}", "BEL"),
-        ("\u{8}", "backspace"),
-        ("\u{7f}", "DEL"),
-        ("\u{9b}", "a C1 CSI"),
-        ("\u{202e}", "a bidi override"),
-        ("\u{200b}", "a zero-width space"),
         ("\u{1b}[31mRED", "the payload's colour"),
         ("\u{1b}[77;77H", "the payload's cursor move"),
         ("PWNED\u{7}", "a title"),
     ] {
         assert!(!text.contains(bad), "{what}: {name} reached the terminal");
+    }
+    // Beyond the payload's own sequences: the only controls that get through are the ESC of
+    // crossterm's own CSI sequences (cursor moves and colours) and, in the text outputs (check,
+    // Markdown), line feeds; no OSC, DCS or bare ESC, no other C0 control (CR, BEL, backspace
+    // …), no DEL, no C1 control, no invisible format character.
+    let lines_allowed = matches!(what, "check" | "markdown");
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            assert_eq!(
+                chars.next(),
+                Some('['),
+                "{what}: an ESC that does not start a CSI"
+            );
+            // Parameters, then one final byte.
+            while chars
+                .next_if(|p| matches!(p, '0'..='9' | ';' | '?'))
+                .is_some()
+            {}
+            let end = chars.next();
+            assert!(
+                end.is_some_and(|e| e.is_ascii_alphabetic()),
+                "{what}: a CSI ending in {end:?}"
+            );
+            continue;
+        }
+        if c == '\n' && lines_allowed {
+            continue;
+        }
+        assert!(
+            !(c.is_control() || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}')),
+            "{what}: {c:?} reached the terminal"
+        );
     }
 }
 
@@ -573,6 +599,17 @@ fn a_full_disk_or_a_missing_folder_fails_with_a_message() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("No space left on device"));
+    // A device is written in place: no temporary file beside it, in /dev.
+    let beside = fs::read_dir("/dev")
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".briefing-export-")
+        })
+        .count();
+    assert_eq!(beside, 0, "a temporary file was left in /dev");
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("no/such/folder/out.json");
     briefing()
@@ -581,6 +618,11 @@ fn a_full_disk_or_a_missing_folder_fails_with_a_message() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains("cannot write"));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "something was created"
+    );
 }
 
 #[test]
@@ -698,6 +740,42 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     assert_eq!(r.app.briefing().sheet.actors.len(), 2);
     assert!(r.status().contains("Reloaded"), "{}", r.status());
     assert!(r.screen().contains("NATO and China met."));
+}
+
+#[test]
+fn reload_keeps_the_old_version_over_a_broken_or_missing_article() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 80, 24);
+    let before = r.app.briefing().article.text().to_owned();
+    // Not UTF-8: the errors are listed, the old article stays.
+    fs::write(f.path("article.txt"), b"NATO \xff met.\n").unwrap();
+    r.press("r");
+    let shown = r
+        .app
+        .overlay_rows()
+        .expect("the reload errors")
+        .1
+        .iter()
+        .map(|row| row.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(shown.contains("not UTF-8"), "{shown}");
+    assert_eq!(r.app.briefing().article.text(), before);
+    r.press("Esc");
+    // Gone: the same, and the old article is still read once the window is closed.
+    fs::remove_file(f.path("article.txt")).unwrap();
+    r.press("r");
+    assert!(r.status().contains("Reload failed"), "{}", r.status());
+    assert!(r.screen().contains("does not exist"), "{}", r.screen());
+    assert_eq!(r.app.briefing().article.text(), before);
+    r.press("Esc");
+    assert!(
+        r.screen().contains("NATO met. The alliance agreed."),
+        "{}",
+        r.screen()
+    );
 }
 
 #[test]

@@ -588,6 +588,8 @@ fn a_terminal_that_goes_away_ends_the_reader_instead_of_spinning() {
     assert!(shown.is_ok(), "the reader never drew its first frame");
     let status = status.expect("the reader still runs after its terminal went away");
     assert_eq!(status.exit_code(), 129, "128 + SIGHUP, not {status}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).expect("the folder").collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
 }
 
 #[test]
@@ -612,9 +614,22 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     });
     let after = session.raw()[before..].to_vec();
     let left = find(&after, LEAVE_ALTERNATE_SCREEN).expect("Ctrl-z leaves the alternate screen");
+    let back = find(&after[left..], ENTER_ALTERNATE_SCREEN).expect("and enters it again");
+    // Before stopping, it also gives back the mouse and the cursor. (Raw mode is a terminal
+    // setting, not a sequence: the stop is too short to read it, so it is checked after `q`.)
+    let handed_back = &after[..left + back];
+    for mode in MOUSE_MODES {
+        let reset = format!("\x1b[?{mode}l");
+        assert!(
+            find(handed_back, reset.as_bytes()).is_some(),
+            "mouse mode {mode} left on over Ctrl-z: {}",
+            session.raw_text()
+        );
+    }
     assert!(
-        find(&after[left..], ENTER_ALTERNATE_SCREEN).is_some(),
-        "and enters it again on resuming"
+        find(handed_back, b"\x1b[?25h").is_some(),
+        "the cursor left hidden over Ctrl-z: {}",
+        session.raw_text()
     );
     session.press("q");
     assert!(session.exit_status().success());
