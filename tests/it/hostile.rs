@@ -684,6 +684,49 @@ fn an_interrupted_export_leaves_the_old_file_whole() {
             "a half-written export after {delay_ms} ms"
         );
     }
+    // Timed kills may all land before or after the write. These land in it: the moment the
+    // temporary file appears beside the target, the export is killed.
+    let temporaries = || {
+        fs::read_dir(f.dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with(".briefing-export-")
+            })
+            .map(|e| e.path())
+            .collect::<Vec<_>>()
+    };
+    let mut caught = 0;
+    for _ in 0..5 {
+        fs::write(&target, "old").unwrap();
+        let mut child = std::process::Command::new(&bin)
+            .args(["export", "-f", "json", "-o"])
+            .arg(&target)
+            .arg(f.sheet())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        while temporaries().is_empty() && child.try_wait().unwrap().is_none() {
+            std::thread::yield_now();
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        let left = temporaries();
+        let now = fs::read(&target).unwrap();
+        if !left.is_empty() && now == b"old" {
+            caught += 1;
+        }
+        assert!(
+            now == b"old" || serde_json::from_slice::<serde_json::Value>(&now).is_ok(),
+            "a half-written export"
+        );
+        for t in left {
+            fs::remove_file(t).unwrap();
+        }
+    }
+    assert!(caught > 0, "no kill landed during a write");
 }
 
 // ── While reading ──────────────────────────────────────────────────────────────────────────
