@@ -110,8 +110,7 @@ impl App {
     #[doc(hidden)]
     #[must_use]
     pub fn overlay_rows_rewrapped(&self) -> Option<(&'static str, Vec<Row>)> {
-        let width = usize::from(self.overlay_window().width.saturating_sub(2)).max(1);
-        self.wrap_rows(width)
+        self.wrap_rows(self.overlay_width())
     }
 
     /// After every update: wraps the open window's rows again if the window or its width
@@ -123,7 +122,7 @@ impl App {
             return;
         };
         let kind = std::mem::discriminant(overlay);
-        let width = usize::from(self.overlay_window().width.saturating_sub(2)).max(1);
+        let width = self.overlay_width();
         let old = match self.overlay_text.take() {
             Some(w) if w.kind == kind && w.width == width => {
                 self.overlay_text = Some(w);
@@ -198,8 +197,14 @@ impl App {
         window(Rect::new(0, 0, w, h))
     }
 
+    /// The columns the window's rows are wrapped to: its inner width.
+    fn overlay_width(&self) -> usize {
+        usize::from(self.overlay_window().width.saturating_sub(2)).max(1)
+    }
+
     /// The furthest the open window scrolls: its rows less the rows it shows.
-    pub(super) fn overlay_max_scroll(&self) -> usize {
+    #[must_use]
+    pub fn overlay_max_scroll(&self) -> usize {
         let shown = usize::from(self.overlay_window().height.saturating_sub(2));
         self.overlay_text
             .as_ref()

@@ -23,8 +23,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let scroll = overlay.scroll();
     let rect = window(area);
     frame.render_widget(Clear, rect);
-    let shown = usize::from(rect.height.saturating_sub(2));
-    let at = super::pane::position(scroll, rows.len().saturating_sub(shown));
+    let at = super::pane::position(scroll, app.overlay_max_scroll());
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focus)
