@@ -268,9 +268,18 @@ fn many_warnings(dir: &std::path::Path, n: usize) -> Input {
     Input::Path(path)
 }
 
+/// What a `warnings_window` bench presses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum WindowKey {
+    Down,
+    Resize,
+    Letter,
+    Next,
+}
+
 /// The warnings window of a fact sheet with 10,000 warnings: a key in it (the rows are wrapped
-/// once, when the window opens or its width changes, and kept), and a new width (all of them
-/// wrapped again).
+/// once, when the window opens or its width changes, and kept), a new width (all of them
+/// wrapped again), and a search in it (a letter typed: every row searched again; `n`).
 fn warnings_window(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let input = many_warnings(dir.path(), 10_000);
@@ -285,28 +294,61 @@ fn warnings_window(c: &mut Criterion) {
     g.sample_size(20);
     g.measurement_time(Duration::from_secs(2));
     let sizes = [(W, H), (120, 40)];
-    for (name, resize) in [("Down at 200x60", false), ("a new width", true)] {
+    let cases = [
+        ("Down at 200x60", WindowKey::Down),
+        ("a new width", WindowKey::Resize),
+        ("a letter typed in its search, 200x60", WindowKey::Letter),
+        ("n to the next match, 200x60", WindowKey::Next),
+    ];
+    for (name, key) in cases {
+        // Untimed: a search to type into, or one to step through.
+        match key {
+            WindowKey::Letter => {
+                app.update(Action::Top);
+                app.update(Action::Search);
+                for c in "ghost-12".chars() {
+                    app.update(Action::Type(c));
+                }
+            }
+            WindowKey::Next => {
+                app.update(Action::Submit);
+            }
+            WindowKey::Down | WindowKey::Resize => {}
+        }
         let mut all = Vec::new();
         let mut turn = 0;
         g.bench_function(name, |b| {
             b.iter_custom(|iters| {
                 let mut spent = Duration::ZERO;
                 for _ in 0..iters {
+                    turn += 1;
                     let start = Instant::now();
-                    if resize {
-                        turn += 1;
-                        let (width, height) = sizes[turn % 2];
-                        app.update(Action::Resize(width, height));
-                        term.backend_mut().resize(width, height);
-                    } else {
-                        app.update(Action::Down);
+                    match key {
+                        WindowKey::Resize => {
+                            let (width, height) = sizes[turn % 2];
+                            app.update(Action::Resize(width, height));
+                            term.backend_mut().resize(width, height);
+                        }
+                        WindowKey::Down => {
+                            app.update(Action::Down);
+                        }
+                        // "ghost-123" and back: 111 matches, then 1,111.
+                        WindowKey::Letter if turn % 2 == 1 => {
+                            app.update(Action::Type('3'));
+                        }
+                        WindowKey::Letter => {
+                            app.update(Action::DeleteChar);
+                        }
+                        WindowKey::Next => {
+                            app.update(Action::NextHit);
+                        }
                     }
                     term.draw(|f| render(&app, f)).expect("drawn");
                     let t = start.elapsed();
                     all.push(t);
                     spent += t;
                     // Untimed: back to the top before Down reaches the end.
-                    if !resize && app.overlay().is_some_and(|o| o.scroll() > 9_000) {
+                    if key == WindowKey::Down && app.overlay().is_some_and(|o| o.scroll() > 9_000) {
                         app.update(Action::Top);
                     }
                 }

@@ -21,6 +21,7 @@ mod mouse;
 mod navigate;
 pub mod overlay_text;
 mod search;
+pub mod window_find;
 
 use std::collections::HashSet;
 
@@ -135,6 +136,8 @@ pub struct App {
     overlay: Option<Overlay>,
     /// The open window's rows, wrapped once (see [`App::wrap_overlay`]).
     overlay_text: Option<overlay_text::Wrapped>,
+    /// The search in the open window (`/` there).
+    window_find: Option<window_find::WindowFind>,
     export: Option<ExportDialog>,
     message: Option<Message>,
     show_omitted: bool,
@@ -169,6 +172,7 @@ impl App {
             history: History::default(),
             overlay: None,
             overlay_text: None,
+            window_find: None,
             export: None,
             message: None,
             show_omitted: false,
@@ -342,6 +346,9 @@ impl App {
     pub fn key_contexts(&self) -> Vec<Context> {
         if self.export.is_some() {
             return vec![Context::Dialog, Context::Input];
+        }
+        if self.finding_in_window() {
+            return vec![Context::Input];
         }
         if self.overlay.is_some() {
             return vec![Context::Overlay, Context::Global];

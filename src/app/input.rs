@@ -119,6 +119,21 @@ impl App {
     }
 
     pub(super) fn overlay_action(&mut self, action: Action) {
+        if self.finding_in_window() {
+            self.window_find_input(action);
+            return;
+        }
+        match action {
+            Action::Search => return self.begin_window_find(),
+            Action::NextHit | Action::PrevHit => {
+                return self.step_window_find(action == Action::NextHit);
+            }
+            // Esc first clears a search, as in the article; the next one closes the window.
+            Action::Cancel if self.window_find.take().is_some() => {
+                return self.find_in_window();
+            }
+            _ => {}
+        }
         let page = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
         let Some(overlay) = &mut self.overlay else {
             return;

@@ -10,6 +10,7 @@
 use ratatui::layout::Rect;
 
 use super::keys::Context;
+use super::window_find::{self, Hit};
 use super::{App, Overlay};
 use crate::inert::one_line;
 
@@ -92,7 +93,33 @@ pub(super) struct Wrapped {
     kind: std::mem::Discriminant<Overlay>,
     width: usize,
     title: &'static str,
-    rows: Vec<Row>,
+    pub(super) rows: Vec<Row>,
+    /// The window's search found in `rows` (see [`window_find`]).
+    pub(super) hits: Vec<Hit>,
+}
+
+/// Where `row` of `old` is in `new`, the same rows wrapped to another width: the first row of
+/// the same entry.
+fn anchor(old: &[Row], new: &[Row], row: usize) -> usize {
+    let entries = old
+        .iter()
+        .take(row.saturating_add(1))
+        .filter(|r| r.first)
+        .count();
+    new.iter()
+        .enumerate()
+        .filter(|(_, r)| r.first)
+        .nth(entries.saturating_sub(1))
+        .map_or(0, |(i, _)| i)
+}
+
+/// The first row of the entry `row` belongs to.
+#[must_use]
+pub fn entry_start(rows: &[Row], row: usize) -> usize {
+    (0..=row.min(rows.len().saturating_sub(1)))
+        .rev()
+        .find(|&r| rows[r].first)
+        .unwrap_or(0)
 }
 
 impl App {
@@ -113,12 +140,22 @@ impl App {
         self.wrap_rows(self.overlay_width())
     }
 
+    /// The matches of the window's search in its rows, in order.
+    #[must_use]
+    pub fn overlay_hits(&self) -> &[Hit] {
+        self.overlay_text
+            .as_ref()
+            .map_or(&[], |w| w.hits.as_slice())
+    }
+
     /// After every update: wraps the open window's rows again if the window or its width
-    /// changed since they were wrapped, and forgets them when no window is open. A reload
+    /// changed since they were wrapped (and finds the window's search in them again), and
+    /// forgets them, with the search, when no window is open or another one opened. A reload
     /// forgets them too, since it changes the warnings and the reload errors.
     pub(super) fn wrap_overlay(&mut self) {
         let Some(overlay) = &self.overlay else {
             self.overlay_text = None;
+            self.window_find = None;
             return;
         };
         let kind = std::mem::discriminant(overlay);
@@ -131,30 +168,34 @@ impl App {
             Some(w) if w.kind == kind => Some(w),
             _ => None,
         };
-        let wrapped = self.wrap_rows(width).map(|(title, rows)| Wrapped {
+        let Some((title, rows)) = self.wrap_rows(width) else {
+            return;
+        };
+        let query = self.window_find.as_ref().map_or("", |f| f.query.as_str());
+        let new = Wrapped {
             kind,
             width,
             title,
+            hits: window_find::hits(&rows, query),
             rows,
-        });
-        // The same window at a new width: the entry at its top stays at its top.
-        if let (Some(old), Some(new), Some(overlay)) = (old, &wrapped, &mut self.overlay) {
-            let scroll = overlay.scroll_mut();
-            let entries = old
-                .rows
-                .iter()
-                .take(scroll.saturating_add(1))
-                .filter(|r| r.first)
-                .count();
-            *scroll = new
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|(_, r)| r.first)
-                .nth(entries.saturating_sub(1))
-                .map_or(0, |(i, _)| i);
+        };
+        match (old, &mut self.overlay) {
+            // The same window at a new width: the entry at its top stays at its top, and the
+            // search goes on from the match it showed.
+            (Some(old), Some(overlay)) => {
+                let scroll = overlay.scroll_mut();
+                *scroll = anchor(&old.rows, &new.rows, *scroll);
+                if let Some(f) = &mut self.window_find {
+                    f.origin = anchor(&old.rows, &new.rows, f.origin);
+                    let shown = f.current.and_then(|c| old.hits.get(c));
+                    f.current = shown.and_then(|h| {
+                        window_find::first_from(&new.hits, anchor(&old.rows, &new.rows, h.row))
+                    });
+                }
+            }
+            _ => self.window_find = None,
         }
-        self.overlay_text = wrapped;
+        self.overlay_text = Some(new);
     }
 
     /// The open window's title and rows, wrapped to `width` columns.

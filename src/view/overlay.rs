@@ -3,12 +3,14 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::overlay_text::{Look, centered, window};
+use crate::app::window_find::{Hit, searched};
 use crate::app::{App, ExportDialog};
 use crate::export::{Format, Table};
 
@@ -28,32 +30,99 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_type(BorderType::Double)
         .border_style(theme.border_focus)
         .title(Line::styled(title, theme.title_focus))
-        .title_bottom(Line::styled(" j/k scroll · Esc close ", theme.dim))
+        .title_bottom(Line::styled(
+            " j/k scroll · / search · Esc close ",
+            theme.dim,
+        ))
         .title_bottom(Line::styled(format!(" {at} "), theme.dim).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     // The rows are wrapped to this width already: the app counts them to clamp the scroll.
+    let hits = app.overlay_hits();
+    let current = app.window_find().and_then(|f| f.current);
     let lines: Vec<Line> = rows
         .iter()
+        .enumerate()
         .skip(scroll)
         .take(usize::from(inner.height))
-        .map(|row| {
+        .map(|(n, row)| {
             let style = match row.look {
-                Look::Plain => ratatui::style::Style::default(),
+                Look::Plain => Style::default(),
                 Look::Dim => theme.dim,
                 Look::Heading => theme.heading,
                 Look::Error => theme.error,
             };
-            match &row.key {
-                Some(key) => Line::from(vec![
-                    Span::styled(key.as_str(), theme.key),
-                    Span::styled(row.text.as_str(), style),
-                ]),
-                None => Line::styled(row.text.as_str(), style),
+            let (key, text) = searched(row);
+            let marks = marks(hits, n, current, theme);
+            let line = Line::from(highlighted(&[(key, theme.key), (text, style)], &marks));
+            if row.key.is_none() {
+                line.style(style)
+            } else {
+                line
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The matches on row `row`, as byte ranges of its key and text with their style: the shown
+/// match, all of it, stands out from the others.
+fn marks(
+    hits: &[Hit],
+    row: usize,
+    current: Option<usize>,
+    theme: &Theme,
+) -> Vec<(usize, usize, Style)> {
+    // The match a piece belongs to: the last piece that begins one, at or before it.
+    let first = hits.partition_point(|h| h.row < row);
+    let mut owner = hits[..first].iter().rposition(|h| h.begins);
+    let mut out = Vec::new();
+    for (i, h) in hits.iter().enumerate().skip(first) {
+        if h.row != row {
+            break;
+        }
+        if h.begins {
+            owner = Some(i);
+        }
+        let style = if owner.is_some() && owner == current {
+            theme.found_current
+        } else {
+            theme.found
+        };
+        out.push((h.start, h.end, style));
+    }
+    out
+}
+
+/// Spans for `parts` (text with its style, one after another), with the byte ranges of
+/// `marks`, counted over all the parts, patched with their style.
+fn highlighted<'a>(parts: &[(&'a str, Style)], marks: &[(usize, usize, Style)]) -> Vec<Span<'a>> {
+    let mut spans = Vec::new();
+    let mut base = 0;
+    for &(text, style) in parts {
+        let mut at = 0;
+        for &(from, to, mark) in marks {
+            let (a, b) = (
+                from.saturating_sub(base).min(text.len()),
+                to.saturating_sub(base).min(text.len()),
+            );
+            if a >= b || a < at {
+                continue;
+            }
+            if let (Some(before), Some(inside)) = (text.get(at..a), text.get(a..b)) {
+                if !before.is_empty() {
+                    spans.push(Span::styled(before, style));
+                }
+                spans.push(Span::styled(inside, style.patch(mark)));
+                at = b;
+            }
+        }
+        if let Some(rest) = text.get(at..).filter(|r| !r.is_empty()) {
+            spans.push(Span::styled(rest, style));
+        }
+        base += text.len();
+    }
+    spans
 }
 
 fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
-use crate::app::{App, Pane, Selection};
+use crate::app::{App, Pane, Selection, window_find};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = usize::from(area.width);
@@ -47,6 +47,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The open input field, if any.
 fn prompt(app: &App) -> Option<String> {
+    if let Some(f) = app.window_find().filter(|_| app.finding_in_window()) {
+        return Some(format!("/{}", clean(&f.query)));
+    }
     let s = app.search();
     if s.editing {
         return Some(format!("/{}", clean(&s.query)));
@@ -63,8 +66,13 @@ fn prompt(app: &App) -> Option<String> {
 
 fn input_note(app: &App) -> String {
     let s = app.search();
-    if s.editing {
-        return match (s.query.is_empty(), s.matches.len()) {
+    let typing = app.window_find().filter(|_| app.finding_in_window());
+    if typing.is_some() || s.editing {
+        let (query, found) = match typing {
+            Some(f) => (&f.query, window_find::count(app.overlay_hits())),
+            None => (&s.query, s.matches.len()),
+        };
+        return match (query.is_empty(), found) {
             (true, _) => "  type to search · Enter keep · Esc cancel".into(),
             (false, 0) => "  no match · Esc cancel".into(),
             (false, 1) => "  1 match · Enter keep".into(),
@@ -82,6 +90,18 @@ fn input_note(app: &App) -> String {
 /// Where the reader is, for the focused pane.
 #[must_use]
 pub fn position(app: &App) -> String {
+    if let Some(f) = app
+        .window_find()
+        .filter(|f| !f.query.is_empty() && app.overlay().is_some())
+    {
+        let hits = app.overlay_hits();
+        let q = clean(&f.query);
+        return match (f.current, window_find::count(hits)) {
+            (_, 0) => format!("no match · \"{q}\""),
+            (Some(c), n) => format!("match {}/{n} · \"{q}\"", window_find::ordinal(hits, c)),
+            (None, n) => format!("{n} matches · \"{q}\""),
+        };
+    }
     let s = app.search();
     if s.active() {
         let q = clean(&s.query);

@@ -10,3 +10,4 @@ mod navigation;
 mod props;
 mod pty;
 mod render;
+mod window_search;

@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::{Action, App};
+use briefing::app::{Action, App, window_find};
 use proptest::prelude::*;
 
 use crate::harness::{Reader, key};
@@ -127,6 +127,22 @@ fn check(app: &App) {
             fresh.as_deref(),
             "the window's kept rows are stale"
         );
+        // So are the matches of a search in it.
+        let query = app.window_find().map_or("", |f| f.query.as_str());
+        let hits = app.overlay_hits();
+        assert_eq!(
+            hits,
+            window_find::hits(rows, query).as_slice(),
+            "stale matches"
+        );
+        if let Some(c) = app.window_find().and_then(|f| f.current) {
+            assert!(
+                hits.get(c).is_some_and(|h| h.begins),
+                "shown match {c} out of range"
+            );
+        }
+    } else {
+        assert!(app.window_find().is_none(), "a search outlived its window");
     }
 }
 

@@ -1,0 +1,224 @@
+//! `/` in the help, warnings and reload-error windows: typing finds, `n`/`N` step and wrap,
+//! Esc goes back or clears, a new width keeps the match shown, matches are highlighted.
+
+use std::fmt::Write as _;
+
+use briefing::app::Overlay;
+use briefing::app::window_find::{self, Hit};
+use ratatui::style::Color;
+
+use crate::harness::{Fixture, Reader};
+
+/// A reader over a fact sheet of `n` actors the article never mentions: `n` warnings, the
+/// `k`th naming `ghost-k`.
+fn ghosts(n: usize, width: u16, height: u16) -> (Fixture, Reader) {
+    let mut sheet = String::from("[briefing]\ntitle = \"Ghosts\"\narticle = \"article.txt\"\n");
+    for i in 0..n {
+        let _ = write!(
+            sheet,
+            "\n[[actors]]\nid = \"ghost-{i}\"\nname = \"Ghost {i}\"\nkind = \"person\"\n"
+        );
+    }
+    let fx = Fixture::new(&sheet, b"Nobody is here.\n");
+    let input = briefing::briefing::Input::Path(fx.sheet());
+    let b = briefing::briefing::open(&input).expect("the briefing loads");
+    assert_eq!(b.warnings.len(), n);
+    (fx, Reader::new(b, input, width, height))
+}
+
+/// The text of the open window's rows from its top.
+fn window_top(r: &Reader, rows: usize) -> String {
+    let (_, all) = r.app.overlay_rows().expect("a window is open");
+    let scroll = r.app.overlay().map_or(0, Overlay::scroll);
+    all.iter()
+        .skip(scroll)
+        .take(rows)
+        .map(|row| row.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn typing_finds_and_n_and_shift_n_step_through_the_matches_and_wrap() {
+    let (_fx, mut r) = ghosts(300, 80, 24);
+    r.press("w /").type_text("ghost-17");
+    assert!(r.app.finding_in_window());
+    assert!(r.status().contains("/ghost-17"), "{}", r.status());
+    // ghost-17 and ghost-170 to ghost-179.
+    assert!(r.status().contains("11 matches"), "{}", r.status());
+    assert!(window_top(&r, 1).contains("\"ghost-17\""));
+    r.press("Enter");
+    assert!(!r.app.finding_in_window());
+    assert!(
+        r.status().contains("match 1/11 · \"ghost-17\""),
+        "{}",
+        r.status()
+    );
+    r.press("n");
+    assert!(r.status().contains("match 2/11"), "{}", r.status());
+    assert!(window_top(&r, 1).contains("\"ghost-170\""));
+    r.press("N N");
+    assert!(r.status().contains("match 11/11"), "{}", r.status());
+    assert!(window_top(&r, 1).contains("\"ghost-179\""));
+    r.press("n");
+    assert!(r.status().contains("match 1/11"), "{}", r.status());
+    // Esc clears the search and leaves the window where it is; a second Esc closes it.
+    let scroll = r.app.overlay().map(Overlay::scroll);
+    r.press("Esc");
+    assert!(r.app.window_find().is_none());
+    assert!(r.app.overlay_hits().is_empty());
+    assert_eq!(r.app.overlay().map(Overlay::scroll), scroll);
+    r.press("Esc");
+    assert!(r.app.overlay().is_none());
+}
+
+#[test]
+fn esc_while_typing_goes_back_to_where_the_search_began() {
+    let (_fx, mut r) = ghosts(300, 80, 24);
+    r.press("w j j j");
+    let origin = r.app.overlay().map(Overlay::scroll);
+    assert_eq!(origin, Some(3));
+    r.press("/").type_text("ghost-250");
+    assert_ne!(r.app.overlay().map(Overlay::scroll), origin);
+    r.press("Esc");
+    assert_eq!(r.app.overlay().map(Overlay::scroll), origin);
+    assert!(r.app.window_find().is_none());
+    assert!(
+        r.app.overlay().is_some(),
+        "Esc in the field leaves the window open"
+    );
+    // Typing shows the first match from where the search began, wrapping to the start.
+    r.press("G /").type_text("ghost-1");
+    assert!(window_top(&r, 1).contains("\"ghost-1\""));
+}
+
+#[test]
+fn no_match_is_said_and_keeps_the_window_where_it_was() {
+    let (_fx, mut r) = ghosts(50, 80, 24);
+    r.press("w j /").type_text("nothing like this");
+    assert!(r.status().contains("no match"), "{}", r.status());
+    assert_eq!(r.app.overlay().map(Overlay::scroll), Some(1));
+    r.press("Enter");
+    assert!(
+        r.status().contains("No match for \"nothing like this\""),
+        "{}",
+        r.status()
+    );
+    r.press("n");
+    assert_eq!(r.app.overlay().map(Overlay::scroll), Some(1));
+    // Smart case, as in the article: a capital makes it exact.
+    r.press("/").type_text("Ghost-1");
+    assert!(r.status().contains("no match"), "{}", r.status());
+}
+
+#[test]
+fn words_wrapped_onto_the_next_row_are_found_at_any_width() {
+    let query = "never mentioned in the article (check its name";
+    for (w, h) in [(200, 60), (80, 24), (40, 12)] {
+        let (_fx, mut r) = ghosts(30, w, h);
+        r.press("w /").type_text(query).press("Enter");
+        let hits = r.app.overlay_hits();
+        assert_eq!(window_find::count(hits), 30, "at {w}×{h}");
+        if w == 40 {
+            assert!(
+                hits.iter().any(|h| !h.begins),
+                "no match was cut at 40 columns"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_new_width_keeps_the_match_shown() {
+    let (_fx, mut r) = ghosts(300, 80, 24);
+    r.press("w /").type_text("ghost-250").press("Enter");
+    for (w, h) in [(40, 12), (120, 40), (80, 24)] {
+        r.act(briefing::app::Action::Resize(w, h));
+        assert!(r.status().contains("match 1/1"), "{w}×{h}: {}", r.status());
+        assert!(window_top(&r, 3).contains("\"ghost-250\""), "{w}×{h}");
+    }
+}
+
+#[test]
+fn the_help_window_finds_a_key() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("? /").type_text("ctrl-d").press("Enter");
+    let (_, rows) = r.app.overlay_rows().expect("the help is open");
+    let top = &rows[r.app.overlay().map_or(0, Overlay::scroll)];
+    assert!(
+        top.key.as_deref().unwrap_or("").contains("Ctrl-d"),
+        "{top:?}"
+    );
+    assert!(r.status().contains("match 1/"), "{}", r.status());
+}
+
+#[test]
+fn closing_or_changing_the_window_ends_its_search() {
+    let (_fx, mut r) = ghosts(20, 80, 24);
+    r.press("w /").type_text("ghost-1").press("Enter");
+    assert!(r.app.window_find().is_some());
+    r.press("?");
+    assert!(r.app.overlay().is_none());
+    assert!(r.app.window_find().is_none());
+    r.press("w");
+    assert!(r.app.window_find().is_none() && r.app.overlay_hits().is_empty());
+    // In the article, `n` is the article's again.
+    r.press("Esc n");
+    assert!(!r.status().contains("ghost"), "{}", r.status());
+}
+
+#[test]
+fn the_shown_match_and_the_others_are_highlighted_apart() {
+    let (_fx, mut r) = ghosts(20, 120, 40);
+    r.press("w /").type_text("ghost-1").press("Enter n");
+    let shown = r
+        .app
+        .window_find()
+        .and_then(|f| f.current)
+        .expect("a match is shown");
+    let hits: Vec<Hit> = r.app.overlay_hits().to_vec();
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let window = r.app.overlay_window();
+    let scroll = r.app.overlay().map_or(0, Overlay::scroll);
+    let (_, rows) = r.app.overlay_rows().expect("a window");
+    for (i, h) in hits.iter().enumerate() {
+        let Some(y) = h.row.checked_sub(scroll) else {
+            continue;
+        };
+        let y = window.y + 1 + u16::try_from(y).expect("on screen");
+        // Warnings are ASCII: a byte is a column.
+        let x0 = window.x + 1 + u16::try_from(h.start).expect("narrow");
+        let want = if i == shown {
+            Color::LightRed
+        } else {
+            Color::Yellow
+        };
+        for x in x0..x0 + u16::try_from(h.end - h.start).expect("short") {
+            assert_eq!(
+                buf[(x, y)].style().bg,
+                Some(want),
+                "hit {i} at {x},{y}: {}",
+                rows[h.row].text
+            );
+        }
+        // The cell after a match is not marked.
+        let after = buf[(x0 + u16::try_from(h.end - h.start).expect("short"), y)]
+            .style()
+            .bg;
+        assert!(after.is_none_or(|c| c == Color::Reset), "after hit {i}");
+    }
+}
+
+#[test]
+fn a_search_in_the_warnings_window_looks_like_this() {
+    // The committed fixture, named by a relative path, so the paths in the rows are stable.
+    let path = std::path::Path::new("tests/it/fixtures/warnings");
+    let input = briefing::briefing::Input::from_arg(Some(path)).expect("the fixture");
+    let b = briefing::briefing::open(&input).expect("the fixture loads");
+    let mut r = Reader::new(b, input, 80, 24);
+    r.press("w /").type_text("article");
+    insta::assert_snapshot!("window_search_typing_80x24", r.screen());
+    r.press("Enter n");
+    insta::assert_snapshot!("window_search_kept_80x24", r.screen());
+}
