@@ -296,12 +296,14 @@ fn warnings_window(c: &mut Criterion) {
     let sizes = [(W, H), (120, 40)];
     let cases = [
         ("Down at 200x60", WindowKey::Down),
-        ("a new width", WindowKey::Resize),
         ("a letter typed in its search, 200x60", WindowKey::Letter),
         ("n to the next match, 200x60", WindowKey::Next),
+        ("a new width", WindowKey::Resize),
     ];
     for (name, key) in cases {
         // Untimed: a search to type into, or one to step through.
+        app.update(Action::Resize(W, H));
+        term.backend_mut().resize(W, H);
         match key {
             WindowKey::Letter => {
                 app.update(Action::Top);
@@ -332,7 +334,7 @@ fn warnings_window(c: &mut Criterion) {
                         WindowKey::Down => {
                             app.update(Action::Down);
                         }
-                        // "ghost-123" and back: 111 matches, then 1,111.
+                        // "ghost-12" (111 matches) to "ghost-123" (11) and back.
                         WindowKey::Letter if turn % 2 == 1 => {
                             app.update(Action::Type('3'));
                         }

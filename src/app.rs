@@ -347,7 +347,7 @@ impl App {
         if self.export.is_some() {
             return vec![Context::Dialog, Context::Input];
         }
-        if self.finding_in_window() {
+        if self.window_find_typed().is_some() {
             return vec![Context::Input];
         }
         if self.overlay.is_some() {

@@ -119,7 +119,7 @@ impl App {
     }
 
     pub(super) fn overlay_action(&mut self, action: Action) {
-        if self.finding_in_window() {
+        if self.window_find_typed().is_some() {
             self.window_find_input(action);
             return;
         }
@@ -150,7 +150,9 @@ impl App {
             Action::Scroll(_, _, delta) => {
                 *scroll = scroll.saturating_add_signed(isize::from(delta) * 3);
             }
-            Action::Cancel | Action::Help | Action::Click(..) => self.overlay = None,
+            Action::Cancel | Action::Submit | Action::Help | Action::Click(..) => {
+                self.overlay = None;
+            }
             Action::ShowWarnings if matches!(overlay, Overlay::Warnings { .. }) => {
                 self.overlay = None;
             }

@@ -33,6 +33,10 @@ pub struct Row {
     /// Whether the row begins an entry (a warning, a binding, a heading) rather than carrying
     /// one on: a new width keeps the same entry at the top of the window.
     pub first: bool,
+    /// Whether the row carries on a word the row before broke (at a hyphen, or a word longer
+    /// than the row) rather than starting after a space: a search joins the rows of an entry
+    /// back into the text they were wrapped from.
+    pub glued: bool,
 }
 
 impl Row {
@@ -42,28 +46,40 @@ impl Row {
             text: text.into(),
             look,
             first: true,
-        }
-    }
-
-    fn more(text: impl Into<String>, look: Look) -> Self {
-        Self {
-            first: false,
-            ..Self::new(text, look)
+            glued: false,
         }
     }
 }
 
-/// The rows `text` wraps to at `width` columns, as one entry.
-fn entry(text: &str, width: usize, look: Look) -> Vec<Row> {
+/// `text` wrapped to `width` columns, each row with whether it carries on a word the row
+/// before it broke (see [`Row::glued`]).
+fn wrap(text: &str, width: usize) -> Vec<(String, bool)> {
+    // textwrap's rows are pieces of the text, in order, less the spaces it breaks at: walking
+    // the text tells which breaks had a space.
+    let mut at = 0;
     textwrap::wrap(text, width)
         .into_iter()
-        .enumerate()
-        .map(move |(i, part)| {
-            if i == 0 {
-                Row::new(part.into_owned(), look)
-            } else {
-                Row::more(part.into_owned(), look)
+        .map(|part| {
+            let rest = text.get(at..).unwrap_or("");
+            let spaces = rest.len() - rest.trim_start().len();
+            let glued = at > 0 && spaces == 0;
+            if rest[spaces..].starts_with(part.as_ref()) {
+                at += spaces + part.len();
             }
+            (part.into_owned(), glued)
+        })
+        .collect()
+}
+
+/// The rows `text` wraps to at `width` columns, as one entry.
+fn entry(text: &str, width: usize, look: Look) -> Vec<Row> {
+    wrap(text, width)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (part, glued))| Row {
+            first: i == 0,
+            glued,
+            ..Row::new(part, look)
         })
         .collect()
 }
@@ -116,9 +132,8 @@ fn anchor(old: &[Row], new: &[Row], row: usize) -> usize {
 /// The first row of the entry `row` belongs to.
 #[must_use]
 pub fn entry_start(rows: &[Row], row: usize) -> usize {
-    (0..=row.min(rows.len().saturating_sub(1)))
-        .rev()
-        .find(|&r| rows[r].first)
+    rows.get(..=row.min(rows.len().saturating_sub(1)))
+        .and_then(|before| before.iter().rposition(|r| r.first))
         .unwrap_or(0)
 }
 
@@ -179,23 +194,28 @@ impl App {
             hits: window_find::hits(&rows, query),
             rows,
         };
-        match (old, &mut self.overlay) {
-            // The same window at a new width: the entry at its top stays at its top, and the
-            // search goes on from the match it showed.
-            (Some(old), Some(overlay)) => {
-                let scroll = overlay.scroll_mut();
-                *scroll = anchor(&old.rows, &new.rows, *scroll);
-                if let Some(f) = &mut self.window_find {
-                    f.origin = anchor(&old.rows, &new.rows, f.origin);
-                    let shown = f.current.and_then(|c| old.hits.get(c));
-                    f.current = shown.and_then(|h| {
-                        window_find::first_from(&new.hits, anchor(&old.rows, &new.rows, h.row))
-                    });
-                }
-            }
-            _ => self.window_find = None,
-        }
+        let Some((old, overlay)) = old.zip(self.overlay.as_mut()) else {
+            self.window_find = None;
+            self.overlay_text = Some(new);
+            return;
+        };
+        // The same window at a new width: the entry at its top stays at its top, and the
+        // search shows the same match (the rows join back to the same text at any width, so
+        // the matches are the same), kept on screen.
+        let scroll = overlay.scroll_mut();
+        *scroll = anchor(&old.rows, &new.rows, *scroll);
+        let top = *scroll;
+        let shown = self.window_find.as_mut().and_then(|f| {
+            f.origin = anchor(&old.rows, &new.rows, f.origin);
+            let n = window_find::ordinal(&old.hits, f.current?);
+            f.current = window_find::nth(&new.hits, n);
+            Some(new.hits[f.current?].row)
+        });
+        let height = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
         self.overlay_text = Some(new);
+        if let Some(row) = shown.filter(|&r| !(top..top + height).contains(&r)) {
+            self.show_window_row(row);
+        }
     }
 
     /// The open window's title and rows, wrapped to `width` columns.
@@ -296,7 +316,7 @@ impl App {
                         ..Row::new("", Look::Plain)
                     });
                 }
-                for (i, part) in textwrap::wrap(&b.help, text_w).into_iter().enumerate() {
+                for (i, (part, glued)) in wrap(&b.help, text_w).into_iter().enumerate() {
                     let key = match (stacked, i) {
                         (true, _) => "    ".to_owned(),
                         (false, 0) => format!("  {keys:<key_w$}  "),
@@ -305,11 +325,51 @@ impl App {
                     rows.push(Row {
                         key: Some(key),
                         first: i == 0 && !stacked,
-                        ..Row::new(part.into_owned(), Look::Plain)
+                        glued,
+                        ..Row::new(part, Look::Plain)
                     });
                 }
             }
         }
         rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_know_whether_a_space_stood_before_them() {
+        let glued = |text: &str, width| -> Vec<(String, bool)> { wrap(text, width) };
+        // A break at a space, at a hyphen, and inside a word longer than the row.
+        assert_eq!(
+            glued("actor \"ghost-254\" is", 14),
+            vec![
+                ("actor \"ghost-".to_owned(), false),
+                ("254\" is".to_owned(), true),
+            ]
+        );
+        assert_eq!(
+            glued("a verylongword", 5),
+            vec![
+                ("a".to_owned(), false),
+                ("veryl".to_owned(), false),
+                ("ongwo".to_owned(), true),
+                ("rd".to_owned(), true),
+            ]
+        );
+        // Joined back, the rows are the text again.
+        let text = "line 3: actor \"ghost-254\" is never mentioned in the article, 日本語も";
+        for width in 1..40 {
+            let mut back = String::new();
+            for (i, (row, glued)) in wrap(text, width).into_iter().enumerate() {
+                if i > 0 && !glued {
+                    back.push(' ');
+                }
+                back.push_str(&row);
+            }
+            assert_eq!(back, text, "at {width} columns");
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! Searching the open window (help, warnings, reload errors) with `/`, as in less: the rows
-//! that hold the query, found in each entry as a whole so that a word wrapped onto the next row
-//! is still found, ignoring ASCII case unless the query has an uppercase letter (as the
-//! article's search does). A window of 10,000 warnings is the case it is built for.
+//! that hold the query, found in each entry as a whole (a warning wrapped over three rows is
+//! searched as the one line it was), ignoring ASCII case unless the query has an uppercase
+//! letter, as the article's search does. Unlike the article's search it does not fold
+//! typographic quotes and dashes. A window of 10,000 warnings is the case it is built for.
 
 use super::overlay_text::{Row, entry_start};
 use super::{Action, App};
@@ -15,7 +16,7 @@ pub struct WindowFind {
     /// The window's first row when the search began: typing shows the first match from here,
     /// and Esc goes back to it.
     pub origin: usize,
-    /// The match shown, an index into the window's hits.
+    /// The match shown: an index into the window's hits, always one that begins a match.
     pub current: Option<usize>,
 }
 
@@ -36,10 +37,20 @@ pub fn searched(row: &Row) -> (&str, &str) {
     (row.key.as_deref().unwrap_or(""), &row.text)
 }
 
+/// Where a row's searched bytes are in its entry's joined line.
+struct Part {
+    row: usize,
+    /// Where they begin and end in the line.
+    at: usize,
+    end: usize,
+    /// How many of the row's leading bytes are not in the line (a carried-on row's blanks).
+    skip: usize,
+}
+
 /// Every match of `query` in `rows`, in order, each cut at the row breaks it spans. An entry
-/// (a row that begins one and the rows that carry it on) is searched as one line, its rows
-/// joined by a space as the text was before it was wrapped; a carried-on row's leading blanks
-/// (the help's empty key column) are not part of it.
+/// (a row that begins one and the rows that carry it on) is searched as one line: its rows
+/// joined as the text was before it was wrapped (by a space, or by nothing where a word was
+/// broken), without a carried-on row's leading blanks (the help's empty key column).
 #[must_use]
 pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
     if query.is_empty() {
@@ -54,9 +65,7 @@ pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
     let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut out = Vec::new();
     let mut line = String::new();
-    // Where each row of the entry starts in `line`, and how many of its leading bytes were
-    // left out.
-    let mut parts: Vec<(usize, usize, usize)> = Vec::new();
+    let mut parts: Vec<Part> = Vec::new();
     let mut start = 0;
     while start < rows.len() {
         let end = rows[start + 1..]
@@ -66,22 +75,41 @@ pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
         line.clear();
         parts.clear();
         for (i, row) in rows.iter().enumerate().take(end).skip(start) {
-            let (key, text) = searched(row);
-            let whole = format!("{key}{text}");
-            let skip = if i == start {
-                0
-            } else {
-                line.push(' ');
-                whole.len() - whole.trim_start().len()
-            };
-            parts.push((i, line.len(), skip));
-            line.push_str(&whole[skip..]);
+            let (mut key, mut text) = searched(row);
+            let mut skip = 0;
+            if i > start {
+                if !row.glued {
+                    line.push(' ');
+                }
+                let blank_key = key.trim_start().is_empty();
+                let kept = if blank_key {
+                    text.trim_start()
+                } else {
+                    key.trim_start()
+                };
+                if blank_key {
+                    skip = key.len() + text.len() - kept.len();
+                    (key, text) = ("", kept);
+                } else {
+                    skip = key.len() - kept.len();
+                    key = kept;
+                }
+            }
+            let at = line.len();
+            line.push_str(key);
+            line.push_str(text);
+            parts.push(Part {
+                row: i,
+                at,
+                end: line.len(),
+                skip,
+            });
         }
         if ignore_case {
             line.make_ascii_lowercase();
         }
-        for at in finder.find_iter(line.as_bytes()) {
-            cut(&parts, line.len(), at, at + needle.len(), &mut out);
+        for from in finder.find_iter(line.as_bytes()) {
+            cut(&parts, from, from + needle.len(), &mut out);
         }
         start = end;
     }
@@ -89,20 +117,18 @@ pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
 }
 
 /// Splits the match `from..to` of an entry's joined line into the rows it covers.
-fn cut(parts: &[(usize, usize, usize)], len: usize, from: usize, to: usize, out: &mut Vec<Hit>) {
-    let mut first = true;
-    for (n, &(row, begins, skip)) in parts.iter().enumerate() {
-        // The row's own bytes in the line: up to the space that joins the next row.
-        let ends = parts.get(n + 1).map_or(len, |p| p.1 - 1);
-        let (a, b) = (from.max(begins), to.min(ends));
+fn cut(parts: &[Part], from: usize, to: usize, out: &mut Vec<Hit>) {
+    let mut begins = true;
+    for p in parts {
+        let (a, b) = (from.max(p.at), to.min(p.end));
         if a < b {
             out.push(Hit {
-                row,
-                start: a - begins + skip,
-                end: b - begins + skip,
-                begins: first,
+                row: p.row,
+                start: a - p.at + p.skip,
+                end: b - p.at + p.skip,
+                begins,
             });
-            first = false;
+            begins = false;
         }
     }
 }
@@ -113,13 +139,20 @@ pub fn count(hits: &[Hit]) -> usize {
     hits.iter().filter(|h| h.begins).count()
 }
 
-/// Which match, from 1, hit `current` is.
+/// Which match, from 1, hit `current` is (0 when there are none).
 #[must_use]
 pub fn ordinal(hits: &[Hit], current: usize) -> usize {
-    count(&hits[..=current.min(hits.len().saturating_sub(1))])
+    hits.get(..=current).map_or(count(hits), count)
 }
 
-/// The first match at or after row `from`, wrapping to the first of all.
+/// The hit that begins the `n`th match, from 1.
+#[must_use]
+pub fn nth(hits: &[Hit], n: usize) -> Option<usize> {
+    let mut starts = hits.iter().enumerate().filter(|(_, h)| h.begins);
+    starts.nth(n.checked_sub(1)?).map(|(i, _)| i)
+}
+
+/// The first match on the first row at or after `from` that has one, wrapping to the first.
 #[must_use]
 pub fn first_from(hits: &[Hit], from: usize) -> Option<usize> {
     let mut starts = hits.iter().enumerate().filter(|(_, h)| h.begins);
@@ -130,22 +163,27 @@ pub fn first_from(hits: &[Hit], from: usize) -> Option<usize> {
         .map(|(i, _)| i)
 }
 
+/// The first match on the last row before `before` that has one, wrapping to the last.
+#[must_use]
+pub fn last_before(hits: &[Hit], before: usize) -> Option<usize> {
+    let rows = hits.iter().filter(|h| h.begins).map(|h| h.row);
+    let row = rows
+        .clone()
+        .rfind(|&r| r < before)
+        .or_else(|| rows.clone().next_back())?;
+    hits.iter().position(|h| h.begins && h.row == row)
+}
+
 /// The first match on the next (`forward`) or previous row with one after or before match
 /// `current`'s row, wrapping: two matches on a row are one stop, as in less.
 #[must_use]
 pub fn step(hits: &[Hit], current: usize, forward: bool) -> Option<usize> {
     let row = hits.get(current)?.row;
-    let rows = hits.iter().filter(|h| h.begins).map(|h| h.row);
-    let target = if forward {
-        rows.clone()
-            .find(|&r| r > row)
-            .or_else(|| rows.clone().next())
+    if forward {
+        first_from(hits, row + 1)
     } else {
-        rows.clone()
-            .rfind(|&r| r < row)
-            .or_else(|| rows.clone().next_back())
-    }?;
-    hits.iter().position(|h| h.begins && h.row == target)
+        last_before(hits, row)
+    }
 }
 
 impl App {
@@ -155,10 +193,12 @@ impl App {
         self.window_find.as_ref()
     }
 
-    /// A search is being typed in the open window: keys type into it.
+    /// The search being typed in the open window, if one is: keys type into it.
     #[must_use]
-    pub fn finding_in_window(&self) -> bool {
-        self.overlay.is_some() && self.window_find.as_ref().is_some_and(|f| f.editing)
+    pub fn window_find_typed(&self) -> Option<&WindowFind> {
+        self.window_find
+            .as_ref()
+            .filter(|f| f.editing && self.overlay.is_some())
     }
 
     pub(super) fn begin_window_find(&mut self) {
@@ -171,6 +211,7 @@ impl App {
         self.find_in_window();
     }
 
+    /// A key while the search is typed. The mouse accepts the query, then acts as usual.
     pub(super) fn window_find_input(&mut self, action: Action) {
         let Some(f) = &mut self.window_find else {
             return;
@@ -180,13 +221,14 @@ impl App {
             Action::DeleteChar => {
                 f.query.pop();
             }
-            Action::Submit => {
+            Action::Submit | Action::Click(..) | Action::Scroll(..) => {
+                // No match is said by the status bar's position ("no match · …").
                 f.editing = false;
-                let q = crate::inert::quoted(&f.query, 40);
                 if f.query.is_empty() {
                     self.window_find = None;
-                } else if self.overlay_hits().is_empty() {
-                    self.complain(format!("No match for {q} in this window"));
+                }
+                if action != Action::Submit {
+                    self.overlay_action(action);
                 }
                 return;
             }
@@ -194,9 +236,7 @@ impl App {
                 let origin = f.origin;
                 self.window_find = None;
                 self.find_in_window();
-                if let Some(overlay) = &mut self.overlay {
-                    *overlay.scroll_mut() = origin;
-                }
+                self.set_window_scroll(origin);
                 return;
             }
             _ => return,
@@ -207,27 +247,30 @@ impl App {
             return;
         };
         f.current = first_from(hits, f.origin);
-        if let Some(c) = f.current {
-            let row = hits[c].row;
-            self.scroll_window_to(row);
-        } else {
-            let origin = f.origin;
-            if let Some(overlay) = &mut self.overlay {
-                *overlay.scroll_mut() = origin;
-            }
+        let (row, origin) = (f.current.map(|c| hits[c].row), f.origin);
+        match row {
+            Some(row) => self.show_window_row(row),
+            None => self.set_window_scroll(origin),
         }
     }
 
-    /// `n` and `N` in a window: the next or previous row with a match.
+    /// `n` and `N` in a window: the next or previous row with a match, from the match shown
+    /// if it is on screen, else from the top of the window (as less does).
     pub(super) fn step_window_find(&mut self, forward: bool) {
-        let scroll = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
+        let top = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
+        let shown = usize::from(self.overlay_window().height.saturating_sub(2));
         let hits = self.overlay_hits();
         let Some(f) = &self.window_find else {
             return;
         };
-        let next = match f.current {
-            Some(c) => step(hits, c, forward),
-            None => first_from(hits, scroll),
+        let on_screen = f.current.filter(|&c| {
+            hits.get(c)
+                .is_some_and(|h| (top..top + shown).contains(&h.row))
+        });
+        let next = match (on_screen, forward) {
+            (Some(c), _) => step(hits, c, forward),
+            (None, true) => first_from(hits, top),
+            (None, false) => last_before(hits, top),
         };
         let Some(next) = next else {
             return;
@@ -236,7 +279,7 @@ impl App {
         if let Some(f) = &mut self.window_find {
             f.current = Some(next);
         }
-        self.scroll_window_to(row);
+        self.show_window_row(row);
     }
 
     /// Finds the window's search in its rows again, after its query changed.
@@ -247,14 +290,25 @@ impl App {
         }
     }
 
-    /// Scrolls the open window to show the whole entry `row` belongs to from its first row
-    /// (clamped to the last page afterwards).
-    fn scroll_window_to(&mut self, row: usize) {
+    /// Scrolls the open window to show `row` with as much of its entry above it as fits: from
+    /// the entry's first row, unless that would leave `row` below the window (clamped to the
+    /// last page afterwards).
+    pub(super) fn show_window_row(&mut self, row: usize) {
+        let shown = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
         let start = self
             .overlay_rows()
             .map_or(row, |(_, rows)| entry_start(rows, row));
+        let top = if row < start + shown {
+            start
+        } else {
+            row + 1 - shown
+        };
+        self.set_window_scroll(top);
+    }
+
+    fn set_window_scroll(&mut self, top: usize) {
         if let Some(overlay) = &mut self.overlay {
-            *overlay.scroll_mut() = start;
+            *overlay.scroll_mut() = top;
         }
     }
 }
@@ -271,8 +325,36 @@ mod tests {
                 text: text.to_owned(),
                 look: Look::Plain,
                 first,
+                glued: false,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_word_broken_over_two_rows_is_joined_without_a_space() {
+        let mut r = rows(&[
+            (true, None, "actor \"ghost-"),
+            (false, None, "254\" is never"),
+        ]);
+        r[1].glued = true;
+        assert_eq!(
+            hits(&r, "ghost-254"),
+            vec![
+                Hit {
+                    row: 0,
+                    start: 7,
+                    end: 13,
+                    begins: true
+                },
+                Hit {
+                    row: 1,
+                    start: 0,
+                    end: 3,
+                    begins: false
+                },
+            ]
+        );
+        assert!(hits(&r, "ghost- 254").is_empty());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::text::{clean, fit};
+use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::overlay_text::{Look, centered, window};
 use crate::app::window_find::{Hit, searched};
@@ -25,16 +25,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let scroll = overlay.scroll();
     let rect = window(area);
     frame.render_widget(Clear, rect);
-    let at = super::pane::position(scroll, app.overlay_max_scroll());
+    let at = format!(
+        " {} ",
+        super::pane::position(scroll, app.overlay_max_scroll())
+    );
+    // The longest reminder of the keys that fits beside the position, inside the corners.
+    let room = usize::from(rect.width).saturating_sub(width(&at) + 4);
+    let keys = [
+        " j/k scroll · / search · Esc close ",
+        " / search · Esc close ",
+        " Esc close ",
+    ]
+    .into_iter()
+    .find(|k| width(k) <= room)
+    .unwrap_or("");
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focus)
         .title(Line::styled(title, theme.title_focus))
-        .title_bottom(Line::styled(
-            " j/k scroll · / search · Esc close ",
-            theme.dim,
-        ))
-        .title_bottom(Line::styled(format!(" {at} "), theme.dim).right_aligned());
+        .title_bottom(Line::styled(keys, theme.dim))
+        .title_bottom(Line::styled(at, theme.dim).right_aligned());
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     // The rows are wrapped to this width already: the app counts them to clamp the scroll.

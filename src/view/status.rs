@@ -47,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The open input field, if any.
 fn prompt(app: &App) -> Option<String> {
-    if let Some(f) = app.window_find().filter(|_| app.finding_in_window()) {
+    if let Some(f) = app.window_find_typed() {
         return Some(format!("/{}", clean(&f.query)));
     }
     let s = app.search();
@@ -66,7 +66,7 @@ fn prompt(app: &App) -> Option<String> {
 
 fn input_note(app: &App) -> String {
     let s = app.search();
-    let typing = app.window_find().filter(|_| app.finding_in_window());
+    let typing = app.window_find_typed();
     if typing.is_some() || s.editing {
         let (query, found) = match typing {
             Some(f) => (&f.query, window_find::count(app.overlay_hits())),

@@ -42,13 +42,13 @@ fn window_top(r: &Reader, rows: usize) -> String {
 fn typing_finds_and_n_and_shift_n_step_through_the_matches_and_wrap() {
     let (_fx, mut r) = ghosts(300, 80, 24);
     r.press("w /").type_text("ghost-17");
-    assert!(r.app.finding_in_window());
+    assert!(r.app.window_find_typed().is_some());
     assert!(r.status().contains("/ghost-17"), "{}", r.status());
     // ghost-17 and ghost-170 to ghost-179.
     assert!(r.status().contains("11 matches"), "{}", r.status());
     assert!(window_top(&r, 1).contains("\"ghost-17\""));
     r.press("Enter");
-    assert!(!r.app.finding_in_window());
+    assert!(r.app.window_find_typed().is_none());
     assert!(
         r.status().contains("match 1/11 · \"ghost-17\""),
         "{}",
@@ -100,7 +100,7 @@ fn no_match_is_said_and_keeps_the_window_where_it_was() {
     assert_eq!(r.app.overlay().map(Overlay::scroll), Some(1));
     r.press("Enter");
     assert!(
-        r.status().contains("No match for \"nothing like this\""),
+        r.status().contains("no match · \"nothing like this\""),
         "{}",
         r.status()
     );
@@ -137,6 +137,94 @@ fn a_new_width_keeps_the_match_shown() {
         assert!(r.status().contains("match 1/1"), "{w}×{h}: {}", r.status());
         assert!(window_top(&r, 3).contains("\"ghost-250\""), "{w}×{h}");
     }
+    // The last warning: at 200×60 the window stops at its last page, far above the end at
+    // 40×12; the match must still be on screen there.
+    let (_fx, mut r) = ghosts(300, 200, 60);
+    r.press("w /").type_text("ghost-299").press("Enter");
+    r.act(briefing::app::Action::Resize(40, 12));
+    assert!(on_screen(&r), "{}", r.screen());
+}
+
+/// Whether the match shown is on the window's rows on screen.
+fn on_screen(r: &Reader) -> bool {
+    let hits = r.app.overlay_hits();
+    let top = r.app.overlay().map_or(0, Overlay::scroll);
+    let shown = usize::from(r.app.overlay_window().height - 2);
+    r.app
+        .window_find()
+        .and_then(|f| f.current)
+        .is_some_and(|c| (top..top + shown).contains(&hits[c].row))
+}
+
+#[test]
+fn every_width_finds_the_same_matches_and_keeps_the_one_shown() {
+    // Widths that break "ghost-254" at its hyphen, or inside the number, find it all the same.
+    let (_fx, mut r) = ghosts(300, 80, 24);
+    r.press("w /")
+        .type_text("ghost-25")
+        .press("Enter n n n n n");
+    assert!(r.status().contains("match 6/11"), "{}", r.status());
+    for w in (24..=130).rev() {
+        r.act(briefing::app::Action::Resize(w, 24));
+        assert_eq!(
+            window_find::count(r.app.overlay_hits()),
+            11,
+            "at {w} columns"
+        );
+        assert!(r.status().contains("match 6/11"), "{w}: {}", r.status());
+        assert!(on_screen(&r), "{w}");
+    }
+}
+
+#[test]
+fn enter_closes_the_window_even_with_a_search_kept() {
+    let (_fx, mut r) = ghosts(20, 80, 24);
+    r.press("w /").type_text("ghost-1").press("Enter");
+    assert!(r.app.window_find().is_some());
+    r.press("Enter");
+    assert!(r.app.overlay().is_none());
+}
+
+#[test]
+fn the_mouse_takes_the_query_and_then_acts_as_usual() {
+    let (_fx, mut r) = ghosts(50, 80, 24);
+    r.press("w /").type_text("ghost-3");
+    let top = r.app.overlay().map_or(0, Overlay::scroll);
+    r.act(briefing::app::Action::Scroll(40, 10, 1));
+    assert!(r.app.window_find_typed().is_none());
+    assert_eq!(
+        r.app.window_find().map(|f| f.query.as_str()),
+        Some("ghost-3")
+    );
+    assert_eq!(r.app.overlay().map(Overlay::scroll), Some(top + 3));
+    r.press("/").type_text("ghost-4");
+    r.act(briefing::app::Action::Click(1, 1));
+    assert!(
+        r.app.overlay().is_none(),
+        "a click closes the window, as without a search"
+    );
+}
+
+#[test]
+fn n_after_scrolling_away_goes_on_from_the_top_of_the_window() {
+    let (_fx, mut r) = ghosts(300, 80, 24);
+    r.press("w /").type_text("ghost-2").press("Enter");
+    assert!(r.status().contains("match 1/"), "{}", r.status());
+    r.press("PgDn PgDn PgDn PgDn PgDn PgDn");
+    let top = r.app.overlay().map_or(0, Overlay::scroll);
+    r.press("n");
+    let hits = r.app.overlay_hits();
+    let c = r
+        .app
+        .window_find()
+        .and_then(|f| f.current)
+        .expect("a match");
+    assert!(hits[c].row >= top, "n went back above the window");
+    assert!(
+        window_find::ordinal(hits, c) > 2,
+        "n went on from the old match"
+    );
+    assert!(on_screen(&r));
 }
 
 #[test]
