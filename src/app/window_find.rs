@@ -37,20 +37,20 @@ pub fn searched(row: &Row) -> (&str, &str) {
     (row.key.as_deref().unwrap_or(""), &row.text)
 }
 
-/// Where a row's searched bytes are in its entry's joined line.
+/// Where a piece of a row (its key, or its text) is in its entry's joined line.
 struct Part {
     row: usize,
-    /// Where they begin and end in the line.
+    /// Where it begins and ends in the line.
     at: usize,
     end: usize,
-    /// How many of the row's leading bytes are not in the line (a carried-on row's blanks).
+    /// Where it begins in the row's key and text run together.
     skip: usize,
 }
 
 /// Every match of `query` in `rows`, in order, each cut at the row breaks it spans. An entry
 /// (a row that begins one and the rows that carry it on) is searched as one line: its rows
 /// joined as the text was before it was wrapped (by a space, or by nothing where a word was
-/// broken), without a carried-on row's leading blanks (the help's empty key column).
+/// broken), without the blanks that pad the help's key column.
 #[must_use]
 pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
     if query.is_empty() {
@@ -75,35 +75,32 @@ pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
         line.clear();
         parts.clear();
         for (i, row) in rows.iter().enumerate().take(end).skip(start) {
-            let (mut key, mut text) = searched(row);
-            let mut skip = 0;
-            if i > start {
-                if !row.glued {
+            let (key, text) = searched(row);
+            // The key column and the text without the blanks that pad or indent them, one
+            // space between: a binding reads the same side by side and stacked.
+            let key_piece = (key.trim(), key.len() - key.trim_start().len());
+            let text_piece = (
+                text.trim_start(),
+                key.len() + text.len() - text.trim_start().len(),
+            );
+            let mut glued = row.glued;
+            for (piece, skip) in [key_piece, text_piece] {
+                if piece.is_empty() {
+                    continue;
+                }
+                if !line.is_empty() && !glued {
                     line.push(' ');
                 }
-                let blank_key = key.trim_start().is_empty();
-                let kept = if blank_key {
-                    text.trim_start()
-                } else {
-                    key.trim_start()
-                };
-                if blank_key {
-                    skip = key.len() + text.len() - kept.len();
-                    (key, text) = ("", kept);
-                } else {
-                    skip = key.len() - kept.len();
-                    key = kept;
-                }
+                glued = false;
+                let at = line.len();
+                line.push_str(piece);
+                parts.push(Part {
+                    row: i,
+                    at,
+                    end: line.len(),
+                    skip,
+                });
             }
-            let at = line.len();
-            line.push_str(key);
-            line.push_str(text);
-            parts.push(Part {
-                row: i,
-                at,
-                end: line.len(),
-                skip,
-            });
         }
         if ignore_case {
             line.make_ascii_lowercase();
@@ -437,6 +434,49 @@ mod tests {
                     row: 1,
                     start: 12,
                     end: 13,
+                    begins: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_binding_reads_the_same_side_by_side_and_stacked() {
+        let side = rows(&[(true, Some("  PgDn Space    "), "page down")]);
+        let stacked = rows(&[
+            (true, Some("  PgDn Space"), ""),
+            (false, Some("    "), "page down"),
+        ]);
+        assert_eq!(
+            hits(&side, "space page"),
+            vec![
+                Hit {
+                    row: 0,
+                    start: 7,
+                    end: 12,
+                    begins: true
+                },
+                Hit {
+                    row: 0,
+                    start: 16,
+                    end: 20,
+                    begins: false
+                },
+            ]
+        );
+        assert_eq!(
+            hits(&stacked, "space page"),
+            vec![
+                Hit {
+                    row: 0,
+                    start: 7,
+                    end: 12,
+                    begins: true
+                },
+                Hit {
+                    row: 1,
+                    start: 4,
+                    end: 8,
                     begins: false
                 },
             ]
