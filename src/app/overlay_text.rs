@@ -61,11 +61,15 @@ fn wrap(text: &str, width: usize) -> Vec<(String, bool)> {
         .into_iter()
         .map(|part| {
             let rest = text.get(at..).unwrap_or("");
-            let spaces = rest.len() - rest.trim_start().len();
-            let glued = at > 0 && spaces == 0;
-            if rest[spaces..].starts_with(part.as_ref()) {
-                at += spaces + part.len();
-            }
+            // Where the row is found next: at once (glued), after blanks, or (were textwrap
+            // ever to change a row) not at all, when a space is assumed.
+            let glued = match rest.find(part.as_ref()) {
+                Some(skipped) => {
+                    at += skipped + part.len();
+                    at > part.len() && skipped == 0
+                }
+                None => false,
+            };
             (part.into_owned(), glued)
         })
         .collect()
@@ -108,6 +112,8 @@ pub fn centered(area: Rect, pw: u16, ph: u16) -> Rect {
 pub(super) struct Wrapped {
     kind: std::mem::Discriminant<Overlay>,
     width: usize,
+    /// The rows it shows at once, to keep the match shown on screen when that changes.
+    height: usize,
     title: &'static str,
     pub(super) rows: Vec<Row>,
     /// The window's search found in `rows` (see [`window_find`]).
@@ -175,9 +181,14 @@ impl App {
         };
         let kind = std::mem::discriminant(overlay);
         let width = self.overlay_width();
+        let height = self.window_height();
         let old = match self.overlay_text.take() {
             Some(w) if w.kind == kind && w.width == width => {
-                self.overlay_text = Some(w);
+                let taller_or_shorter = w.height != height;
+                self.overlay_text = Some(Wrapped { height, ..w });
+                if taller_or_shorter {
+                    self.keep_window_match_on_screen();
+                }
                 return;
             }
             Some(w) if w.kind == kind => Some(w),
@@ -190,6 +201,7 @@ impl App {
         let new = Wrapped {
             kind,
             width,
+            height,
             title,
             hits: window_find::hits(&rows, query),
             rows,
@@ -204,17 +216,21 @@ impl App {
         // the matches are the same), kept on screen.
         let scroll = overlay.scroll_mut();
         *scroll = anchor(&old.rows, &new.rows, *scroll);
-        let top = *scroll;
-        let shown = self.window_find.as_mut().and_then(|f| {
+        if let Some(f) = &mut self.window_find {
             f.origin = anchor(&old.rows, &new.rows, f.origin);
-            let n = window_find::ordinal(&old.hits, f.current?);
-            f.current = window_find::nth(&new.hits, n);
-            Some(new.hits[f.current?].row)
-        });
-        let height = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
+            let n = f.current.map(|c| window_find::ordinal(&old.hits, c));
+            f.current = n.and_then(|n| window_find::nth(&new.hits, n));
+        }
         self.overlay_text = Some(new);
-        if let Some(row) = shown.filter(|&r| !(top..top + height).contains(&r)) {
-            self.show_window_row(row);
+        self.keep_window_match_on_screen();
+    }
+
+    /// After a new size: the match shown, if any, scrolled back into view.
+    fn keep_window_match_on_screen(&mut self) {
+        if !self.window_match_on_screen()
+            && let Some(c) = self.window_find.as_ref().and_then(|f| f.current)
+        {
+            self.show_window_match(c);
         }
     }
 

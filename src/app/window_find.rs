@@ -53,7 +53,8 @@ struct Part {
 /// broken), without the blanks that pad the help's key column.
 #[must_use]
 pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
-    if query.is_empty() {
+    // Blanks alone would match the spaces that join rows, which belong to no row.
+    if query.trim().is_empty() {
         return Vec::new();
     }
     let ignore_case = !query.chars().any(char::is_uppercase);
@@ -171,6 +172,17 @@ pub fn last_before(hits: &[Hit], before: usize) -> Option<usize> {
     hits.iter().position(|h| h.begins && h.row == row)
 }
 
+/// The first and last rows of match `c`: one cut by row breaks spans several.
+fn match_rows(hits: &[Hit], c: usize) -> Option<(usize, usize)> {
+    let first = hits.get(c)?.row;
+    let last = hits[c + 1..]
+        .iter()
+        .take_while(|h| !h.begins)
+        .last()
+        .map_or(first, |h| h.row);
+    Some((first, last))
+}
+
 /// The first match on the next (`forward`) or previous row with one after or before match
 /// `current`'s row, wrapping: two matches on a row are one stop, as in less.
 #[must_use]
@@ -244,10 +256,9 @@ impl App {
             return;
         };
         f.current = first_from(hits, f.origin);
-        let (row, origin) = (f.current.map(|c| hits[c].row), f.origin);
-        match row {
-            Some(row) => self.show_window_row(row),
-            None => self.set_window_scroll(origin),
+        match (f.current, f.origin) {
+            (Some(c), _) => self.show_window_match(c),
+            (None, origin) => self.set_window_scroll(origin),
         }
     }
 
@@ -255,7 +266,7 @@ impl App {
     /// if it is on screen, else from the top of the window (as less does).
     pub(super) fn step_window_find(&mut self, forward: bool) {
         let top = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
-        let shown = usize::from(self.overlay_window().height.saturating_sub(2));
+        let shown = self.window_height();
         let hits = self.overlay_hits();
         let Some(f) = &self.window_find else {
             return;
@@ -272,11 +283,10 @@ impl App {
         let Some(next) = next else {
             return;
         };
-        let row = hits[next].row;
         if let Some(f) = &mut self.window_find {
             f.current = Some(next);
         }
-        self.show_window_row(row);
+        self.show_window_match(next);
     }
 
     /// Finds the window's search in its rows again, after its query changed.
@@ -287,19 +297,35 @@ impl App {
         }
     }
 
-    /// Scrolls the open window to show `row` with as much of its entry above it as fits: from
-    /// the entry's first row, unless that would leave `row` below the window (clamped to the
-    /// last page afterwards).
-    pub(super) fn show_window_row(&mut self, row: usize) {
-        let shown = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
+    /// The rows the open window shows at once.
+    pub(super) fn window_height(&self) -> usize {
+        usize::from(self.overlay_window().height.saturating_sub(2)).max(1)
+    }
+
+    /// Whether all of the match shown is on screen (true when none is shown).
+    pub(super) fn window_match_on_screen(&self) -> bool {
+        let top = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
+        let screen = top..top + self.window_height();
+        let current = self.window_find.as_ref().and_then(|f| f.current);
+        current
+            .and_then(|c| match_rows(self.overlay_hits(), c))
+            .is_none_or(|(first, last)| screen.contains(&first) && screen.contains(&last))
+    }
+
+    /// Scrolls the open window to show match `c` whole, with as much of its entry above it as
+    /// fits (clamped to the last page afterwards); a match taller than the window from its
+    /// first row.
+    pub(super) fn show_window_match(&mut self, c: usize) {
+        let Some((first, last)) = match_rows(self.overlay_hits(), c) else {
+            return;
+        };
         let start = self
             .overlay_rows()
-            .map_or(row, |(_, rows)| entry_start(rows, row));
-        let top = if row < start + shown {
-            start
-        } else {
-            row + 1 - shown
-        };
+            .map_or(first, |(_, rows)| entry_start(rows, first));
+        let top = (last + 1)
+            .saturating_sub(self.window_height())
+            .max(start)
+            .min(first);
         self.set_window_scroll(top);
     }
 

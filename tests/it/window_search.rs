@@ -310,3 +310,76 @@ fn a_search_in_the_warnings_window_looks_like_this() {
     r.press("Enter n");
     insta::assert_snapshot!("window_search_kept_80x24", r.screen());
 }
+
+#[test]
+fn a_new_height_alone_keeps_the_match_on_screen() {
+    let (_fx, mut r) = ghosts(300, 80, 24);
+    r.press("w /").type_text("ghost-299").press("Enter");
+    assert!(on_screen(&r));
+    r.act(briefing::app::Action::Resize(80, 10));
+    assert!(on_screen(&r), "{}", r.screen());
+}
+
+#[test]
+fn a_match_over_several_rows_is_shown_whole_when_it_fits() {
+    let (_fx, mut r) = ghosts(20, 24, 7);
+    r.press("w /")
+        .type_text("is never mentioned in the article")
+        .press("Enter n");
+    let hits = r.app.overlay_hits();
+    let c = r
+        .app
+        .window_find()
+        .and_then(|f| f.current)
+        .expect("a match");
+    let last = hits[c + 1..]
+        .iter()
+        .take_while(|h| !h.begins)
+        .last()
+        .map_or(hits[c].row, |h| h.row);
+    assert!(last > hits[c].row, "the match is not cut at 24 columns");
+    let top = r.app.overlay().map_or(0, Overlay::scroll);
+    let shown = usize::from(r.app.overlay_window().height - 2);
+    assert!(hits[c].row >= top && last < top + shown, "{}", r.screen());
+}
+
+#[test]
+fn blanks_alone_find_nothing() {
+    let (_fx, mut r) = ghosts(20, 80, 24);
+    r.press("w /").type_text("   ");
+    assert!(r.app.overlay_hits().is_empty());
+    assert!(r.status().contains("no match"), "{}", r.status());
+}
+
+#[test]
+fn the_window_keeps_its_keys_reminder_whole_when_narrow() {
+    for (w, h, reminder) in [
+        (80, 24, "j/k scroll · / search · Esc close"),
+        (40, 12, "/ search · Esc close"),
+        (30, 12, "Esc close"),
+    ] {
+        let mut r = Reader::bundled(w, h);
+        r.press("?");
+        let screen = r.screen();
+        let border = screen
+            .lines()
+            .find(|l| l.contains('╚'))
+            .expect("the window's bottom border");
+        assert!(
+            border.contains(&format!(" {reminder} ")),
+            "{w}×{h}: {border}"
+        );
+    }
+}
+
+#[test]
+fn the_help_finds_the_same_bindings_side_by_side_and_stacked() {
+    let count = |w, h| {
+        let mut r = Reader::bundled(w, h);
+        r.press("? /").type_text("space page").press("Enter");
+        window_find::count(r.app.overlay_hits())
+    };
+    // `Space` pages down in the panes and in the windows.
+    assert_eq!(count(120, 40), 2);
+    assert_eq!(count(40, 12), 2);
+}
