@@ -134,7 +134,7 @@ impl App {
             }
             _ => {}
         }
-        let page = usize::from(self.overlay_window().height.saturating_sub(2)).max(1);
+        let page = self.window_height();
         let Some(overlay) = &mut self.overlay else {
             return;
         };

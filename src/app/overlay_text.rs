@@ -279,6 +279,22 @@ impl App {
         usize::from(self.overlay_window().width.saturating_sub(2)).max(1)
     }
 
+    /// The rows the open window shows at once (at least one, so that a page always moves).
+    pub(super) fn window_height(&self) -> usize {
+        usize::from(self.overlay_window().height.saturating_sub(2)).max(1)
+    }
+
+    /// The open window's first row shown.
+    pub(super) fn window_top(&self) -> usize {
+        self.overlay.as_ref().map_or(0, Overlay::scroll)
+    }
+
+    /// The open window's rows on screen.
+    pub(super) fn window_screen(&self) -> std::ops::Range<usize> {
+        let top = self.window_top();
+        top..top + self.window_height()
+    }
+
     /// The furthest the open window scrolls: its rows less the rows it shows.
     #[must_use]
     pub fn overlay_max_scroll(&self) -> usize {

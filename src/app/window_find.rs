@@ -211,10 +211,9 @@ impl App {
     }
 
     pub(super) fn begin_window_find(&mut self) {
-        let origin = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
         self.window_find = Some(WindowFind {
             editing: true,
-            origin,
+            origin: self.window_top(),
             ..WindowFind::default()
         });
         self.find_in_window();
@@ -265,16 +264,14 @@ impl App {
     /// `n` and `N` in a window: the next or previous row with a match, from the match shown
     /// if it is on screen, else from the top of the window (as less does).
     pub(super) fn step_window_find(&mut self, forward: bool) {
-        let top = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
-        let shown = self.window_height();
+        let (top, screen) = (self.window_top(), self.window_screen());
         let hits = self.overlay_hits();
         let Some(f) = &self.window_find else {
             return;
         };
-        let on_screen = f.current.filter(|&c| {
-            hits.get(c)
-                .is_some_and(|h| (top..top + shown).contains(&h.row))
-        });
+        let on_screen = f
+            .current
+            .filter(|&c| hits.get(c).is_some_and(|h| screen.contains(&h.row)));
         let next = match (on_screen, forward) {
             (Some(c), _) => step(hits, c, forward),
             (None, true) => first_from(hits, top),
@@ -297,15 +294,9 @@ impl App {
         }
     }
 
-    /// The rows the open window shows at once.
-    pub(super) fn window_height(&self) -> usize {
-        usize::from(self.overlay_window().height.saturating_sub(2)).max(1)
-    }
-
     /// Whether all of the match shown is on screen (true when none is shown).
     pub(super) fn window_match_on_screen(&self) -> bool {
-        let top = self.overlay.as_ref().map_or(0, super::Overlay::scroll);
-        let screen = top..top + self.window_height();
+        let screen = self.window_screen();
         let current = self.window_find.as_ref().and_then(|f| f.current);
         current
             .and_then(|c| match_rows(self.overlay_hits(), c))
@@ -341,6 +332,15 @@ mod tests {
     use super::*;
     use crate::app::overlay_text::Look;
 
+    fn hit(row: usize, start: usize, end: usize, begins: bool) -> Hit {
+        Hit {
+            row,
+            start,
+            end,
+            begins,
+        }
+    }
+
     fn rows(spec: &[(bool, Option<&str>, &str)]) -> Vec<Row> {
         spec.iter()
             .map(|&(first, key, text)| Row {
@@ -362,20 +362,7 @@ mod tests {
         r[1].glued = true;
         assert_eq!(
             hits(&r, "ghost-254"),
-            vec![
-                Hit {
-                    row: 0,
-                    start: 7,
-                    end: 13,
-                    begins: true
-                },
-                Hit {
-                    row: 1,
-                    start: 0,
-                    end: 3,
-                    begins: false
-                },
-            ]
+            vec![hit(0, 7, 13, true), hit(1, 0, 3, false),]
         );
         assert!(hits(&r, "ghost- 254").is_empty());
     }
@@ -390,24 +377,9 @@ mod tests {
         assert_eq!(
             hits(&r, "unknown actor"),
             vec![
-                Hit {
-                    row: 0,
-                    start: 18,
-                    end: 25,
-                    begins: true
-                },
-                Hit {
-                    row: 1,
-                    start: 0,
-                    end: 5,
-                    begins: false
-                },
-                Hit {
-                    row: 2,
-                    start: 8,
-                    end: 21,
-                    begins: true
-                },
+                hit(0, 18, 25, true),
+                hit(1, 0, 5, false),
+                hit(2, 8, 21, true),
             ]
         );
         let h = hits(&r, "unknown actor");
@@ -420,15 +392,7 @@ mod tests {
     fn case_is_ignored_unless_the_query_has_a_capital() {
         let r = rows(&[(true, None, "NATO and nato")]);
         assert_eq!(hits(&r, "nato").len(), 2);
-        assert_eq!(
-            hits(&r, "NATO"),
-            vec![Hit {
-                row: 0,
-                start: 0,
-                end: 4,
-                begins: true
-            }]
-        );
+        assert_eq!(hits(&r, "NATO"), vec![hit(0, 0, 4, true)]);
     }
 
     #[test]
@@ -437,32 +401,11 @@ mod tests {
             (true, Some("  Ctrl-d    "), "page down, or half"),
             (false, Some("            "), "a page"),
         ]);
-        assert_eq!(
-            hits(&r, "ctrl-d"),
-            vec![Hit {
-                row: 0,
-                start: 2,
-                end: 8,
-                begins: true
-            }]
-        );
+        assert_eq!(hits(&r, "ctrl-d"), vec![hit(0, 2, 8, true)]);
         // "half" + " " + "a page": the padding of the second row is not in between.
         assert_eq!(
             hits(&r, "half a"),
-            vec![
-                Hit {
-                    row: 0,
-                    start: 26,
-                    end: 30,
-                    begins: true
-                },
-                Hit {
-                    row: 1,
-                    start: 12,
-                    end: 13,
-                    begins: false
-                },
-            ]
+            vec![hit(0, 26, 30, true), hit(1, 12, 13, false),]
         );
     }
 
@@ -475,67 +418,21 @@ mod tests {
         ]);
         assert_eq!(
             hits(&side, "space page"),
-            vec![
-                Hit {
-                    row: 0,
-                    start: 7,
-                    end: 12,
-                    begins: true
-                },
-                Hit {
-                    row: 0,
-                    start: 16,
-                    end: 20,
-                    begins: false
-                },
-            ]
+            vec![hit(0, 7, 12, true), hit(0, 16, 20, false),]
         );
         assert_eq!(
             hits(&stacked, "space page"),
-            vec![
-                Hit {
-                    row: 0,
-                    start: 7,
-                    end: 12,
-                    begins: true
-                },
-                Hit {
-                    row: 1,
-                    start: 4,
-                    end: 8,
-                    begins: false
-                },
-            ]
+            vec![hit(0, 7, 12, true), hit(1, 4, 8, false),]
         );
     }
 
     #[test]
     fn next_and_previous_go_row_by_row_and_wrap() {
         let h = [
-            Hit {
-                row: 1,
-                start: 0,
-                end: 1,
-                begins: true,
-            },
-            Hit {
-                row: 1,
-                start: 4,
-                end: 5,
-                begins: true,
-            },
-            Hit {
-                row: 5,
-                start: 0,
-                end: 1,
-                begins: true,
-            },
-            Hit {
-                row: 9,
-                start: 0,
-                end: 1,
-                begins: true,
-            },
+            hit(1, 0, 1, true),
+            hit(1, 4, 5, true),
+            hit(5, 0, 1, true),
+            hit(9, 0, 1, true),
         ];
         assert_eq!(step(&h, 0, true), Some(2));
         assert_eq!(step(&h, 2, true), Some(3));
@@ -545,26 +442,7 @@ mod tests {
         assert_eq!(step(&h, 2, false), Some(0));
         assert_eq!(first_from(&h, 2), Some(2));
         // The rest of a match cut by a break is not a stop.
-        let cut = [
-            Hit {
-                row: 1,
-                start: 9,
-                end: 12,
-                begins: true,
-            },
-            Hit {
-                row: 2,
-                start: 0,
-                end: 3,
-                begins: false,
-            },
-            Hit {
-                row: 4,
-                start: 0,
-                end: 3,
-                begins: true,
-            },
-        ];
+        let cut = [hit(1, 9, 12, true), hit(2, 0, 3, false), hit(4, 0, 3, true)];
         assert_eq!(first_from(&cut, 2), Some(2));
         assert_eq!(step(&cut, 0, true), Some(2));
         assert_eq!(step(&cut, 2, false), Some(0));

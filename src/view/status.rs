@@ -95,21 +95,12 @@ pub fn position(app: &App) -> String {
         .filter(|f| !f.query.is_empty() && app.overlay().is_some())
     {
         let hits = app.overlay_hits();
-        let q = clean(&f.query);
-        return match (f.current, window_find::count(hits)) {
-            (_, 0) => format!("no match · \"{q}\""),
-            (Some(c), n) => format!("match {}/{n} · \"{q}\"", window_find::ordinal(hits, c)),
-            (None, n) => format!("{n} matches · \"{q}\""),
-        };
+        let at = f.current.map(|c| window_find::ordinal(hits, c));
+        return search_position(&f.query, at, window_find::count(hits));
     }
     let s = app.search();
     if s.active() {
-        let q = clean(&s.query);
-        return match (s.current, s.matches.len()) {
-            (_, 0) => format!("no match · \"{q}\""),
-            (Some(c), n) => format!("match {}/{n} · \"{q}\"", c + 1),
-            (None, n) => format!("{n} matches · \"{q}\""),
-        };
+        return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
     match app.focus() {
         Pane::Article => mention_position(app).unwrap_or_else(|| line_position(app)),
@@ -131,6 +122,17 @@ pub fn position(app: &App) -> String {
                 d.len()
             )
         }
+    }
+}
+
+/// `match 2/5 · "summit"`: match `at` (from 1) of `total`, for the article's search and a
+/// window's.
+fn search_position(query: &str, at: Option<usize>, total: usize) -> String {
+    let q = clean(query);
+    match (at, total) {
+        (_, 0) => format!("no match · \"{q}\""),
+        (Some(at), n) => format!("match {at}/{n} · \"{q}\""),
+        (None, n) => format!("{n} matches · \"{q}\""),
     }
 }
 

@@ -145,6 +145,14 @@ fn a_new_width_keeps_the_match_shown() {
     assert!(on_screen(&r), "{}", r.screen());
 }
 
+/// The hit that begins the match shown.
+fn shown(r: &Reader) -> usize {
+    r.app
+        .window_find()
+        .and_then(|f| f.current)
+        .expect("a match is shown")
+}
+
 /// Whether the match shown is on the window's rows on screen.
 fn on_screen(r: &Reader) -> bool {
     let hits = r.app.overlay_hits();
@@ -214,11 +222,7 @@ fn n_after_scrolling_away_goes_on_from_the_top_of_the_window() {
     let top = r.app.overlay().map_or(0, Overlay::scroll);
     r.press("n");
     let hits = r.app.overlay_hits();
-    let c = r
-        .app
-        .window_find()
-        .and_then(|f| f.current)
-        .expect("a match");
+    let c = shown(&r);
     assert!(hits[c].row >= top, "n went back above the window");
     assert!(
         window_find::ordinal(hits, c) > 2,
@@ -259,11 +263,7 @@ fn closing_or_changing_the_window_ends_its_search() {
 fn the_shown_match_and_the_others_are_highlighted_apart() {
     let (_fx, mut r) = ghosts(20, 120, 40);
     r.press("w /").type_text("ghost-1").press("Enter n");
-    let shown = r
-        .app
-        .window_find()
-        .and_then(|f| f.current)
-        .expect("a match is shown");
+    let current = shown(&r);
     let hits: Vec<Hit> = r.app.overlay_hits().to_vec();
     let terminal = r.draw();
     let buf = terminal.backend().buffer();
@@ -277,7 +277,7 @@ fn the_shown_match_and_the_others_are_highlighted_apart() {
         let y = window.y + 1 + u16::try_from(y).expect("on screen");
         // Warnings are ASCII: a byte is a column.
         let x0 = window.x + 1 + u16::try_from(h.start).expect("narrow");
-        let want = if i == shown {
+        let want = if i == current {
             Color::LightRed
         } else {
             Color::Yellow
@@ -327,11 +327,7 @@ fn a_match_over_several_rows_is_shown_whole_when_it_fits() {
         .type_text("is never mentioned in the article")
         .press("Enter n");
     let hits = r.app.overlay_hits();
-    let c = r
-        .app
-        .window_find()
-        .and_then(|f| f.current)
-        .expect("a match");
+    let c = shown(&r);
     let last = hits[c + 1..]
         .iter()
         .take_while(|h| !h.begins)
