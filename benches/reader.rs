@@ -273,7 +273,8 @@ fn many_warnings(dir: &std::path::Path, n: usize) -> Input {
 enum WindowKey {
     Down,
     Resize,
-    Letter,
+    /// A query typed, then this letter typed and taken back, turn by turn.
+    Letter(&'static str, char),
     Next,
 }
 
@@ -296,19 +297,27 @@ fn warnings_window(c: &mut Criterion) {
     let sizes = [(W, H), (120, 40)];
     let cases = [
         ("Down at 200x60", WindowKey::Down),
-        ("a letter typed in its search, 200x60", WindowKey::Letter),
+        (
+            "a letter typed in its search, 200x60",
+            WindowKey::Letter("ghost-12", '3'),
+        ),
         ("n to the next match, 200x60", WindowKey::Next),
         ("a new width", WindowKey::Resize),
+        // "e" and "en": matches on nearly every row, the most a letter can find.
+        (
+            "a letter typed in a search matching every row, 200x60",
+            WindowKey::Letter("e", 'n'),
+        ),
     ];
     for (name, key) in cases {
         // Untimed: a search to type into, or one to step through.
         app.update(Action::Resize(W, H));
         term.backend_mut().resize(W, H);
         match key {
-            WindowKey::Letter => {
+            WindowKey::Letter(query, _) => {
                 app.update(Action::Top);
                 app.update(Action::Search);
-                for c in "ghost-12".chars() {
+                for c in query.chars() {
                     app.update(Action::Type(c));
                 }
             }
@@ -334,11 +343,12 @@ fn warnings_window(c: &mut Criterion) {
                         WindowKey::Down => {
                             app.update(Action::Down);
                         }
-                        // "ghost-12" (111 matches) to "ghost-123" (11) and back.
-                        WindowKey::Letter if turn % 2 == 1 => {
-                            app.update(Action::Type('3'));
+                        // "ghost-12" (111 matches) to "ghost-123" (11) and back, or "e" to
+                        // "en" and back.
+                        WindowKey::Letter(_, letter) if turn % 2 == 1 => {
+                            app.update(Action::Type(letter));
                         }
-                        WindowKey::Letter => {
+                        WindowKey::Letter(..) => {
                             app.update(Action::DeleteChar);
                         }
                         WindowKey::Next => {
