@@ -20,6 +20,7 @@ mod list;
 mod mouse;
 mod navigate;
 pub mod overlay_text;
+mod paste;
 mod search;
 pub mod window_find;
 
@@ -28,7 +29,7 @@ use std::collections::HashSet;
 pub use action::Action;
 pub use article_pane::ArticleState;
 pub use export_dialog::ExportDialog;
-pub use geometry::{Geometry, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 pub use list::ListState;
 pub use search::Search;
 
@@ -209,6 +210,7 @@ impl App {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
             Action::Resize(w, h) => self.resize(w, h),
+            Action::Paste(text) => self.paste(&text),
             _ if self.export.is_some() => self.dialog_action(action),
             _ if self.overlay.is_some() => self.overlay_action(action),
             _ if self.editing() => self.input_action(action),
@@ -220,7 +222,16 @@ impl App {
         Effect::None
     }
 
+    /// Fits the reader to a terminal of `width` × `height`, drawing at most
+    /// [`MAX_WIDTH`] × [`MAX_HEIGHT`] of it (and saying so).
     fn resize(&mut self, width: u16, height: u16) {
+        let (w, h) = (width.min(MAX_WIDTH), height.min(MAX_HEIGHT));
+        if (w, h) != (width, height) {
+            self.complain(format!(
+                "The terminal is {width}×{height}: the reader draws its top left {w}×{h}"
+            ));
+        }
+        let (width, height) = (w, h);
         self.size = (width, height);
         let g = Geometry::new(width, height, Pane::Article, self.side);
         let area = g.inner(Pane::Article).unwrap_or_default();

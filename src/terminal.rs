@@ -1,32 +1,40 @@
-//! The one module that owns the real terminal: raw mode, the alternate screen and mouse
-//! capture on the way in; the same undone on the way out, on error, on panic, on SIGTERM and
-//! SIGHUP, and around a suspension (Ctrl-z); and the event loop that turns terminal events into
-//! actions.
+//! The one module that owns the real terminal: raw mode, the alternate screen, mouse capture
+//! and bracketed paste on the way in; the same undone on the way out, on error, on panic, on
+//! every signal that ends the process (see [`crate::signals`]), and around a stop (Ctrl-z or
+//! an outside SIGTSTP); and the event loop that turns terminal events into actions.
 
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGTERM, SIGTSTP};
+use signal_hook::consts::{SIGHUP, SIGTSTP};
 
 use crate::app::{Action, App, Effect};
 use crate::view;
 
-/// How often the loop wakes without input, to notice a termination signal…
+/// How often the loop wakes without input, to notice a signal…
 const TICK: Duration = Duration::from_millis(200);
 /// …or, while a search runs on another thread, to take its matches.
 const SETTLE_TICK: Duration = Duration::from_millis(4);
+
+/// How long the loop waits for more of a burst of input before drawing. Not zero: with the
+/// event source chosen in Cargo.toml, `poll(Duration::ZERO)` never looks at what was already
+/// read (crossterm-rs/crossterm#839), so each event of a burst would cost a frame. A timeout
+/// under a millisecond is a non-blocking poll(2), so a burst that has ended costs at most this.
+const DRAIN: Duration = Duration::from_micros(200);
 
 /// How long the loop has to leave by itself after a termination signal, or after the terminal
 /// went away, before the watcher ends the process.
@@ -38,7 +46,8 @@ const WATCH_TICK: Duration = Duration::from_millis(250);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ended {
     Quit,
-    /// By this signal (SIGTERM, or SIGHUP when the terminal went away).
+    /// By this signal (one of [`crate::signals::TERMINATING`]; SIGHUP when the terminal went
+    /// away).
     Signal(i32),
 }
 
@@ -55,6 +64,7 @@ fn restore() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         ratatui::crossterm::cursor::Show
@@ -63,7 +73,12 @@ fn restore() {
 
 fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Runs the reader until it quits or is told to stop.
@@ -77,23 +92,38 @@ pub fn run(mut app: App) -> io::Result<Ended> {
         restore();
         previous(info);
     }));
-    // A termination signal only sets this; the loop notices within a tick and leaves through
-    // the guard, so the terminal is restored and no export is left half-written.
+    // A signal only sets a flag; the loop notices within a tick and leaves through the guard,
+    // so the terminal is restored and no export is left half-written — or, for SIGTSTP, gives
+    // the terminal back and stops as Ctrl-z does.
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP] {
+    for &sig in crate::signals::TERMINATING {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig.unsigned_abs() as usize)?;
     }
+    let stop = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
     watch(Arc::clone(&signal))?;
     let guard = Guard;
     enter()?;
-    let mut terminal = new_terminal()?;
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
+    // The app caps the size it draws (see `App::resize`); the terminal's buffers are made for
+    // that, never for the whole of a 65535×65535 terminal.
+    let size = ratatui::crossterm::terminal::size()?;
+    app.update(Action::Resize(size.0, size.1));
+    let mut terminal = new_terminal(&app)?;
     assert!(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
-    let ended = match events(&mut app, &mut terminal, &signal) {
+    let outcome = events(&mut app, &mut terminal, &signal, &stop);
+    // ratatui's `Terminal` shows the cursor when dropped and, if it cannot, prints that with
+    // `eprintln!` — which panics when standard error is the terminal that went away. Show it
+    // here instead; if that fails there is no terminal left to give it back to, and the
+    // terminal's buffers are left for the process's exit to free.
+    if terminal.show_cursor().is_ok() {
+        drop(terminal);
+    } else {
+        std::mem::forget(terminal);
+    }
+    let ended = match outcome {
         Ok(ended) => ended,
         // A terminal that went away fails the next read or write: that is a hangup, whether or
         // not its signal has arrived yet, not an error to report (to a terminal no one sees).
@@ -102,7 +132,6 @@ pub fn run(mut app: App) -> io::Result<Ended> {
         }
         Err(e) => return Err(e),
     };
-    drop(terminal);
     drop(guard);
     Ok(ended)
 }
@@ -113,6 +142,7 @@ fn events(
     app: &mut App,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     signal: &AtomicUsize,
+    stop: &AtomicBool,
 ) -> io::Result<Ended> {
     let mut dirty = true;
     let ended = 'events: loop {
@@ -121,7 +151,16 @@ fn events(
         if let sig @ 1.. = signal.load(Ordering::Relaxed) {
             break 'events Ended::Signal(signal_or_hangup(sig));
         }
+        if stop.swap(false, Ordering::Relaxed) {
+            suspend(app, terminal)?;
+            dirty = true;
+        }
         if dirty {
+            let (w, h) = app.size();
+            let area = Rect::new(0, 0, w, h);
+            if terminal.get_frame().area() != area {
+                terminal.resize(area)?;
+            }
             terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
@@ -152,17 +191,11 @@ fn events(
                 match app.update(action) {
                     Effect::Quit => break 'events Ended::Quit,
                     Effect::Copy(text) => copy(&text)?,
-                    Effect::Suspend => {
-                        suspend()?;
-                        // A new terminal has empty buffers, so the next frame is drawn whole.
-                        // (`Terminal::clear` would ask the terminal where its cursor is, and
-                        // not every terminal answers.)
-                        *terminal = new_terminal()?;
-                    }
+                    Effect::Suspend => suspend(app, terminal)?,
                     Effect::None => {}
                 }
             }
-            if !event::poll(Duration::ZERO)? {
+            if !event::poll(DRAIN)? {
                 break;
             }
         }
@@ -206,27 +239,39 @@ fn signal_or_hangup(flag: usize) -> i32 {
     }
 }
 
-fn new_terminal() -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+/// A terminal drawing the area the app draws: the top left of the real one. A fixed viewport,
+/// because a full-screen one would size its buffers from the real terminal, whatever its size.
+fn new_terminal(app: &App) -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+    let (w, h) = app.size();
     Terminal::with_options(
         CrosstermBackend::new(io::stdout()),
         TerminalOptions {
-            viewport: Viewport::Fullscreen,
+            viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
         },
     )
 }
 
 /// Gives the terminal back to the shell and stops; when the shell resumes us (`fg`, SIGCONT),
-/// takes it again.
-fn suspend() -> io::Result<()> {
+/// takes it again. Our own SIGTSTP handler is in place, so the stop is SIGTSTP's default
+/// action done by hand (SIGSTOP), as helix does.
+fn suspend(app: &mut App, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
     restore();
-    signal_hook::low_level::raise(SIGTSTP)?;
-    enter()
+    signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    enter()?;
+    // The terminal may have been resized meanwhile. A new terminal has empty buffers, so the
+    // next frame is drawn whole. (`Terminal::clear` would ask the terminal where its cursor is,
+    // and not every terminal answers.)
+    let size = ratatui::crossterm::terminal::size()?;
+    app.update(Action::Resize(size.0, size.1));
+    *terminal = new_terminal(app)?;
+    Ok(())
 }
 
 fn action_for(app: &App, ev: &Event) -> Option<Action> {
     match ev {
         Event::Key(key) => app.keys().action(&app.key_contexts(), *key),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
             MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),

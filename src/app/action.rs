@@ -3,7 +3,8 @@
 
 use super::Pane;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// Not `Copy`, because a paste carries its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Leave the reader.
     Quit,
@@ -68,6 +69,10 @@ pub enum Action {
     Cancel,
     /// Type a character into the open input field.
     Type(char),
+    /// Text pasted into the terminal (bracketed paste): typed into the open text field as one
+    /// line, or ignored with a message when none is open. It is never read as keys, so a
+    /// pasted line break cannot submit anything.
+    Paste(String),
     /// Delete the character before the input cursor.
     DeleteChar,
     /// Accept the open input field or dialog.

@@ -1,8 +1,16 @@
 //! Copying: the sentence around the current mention (or match), with its citation, for the
-//! clipboard.
+//! clipboard. A sentence longer than [`MAX_COPY`] (a text without sentence breaks) is cut to
+//! the part around the mention, and the status bar says so.
+
+use std::ops::Range;
 
 use super::{App, Effect};
 use crate::sentence;
+
+/// The most bytes of article text one copy carries: OSC 52 sends it base64-encoded in one
+/// escape sequence, and terminals drop or cut long ones (tmux, xterm and kitty have limits
+/// from tens of kilobytes to a few megabytes); a text without sentence breaks once made it 26.7 MB.
+pub const MAX_COPY: usize = 64 * 1024;
 
 impl App {
     /// The sentence around the current mention (or match), with where it comes from.
@@ -20,7 +28,13 @@ impl App {
         };
         let text = self.briefing.article.text();
         let sentence = sentence::around(text, range.clone());
-        let quote = crate::inert::one_line(&text[sentence]);
+        let whole = sentence.len();
+        let part = window(text, sentence, range.clone());
+        let cut = part.len() < whole;
+        let mut quote = crate::inert::one_line(&text[part]);
+        if cut {
+            quote = format!("…{quote}…");
+        }
         let line = self.briefing.article.line_of(range.start);
         let meta = &self.briefing.sheet.briefing;
         let mut cite = vec![meta.title.clone()];
@@ -28,10 +42,52 @@ impl App {
         cite.extend(meta.published.map(|d| d.to_string()));
         cite.push(format!("line {line}"));
         let clip = format!("“{quote}” ({})", crate::inert::one_line(&cite.join(", ")));
-        self.say(format!(
-            "Copied {} characters through OSC 52 (the terminal must allow it)",
-            clip.chars().count()
-        ));
+        let count = clip.chars().count();
+        if cut {
+            self.say(format!(
+                "Copied {count} characters around it: its sentence is {} long, too long to \
+                 copy whole (OSC 52; the terminal must allow it)",
+                crate::output::human_size(whole as u64)
+            ));
+        } else {
+            self.say(format!(
+                "Copied {count} characters through OSC 52 (the terminal must allow it)"
+            ));
+        }
         Effect::Copy(clip)
+    }
+}
+
+/// At most [`MAX_COPY`] bytes of `sentence` around `range`, on character boundaries.
+fn window(text: &str, sentence: Range<usize>, range: Range<usize>) -> Range<usize> {
+    if sentence.len() <= MAX_COPY {
+        return sentence;
+    }
+    let middle = range.start + range.len().min(MAX_COPY) / 2;
+    let mut start = middle.saturating_sub(MAX_COPY / 2).max(sentence.start);
+    let mut end = (start + MAX_COPY).min(sentence.end);
+    start = end.saturating_sub(MAX_COPY).max(sentence.start);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_sentence_is_cut_around_the_mention() {
+        let text = format!("{}NATO{}", "é".repeat(100_000), "x".repeat(100_000));
+        let at = text.find("NATO").unwrap_or_default();
+        let part = window(&text, 0..text.len(), at..at + 4);
+        assert!(part.len() <= MAX_COPY && part.len() > MAX_COPY - 4);
+        assert!(text[part].contains("NATO"));
+        let short = window(&text, 10..20, 12..14);
+        assert_eq!(short, 10..20);
     }
 }

@@ -56,6 +56,12 @@ pub enum Mode {
 /// The smallest terminal the reader draws in.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 7;
+/// The most columns the reader draws: a terminal wider than this gets its left part used. A
+/// 4K screen in a small font is about 640 columns; a frame grows with its cells, and a
+/// 65535-wide one would not fit in memory.
+pub const MAX_WIDTH: u16 = 1024;
+/// The most rows the reader draws, for the same reason.
+pub const MAX_HEIGHT: u16 = 512;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Geometry {

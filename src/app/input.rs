@@ -32,6 +32,10 @@ impl App {
                 self.search.query.push(c);
                 self.search.stale = true;
             }
+            Action::Paste(text) => {
+                self.search.query.push_str(&text);
+                self.search.stale = true;
+            }
             Action::DeleteChar => {
                 self.search.query.pop();
                 self.search.stale = true;
@@ -96,6 +100,7 @@ impl App {
         };
         match action {
             Action::Type(c) => list.filter.push(c),
+            Action::Paste(text) => list.filter.push_str(&text),
             Action::DeleteChar => {
                 list.filter.pop();
             }
@@ -177,6 +182,7 @@ impl App {
         };
         match action {
             Action::Type(c) => dialog.edit(|f| f.push(c)),
+            Action::Paste(text) => dialog.edit(|f| f.push_str(&text)),
             Action::DeleteChar => dialog.edit(|f| {
                 f.pop();
             }),

@@ -203,7 +203,7 @@ impl KeyTable {
                 .iter()
                 .find(|b| b.context == context && b.keys.contains(&key));
             if let Some(b) = bound {
-                return Some(b.action);
+                return Some(b.action.clone());
             }
             let typing = matches!(context, Context::Input | Context::Dialog);
             if typing
@@ -230,7 +230,7 @@ impl KeyTable {
                 .filter(|b| b.context == context && b.hint.is_some())
             {
                 if !seen.contains(&b.action) {
-                    seen.push(b.action);
+                    seen.push(b.action.clone());
                     out.push(b);
                 }
             }

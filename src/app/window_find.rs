@@ -226,6 +226,7 @@ impl App {
         };
         match action {
             Action::Type(c) => f.query.push(c),
+            Action::Paste(text) => f.query.push_str(&text),
             Action::DeleteChar => {
                 f.query.pop();
             }

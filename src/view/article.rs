@@ -11,6 +11,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::pane;
+use super::text::Marks;
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::inert::{is_unsafe, placeholder};
@@ -66,7 +67,11 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
     let mut spans = Vec::new();
     let mut buf = String::new();
     let mut style = base;
+    let mut marks = Marks::default();
     for (off, c) in text[range.clone()].char_indices() {
+        if marks.too_many(c) {
+            continue;
+        }
         let pos = range.start + off;
         let mut s = base;
         if quote.is_some_and(|(a, z)| (a as usize) <= pos && pos < z as usize) {

@@ -1,5 +1,6 @@
 //! Text from files, made safe and fitted for a cell grid: unsafe characters become visible
-//! placeholders, whitespace becomes plain spaces, and anything too wide is cut with `…`.
+//! placeholders, whitespace becomes plain spaces, a cell carries at most [`MAX_MARKS`]
+//! zero-width characters, and anything too wide is cut with `…`.
 
 use std::borrow::Cow;
 
@@ -7,18 +8,54 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::inert::{is_unsafe, placeholder};
 
-/// `text` with every unsafe character shown as its placeholder and other whitespace (tabs,
-/// line breaks) as single spaces.
+/// The most zero-width characters (combining marks, joiners, variation selectors, tags) drawn
+/// after one character. Real text needs a few (a decomposed Vietnamese letter two, Tibetan
+/// stacks a handful); one character carrying two million marks would otherwise travel whole, 4 MB, to the
+/// terminal in every frame.
+pub const MAX_MARKS: usize = 16;
+
+/// A character drawn in the cell of the one before it: zero columns wide, and shown as itself
+/// (unsafe characters become placeholders, whitespace a space).
+#[must_use]
+pub fn is_mark(c: char) -> bool {
+    !is_unsafe(c) && !c.is_whitespace() && unicode_width::UnicodeWidthChar::width(c) == Some(0)
+}
+
+/// Counts the zero-width characters after the last visible one, and says whether `c` is one
+/// too many to draw.
+#[derive(Debug, Default)]
+pub struct Marks(usize);
+
+impl Marks {
+    /// Whether `c` is a zero-width character past [`MAX_MARKS`] in a row.
+    pub fn too_many(&mut self, c: char) -> bool {
+        if is_mark(c) {
+            self.0 += 1;
+            self.0 > MAX_MARKS
+        } else {
+            self.0 = 0;
+            false
+        }
+    }
+}
+
+/// `text` with every unsafe character shown as its placeholder, other whitespace (tabs, line
+/// breaks) as single spaces, and no more than [`MAX_MARKS`] zero-width characters in a row.
 #[must_use]
 pub fn clean(text: &str) -> Cow<'_, str> {
+    let mut marks = Marks::default();
     if !text
         .chars()
-        .any(|c| is_unsafe(c) || (c.is_whitespace() && c != ' '))
+        .any(|c| is_unsafe(c) || (c.is_whitespace() && c != ' ') || marks.too_many(c))
     {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    let mut marks = Marks::default();
     for c in text.chars() {
+        if marks.too_many(c) {
+            continue;
+        }
         if c.is_whitespace() {
             out.push(' ');
         } else if is_unsafe(c) {
@@ -95,5 +132,16 @@ mod tests {
         assert_eq!(fit("日本語", 4), "日…");
         assert_eq!(fit_end("abcdef", 4), "…def");
         assert_eq!(fit("ab", 0), "");
+    }
+
+    #[test]
+    fn a_cell_carries_at_most_max_marks() {
+        let zalgo = format!("a{}b", "\u{301}".repeat(2_000_000));
+        let cleaned = clean(&zalgo);
+        assert_eq!(cleaned, format!("a{}b", "\u{301}".repeat(MAX_MARKS)));
+        // Real text keeps every mark: a decomposed Vietnamese letter, an emoji with its variation selector.
+        for whole in ["e\u{323}\u{302}", "❤\u{fe0f}"] {
+            assert_eq!(clean(whole), whole);
+        }
     }
 }

@@ -592,13 +592,22 @@ fn a_terminal_that_goes_away_ends_the_reader_instead_of_spinning() {
     assert!(left.is_empty(), "files left behind: {left:?}");
 }
 
-#[test]
-fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
-    // The reader is the leader of the pseudo-terminal's session here, so its process group is
-    // orphaned and Linux discards the stop (a shell's job control is needed to really stop
-    // and `fg` it; that was tried by hand in tmux). What this proves is the part that is the
-    // reader's: the terminal is restored before stopping and taken again after, with the
-    // reader's state intact.
+/// Whether the process is stopped (state `T` in `/proc/PID/stat`).
+fn stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| {
+            // The state follows the command name, which is in parentheses.
+            let after = stat.rfind(')')?;
+            stat[after + 1..].split_whitespace().next().map(|s| s == "T")
+        })
+        .unwrap_or(false)
+}
+
+/// Stops the reader with `stop` (Ctrl-z typed, or SIGTSTP sent from outside), checks that it
+/// gave the terminal back before stopping, resumes it with SIGCONT, and checks that it takes
+/// the terminal again with its state intact.
+fn stops_and_resumes(stop: impl Fn(&mut Session, u32)) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let mut session = Session::spawn(&[], &[], dir.path());
     session.screen_once("the article", |s| {
@@ -606,32 +615,131 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     });
     session.press("2");
     session.screen_once("the Actors pane", |s| status_bar(s).contains("actor 1/"));
+    let pid = session.child.process_id().expect("the reader's process id");
     let before = session.raw().len();
-    session.press("\x1a");
-    session.press("j");
-    session.screen_once("the reader after Ctrl-z", |s| {
-        status_bar(s).contains("actor 2/")
-    });
-    let after = session.raw()[before..].to_vec();
-    let left = find(&after, LEAVE_ALTERNATE_SCREEN).expect("Ctrl-z leaves the alternate screen");
-    let back = find(&after[left..], ENTER_ALTERNATE_SCREEN).expect("and enters it again");
-    // Before stopping, it also gives back the mouse and the cursor. (Raw mode is a terminal
-    // setting, not a sequence: the stop is too short to read it, so it is checked after `q`.)
-    let handed_back = &after[..left + back];
+    stop(&mut session, pid);
+    let deadline = Instant::now() + PATIENCE;
+    while !stopped(pid) {
+        assert!(Instant::now() < deadline, "the reader did not stop");
+        thread::sleep(POLL);
+    }
+    // Stopped: the terminal is the shell's again, raw mode off.
+    let flags = local_flags(&*session.master);
+    assert!(
+        flags.iter().any(|f| f == "ICANON"),
+        "raw mode is still on while the reader is stopped: {flags:?}"
+    );
+    let handed_back = session.raw()[before..].to_vec();
+    assert!(
+        find(&handed_back, LEAVE_ALTERNATE_SCREEN).is_some(),
+        "the alternate screen was not left before stopping: {}",
+        session.raw_text()
+    );
     for mode in MOUSE_MODES {
         let reset = format!("\x1b[?{mode}l");
         assert!(
-            find(handed_back, reset.as_bytes()).is_some(),
-            "mouse mode {mode} left on over Ctrl-z: {}",
+            find(&handed_back, reset.as_bytes()).is_some(),
+            "mouse mode {mode} left on over the stop: {}",
             session.raw_text()
         );
     }
     assert!(
-        find(handed_back, b"\x1b[?25h").is_some(),
-        "the cursor left hidden over Ctrl-z: {}",
+        find(&handed_back, b"\x1b[?25h").is_some(),
+        "the cursor left hidden over the stop: {}",
+        session.raw_text()
+    );
+    signal(pid, "CONT");
+    session.press("j");
+    session.screen_once("the reader after it resumed", |s| {
+        status_bar(s).contains("actor 2/")
+    });
+    let after = session.raw()[before..].to_vec();
+    let left = find(&after, LEAVE_ALTERNATE_SCREEN).expect("left the alternate screen");
+    assert!(
+        find(&after[left..], ENTER_ALTERNATE_SCREEN).is_some(),
+        "did not take the alternate screen again: {}",
         session.raw_text()
     );
     session.press("q");
     assert!(session.exit_status().success());
     session.assert_terminal_restored();
+}
+
+fn signal(pid: u32, name: &str) {
+    let sent = std::process::Command::new("kill")
+        .args([format!("-{name}"), pid.to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success(), "kill -{name} {pid}");
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_stops_and_takes_it_again() {
+    stops_and_resumes(|session, _| session.press("\x1a"));
+}
+
+#[test]
+fn an_outside_sigtstp_gives_the_terminal_back_before_stopping() {
+    stops_and_resumes(|_, pid| signal(pid, "TSTP"));
+}
+
+#[test]
+fn an_interrupt_from_outside_restores_the_terminal_and_exits_130() {
+    // In raw mode Ctrl-c is a key, so SIGINT only comes from outside (kill, a supervisor).
+    ended_by("INT", 2);
+}
+
+#[test]
+fn a_quit_signal_restores_the_terminal_and_exits_131() {
+    ended_by("QUIT", 3);
+}
+
+#[test]
+fn user_and_alarm_signals_restore_the_terminal_and_exit_128_plus_n() {
+    ended_by("USR1", 10);
+    ended_by("USR2", 12);
+    ended_by("ALRM", 14);
+}
+
+/// Sends `burst` in one write, then waits for the reader to exit by itself: `burst` ends with
+/// the key that quits, so every byte of it must have been handled without another key.
+fn handles_a_whole_burst(burst: &str) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = Session::spawn(&[], &[], dir.path());
+    session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present")
+    });
+    session.press(burst);
+    let status = session.exit_status();
+    assert!(
+        status.success(),
+        "{status}; the screen:\n{}",
+        screen_text(&session.parser)
+    );
+    session.assert_terminal_restored();
+}
+
+#[test]
+fn ten_thousand_keys_at_once_are_all_handled_without_another_key() {
+    // crossterm 0.29's default event source reads 1,024 bytes per readiness event of an
+    // edge-triggered epoll: the rest of a burst, and the `q` at its end, waited for the next key.
+    handles_a_whole_burst(&format!("{}q", "j".repeat(9_999)));
+}
+
+#[test]
+fn a_backlog_of_mouse_reports_is_all_handled_without_another_key() {
+    // 1,000 SGR mouse moves (about 12 KB), as a terminal sends while the reader is busy.
+    let moves: String = (0..1_000)
+        .map(|i| format!("\x1b[<35;{};{}M", 1 + i % 80, 1 + i % 24))
+        .collect();
+    handles_a_whole_burst(&format!("{moves}q"));
+}
+
+#[test]
+fn a_ten_kilobyte_paste_is_all_handled_without_another_key() {
+    // A paste goes into the field that is open: here the article's search, which Enter then
+    // closes (with no match), and `q` quits. Before the event source was changed, the paste
+    // stalled after its first 1,024 bytes.
+    let text = "NATO summit ".repeat(850);
+    handles_a_whole_burst(&format!("/\x1b[200~{text}\x1b[201~\rq"));
 }
