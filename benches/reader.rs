@@ -184,8 +184,8 @@ fn reader(c: &mut Criterion) {
                     for _ in 0..iters {
                         (key.reset)(&mut app, at);
                         let start = Instant::now();
-                        for &a in key.actions {
-                            app.update(a);
+                        for a in key.actions {
+                            app.update(a.clone());
                         }
                         term.draw(|f| render(&app, f)).expect("drawn");
                         let t = start.elapsed();

@@ -217,7 +217,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
-            other => self.pane_action(other),
+            other => self.pane_action(&other),
         }
         Effect::None
     }

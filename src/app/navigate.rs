@@ -4,8 +4,8 @@
 use super::{Action, App, Geometry, Overlay, Pane, Sort};
 
 impl App {
-    pub(super) fn pane_action(&mut self, action: Action) {
-        match action {
+    pub(super) fn pane_action(&mut self, action: &Action) {
+        match *action {
             Action::FocusNext => self.set_focus(self.focus.next()),
             Action::FocusPrev => self.set_focus(self.focus.prev()),
             Action::Focus(p) => self.set_focus(p),
@@ -15,7 +15,7 @@ impl App {
             Action::PageUp => self.step(-self.page(1)),
             Action::HalfPageDown => self.step(self.page(2)),
             Action::HalfPageUp => self.step(-self.page(2)),
-            Action::Top | Action::Bottom => self.ends(action == Action::Top),
+            Action::Top | Action::Bottom => self.ends(*action == Action::Top),
             Action::Follow => self.follow(),
             Action::NextHit => self.hit(true),
             Action::PrevHit => self.hit(false),

@@ -599,7 +599,10 @@ fn stopped(pid: u32) -> bool {
         .and_then(|stat| {
             // The state follows the command name, which is in parentheses.
             let after = stat.rfind(')')?;
-            stat[after + 1..].split_whitespace().next().map(|s| s == "T")
+            stat[after + 1..]
+                .split_whitespace()
+                .next()
+                .map(|s| s == "T")
         })
         .unwrap_or(false)
 }
@@ -729,9 +732,10 @@ fn ten_thousand_keys_at_once_are_all_handled_without_another_key() {
 #[test]
 fn a_backlog_of_mouse_reports_is_all_handled_without_another_key() {
     // 1,000 SGR mouse moves (about 12 KB), as a terminal sends while the reader is busy.
-    let moves: String = (0..1_000)
+    let moves = (0..1_000)
         .map(|i| format!("\x1b[<35;{};{}M", 1 + i % 80, 1 + i % 24))
-        .collect();
+        .collect::<Vec<_>>()
+        .concat();
     handles_a_whole_burst(&format!("{moves}q"));
 }
 
