@@ -45,8 +45,8 @@ impl App {
         let count = clip.chars().count();
         if cut {
             self.say(format!(
-                "Copied {count} characters around it: its sentence is {} long, too long to \
-                 copy whole (OSC 52; the terminal must allow it)",
+                "Copied {count} characters around the mention: its sentence ({}) is too long \
+                 to copy whole",
                 crate::output::human_size(whole as u64)
             ));
         } else {

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::text::{clean, fit, width};
+use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::{App, Pane, Selection, window_find};
 
@@ -16,7 +16,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Span::raw(" "),
     ];
     if let Some(prompt) = prompt(app) {
-        spans.push(Span::styled(prompt, theme.text));
+        // A message (a paste cut short) comes first; the field shows its end, where the
+        // cursor is, in the room left.
+        if let Some(m) = app.message() {
+            let room = total.saturating_sub(2 * width(&spans[0].content) + 3);
+            spans.push(Span::styled(
+                fit(&clean(&m.text), room),
+                if m.error { theme.error } else { theme.heading },
+            ));
+            spans.push(Span::raw(" · "));
+        }
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        spans.push(Span::styled(
+            fit_end(&prompt, total.saturating_sub(used + 1)),
+            theme.text,
+        ));
         spans.push(Span::styled("█", theme.key));
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let note = input_note(app);

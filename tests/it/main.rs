@@ -6,6 +6,7 @@ mod export;
 mod fuzz_regressions;
 mod harness;
 mod hostile;
+mod limits;
 mod navigation;
 mod props;
 mod pty;

@@ -747,3 +747,37 @@ fn a_ten_kilobyte_paste_is_all_handled_without_another_key() {
     let text = "NATO summit ".repeat(850);
     handles_a_whole_burst(&format!("/\x1b[200~{text}\x1b[201~\rq"));
 }
+
+#[test]
+fn a_terminal_of_65535_by_65535_is_drawn_in_part_and_still_quits() {
+    // It used to abort in an allocation for the whole screen's buffers (nothing restored the
+    // terminal), and at 20000×20000 not to honour `q` within 20 s.
+    for size in [u16::MAX, 20_000] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut session = Session::spawn(&[], &[], dir.path());
+        session.screen_once("the article", |s| {
+            s.contains("Next week, NATO will present")
+        });
+        session
+            .master
+            .resize(PtySize {
+                rows: size,
+                cols: size,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the terminal");
+        // The note is on the status bar, at row 511: past this 24-row screen, so look for it in
+        // what was written.
+        let note = format!("The terminal is {size}×{size}: the reader draws its top left");
+        let deadline = Instant::now() + PATIENCE;
+        while !String::from_utf8_lossy(&session.raw()).contains(&note) {
+            assert!(Instant::now() < deadline, "no note of the size");
+            thread::sleep(POLL);
+        }
+        session.press("q");
+        let status = session.exit_status();
+        assert!(status.success(), "{status} at {size}×{size}");
+        session.assert_terminal_restored();
+    }
+}
