@@ -1,5 +1,6 @@
 //! Frame benchmarks on the synthetic workload (`briefing::workload`: a 10 MiB article, 1,000
-//! actors): drawing one frame with ratatui's `TestBackend` at 120×40 and 200×60 after scrolling
+//! actors): drawing one frame with ratatui's `TestBackend` at 120×40, 200×60 and the largest
+//! size the reader draws (1024×512) after scrolling
 //! into the middle of the article, and the latency of a keystroke to its frame: `Down` (update
 //! and draw) and a resize to a new width (update, which lays the article out again, and draw).
 //!
@@ -9,7 +10,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use briefing::app::{Action, App};
+use briefing::app::{Action, App, MAX_HEIGHT, MAX_WIDTH};
 use briefing::briefing::{Briefing, Input, check};
 use briefing::view::render;
 use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
@@ -68,7 +69,7 @@ fn frame(criterion: &mut Criterion) {
     let mut group = criterion.benchmark_group("frame");
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
-    for (width, height) in [(120, 40), (200, 60)] {
+    for (width, height) in [(120, 40), (200, 60), (MAX_WIDTH, MAX_HEIGHT)] {
         let app = app_in_the_middle(&workload, width, height);
         let mut term = terminal(width, height);
         group.bench_function(format!("draw {width}x{height}"), |bencher| {
@@ -116,5 +117,32 @@ fn frame(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame);
+/// One character carrying two million combining marks, on screen at 80×24: a key and its frame.
+/// Before a cell was capped at sixteen marks, each frame carried the whole 4 MB grapheme.
+fn marks(criterion: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let sheet = "[briefing]\ntitle = \"Marks\"\narticle = \"article.txt\"\n";
+    let article = format!("NATO met{}.\n\nThe alliance agreed.\n", "\u{301}".repeat(2_000_000));
+    std::fs::write(dir.path().join("facts.toml"), sheet).expect("write facts.toml");
+    std::fs::write(dir.path().join("article.txt"), article).expect("write article.txt");
+    let input = Input::Path(dir.path().join("facts.toml"));
+    let b = briefing::briefing::open(&input).expect("the article opens");
+    let mut app = App::new(b, input, true);
+    app.update(Action::Resize(80, 24));
+    let mut term = terminal(80, 24);
+    let mut group = criterion.benchmark_group("marks");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    let mut down = false;
+    group.bench_function("key j/k + draw 80x24, 2M marks on one character", |bencher| {
+        bencher.iter(|| {
+            down = !down;
+            app.update(if down { Action::Down } else { Action::Up });
+            term.draw(|f| render(&app, f)).expect("drawn");
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, marks);
 criterion_main!(benches);
