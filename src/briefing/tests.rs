@@ -392,3 +392,26 @@ fn a_missing_key_is_reported_at_its_table_header() {
         checked.summary
     );
 }
+
+#[test]
+fn blank_optional_values_are_errors_not_dropped() {
+    let sheet = format!(
+        "{HEAD}source = \"\"\nurl = \" \"\nsummary = \"\"\n\n[[actors]]\nid = \"nato\"\nname = \"NATO\"\nkind = \"organization\"\nrole = \"\"\naffiliation = \"  \"\nnote = \"\\t\"\n\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\nevidence = \"   \"\nnote = \"\"\n\n[[facts]]\nlabel = \"Members\"\nvalue = \"32\"\nsource = \"\"\nevidence = \"\"\nnote = \" \"\n"
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:4:10: error: `source` in [briefing] is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:5:7: error: `url` in [briefing] is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:6:11: error: `summary` in [briefing] is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:12:8: error: `role` in actor \"nato\" is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:13:15: error: `affiliation` in actor \"nato\" is blank (write the id of an actor, or remove the key)",
+            "DIR/facts.toml:14:8: error: `note` in actor \"nato\" is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:20:12: error: `evidence` in event \"e\" is blank (quote the article's own words, or remove the key)",
+            "DIR/facts.toml:21:8: error: `note` in event \"e\" is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:26:10: error: `source` in [[facts]] #1 is blank (write the id of an actor, or remove the key)",
+            "DIR/facts.toml:27:12: error: `evidence` in [[facts]] #1 is blank (quote the article's own words, or remove the key)",
+            "DIR/facts.toml:28:8: error: `note` in [[facts]] #1 is blank (fill it in, or remove the key)",
+        ]
+    );
+}
