@@ -274,6 +274,7 @@ fn locate_evidence(
         )
         .collect();
     let mut found = evidence::locate(article, &quotes);
+    let omitted = evidence::Omitted::new(article);
     let spans = positions
         .events
         .iter()
@@ -285,7 +286,6 @@ fn locate_evidence(
         }
         match q {
             None => {
-                let prefix = evidence::longest_prefix_found(article, quote);
                 let d = src.error(
                     span,
                     format!("evidence {} is not in the article", quoted(quote, 60)),
@@ -295,13 +295,44 @@ fn locate_evidence(
                     .omitted()
                     .iter()
                     .find(|r| fold(&article.text()[(*r).clone()]).contains(&folded));
-                out.push(if let Some(r) = omitted_line {
-                    d.with_hint(format!(
+                if let Some(r) = omitted_line {
+                    out.push(d.with_hint(format!(
                         "it is on line {}, which `omit` hides; quote the article proper, or \
                          take the line out of `omit`",
                         article.line_of(r.start)
-                    ))
-                } else if prefix.chars().count() >= 8 {
+                    )));
+                    continue;
+                }
+                let crossed = omitted.crossed(quote);
+                if !crossed.is_empty() {
+                    let (lines, hint) = if crossed.len() == 1 {
+                        (
+                            "line",
+                            "quote only the words before it or after it, or take the line out \
+                             of `omit`",
+                        )
+                    } else {
+                        (
+                            "lines",
+                            "quote only words that no such line interrupts, or take the lines \
+                             out of `omit`",
+                        )
+                    };
+                    out.push(
+                        src.error(
+                            span,
+                            format!(
+                                "evidence {} crosses {lines} {} of the article, which `omit` hides",
+                                quoted(quote, 60),
+                                numbers(&crossed)
+                            ),
+                        )
+                        .with_hint(hint),
+                    );
+                    continue;
+                }
+                let prefix = evidence::longest_prefix_found(article, quote);
+                out.push(if prefix.chars().count() >= 8 {
                     d.with_hint(format!(
                         "the article has {} but not what follows",
                         quoted(&prefix, 60)
@@ -326,6 +357,20 @@ fn locate_evidence(
     }
     let facts = found.split_off(sheet.events.len());
     (found, facts)
+}
+
+/// Line numbers for a message: "2", "2 and 4", "2, 4 and 9"; past the first five, how many
+/// more there are.
+fn numbers(lines: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = lines.iter().take(SHOWN).map(ToString::to_string).collect();
+    let more = lines.len().saturating_sub(SHOWN);
+    match shown.split_last() {
+        _ if more > 0 => format!("{} and {more} more", shown.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 fn sort_events(events: &mut Vec<Event>, evidence: &mut Vec<Option<Quote>>) {

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use super::{Input, check};
+use super::{Input, check, numbers};
 
 const ARTICLE: &str = "NATO met in Washington.\nAdvertisement\nNATO agreed; Washington agreed.\n";
 
@@ -275,6 +275,49 @@ fn evidence_not_found_or_repeated() {
 }
 
 #[test]
+fn evidence_across_an_omitted_line_says_which_line() {
+    let event = |quote: &str| {
+        format!(
+            "{}\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\nevidence = \"{quote}\"\n",
+            nato().replace(
+                "article = \"article.txt\"\n",
+                "article = \"article.txt\"\nomit = [\"Advertisement\", \"Subscribe\"]\n",
+            )
+        )
+    };
+    let article =
+        "NATO met in Washington.\nAdvertisement\nNATO agreed;\nSubscribe\n\nWashington agreed.\n";
+    // The words on both sides of the hidden line, and the hidden line quoted with them.
+    for quote in [
+        "in Washington. NATO agreed",
+        "Washington. Advertisement NATO",
+    ] {
+        assert_eq!(
+            diagnostics_with(&event(quote), article.as_bytes()),
+            [format!(
+                "DIR/facts.toml:15:12: error: evidence \"{quote}\" crosses line 2 of the article, which `omit` hides (quote only the words before it or after it, or take the line out of `omit`)"
+            )]
+        );
+    }
+    assert_eq!(
+        diagnostics_with(
+            &event("met in Washington. NATO agreed; Washington"),
+            article.as_bytes()
+        ),
+        [
+            "DIR/facts.toml:15:12: error: evidence \"met in Washington. NATO agreed; Washington\" crosses lines 2 and 4 of the article, which `omit` hides (quote only words that no such line interrupts, or take the lines out of `omit`)"
+        ]
+    );
+    // A quote that is simply wrong still says how far it matches.
+    assert_eq!(
+        diagnostics_with(&event("NATO met in Paris"), article.as_bytes()),
+        [
+            "DIR/facts.toml:15:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" but not what follows)"
+        ]
+    );
+}
+
+#[test]
 fn one_spelling_on_two_actors() {
     let d = diagnostics(&format!(
         "{}aliases = [\"the alliance\"]\n\n[[actors]]\nid = \"other\"\nname = \"The  alliance\"\nkind = \"other\"\naliases = [\"NATO\"]\n",
@@ -414,4 +457,12 @@ fn blank_optional_values_are_errors_not_dropped() {
             "DIR/facts.toml:28:8: error: `note` in [[facts]] #1 is blank (fill it in, or remove the key)",
         ]
     );
+}
+
+#[test]
+fn line_numbers_read_as_a_list_and_stop_at_five() {
+    assert_eq!(numbers(&[3]), "3");
+    assert_eq!(numbers(&[3, 17]), "3 and 17");
+    assert_eq!(numbers(&[3, 17, 20]), "3, 17 and 20");
+    assert_eq!(numbers(&[1, 2, 3, 4, 5, 6, 7]), "1, 2, 3, 4, 5 and 2 more");
 }
