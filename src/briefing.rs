@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};
 use crate::evidence::{self, Quote};
 use crate::fold::fold;
 use crate::inert::quoted;
-use crate::mentions::MentionIndex;
+use crate::mentions::{self, MentionIndex};
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
 use crate::sheet::{Event, FactSheet, Positions};
@@ -108,21 +108,14 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     let (article, omit_hits) = Article::new(article_text, &omit);
     report_omit(&omit, &omit_hits, &positions, &src, &mut diagnostics);
     let mentions = MentionIndex::build(&article, &sheet.actors);
-    for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
-        // A blank name is reported already; "never mentioned" would only repeat it.
-        if mentions.count(n) == 0 && !a.name.trim().is_empty() {
-            diagnostics.push(
-                src.warning(
-                    &p.id,
-                    format!(
-                        "actor {} is never mentioned in the article",
-                        quoted(&a.id, 40)
-                    ),
-                )
-                .with_hint("check its name and aliases against the text"),
-            );
-        }
-    }
+    report_silent(
+        &sheet,
+        &positions,
+        &article,
+        &mentions,
+        &src,
+        &mut diagnostics,
+    );
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -147,6 +140,58 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         actor_ids,
     };
     Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+}
+
+/// A warning for each actor the article never mentions, saying where its spellings stand when
+/// only lines that `omit` hides name it.
+fn report_silent(
+    sheet: &FactSheet,
+    positions: &Positions,
+    article: &Article,
+    mentions: &MentionIndex,
+    src: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // A blank name is reported already; "never mentioned" would only repeat it.
+    let silent = |n: usize| mentions.count(n) == 0 && !sheet.actors[n].name.trim().is_empty();
+    if !(0..sheet.actors.len()).any(silent) {
+        return;
+    }
+    let hidden = mentions::on_omitted_lines(article, &sheet.actors);
+    for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
+        if !silent(n) {
+            continue;
+        }
+        let d = match hidden[n].as_slice() {
+            [] => src
+                .warning(
+                    &p.id,
+                    format!(
+                        "actor {} is never mentioned in the article",
+                        quoted(&a.id, 40)
+                    ),
+                )
+                .with_hint("check its name and aliases against the text"),
+            lines => src
+                .warning(
+                    &p.id,
+                    format!(
+                        "actor {} is mentioned only on {} {} of the article, which `omit` hides",
+                        quoted(&a.id, 40),
+                        if lines.len() == 1 { "line" } else { "lines" },
+                        numbers(lines)
+                    ),
+                )
+                .with_hint(if lines.len() == 1 {
+                    "a mention there is not counted; take the line out of `omit` to count it, \
+                     or remove the actor"
+                } else {
+                    "mentions there are not counted; take the lines out of `omit` to count them, \
+                     or remove the actor"
+                }),
+        };
+        diagnostics.push(d);
+    }
 }
 
 /// Warnings for `omit` lines listed twice or matching no line of the article.

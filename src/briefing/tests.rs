@@ -352,6 +352,25 @@ fn warnings_for_silent_actors_and_unused_omit_lines() {
 }
 
 #[test]
+fn an_actor_named_only_on_omitted_lines_is_told_where() {
+    let sheet = format!(
+        "{}\n[[actors]]\nid = \"times\"\nname = \"The Times\"\nkind = \"media\"\n\n[[actors]]\nid = \"post\"\nname = \"Post\"\nkind = \"media\"\naliases = [\"the post\"]\n",
+        nato().replace(
+            "article = \"article.txt\"\n",
+            "article = \"article.txt\"\nomit = [\"The Times\", \"Subscribe to The Times or the Post\"]\n"
+        )
+    );
+    let article = "NATO met.\nThe Times\nNATO agreed.\nSubscribe to  The Times or the Post\n";
+    assert_eq!(
+        diagnostics_with(&sheet, article.as_bytes()),
+        [
+            "DIR/facts.toml:12:6: warning: actor \"times\" is mentioned only on lines 2 and 4 of the article, which `omit` hides (mentions there are not counted; take the lines out of `omit` to count them, or remove the actor)",
+            "DIR/facts.toml:17:6: warning: actor \"post\" is mentioned only on line 4 of the article, which `omit` hides (a mention there is not counted; take the line out of `omit` to count it, or remove the actor)",
+        ]
+    );
+}
+
+#[test]
 fn an_omit_line_listed_twice_is_said_once_and_still_matches() {
     let sheet = nato().replace(
         "article = \"article.txt\"\n",
