@@ -7,21 +7,22 @@ use std::path::Path;
 use super::{Failure, input};
 use crate::app::App;
 use crate::briefing::open;
+use crate::inert::escaped;
 use crate::terminal::Ended;
 
 pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let input = input(path)?;
     let briefing = open(&input)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let shown = path.map_or(String::new(), |p| format!(" {}", p.display()));
         return Err(Failure::Usage(format!(
             "the reader needs a terminal, and standard {} is not one; \
-             for a file or a pipe, use `briefing export{shown} --format markdown` (or json, csv, toml)",
+             for a file or a pipe, use `{}` (or json, csv, toml)",
             if std::io::stdout().is_terminal() {
                 "input"
             } else {
                 "output"
-            }
+            },
+            export_command(path)
         )));
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -31,5 +32,63 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
         // The shell convention for "ended by a signal".
         Ok(Ended::Signal(sig)) => Ok(u8::try_from(128 + sig).unwrap_or(1)),
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
+    }
+}
+
+/// The export that shows the same briefing without a terminal, written so that a shell runs it
+/// as shown: the path last, after `--` when it starts with `-`, quoted when it must be.
+fn export_command(path: Option<&Path>) -> String {
+    let mut command = "briefing export --format markdown".to_owned();
+    if let Some(path) = path {
+        let path = path.to_string_lossy();
+        if path.starts_with('-') {
+            command.push_str(" --");
+        }
+        command.push(' ');
+        command.push_str(&shell_word(&path));
+    }
+    command
+}
+
+/// `word` as a POSIX shell reads it back: bare when every character is plain, else in single
+/// quotes, with a quote inside written `'\''`. Characters unsafe to print are escaped as every
+/// message escapes them (see [`crate::inert`]); no shell undoes that, but they must not reach
+/// the terminal.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./-_".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return word.to_owned();
+    }
+    format!("'{}'", escaped(&word.replace('\'', "'\\''")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{export_command, shell_word};
+
+    #[test]
+    fn shell_words_are_quoted_only_when_they_must_be() {
+        assert_eq!(shell_word("dir/facts-2.toml"), "dir/facts-2.toml");
+        assert_eq!(shell_word("my facts.toml"), "'my facts.toml'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME;*"), "'$HOME;*'");
+        assert_eq!(shell_word("~/f"), "'~/f'");
+        assert_eq!(shell_word(""), "''");
+        assert_eq!(shell_word("a\u{1b}b"), "'a\\u{1b}b'");
+    }
+
+    #[test]
+    fn a_path_like_an_option_comes_after_two_dashes() {
+        assert_eq!(export_command(None), "briefing export --format markdown");
+        assert_eq!(
+            export_command(Some(Path::new("-x.toml"))),
+            "briefing export --format markdown -- -x.toml"
+        );
+        assert_eq!(
+            export_command(Some(Path::new("facts.toml"))),
+            "briefing export --format markdown facts.toml"
+        );
     }
 }
