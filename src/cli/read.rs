@@ -1,5 +1,7 @@
 //! `briefing [PATH]`: the reader. A fact sheet with errors does not open (the same messages as
-//! `check`, exit status 2), and without a terminal to draw on the reader says so.
+//! `check`, exit status 2), and without a terminal to draw on (standard input or output is not
+//! one, or TERM is unset, empty or `dumb`) the reader says so, exit status 2, before it sends
+//! the terminal anything, and names the export to run instead.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -15,15 +17,32 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let briefing = open(&input)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Failure::Usage(format!(
-            "the reader needs a terminal, and standard {} is not one; \
-             for a file or a pipe, use `{}` (or json, csv, toml)",
+            "the reader needs a terminal, and standard {} is not one; for a file or a pipe, {}",
             if std::io::stdout().is_terminal() {
                 "input"
             } else {
                 "output"
             },
-            export_command(path)
+            use_export(path)
         )));
+    }
+    // Checked only now, so that a pipe is told about the pipe, whatever TERM says.
+    match std::env::var_os("TERM") {
+        Some(term) if term == "dumb" => {
+            return Err(Failure::Usage(format!(
+                "the reader needs a terminal that can draw a screen, and TERM=dumb says this one \
+                 cannot; set TERM to your terminal's type, or {}",
+                use_export(path)
+            )));
+        }
+        Some(term) if !term.is_empty() => {}
+        _ => {
+            return Err(Failure::Usage(format!(
+                "the reader needs to know what terminal it draws on, and TERM is not set; set \
+                 TERM to your terminal's type (such as xterm-256color), or {}",
+                use_export(path)
+            )));
+        }
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let app = App::new(briefing, input, color);
@@ -33,6 +52,12 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
         Ok(Ended::Signal(sig)) => Ok(u8::try_from(128 + sig).unwrap_or(1)),
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
     }
+}
+
+/// What to run instead of the reader where it cannot draw: "use `briefing export …` (or json,
+/// csv, toml)".
+fn use_export(path: Option<&Path>) -> String {
+    format!("use `{}` (or json, csv, toml)", export_command(path))
 }
 
 /// The export that shows the same briefing without a terminal, written so that a shell runs it

@@ -156,6 +156,17 @@ fn the_reader_without_a_terminal_says_so() {
         .code(2)
         .stderr(predicate::str::contains("the reader needs a terminal"))
         .stderr(predicate::str::contains("briefing export"));
+    // A pipe is told about the pipe, whatever TERM says (pty.rs has TERM on a terminal).
+    for term in [Some("dumb"), None] {
+        let mut cmd = briefing();
+        match term {
+            Some(term) => cmd.env("TERM", term),
+            None => cmd.env_remove("TERM"),
+        };
+        cmd.assert().code(2).stderr(predicate::str::contains(
+            "the reader needs a terminal, and standard output is not one",
+        ));
+    }
 }
 
 /// The export command the reader suggests in `stderr`, between "use `" and "` (or json".
