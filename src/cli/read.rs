@@ -36,10 +36,11 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
             )));
         }
         Some(term) if !term.is_empty() => {}
-        _ => {
+        term => {
             return Err(Failure::Usage(format!(
-                "the reader needs to know what terminal it draws on, and TERM is not set; set \
-                 TERM to your terminal's type (such as xterm-256color), or {}",
+                "the reader needs to know what terminal it draws on, and TERM is {}; set TERM to \
+                 your terminal's type (such as xterm-256color), or {}",
+                if term.is_some() { "empty" } else { "not set" },
                 use_export(path)
             )));
         }

@@ -511,7 +511,7 @@ fn a_dumb_or_unknown_terminal_is_refused_before_it_is_touched() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     for (term, says) in [
         (Some("dumb"), "TERM=dumb says this one cannot"),
-        (Some(""), "TERM is not set"),
+        (Some(""), "TERM is empty"),
         (None, "TERM is not set"),
     ] {
         let mut cmd = command(&[], &[], dir.path());
