@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};
 use crate::evidence::{self, Quote};
 use crate::fold::fold;
 use crate::inert::quoted;
-use crate::mentions::MentionIndex;
+use crate::mentions::{self, MentionIndex};
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
 use crate::sheet::{Event, FactSheet, Positions};
@@ -108,21 +108,14 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     let (article, omit_hits) = Article::new(article_text, &omit);
     report_omit(&omit, &omit_hits, &positions, &src, &mut diagnostics);
     let mentions = MentionIndex::build(&article, &sheet.actors);
-    for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
-        // A blank name is reported already; "never mentioned" would only repeat it.
-        if mentions.count(n) == 0 && !a.name.trim().is_empty() {
-            diagnostics.push(
-                src.warning(
-                    &p.id,
-                    format!(
-                        "actor {} is never mentioned in the article",
-                        quoted(&a.id, 40)
-                    ),
-                )
-                .with_hint("check its name and aliases against the text"),
-            );
-        }
-    }
+    report_silent(
+        &sheet,
+        &positions,
+        &article,
+        &mentions,
+        &src,
+        &mut diagnostics,
+    );
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -147,6 +140,58 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         actor_ids,
     };
     Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+}
+
+/// A warning for each actor the article never mentions, saying where its spellings stand when
+/// only lines that `omit` hides name it.
+fn report_silent(
+    sheet: &FactSheet,
+    positions: &Positions,
+    article: &Article,
+    mentions: &MentionIndex,
+    src: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    // A blank name is reported already; "never mentioned" would only repeat it.
+    let silent = |n: usize| mentions.count(n) == 0 && !sheet.actors[n].name.trim().is_empty();
+    if !(0..sheet.actors.len()).any(silent) {
+        return;
+    }
+    let hidden = mentions::on_omitted_lines(article, &sheet.actors);
+    for (n, (a, p)) in sheet.actors.iter().zip(&positions.actors).enumerate() {
+        if !silent(n) {
+            continue;
+        }
+        let d = match hidden[n].as_slice() {
+            [] => src
+                .warning(
+                    &p.id,
+                    format!(
+                        "actor {} is never mentioned in the article",
+                        quoted(&a.id, 40)
+                    ),
+                )
+                .with_hint("check its name and aliases against the text"),
+            lines => src
+                .warning(
+                    &p.id,
+                    format!(
+                        "actor {} is mentioned only on {} {} of the article, which `omit` hides",
+                        quoted(&a.id, 40),
+                        if lines.len() == 1 { "line" } else { "lines" },
+                        numbers(lines)
+                    ),
+                )
+                .with_hint(if lines.len() == 1 {
+                    "a mention there is not counted; take the line out of `omit` to count it, \
+                     or remove the actor"
+                } else {
+                    "mentions there are not counted; take the lines out of `omit` to count them, \
+                     or remove the actor"
+                }),
+        };
+        diagnostics.push(d);
+    }
 }
 
 /// Warnings for `omit` lines listed twice or matching no line of the article.
@@ -274,6 +319,7 @@ fn locate_evidence(
         )
         .collect();
     let mut found = evidence::locate(article, &quotes);
+    let omitted = evidence::Omitted::new(article);
     let spans = positions
         .events
         .iter()
@@ -285,7 +331,6 @@ fn locate_evidence(
         }
         match q {
             None => {
-                let prefix = evidence::longest_prefix_found(article, quote);
                 let d = src.error(
                     span,
                     format!("evidence {} is not in the article", quoted(quote, 60)),
@@ -295,13 +340,44 @@ fn locate_evidence(
                     .omitted()
                     .iter()
                     .find(|r| fold(&article.text()[(*r).clone()]).contains(&folded));
-                out.push(if let Some(r) = omitted_line {
-                    d.with_hint(format!(
+                if let Some(r) = omitted_line {
+                    out.push(d.with_hint(format!(
                         "it is on line {}, which `omit` hides; quote the article proper, or \
                          take the line out of `omit`",
                         article.line_of(r.start)
-                    ))
-                } else if prefix.chars().count() >= 8 {
+                    )));
+                    continue;
+                }
+                let crossed = omitted.crossed(quote);
+                if !crossed.is_empty() {
+                    let (lines, hint) = if crossed.len() == 1 {
+                        (
+                            "line",
+                            "quote only the words before it or after it, or take the line out \
+                             of `omit`",
+                        )
+                    } else {
+                        (
+                            "lines",
+                            "quote only words that no such line interrupts, or take the lines \
+                             out of `omit`",
+                        )
+                    };
+                    out.push(
+                        src.error(
+                            span,
+                            format!(
+                                "evidence {} crosses {lines} {} of the article, which `omit` hides",
+                                quoted(quote, 60),
+                                numbers(&crossed)
+                            ),
+                        )
+                        .with_hint(hint),
+                    );
+                    continue;
+                }
+                let prefix = evidence::longest_prefix_found(article, quote);
+                out.push(if prefix.chars().count() >= 8 {
                     d.with_hint(format!(
                         "the article has {} but not what follows",
                         quoted(&prefix, 60)
@@ -326,6 +402,20 @@ fn locate_evidence(
     }
     let facts = found.split_off(sheet.events.len());
     (found, facts)
+}
+
+/// Line numbers for a message: "2", "2 and 4", "2, 4 and 9"; past the first five, how many
+/// more there are.
+fn numbers(lines: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = lines.iter().take(SHOWN).map(ToString::to_string).collect();
+    let more = lines.len().saturating_sub(SHOWN);
+    match shown.split_last() {
+        _ if more > 0 => format!("{} and {more} more", shown.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.clone(),
+        None => String::new(),
+    }
 }
 
 fn sort_events(events: &mut Vec<Event>, evidence: &mut Vec<Option<Quote>>) {

@@ -1,15 +1,17 @@
 //! Evidence: finding the words an event or a fact quotes (mention rule 7).
 //!
 //! Quotes are compared folded, like mentions, but need not be whole words and are never
-//! capitalised. A quote that is not in the article is a problem, never fuzzy-matched.
+//! capitalised. A quote that is not in the article is a problem, never fuzzy-matched; when only
+//! a line that `omit` hides stands in its way, the problem names that line.
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::article::Article;
-use crate::fold::fold;
+use crate::fold::{BARRIER, FoldedText, fold};
 use crate::mentions::{chunk_bounds, threads};
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
@@ -131,6 +133,105 @@ fn count(text: &str, patterns: &[String], bounds: &[usize]) -> Vec<Option<(usize
     found
 }
 
+/// Finds where a quote that is not in the article would stand if `omit` hid nothing, to say
+/// which hidden lines it crosses. What it needs is built on first use, once for every quote,
+/// and only when a quote is not found.
+pub struct Omitted<'a> {
+    article: &'a Article,
+    /// The folded article with each hidden line and the spaces around it read as one space,
+    /// and checkpoints `(bridged, folded)` after each such run, ascending.
+    bridged: OnceCell<(String, Vec<(usize, usize)>)>,
+    /// The article folded with nothing hidden.
+    whole: OnceCell<FoldedText>,
+}
+
+impl<'a> Omitted<'a> {
+    #[must_use]
+    pub fn new(article: &'a Article) -> Self {
+        Self {
+            article,
+            bridged: OnceCell::new(),
+            whole: OnceCell::new(),
+        }
+    }
+
+    /// The 1-based lines of the article, hidden by `omit`, that `quote` runs across: it has the
+    /// words on both sides of them, or quotes them too. Empty when neither is so.
+    #[must_use]
+    pub fn crossed(&self, quote: &str) -> Vec<usize> {
+        let q = fold(quote);
+        if q.is_empty() || self.article.omitted().is_empty() {
+            return Vec::new();
+        }
+        let folded = self.article.folded();
+        let (bridged, checkpoints) = self.bridged.get_or_init(|| bridge(folded.as_str()));
+        let to_folded = |at: usize| {
+            let i = checkpoints.partition_point(|&(b, _)| b <= at);
+            let (b, f) = if i == 0 { (0, 0) } else { checkpoints[i - 1] };
+            f + (at - b)
+        };
+        for at in memchr::memmem::find_iter(bridged.as_bytes(), q.as_bytes()) {
+            let start = folded.to_original(to_folded(at));
+            let end = folded.to_original(to_folded(at + q.len()));
+            let lines = self.lines_within(start..end);
+            if !lines.is_empty() {
+                return lines;
+            }
+        }
+        let whole = self
+            .whole
+            .get_or_init(|| FoldedText::new(self.article.text(), self.article.body_start(), &[]));
+        for at in memchr::memmem::find_iter(whole.as_str().as_bytes(), q.as_bytes()) {
+            let lines = self.lines_within(whole.to_original(at)..whole.to_original(at + q.len()));
+            if !lines.is_empty() {
+                return lines;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The 1-based lines of the hidden lines that overlap `range` (bytes on disk).
+    fn lines_within(&self, range: Range<usize>) -> Vec<usize> {
+        let omitted = self.article.omitted();
+        let first = omitted.partition_point(|r| r.end <= range.start);
+        omitted[first..]
+            .iter()
+            .take_while(|r| r.start < range.end)
+            .map(|r| self.article.line_of(r.start))
+            .collect()
+    }
+}
+
+/// `text` (folded) with every run of spaces and [`BARRIER`]s that holds a barrier written as
+/// one space, and after each such run a checkpoint `(position in the result, position in
+/// text)`.
+fn bridge(text: &str) -> (String, Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut checkpoints = Vec::new();
+    let mut copied = 0;
+    for at in memchr::memchr_iter(BARRIER, bytes) {
+        if at < copied {
+            continue; // inside the run just bridged
+        }
+        let mut start = at;
+        while start > copied && bytes[start - 1] == b' ' {
+            start -= 1;
+        }
+        let mut end = at + 1;
+        while end < bytes.len() && matches!(bytes[end], b' ' | BARRIER) {
+            end += 1;
+        }
+        // Spaces and barriers are ASCII, so both ends are character boundaries.
+        out.push_str(&text[copied..start]);
+        out.push(' ');
+        checkpoints.push((out.len(), end));
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    (out, checkpoints)
+}
+
 /// The longest beginning of `quote` (in characters of its folded form) that the article does
 /// contain: tells a curator where a quote stops matching.
 #[must_use]
@@ -178,6 +279,32 @@ mod tests {
     fn quotes_are_case_sensitive_and_not_in_omitted_lines() {
         let a = article("The summit.\nAdvertisement\n", &["Advertisement"]);
         assert_eq!(locate(&a, &["the summit", "Advertisement"]), [None, None]);
+    }
+
+    #[test]
+    fn a_quote_across_hidden_lines_names_them() {
+        let text = "NATO met\nAdvertisement\n  Advertisement\nin Washington.\nAdvertisement\nThen";
+        let a = article(text, &["Advertisement"]);
+        let omitted = Omitted::new(&a);
+        assert_eq!(omitted.crossed("NATO met in Washington"), [2, 3]);
+        assert_eq!(omitted.crossed("in Washington. Then"), [5]);
+        assert_eq!(omitted.crossed("Washington. Advertisement Then"), [5]);
+        assert_eq!(omitted.crossed("NATO met in Paris"), [] as [usize; 0]);
+        assert_eq!(omitted.crossed("NATO met"), [] as [usize; 0]);
+        // Nothing hidden, nothing crossed.
+        let a = article("NATO met\nin Washington", &[]);
+        assert_eq!(
+            Omitted::new(&a).crossed("met in Washington"),
+            [] as [usize; 0]
+        );
+    }
+
+    #[test]
+    fn bridging_reads_hidden_lines_as_one_space_and_maps_back() {
+        let (b, checkpoints) = bridge("a \n \n b\nc");
+        assert_eq!(b, "a b c");
+        assert_eq!(checkpoints, [(2, 6), (4, 8)]);
+        assert_eq!(bridge("\nx\n").0, " x ");
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! An actor's patterns are its name and aliases (rule 1), folded (rule 2); a pattern that starts
 //! with a lowercase letter also matches capitalised (rule 3). Matches must be whole words
 //! (rule 4); among overlapping candidates the leftmost wins, then the longest (rule 5). Omitted
-//! lines are never searched (rule 6). Offsets are bytes of the file on disk (rule 8).
+//! lines are never searched for mentions (rule 6); [`on_omitted_lines`] searches them apart, by
+//! the same rules, only to tell a curator why an actor is never mentioned. Offsets are bytes of
+//! the file on disk (rule 8).
 //!
 //! Rule 5 cannot be had from aho-corasick's leftmost-longest mode: that mode discards a shorter
 //! match that would pass the word test whenever a longer one at the same place fails it. So the
@@ -21,7 +23,7 @@ use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use crate::article::Article;
-use crate::fold::fold;
+use crate::fold::{BARRIER, fold};
 use crate::sheet::Actor;
 
 /// One mention: where it stands in the article, and whose it is.
@@ -156,6 +158,38 @@ impl MentionIndex {
         self.mentions
             .partition_point(|m| (m.start as usize) < offset)
     }
+}
+
+/// For each actor, the 1-based lines of the article that `omit` hides on which the mention rules
+/// would find it if they were not hidden: where a curator looks when an actor is never
+/// mentioned.
+#[must_use]
+pub fn on_omitted_lines(article: &Article, actors: &[Actor]) -> Vec<Vec<usize>> {
+    let mut lines = vec![Vec::new(); actors.len()];
+    let omitted = article.omitted();
+    if omitted.is_empty() {
+        return lines;
+    }
+    // The hidden lines, folded and joined by barriers, so that nothing matches across two.
+    let mut text = String::new();
+    let mut starts = Vec::with_capacity(omitted.len());
+    for r in omitted {
+        if !text.is_empty() {
+            text.push(char::from(BARRIER));
+        }
+        starts.push((text.len(), article.line_of(r.start)));
+        text.push_str(&fold(&article.text()[r.clone()]));
+    }
+    let patterns = Patterns::new(actors);
+    for (range, pattern) in find(&text, &patterns.texts) {
+        let i = starts.partition_point(|&(s, _)| s <= range.start);
+        let line = starts[i.saturating_sub(1)].1;
+        let of = &mut lines[patterns.owners[pattern] as usize];
+        if of.last() != Some(&line) {
+            of.push(line);
+        }
+    }
+    lines
 }
 
 /// Finds the chosen matches of `patterns` in folded `text`: `(range, pattern index)`, ascending.
@@ -451,6 +485,31 @@ mod tests {
             .iter()
             .map(|m| (&text[m.range()], m.actor))
             .collect()
+    }
+
+    #[test]
+    fn omitted_lines_say_whom_they_would_mention_by_the_same_rules() {
+        let actors = [
+            actor("The Times", &["the paper"]),
+            actor("Post", &[]),
+            actor("Nobody", &[]),
+        ];
+        let text = "Post met.\nThe paper\nBody.\nThe Timesheet, Post\nThe  Times\nThe Times\n";
+        let omit: Vec<String> = ["The paper", "The Timesheet, Post", "The Times"]
+            .iter()
+            .map(|o| fold(o))
+            .collect();
+        let (article, _) = Article::new(text.to_owned(), &omit);
+        // "The paper" by rule 3; "Timesheet" is no whole word (rule 4); a line once per actor.
+        assert_eq!(
+            on_omitted_lines(&article, &actors),
+            [vec![2, 5, 6], vec![4], vec![]]
+        );
+        let (article, _) = Article::new(text.to_owned(), &[]);
+        assert_eq!(
+            on_omitted_lines(&article, &actors),
+            vec![Vec::<usize>::new(); 3]
+        );
     }
 
     #[test]

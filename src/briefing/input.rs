@@ -100,9 +100,14 @@ impl Input {
     /// Where the article `relative` (as the fact sheet writes it) is on disk.
     #[must_use]
     pub fn article_path(&self, relative: &str) -> Option<PathBuf> {
+        self.folder().map(|f| f.join(relative))
+    }
+
+    /// The fact sheet's folder, as named (empty for a fact sheet named without one).
+    fn folder(&self) -> Option<&Path> {
         match self {
             Self::Bundled | Self::Memory { .. } => None,
-            Self::Path(p) => Some(p.parent().unwrap_or(Path::new("")).join(relative)),
+            Self::Path(p) => Some(p.parent().unwrap_or(Path::new(""))),
         }
     }
 
@@ -193,7 +198,7 @@ impl Input {
         })?;
         let text = article::decode(bytes).map_err(|e| not_utf8_diagnostic(&shown, e))?;
         let mut notes = Vec::new();
-        if leaves_folder(relative) {
+        if self.folder().is_some_and(|folder| outside(folder, &path)) {
             notes.push(src.at(
                 Severity::Note,
                 span,
@@ -207,16 +212,46 @@ impl Input {
     }
 }
 
-/// Whether a relative path climbs out of its folder, or is absolute.
-fn leaves_folder(relative: &str) -> bool {
-    let p = Path::new(relative);
-    p.is_absolute()
-        || p.components().any(|c| {
-            matches!(
-                c,
-                Component::ParentDir | Component::Prefix(_) | Component::RootDir
-            )
-        })
+/// Whether `path` lies outside `folder`, both resolved: `..` and links are followed, so that
+/// `../folder/article.txt` written in `folder` is inside it.
+fn outside(folder: &Path, path: &Path) -> bool {
+    !resolve(path).starts_with(resolve(folder))
+}
+
+/// `path` made absolute, with links and `..` resolved as far as it exists; what does not exist
+/// (a file gone meanwhile) is added to that as written, `.` and `..` taken away.
+fn resolve(path: &Path) -> PathBuf {
+    let path = if path.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        path
+    };
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut ancestor = absolute.as_path();
+    let (mut resolved, rest) = loop {
+        match ancestor.parent() {
+            Some(parent) => {
+                if let Ok(p) = std::fs::canonicalize(parent) {
+                    break (p, absolute.strip_prefix(parent).unwrap_or(&absolute));
+                }
+                ancestor = parent;
+            }
+            None => break (PathBuf::new(), absolute.as_path()),
+        }
+    };
+    for c in rest.components() {
+        match c {
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::CurDir => {}
+            c => resolved.push(c),
+        }
+    }
+    resolved
 }
 
 /// A path as messages show it, with anything unsafe escaped.
@@ -276,5 +311,50 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
         "a folder"
     } else {
         "not a regular file"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{outside, resolve};
+
+    #[test]
+    fn inside_and_outside_are_judged_on_resolved_paths() {
+        let outer = tempfile::tempdir().unwrap();
+        let folder = outer.path().join("same-folder");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("real.txt"), "x").unwrap();
+        std::fs::write(outer.path().join("shared.txt"), "x").unwrap();
+        assert!(!outside(&folder, &folder.join("../same-folder/real.txt")));
+        assert!(!outside(&folder, &folder.join("real.txt")));
+        assert!(outside(&folder, &folder.join("../shared.txt")));
+        // Files that do not exist are judged by their folder and then as written.
+        assert!(!outside(
+            &folder,
+            &folder.join("../same-folder/gone/../gone.txt")
+        ));
+        assert!(outside(&folder, &folder.join("gone/../../gone.txt")));
+        assert_eq!(
+            resolve(&folder.join("gone/x/../y.txt")),
+            std::fs::canonicalize(&folder).unwrap().join("gone/y.txt")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_folder_to_a_file_elsewhere_is_outside() {
+        let outer = tempfile::tempdir().unwrap();
+        let folder = outer.path().join("sheet");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(outer.path().join("shared.txt"), "x").unwrap();
+        std::os::unix::fs::symlink("../shared.txt", folder.join("article.txt")).unwrap();
+        assert!(outside(&folder, &folder.join("article.txt")));
+        // And a folder reached by a link holds what is in it.
+        std::os::unix::fs::symlink(&folder, outer.path().join("link")).unwrap();
+        std::fs::write(folder.join("real.txt"), "x").unwrap();
+        assert!(!outside(
+            &outer.path().join("link"),
+            &folder.join("real.txt")
+        ));
     }
 }

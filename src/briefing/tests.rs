@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use super::{Input, check};
+use super::{Input, check, numbers};
 
 const ARTICLE: &str = "NATO met in Washington.\nAdvertisement\nNATO agreed; Washington agreed.\n";
 
@@ -275,6 +275,49 @@ fn evidence_not_found_or_repeated() {
 }
 
 #[test]
+fn evidence_across_an_omitted_line_says_which_line() {
+    let event = |quote: &str| {
+        format!(
+            "{}\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\nevidence = \"{quote}\"\n",
+            nato().replace(
+                "article = \"article.txt\"\n",
+                "article = \"article.txt\"\nomit = [\"Advertisement\", \"Subscribe\"]\n",
+            )
+        )
+    };
+    let article =
+        "NATO met in Washington.\nAdvertisement\nNATO agreed;\nSubscribe\n\nWashington agreed.\n";
+    // The words on both sides of the hidden line, and the hidden line quoted with them.
+    for quote in [
+        "in Washington. NATO agreed",
+        "Washington. Advertisement NATO",
+    ] {
+        assert_eq!(
+            diagnostics_with(&event(quote), article.as_bytes()),
+            [format!(
+                "DIR/facts.toml:15:12: error: evidence \"{quote}\" crosses line 2 of the article, which `omit` hides (quote only the words before it or after it, or take the line out of `omit`)"
+            )]
+        );
+    }
+    assert_eq!(
+        diagnostics_with(
+            &event("met in Washington. NATO agreed; Washington"),
+            article.as_bytes()
+        ),
+        [
+            "DIR/facts.toml:15:12: error: evidence \"met in Washington. NATO agreed; Washington\" crosses lines 2 and 4 of the article, which `omit` hides (quote only words that no such line interrupts, or take the lines out of `omit`)"
+        ]
+    );
+    // A quote that is simply wrong still says how far it matches.
+    assert_eq!(
+        diagnostics_with(&event("NATO met in Paris"), article.as_bytes()),
+        [
+            "DIR/facts.toml:15:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" but not what follows)"
+        ]
+    );
+}
+
+#[test]
 fn one_spelling_on_two_actors() {
     let d = diagnostics(&format!(
         "{}aliases = [\"the alliance\"]\n\n[[actors]]\nid = \"other\"\nname = \"The  alliance\"\nkind = \"other\"\naliases = [\"NATO\"]\n",
@@ -304,6 +347,25 @@ fn warnings_for_silent_actors_and_unused_omit_lines() {
         [
             "DIR/facts.toml:4:26: warning: this `omit` line matches no line of the article (it must equal a whole line, apart from surrounding spaces)",
             "DIR/facts.toml:12:6: warning: actor \"china\" is never mentioned in the article (check its name and aliases against the text)",
+        ]
+    );
+}
+
+#[test]
+fn an_actor_named_only_on_omitted_lines_is_told_where() {
+    let sheet = format!(
+        "{}\n[[actors]]\nid = \"times\"\nname = \"The Times\"\nkind = \"media\"\n\n[[actors]]\nid = \"post\"\nname = \"Post\"\nkind = \"media\"\naliases = [\"the post\"]\n",
+        nato().replace(
+            "article = \"article.txt\"\n",
+            "article = \"article.txt\"\nomit = [\"The Times\", \"Subscribe to The Times or the Post\"]\n"
+        )
+    );
+    let article = "NATO met.\nThe Times\nNATO agreed.\nSubscribe to  The Times or the Post\n";
+    assert_eq!(
+        diagnostics_with(&sheet, article.as_bytes()),
+        [
+            "DIR/facts.toml:12:6: warning: actor \"times\" is mentioned only on lines 2 and 4 of the article, which `omit` hides (mentions there are not counted; take the lines out of `omit` to count them, or remove the actor)",
+            "DIR/facts.toml:17:6: warning: actor \"post\" is mentioned only on line 4 of the article, which `omit` hides (a mention there is not counted; take the line out of `omit` to count it, or remove the actor)",
         ]
     );
 }
@@ -391,4 +453,35 @@ fn a_missing_key_is_reported_at_its_table_header() {
         "{}",
         checked.summary
     );
+}
+
+#[test]
+fn blank_optional_values_are_errors_not_dropped() {
+    let sheet = format!(
+        "{HEAD}source = \"\"\nurl = \" \"\nsummary = \"\"\n\n[[actors]]\nid = \"nato\"\nname = \"NATO\"\nkind = \"organization\"\nrole = \"\"\naffiliation = \"  \"\nnote = \"\\t\"\n\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\nevidence = \"   \"\nnote = \"\"\n\n[[facts]]\nlabel = \"Members\"\nvalue = \"32\"\nsource = \"\"\nevidence = \"\"\nnote = \" \"\n"
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:4:10: error: `source` in [briefing] is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:5:7: error: `url` in [briefing] is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:6:11: error: `summary` in [briefing] is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:12:8: error: `role` in actor \"nato\" is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:13:15: error: `affiliation` in actor \"nato\" is blank (write the id of an actor, or remove the key)",
+            "DIR/facts.toml:14:8: error: `note` in actor \"nato\" is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:20:12: error: `evidence` in event \"e\" is blank (quote the article's own words, or remove the key)",
+            "DIR/facts.toml:21:8: error: `note` in event \"e\" is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:26:10: error: `source` in [[facts]] #1 is blank (write the id of an actor, or remove the key)",
+            "DIR/facts.toml:27:12: error: `evidence` in [[facts]] #1 is blank (quote the article's own words, or remove the key)",
+            "DIR/facts.toml:28:8: error: `note` in [[facts]] #1 is blank (fill it in, or remove the key)",
+        ]
+    );
+}
+
+#[test]
+fn line_numbers_read_as_a_list_and_stop_at_five() {
+    assert_eq!(numbers(&[3]), "3");
+    assert_eq!(numbers(&[3, 17]), "3 and 17");
+    assert_eq!(numbers(&[3, 17, 20]), "3, 17 and 20");
+    assert_eq!(numbers(&[1, 2, 3, 4, 5, 6, 7]), "1, 2, 3, 4, 5 and 2 more");
 }

@@ -1,5 +1,7 @@
 //! `briefing [PATH]`: the reader. A fact sheet with errors does not open (the same messages as
-//! `check`, exit status 2), and without a terminal to draw on the reader says so.
+//! `check`, exit status 2), and without a terminal to draw on (standard input or output is not
+//! one, or TERM is unset, empty or `dumb`) the reader says so, exit status 2, before it sends
+//! the terminal anything, and names the export to run instead.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -7,22 +9,41 @@ use std::path::Path;
 use super::{Failure, input};
 use crate::app::App;
 use crate::briefing::open;
+use crate::inert::escaped;
 use crate::terminal::Ended;
 
 pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let input = input(path)?;
     let briefing = open(&input)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        let shown = path.map_or(String::new(), |p| format!(" {}", p.display()));
         return Err(Failure::Usage(format!(
-            "the reader needs a terminal, and standard {} is not one; \
-             for a file or a pipe, use `briefing export{shown} --format markdown` (or json, csv, toml)",
+            "the reader needs a terminal, and standard {} is not one; for a file or a pipe, {}",
             if std::io::stdout().is_terminal() {
                 "input"
             } else {
                 "output"
-            }
+            },
+            use_export(path)
         )));
+    }
+    // Checked only now, so that a pipe is told about the pipe, whatever TERM says.
+    match std::env::var_os("TERM") {
+        Some(term) if term == "dumb" => {
+            return Err(Failure::Usage(format!(
+                "the reader needs a terminal that can draw a screen, and TERM=dumb says this one \
+                 cannot; set TERM to your terminal's type, or {}",
+                use_export(path)
+            )));
+        }
+        Some(term) if !term.is_empty() => {}
+        term => {
+            return Err(Failure::Usage(format!(
+                "the reader needs to know what terminal it draws on, and TERM is {}; set TERM to \
+                 your terminal's type (such as xterm-256color), or {}",
+                if term.is_some() { "empty" } else { "not set" },
+                use_export(path)
+            )));
+        }
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let app = App::new(briefing, input, color);
@@ -31,5 +52,69 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
         // The shell convention for "ended by a signal".
         Ok(Ended::Signal(sig)) => Ok(u8::try_from(128 + sig).unwrap_or(1)),
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
+    }
+}
+
+/// What to run instead of the reader where it cannot draw: "use `briefing export …` (or json,
+/// csv, toml)".
+fn use_export(path: Option<&Path>) -> String {
+    format!("use `{}` (or json, csv, toml)", export_command(path))
+}
+
+/// The export that shows the same briefing without a terminal, written so that a shell runs it
+/// as shown: the path last, after `--` when it starts with `-`, quoted when it must be.
+fn export_command(path: Option<&Path>) -> String {
+    let mut command = "briefing export --format markdown".to_owned();
+    if let Some(path) = path {
+        let path = path.to_string_lossy();
+        if path.starts_with('-') {
+            command.push_str(" --");
+        }
+        command.push(' ');
+        command.push_str(&shell_word(&path));
+    }
+    command
+}
+
+/// `word` as a POSIX shell reads it back: bare when every character is plain, else in single
+/// quotes, with a quote inside written `'\''`. Characters unsafe to print are escaped as every
+/// message escapes them (see [`crate::inert`]); no shell undoes that, but they must not reach
+/// the terminal.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_ascii_alphanumeric() || "@%+=:,./-_".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        return word.to_owned();
+    }
+    format!("'{}'", escaped(&word.replace('\'', "'\\''")))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::{export_command, shell_word};
+
+    #[test]
+    fn shell_words_are_quoted_only_when_they_must_be() {
+        assert_eq!(shell_word("dir/facts-2.toml"), "dir/facts-2.toml");
+        assert_eq!(shell_word("my facts.toml"), "'my facts.toml'");
+        assert_eq!(shell_word("it's"), "'it'\\''s'");
+        assert_eq!(shell_word("$HOME;*"), "'$HOME;*'");
+        assert_eq!(shell_word("~/f"), "'~/f'");
+        assert_eq!(shell_word(""), "''");
+        assert_eq!(shell_word("a\u{1b}b"), "'a\\u{1b}b'");
+    }
+
+    #[test]
+    fn a_path_like_an_option_comes_after_two_dashes() {
+        assert_eq!(export_command(None), "briefing export --format markdown");
+        assert_eq!(
+            export_command(Some(Path::new("-x.toml"))),
+            "briefing export --format markdown -- -x.toml"
+        );
+        assert_eq!(
+            export_command(Some(Path::new("facts.toml"))),
+            "briefing export --format markdown facts.toml"
+        );
     }
 }

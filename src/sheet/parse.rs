@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use toml::de::DeTable;
 
-use super::table::{Field, Table, list};
+use super::table::{Field, Need, Table, list};
 use super::{
     Actor, ActorKind, ActorPositions, Event, EventPositions, Fact, FactPositions, FactSheet, Meta,
     Positions, Span,
@@ -177,8 +177,8 @@ fn inert_quote(value: &str) -> String {
 
 fn meta(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>, positions: &mut Positions) -> Meta {
     t.reject_unknown(BRIEFING, src, out);
-    let title = t.string("title", true, src, out);
-    let article = t.string("article", true, src, out);
+    let title = t.string("title", Need::Required, src, out);
+    let article = t.string("article", Need::Required, src, out);
     positions.article = article
         .as_ref()
         .map_or_else(|| t.span(), |a| a.span.clone());
@@ -198,10 +198,10 @@ fn meta(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>, positions: &mut 
     Meta {
         title: title.map(|f| f.value).unwrap_or_default(),
         article: article.map(|f| f.value).unwrap_or_default(),
-        source: value(t.string("source", false, src, out)),
-        url: value(t.string("url", false, src, out)),
+        source: value(t.string("source", Need::TEXT, src, out)),
+        url: value(t.string("url", Need::TEXT, src, out)),
         published: value(t.date("published", false, src, out)),
-        summary: value(t.string("summary", false, src, out)),
+        summary: value(t.string("summary", Need::TEXT, src, out)),
         omit: lines,
     }
 }
@@ -214,8 +214,8 @@ fn actor(
 ) -> Option<(Actor, ActorPositions)> {
     let id = ids.read(t, "actor", src, out);
     t.reject_unknown(ACTOR, src, out);
-    let name = t.string("name", true, src, out);
-    let kind = t.string("kind", true, src, out).and_then(|k| {
+    let name = t.string("name", Need::Required, src, out);
+    let kind = t.string("kind", Need::Required, src, out).and_then(|k| {
         let parsed = k.value.parse::<ActorKind>();
         if parsed.is_err() {
             let kinds: Vec<&str> = ActorKind::ALL.iter().map(|k| k.as_str()).collect();
@@ -240,9 +240,9 @@ fn actor(
         alias_spans.push(alias.span);
         aliases.push(alias.value);
     }
-    let affiliation = t.string("affiliation", false, src, out);
-    let role = value(t.string("role", false, src, out));
-    let note = value(t.string("note", false, src, out));
+    let affiliation = t.string("affiliation", Need::ACTOR_ID, src, out);
+    let role = value(t.string("role", Need::TEXT, src, out));
+    let note = value(t.string("note", Need::TEXT, src, out));
     // Without an id nothing can refer to the actor; with one, it is kept even when other fields
     // are broken (those are reported already), so that references to it are still checked.
     let id = id?;
@@ -281,10 +281,10 @@ fn event(
     let date = t.date("date", true, src, out);
     let end = t.date("end", false, src, out);
     let approximate = t.bool("approximate", src, out).unwrap_or(false);
-    let title = t.string("title", true, src, out);
+    let title = t.string("title", Need::Required, src, out);
     let actors = t.strings("actors", src, out);
-    let evidence = t.string("evidence", false, src, out);
-    let note = value(t.string("note", false, src, out));
+    let evidence = t.string("evidence", Need::EVIDENCE, src, out);
+    let note = value(t.string("note", Need::TEXT, src, out));
     // As for actors: kept when only its date or title is broken, so its references are checked.
     let id = id?;
     let date = date.unwrap_or(Field {
@@ -317,11 +317,11 @@ fn event(
 
 fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> (Fact, FactPositions) {
     t.reject_unknown(FACT, src, out);
-    let label = t.string("label", true, src, out);
-    let value_field = t.string("value", true, src, out);
-    let source = t.string("source", false, src, out);
-    let evidence = t.string("evidence", false, src, out);
-    let note = value(t.string("note", false, src, out));
+    let label = t.string("label", Need::Required, src, out);
+    let value_field = t.string("value", Need::Required, src, out);
+    let source = t.string("source", Need::ACTOR_ID, src, out);
+    let evidence = t.string("evidence", Need::EVIDENCE, src, out);
+    let note = value(t.string("note", Need::TEXT, src, out));
     let label = label.unwrap_or(Field {
         value: String::new(),
         span: t.span(),
@@ -364,7 +364,7 @@ impl Ids {
         src: &SourceFile,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Field<String>> {
-        let id = t.string("id", true, src, out)?;
+        let id = t.string("id", Need::Required, src, out)?;
         if !is_id(&id.value) {
             out.push(
                 src.error(

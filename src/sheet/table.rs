@@ -18,6 +18,24 @@ pub struct Table<'t, 'i> {
     name: String,
 }
 
+/// Whether a string key must be there. Either way, a blank value is an error.
+#[derive(Clone, Copy, Debug)]
+pub enum Need {
+    /// Missing is an error too.
+    Required,
+    /// May be left out; when it is there but blank, this hint says what to do.
+    Optional(&'static str),
+}
+
+impl Need {
+    /// An optional key holding free text.
+    pub const TEXT: Self = Self::Optional("fill it in, or remove the key");
+    /// An optional key naming another actor by its id.
+    pub const ACTOR_ID: Self = Self::Optional("write the id of an actor, or remove the key");
+    /// An optional key quoting the article.
+    pub const EVIDENCE: Self = Self::Optional("quote the article's own words, or remove the key");
+}
+
 /// A value read from a table, with where it stands.
 pub struct Field<T> {
     pub value: T,
@@ -89,17 +107,17 @@ impl<'t, 'i> Table<'t, 'i> {
         ));
     }
 
-    /// A string field; `required` reports its absence. Blank required strings are errors; blank
-    /// optional ones are treated as absent.
+    /// A string field. A blank string is an error whether the key is required or not: an
+    /// optional one would otherwise be dropped without a word, from the reader and every export.
     pub fn string(
         &self,
         key: &str,
-        required: bool,
+        need: Need,
         src: &SourceFile,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Field<String>> {
         let Some(v) = self.get(key) else {
-            if required {
+            if matches!(need, Need::Required) {
                 self.missing(key, src, out);
             }
             return None;
@@ -109,9 +127,11 @@ impl<'t, 'i> Table<'t, 'i> {
             return None;
         };
         if s.trim().is_empty() {
-            if required {
-                out.push(src.error(&v.span(), format!("`{key}` in {} is blank", self.name)));
-            }
+            let d = src.error(&v.span(), format!("`{key}` in {} is blank", self.name));
+            out.push(match need {
+                Need::Required => d,
+                Need::Optional(hint) => d.with_hint(hint),
+            });
             return None;
         }
         Some(Field {

@@ -156,6 +156,103 @@ fn the_reader_without_a_terminal_says_so() {
         .code(2)
         .stderr(predicate::str::contains("the reader needs a terminal"))
         .stderr(predicate::str::contains("briefing export"));
+    // A pipe is told about the pipe, whatever TERM says (pty.rs has TERM on a terminal).
+    for term in [Some("dumb"), None] {
+        let mut cmd = briefing();
+        match term {
+            Some(term) => cmd.env("TERM", term),
+            None => cmd.env_remove("TERM"),
+        };
+        cmd.assert().code(2).stderr(predicate::str::contains(
+            "the reader needs a terminal, and standard output is not one",
+        ));
+    }
+}
+
+/// The export command the reader suggests in `stderr`, between "use `" and "` (or json".
+fn suggested_command(stderr: &[u8]) -> String {
+    let stderr = String::from_utf8(stderr.to_vec()).unwrap();
+    let start = stderr.find("use `").unwrap_or_else(|| panic!("{stderr}")) + "use `".len();
+    let end = stderr
+        .rfind("` (or json")
+        .unwrap_or_else(|| panic!("{stderr}"));
+    stderr[start..end].to_owned()
+}
+
+#[test]
+fn the_reader_without_a_terminal_suggests_an_export_that_runs() {
+    for name in [
+        "-x.toml",
+        "my facts.toml",
+        "it's $HOME & `date` \\ \"ok\";*.toml",
+        "-it's here.toml",
+        "plain.toml",
+    ] {
+        let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+        std::fs::copy(f.sheet(), f.path(name)).unwrap();
+        let out = briefing()
+            .current_dir(f.dir.path())
+            .args(["--", name])
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let suggested = suggested_command(&out.stderr);
+        let rest = suggested
+            .strip_prefix("briefing ")
+            .unwrap_or_else(|| panic!("{suggested}"));
+        // A shell runs the suggestion as shown, and it exports this fact sheet.
+        let run = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("exec \"$BRIEFING\" {rest}"))
+            .env("BRIEFING", assert_cmd::cargo::cargo_bin("briefing"))
+            .current_dir(f.dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            run.status.success(),
+            "{name:?}: `{suggested}` failed: {}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&run.stdout).starts_with("# Small"),
+            "{name:?}: `{suggested}`"
+        );
+    }
+    // Only what must be quoted is.
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let out = briefing()
+        .current_dir(f.dir.path())
+        .arg("facts.toml")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        suggested_command(&out.stderr),
+        "briefing export --format markdown facts.toml"
+    );
+    let out = briefing().assert().code(2).get_output().clone();
+    assert_eq!(
+        suggested_command(&out.stderr),
+        "briefing export --format markdown"
+    );
+    // A control character in the name is escaped, never printed.
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let name = "a\u{1b}[31mred.toml";
+    std::fs::copy(f.sheet(), f.path(name)).unwrap();
+    let out = briefing()
+        .current_dir(f.dir.path())
+        .arg(name)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    assert_eq!(
+        suggested_command(&out.stderr),
+        "briefing export --format markdown 'a\\u{1b}[31mred.toml'"
+    );
+    assert!(!out.stderr.contains(&0x1b));
 }
 
 #[test]

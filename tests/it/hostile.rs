@@ -590,6 +590,45 @@ fn an_article_outside_the_folder_is_allowed_and_located() {
     assert!(r.screen().contains("outside the fact sheet's folder"));
 }
 
+#[test]
+fn an_article_reached_through_the_parent_folder_but_inside_it_is_not_outside() {
+    let outer = tempfile::tempdir().unwrap();
+    let folder = outer.path().join("same-folder");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("real.txt"), ARTICLE).unwrap();
+    let absolute = folder.join("real.txt");
+    for article in [
+        "../same-folder/real.txt",
+        "./sub/../real.txt",
+        absolute.to_str().unwrap(),
+    ] {
+        fs::create_dir_all(folder.join("sub")).unwrap();
+        fs::write(
+            folder.join("facts.toml"),
+            SHEET.replace("article.txt", article),
+        )
+        .unwrap();
+        briefing()
+            .arg("check")
+            .arg(&folder)
+            .assert()
+            .success()
+            .stdout("facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 0 warnings\n");
+    }
+    // Named from inside the folder itself, as `briefing check facts.toml` there.
+    fs::write(
+        folder.join("facts.toml"),
+        SHEET.replace("article.txt", "../same-folder/real.txt"),
+    )
+    .unwrap();
+    briefing()
+        .current_dir(&folder)
+        .args(["check", "facts.toml"])
+        .assert()
+        .success()
+        .stdout("facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 0 warnings\n");
+}
+
 // ── Output failures ────────────────────────────────────────────────────────────────────────
 
 #[test]

@@ -87,6 +87,11 @@ struct Session {
 impl Session {
     /// Starts the binary with `args` in a new 80×24 terminal.
     fn spawn(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> Self {
+        Self::start(command(args, env, cwd))
+    }
+
+    /// Starts `cmd` (see [`command`]) in a new 80×24 terminal.
+    fn start(cmd: CommandBuilder) -> Self {
         let pair = pty();
         let termios_before = termios(&*pair.master);
         assert!(
@@ -97,7 +102,7 @@ impl Session {
 
         let child = pair
             .slave
-            .spawn_command(command(args, env, cwd))
+            .spawn_command(cmd)
             .expect("the briefing binary starts in the pseudo-terminal");
         // Only the child may hold the terminal's slave side open: once it exits, reading the
         // master ends, which is how the reader thread knows it has all the output.
@@ -499,6 +504,53 @@ fn a_fact_sheet_with_errors_never_takes_over_the_terminal() {
         session.termios_before,
         "the terminal settings changed"
     );
+}
+
+#[test]
+fn a_dumb_or_unknown_terminal_is_refused_before_it_is_touched() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (term, says) in [
+        (Some("dumb"), "TERM=dumb says this one cannot"),
+        (Some(""), "TERM is empty"),
+        (None, "TERM is not set"),
+    ] {
+        let mut cmd = command(&[], &[], dir.path());
+        match term {
+            Some(term) => cmd.env("TERM", term),
+            None => cmd.env_remove("TERM"),
+        }
+        let mut session = Session::start(cmd);
+        let status = session.exit_status();
+        let raw = session.raw();
+        assert_eq!(
+            (status.exit_code(), status.signal()),
+            (2, None),
+            "TERM={term:?}: {status}; the output: {}",
+            session.raw_text()
+        );
+        let text = String::from_utf8_lossy(&raw);
+        for wanted in [
+            says,
+            "set TERM to your terminal's type",
+            "`briefing export --format markdown` (or json, csv, toml)",
+        ] {
+            assert!(
+                text.contains(wanted),
+                "TERM={term:?}: no {wanted:?} in {}",
+                session.raw_text()
+            );
+        }
+        assert!(
+            !raw.contains(&0x1b),
+            "TERM={term:?}: an escape sequence was written: {}",
+            session.raw_text()
+        );
+        assert_eq!(
+            termios(&*session.master),
+            session.termios_before,
+            "TERM={term:?}: the terminal settings changed"
+        );
+    }
 }
 
 /// Starts the reader, sends it `signal` once the article shows, and asserts that it exits with
