@@ -14,7 +14,7 @@ impl App {
     pub(super) fn paste(&mut self, text: &str) {
         let typing = self.export.is_some() || self.window_find_typed().is_some() || self.editing();
         if !typing {
-            self.complain("Paste ignored: no text field is open (/ to search, e to export)");
+            self.complain("Paste ignored: no text field is open (/ searches)");
             return;
         }
         let (line, cut) = one_line(text);
