@@ -20,6 +20,7 @@ pub mod mentions;
 pub mod output;
 pub mod sentence;
 pub mod sheet;
+pub mod signals;
 pub mod terminal;
 pub mod view;
 pub mod workload;
