@@ -380,3 +380,102 @@ fn a_closed_pipe_is_not_an_error() {
         out.status
     );
 }
+
+// ── The article a TOML export brings ────────────────────────────────────────────────────────
+
+#[test]
+fn a_toml_export_never_writes_over_the_article_it_brings() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |target: &std::path::Path| {
+        briefing()
+            .args(["export", "-f", "toml", "-o"])
+            .arg(target)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "the article it names is written beside it under that name",
+            ))
+            .stderr(predicate::str::contains(target.to_str().unwrap()));
+    };
+    // The bundled article is named article.txt: a fact sheet there would replace it.
+    refused(&dir.path().join("article.txt"));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "something was written"
+    );
+    // Through a link that points where the article goes.
+    let link = dir.path().join("facts.toml");
+    std::os::unix::fs::symlink("article.txt", &link).unwrap();
+    refused(&link);
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "something was written"
+    );
+    // With the article there already (from an earlier export), it is kept.
+    fs::remove_file(&link).unwrap();
+    let text = briefing::briefing::Briefing::bundled()
+        .article
+        .text()
+        .to_owned();
+    fs::write(dir.path().join("article.txt"), &text).unwrap();
+    refused(&dir.path().join("article.txt"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("article.txt")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn an_article_in_the_way_that_cannot_be_read_is_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    fs::write(&article, "my own article\n").unwrap();
+    fs::set_permissions(&article, fs::Permissions::from_mode(0o000)).unwrap();
+    // Permissions do not bind root, as these tests often run: then a link to /proc/self/mem
+    // stands in, a file that exists and cannot be read from its start.
+    let binding = fs::read(&article).is_err();
+    if !binding {
+        fs::remove_file(&article).unwrap();
+        std::os::unix::fs::symlink("/proc/self/mem", &article).unwrap();
+    }
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(dir.path().join("facts.toml"))
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{} cannot be read (",
+            article.display()
+        )))
+        .stderr(predicate::str::contains("it is left alone"));
+    assert!(!dir.path().join("facts.toml").exists());
+    if binding {
+        fs::set_permissions(&article, fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(fs::read_to_string(&article).unwrap(), "my own article\n");
+    } else {
+        assert!(
+            fs::symlink_metadata(&article)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+    // A FIFO of that name is not read (which would wait for a writer for ever).
+    fs::remove_file(&article).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&article).status();
+    assert!(made.unwrap().success());
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(dir.path().join("facts.toml"))
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is a FIFO (named pipe), not the article this fact sheet names",
+        ));
+    assert!(!dir.path().join("facts.toml").exists());
+}
