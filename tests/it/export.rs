@@ -699,6 +699,9 @@ fn an_article_in_the_way_that_cannot_be_read_is_left_alone() {
                 .is_symlink()
         );
     }
+    if !binding {
+        an_article_of_mode_000_is_left_alone_by_nobody();
+    }
     // A FIFO of that name is not read (which would wait for a writer for ever).
     fs::remove_file(&article).unwrap();
     let made = std::process::Command::new("mkfifo").arg(&article).status();
@@ -713,6 +716,48 @@ fn an_article_in_the_way_that_cannot_be_read_is_left_alone() {
             "is a FIFO (named pipe), not the article this fact sheet names",
         ));
     assert!(!dir.path().join("facts.toml").exists());
+}
+
+/// Run as root, the case itself too, where setpriv(1) can run the binary as `nobody`: an
+/// article.txt of mode 000, which `nobody` cannot read.
+fn an_article_of_mode_000_is_left_alone_by_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    let nobody = || {
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(assert_cmd::cargo::cargo_bin("briefing"));
+        cmd
+    };
+    if !nobody()
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let article = dir.path().join("article.txt");
+    fs::write(&article, "my own article\n").unwrap();
+    fs::set_permissions(&article, fs::Permissions::from_mode(0o000)).unwrap();
+    let done = nobody()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(dir.path().join("facts.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(fs::read_to_string(&article).unwrap(), "my own article\n");
+    let said = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "{} cannot be read (Permission denied",
+            article.display()
+        )),
+        "{said}"
+    );
+    assert!(!dir.path().join("facts.toml").exists());
+    let mode = fs::metadata(&article).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0);
 }
 
 // ── Dangling links ──────────────────────────────────────────────────────────────────────────
