@@ -54,7 +54,8 @@ pub enum Command {
         /// For CSV: which table to write.
         #[arg(long, value_enum)]
         table: Option<Table>,
-        /// Write to this file (atomically) instead of standard output.
+        /// Write to this file (atomically; a FIFO or a device in place) instead of standard
+        /// output; `-` is standard output.
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },

@@ -1,5 +1,6 @@
 //! Export: the resolved briefing written for other tools (JSON, CSV, TOML) and for people
-//! (Markdown). Every format is produced in memory, then written by [`crate::output`].
+//! (Markdown). Every format is produced in memory, then written by [`crate::output`], which
+//! decides how by what the target is.
 
 mod csv;
 mod json;
@@ -11,7 +12,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::briefing::{Briefing, Input};
-use crate::output::{Protected, WriteError, Written, write_atomic};
+use crate::inert::escaped;
+use crate::output::{
+    Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_cancellable,
+};
 
 pub use positions::MentionPositions;
 
@@ -107,59 +111,140 @@ fn protected<'a>(input: &'a Input, article: Option<&'a Path>) -> Vec<Protected<'
     protected
 }
 
-/// Why an export to `target` would be refused, known before anything is written.
+/// Why an export to `target` would be refused, known before anything is written: it would
+/// replace the fact sheet or the article, or the target is a folder or cannot be written
+/// safely. See [`refusal_for`], which knows the format too.
 #[must_use]
 pub fn refusal(input: &Input, briefing: &Briefing, target: &Path) -> Option<WriteError> {
     let article = input.article_path(&briefing.sheet.briefing.article);
     crate::output::refusal(target, &protected(input, article.as_deref()))
 }
 
-/// Renders and writes an export to `target` atomically, never over the fact sheet or the
-/// article it was made from. The command line and the reader's export dialog both use it.
+/// As [`refusal`], and for this request: a TOML export of a briefing whose article is built in
+/// writes the article beside it, so it must not be written where the article goes.
+#[must_use]
+pub fn refusal_for(
+    input: &Input,
+    briefing: &Briefing,
+    request: Request,
+    target: &Path,
+) -> Option<WriteError> {
+    refusal(input, briefing, target).or_else(|| {
+        let beside = article_beside(input, briefing, request, target)?;
+        crate::output::same_target(target, &beside).then(|| WriteError::WouldOverwriteArticle {
+            path: escaped(&target.to_string_lossy()).into_owned(),
+        })
+    })
+}
+
+/// Renders and writes an export to `target`, never over the fact sheet or the article it was
+/// made from: a file atomically, standard output, a FIFO or a device in place (see
+/// [`crate::output`]). The command line and the reader's export dialog both use it. A FIFO
+/// with no reader is waited for as long as it takes; see [`write_file_cancellable`].
 pub fn write_file(
     input: &Input,
     briefing: &Briefing,
     request: Request,
     target: &Path,
 ) -> Result<Exported, WriteError> {
-    let relative = &briefing.sheet.briefing.article;
-    let article = input.article_path(relative);
-    let protected = protected(input, article.as_deref());
-    if let Some(refused) = crate::output::refusal(target, &protected) {
+    write_file_cancellable(input, briefing, request, target, &Cancel::new())
+}
+
+/// As [`write_file`], but waiting for a FIFO's reader, or for room in a pipe or a device, stops
+/// when `cancel` is set ([`WriteError::Cancelled`]).
+pub fn write_file_cancellable(
+    input: &Input,
+    briefing: &Briefing,
+    request: Request,
+    target: &Path,
+    cancel: &Cancel,
+) -> Result<Exported, WriteError> {
+    if let Some(refused) = refusal_for(input, briefing, request, target) {
         return Err(refused);
     }
+    let relative = &briefing.sheet.briefing.article;
+    let article = input.article_path(relative);
+    let beside = article_beside(input, briefing, request, target);
+    let mut protected = protected(input, article.as_deref());
     let mut article_written = None;
-    if request.format == Format::Toml && article.is_none() {
-        article_written = write_article_beside(target, briefing)?;
+    if let Some(path) = &beside {
+        article_written = write_article_beside(path, briefing, cancel)?;
+        protected.push(Protected {
+            path,
+            what: "the article it names",
+        });
     }
     let article_for_toml = article_path_from(target, input, relative, article.as_deref());
     let text = render(briefing, request, &article_for_toml);
-    let file = write_atomic(target, text.as_bytes(), &protected)?;
+    let file = write_cancellable(target, text.as_bytes(), &protected, cancel)?;
     Ok(Exported {
         file,
         article: article_written,
     })
 }
 
-/// A fact sheet exported from a briefing whose article is no file names an article that is
-/// nowhere on disk: the article is written beside it, under the name the fact sheet gives it,
-/// unless that file holds it already. A different file of that name is never replaced.
-fn write_article_beside(target: &Path, b: &Briefing) -> Result<Option<Written>, WriteError> {
-    let name = Path::new(&b.sheet.briefing.article);
-    // Only a plain file name: `../x` or `/x` would put the article somewhere else entirely.
+/// Where a TOML export to `target` must write the article it names, if it must: the article is
+/// no file (the bundled one), the fact sheet names it by a plain file name (`../x` or `/x`
+/// would put it somewhere else entirely), and the target is a file, since beside standard
+/// output, a FIFO or a device means nothing (`/dev/article.txt`).
+fn article_beside(input: &Input, b: &Briefing, request: Request, target: &Path) -> Option<PathBuf> {
+    let relative = &b.sheet.briefing.article;
+    if request.format != Format::Toml || input.article_path(relative).is_some() {
+        return None;
+    }
+    let name = Path::new(relative);
     if name.components().count() != 1 || name.file_name().is_none() {
-        return Ok(None);
+        return None;
     }
-    let folder = target.parent().unwrap_or(Path::new(""));
-    let path = folder.join(name);
-    let text = b.article.text();
-    match std::fs::read(&path) {
-        Ok(there) if there == text.as_bytes() => Ok(None),
-        Ok(_) => Err(WriteError::ArticleInTheWay {
-            path: crate::inert::escaped(&path.to_string_lossy()).into_owned(),
+    if !describe_target(target).is_replaced_whole() {
+        return None;
+    }
+    Some(target.parent().unwrap_or(Path::new("")).join(name))
+}
+
+/// Writes the article at `path`, beside a fact sheet exported from a briefing whose article is
+/// no file, unless that file holds it already. Anything else there is left alone: a different
+/// file, one that cannot be read (only "not found" means absent), a folder, a FIFO, a device.
+fn write_article_beside(
+    path: &Path,
+    b: &Briefing,
+    cancel: &Cancel,
+) -> Result<Option<Written>, WriteError> {
+    let shown = || escaped(&path.to_string_lossy()).into_owned();
+    let text = b.article.text().as_bytes();
+    let write = || write_cancellable(path, text, &[], cancel).map(Some);
+    match describe_target(path) {
+        TargetKind::New | TargetKind::DanglingLink { .. } => write(),
+        TargetKind::RegularFile => match holds(path, text) {
+            Ok(true) => Ok(None),
+            Ok(false) => Err(WriteError::ArticleInTheWay { path: shown() }),
+            // Gone since it was looked at.
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => write(),
+            Err(e) => Err(WriteError::ArticleUnreadable {
+                path: shown(),
+                reason: e.to_string(),
+            }),
+        },
+        TargetKind::Unreachable { reason } => Err(WriteError::ArticleUnreadable {
+            path: shown(),
+            reason,
         }),
-        Err(_) => write_atomic(&path, text.as_bytes(), &[]).map(Some),
+        other => Err(WriteError::ArticleNotAFile {
+            path: shown(),
+            what: other.phrase(),
+        }),
     }
+}
+
+/// Whether the file at `path` holds exactly `text`; at most one byte more than `text` is read,
+/// however large the file.
+fn holds(path: &Path, text: &[u8]) -> std::io::Result<bool> {
+    use std::io::Read;
+    let mut there = Vec::with_capacity(text.len() + 1);
+    std::fs::File::open(path)?
+        .take(text.len() as u64 + 1)
+        .read_to_end(&mut there)?;
+    Ok(there == text)
 }
 
 /// How an exported fact sheet written to `target` must name the article: as written when it

@@ -1,33 +1,92 @@
-//! Writing exports safely: through a temporary file in the same folder, flushed to disk and
-//! then renamed over the target, so an interrupted export never leaves a half-written file; and
-//! never over the fact sheet or the article being exported.
+//! Writing exports safely, never over the fact sheet or the article being exported.
+//!
+//! What is done depends on what the target is ([`describe_target`]): a regular file, or a name
+//! where nothing is yet (also at the end of a dangling symbolic link), is written through a
+//! temporary file in the same folder, flushed to disk and renamed over it, so that an
+//! interrupted export never leaves a half-written file. While it is written, the temporary file
+//! is in a process-wide registry, so that a signal handler can remove it
+//! ([`remove_temporaries`]). Anything else is never replaced: this process's own standard
+//! output or error is written through the open handle, a FIFO or a device in place (see
+//! `in_place.rs`); a folder, a socket, a disk or a `/proc/…/fd` link to some other open file is
+//! refused ([`refusal`]).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+mod in_place;
+mod target;
+
+use std::fs::{self, File};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::inert::escaped;
+
+pub use target::{TargetKind, describe_target, target_exists};
 
 /// What was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Written {
+    /// The target as it was given.
     pub path: PathBuf,
     pub bytes: u64,
+    /// What the target was, so that a report can say the right thing (nothing, for standard
+    /// output).
+    pub into: TargetKind,
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error("refusing to write over {what} {path}; choose another file")]
     WouldOverwriteInput { path: String, what: &'static str },
+    #[error(
+        "refusing to write the fact sheet to {path}: the article it names is written beside it \
+         under that name; choose another file name"
+    )]
+    WouldOverwriteArticle { path: String },
     #[error("{path} exists and is not the article this fact sheet names; choose another folder")]
     ArticleInTheWay { path: String },
+    #[error("{path} is {what}, not the article this fact sheet names; choose another folder")]
+    ArticleNotAFile { path: String, what: &'static str },
+    #[error(
+        "{path} cannot be read ({reason}), so it is not known whether it is the article this \
+         fact sheet names; it is left alone: choose another folder, or move it away"
+    )]
+    ArticleUnreadable { path: String, reason: String },
     #[error("{0} is a folder; name a file inside it")]
     IsFolder(String),
+    #[error("{path} is {what}; {hint}")]
+    Unsuitable {
+        path: String,
+        what: &'static str,
+        hint: &'static str,
+    },
     #[error("cannot write in the folder {folder}: {reason}; {hint}")]
     Folder {
         folder: String,
         reason: String,
         hint: &'static str,
+    },
+    #[error("cannot write {path}: {reason}")]
+    Unreachable { path: String, reason: String },
+    #[error("the export to {path} was cancelled after {written} of {total}")]
+    Cancelled {
+        path: String,
+        written: String,
+        total: String,
+    },
+    #[error(
+        "the export to {path} was interrupted: its temporary file was removed and {path} left \
+         as it was"
+    )]
+    Interrupted { path: String },
+    #[error(
+        "the reader of {path} closed it after {written} of {total}: what it received is \
+         incomplete"
+    )]
+    ReaderGone {
+        path: String,
+        written: String,
+        total: String,
     },
     #[error("cannot write {path}: {source}")]
     Io {
@@ -42,73 +101,259 @@ pub struct Protected<'a> {
     pub what: &'static str,
 }
 
-/// Why `target` must not be written, found before anything is: it is one of the inputs, or a
-/// folder. The reader asks this before it asks to replace a file.
+/// A flag that stops a write waiting for a FIFO's reader, or for a full pipe or device, between
+/// two attempts (every 50 ms at most). Clones share the flag; so can a signal handler, through
+/// the `Arc` (`signal_hook::flag::register(sig, Arc::clone(&cancel.0))`).
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(pub Arc<AtomicBool>);
+
+impl Cancel {
+    #[must_use]
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Stops the write; it returns [`WriteError::Cancelled`].
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    #[must_use]
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
+/// Why `target` must not be written, found before anything is: it is one of the inputs (also
+/// through links, hard links or `..`), a folder, or something that cannot be written safely (a
+/// socket, a disk, a `/proc/…/fd` link to some other open file). The reader asks this before it
+/// asks to replace a file.
 #[must_use]
 pub fn refusal(target: &Path, protected: &[Protected]) -> Option<WriteError> {
+    refusal_of(target, &target::resolve(target), protected)
+}
+
+fn refusal_of(
+    target: &Path,
+    resolved: &target::Resolved,
+    protected: &[Protected],
+) -> Option<WriteError> {
     let shown = || escaped(&target.to_string_lossy()).into_owned();
-    let real = fs::canonicalize(target).ok()?;
-    if let Some(p) = protected.iter().find(|p| is_same_file(&real, p.path)) {
+    if let Some(p) = protected
+        .iter()
+        .find(|p| same_destination(&resolved.dest, p.path))
+    {
         return Some(WriteError::WouldOverwriteInput {
             path: shown(),
             what: p.what,
         });
     }
-    real.is_dir().then(|| WriteError::IsFolder(shown()))
+    match &resolved.kind {
+        TargetKind::Folder
+        | TargetKind::BlockDevice
+        | TargetKind::Socket
+        | TargetKind::FdLinkToFile => Some(unsuitable(&resolved.kind, shown())),
+        _ => None,
+    }
 }
 
-/// Writes `bytes` to `target` atomically. A target that exists and is not a regular file (a
-/// device such as `/dev/stdout`, a FIFO) is written in place, since it cannot be replaced.
+/// The refusal of a target of a kind that is never written.
+fn unsuitable(kind: &TargetKind, path: String) -> WriteError {
+    let hint = match kind {
+        TargetKind::Folder => return WriteError::IsFolder(path),
+        TargetKind::BlockDevice => {
+            "writing an export there would destroy what it holds; choose a file"
+        }
+        TargetKind::Socket => {
+            "a socket cannot be opened by name; choose a file, a FIFO or a device"
+        }
+        TargetKind::FdLinkToFile => {
+            "opening it again would write over that file from its start; for standard output \
+             use -o -, otherwise name the file itself"
+        }
+        _ => "choose a file",
+    };
+    WriteError::Unsuitable {
+        path,
+        what: kind.phrase(),
+        hint,
+    }
+}
+
+/// Whether writing `a` and `b` would land on the same file: the same device and inode when both
+/// exist (hard links too), the same name in the same real folder when neither does yet.
+pub(crate) fn same_destination(a: &Path, b: &Path) -> bool {
+    match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(_), Ok(_)) => is_same_file(a, b),
+        (Err(_), Err(_)) => {
+            let real = |p: &Path| -> Option<PathBuf> {
+                let folder = match p.parent() {
+                    Some(f) if !f.as_os_str().is_empty() => f,
+                    _ => Path::new("."),
+                };
+                Some(fs::canonicalize(folder).ok()?.join(p.file_name()?))
+            };
+            matches!((real(a), real(b)), (Some(x), Some(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
+/// Whether writing `a` and `b` would land on the same file, symbolic links followed (a dangling
+/// one to where it points).
+pub(crate) fn same_target(a: &Path, b: &Path) -> bool {
+    same_destination(&target::resolve(a).dest, &target::resolve(b).dest)
+}
+
+/// Writes `bytes` to `target`: a file atomically (a temporary file renamed over it), anything
+/// else in place or not at all; see the module's documentation. Never cancelled: a FIFO with no
+/// reader is waited for as long as it takes.
 pub fn write_atomic(
     target: &Path,
     bytes: &[u8],
     protected: &[Protected],
 ) -> Result<Written, WriteError> {
+    write_cancellable(target, bytes, protected, &Cancel::new())
+}
+
+/// As [`write_atomic`], but a write waiting for a FIFO's reader or for room in a pipe stops
+/// when `cancel` is set, with [`WriteError::Cancelled`].
+pub fn write_cancellable(
+    target: &Path,
+    bytes: &[u8],
+    protected: &[Protected],
+    cancel: &Cancel,
+) -> Result<Written, WriteError> {
     let shown = escaped(&target.to_string_lossy()).into_owned();
+    let resolved = target::resolve(target);
+    if let Some(refused) = refusal_of(target, &resolved, protected) {
+        return Err(refused);
+    }
     let io = |source| WriteError::Io {
         path: shown.clone(),
         source,
     };
-    if let Some(refused) = refusal(target, protected) {
-        return Err(refused);
-    }
-    // Follow a symbolic link, so that the file it points to is replaced, not the link.
-    let existing = fs::canonicalize(target).ok();
-    if let Some(real) = &existing {
-        let meta = fs::metadata(real).map_err(io)?;
-        if !meta.is_file() {
-            let mut f = OpenOptions::new().write(true).open(real).map_err(io)?;
-            f.write_all(bytes).and_then(|()| f.flush()).map_err(io)?;
-            return Ok(Written {
-                path: target.to_owned(),
-                bytes: bytes.len() as u64,
+    match &resolved.kind {
+        TargetKind::New | TargetKind::RegularFile | TargetKind::DanglingLink { .. } => {
+            replace(&resolved.dest, bytes, &shown)?;
+        }
+        kind @ (TargetKind::OwnStdout | TargetKind::OwnStderr) => {
+            in_place::to_standard_stream(kind, bytes).map_err(io)?;
+        }
+        kind @ (TargetKind::Fifo | TargetKind::CharDevice) => {
+            in_place::to_fifo_or_device(target, kind, bytes, cancel, &shown)?;
+        }
+        TargetKind::Unreachable { reason } => {
+            return Err(WriteError::Unreachable {
+                path: shown,
+                reason: reason.clone(),
             });
         }
+        kind @ (TargetKind::Folder
+        | TargetKind::BlockDevice
+        | TargetKind::Socket
+        | TargetKind::FdLinkToFile) => return Err(unsuitable(kind, shown)),
     }
-    let real = existing.unwrap_or_else(|| target.to_owned());
-    let folder = match real.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".briefing-export-")
-        .tempfile_in(&folder)
-        .map_err(|e| WriteError::Folder {
-            folder: escaped(&folder.to_string_lossy()).into_owned(),
-            reason: cause(&e),
-            hint: if e.kind() == std::io::ErrorKind::NotFound {
-                "create it first, or choose another"
-            } else {
-                "choose a folder you can write to"
-            },
-        })?;
-    tmp.write_all(bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    set_permissions(tmp.as_file(), &real).map_err(io)?;
-    tmp.persist(&real).map_err(|e| io(e.error))?;
     Ok(Written {
         path: target.to_owned(),
         bytes: bytes.len() as u64,
+        into: resolved.kind,
+    })
+}
+
+// ── Temporary files ──────────────────────────────────────────────────────────────────────────
+
+/// The temporary files being written, in this whole process, for [`remove_temporaries`].
+static TEMPORARIES: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// The registry, even if a thread panicked while holding it: a list of paths is never left
+/// half-changed, and a cleanup must not fail.
+fn registry() -> MutexGuard<'static, Vec<PathBuf>> {
+    lock(&TEMPORARIES)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Removes every temporary file an export is writing, on any thread; an export whose temporary
+/// file is removed so ends with [`WriteError::Interrupted`] and leaves its target as it was.
+/// For a signal handler (on a thread of its own, not in the handler itself: this locks and
+/// removes files). Never panics.
+pub fn remove_temporaries() {
+    remove_all(&mut registry());
+}
+
+/// [`remove_temporaries`], then ends the process with `status`, still holding the registry, so
+/// that no export can rename or start a temporary file in between. For a signal handler's
+/// thread, with [`crate::signals::exit_status`].
+pub fn remove_temporaries_and_exit(status: i32) -> ! {
+    let mut list = registry();
+    remove_all(&mut list);
+    std::process::exit(status)
+}
+
+fn remove_all(list: &mut Vec<PathBuf>) {
+    for path in list.drain(..) {
+        // Already gone (the export failed and removed it itself) is fine.
+        let _ = fs::remove_file(path);
+    }
+}
+
+/// A temporary file in `folder`, created and registered under the registry's lock, so that a
+/// cleanup running at the same moment either sees it or runs before it exists.
+fn registered_temporary(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+    let mut list = registry();
+    let file = tempfile::Builder::new()
+        .prefix(".briefing-export-")
+        .tempfile_in(folder)?;
+    list.push(file.path().to_owned());
+    Ok(file)
+}
+
+/// Writes `bytes` to a temporary file beside `dest`, flushes it and renames it over `dest`.
+fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
+    let folder = match dest.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let mut tmp = registered_temporary(&folder).map_err(|e| WriteError::Folder {
+        folder: escaped(&folder.to_string_lossy()).into_owned(),
+        reason: cause(&e),
+        hint: if e.kind() == io::ErrorKind::NotFound {
+            "create it first, or choose another"
+        } else {
+            "choose a folder you can write to"
+        },
+    })?;
+    let path = tmp.path().to_owned();
+    let written = tmp
+        .write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .and_then(|()| set_permissions(tmp.as_file(), dest));
+    // The rename and the unregistering under one lock: a cleanup either removes the temporary
+    // file before the rename (which then does not happen) or finds it renamed and unregistered.
+    let mut list = registry();
+    let registered = list.contains(&path);
+    let outcome = match written {
+        Err(e) => {
+            drop(tmp);
+            Err(e)
+        }
+        Ok(()) if !registered => {
+            drop(tmp);
+            list.retain(|p| *p != path);
+            return Err(WriteError::Interrupted {
+                path: shown.to_owned(),
+            });
+        }
+        // On failure the temporary file, inside the error, is removed here, under the lock.
+        Ok(()) => tmp.persist(dest).map(drop).map_err(|e| e.error),
+    };
+    list.retain(|p| *p != path);
+    outcome.map_err(|source| WriteError::Io {
+        path: shown.to_owned(),
+        source,
     })
 }
 
@@ -222,6 +467,177 @@ mod tests {
         write_atomic(&target, b"x", &[]).unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o644);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_is_followed_and_stays_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("out.json");
+        std::os::unix::fs::symlink("real.json", &link).unwrap();
+        let w = write_atomic(&link, b"new", &[]).unwrap();
+        assert!(matches!(w.into, TargetKind::DanglingLink { .. }));
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(dir.path().join("real.json")).unwrap(), b"new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn an_input_not_yet_written_is_protected_by_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("article.txt");
+        let roundabout = dir.path().join("sub/../article.txt");
+        fs::create_dir(dir.path().join("sub")).unwrap();
+        let protected = [Protected {
+            path: &article,
+            what: "the article",
+        }];
+        let err = write_atomic(&roundabout, b"x", &protected).unwrap_err();
+        assert!(matches!(err, WriteError::WouldOverwriteInput { .. }));
+        assert!(!article.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_socket_and_a_disk_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let socket = dir.path().join("socket");
+        let _listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+        let err = write_atomic(&socket, b"x", &[]).unwrap_err();
+        assert!(
+            err.to_string().ends_with("socket is a socket; a socket cannot be opened by name; choose a file, a FIFO or a device"),
+            "{err}"
+        );
+        // Whatever disk this machine has, if /dev shows one.
+        let disk = fs::read_dir("/dev")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .find(|e| {
+                use std::os::unix::fs::FileTypeExt;
+                e.file_type().is_ok_and(|t| t.is_block_device())
+            });
+        if let Some(disk) = disk {
+            let err = refusal(&disk.path(), &[]).expect("a disk is refused");
+            assert!(err.to_string().contains("is a block device"), "{err}");
+        }
+    }
+
+    #[test]
+    fn the_registry_survives_a_panic_and_removes_what_it_holds() {
+        let dir = tempfile::tempdir().unwrap();
+        let tmp = dir.path().join(".briefing-export-x");
+        fs::write(&tmp, "half").unwrap();
+        let registry = std::sync::Arc::new(Mutex::new(vec![tmp.clone()]));
+        let held = std::sync::Arc::clone(&registry);
+        let _ = std::thread::spawn(move || {
+            let _guard = held.lock().unwrap();
+            panic!("poisons the registry");
+        })
+        .join();
+        assert!(registry.is_poisoned());
+        remove_all(&mut lock(&registry));
+        assert!(!tmp.exists());
+        assert!(lock(&registry).is_empty());
+        // Twice is harmless: nothing left to remove.
+        remove_all(&mut lock(&registry));
+    }
+
+    /// A FIFO made with mkfifo(1) (libc's mkfifo needs `unsafe`).
+    #[cfg(unix)]
+    fn fifo(dir: &Path) -> PathBuf {
+        let path = dir.join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&path).status();
+        assert!(made.unwrap().success());
+        path
+    }
+
+    #[cfg(unix)]
+    fn cancel_after(ms: u64) -> Cancel {
+        let cancel = Cancel::new();
+        let later = cancel.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(ms));
+            later.cancel();
+        });
+        cancel
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_with_no_reader_is_waited_for_until_cancelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = fifo(dir.path());
+        assert_eq!(describe_target(&fifo), TargetKind::Fifo);
+        let started = std::time::Instant::now();
+        let err = write_cancellable(&fifo, b"x", &[], &cancel_after(150)).unwrap_err();
+        assert!(started.elapsed() >= std::time::Duration::from_millis(150));
+        assert!(started.elapsed() < std::time::Duration::from_secs(5));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the export to {} was cancelled after 0 bytes of 1 bytes",
+                fifo.display()
+            )
+        );
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_full_pipe_is_waited_for_until_cancelled() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = fifo(dir.path());
+        // A reader that opens the FIFO and never reads.
+        let (opened, stop) = (std::sync::mpsc::channel(), std::sync::mpsc::channel::<()>());
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let file = File::open(&path).unwrap();
+            opened.0.send(()).unwrap();
+            let _ = stop.1.recv();
+            drop(file);
+        });
+        let bytes = vec![b'x'; 1 << 20];
+        let err = write_cancellable(&fifo, &bytes, &[], &cancel_after(200)).unwrap_err();
+        assert!(matches!(err, WriteError::Cancelled { .. }), "{err}");
+        assert!(err.to_string().ends_with(" of 1.0 MiB"), "{err}");
+        opened.1.recv().unwrap();
+        stop.0.send(()).unwrap();
+        reader.join().unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_reader_gets_everything_and_one_that_leaves_early_is_said() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = fifo(dir.path());
+        let bytes: Vec<u8> = (0..1u32 << 20).map(|n| (n % 251) as u8).collect();
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let mut got = Vec::new();
+            File::open(&path).unwrap().read_to_end(&mut got).unwrap();
+            got
+        });
+        let w = write_cancellable(&fifo, &bytes, &[], &Cancel::new()).unwrap();
+        assert_eq!((w.bytes, w.into), (1 << 20, TargetKind::Fifo));
+        assert!(reader.join().unwrap() == bytes);
+        // A reader that takes one byte and goes, as `head -c 1 < pipe` does.
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let mut one = [0u8; 1];
+            File::open(&path).unwrap().read_exact(&mut one).unwrap();
+        });
+        let err = write_cancellable(&fifo, &bytes, &[], &Cancel::new()).unwrap_err();
+        reader.join().unwrap();
+        assert!(matches!(err, WriteError::ReaderGone { .. }), "{err}");
+        assert!(err.to_string().contains("closed it after"), "{err}");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

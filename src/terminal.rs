@@ -46,8 +46,8 @@ const WATCH_TICK: Duration = Duration::from_millis(250);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ended {
     Quit,
-    /// By this signal (one of [`crate::signals::TERMINATING`]; SIGHUP when the terminal went
-    /// away).
+    /// By this signal (one of [`crate::signals::all_terminating`]; SIGHUP when the terminal
+    /// went away).
     Signal(i32),
 }
 
@@ -96,7 +96,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     // so the terminal is restored and no export is left half-written — or, for SIGTSTP, gives
     // the terminal back and stops as Ctrl-z does.
     let signal = Arc::new(AtomicUsize::new(0));
-    for &sig in crate::signals::TERMINATING {
+    for sig in crate::signals::all_terminating() {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig.unsigned_abs() as usize)?;
     }
     let stop = Arc::new(AtomicBool::new(false));
@@ -225,7 +225,9 @@ fn watch(signal: Arc<AtomicUsize>) -> io::Result<()> {
                     continue;
                 }
                 restore();
-                std::process::exit(128 + signal_or_hangup(sig));
+                crate::output::remove_temporaries_and_exit(crate::signals::exit_status(
+                    signal_or_hangup(sig),
+                ));
             }
         })?;
     Ok(())

@@ -49,8 +49,12 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let app = App::new(briefing, input, color);
     match crate::terminal::run(app) {
         Ok(Ended::Quit) => Ok(0),
-        // The shell convention for "ended by a signal".
-        Ok(Ended::Signal(sig)) => Ok(u8::try_from(128 + sig).unwrap_or(1)),
+        // The shell convention for "ended by a signal". An export still being written is cut
+        // short: its temporary file goes.
+        Ok(Ended::Signal(sig)) => {
+            crate::output::remove_temporaries();
+            Ok(u8::try_from(crate::signals::exit_status(sig)).unwrap_or(1))
+        }
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
     }
 }

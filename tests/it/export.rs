@@ -6,7 +6,7 @@ use std::fs;
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::harness::{ARTICLE, Fixture, SHEET, briefing};
+use crate::harness::{ARTICLE, Fixture, SHEET, briefing, temporaries};
 
 fn json_of(args: &[&str]) -> Value {
     let out = briefing()
@@ -379,4 +379,481 @@ fn a_closed_pipe_is_not_an_error() {
         "{:?}",
         out.status
     );
+}
+
+// ── Where -o writes: standard streams, pipes, devices, links ───────────────────────────────
+
+/// What `briefing export -f csv` of `f` prints on standard output.
+fn csv_of(f: &Fixture) -> Vec<u8> {
+    briefing()
+        .args(["export", "-f", "csv"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
+/// A file opened for appending, holding one earlier line: a log that `>> log` would extend.
+fn log_with_an_earlier_line(path: &std::path::Path) -> fs::File {
+    fs::write(path, "an earlier line\n").unwrap();
+    fs::OpenOptions::new().append(true).open(path).unwrap()
+}
+
+#[test]
+fn standard_output_by_any_name_is_written_through_the_open_handle() {
+    use std::os::unix::fs::symlink;
+    use std::process::{Command, Stdio};
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let expected = csv_of(&f);
+    let link = f.path("to-stdout");
+    symlink("/dev/stdout", &link).unwrap();
+    let link = link.to_str().unwrap().to_owned();
+    let bin = assert_cmd::cargo::cargo_bin("briefing");
+    let run = |out: &str, stdout: Stdio, stderr: Stdio| {
+        Command::new(&bin)
+            .args(["export", "-f", "csv", "-o", out])
+            .arg(f.sheet())
+            .stdout(stdout)
+            .stderr(stderr)
+            .output()
+            .unwrap()
+    };
+    // `briefing export -o /dev/stdout >> log`: the export is appended to the log, which keeps
+    // its earlier line, and nothing claims to have "wrote" anything.
+    for out in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", &link] {
+        let log = f.path("log");
+        let done = run(out, log_with_an_earlier_line(&log).into(), Stdio::piped());
+        let mut want = b"an earlier line\n".to_vec();
+        want.extend_from_slice(&expected);
+        assert_eq!(
+            String::from_utf8_lossy(&fs::read(&log).unwrap()),
+            String::from_utf8_lossy(&want),
+            "{out}"
+        );
+        assert!(done.status.success(), "{out}: {done:?}");
+        assert_eq!(String::from_utf8_lossy(&done.stderr), "", "{out}");
+    }
+    // `briefing export -o /dev/stdout | …`: the pipe receives it.
+    for out in ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1", &link] {
+        let done = run(out, Stdio::piped(), Stdio::piped());
+        assert!(done.status.success(), "{out}: {done:?}");
+        assert_eq!(done.stdout, expected, "{out}");
+        assert_eq!(String::from_utf8_lossy(&done.stderr), "", "{out}");
+    }
+    // Standard error the same way.
+    for out in ["/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"] {
+        let log = f.path("errors");
+        let done = run(out, Stdio::null(), log_with_an_earlier_line(&log).into());
+        assert!(done.status.success(), "{out}: {done:?}");
+        let mut want = b"an earlier line\n".to_vec();
+        want.extend_from_slice(&expected);
+        assert_eq!(fs::read(&log).unwrap(), want, "{out}");
+    }
+    // No name was replaced by a file.
+    for name in [link.as_str(), "/dev/stdout", "/dev/stderr"] {
+        let meta = fs::symlink_metadata(name).unwrap();
+        assert!(meta.file_type().is_symlink(), "{name} is no longer a link");
+    }
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
+#[test]
+fn a_minus_means_standard_output_and_dot_slash_minus_a_file() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let expected = csv_of(&f);
+    let cwd = tempfile::tempdir().unwrap();
+    briefing()
+        .current_dir(cwd.path())
+        .args(["export", "-f", "csv", "-o", "-"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout(expected.clone())
+        .stderr("");
+    assert_eq!(
+        fs::read_dir(cwd.path()).unwrap().count(),
+        0,
+        "a file was made"
+    );
+    briefing()
+        .current_dir(cwd.path())
+        .args(["export", "-f", "csv", "-o", "./-"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("briefing: wrote ./-"));
+    assert_eq!(fs::read(cwd.path().join("-")).unwrap(), expected);
+}
+
+#[test]
+fn an_fd_link_to_another_open_file_is_refused_and_the_file_kept() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let input = f.path("input.txt");
+    fs::write(&input, "keep me\n").unwrap();
+    // Standard input is open on a file: reopening /dev/stdin would write over it from offset 0.
+    for out in ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"] {
+        let done = std::process::Command::new(assert_cmd::cargo::cargo_bin("briefing"))
+            .args(["export", "-f", "csv", "-o", out])
+            .arg(f.sheet())
+            .stdin(fs::File::open(&input).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(fs::read_to_string(&input).unwrap(), "keep me\n", "{out}");
+        assert_eq!(done.status.code(), Some(1), "{out}: {done:?}");
+        let said = String::from_utf8_lossy(&done.stderr);
+        assert!(
+            said.starts_with(&format!(
+                "briefing: {out} is a link to an open file descriptor of another file; "
+            )),
+            "{said}"
+        );
+        assert!(said.contains("use -o -"), "{said}");
+    }
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
+#[test]
+fn a_pipe_or_a_device_reached_by_name_is_written_in_place() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let expected = csv_of(&f);
+    // Another process's pipe, by /proc/PID/fd/0: the export goes into the pipe.
+    let mut cat = Command::new("cat")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let into = format!("/proc/{}/fd/0", cat.id());
+    let done = briefing()
+        .args(["export", "-f", "csv", "-o", &into])
+        .arg(f.sheet())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    drop(cat.stdin.take());
+    let mut got = Vec::new();
+    cat.stdout.take().unwrap().read_to_end(&mut got).unwrap();
+    cat.wait().unwrap();
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(got, expected);
+    // A link to /dev/null: written in place, and the link and the device stay what they were.
+    let link = f.path("nowhere.csv");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    briefing()
+        .args(["export", "-f", "csv", "-o"])
+        .arg(&link)
+        .arg(f.sheet())
+        .assert()
+        .success();
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(temporaries(f.dir.path()).is_empty());
+    assert!(temporaries(std::path::Path::new("/dev")).is_empty());
+}
+
+#[test]
+fn a_fifo_says_it_waits_for_a_reader_then_gets_the_export_in_place() {
+    use std::io::{BufRead, Read};
+    use std::os::unix::fs::FileTypeExt;
+    use std::process::{Command, Stdio};
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let expected = csv_of(&f);
+    let fifo = f.path("pipe");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("briefing"))
+        .args(["export", "-f", "csv", "-o"])
+        .arg(&fifo)
+        .arg(f.sheet())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // Before anyone reads, the export says what it waits for, instead of hanging mutely.
+    let Ok(said) = rx.recv_timeout(std::time::Duration::from_secs(20)) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("nothing said while waiting for the FIFO's reader");
+    };
+    assert_eq!(
+        said,
+        format!(
+            "briefing: {} is a FIFO (named pipe); waiting for a reader to open it (Ctrl-c stops)",
+            fifo.display()
+        )
+    );
+    let mut got = Vec::new();
+    fs::File::open(&fifo)
+        .unwrap()
+        .read_to_end(&mut got)
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(got, expected);
+    assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
+// ── The article a TOML export brings ────────────────────────────────────────────────────────
+
+#[test]
+fn a_toml_export_never_writes_over_the_article_it_brings() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |target: &std::path::Path| {
+        briefing()
+            .args(["export", "-f", "toml", "-o"])
+            .arg(target)
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains(
+                "the article it names is written beside it under that name",
+            ))
+            .stderr(predicate::str::contains(target.to_str().unwrap()));
+    };
+    // The bundled article is named article.txt: a fact sheet there would replace it.
+    refused(&dir.path().join("article.txt"));
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "something was written"
+    );
+    // Through a link that points where the article goes.
+    let link = dir.path().join("facts.toml");
+    std::os::unix::fs::symlink("article.txt", &link).unwrap();
+    refused(&link);
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "something was written"
+    );
+    // With the article there already (from an earlier export), it is kept.
+    fs::remove_file(&link).unwrap();
+    let text = briefing::briefing::Briefing::bundled()
+        .article
+        .text()
+        .to_owned();
+    fs::write(dir.path().join("article.txt"), &text).unwrap();
+    refused(&dir.path().join("article.txt"));
+    assert_eq!(
+        fs::read_to_string(dir.path().join("article.txt")).unwrap(),
+        text
+    );
+}
+
+#[test]
+fn an_article_in_the_way_that_cannot_be_read_is_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    fs::write(&article, "my own article\n").unwrap();
+    fs::set_permissions(&article, fs::Permissions::from_mode(0o000)).unwrap();
+    // Permissions do not bind root, as these tests often run: then a link to /proc/self/mem
+    // stands in, a file that exists and cannot be read from its start.
+    let binding = fs::read(&article).is_err();
+    if !binding {
+        fs::remove_file(&article).unwrap();
+        std::os::unix::fs::symlink("/proc/self/mem", &article).unwrap();
+    }
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(dir.path().join("facts.toml"))
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "{} cannot be read (",
+            article.display()
+        )))
+        .stderr(predicate::str::contains("it is left alone"));
+    assert!(!dir.path().join("facts.toml").exists());
+    if binding {
+        fs::set_permissions(&article, fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(fs::read_to_string(&article).unwrap(), "my own article\n");
+    } else {
+        assert!(
+            fs::symlink_metadata(&article)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+    if !binding {
+        an_article_of_mode_000_is_left_alone_by_nobody();
+    }
+    // A FIFO of that name is not read (which would wait for a writer for ever).
+    fs::remove_file(&article).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&article).status();
+    assert!(made.unwrap().success());
+    briefing()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(dir.path().join("facts.toml"))
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "is a FIFO (named pipe), not the article this fact sheet names",
+        ));
+    assert!(!dir.path().join("facts.toml").exists());
+}
+
+/// Run as root, the case itself too, where setpriv(1) can run the binary as `nobody`: an
+/// article.txt of mode 000, which `nobody` cannot read.
+fn an_article_of_mode_000_is_left_alone_by_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    let nobody = || {
+        let mut cmd = std::process::Command::new("setpriv");
+        cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(assert_cmd::cargo::cargo_bin("briefing"));
+        cmd
+    };
+    if !nobody()
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let article = dir.path().join("article.txt");
+    fs::write(&article, "my own article\n").unwrap();
+    fs::set_permissions(&article, fs::Permissions::from_mode(0o000)).unwrap();
+    let done = nobody()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(dir.path().join("facts.toml"))
+        .output()
+        .unwrap();
+    assert_eq!(fs::read_to_string(&article).unwrap(), "my own article\n");
+    let said = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "{} cannot be read (Permission denied",
+            article.display()
+        )),
+        "{said}"
+    );
+    assert!(!dir.path().join("facts.toml").exists());
+    let mode = fs::metadata(&article).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0);
+}
+
+// ── Dangling links ──────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn a_dangling_link_is_followed_and_stays_a_link() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    fs::create_dir(f.path("sub")).unwrap();
+    let link = f.path("out.json");
+    std::os::unix::fs::symlink("sub/new.json", &link).unwrap();
+    briefing()
+        .args(["export", "-f", "json", "-o"])
+        .arg(&link)
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("briefing: wrote"));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let doc: Value = serde_json::from_slice(&fs::read(f.path("sub/new.json")).unwrap()).unwrap();
+    assert_eq!(doc["briefing"]["title"], "Small");
+    assert!(temporaries(f.dir.path()).is_empty());
+    assert!(temporaries(&f.path("sub")).is_empty());
+    // A link into a folder that does not exist: an error, and the link is left as it was.
+    let lost = f.path("lost.json");
+    std::os::unix::fs::symlink("missing/new.json", &lost).unwrap();
+    briefing()
+        .args(["export", "-f", "json", "-o"])
+        .arg(&lost)
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write in the folder"))
+        .stderr(predicate::str::contains("create it first"));
+    assert!(
+        fs::symlink_metadata(&lost)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}
+
+// ── Signals ─────────────────────────────────────────────────────────────────────────────────
+
+#[test]
+fn a_signal_during_the_write_removes_the_temporary_file() {
+    use std::os::unix::process::ExitStatusExt;
+    // As the interrupted-export test in hostile.rs: tens of megabytes of JSON, and the signal
+    // sent the moment the temporary file appears beside the target.
+    let f = Fixture::new(SHEET, "NATO met. ".repeat(200_000).as_bytes());
+    let target = f.path("out.json");
+    let bin = assert_cmd::cargo::cargo_bin("briefing");
+    for (name, number) in [("INT", 2), ("TERM", 15), ("HUP", 1), ("QUIT", 3)] {
+        let mut landed = false;
+        for _ in 0..5 {
+            fs::write(&target, "old").unwrap();
+            let mut child = std::process::Command::new(&bin)
+                .args(["export", "-f", "json", "-o"])
+                .arg(&target)
+                .arg(f.sheet())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap();
+            while temporaries(f.dir.path()).is_empty() && child.try_wait().unwrap().is_none() {
+                std::thread::yield_now();
+            }
+            // The shell's own kill: no kill(1) needed, and no `unsafe` for libc's.
+            let sent = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(format!("kill -s {name} {}", child.id()))
+                .status()
+                .unwrap();
+            let status = child.wait().unwrap();
+            let left = temporaries(f.dir.path());
+            assert!(left.is_empty(), "SIG{name} left {left:?}");
+            let now = fs::read(&target).unwrap();
+            assert!(
+                now == b"old" || serde_json::from_slice::<Value>(&now).is_ok(),
+                "SIG{name}: a half-written export"
+            );
+            landed = status.code() == Some(128 + number);
+            if landed {
+                break;
+            }
+            // Only a signal that came too late (the export had finished) may let it succeed;
+            // it must never die of the signal itself.
+            assert!(
+                status.success() || !sent.success(),
+                "SIG{name}: {status:?} (signal {:?})",
+                status.signal()
+            );
+        }
+        assert!(landed, "no SIG{name} landed during a write");
+    }
 }

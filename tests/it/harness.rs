@@ -48,6 +48,20 @@ impl Fixture {
     }
 }
 
+/// The temporary files an export leaves in `dir` if it is stopped before it renames.
+pub fn temporaries(dir: &Path) -> Vec<PathBuf> {
+    fs::read_dir(dir)
+        .expect("a readable folder")
+        .filter_map(Result::ok)
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with(".briefing-export-")
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
 /// A small valid fact sheet over [`ARTICLE`].
 pub const SHEET: &str = r#"[briefing]
 title = "Small"

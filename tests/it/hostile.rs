@@ -12,7 +12,7 @@ use predicates::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use crate::harness::{ARTICLE, Fixture, Reader, SHEET, briefing};
+use crate::harness::{ARTICLE, Fixture, Reader, SHEET, briefing, temporaries};
 
 /// Escape sequences and invisible controls, as TOML escapes (for the fact sheet)…
 const PAYLOAD_TOML: &str = r"\u001b]0;PWNED\u0007\u001b]8;;http://evil\u001b\\link\u001b]8;;\u001b\\\u001b]52;c;ZXZpbA==\u0007\u001b[31mRED\u001b[77;77H\u0008\u000d\u007f\u009b31m\u009d0;C1TITLE\u009c\u0085\u202e\u200bEND";
@@ -691,20 +691,6 @@ fn a_read_only_folder_fails_with_a_message_and_leaves_nothing_behind() {
         );
     }
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
-}
-
-/// The temporary files an export leaves in `dir` if it is stopped before it renames.
-fn temporaries(dir: &std::path::Path) -> Vec<PathBuf> {
-    fs::read_dir(dir)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .starts_with(".briefing-export-")
-        })
-        .map(|e| e.path())
-        .collect()
 }
 
 #[test]
