@@ -122,7 +122,10 @@ fn frame(criterion: &mut Criterion) {
 fn marks(criterion: &mut Criterion) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let sheet = "[briefing]\ntitle = \"Marks\"\narticle = \"article.txt\"\n";
-    let article = format!("NATO met{}.\n\nThe alliance agreed.\n", "\u{301}".repeat(2_000_000));
+    let article = format!(
+        "NATO met{}.\n\nThe alliance agreed.\n",
+        "\u{301}".repeat(2_000_000)
+    );
     std::fs::write(dir.path().join("facts.toml"), sheet).expect("write facts.toml");
     std::fs::write(dir.path().join("article.txt"), article).expect("write article.txt");
     let input = Input::Path(dir.path().join("facts.toml"));
@@ -134,13 +137,16 @@ fn marks(criterion: &mut Criterion) {
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
     let mut down = false;
-    group.bench_function("key j/k + draw 80x24, 2M marks on one character", |bencher| {
-        bencher.iter(|| {
-            down = !down;
-            app.update(if down { Action::Down } else { Action::Up });
-            term.draw(|f| render(&app, f)).expect("drawn");
-        });
-    });
+    group.bench_function(
+        "key j/k + draw 80x24, 2M marks on one character",
+        |bencher| {
+            bencher.iter(|| {
+                down = !down;
+                app.update(if down { Action::Down } else { Action::Up });
+                term.draw(|f| render(&app, f)).expect("drawn");
+            });
+        },
+    );
     group.finish();
 }
 

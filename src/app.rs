@@ -10,6 +10,7 @@ mod article_pane;
 mod copy;
 pub mod details;
 mod export_dialog;
+mod export_job;
 mod follow;
 mod geometry;
 mod history;
@@ -140,6 +141,8 @@ pub struct App {
     /// The search in the open window (`/` there).
     window_find: Option<window_find::WindowFind>,
     export: Option<ExportDialog>,
+    /// The export being written, while the dialog waits for it.
+    export_job: Option<export_job::ExportJob>,
     message: Option<Message>,
     show_omitted: bool,
     /// Where a relative export file name is written: the working directory, unless set.
@@ -175,6 +178,7 @@ impl App {
             overlay_text: None,
             window_find: None,
             export: None,
+            export_job: None,
             message: None,
             show_omitted: false,
             export_dir: std::path::PathBuf::from("."),
@@ -205,6 +209,9 @@ impl App {
             Action::Resize(..) | Action::Scroll(..) | Action::Settle
         ) {
             self.message = None;
+        }
+        if action == Action::Settle {
+            self.settle_export();
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -344,6 +351,14 @@ impl App {
     #[must_use]
     pub fn needs_settle(&self) -> bool {
         self.search.stale || self.search.running()
+    }
+
+    /// An export is being written: [`Action::Settle`] takes its outcome once it has one. (Not
+    /// part of [`App::needs_settle`], which is soon over: a FIFO may wait for its reader for
+    /// minutes, and the loop asks less often.)
+    #[must_use]
+    pub fn exporting(&self) -> bool {
+        self.export_job.is_some()
     }
 
     /// A text field is open: keys type into it.

@@ -27,8 +27,11 @@ use crate::view;
 
 /// How often the loop wakes without input, to notice a signal…
 const TICK: Duration = Duration::from_millis(200);
-/// …or, while a search runs on another thread, to take its matches.
+/// …or, while a search runs on another thread, to take its matches…
 const SETTLE_TICK: Duration = Duration::from_millis(4);
+/// …or, while an export is written on another thread, to take its outcome (a FIFO may wait
+/// for its reader for minutes: no need to look as often as for a search).
+const EXPORT_TICK: Duration = Duration::from_millis(50);
 
 /// How long the loop waits for more of a burst of input before drawing. Not zero: with the
 /// event source chosen in Cargo.toml, `poll(Duration::ZERO)` never looks at what was already
@@ -173,8 +176,17 @@ fn events(
                 continue;
             }
         }
+        if app.exporting() {
+            app.update(Action::Settle);
+            if !app.exporting() {
+                dirty = true;
+                continue;
+            }
+        }
         let tick = if app.needs_settle() {
             SETTLE_TICK
+        } else if app.exporting() {
+            EXPORT_TICK
         } else {
             TICK
         };

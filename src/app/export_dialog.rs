@@ -8,10 +8,13 @@ pub struct ExportDialog {
     pub format: Format,
     pub table: Table,
     pub file: String,
-    /// Why the last attempt failed, or that the file exists and Enter again replaces it.
+    /// Why the last attempt failed, or what is at the file's name and that Enter again writes
+    /// to it.
     pub problem: Option<String>,
-    /// The user has been told the file exists; the next Enter replaces it.
+    /// The user has been told what is at the file's name; the next Enter writes to it.
     pub confirmed: bool,
+    /// What the export being written is doing: "Writing briefing.json… Esc cancels".
+    pub status: Option<String>,
 }
 
 const TABLES: [Table; 4] = [Table::Actors, Table::Mentions, Table::Events, Table::Facts];
@@ -25,6 +28,7 @@ impl Default for ExportDialog {
             file: default_name(format, table),
             problem: None,
             confirmed: false,
+            status: None,
         }
     }
 }

@@ -1,10 +1,10 @@
 //! Text fields, dialogs and overlays: typing a search or a filter, the export dialog, help and
 //! warnings, and reloading from disk.
 
+use super::export_job::ExportJob;
 use super::{Action, App, Overlay, Pane, Selection};
 use crate::briefing::{OpenError, open};
-use crate::export::write_file;
-use crate::output::human_size;
+use crate::output::{TargetKind, describe_target, human_size};
 
 impl App {
     pub(super) fn start_search(&mut self) {
@@ -177,6 +177,16 @@ impl App {
     }
 
     pub(super) fn dialog_action(&mut self, action: Action) {
+        if let Some(job) = &self.export_job {
+            // While it writes, the dialog only listens for Esc.
+            if action == Action::Cancel && !job.cancelling() {
+                job.cancel();
+                if let Some(dialog) = &mut self.export {
+                    dialog.status = Some("Cancelling…".into());
+                }
+            }
+            return;
+        }
         let Some(dialog) = &mut self.export else {
             return;
         };
@@ -196,6 +206,8 @@ impl App {
         }
     }
 
+    /// Enter in the export dialog: refuses what must not be written, asks once before writing
+    /// to anything already there (saying what it is), then writes on a thread of its own.
     fn write_export(&mut self) {
         let Some(dialog) = &mut self.export else {
             return;
@@ -205,18 +217,65 @@ impl App {
             dialog.problem = Some("Type a file name".into());
             return;
         }
+        let shown = crate::inert::escaped(&name).into_owned();
         let target = self.export_dir.join(&name);
-        if let Some(refused) = crate::export::refusal(&self.input, &self.briefing, &target) {
-            dialog.problem = Some(crate::inert::escaped(&refused.to_string()).into_owned());
+        let kind = describe_target(&target);
+        let request = dialog.request();
+        let refused = if kind.is_standard_stream() {
+            // The terminal the reader draws on: the export would land in its frame.
+            Some(format!(
+                "{shown} is {}, the terminal the reader draws on; name a file",
+                kind.phrase()
+            ))
+        } else {
+            crate::export::refusal_for(&self.input, &self.briefing, request, &target)
+                .map(|e| crate::inert::escaped(&e.to_string()).into_owned())
+        };
+        if let Some(refused) = refused {
+            dialog.problem = Some(refused);
             dialog.confirmed = false;
             return;
         }
-        if target.exists() && !dialog.confirmed {
-            dialog.problem = Some(format!("{name} exists: Enter again to replace it"));
+        if kind.exists() && !dialog.confirmed {
+            dialog.problem = Some(match kind {
+                TargetKind::RegularFile => format!("{shown} exists: Enter again to replace it"),
+                TargetKind::Fifo => {
+                    format!("{shown} is a FIFO: Enter again to write once a reader opens it")
+                }
+                TargetKind::DanglingLink { .. } => {
+                    format!("{shown} links to a missing file: Enter again to create it")
+                }
+                other => format!("{shown} is {}: Enter again to write to it", other.phrase()),
+            });
             dialog.confirmed = true;
             return;
         }
-        match write_file(&self.input, &self.briefing, dialog.request(), &target) {
+        let job = ExportJob::start(self.input.clone(), self.briefing.clone(), request, target);
+        match job {
+            Ok(job) => {
+                dialog.problem = None;
+                dialog.status = Some(if kind == TargetKind::Fifo {
+                    format!("Waiting for a reader of {shown}… Esc cancels")
+                } else {
+                    format!("Writing {shown}… Esc cancels")
+                });
+                self.export_job = Some(job);
+            }
+            Err(e) => {
+                dialog.problem = Some(format!("Cannot start writing: {e}"));
+                dialog.confirmed = false;
+            }
+        }
+    }
+
+    /// Takes the outcome of the export being written, once it has one: the dialog closes with
+    /// what was written, or says why nothing was.
+    pub(super) fn settle_export(&mut self) {
+        let Some(outcome) = self.export_job.as_ref().and_then(ExportJob::outcome) else {
+            return;
+        };
+        self.export_job = None;
+        match outcome {
             Ok(written) => {
                 let file = written.file;
                 let path = std::fs::canonicalize(&file.path).unwrap_or(file.path);
@@ -235,8 +294,12 @@ impl App {
                 ));
             }
             Err(e) => {
-                dialog.problem = Some(crate::inert::escaped(&e.to_string()).into_owned());
-                dialog.confirmed = false;
+                let e = crate::inert::escaped(&e).into_owned();
+                if let Some(dialog) = &mut self.export {
+                    dialog.status = None;
+                    dialog.problem = Some(e);
+                    dialog.confirmed = false;
+                }
             }
         }
     }

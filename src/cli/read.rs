@@ -47,14 +47,13 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let app = App::new(briefing, input, color);
-    match crate::terminal::run(app) {
+    let ended = crate::terminal::run(app);
+    // An export still being written when the reader ends is cut short: its temporary file goes.
+    crate::output::remove_temporaries();
+    match ended {
         Ok(Ended::Quit) => Ok(0),
-        // The shell convention for "ended by a signal". An export still being written is cut
-        // short: its temporary file goes.
-        Ok(Ended::Signal(sig)) => {
-            crate::output::remove_temporaries();
-            Ok(u8::try_from(crate::signals::exit_status(sig)).unwrap_or(1))
-        }
+        // The shell convention for "ended by a signal".
+        Ok(Ended::Signal(sig)) => Ok(u8::try_from(crate::signals::exit_status(sig)).unwrap_or(1)),
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
     }
 }

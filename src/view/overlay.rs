@@ -191,9 +191,12 @@ fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
             "Atomic write; never over the fact sheet or article.",
             theme.dim,
         ),
-        match &d.problem {
-            Some(p) => Line::styled(fit(&clean(p), usize::from(inner.width)), theme.error),
-            None => Line::raw(""),
+        match (&d.problem, &d.status) {
+            (Some(p), _) => Line::styled(fit(&clean(p), usize::from(inner.width)), theme.error),
+            (None, Some(s)) => {
+                Line::styled(fit(&clean(s), usize::from(inner.width)), theme.heading)
+            }
+            (None, None) => Line::raw(""),
         },
     ];
     frame.render_widget(Paragraph::new(lines), inner);

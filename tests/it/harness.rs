@@ -133,14 +133,21 @@ impl Reader {
             let effect = self.app.update(action);
             self.effects.push(effect);
             // As the terminal loop does once the keys waiting have been taken, and then until a
-            // search running on another thread has delivered.
-            while self.app.needs_settle() {
-                self.app.update(briefing::app::Action::Settle);
-                if self.app.needs_settle() {
-                    std::thread::sleep(std::time::Duration::from_millis(1));
-                }
+            // search or an export running on another thread has delivered. (An export to a
+            // FIFO waits for a reader: a test of it uses `act`, which does not wait.)
+            self.settle();
+        }
+    }
+
+    /// Sends [`briefing::app::Action::Settle`] until nothing is pending on another thread.
+    pub fn settle(&mut self) -> &mut Self {
+        while self.app.needs_settle() || self.app.exporting() {
+            self.app.update(briefing::app::Action::Settle);
+            if self.app.needs_settle() || self.app.exporting() {
+                std::thread::sleep(std::time::Duration::from_millis(1));
             }
         }
+        self
     }
 
     pub fn act(&mut self, action: briefing::app::Action) -> &mut Self {

@@ -139,3 +139,112 @@ fn a_copy_from_a_text_without_sentence_breaks_is_cut_around_the_mention() {
     let said = r.app.message().map(|m| m.text.clone()).unwrap_or_default();
     assert!(said.contains("too long to copy whole"), "{said}");
 }
+
+/// The bundled reader with the export dialog open on `name` (in its export folder, unless
+/// absolute).
+fn dialog_on(name: &str) -> Reader {
+    let mut r = Reader::bundled(100, 30);
+    r.press("e");
+    for _ in 0.."briefing.json".len() {
+        r.press("Backspace");
+    }
+    r.type_text(name);
+    r
+}
+
+fn dialog_line(r: &Reader) -> String {
+    let d = r.app.export_dialog().expect("the dialog is open");
+    d.problem
+        .clone()
+        .or_else(|| d.status.clone())
+        .unwrap_or_default()
+}
+
+fn mkfifo(path: &std::path::Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success(), "mkfifo {}", path.display());
+}
+
+#[test]
+fn an_export_to_a_fifo_says_what_it_is_waits_without_blocking_and_cancels() {
+    let mut r = dialog_on("pipe");
+    mkfifo(&r.exports.path().join("pipe"));
+    r.press("Enter");
+    assert!(
+        dialog_line(&r).contains("pipe is a FIFO"),
+        "{}",
+        dialog_line(&r)
+    );
+    // The second Enter starts the write; with no reader it waits, on its own thread. (Before,
+    // the reader's loop blocked in open(2) and no key, Esc or Ctrl-c included, was read.)
+    r.act(Action::Submit).act(Action::Settle);
+    assert!(r.app.exporting());
+    assert!(
+        dialog_line(&r).contains("Waiting for a reader of pipe"),
+        "{}",
+        dialog_line(&r)
+    );
+    assert!(
+        r.screen()
+            .contains("Waiting for a reader of pipe… Esc cancels")
+    );
+    r.act(Action::Cancel).settle();
+    assert!(!r.app.exporting());
+    assert!(dialog_line(&r).contains("cancelled"), "{}", dialog_line(&r));
+}
+
+#[test]
+fn an_export_to_a_fifo_with_a_reader_delivers_the_whole_export() {
+    let mut r = dialog_on("pipe");
+    let fifo = r.exports.path().join("pipe");
+    mkfifo(&fifo);
+    let reader = std::thread::spawn(move || std::fs::read(&fifo).expect("read the FIFO"));
+    r.press("Enter").press("Enter");
+    assert!(r.app.export_dialog().is_none(), "{}", r.status());
+    assert!(r.status().contains("Exported"), "{}", r.status());
+    let got = reader.join().expect("the FIFO's reader");
+    let doc: serde_json::Value = serde_json::from_slice(&got).expect("the whole JSON export");
+    assert!(doc["actors"].as_array().is_some_and(|a| !a.is_empty()));
+}
+
+#[test]
+fn an_export_to_the_terminal_itself_is_refused() {
+    // `/dev/stdout` is the terminal the reader draws on: the export would land in its frame.
+    let mut r = dialog_on("/dev/stdout");
+    r.press("Enter");
+    assert!(
+        dialog_line(&r).contains("the terminal the reader draws on"),
+        "{}",
+        dialog_line(&r)
+    );
+    assert!(!r.app.exporting());
+}
+
+#[test]
+fn an_export_through_a_dangling_link_asks_then_creates_the_file_it_points_to() {
+    let mut r = dialog_on("link.json");
+    let link = r.exports.path().join("link.json");
+    std::os::unix::fs::symlink("made.json", &link).expect("a dangling link");
+    r.press("Enter");
+    assert!(
+        dialog_line(&r).contains("links to a missing file"),
+        "{}",
+        dialog_line(&r)
+    );
+    r.press("Enter");
+    assert!(r.app.export_dialog().is_none(), "{}", r.status());
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .expect("the link")
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(r.exports.path().join("made.json"))
+            .expect("the file it points to")
+            .starts_with('{')
+    );
+}

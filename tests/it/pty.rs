@@ -684,6 +684,16 @@ fn stops_and_resumes(stop: impl Fn(&mut Session, u32)) {
         flags.iter().any(|f| f == "ICANON"),
         "raw mode is still on while the reader is stopped: {flags:?}"
     );
+    // What it wrote before stopping may still be on its way through the terminal to the
+    // test's reader thread; the cursor is shown last.
+    while find(&session.raw()[before..], b"\x1b[?25h").is_none() {
+        assert!(
+            Instant::now() < deadline,
+            "the cursor was not shown before stopping: {}",
+            session.raw_text()
+        );
+        thread::sleep(POLL);
+    }
     let handed_back = session.raw()[before..].to_vec();
     assert!(
         find(&handed_back, LEAVE_ALTERNATE_SCREEN).is_some(),
@@ -832,4 +842,39 @@ fn a_terminal_of_65535_by_65535_is_drawn_in_part_and_still_quits() {
         assert!(status.success(), "{status} at {size}×{size}");
         session.assert_terminal_restored();
     }
+}
+
+#[test]
+fn an_export_waiting_for_a_fifo_reader_leaves_the_reader_answering_keys() {
+    // The export dialog used to open the FIFO on the reader's own loop: open(2) waited for a
+    // reader and no key was read again, Ctrl-c included; only an outside SIGTERM ended it.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let mut session = Session::spawn(&[], &[], dir.path());
+    session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present")
+    });
+    session.press("e");
+    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
+    session.press(&format!("{}pipe\r", "\x7f".repeat("briefing.json".len())));
+    session.screen_once("what the file is", |s| s.contains("pipe is a FIFO"));
+    session.press("\r");
+    session.screen_once("the wait", |s| s.contains("Waiting for a reader of pipe"));
+    session.press("\x1b");
+    session.screen_once("the cancelled export", |s| s.contains("cancelled"));
+    session.press("\x03");
+    let status = session.exit_status();
+    assert!(status.success(), "{status}");
+    session.assert_terminal_restored();
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name())
+        .filter(|n| n != "pipe")
+        .collect();
+    assert!(left.is_empty(), "files left behind: {left:?}");
 }

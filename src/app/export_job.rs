@@ -1,0 +1,62 @@
+//! An export being written, on a thread of its own so that the reader never waits on a write:
+//! a FIFO waits for its reader for as long as it takes, and a large export to a slow disk takes
+//! a second. Esc cancels it (between two attempts to open or write, see
+//! [`crate::output::write_cancellable`]); the terminal loop asks for its outcome with
+//! [`crate::app::Action::Settle`].
+
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::briefing::{Briefing, Input};
+use crate::export::{Exported, Request, write_file_cancellable};
+use crate::output::{Cancel, WriteError};
+
+pub struct ExportJob {
+    cancel: Cancel,
+    outcome: Receiver<Result<Exported, WriteError>>,
+}
+
+impl ExportJob {
+    /// Starts writing `request` of `briefing` to `target`. The briefing is copied for the
+    /// thread, so a reload meanwhile changes nothing in the file.
+    pub fn start(
+        input: Input,
+        briefing: Briefing,
+        request: Request,
+        target: PathBuf,
+    ) -> std::io::Result<Self> {
+        let cancel = Cancel::new();
+        let (tx, outcome) = mpsc::channel();
+        let theirs = cancel.clone();
+        std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let written = write_file_cancellable(&input, &briefing, request, &target, &theirs);
+                // The reader may be gone already: nobody to tell.
+                let _ = tx.send(written);
+            })?;
+        Ok(Self { cancel, outcome })
+    }
+
+    /// Asks the write to stop; its outcome says whether it did in time.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    #[must_use]
+    pub fn cancelling(&self) -> bool {
+        self.cancel.is_cancelled()
+    }
+
+    /// The outcome, once the thread has one.
+    #[must_use]
+    pub fn outcome(&self) -> Option<Result<Exported, String>> {
+        match self.outcome.try_recv() {
+            Ok(done) => Some(done.map_err(|e| e.to_string())),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => {
+                Some(Err("the export stopped without saying why".into()))
+            }
+        }
+    }
+}
