@@ -12,29 +12,9 @@
 //! - `SIGTSTP`, `SIGTTIN`, `SIGTTOU`: they stop the process; it goes on after `SIGCONT`.
 //! - `SIGSTKFLT`: never sent by the kernel, and not defined on every architecture.
 
-/// Every signal whose default action ends the process and that the process can catch, except
-/// those listed in the module's documentation and the real-time ones (see [`all_terminating`]).
-#[cfg(target_os = "linux")]
-pub const TERMINATING: &[i32] = &[
-    libc::SIGHUP,
-    libc::SIGINT,
-    libc::SIGQUIT,
-    libc::SIGTERM,
-    libc::SIGUSR1,
-    libc::SIGUSR2,
-    libc::SIGALRM,
-    libc::SIGVTALRM,
-    libc::SIGPROF,
-    libc::SIGXCPU,
-    libc::SIGXFSZ,
-    // On Linux these two end a process by default too (elsewhere they are ignored).
-    libc::SIGIO,
-    libc::SIGPWR,
-];
-
-/// Every signal whose default action ends the process and that the process can catch, except
-/// those listed in the module's documentation and the real-time ones (see [`all_terminating`]).
-#[cfg(all(unix, not(target_os = "linux")))]
+/// Every signal whose default action ends the process everywhere and that the process can
+/// catch, except those listed in the module's documentation (see [`all_terminating`] for the
+/// rest).
 pub const TERMINATING: &[i32] = &[
     libc::SIGHUP,
     libc::SIGINT,
@@ -49,14 +29,18 @@ pub const TERMINATING: &[i32] = &[
     libc::SIGXFSZ,
 ];
 
-/// [`TERMINATING`] and, where the system has them, the real-time signals (`SIGRTMIN` to
-/// `SIGRTMAX`), which end a process by default too. Their numbers are known only at run time
-/// (the C library keeps the first few for itself), hence a function and not a constant.
+/// [`TERMINATING`] and, on Linux, SIGIO and SIGPWR (which end a process there, and are ignored
+/// elsewhere) and the real-time signals (`SIGRTMIN` to `SIGRTMAX`), which end a process by
+/// default too. Their numbers are known only at run time (the C library keeps the first few
+/// for itself), hence a function and not a constant.
 #[must_use]
 pub fn all_terminating() -> Vec<i32> {
     let mut all = TERMINATING.to_vec();
     #[cfg(any(target_os = "linux", target_os = "android"))]
-    all.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    {
+        all.extend([libc::SIGIO, libc::SIGPWR]);
+        all.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    }
     all
 }
 

@@ -198,6 +198,18 @@ impl Session {
             .to_string()
     }
 
+    /// Waits for the binary to exit, and asserts that it exited with status 0 and gave the
+    /// terminal back (see [`Session::assert_terminal_restored`]).
+    fn assert_ended_well(&mut self) {
+        let status = self.exit_status();
+        assert!(
+            status.success(),
+            "{status}; the screen:\n{}",
+            screen_text(&self.parser)
+        );
+        self.assert_terminal_restored();
+    }
+
     /// Asserts that the terminal is back as the binary found it: its settings (so raw mode is
     /// off again), the main screen, and no mouse reporting, both in the escape sequences sent
     /// and in the state a terminal that obeyed them is left in.
@@ -432,13 +444,7 @@ fn following_an_actor_in_a_real_terminal_then_quitting_restores_it() {
     session.screen_once(&second, |s| status_bar(s).contains(&second));
 
     session.press("q");
-    let status = session.exit_status();
-    assert!(
-        status.success(),
-        "{status}; the screen:\n{}",
-        screen_text(&session.parser)
-    );
-    session.assert_terminal_restored();
+    session.assert_ended_well();
 }
 
 #[test]
@@ -726,8 +732,7 @@ fn stops_and_resumes(stop: impl Fn(&mut Session, u32)) {
         session.raw_text()
     );
     session.press("q");
-    assert!(session.exit_status().success());
-    session.assert_terminal_restored();
+    session.assert_ended_well();
 }
 
 fn signal(pid: u32, name: &str) {
@@ -775,13 +780,7 @@ fn handles_a_whole_burst(burst: &str) {
         s.contains("Next week, NATO will present")
     });
     session.press(burst);
-    let status = session.exit_status();
-    assert!(
-        status.success(),
-        "{status}; the screen:\n{}",
-        screen_text(&session.parser)
-    );
-    session.assert_terminal_restored();
+    session.assert_ended_well();
 }
 
 #[test]
@@ -838,9 +837,7 @@ fn a_terminal_of_65535_by_65535_is_drawn_in_part_and_still_quits() {
             thread::sleep(POLL);
         }
         session.press("q");
-        let status = session.exit_status();
-        assert!(status.success(), "{status} at {size}×{size}");
-        session.assert_terminal_restored();
+        session.assert_ended_well();
     }
 }
 
@@ -867,9 +864,7 @@ fn an_export_waiting_for_a_fifo_reader_leaves_the_reader_answering_keys() {
     session.press("\x1b");
     session.screen_once("the cancelled export", |s| s.contains("cancelled"));
     session.press("\x03");
-    let status = session.exit_status();
-    assert!(status.success(), "{status}");
-    session.assert_terminal_restored();
+    session.assert_ended_well();
     let left: Vec<_> = std::fs::read_dir(dir.path())
         .expect("the folder")
         .filter_map(Result::ok)
