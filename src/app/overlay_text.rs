@@ -197,6 +197,11 @@ impl App {
         let Some((title, rows)) = self.wrap_rows(width) else {
             return;
         };
+        // Another window (help, then `w` for the warnings) starts without a search: its
+        // matches must not be the old window's query found in the new rows.
+        if old.is_none() {
+            self.window_find = None;
+        }
         let query = self.window_find.as_ref().map_or("", |f| f.query.as_str());
         let new = Wrapped {
             kind,

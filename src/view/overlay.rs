@@ -188,7 +188,7 @@ fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
         ]),
         Line::raw(""),
         Line::styled(
-            "Atomic write; never over the fact sheet or article.",
+            "A file is replaced whole; never the fact sheet or article.",
             theme.dim,
         ),
         match (&d.problem, &d.status) {

@@ -379,3 +379,17 @@ fn the_help_finds_the_same_bindings_side_by_side_and_stacked() {
     assert_eq!(count(120, 40), 2);
     assert_eq!(count(40, 12), 2);
 }
+
+#[test]
+fn another_window_opened_from_a_searched_one_starts_without_its_matches() {
+    // Found by the property test: `?`, `/s`, Enter, then `w` opened the warnings window with
+    // the help's query still found in it, although its search had ended.
+    let mut r = Reader::bundled(80, 24);
+    r.press("? / s Enter w");
+    assert!(r.app.window_find().is_none());
+    assert!(
+        r.app.overlay_hits().is_empty(),
+        "{:?}",
+        r.app.overlay_hits()
+    );
+}
