@@ -40,6 +40,9 @@ use details::{Details, Subject};
 use history::{History, Location};
 use keys::{Context, KeyTable};
 
+/// How the status bar's note of a terminal too big to draw whole begins.
+const SIZE_NOTE: &str = "The terminal is ";
+
 /// What the terminal loop must do after an update.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
@@ -49,6 +52,8 @@ pub enum Effect {
     Copy(String),
     /// Give the terminal back and stop until resumed (SIGTSTP), then take it again.
     Suspend,
+    /// Clear the terminal and draw the whole frame again.
+    Redraw,
 }
 
 /// What was followed last: its mentions are highlighted and `n`/`N` walk them.
@@ -216,7 +221,10 @@ impl App {
         match action {
             Action::Quit => return Effect::Quit,
             Action::Suspend => return Effect::Suspend,
+            Action::Redraw => return Effect::Redraw,
             Action::Resize(w, h) => self.resize(w, h),
+            // Nothing on screen to act on: a key would work blind (an export written unseen).
+            _ if action != Action::Settle && self.geometry().mode == Mode::TooSmall => {}
             Action::Paste(text) => self.paste(&text),
             _ if self.export.is_some() => self.dialog_action(action),
             _ if self.overlay.is_some() => self.overlay_action(action),
@@ -235,8 +243,14 @@ impl App {
         let (w, h) = (width.min(MAX_WIDTH), height.min(MAX_HEIGHT));
         if (w, h) != (width, height) {
             self.complain(format!(
-                "The terminal is {width}×{height}: the reader draws its top left {w}×{h}"
+                "{SIZE_NOTE}{width}×{height}: the reader draws its top left {w}×{h}"
             ));
+        } else if self
+            .message
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with(SIZE_NOTE))
+        {
+            self.message = None;
         }
         let (width, height) = (w, h);
         self.size = (width, height);
@@ -359,6 +373,12 @@ impl App {
     #[must_use]
     pub fn exporting(&self) -> bool {
         self.export_job.is_some()
+    }
+
+    /// Where the export being written goes, while one is.
+    #[must_use]
+    pub fn export_target(&self) -> Option<String> {
+        self.export_job.as_ref().map(|j| j.target().to_owned())
     }
 
     /// A text field is open: keys type into it.

@@ -406,7 +406,7 @@ fn locate_evidence(
 
 /// Line numbers for a message: "2", "2 and 4", "2, 4 and 9"; past the first five, how many
 /// more there are.
-fn numbers(lines: &[usize]) -> String {
+pub(crate) fn numbers(lines: &[usize]) -> String {
     const SHOWN: usize = 5;
     let shown: Vec<String> = lines.iter().take(SHOWN).map(ToString::to_string).collect();
     let more = lines.len().saturating_sub(SHOWN);

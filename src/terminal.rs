@@ -3,6 +3,7 @@
 //! every signal that ends the process (see [`crate::signals`]), and around a stop (Ctrl-z or
 //! an outside SIGTSTP); and the event loop that turns terminal events into actions.
 
+use std::collections::VecDeque;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -12,15 +13,15 @@ use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event, MouseButton, MouseEventKind,
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
-    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+    Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use signal_hook::consts::{SIGHUP, SIGTSTP};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGTSTP};
 
 use crate::app::{Action, App, Effect};
 use crate::view;
@@ -38,6 +39,9 @@ const EXPORT_TICK: Duration = Duration::from_millis(50);
 /// read (crossterm-rs/crossterm#839), so each event of a burst would cost a frame. A timeout
 /// under a millisecond is a non-blocking poll(2), so a burst that has ended costs at most this.
 const DRAIN: Duration = Duration::from_micros(200);
+
+/// How long a resumed reader lets a signal that came while it was stopped reach its handler.
+const RESUME_GRACE: Duration = Duration::from_millis(20);
 
 /// How long the loop has to leave by itself after a termination signal, or after the terminal
 /// went away, before the watcher ends the process.
@@ -89,7 +93,7 @@ fn enter() -> io::Result<()> {
 /// # Panics
 /// Only when `BRIEFING_TEST_PANIC` is set: the tests use it to prove that a panic leaves the
 /// terminal restored.
-pub fn run(mut app: App) -> io::Result<Ended> {
+pub fn run(app: &mut App) -> io::Result<Ended> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -98,12 +102,8 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     // A signal only sets a flag; the loop notices within a tick and leaves through the guard,
     // so the terminal is restored and no export is left half-written — or, for SIGTSTP, gives
     // the terminal back and stops as Ctrl-z does.
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in crate::signals::all_terminating() {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig.unsigned_abs() as usize)?;
-    }
-    let stop = Arc::new(AtomicBool::new(false));
-    signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
+    let flags = Flags::register()?;
+    let signal = Arc::clone(&flags.ended);
     watch(Arc::clone(&signal))?;
     let guard = Guard;
     enter()?;
@@ -111,12 +111,12 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     // that, never for the whole of a 65535×65535 terminal.
     let size = ratatui::crossterm::terminal::size()?;
     app.update(Action::Resize(size.0, size.1));
-    let mut terminal = new_terminal(&app)?;
+    let mut terminal = new_terminal(app)?;
     assert!(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
-    let outcome = events(&mut app, &mut terminal, &signal, &stop);
+    let outcome = events(app, &mut terminal, &flags);
     // ratatui's `Terminal` shows the cursor when dropped and, if it cannot, prints that with
     // `eprintln!` — which panics when standard error is the terminal that went away. Show it
     // here instead; if that fails there is no terminal left to give it back to, and the
@@ -139,23 +139,73 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     Ok(ended)
 }
 
+/// What the signal handlers tell the loop, which reads it on every turn.
+struct Flags {
+    /// The signal that ends the reader, once one came (0 before).
+    ended: Arc<AtomicUsize>,
+    /// SIGTSTP came from outside: give the terminal back and stop, as Ctrl-z does.
+    stop: Arc<AtomicBool>,
+    /// SIGCONT came: the reader was stopped, perhaps by a signal it cannot catch (SIGSTOP) or
+    /// must not (SIGTTIN, SIGTTOU: a handler would make the terminal call that raised them
+    /// raise them again), so the terminal may be as the shell left it.
+    resumed: Arc<AtomicBool>,
+}
+
+impl Flags {
+    fn register() -> io::Result<Self> {
+        let ended = Arc::new(AtomicUsize::new(0));
+        for sig in crate::signals::all_terminating() {
+            signal_hook::flag::register_usize(
+                sig,
+                Arc::clone(&ended),
+                sig.unsigned_abs() as usize,
+            )?;
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&stop))?;
+        let resumed = Arc::new(AtomicBool::new(false));
+        signal_hook::flag::register(SIGCONT, Arc::clone(&resumed))?;
+        Ok(Self {
+            ended,
+            stop,
+            resumed,
+        })
+    }
+
+    fn ended(&self) -> usize {
+        self.ended.load(Ordering::Relaxed)
+    }
+}
+
 /// The event loop: draws, takes events, applies their actions, until the reader quits or a
 /// signal says to stop.
 fn events(
     app: &mut App,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    signal: &AtomicUsize,
-    stop: &AtomicBool,
+    flags: &Flags,
 ) -> io::Result<Ended> {
     let mut dirty = true;
+    // Events that came while an export was being written (see `holds`).
+    let mut held: VecDeque<Event> = VecDeque::new();
     let ended = 'events: loop {
         // Read on every turn, so that a stream of events (a held key, a terminal that keeps
         // reporting) cannot keep the reader from stopping either.
-        if let sig @ 1.. = signal.load(Ordering::Relaxed) {
+        if let sig @ 1.. = flags.ended() {
             break 'events Ended::Signal(signal_or_hangup(sig));
         }
-        if stop.swap(false, Ordering::Relaxed) {
-            suspend(app, terminal)?;
+        if flags.stop.swap(false, Ordering::Relaxed) {
+            suspend(app, terminal, flags)?;
+            dirty = true;
+            continue;
+        }
+        if flags.resumed.swap(false, Ordering::Relaxed) {
+            // Stopped without a word and resumed: take the terminal again, whatever was done
+            // to it meanwhile (raw mode, the screen).
+            if !wait_for_foreground(flags)? {
+                continue;
+            }
+            restore();
+            retake(app, terminal)?;
             dirty = true;
         }
         if dirty {
@@ -167,18 +217,30 @@ fn events(
             terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
-        // Pending work (a search) starts only once the keys' frame is on screen, so that the
-        // frame never waits for it; its result is drawn as soon as it is in.
-        if app.needs_settle() {
-            app.update(Action::Settle);
-            if !app.needs_settle() {
-                dirty = true;
-                continue;
+        // What was typed while an export was written, once it is.
+        if !app.exporting()
+            && let Some(ev) = held.pop_front()
+        {
+            dirty = true;
+            match deliver(app, terminal, flags, ev)? {
+                Next::Go | Next::Stopped => continue,
+                Next::Quit => break 'events Ended::Quit,
             }
         }
-        if app.exporting() {
-            app.update(Action::Settle);
-            if !app.exporting() {
+        // Pending work (a search) starts only once the keys' frame is on screen, so that the
+        // frame never waits for it; its result is drawn as soon as it is in.
+        if app.needs_settle() || app.exporting() {
+            let pending = (app.needs_settle(), app.exporting());
+            match app.update(Action::Settle) {
+                Effect::Quit => break 'events Ended::Quit,
+                effect => {
+                    if outside(effect, app, terminal, flags)? {
+                        dirty = true;
+                        continue;
+                    }
+                }
+            }
+            if (app.needs_settle(), app.exporting()) != pending {
                 dirty = true;
                 continue;
             }
@@ -195,17 +257,20 @@ fn events(
         }
         // Take every event that is already waiting before drawing again, so that a burst of
         // keys (a held key, a paste) costs one frame; events that do nothing (mouse moves)
-        // cost none.
+        // cost none. While an export is written, what is typed waits for it (see `held`).
         loop {
             let ev = event::read()?;
-            if let Some(action) = action_for(app, &ev) {
+            let next = if app.exporting() && holds(app, &ev) {
+                held.push_back(ev);
+                Next::Go
+            } else {
                 dirty = true;
-                match app.update(action) {
-                    Effect::Quit => break 'events Ended::Quit,
-                    Effect::Copy(text) => copy(&text)?,
-                    Effect::Suspend => suspend(app, terminal)?,
-                    Effect::None => {}
-                }
+                deliver(app, terminal, flags, ev)?
+            };
+            match next {
+                Next::Go => {}
+                Next::Quit => break 'events Ended::Quit,
+                Next::Stopped => continue 'events,
             }
             if !event::poll(DRAIN)? {
                 break;
@@ -213,6 +278,88 @@ fn events(
         }
     };
     Ok(ended)
+}
+
+/// What the loop does after an event.
+enum Next {
+    Go,
+    Quit,
+    /// The reader stopped and was resumed: the signal flags come first, and nothing more is
+    /// read until they are (reading the terminal in the background would stop it again).
+    Stopped,
+}
+
+/// Whether `ev`, come while an export is written, waits for it to end: everything but the
+/// key that cancels it and a new size. Keys typed after Enter in the export dialog are meant
+/// for what follows it (`e Enter q`); held, they reach the reader as it is once the dialog
+/// has closed, not the dialog's file name.
+fn holds(app: &App, ev: &Event) -> bool {
+    !matches!(ev, Event::Resize(..))
+        && !matches!(
+            action_for(app, ev),
+            Some(Action::Cancel | Action::Quit | Action::Suspend | Action::Redraw)
+        )
+}
+
+/// Applies an event, and does what its update asks of the world outside the app.
+fn deliver(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    flags: &Flags,
+    ev: Event,
+) -> io::Result<Next> {
+    for ev in split_escape(app, ev) {
+        if let Some(action) = action_for(app, &ev) {
+            match app.update(action) {
+                Effect::Quit => return Ok(Next::Quit),
+                effect => {
+                    if outside(effect, app, terminal, flags)? {
+                        return Ok(Next::Stopped);
+                    }
+                }
+            }
+        }
+    }
+    Ok(Next::Go)
+}
+
+/// Does what an update asked of the world outside the app (all but quitting); true after a
+/// stop.
+fn outside(
+    effect: Effect,
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    flags: &Flags,
+) -> io::Result<bool> {
+    match effect {
+        Effect::Copy(text) => copy(&text)?,
+        Effect::Redraw => {
+            // A new terminal has empty buffers, so the next frame is drawn whole.
+            execute!(io::stdout(), Clear(ClearType::All))?;
+            *terminal = new_terminal(app)?;
+        }
+        Effect::Suspend => {
+            suspend(app, terminal, flags)?;
+            return Ok(true);
+        }
+        Effect::None | Effect::Quit => {}
+    }
+    Ok(false)
+}
+
+/// A key that arrives as Esc and another key in one read (`Esc` then `j` typed fast, over a
+/// slow link, or sent at once) reaches crossterm as Alt and that key. Where Alt and the key
+/// mean nothing, it is taken as the two keys it most likely was.
+fn split_escape(app: &App, ev: Event) -> Vec<Event> {
+    if let Event::Key(key) = ev
+        && key.modifiers.contains(KeyModifiers::ALT)
+        && app.keys().action(&app.key_contexts(), key).is_none()
+    {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
+        return vec![Event::Key(esc), Event::Key(plain)];
+    }
+    vec![ev]
 }
 
 /// Once the terminal is gone, crossterm's event source spins inside `event::poll` and never
@@ -268,9 +415,49 @@ fn new_terminal(app: &App) -> io::Result<Terminal<CrosstermBackend<io::Stdout>>>
 /// Gives the terminal back to the shell and stops; when the shell resumes us (`fg`, SIGCONT),
 /// takes it again. Our own SIGTSTP handler is in place, so the stop is SIGTSTP's default
 /// action done by hand (SIGSTOP), as helix does.
-fn suspend(app: &mut App, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+fn suspend(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    flags: &Flags,
+) -> io::Result<()> {
     restore();
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    if wait_for_foreground(flags)? {
+        retake(app, terminal)?;
+    }
+    Ok(())
+}
+
+/// After a stop: waits to be in the terminal's foreground before taking it. Resumed in the
+/// background (`bg`), the reader stops again, as the kernel would stop it for touching the
+/// terminal; resumed to end (bash's `kill %1` sends SIGTERM, then SIGCONT), it does not take
+/// the terminal at all. False when a signal says to end.
+fn wait_for_foreground(flags: &Flags) -> io::Result<bool> {
+    loop {
+        // A signal that came while stopped is delivered as the process resumes, perhaps to
+        // another thread: give its handler a moment to set its flag.
+        std::thread::sleep(RESUME_GRACE);
+        flags.resumed.store(false, Ordering::Relaxed);
+        if flags.ended() != 0 {
+            return Ok(false);
+        }
+        if in_foreground() {
+            return Ok(true);
+        }
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
+    }
+}
+
+/// Whether the reader's process group is the terminal's foreground one (or that cannot be
+/// told, in which case it goes on as if it were).
+fn in_foreground() -> bool {
+    rustix::termios::tcgetpgrp(io::stdin())
+        .map_or(true, |group| group == rustix::process::getpgrp())
+}
+
+/// Takes the terminal again after a stop: raw mode, the alternate screen, the mouse and
+/// bracketed paste, at the terminal's size now, and a whole new frame.
+fn retake(app: &mut App, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
     enter()?;
     // The terminal may have been resized meanwhile. A new terminal has empty buffers, so the
     // next frame is drawn whole. (`Terminal::clear` would ask the terminal where its cursor is,

@@ -10,6 +10,9 @@ pub enum Action {
     Quit,
     /// Suspend to the shell (Ctrl-z), as other terminal programs do.
     Suspend,
+    /// Draw the whole screen again (Ctrl-l, as in less and vim), over whatever else wrote on
+    /// the terminal.
+    Redraw,
     /// Focus the next pane (Article → Actors → Timeline → Details).
     FocusNext,
     /// Focus the previous pane.

@@ -1,6 +1,7 @@
 //! Copying: the sentence around the current mention (or match), with its citation, for the
 //! clipboard. A sentence longer than [`MAX_COPY`] (a text without sentence breaks) is cut to
-//! the part around the mention, and the status bar says so.
+//! the part around the mention, and the status bar says so; the citation carries at most
+//! [`MAX_CITED`] characters of the title and of the source.
 
 use std::ops::Range;
 
@@ -30,23 +31,22 @@ impl App {
         let sentence = sentence::around(text, range.clone());
         let whole = sentence.len();
         let part = window(text, sentence, range.clone());
-        let cut = part.len() < whole;
+        let shortened = part.len() < whole;
         let mut quote = crate::inert::one_line(&text[part]);
-        if cut {
+        if shortened {
             quote = format!("…{quote}…");
         }
         let line = self.briefing.article.line_of(range.start);
         let meta = &self.briefing.sheet.briefing;
-        let mut cite = vec![meta.title.clone()];
-        cite.extend(meta.source.clone());
+        let mut cite = vec![cut(&meta.title)];
+        cite.extend(meta.source.as_deref().map(cut));
         cite.extend(meta.published.map(|d| d.to_string()));
         cite.push(format!("line {line}"));
         let clip = format!("“{quote}” ({})", crate::inert::one_line(&cite.join(", ")));
         let count = clip.chars().count();
-        if cut {
+        if shortened {
             self.say(format!(
-                "Copied {count} characters around the mention: its sentence ({}) is too long \
-                 to copy whole",
+                "Copied {count} characters: the mention's sentence is {}, too long to copy whole",
                 crate::output::human_size(whole as u64)
             ));
         } else {
@@ -55,6 +55,18 @@ impl App {
             ));
         }
         Effect::Copy(clip)
+    }
+}
+
+/// The most characters of the title, and of the source, a citation carries: a title of three
+/// million characters once made the copy 4 MB whatever the cap on the sentence.
+const MAX_CITED: usize = 200;
+
+/// `field` cut to [`MAX_CITED`] characters, with `…` where it was cut.
+fn cut(field: &str) -> String {
+    match field.char_indices().nth(MAX_CITED) {
+        Some((end, _)) => format!("{}…", &field[..end]),
+        None => field.to_owned(),
     }
 }
 
@@ -89,5 +101,13 @@ mod tests {
         assert!(text[part].contains("NATO"));
         let short = window(&text, 10..20, 12..14);
         assert_eq!(short, 10..20);
+    }
+
+    #[test]
+    fn a_citation_carries_at_most_max_cited_characters_of_a_field() {
+        assert_eq!(cut("short"), "short");
+        let long = cut(&"é".repeat(3_000_000));
+        assert_eq!(long.chars().count(), MAX_CITED + 1);
+        assert!(long.ends_with('…'));
     }
 }

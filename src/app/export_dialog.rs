@@ -66,18 +66,42 @@ impl ExportDialog {
         self.follow_default(&old);
     }
 
+    /// Edits the file name; a name ending in a format's extension (`.md`, `.csv`) chooses that
+    /// format, as a save dialog does.
     pub fn edit(&mut self, f: impl FnOnce(&mut String)) {
         f(&mut self.file);
+        if let Some(format) = format_of(&self.file) {
+            self.format = format;
+        }
         self.problem = None;
         self.confirmed = false;
     }
 
+    /// After the format or table changed: a default name follows both, and a name of the user's
+    /// own keeps its stem and takes the format's extension, if it had one of a format.
     fn follow_default(&mut self, old: &str) {
         if self.file == old {
             self.file = default_name(self.format, self.table);
+        } else if format_of(&self.file).is_some_and(|f| f != self.format) {
+            let stem_end = self.file.rfind('.').unwrap_or(self.file.len());
+            self.file.truncate(stem_end);
+            self.file.push('.');
+            self.file.push_str(self.format.extension());
         }
         self.problem = None;
         self.confirmed = false;
+    }
+}
+
+/// The format a file name's extension names, if any.
+fn format_of(file: &str) -> Option<Format> {
+    let ext = std::path::Path::new(file).extension()?.to_str()?;
+    match ext.to_ascii_lowercase().as_str() {
+        "json" => Some(Format::Json),
+        "md" | "markdown" => Some(Format::Markdown),
+        "csv" => Some(Format::Csv),
+        "toml" => Some(Format::Toml),
+        _ => None,
     }
 }
 
@@ -115,5 +139,20 @@ mod tests {
         assert_eq!(d.format, Format::Toml);
         d.cycle_format(-2);
         assert_eq!(d.format, Format::Markdown);
+    }
+
+    #[test]
+    fn a_name_of_ones_own_and_its_format_follow_each_other() {
+        let mut d = ExportDialog::default();
+        d.edit(String::clear);
+        for c in "mine.md".chars() {
+            d.edit(|f| f.push(c));
+        }
+        assert_eq!(d.format, Format::Markdown);
+        d.cycle_format(1);
+        assert_eq!((d.format, d.file.as_str()), (Format::Csv, "mine.csv"));
+        d.edit(|f| f.push_str(".bak"));
+        d.cycle_format(1);
+        assert_eq!((d.format, d.file.as_str()), (Format::Toml, "mine.csv.bak"));
     }
 }

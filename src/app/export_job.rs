@@ -14,6 +14,8 @@ use crate::output::{Cancel, WriteError};
 pub struct ExportJob {
     cancel: Cancel,
     outcome: Receiver<Result<Exported, WriteError>>,
+    /// Where it writes, as the user named it.
+    target: String,
 }
 
 impl ExportJob {
@@ -25,6 +27,7 @@ impl ExportJob {
         request: Request,
         target: PathBuf,
     ) -> std::io::Result<Self> {
+        let shown = target.to_string_lossy().into_owned();
         let cancel = Cancel::new();
         let (tx, outcome) = mpsc::channel();
         let theirs = cancel.clone();
@@ -35,7 +38,17 @@ impl ExportJob {
                 // The reader may be gone already: nobody to tell.
                 let _ = tx.send(written);
             })?;
-        Ok(Self { cancel, outcome })
+        Ok(Self {
+            cancel,
+            outcome,
+            target: shown,
+        })
+    }
+
+    /// Where it writes, as the user named it.
+    #[must_use]
+    pub fn target(&self) -> &str {
+        &self.target
     }
 
     /// Asks the write to stop; its outcome says whether it did in time.

@@ -90,7 +90,19 @@ impl App {
         let name = self.briefing.sheet.actors[a].name.clone();
         if self.briefing.mentions.count(a) == 0 {
             self.select_actor(a);
-            self.say(format!("{name} is never mentioned in the article"));
+            // As `check` says it: where its spellings stand, when only omitted lines hold them.
+            let hidden = crate::mentions::on_omitted_lines(
+                &self.briefing.article,
+                &self.briefing.sheet.actors,
+            );
+            match hidden.get(a).map(Vec::as_slice) {
+                Some(lines @ [_, ..]) => self.say(format!(
+                    "{name} is mentioned only on omitted {} {} (o shows omitted lines)",
+                    if lines.len() == 1 { "line" } else { "lines" },
+                    crate::briefing::numbers(lines)
+                )),
+                _ => self.say(format!("{name} is never mentioned in the article")),
+            }
             return;
         }
         self.jump();

@@ -1,6 +1,8 @@
 //! Text fields, dialogs and overlays: typing a search or a filter, the export dialog, help and
 //! warnings, and reloading from disk.
 
+use std::path::{Path, PathBuf};
+
 use super::export_job::ExportJob;
 use super::{Action, App, Overlay, Pane, Selection};
 use crate::briefing::{OpenError, open};
@@ -218,14 +220,18 @@ impl App {
             return;
         }
         let shown = crate::inert::escaped(&name).into_owned();
-        let target = self.export_dir.join(&name);
+        let home = std::env::var_os("HOME");
+        let target = export_path(&self.export_dir, &name, home.as_deref());
         let kind = describe_target(&target);
         let request = dialog.request();
-        let refused = if kind.is_standard_stream() {
+        let refused = if name == "-" || kind.is_standard_stream() {
             // The terminal the reader draws on: the export would land in its frame.
             Some(format!(
-                "{shown} is {}, the terminal the reader draws on; name a file",
-                kind.phrase()
+                "{shown} is the terminal the reader draws on; name a file"
+            ))
+        } else if is_a_terminal(&kind, &target) {
+            Some(format!(
+                "{shown} is a terminal: the export would be drawn over its screen; name a file"
             ))
         } else {
             crate::export::refusal_for(&self.input, &self.briefing, request, &target)
@@ -371,8 +377,60 @@ impl App {
     }
 }
 
+/// Where the dialog's file name is written: as typed when absolute or when exports go to the
+/// working folder (so messages say `pipe`, not `./pipe`), else in the export folder; `~/`
+/// stands for the home folder, as in a shell.
+fn export_path(folder: &Path, name: &str, home: Option<&std::ffi::OsStr>) -> PathBuf {
+    let home = home.filter(|h| !h.is_empty());
+    if let (Some(rest), Some(home)) = (name.strip_prefix("~/"), home) {
+        return PathBuf::from(home).join(rest);
+    }
+    if folder == Path::new(".") {
+        PathBuf::from(name)
+    } else {
+        folder.join(name)
+    }
+}
+
+/// Whether a device is a terminal (`/dev/tty`, a pseudo-terminal): writing an export there
+/// would draw over the reader, or into another terminal's screen. Opened without becoming its
+/// controlling terminal and without waiting, only to ask.
+fn is_a_terminal(kind: &TargetKind, target: &Path) -> bool {
+    use std::io::IsTerminal;
+    use std::os::unix::fs::OpenOptionsExt;
+    *kind == TargetKind::CharDevice
+        && std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOCTTY | libc::O_NONBLOCK)
+            .open(target)
+            .is_ok_and(|f| f.is_terminal())
+}
+
 /// Where the entry of `was` at `index` is in `now`, found by its id.
 fn same_id<T>(was: &[T], now: &[T], index: usize, id: impl Fn(&T) -> &String) -> Option<usize> {
     let wanted = id(was.get(index)?);
     now.iter().position(|x| id(x) == wanted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_export_path_is_as_typed_in_the_working_folder_and_tilde_is_home() {
+        let home = Some(std::ffi::OsStr::new("/home/ann"));
+        let here = Path::new(".");
+        assert_eq!(export_path(here, "pipe", home), Path::new("pipe"));
+        assert_eq!(
+            export_path(Path::new("/out"), "x.md", home),
+            Path::new("/out/x.md")
+        );
+        assert_eq!(export_path(here, "/abs/x.md", home), Path::new("/abs/x.md"));
+        assert_eq!(
+            export_path(here, "~/x.json", home),
+            Path::new("/home/ann/x.json")
+        );
+        assert_eq!(export_path(here, "~/x.json", None), Path::new("~/x.json"));
+        assert_eq!(export_path(here, "~x.json", home), Path::new("~x.json"));
+    }
 }

@@ -256,6 +256,7 @@ fn action_named(name: &str) -> Option<Action> {
     Some(match name {
         "quit" => Action::Quit,
         "suspend" => Action::Suspend,
+        "redraw" => Action::Redraw,
         "focus-next" => Action::FocusNext,
         "focus-prev" => Action::FocusPrev,
         "focus-article" => Action::Focus(Pane::Article),

@@ -46,10 +46,18 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
         }
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let app = App::new(briefing, input, color);
-    let ended = crate::terminal::run(app);
-    // An export still being written when the reader ends is cut short: its temporary file goes.
+    let mut app = App::new(briefing, input, color);
+    let ended = crate::terminal::run(&mut app);
+    // An export still being written when the reader ends is cut short: its temporary file goes,
+    // and the terminal, now the shell's again, is told.
     crate::output::remove_temporaries();
+    if let Some(target) = app.export_target() {
+        eprintln!(
+            "briefing: the export to {} was cut short when the reader ended (a file there is \
+             left as it was)",
+            escaped(&target)
+        );
+    }
     match ended {
         Ok(Ended::Quit) => Ok(0),
         // The shell convention for "ended by a signal".

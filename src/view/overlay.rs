@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::text::{clean, fit, width};
+use super::text::{clean, width};
 use super::theme::Theme;
 use crate::app::overlay_text::{Look, centered, window};
 use crate::app::window_find::{Hit, searched};
@@ -16,7 +16,7 @@ use crate::export::{Format, Table};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(dialog) = app.export_dialog() {
-        export(dialog, frame, area, theme);
+        export(dialog, app.exporting(), frame, area, theme);
         return;
     }
     let (Some(overlay), Some((title, rows))) = (app.overlay(), app.overlay_rows()) else {
@@ -135,7 +135,7 @@ fn highlighted<'a>(parts: &[(&'a str, Style)], marks: &[(usize, usize, Style)]) 
     spans
 }
 
-fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn export(d: &ExportDialog, writing: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rect = centered(area, 70, 0);
     let rect = Rect::new(
         rect.x,
@@ -149,7 +149,11 @@ fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
         .border_style(theme.border_focus)
         .title(Line::styled(" Export ", theme.title_focus))
         .title_bottom(Line::styled(
-            " Tab format · ↑↓ table · Enter write · Esc cancel ",
+            if writing {
+                " Esc cancel "
+            } else {
+                " Tab format · ↑↓ table · Enter write · Esc cancel "
+            },
             theme.dim,
         ));
     let inner = block.inner(rect);
@@ -187,17 +191,25 @@ fn export(d: &ExportDialog, frame: &mut Frame, area: Rect, theme: &Theme) {
             Span::styled("█", theme.key),
         ]),
         Line::raw(""),
-        Line::styled(
-            "A file is replaced whole; never the fact sheet or article.",
-            theme.dim,
-        ),
-        match (&d.problem, &d.status) {
-            (Some(p), _) => Line::styled(fit(&clean(p), usize::from(inner.width)), theme.error),
-            (None, Some(s)) => {
-                Line::styled(fit(&clean(s), usize::from(inner.width)), theme.heading)
-            }
-            (None, None) => Line::raw(""),
-        },
+        Line::styled("Never over the fact sheet or its article.", theme.dim),
     ];
+    let above = lines.len() as u16;
     frame.render_widget(Paragraph::new(lines), inner);
+    // What went wrong, or what it is doing, wrapped over the rows left: the part of such a
+    // message worth reading is often at its end ("… once a reader opens it").
+    let (text, style) = match (&d.problem, &d.status) {
+        (Some(p), _) => (p, theme.error),
+        (None, Some(s)) => (s, theme.heading),
+        (None, None) => return,
+    };
+    let rows = Rect {
+        y: inner.y + above.min(inner.height),
+        height: inner.height.saturating_sub(above),
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(clean(text).into_owned(), style))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        rows,
+    );
 }

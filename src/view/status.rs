@@ -197,6 +197,10 @@ fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
     let mut used = 0;
     for b in app.keys().hints(&contexts) {
         let Some(hint) = &b.hint else { continue };
+        // While an export is written, Esc (cancel it) is the one key the dialog takes.
+        if app.exporting() && b.action != crate::app::Action::Cancel {
+            continue;
+        }
         let key = b.labels[0].clone();
         let w = width(&key) + width(hint) + 3;
         if used + w > room {

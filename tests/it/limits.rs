@@ -248,3 +248,128 @@ fn an_export_through_a_dangling_link_asks_then_creates_the_file_it_points_to() {
             .starts_with('{')
     );
 }
+
+#[test]
+fn the_export_dialog_refuses_a_terminal_and_minus() {
+    // `/dev/tty` and `/dev/pts/N` used to be "a device: Enter again to write to it", and the
+    // export was drawn over the reader's screen. A pseudo-terminal of the test's own stands in
+    // for them (a test may run without a controlling terminal).
+    let pair = portable_pty::native_pty_system()
+        .openpty(portable_pty::PtySize::default())
+        .expect("a pseudo-terminal");
+    let tty = pair.master.tty_name().expect("the terminal's name");
+    let mut r = dialog_on(tty.to_str().expect("a UTF-8 name"));
+    r.press("Enter");
+    assert!(
+        dialog_line(&r).contains("is a terminal"),
+        "{}",
+        dialog_line(&r)
+    );
+    assert!(!r.app.exporting());
+    let mut r = dialog_on("-");
+    r.press("Enter");
+    assert!(
+        dialog_line(&r).contains("the terminal the reader draws on"),
+        "{}",
+        dialog_line(&r)
+    );
+}
+
+#[test]
+fn while_an_export_waits_the_dialog_offers_only_esc_and_says_all_of_its_messages() {
+    let mut r = dialog_on("pipe");
+    mkfifo(&r.exports.path().join("pipe"));
+    r.press("Enter");
+    // At 80 columns the whole question is there, wrapped, not cut.
+    let mut narrow = Reader::bundled(80, 24);
+    narrow.press("e");
+    for _ in 0.."briefing.json".len() {
+        narrow.press("Backspace");
+    }
+    std::fs::remove_dir(narrow.exports.path()).expect("an empty folder");
+    std::os::unix::fs::symlink(r.exports.path(), narrow.exports.path()).expect("a link");
+    narrow.type_text("pipe").press("Enter");
+    let screen = narrow.screen();
+    assert!(
+        screen.contains("once a reader") && screen.contains("opens it"),
+        "the question is cut:\n{screen}"
+    );
+    r.act(Action::Submit).act(Action::Settle);
+    let screen = r.screen();
+    assert!(screen.contains(" Esc cancel "), "{screen}");
+    assert!(!screen.contains("Tab format"), "{screen}");
+    r.act(Action::Cancel).settle();
+}
+
+#[test]
+fn keys_do_nothing_while_the_terminal_is_too_small_to_show_them() {
+    // At 20×6 only "too small" is on screen; `e Enter` used to write briefing.json unseen.
+    let mut r = Reader::bundled(20, 6);
+    r.press("e Enter");
+    assert!(r.app.export_dialog().is_none());
+    assert!(
+        std::fs::read_dir(r.exports.path())
+            .expect("the export folder")
+            .next()
+            .is_none()
+    );
+    // Quitting still works.
+    r.press("q");
+    assert_eq!(r.effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn the_note_of_a_terminal_too_big_goes_when_it_is_no_longer() {
+    let mut r = Reader::bundled(80, 24);
+    r.act(Action::Resize(2000, 1000));
+    assert!(
+        r.status().contains("The terminal is 2000×1000"),
+        "{}",
+        r.status()
+    );
+    r.act(Action::Resize(200, 60));
+    assert!(!r.status().contains("The terminal is"), "{}", r.status());
+}
+
+#[test]
+fn a_copy_carries_at_most_two_hundred_characters_of_a_huge_title() {
+    let title = "T".repeat(3_000_001);
+    let sheet = SHEET.replace("title = \"Small\"", &format!("title = \"{title}\""));
+    let f = Fixture::new(&sheet, b"NATO went home.\n");
+    let mut r = open(&f, 80, 24);
+    r.press("] y");
+    let Some(Effect::Copy(clip)) = r.effects.last() else {
+        panic!("no copy: {:?}", r.effects.last());
+    };
+    assert!(clip.len() < 1_000, "{} bytes copied", clip.len());
+}
+
+#[test]
+fn following_an_actor_named_only_on_omitted_lines_says_where() {
+    let sheet = SHEET.replace(
+        "article = \"article.txt\"",
+        "article = \"article.txt\"\nomit = [\"Only Carol is here.\"]",
+    ) + "\n[[actors]]\nid = \"carol\"\nname = \"Carol\"\nkind = \"person\"\n";
+    let f = Fixture::new(
+        &sheet,
+        b"NATO met.\n\nOnly Carol is here.\n\nThe alliance agreed.\n",
+    );
+    let mut r = open(&f, 120, 30);
+    let carol = r.actor("carol");
+    let row = r
+        .app
+        .visible_actors()
+        .iter()
+        .position(|&a| a == carol)
+        .expect("Carol is listed");
+    r.press("2 g");
+    for _ in 0..row {
+        r.press("j");
+    }
+    r.press("Enter");
+    let said = r.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    assert_eq!(
+        said,
+        "Carol is mentioned only on omitted line 3 (o shows omitted lines)"
+    );
+}

@@ -506,8 +506,13 @@ fn the_export_dialog_refuses_to_overwrite_the_fact_sheet() {
         r.press("Backspace");
     }
     r.type_text(f.sheet().to_str().unwrap());
+    // A name ending in `.toml` chooses the TOML format.
+    assert_eq!(
+        r.app.export_dialog().unwrap().format,
+        briefing::export::Format::Toml
+    );
     // Refused at the first Enter: there is nothing to confirm.
-    r.press("Tab Tab Tab Enter");
+    r.press("Enter");
     let problem = r.app.export_dialog().unwrap().problem.clone().unwrap();
     assert!(
         problem.contains("refusing to write over the fact sheet"),

@@ -873,3 +873,123 @@ fn an_export_waiting_for_a_fifo_reader_leaves_the_reader_answering_keys() {
         .collect();
     assert!(left.is_empty(), "files left behind: {left:?}");
 }
+
+/// Starts the reader and waits for its first frame.
+fn reading(dir: &Path) -> Session {
+    let session = Session::spawn(&[], &[], dir);
+    session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present")
+    });
+    session
+}
+
+/// Waits until the process `pid` is stopped.
+fn until_stopped(pid: u32) {
+    let deadline = Instant::now() + PATIENCE;
+    while !stopped(pid) {
+        assert!(Instant::now() < deadline, "the reader did not stop");
+        thread::sleep(POLL);
+    }
+}
+
+#[test]
+fn a_stopped_reader_told_to_end_ends_without_taking_the_terminal_again() {
+    // bash's `kill %1` on a stopped job sends SIGTERM, then SIGCONT. The reader used to take
+    // the terminal again first (from the background, which stopped it again for good).
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = reading(dir.path());
+    let pid = session.child.process_id().expect("the reader's process id");
+    session.press("\x1a");
+    until_stopped(pid);
+    let before = session.raw().len();
+    signal(pid, "TERM");
+    signal(pid, "CONT");
+    let status = session.exit_status();
+    assert_eq!(status.exit_code(), 143, "{status}");
+    assert!(
+        find(&session.raw()[before..], ENTER_ALTERNATE_SCREEN).is_none(),
+        "took the terminal again on its way out: {}",
+        session.raw_text()
+    );
+}
+
+#[test]
+fn a_reader_stopped_from_outside_takes_the_terminal_back_when_resumed() {
+    // SIGSTOP cannot be caught (nor, safely, SIGTTIN and SIGTTOU): the shell meanwhile puts
+    // the terminal back in cooked mode for its prompt. On SIGCONT the reader must take it again.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = reading(dir.path());
+    let pid = session.child.process_id().expect("the reader's process id");
+    signal(pid, "STOP");
+    until_stopped(pid);
+    let tty = session.master.tty_name().expect("the terminal's name");
+    let sane = std::process::Command::new("stty")
+        .arg("-F")
+        .arg(&tty)
+        .arg("sane")
+        .status()
+        .expect("stty runs");
+    assert!(sane.success());
+    assert!(local_flags(&*session.master).iter().any(|f| f == "ICANON"));
+    let before = session.raw().len();
+    signal(pid, "CONT");
+    let deadline = Instant::now() + PATIENCE;
+    while local_flags(&*session.master).iter().any(|f| f == "ICANON") {
+        assert!(Instant::now() < deadline, "raw mode was not taken again");
+        thread::sleep(POLL);
+    }
+    session.screen_once("the article drawn again", |s| {
+        s.contains("Next week, NATO will present")
+    });
+    assert!(find(&session.raw()[before..], ENTER_ALTERNATE_SCREEN).is_some());
+    session.press("q");
+    session.assert_ended_well();
+}
+
+#[test]
+fn esc_and_a_key_sent_together_are_two_keys() {
+    // A fast `Esc q` (or one over a slow link) reaches the reader in one read, which crossterm
+    // takes for Alt-q: the Esc was lost, and the help stayed open.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = reading(dir.path());
+    session.press("?");
+    session.screen_once("the help", |s| s.contains("Esc close"));
+    session.press("\x1bq");
+    session.assert_ended_well();
+}
+
+#[test]
+fn keys_typed_after_enter_in_the_export_dialog_wait_for_the_export() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = reading(dir.path());
+    session.press("e");
+    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
+    session.press("\rq");
+    session.assert_ended_well();
+    let written = std::fs::read_to_string(dir.path().join("briefing.json")).expect("the export");
+    assert!(written.starts_with('{'));
+}
+
+#[test]
+fn quitting_while_an_export_waits_says_it_was_cut_short() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let mut session = reading(dir.path());
+    session.press("e");
+    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
+    session.press(&format!("{}pipe\r", "\x7f".repeat("briefing.json".len())));
+    session.screen_once("what the file is", |s| s.contains("pipe is a FIFO"));
+    session.press("\r");
+    session.screen_once("the wait", |s| s.contains("Waiting for a reader of pipe"));
+    session.press("\x03");
+    session.assert_ended_well();
+    let screen = screen_text(&session.parser);
+    assert!(
+        screen.contains("the export to pipe was cut short"),
+        "{screen}"
+    );
+}
