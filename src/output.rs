@@ -13,7 +13,7 @@
 mod in_place;
 mod target;
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -302,11 +302,23 @@ fn remove_all(list: &mut Vec<PathBuf>) {
 
 /// A temporary file in `folder`, created and registered under the registry's lock, so that a
 /// cleanup running at the same moment either sees it or runs before it exists.
-fn registered_temporary(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+///
+/// For a `new` file it is created with mode 0666, which the system narrows by the umask as it
+/// creates it, so the export ends with the mode `touch` or the shell's `>` would give it.
+/// Otherwise it is private (0600) until it takes the mode of the file it replaces: no one else
+/// can open it meanwhile and read the export later through that handle.
+fn registered_temporary(folder: &Path, new: bool) -> io::Result<tempfile::NamedTempFile> {
     let mut list = registry();
-    let file = tempfile::Builder::new()
-        .prefix(".briefing-export-")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".briefing-export-");
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = new;
+    let file = builder.tempfile_in(folder)?;
     list.push(file.path().to_owned());
     Ok(file)
 }
@@ -317,20 +329,25 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = registered_temporary(&folder).map_err(|e| WriteError::Folder {
-        folder: escaped(&folder.to_string_lossy()).into_owned(),
-        reason: cause(&e),
-        hint: if e.kind() == io::ErrorKind::NotFound {
-            "create it first, or choose another"
-        } else {
-            "choose a folder you can write to"
-        },
-    })?;
+    let existing = fs::metadata(dest).ok();
+    let mut tmp =
+        registered_temporary(&folder, existing.is_none()).map_err(|e| WriteError::Folder {
+            folder: escaped(&folder.to_string_lossy()).into_owned(),
+            reason: cause(&e),
+            hint: if e.kind() == io::ErrorKind::NotFound {
+                "create it first, or choose another"
+            } else {
+                "choose a folder you can write to"
+            },
+        })?;
     let path = tmp.path().to_owned();
-    let written = tmp
-        .write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .and_then(|()| set_permissions(tmp.as_file(), dest));
+    let written = existing
+        .as_ref()
+        .map_or(Ok(()), |old| {
+            tmp.as_file().set_permissions(old.permissions())
+        })
+        .and_then(|()| tmp.write_all(bytes))
+        .and_then(|()| tmp.as_file().sync_all());
     // The rename and the unregistering under one lock: a cleanup either removes the temporary
     // file before the rename (which then does not happen) or finds it renamed and unregistered.
     let mut list = registry();
@@ -367,26 +384,6 @@ fn cause(e: &std::io::Error) -> String {
     }
 }
 
-/// A replaced file keeps its permissions; a new one gets the usual `rw-r--r--` rather than the
-/// temporary file's private `rw-------`.
-fn set_permissions(tmp: &File, target: &Path) -> std::io::Result<()> {
-    let permissions = match fs::metadata(target) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                fs::Permissions::from_mode(0o644)
-            }
-            #[cfg(not(unix))]
-            {
-                return Ok(());
-            }
-        }
-    };
-    tmp.set_permissions(permissions)
-}
-
 /// Whether two paths are the same file, hard links included.
 fn is_same_file(a: &Path, b: &Path) -> bool {
     let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
@@ -421,6 +418,7 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::File;
 
     #[test]
     fn replaces_a_file_and_keeps_no_temporary() {
@@ -460,13 +458,20 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn new_files_are_readable_by_others() {
+    fn new_files_get_what_the_umask_allows() {
         use std::os::unix::fs::PermissionsExt;
+        // This process's umask, as Linux shows it (reading it with umask(2) would set it).
+        let Some(umask) = fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+        }) else {
+            return;
+        };
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("new.md");
         write_atomic(&target, b"x", &[]).unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o644);
+        assert_eq!(mode & 0o777, 0o666 & !umask);
     }
 
     #[cfg(unix)]

@@ -804,6 +804,54 @@ fn a_dangling_link_is_followed_and_stays_a_link() {
     );
 }
 
+// ── Permissions and owners ──────────────────────────────────────────────────────────────────
+
+/// The mode bits of `path` (permissions only).
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// `briefing export -f json -o TARGET SHEET` run by sh after `umask UMASK`.
+fn export_under_umask(umask: &str, target: &std::path::Path, sheet: &std::path::Path) {
+    let done = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(assert_cmd::cargo::cargo_bin("briefing"))
+        .args(["export", "-f", "json", "-o"])
+        .arg(target)
+        .arg(sheet)
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{done:?}");
+}
+
+#[test]
+fn a_new_file_gets_what_the_umask_allows_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    // As touch(1) and the shell's `>` create a file: 0666 less the umask.
+    for (umask, mode) in [("077", 0o600), ("022", 0o644), ("002", 0o664), ("0", 0o666)] {
+        let target = f.path(&format!("new-{umask}.json"));
+        export_under_umask(umask, &target, &f.sheet());
+        assert_eq!(
+            mode_of(&target),
+            mode,
+            "umask {umask}: {:o}",
+            mode_of(&target)
+        );
+    }
+    // A file that is there keeps its mode, whatever the umask.
+    let target = f.path("kept.json");
+    fs::write(&target, "old").unwrap();
+    for mode in [0o640, 0o604, 0o666] {
+        fs::set_permissions(&target, fs::Permissions::from_mode(mode)).unwrap();
+        export_under_umask("077", &target, &f.sheet());
+        assert_eq!(mode_of(&target), mode, "{:o}", mode_of(&target));
+    }
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
 // ── Signals ─────────────────────────────────────────────────────────────────────────────────
 
 #[test]
