@@ -68,6 +68,11 @@ pub enum WriteError {
     },
     #[error("cannot write {path}: {reason}")]
     Unreachable { path: String, reason: String },
+    #[error(
+        "{path} is not writable by you ({reason}), so it is left as it was; choose another \
+         file, or make it writable first"
+    )]
+    NotWritable { path: String, reason: String },
     #[error("the export to {path} was cancelled after {written} of {total}")]
     Cancelled {
         path: String,
@@ -329,7 +334,7 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let existing = fs::metadata(dest).ok();
+    let existing = writable_existing(dest, shown)?;
     let mut tmp =
         registered_temporary(&folder, existing.is_none()).map_err(|e| WriteError::Folder {
             folder: escaped(&folder.to_string_lossy()).into_owned(),
@@ -372,6 +377,38 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
         path: shown.to_owned(),
         source,
     })
+}
+
+/// What is known of the file that writing `dest` replaces, if one is there, once it is known
+/// that the user could write it: a folder anyone may write in lets anyone rename over a file,
+/// but replacing a file one may not write would be a way round its permissions. The file is
+/// opened for writing, neither created nor truncated, as the shell's `>` would open it, so that
+/// permissions, ACLs and root's powers count exactly as they would there.
+fn writable_existing(dest: &Path, shown: &str) -> Result<Option<fs::Metadata>, WriteError> {
+    let io = |source| WriteError::Io {
+        path: shown.to_owned(),
+        source,
+    };
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    // Not blocking on a FIFO or a device that took its place since it was looked at.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    match options.open(dest) {
+        Ok(file) => file.metadata().map(Some).map_err(io),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(WriteError::NotWritable {
+            path: shown.to_owned(),
+            reason: e.to_string(),
+        }),
+        // Another process holds a lease on it, which opening it has asked it to give up: the
+        // permissions were checked before that.
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => fs::metadata(dest).map(Some).map_err(io),
+        Err(e) => Err(io(e)),
+    }
 }
 
 /// What went wrong, without the name of the temporary file that tempfile appends to its errors

@@ -718,29 +718,44 @@ fn an_article_in_the_way_that_cannot_be_read_is_left_alone() {
     assert!(!dir.path().join("facts.toml").exists());
 }
 
-/// Run as root, the case itself too, where setpriv(1) can run the binary as `nobody`: an
-/// article.txt of mode 000, which `nobody` cannot read.
-fn an_article_of_mode_000_is_left_alone_by_nobody() {
-    use std::os::unix::fs::PermissionsExt;
+/// The binary run as `nobody` (uid and gid 65534, no other groups) by setpriv(1), if these
+/// tests run as root and it can; `None` otherwise.
+fn as_nobody() -> Option<std::process::Command> {
     let nobody = || {
         let mut cmd = std::process::Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(assert_cmd::cargo::cargo_bin("briefing"));
         cmd
     };
-    if !nobody()
+    let works = nobody()
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
-    {
+        .is_ok_and(|o| o.status.success());
+    works.then(nobody)
+}
+
+/// Whether these tests run as root, whom permissions do not bind.
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    fs::write(&probe, "").unwrap();
+    fs::metadata(&probe).unwrap().uid() == 0
+}
+
+/// Run as root, the case itself too, where setpriv(1) can run the binary as `nobody`: an
+/// article.txt of mode 000, which `nobody` cannot read.
+fn an_article_of_mode_000_is_left_alone_by_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut nobody) = as_nobody() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
     let article = dir.path().join("article.txt");
     fs::write(&article, "my own article\n").unwrap();
     fs::set_permissions(&article, fs::Permissions::from_mode(0o000)).unwrap();
-    let done = nobody()
+    let done = nobody
         .args(["export", "-f", "toml", "-o"])
         .arg(dir.path().join("facts.toml"))
         .output()
@@ -848,6 +863,74 @@ fn a_new_file_gets_what_the_umask_allows_and_a_replaced_one_keeps_its_mode() {
         fs::set_permissions(&target, fs::Permissions::from_mode(mode)).unwrap();
         export_under_umask("077", &target, &f.sheet());
         assert_eq!(mode_of(&target), mode, "{:o}", mode_of(&target));
+    }
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
+#[test]
+fn a_file_the_user_cannot_write_is_not_replaced() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    // A folder anyone may write in: only the file's own permissions stand in the way, as for
+    // `sh -c 'echo x > ro.json'`, which says "Permission denied".
+    fs::set_permissions(f.dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let root = running_as_root();
+    let user = if root {
+        as_nobody()
+    } else {
+        Some(std::process::Command::new(assert_cmd::cargo::cargo_bin(
+            "briefing",
+        )))
+    };
+    let Some(mut user) = user else {
+        eprintln!("skipped: running as root, and setpriv cannot run the binary as nobody");
+        return;
+    };
+    let refused = |cmd: &mut std::process::Command, target: &std::path::Path| {
+        let done = cmd
+            .args(["export", "-f", "json", "-o"])
+            .arg(target)
+            .arg(f.sheet())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&done.stderr).into_owned();
+        assert_eq!(done.status.code(), Some(1), "{said}");
+        assert_eq!(
+            said,
+            format!(
+                "briefing: {} is not writable by you (Permission denied (os error 13)), so it \
+                 is left as it was; choose another file, or make it writable first\n",
+                target.display()
+            )
+        );
+        assert_eq!(fs::read_to_string(target).unwrap(), "old");
+    };
+    // Read-only, and the user's own.
+    let read_only = f.path("ro.json");
+    fs::write(&read_only, "old").unwrap();
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    if root {
+        std::os::unix::fs::chown(&read_only, Some(65534), Some(65534)).unwrap();
+    }
+    refused(&mut user, &read_only);
+    assert_eq!(mode_of(&read_only), 0o444);
+    if root {
+        assert_eq!(fs::metadata(&read_only).unwrap().uid(), 65534);
+        // Someone else's, which the user may read but not write.
+        let others = f.path("other.json");
+        fs::write(&others, "old").unwrap();
+        fs::set_permissions(&others, fs::Permissions::from_mode(0o644)).unwrap();
+        refused(as_nobody().as_mut().unwrap(), &others);
+        assert_eq!(fs::metadata(&others).unwrap().uid(), 0);
+        // Root may write a read-only file, as with `>`: replaced, and still read-only.
+        briefing()
+            .args(["export", "-f", "json", "-o"])
+            .arg(&read_only)
+            .arg(f.sheet())
+            .assert()
+            .success();
+        assert_ne!(fs::read_to_string(&read_only).unwrap(), "old");
+        assert_eq!(mode_of(&read_only), 0o444);
     }
     assert!(temporaries(f.dir.path()).is_empty());
 }
