@@ -348,9 +348,7 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
     let path = tmp.path().to_owned();
     let written = existing
         .as_ref()
-        .map_or(Ok(()), |old| {
-            tmp.as_file().set_permissions(old.permissions())
-        })
+        .map_or(Ok(()), |old| take_over(tmp.as_file(), old))
         .and_then(|()| tmp.write_all(bytes))
         .and_then(|()| tmp.as_file().sync_all());
     // The rename and the unregistering under one lock: a cleanup either removes the temporary
@@ -409,6 +407,25 @@ fn writable_existing(dest: &Path, shown: &str) -> Result<Option<fs::Metadata>, W
         Err(e) if e.kind() == io::ErrorKind::WouldBlock => fs::metadata(dest).map(Some).map_err(io),
         Err(e) => Err(io(e)),
     }
+}
+
+/// Gives the temporary file the owner, group and mode of the file `old` it replaces, before
+/// anything is written to it. Only root may give a file away, and a user may only give it a
+/// group of their own: what cannot be kept is not, silently, as with `sed -i` (the replacement
+/// is the user's, as a file they created would be). The mode is set last, since a change of
+/// owner clears the set-user-ID and set-group-ID bits.
+fn take_over(tmp: &fs::File, old: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, fchown};
+        let mine = tmp.metadata()?;
+        if (mine.uid(), mine.gid()) != (old.uid(), old.gid())
+            && fchown(tmp, Some(old.uid()), Some(old.gid())).is_err()
+        {
+            let _ = fchown(tmp, None, Some(old.gid()));
+        }
+    }
+    tmp.set_permissions(old.permissions())
 }
 
 /// What went wrong, without the name of the temporary file that tempfile appends to its errors
@@ -509,6 +526,27 @@ mod tests {
         write_atomic(&target, b"x", &[]).unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o666 & !umask);
+    }
+
+    /// Run as root only, who alone may give a file away.
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_owner_and_group_when_root_replaces_it() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("theirs.json");
+        fs::write(&target, "old").unwrap();
+        if fs::metadata(&target).unwrap().uid() != 0 {
+            return;
+        }
+        // nobody's, readable by nobody alone.
+        std::os::unix::fs::chown(&target, Some(65534), Some(65534)).unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&target, b"new", &[]).unwrap();
+        let meta = fs::metadata(&target).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o600);
+        assert_eq!(fs::read(&target).unwrap(), b"new");
     }
 
     #[cfg(unix)]

@@ -922,6 +922,27 @@ fn a_file_the_user_cannot_write_is_not_replaced() {
         fs::set_permissions(&others, fs::Permissions::from_mode(0o644)).unwrap();
         refused(as_nobody().as_mut().unwrap(), &others);
         assert_eq!(fs::metadata(&others).unwrap().uid(), 0);
+        // Someone else's that anyone may write: replaced, as `sed -i` would, by a file of the
+        // user's own, since only root may give a file away; nothing said about that.
+        let shared = f.path("shared.json");
+        fs::write(&shared, "old").unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o666)).unwrap();
+        let done = as_nobody()
+            .unwrap()
+            .args(["export", "-f", "json", "-o"])
+            .arg(&shared)
+            .arg(f.sheet())
+            .output()
+            .unwrap();
+        assert!(done.status.success(), "{done:?}");
+        let said = String::from_utf8_lossy(&done.stderr);
+        let wrote = format!("briefing: wrote {} (", shared.display());
+        assert!(
+            said.starts_with(&wrote) && said.lines().count() == 1,
+            "{said}"
+        );
+        let meta = fs::metadata(&shared).unwrap();
+        assert_eq!((meta.uid(), mode_of(&shared)), (65534, 0o666));
         // Root may write a read-only file, as with `>`: replaced, and still read-only.
         briefing()
             .args(["export", "-f", "json", "-o"])
