@@ -5,10 +5,18 @@
 //! temporary file in the same folder, flushed to disk and renamed over it, so that an
 //! interrupted export never leaves a half-written file. While it is written, the temporary file
 //! is in a process-wide registry, so that a signal handler can remove it
-//! ([`remove_temporaries`]). Anything else is never replaced: this process's own standard
-//! output or error is written through the open handle, a FIFO or a device in place (see
-//! `in_place.rs`); a folder, a socket, a disk or a `/proc/…/fd` link to some other open file is
-//! refused ([`refusal`]).
+//! ([`remove_temporaries`]).
+//!
+//! A new file gets mode 0666 less the umask, as `touch` or the shell's `>` would give it. A file
+//! that is there is replaced only if the user could open it for writing (a writable folder alone
+//! is not enough), and the replacement keeps its mode, owner and group (the owner only as far as
+//! the user may give a file away, as with `sed -i`). Replacing puts a new file under the old
+//! name, which is what makes it atomic, and so other hard links to the old file keep the old
+//! content, as with `sed -i` and `sort -o`; ACLs and extended attributes are not copied.
+//!
+//! Anything else is never replaced: this process's own standard output or error is written
+//! through the open handle, a FIFO or a device in place (see `in_place.rs`); a folder, a socket,
+//! a disk or a `/proc/…/fd` link to some other open file is refused ([`refusal`]).
 
 mod in_place;
 mod target;
