@@ -237,6 +237,19 @@ pub fn write_cancellable(
     protected: &[Protected],
     cancel: &Cancel,
 ) -> Result<Written, WriteError> {
+    write_watched(target, bytes, protected, cancel, &|| {})
+}
+
+/// As [`write_cancellable`], and `waiting` is called once if the target is a FIFO that no one
+/// reads yet, as the write starts waiting for its reader (never when a reader has it open
+/// already, as `-o >(wc -c)` has), so that a message can say what it waits for.
+pub fn write_watched(
+    target: &Path,
+    bytes: &[u8],
+    protected: &[Protected],
+    cancel: &Cancel,
+    waiting: &dyn Fn(),
+) -> Result<Written, WriteError> {
     let shown = escaped(&target.to_string_lossy()).into_owned();
     let resolved = target::resolve(target);
     if let Some(refused) = refusal_of(target, &resolved, protected) {
@@ -254,7 +267,7 @@ pub fn write_cancellable(
             in_place::to_standard_stream(kind, bytes).map_err(io)?;
         }
         kind @ (TargetKind::Fifo | TargetKind::CharDevice) => {
-            in_place::to_fifo_or_device(target, kind, bytes, cancel, &shown)?;
+            in_place::to_fifo_or_device(target, kind, bytes, cancel, waiting, &shown)?;
         }
         TargetKind::Unreachable { reason } => {
             return Err(WriteError::Unreachable {

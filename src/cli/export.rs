@@ -58,14 +58,15 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     {
         note_built_in_article(article);
     }
-    if kind == TargetKind::Fifo {
+    // Said only once the FIFO is found to have no reader, so that the write really waits.
+    let waiting = || {
         eprintln!(
             "briefing: {} is {}; waiting for a reader to open it (Ctrl-c stops)",
             escaped(&target.to_string_lossy()),
-            kind.phrase()
+            TargetKind::Fifo.phrase()
         );
-    }
-    let written = write_file(&input, &briefing, request, target)
+    };
+    let written = write_file(&input, &briefing, request, target, &waiting)
         .map_err(|e| Failure::Write(e.to_string()))?;
     for (w, what) in [
         (Some(&written.file), ""),

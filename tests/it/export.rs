@@ -540,6 +540,12 @@ fn a_pipe_or_a_device_reached_by_name_is_written_in_place() {
     cat.wait().unwrap();
     assert!(done.status.success(), "{done:?}");
     assert_eq!(got, expected);
+    // The pipe has a reader already (as `-o >(wc -c)` has): nothing is waited for, or said to be.
+    let said = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(
+        said,
+        format!("briefing: wrote {into} ({} bytes)\n", expected.len())
+    );
     // A link to /dev/null: written in place, and the link and the device stay what they were.
     let link = f.path("nowhere.csv");
     std::os::unix::fs::symlink("/dev/null", &link).unwrap();
@@ -614,6 +620,42 @@ fn a_fifo_says_it_waits_for_a_reader_then_gets_the_export_in_place() {
     assert_eq!(got, expected);
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     assert!(temporaries(f.dir.path()).is_empty());
+}
+
+#[test]
+fn a_fifo_that_has_its_reader_already_is_written_without_a_word_of_waiting() {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let expected = csv_of(&f);
+    let fifo = f.path("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    // Opened for reading without waiting for a writer: the reader is there before the export.
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    let done = briefing()
+        .args(["export", "-f", "csv", "-o"])
+        .arg(&fifo)
+        .arg(f.sheet())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&done.stderr),
+        format!(
+            "briefing: wrote {} ({} bytes)\n",
+            fifo.display(),
+            expected.len()
+        )
+    );
+    let mut got = Vec::new();
+    reader.read_to_end(&mut got).unwrap();
+    assert_eq!(got, expected);
 }
 
 // ── The article a TOML export brings ────────────────────────────────────────────────────────
