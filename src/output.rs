@@ -62,6 +62,20 @@ pub enum WriteError {
     ArticleUnreadable { path: String, reason: String },
     #[error("{0} is a folder; name a file inside it")]
     IsFolder(String),
+    #[error(
+        "cannot write {path}: the folder {folder} does not exist; create it first and name a \
+         file inside it, or choose another folder"
+    )]
+    NoSuchFolder { path: String, folder: String },
+    #[error(
+        "cannot write {path}: {name} is {what}, not a folder; leave out the trailing / to write \
+         to {name} itself, or choose another name"
+    )]
+    NotAFolder {
+        path: String,
+        name: String,
+        what: &'static str,
+    },
     #[error("{path} is {what}; {hint}")]
     Unsuitable {
         path: String,
@@ -152,6 +166,9 @@ fn refusal_of(
     protected: &[Protected],
 ) -> Option<WriteError> {
     let shown = || escaped(&target.to_string_lossy()).into_owned();
+    if let Some(refused) = not_a_folder(target) {
+        return Some(refused);
+    }
     if let Some(p) = protected
         .iter()
         .find(|p| same_destination(&resolved.dest, p.path))
@@ -166,6 +183,35 @@ fn refusal_of(
         | TargetKind::BlockDevice
         | TargetKind::Socket
         | TargetKind::FdLinkToFile => Some(unsuitable(&resolved.kind, shown())),
+        _ => None,
+    }
+}
+
+/// Why a name that ends with a slash, and so names a folder (`-o x/`), cannot be written: that
+/// folder does not exist, or the name is something else. (An existing folder is refused as
+/// any folder is.) Otherwise the system's answer would be a bare "Not a directory".
+fn not_a_folder(target: &Path) -> Option<WriteError> {
+    let last = target.as_os_str().as_encoded_bytes().last()?;
+    if !std::path::is_separator(char::from(*last)) {
+        return None;
+    }
+    // The name without its trailing slashes.
+    let name = target.components().as_path();
+    let shown = |p: &Path| escaped(&p.to_string_lossy()).into_owned();
+    match fs::metadata(target) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(WriteError::NoSuchFolder {
+            path: shown(target),
+            folder: shown(name),
+        }),
+        // The name is there and is no folder; a folder on the way that is a file is said as
+        // the system says it.
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory && fs::metadata(name).is_ok() => {
+            Some(WriteError::NotAFolder {
+                path: shown(target),
+                name: shown(name),
+                what: describe_target(name).phrase(),
+            })
+        }
         _ => None,
     }
 }
@@ -522,6 +568,27 @@ mod tests {
             assert!(matches!(err, WriteError::WouldOverwriteInput { .. }));
         }
         assert_eq!(fs::read_to_string(&sheet).unwrap(), "keep");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_slash_must_be_a_folder_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("x/");
+        assert!(matches!(
+            refusal(&missing, &[]),
+            Some(WriteError::NoSuchFolder { .. })
+        ));
+        let file = dir.path().join("f");
+        fs::write(&file, "old").unwrap();
+        let err = write_atomic(&dir.path().join("f/"), b"x", &[]).unwrap_err();
+        assert!(
+            matches!(err, WriteError::NotAFolder { what: "a file", .. }),
+            "{err}"
+        );
+        assert_eq!(fs::read(&file).unwrap(), b"old");
+        // A file on the way is said as the system says it.
+        let err = write_atomic(&dir.path().join("f/g/"), b"x", &[]).unwrap_err();
+        assert!(matches!(err, WriteError::Unreachable { .. }), "{err}");
     }
 
     #[test]

@@ -817,6 +817,42 @@ fn an_article_of_mode_000_is_left_alone_by_nobody() {
     assert_eq!(mode & 0o777, 0);
 }
 
+#[test]
+fn a_name_ending_in_a_slash_is_said_to_be_a_missing_folder_or_not_a_folder() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let run = |out: &str| {
+        briefing()
+            .current_dir(f.dir.path())
+            .args(["export", "-f", "json", "-o", out])
+            .arg(f.sheet())
+            .assert()
+            .code(1)
+    };
+    run("x/").stderr(
+        "briefing: cannot write x/: the folder x does not exist; create it first and name a \
+         file inside it, or choose another folder\n",
+    );
+    run("a/b//").stderr(
+        "briefing: cannot write a/b//: the folder a/b does not exist; create it first and name \
+         a file inside it, or choose another folder\n",
+    );
+    fs::write(f.path("out.json"), "old").unwrap();
+    run("out.json/").stderr(
+        "briefing: cannot write out.json/: out.json is a file, not a folder; leave out the \
+         trailing / to write to out.json itself, or choose another name\n",
+    );
+    assert_eq!(fs::read_to_string(f.path("out.json")).unwrap(), "old");
+    // A folder that is there, as before.
+    fs::create_dir(f.path("sub")).unwrap();
+    run("sub/").stderr("briefing: sub/ is a folder; name a file inside it\n");
+    let names: Vec<_> = fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
 // ── Dangling links ──────────────────────────────────────────────────────────────────────────
 
 #[test]
