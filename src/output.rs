@@ -29,7 +29,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::inert::escaped;
 
-pub use target::{TargetKind, describe_target, target_exists};
+pub(crate) use target::STDOUT_CLOSED;
+pub use target::{TargetKind, describe_target, stdout_closed, target_exists};
 
 /// What was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
