@@ -16,7 +16,8 @@
 //!
 //! Anything else is never replaced: this process's own standard output or error is written
 //! through the open handle, a FIFO or a device in place (see `in_place.rs`); a folder, a socket,
-//! a disk or a `/proc/…/fd` link to some other open file is refused ([`refusal`]).
+//! a disk, the pseudo-terminal multiplexer (`/dev/ptmx`) or a `/proc/…/fd` link to some other
+//! open file is refused ([`refusal`]).
 
 mod in_place;
 mod target;
@@ -153,9 +154,10 @@ impl Cancel {
 }
 
 /// Why `target` must not be written, found before anything is: it is one of the inputs (also
-/// through links, hard links or `..`), a folder, or something that cannot be written safely (a
-/// socket, a disk, a `/proc/…/fd` link to some other open file). The reader asks this before it
-/// asks to replace a file.
+/// through links, hard links or `..`), a folder, a name ending with a slash that is not a
+/// folder, or something that cannot be written safely or usefully (a socket, a disk, the
+/// pseudo-terminal multiplexer, a `/proc/…/fd` link to some other open file). The reader asks
+/// this before it asks to replace a file.
 #[must_use]
 pub fn refusal(target: &Path, protected: &[Protected]) -> Option<WriteError> {
     refusal_of(target, &target::resolve(target), protected)
@@ -183,6 +185,7 @@ fn refusal_of(
         TargetKind::Folder
         | TargetKind::BlockDevice
         | TargetKind::Socket
+        | TargetKind::PtyMultiplexer
         | TargetKind::FdLinkToFile => Some(unsuitable(&resolved.kind, shown())),
         _ => None,
     }
@@ -226,6 +229,11 @@ fn unsuitable(kind: &TargetKind, path: String) -> WriteError {
         }
         TargetKind::Socket => {
             "a socket cannot be opened by name; choose a file, a FIFO or a device"
+        }
+        TargetKind::PtyMultiplexer => {
+            "each opening of it makes a new terminal that nothing reads, where the export would \
+             be lost or wait for ever: name a file, or a terminal itself (/dev/pts/N, as tty(1) \
+             says)"
         }
         TargetKind::FdLinkToFile => {
             "opening it again would write over that file from its start; for standard output \
@@ -325,6 +333,7 @@ pub fn write_watched(
         kind @ (TargetKind::Folder
         | TargetKind::BlockDevice
         | TargetKind::Socket
+        | TargetKind::PtyMultiplexer
         | TargetKind::FdLinkToFile) => return Err(unsuitable(kind, shown)),
     }
     Ok(Written {

@@ -34,6 +34,10 @@ pub enum TargetKind {
     Fifo,
     /// A character device (`/dev/null`, a terminal): written in place.
     CharDevice,
+    /// The pseudo-terminal multiplexer (`/dev/ptmx`): refused, since each opening of it makes a
+    /// new terminal whose other end nothing has open, where an export is lost, or waits for
+    /// ever once the terminal's buffer is full.
+    PtyMultiplexer,
     /// A block device (a disk or a partition): refused.
     BlockDevice,
     /// A socket: refused, since a socket cannot be opened by name.
@@ -64,6 +68,7 @@ impl TargetKind {
             Self::Folder => "a folder",
             Self::Fifo => "a FIFO (named pipe)",
             Self::CharDevice => "a device",
+            Self::PtyMultiplexer => "the pseudo-terminal multiplexer",
             Self::BlockDevice => "a block device (a disk or a partition)",
             Self::Socket => "a socket",
             Self::OwnStdout => "standard output",
@@ -226,7 +231,11 @@ fn by_type(meta: &Metadata, via_fd: bool) -> TargetKind {
             return TargetKind::Fifo;
         }
         if ty.is_char_device() {
-            return TargetKind::CharDevice;
+            return if is_pty_multiplexer(meta) {
+                TargetKind::PtyMultiplexer
+            } else {
+                TargetKind::CharDevice
+            };
         }
         if ty.is_block_device() {
             return TargetKind::BlockDevice;
@@ -238,6 +247,14 @@ fn by_type(meta: &Metadata, via_fd: bool) -> TargetKind {
     TargetKind::Unreachable {
         reason: "it is an unknown kind of file".to_owned(),
     }
+}
+
+/// Whether `meta`, a character device's, is the pseudo-terminal multiplexer's: the device that
+/// `/dev/ptmx` is (also `/dev/pts/ptmx`, the same device).
+#[cfg(unix)]
+fn is_pty_multiplexer(meta: &Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata("/dev/ptmx").is_ok_and(|ptmx| ptmx.rdev() == meta.rdev())
 }
 
 /// Whether `path` is a link in a `/proc/PID/fd` folder (also as `/proc/self/fd`, `/dev/fd` or

@@ -626,6 +626,33 @@ fn a_pipe_or_a_device_reached_by_name_is_written_in_place() {
 }
 
 #[test]
+fn the_pseudo_terminal_multiplexer_is_refused_not_waited_on_for_ever() {
+    // Each opening of /dev/ptmx makes a new terminal whose other end nothing has open: what is
+    // written there is lost, and once the terminal's buffer is full (some KiB) the write waits
+    // for ever, as `cat big > /dev/ptmx` does. The bundled briefing's JSON is larger than that.
+    if !std::path::Path::new("/dev/ptmx").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("terminal");
+    std::os::unix::fs::symlink("/dev/ptmx", &link).unwrap();
+    for out in [std::path::Path::new("/dev/ptmx"), &link] {
+        briefing()
+            .args(["export", "-f", "json", "-o"])
+            .arg(out)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(format!(
+                "briefing: {} is the pseudo-terminal multiplexer; each opening of it makes a new \
+                 terminal that nothing reads, where the export would be lost or wait for ever: \
+                 name a file, or a terminal itself (/dev/pts/N, as tty(1) says)\n",
+                out.display()
+            ));
+    }
+}
+
+#[test]
 fn a_fifo_says_it_waits_for_a_reader_then_gets_the_export_in_place() {
     use std::io::{BufRead, Read};
     use std::os::unix::fs::FileTypeExt;
