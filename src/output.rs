@@ -187,6 +187,9 @@ fn refusal_of(
         | TargetKind::Socket
         | TargetKind::PtyMultiplexer
         | TargetKind::FdLinkToFile => Some(unsuitable(&resolved.kind, shown())),
+        // Asked here too, so that nothing (the article a TOML export brings) is written first,
+        // and the reader's dialog refuses it before asking to replace it.
+        TargetKind::RegularFile => writable_existing(&resolved.dest, &shown()).err(),
         _ => None,
     }
 }

@@ -1040,14 +1040,17 @@ fn a_file_the_user_cannot_write_is_not_replaced() {
     // `sh -c 'echo x > ro.json'`, which says "Permission denied".
     fs::set_permissions(f.dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
     let root = running_as_root();
-    let user = if root {
-        as_nobody()
-    } else {
-        Some(std::process::Command::new(assert_cmd::cargo::cargo_bin(
-            "briefing",
-        )))
+    // The binary as a user whom permissions bind: this one, or nobody if this is root.
+    let bound_user = || {
+        if root {
+            as_nobody()
+        } else {
+            Some(std::process::Command::new(assert_cmd::cargo::cargo_bin(
+                "briefing",
+            )))
+        }
     };
-    let Some(mut user) = user else {
+    let Some(mut user) = bound_user() else {
         eprintln!("skipped: running as root, and setpriv cannot run the binary as nobody");
         return;
     };
@@ -1079,6 +1082,26 @@ fn a_file_the_user_cannot_write_is_not_replaced() {
     }
     refused(&mut user, &read_only);
     assert_eq!(mode_of(&read_only), 0o444);
+    // Refused before anything is written: the bundled briefing's TOML export brings its
+    // article, which is not written beside a fact sheet that cannot be.
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::set_permissions(elsewhere.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let sheet = elsewhere.path().join("facts.toml");
+    fs::copy(&read_only, &sheet).unwrap();
+    let done = bound_user()
+        .unwrap()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1), "{said}");
+    assert!(said.contains("is not writable by you"), "{said}");
+    let names: Vec<_> = fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["facts.toml"]);
     if root {
         assert_eq!(fs::metadata(&read_only).unwrap().uid(), 65534);
         // Someone else's, which the user may read but not write.
