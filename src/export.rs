@@ -15,6 +15,7 @@ use crate::briefing::{Briefing, Input};
 use crate::inert::escaped;
 use crate::output::{
     Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_cancellable,
+    write_watched,
 };
 
 pub use positions::MentionPositions;
@@ -140,14 +141,16 @@ pub fn refusal_for(
 /// Renders and writes an export to `target`, never over the fact sheet or the article it was
 /// made from: a file atomically, standard output, a FIFO or a device in place (see
 /// [`crate::output`]). The command line and the reader's export dialog both use it. A FIFO
-/// with no reader is waited for as long as it takes; see [`write_file_cancellable`].
+/// with no reader is waited for as long as it takes, and `waiting` is called once when that
+/// wait starts (not when the FIFO has a reader already); see [`write_file_cancellable`].
 pub fn write_file(
     input: &Input,
     briefing: &Briefing,
     request: Request,
     target: &Path,
+    waiting: &dyn Fn(),
 ) -> Result<Exported, WriteError> {
-    write_file_cancellable(input, briefing, request, target, &Cancel::new())
+    write_file_watched(input, briefing, request, target, &Cancel::new(), waiting)
 }
 
 /// As [`write_file`], but waiting for a FIFO's reader, or for room in a pipe or a device, stops
@@ -158,6 +161,19 @@ pub fn write_file_cancellable(
     request: Request,
     target: &Path,
     cancel: &Cancel,
+) -> Result<Exported, WriteError> {
+    write_file_watched(input, briefing, request, target, cancel, &|| {})
+}
+
+/// As [`write_file_cancellable`], and `waiting` is called once if a FIFO with no reader is to
+/// be waited for ([`crate::output::write_watched`]).
+pub fn write_file_watched(
+    input: &Input,
+    briefing: &Briefing,
+    request: Request,
+    target: &Path,
+    cancel: &Cancel,
+    waiting: &dyn Fn(),
 ) -> Result<Exported, WriteError> {
     if let Some(refused) = refusal_for(input, briefing, request, target) {
         return Err(refused);
@@ -176,7 +192,7 @@ pub fn write_file_cancellable(
     }
     let article_for_toml = article_path_from(target, input, relative, article.as_deref());
     let text = render(briefing, request, &article_for_toml);
-    let file = write_cancellable(target, text.as_bytes(), &protected, cancel)?;
+    let file = write_watched(target, text.as_bytes(), &protected, cancel, waiting)?;
     Ok(Exported {
         file,
         article: article_written,

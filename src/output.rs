@@ -5,15 +5,24 @@
 //! temporary file in the same folder, flushed to disk and renamed over it, so that an
 //! interrupted export never leaves a half-written file. While it is written, the temporary file
 //! is in a process-wide registry, so that a signal handler can remove it
-//! ([`remove_temporaries`]). Anything else is never replaced: this process's own standard
-//! output or error is written through the open handle, a FIFO or a device in place (see
-//! `in_place.rs`); a folder, a socket, a disk or a `/proc/…/fd` link to some other open file is
-//! refused ([`refusal`]).
+//! ([`remove_temporaries`]).
+//!
+//! A new file gets mode 0666 less the umask, as `touch` or the shell's `>` would give it. A file
+//! that is there is replaced only if the user could open it for writing (a writable folder alone
+//! is not enough), and the replacement keeps its mode, owner and group (the owner only as far as
+//! the user may give a file away, as with `sed -i`). Replacing puts a new file under the old
+//! name, which is what makes it atomic, and so other hard links to the old file keep the old
+//! content, as with `sed -i` and `sort -o`; ACLs and extended attributes are not copied.
+//!
+//! Anything else is never replaced: this process's own standard output or error is written
+//! through the open handle, a FIFO or a device in place (see `in_place.rs`); a folder, a socket,
+//! a disk, the pseudo-terminal multiplexer (`/dev/ptmx`) or a `/proc/…/fd` link to some other
+//! open file is refused ([`refusal`]).
 
 mod in_place;
 mod target;
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -21,7 +30,8 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::inert::escaped;
 
-pub use target::{TargetKind, describe_target, target_exists};
+pub(crate) use target::STDOUT_CLOSED;
+pub use target::{TargetKind, describe_target, stdout_closed, target_exists};
 
 /// What was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,6 +64,20 @@ pub enum WriteError {
     ArticleUnreadable { path: String, reason: String },
     #[error("{0} is a folder; name a file inside it")]
     IsFolder(String),
+    #[error(
+        "cannot write {path}: the folder {folder} does not exist; create it first and name a \
+         file inside it, or choose another folder"
+    )]
+    NoSuchFolder { path: String, folder: String },
+    #[error(
+        "cannot write {path}: {name} is {what}, not a folder; leave out the trailing / to write \
+         to {name} itself, or choose another name"
+    )]
+    NotAFolder {
+        path: String,
+        name: String,
+        what: &'static str,
+    },
     #[error("{path} is {what}; {hint}")]
     Unsuitable {
         path: String,
@@ -68,6 +92,11 @@ pub enum WriteError {
     },
     #[error("cannot write {path}: {reason}")]
     Unreachable { path: String, reason: String },
+    #[error(
+        "{path} is not writable by you ({reason}), so it is left as it was; choose another \
+         file, or make it writable first"
+    )]
+    NotWritable { path: String, reason: String },
     #[error("the export to {path} was cancelled after {written} of {total}")]
     Cancelled {
         path: String,
@@ -125,9 +154,10 @@ impl Cancel {
 }
 
 /// Why `target` must not be written, found before anything is: it is one of the inputs (also
-/// through links, hard links or `..`), a folder, or something that cannot be written safely (a
-/// socket, a disk, a `/proc/…/fd` link to some other open file). The reader asks this before it
-/// asks to replace a file.
+/// through links, hard links or `..`), a folder, a name ending with a slash that is not a
+/// folder, or something that cannot be written safely or usefully (a socket, a disk, the
+/// pseudo-terminal multiplexer, a `/proc/…/fd` link to some other open file). The reader asks
+/// this before it asks to replace a file.
 #[must_use]
 pub fn refusal(target: &Path, protected: &[Protected]) -> Option<WriteError> {
     refusal_of(target, &target::resolve(target), protected)
@@ -139,6 +169,9 @@ fn refusal_of(
     protected: &[Protected],
 ) -> Option<WriteError> {
     let shown = || escaped(&target.to_string_lossy()).into_owned();
+    if let Some(refused) = not_a_folder(target) {
+        return Some(refused);
+    }
     if let Some(p) = protected
         .iter()
         .find(|p| same_destination(&resolved.dest, p.path))
@@ -152,7 +185,40 @@ fn refusal_of(
         TargetKind::Folder
         | TargetKind::BlockDevice
         | TargetKind::Socket
+        | TargetKind::PtyMultiplexer
         | TargetKind::FdLinkToFile => Some(unsuitable(&resolved.kind, shown())),
+        // Asked here too, so that nothing (the article a TOML export brings) is written first,
+        // and the reader's dialog refuses it before asking to replace it.
+        TargetKind::RegularFile => writable_existing(&resolved.dest, &shown()).err(),
+        _ => None,
+    }
+}
+
+/// Why a name that ends with a slash, and so names a folder (`-o x/`), cannot be written: that
+/// folder does not exist, or the name is something else. (An existing folder is refused as
+/// any folder is.) Otherwise the system's answer would be a bare "Not a directory".
+fn not_a_folder(target: &Path) -> Option<WriteError> {
+    let last = target.as_os_str().as_encoded_bytes().last()?;
+    if !std::path::is_separator(char::from(*last)) {
+        return None;
+    }
+    // The name without its trailing slashes.
+    let name = target.components().as_path();
+    let shown = |p: &Path| escaped(&p.to_string_lossy()).into_owned();
+    match fs::metadata(target) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Some(WriteError::NoSuchFolder {
+            path: shown(target),
+            folder: shown(name),
+        }),
+        // The name is there and is no folder; a folder on the way that is a file is said as
+        // the system says it.
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory && fs::metadata(name).is_ok() => {
+            Some(WriteError::NotAFolder {
+                path: shown(target),
+                name: shown(name),
+                what: describe_target(name).phrase(),
+            })
+        }
         _ => None,
     }
 }
@@ -166,6 +232,11 @@ fn unsuitable(kind: &TargetKind, path: String) -> WriteError {
         }
         TargetKind::Socket => {
             "a socket cannot be opened by name; choose a file, a FIFO or a device"
+        }
+        TargetKind::PtyMultiplexer => {
+            "each opening of it makes a new terminal that nothing reads, where the export would \
+             be lost or wait for ever: name a file, or a terminal itself (/dev/pts/N, as tty(1) \
+             says)"
         }
         TargetKind::FdLinkToFile => {
             "opening it again would write over that file from its start; for standard output \
@@ -224,6 +295,19 @@ pub fn write_cancellable(
     protected: &[Protected],
     cancel: &Cancel,
 ) -> Result<Written, WriteError> {
+    write_watched(target, bytes, protected, cancel, &|| {})
+}
+
+/// As [`write_cancellable`], and `waiting` is called once if the target is a FIFO that no one
+/// reads yet, as the write starts waiting for its reader (never when a reader has it open
+/// already, as `-o >(wc -c)` has), so that a message can say what it waits for.
+pub fn write_watched(
+    target: &Path,
+    bytes: &[u8],
+    protected: &[Protected],
+    cancel: &Cancel,
+    waiting: &dyn Fn(),
+) -> Result<Written, WriteError> {
     let shown = escaped(&target.to_string_lossy()).into_owned();
     let resolved = target::resolve(target);
     if let Some(refused) = refusal_of(target, &resolved, protected) {
@@ -241,7 +325,7 @@ pub fn write_cancellable(
             in_place::to_standard_stream(kind, bytes).map_err(io)?;
         }
         kind @ (TargetKind::Fifo | TargetKind::CharDevice) => {
-            in_place::to_fifo_or_device(target, kind, bytes, cancel, &shown)?;
+            in_place::to_fifo_or_device(target, kind, bytes, cancel, waiting, &shown)?;
         }
         TargetKind::Unreachable { reason } => {
             return Err(WriteError::Unreachable {
@@ -252,6 +336,7 @@ pub fn write_cancellable(
         kind @ (TargetKind::Folder
         | TargetKind::BlockDevice
         | TargetKind::Socket
+        | TargetKind::PtyMultiplexer
         | TargetKind::FdLinkToFile) => return Err(unsuitable(kind, shown)),
     }
     Ok(Written {
@@ -302,11 +387,23 @@ fn remove_all(list: &mut Vec<PathBuf>) {
 
 /// A temporary file in `folder`, created and registered under the registry's lock, so that a
 /// cleanup running at the same moment either sees it or runs before it exists.
-fn registered_temporary(folder: &Path) -> io::Result<tempfile::NamedTempFile> {
+///
+/// For a `new` file it is created with mode 0666, which the system narrows by the umask as it
+/// creates it, so the export ends with the mode `touch` or the shell's `>` would give it.
+/// Otherwise it is private (0600) until it takes the mode of the file it replaces: no one else
+/// can open it meanwhile and read the export later through that handle.
+fn registered_temporary(folder: &Path, new: bool) -> io::Result<tempfile::NamedTempFile> {
     let mut list = registry();
-    let file = tempfile::Builder::new()
-        .prefix(".briefing-export-")
-        .tempfile_in(folder)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".briefing-export-");
+    #[cfg(unix)]
+    if new {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
+    #[cfg(not(unix))]
+    let _ = new;
+    let file = builder.tempfile_in(folder)?;
     list.push(file.path().to_owned());
     Ok(file)
 }
@@ -317,20 +414,23 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    let mut tmp = registered_temporary(&folder).map_err(|e| WriteError::Folder {
-        folder: escaped(&folder.to_string_lossy()).into_owned(),
-        reason: cause(&e),
-        hint: if e.kind() == io::ErrorKind::NotFound {
-            "create it first, or choose another"
-        } else {
-            "choose a folder you can write to"
-        },
-    })?;
+    let existing = writable_existing(dest, shown)?;
+    let mut tmp =
+        registered_temporary(&folder, existing.is_none()).map_err(|e| WriteError::Folder {
+            folder: escaped(&folder.to_string_lossy()).into_owned(),
+            reason: cause(&e),
+            hint: if e.kind() == io::ErrorKind::NotFound {
+                "create it first, or choose another"
+            } else {
+                "choose a folder you can write to"
+            },
+        })?;
     let path = tmp.path().to_owned();
-    let written = tmp
-        .write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .and_then(|()| set_permissions(tmp.as_file(), dest));
+    let written = existing
+        .as_ref()
+        .map_or(Ok(()), |old| take_over(tmp.as_file(), old))
+        .and_then(|()| tmp.write_all(bytes))
+        .and_then(|()| tmp.as_file().sync_all());
     // The rename and the unregistering under one lock: a cleanup either removes the temporary
     // file before the rename (which then does not happen) or finds it renamed and unregistered.
     let mut list = registry();
@@ -357,6 +457,57 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
     })
 }
 
+/// What is known of the file that writing `dest` replaces, if one is there, once it is known
+/// that the user could write it: a folder anyone may write in lets anyone rename over a file,
+/// but replacing a file one may not write would be a way round its permissions. The file is
+/// opened for writing, neither created nor truncated, as the shell's `>` would open it, so that
+/// permissions, ACLs and root's powers count exactly as they would there.
+fn writable_existing(dest: &Path, shown: &str) -> Result<Option<fs::Metadata>, WriteError> {
+    let io = |source| WriteError::Io {
+        path: shown.to_owned(),
+        source,
+    };
+    let mut options = fs::OpenOptions::new();
+    options.write(true);
+    // Not blocking on a FIFO or a device that took its place since it was looked at.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    match options.open(dest) {
+        Ok(file) => file.metadata().map(Some).map_err(io),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => Err(WriteError::NotWritable {
+            path: shown.to_owned(),
+            reason: e.to_string(),
+        }),
+        // Another process holds a lease on it, which opening it has asked it to give up: the
+        // permissions were checked before that.
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => fs::metadata(dest).map(Some).map_err(io),
+        Err(e) => Err(io(e)),
+    }
+}
+
+/// Gives the temporary file the owner, group and mode of the file `old` it replaces, before
+/// anything is written to it. Only root may give a file away, and a user may only give it a
+/// group of their own: what cannot be kept is not, silently, as with `sed -i` (the replacement
+/// is the user's, as a file they created would be). The mode is set last, since a change of
+/// owner clears the set-user-ID and set-group-ID bits.
+fn take_over(tmp: &fs::File, old: &fs::Metadata) -> io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, fchown};
+        let mine = tmp.metadata()?;
+        if (mine.uid(), mine.gid()) != (old.uid(), old.gid())
+            && fchown(tmp, Some(old.uid()), Some(old.gid())).is_err()
+        {
+            let _ = fchown(tmp, None, Some(old.gid()));
+        }
+    }
+    tmp.set_permissions(old.permissions())
+}
+
 /// What went wrong, without the name of the temporary file that tempfile appends to its errors
 /// (` at path "…"`): it means nothing to the user, who named another file.
 fn cause(e: &std::io::Error) -> String {
@@ -365,26 +516,6 @@ fn cause(e: &std::io::Error) -> String {
         Some(end) => text[..end].to_owned(),
         None => text,
     }
-}
-
-/// A replaced file keeps its permissions; a new one gets the usual `rw-r--r--` rather than the
-/// temporary file's private `rw-------`.
-fn set_permissions(tmp: &File, target: &Path) -> std::io::Result<()> {
-    let permissions = match fs::metadata(target) {
-        Ok(meta) => meta.permissions(),
-        Err(_) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                fs::Permissions::from_mode(0o644)
-            }
-            #[cfg(not(unix))]
-            {
-                return Ok(());
-            }
-        }
-    };
-    tmp.set_permissions(permissions)
 }
 
 /// Whether two paths are the same file, hard links included.
@@ -421,6 +552,7 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs::File;
 
     #[test]
     fn replaces_a_file_and_keeps_no_temporary() {
@@ -452,6 +584,27 @@ mod tests {
     }
 
     #[test]
+    fn a_name_ending_in_a_slash_must_be_a_folder_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("x/");
+        assert!(matches!(
+            refusal(&missing, &[]),
+            Some(WriteError::NoSuchFolder { .. })
+        ));
+        let file = dir.path().join("f");
+        fs::write(&file, "old").unwrap();
+        let err = write_atomic(&dir.path().join("f/"), b"x", &[]).unwrap_err();
+        assert!(
+            matches!(err, WriteError::NotAFolder { what: "a file", .. }),
+            "{err}"
+        );
+        assert_eq!(fs::read(&file).unwrap(), b"old");
+        // A file on the way is said as the system says it.
+        let err = write_atomic(&dir.path().join("f/g/"), b"x", &[]).unwrap_err();
+        assert!(matches!(err, WriteError::Unreachable { .. }), "{err}");
+    }
+
+    #[test]
     fn refuses_a_folder() {
         let dir = tempfile::tempdir().unwrap();
         let err = write_atomic(dir.path(), b"x", &[]).unwrap_err();
@@ -460,13 +613,41 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
-    fn new_files_are_readable_by_others() {
+    fn new_files_get_what_the_umask_allows() {
         use std::os::unix::fs::PermissionsExt;
+        // This process's umask, as Linux shows it (reading it with umask(2) would set it).
+        let Some(umask) = fs::read_to_string("/proc/self/status").ok().and_then(|s| {
+            let line = s.lines().find(|l| l.starts_with("Umask:"))?;
+            u32::from_str_radix(line["Umask:".len()..].trim(), 8).ok()
+        }) else {
+            return;
+        };
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("new.md");
         write_atomic(&target, b"x", &[]).unwrap();
         let mode = fs::metadata(&target).unwrap().permissions().mode();
-        assert_eq!(mode & 0o777, 0o644);
+        assert_eq!(mode & 0o777, 0o666 & !umask);
+    }
+
+    /// Run as root only, who alone may give a file away.
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_owner_and_group_when_root_replaces_it() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("theirs.json");
+        fs::write(&target, "old").unwrap();
+        if fs::metadata(&target).unwrap().uid() != 0 {
+            return;
+        }
+        // nobody's, readable by nobody alone.
+        std::os::unix::fs::chown(&target, Some(65534), Some(65534)).unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&target, b"new", &[]).unwrap();
+        let meta = fs::metadata(&target).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+        assert_eq!(meta.permissions().mode() & 0o7777, 0o600);
+        assert_eq!(fs::read(&target).unwrap(), b"new");
     }
 
     #[cfg(unix)]

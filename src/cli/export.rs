@@ -10,7 +10,10 @@ use super::{Failure, input};
 use crate::briefing::open;
 use crate::export::{Format, Request, Table, render, write_file};
 use crate::inert::escaped;
-use crate::output::{TargetKind, describe_target, human_size, remove_temporaries_and_exit};
+use crate::output::{
+    STDOUT_CLOSED, TargetKind, describe_target, human_size, remove_temporaries_and_exit,
+    stdout_closed,
+};
 use crate::signals;
 
 pub struct Args<'a> {
@@ -39,6 +42,12 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
         if args.format == Format::Toml && input.article_path(article).is_none() {
             note_built_in_article(article);
         }
+        // Closed (`>&-`), it is /dev/null in disguise: the export would be lost without a word.
+        if stdout_closed() {
+            return Err(Failure::Write(format!(
+                "cannot write the export: {STDOUT_CLOSED}"
+            )));
+        }
         let text = render(&briefing, request, article);
         let mut out = std::io::stdout().lock();
         return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -58,14 +67,15 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     {
         note_built_in_article(article);
     }
-    if kind == TargetKind::Fifo {
+    // Said only once the FIFO is found to have no reader, so that the write really waits.
+    let waiting = || {
         eprintln!(
             "briefing: {} is {}; waiting for a reader to open it (Ctrl-c stops)",
             escaped(&target.to_string_lossy()),
-            kind.phrase()
+            TargetKind::Fifo.phrase()
         );
-    }
-    let written = write_file(&input, &briefing, request, target)
+    };
+    let written = write_file(&input, &briefing, request, target, &waiting)
         .map_err(|e| Failure::Write(e.to_string()))?;
     for (w, what) in [
         (Some(&written.file), ""),

@@ -38,12 +38,14 @@ pub(super) fn to_standard_stream(kind: &TargetKind, bytes: &[u8]) -> io::Result<
     }
 }
 
-/// Writes `bytes` into the FIFO or device `target`, in place.
+/// Writes `bytes` into the FIFO or device `target`, in place; `waiting` is called the first
+/// time a FIFO is found to have no reader.
 pub(super) fn to_fifo_or_device(
     target: &Path,
     kind: &TargetKind,
     bytes: &[u8],
     cancel: &Cancel,
+    waiting: &dyn Fn(),
     shown: &str,
 ) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
@@ -55,6 +57,7 @@ pub(super) fn to_fifo_or_device(
         written: human_size(done as u64),
         total: human_size(bytes.len() as u64),
     };
+    let mut said = false;
     let mut file = loop {
         if cancel.is_cancelled() {
             return Err(cancelled(0));
@@ -63,6 +66,10 @@ pub(super) fn to_fifo_or_device(
             Ok(file) => break file,
             // A FIFO with no reader yet.
             Err(e) if *kind == TargetKind::Fifo && is_no_reader(&e) => {
+                if !said {
+                    waiting();
+                    said = true;
+                }
                 std::thread::sleep(WAIT_FOR_READER);
             }
             Err(e) if e.kind() == io::ErrorKind::Interrupted => {}

@@ -381,6 +381,66 @@ fn a_closed_pipe_is_not_an_error() {
     );
 }
 
+/// `briefing ARGS… SHEET` run by sh with standard output redirected by `redirect` (`>&-`
+/// closes it).
+fn with_stdout(redirect: &str, args: &[&str], sheet: &std::path::Path) -> std::process::Output {
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("exec \"$0\" \"$@\" {redirect}"))
+        .arg(assert_cmd::cargo::cargo_bin("briefing"))
+        .args(args)
+        .arg(sheet)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_closed_standard_output_is_an_error_not_a_lost_export() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    for (args, said) in [
+        (&["export", "-f", "json"][..], "the export"),
+        (&["export", "-f", "json", "-o", "-"], "the export"),
+        (
+            &["export", "-f", "json", "-o", "/dev/stdout"],
+            "/dev/stdout",
+        ),
+    ] {
+        let done = with_stdout(">&-", args, &f.sheet());
+        assert_eq!(
+            String::from_utf8_lossy(&done.stderr),
+            format!(
+                "briefing: cannot write {said}: standard output is closed (as by >&-); \
+                 redirect it, or name a file with -o\n"
+            ),
+            "{args:?}"
+        );
+        assert_eq!(done.status.code(), Some(1), "{args:?}");
+        // Sent to /dev/null on purpose, it is no error.
+        let done = with_stdout(">/dev/null", args, &f.sheet());
+        assert!(done.status.success(), "{args:?}: {done:?}");
+        assert_eq!(String::from_utf8_lossy(&done.stderr), "", "{args:?}");
+    }
+    // With standard output closed, -o still writes a file, or /dev/null.
+    let target = f.path("out.json");
+    let out = ["export", "-f", "json", "-o", target.to_str().unwrap()];
+    let done = with_stdout(">&-", &out, &f.sheet());
+    assert!(done.status.success(), "{done:?}");
+    let size = fs::read(&target).unwrap().len();
+    let done = with_stdout(
+        ">&-",
+        &["export", "-f", "json", "-o", "/dev/null"],
+        &f.sheet(),
+    );
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&done.stderr),
+        format!(
+            "briefing: wrote /dev/null ({})\n",
+            briefing::output::human_size(size as u64)
+        )
+    );
+}
+
 // ── Where -o writes: standard streams, pipes, devices, links ───────────────────────────────
 
 /// What `briefing export -f csv` of `f` prints on standard output.
@@ -540,6 +600,12 @@ fn a_pipe_or_a_device_reached_by_name_is_written_in_place() {
     cat.wait().unwrap();
     assert!(done.status.success(), "{done:?}");
     assert_eq!(got, expected);
+    // The pipe has a reader already (as `-o >(wc -c)` has): nothing is waited for, or said to be.
+    let said = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(
+        said,
+        format!("briefing: wrote {into} ({} bytes)\n", expected.len())
+    );
     // A link to /dev/null: written in place, and the link and the device stay what they were.
     let link = f.path("nowhere.csv");
     std::os::unix::fs::symlink("/dev/null", &link).unwrap();
@@ -557,6 +623,33 @@ fn a_pipe_or_a_device_reached_by_name_is_written_in_place() {
     );
     assert!(temporaries(f.dir.path()).is_empty());
     assert!(temporaries(std::path::Path::new("/dev")).is_empty());
+}
+
+#[test]
+fn the_pseudo_terminal_multiplexer_is_refused_not_waited_on_for_ever() {
+    // Each opening of /dev/ptmx makes a new terminal whose other end nothing has open: what is
+    // written there is lost, and once the terminal's buffer is full (some KiB) the write waits
+    // for ever, as `cat big > /dev/ptmx` does. The bundled briefing's JSON is larger than that.
+    if !std::path::Path::new("/dev/ptmx").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let link = dir.path().join("terminal");
+    std::os::unix::fs::symlink("/dev/ptmx", &link).unwrap();
+    for out in [std::path::Path::new("/dev/ptmx"), &link] {
+        briefing()
+            .args(["export", "-f", "json", "-o"])
+            .arg(out)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(1)
+            .stderr(format!(
+                "briefing: {} is the pseudo-terminal multiplexer; each opening of it makes a new \
+                 terminal that nothing reads, where the export would be lost or wait for ever: \
+                 name a file, or a terminal itself (/dev/pts/N, as tty(1) says)\n",
+                out.display()
+            ));
+    }
 }
 
 #[test]
@@ -614,6 +707,42 @@ fn a_fifo_says_it_waits_for_a_reader_then_gets_the_export_in_place() {
     assert_eq!(got, expected);
     assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
     assert!(temporaries(f.dir.path()).is_empty());
+}
+
+#[test]
+fn a_fifo_that_has_its_reader_already_is_written_without_a_word_of_waiting() {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let expected = csv_of(&f);
+    let fifo = f.path("pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.unwrap().success());
+    // Opened for reading without waiting for a writer: the reader is there before the export.
+    let mut reader = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(&fifo)
+        .unwrap();
+    let done = briefing()
+        .args(["export", "-f", "csv", "-o"])
+        .arg(&fifo)
+        .arg(f.sheet())
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{done:?}");
+    assert_eq!(
+        String::from_utf8_lossy(&done.stderr),
+        format!(
+            "briefing: wrote {} ({} bytes)\n",
+            fifo.display(),
+            expected.len()
+        )
+    );
+    let mut got = Vec::new();
+    reader.read_to_end(&mut got).unwrap();
+    assert_eq!(got, expected);
 }
 
 // ── The article a TOML export brings ────────────────────────────────────────────────────────
@@ -718,29 +847,44 @@ fn an_article_in_the_way_that_cannot_be_read_is_left_alone() {
     assert!(!dir.path().join("facts.toml").exists());
 }
 
-/// Run as root, the case itself too, where setpriv(1) can run the binary as `nobody`: an
-/// article.txt of mode 000, which `nobody` cannot read.
-fn an_article_of_mode_000_is_left_alone_by_nobody() {
-    use std::os::unix::fs::PermissionsExt;
+/// The binary run as `nobody` (uid and gid 65534, no other groups) by setpriv(1), if these
+/// tests run as root and it can; `None` otherwise.
+fn as_nobody() -> Option<std::process::Command> {
     let nobody = || {
         let mut cmd = std::process::Command::new("setpriv");
         cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"])
             .arg(assert_cmd::cargo::cargo_bin("briefing"));
         cmd
     };
-    if !nobody()
+    let works = nobody()
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
-    {
+        .is_ok_and(|o| o.status.success());
+    works.then(nobody)
+}
+
+/// Whether these tests run as root, whom permissions do not bind.
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = dir.path().join("probe");
+    fs::write(&probe, "").unwrap();
+    fs::metadata(&probe).unwrap().uid() == 0
+}
+
+/// Run as root, the case itself too, where setpriv(1) can run the binary as `nobody`: an
+/// article.txt of mode 000, which `nobody` cannot read.
+fn an_article_of_mode_000_is_left_alone_by_nobody() {
+    use std::os::unix::fs::PermissionsExt;
+    let Some(mut nobody) = as_nobody() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
     let article = dir.path().join("article.txt");
     fs::write(&article, "my own article\n").unwrap();
     fs::set_permissions(&article, fs::Permissions::from_mode(0o000)).unwrap();
-    let done = nobody()
+    let done = nobody
         .args(["export", "-f", "toml", "-o"])
         .arg(dir.path().join("facts.toml"))
         .output()
@@ -758,6 +902,42 @@ fn an_article_of_mode_000_is_left_alone_by_nobody() {
     assert!(!dir.path().join("facts.toml").exists());
     let mode = fs::metadata(&article).unwrap().permissions().mode();
     assert_eq!(mode & 0o777, 0);
+}
+
+#[test]
+fn a_name_ending_in_a_slash_is_said_to_be_a_missing_folder_or_not_a_folder() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let run = |out: &str| {
+        briefing()
+            .current_dir(f.dir.path())
+            .args(["export", "-f", "json", "-o", out])
+            .arg(f.sheet())
+            .assert()
+            .code(1)
+    };
+    run("x/").stderr(
+        "briefing: cannot write x/: the folder x does not exist; create it first and name a \
+         file inside it, or choose another folder\n",
+    );
+    run("a/b//").stderr(
+        "briefing: cannot write a/b//: the folder a/b does not exist; create it first and name \
+         a file inside it, or choose another folder\n",
+    );
+    fs::write(f.path("out.json"), "old").unwrap();
+    run("out.json/").stderr(
+        "briefing: cannot write out.json/: out.json is a file, not a folder; leave out the \
+         trailing / to write to out.json itself, or choose another name\n",
+    );
+    assert_eq!(fs::read_to_string(f.path("out.json")).unwrap(), "old");
+    // A folder that is there, as before.
+    fs::create_dir(f.path("sub")).unwrap();
+    run("sub/").stderr("briefing: sub/ is a folder; name a file inside it\n");
+    let names: Vec<_> = fs::read_dir(f.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+    assert!(temporaries(f.dir.path()).is_empty());
 }
 
 // ── Dangling links ──────────────────────────────────────────────────────────────────────────
@@ -802,6 +982,166 @@ fn a_dangling_link_is_followed_and_stays_a_link() {
             .file_type()
             .is_symlink()
     );
+}
+
+// ── Permissions and owners ──────────────────────────────────────────────────────────────────
+
+/// The mode bits of `path` (permissions only).
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+/// `briefing export -f json -o TARGET SHEET` run by sh after `umask UMASK`.
+fn export_under_umask(umask: &str, target: &std::path::Path, sheet: &std::path::Path) {
+    let done = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(assert_cmd::cargo::cargo_bin("briefing"))
+        .args(["export", "-f", "json", "-o"])
+        .arg(target)
+        .arg(sheet)
+        .output()
+        .unwrap();
+    assert!(done.status.success(), "{done:?}");
+}
+
+#[test]
+fn a_new_file_gets_what_the_umask_allows_and_a_replaced_one_keeps_its_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    // As touch(1) and the shell's `>` create a file: 0666 less the umask.
+    for (umask, mode) in [("077", 0o600), ("022", 0o644), ("002", 0o664), ("0", 0o666)] {
+        let target = f.path(&format!("new-{umask}.json"));
+        export_under_umask(umask, &target, &f.sheet());
+        assert_eq!(
+            mode_of(&target),
+            mode,
+            "umask {umask}: {:o}",
+            mode_of(&target)
+        );
+    }
+    // A file that is there keeps its mode, whatever the umask.
+    let target = f.path("kept.json");
+    fs::write(&target, "old").unwrap();
+    for mode in [0o640, 0o604, 0o666] {
+        fs::set_permissions(&target, fs::Permissions::from_mode(mode)).unwrap();
+        export_under_umask("077", &target, &f.sheet());
+        assert_eq!(mode_of(&target), mode, "{:o}", mode_of(&target));
+    }
+    assert!(temporaries(f.dir.path()).is_empty());
+}
+
+#[test]
+fn a_file_the_user_cannot_write_is_not_replaced() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    // A folder anyone may write in: only the file's own permissions stand in the way, as for
+    // `sh -c 'echo x > ro.json'`, which says "Permission denied".
+    fs::set_permissions(f.dir.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let root = running_as_root();
+    // The binary as a user whom permissions bind: this one, or nobody if this is root.
+    let bound_user = || {
+        if root {
+            as_nobody()
+        } else {
+            Some(std::process::Command::new(assert_cmd::cargo::cargo_bin(
+                "briefing",
+            )))
+        }
+    };
+    let Some(mut user) = bound_user() else {
+        eprintln!("skipped: running as root, and setpriv cannot run the binary as nobody");
+        return;
+    };
+    let refused = |cmd: &mut std::process::Command, target: &std::path::Path| {
+        let done = cmd
+            .args(["export", "-f", "json", "-o"])
+            .arg(target)
+            .arg(f.sheet())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&done.stderr).into_owned();
+        assert_eq!(done.status.code(), Some(1), "{said}");
+        assert_eq!(
+            said,
+            format!(
+                "briefing: {} is not writable by you (Permission denied (os error 13)), so it \
+                 is left as it was; choose another file, or make it writable first\n",
+                target.display()
+            )
+        );
+        assert_eq!(fs::read_to_string(target).unwrap(), "old");
+    };
+    // Read-only, and the user's own.
+    let read_only = f.path("ro.json");
+    fs::write(&read_only, "old").unwrap();
+    fs::set_permissions(&read_only, fs::Permissions::from_mode(0o444)).unwrap();
+    if root {
+        std::os::unix::fs::chown(&read_only, Some(65534), Some(65534)).unwrap();
+    }
+    refused(&mut user, &read_only);
+    assert_eq!(mode_of(&read_only), 0o444);
+    // Refused before anything is written: the bundled briefing's TOML export brings its
+    // article, which is not written beside a fact sheet that cannot be.
+    let elsewhere = tempfile::tempdir().unwrap();
+    fs::set_permissions(elsewhere.path(), fs::Permissions::from_mode(0o777)).unwrap();
+    let sheet = elsewhere.path().join("facts.toml");
+    fs::copy(&read_only, &sheet).unwrap();
+    let done = bound_user()
+        .unwrap()
+        .args(["export", "-f", "toml", "-o"])
+        .arg(&sheet)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(1), "{said}");
+    assert!(said.contains("is not writable by you"), "{said}");
+    let names: Vec<_> = fs::read_dir(elsewhere.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, ["facts.toml"]);
+    if root {
+        assert_eq!(fs::metadata(&read_only).unwrap().uid(), 65534);
+        // Someone else's, which the user may read but not write.
+        let others = f.path("other.json");
+        fs::write(&others, "old").unwrap();
+        fs::set_permissions(&others, fs::Permissions::from_mode(0o644)).unwrap();
+        refused(as_nobody().as_mut().unwrap(), &others);
+        assert_eq!(fs::metadata(&others).unwrap().uid(), 0);
+        // Someone else's that anyone may write: replaced, as `sed -i` would, by a file of the
+        // user's own, since only root may give a file away; nothing said about that.
+        let shared = f.path("shared.json");
+        fs::write(&shared, "old").unwrap();
+        fs::set_permissions(&shared, fs::Permissions::from_mode(0o666)).unwrap();
+        let done = as_nobody()
+            .unwrap()
+            .args(["export", "-f", "json", "-o"])
+            .arg(&shared)
+            .arg(f.sheet())
+            .output()
+            .unwrap();
+        assert!(done.status.success(), "{done:?}");
+        let said = String::from_utf8_lossy(&done.stderr);
+        let wrote = format!("briefing: wrote {} (", shared.display());
+        assert!(
+            said.starts_with(&wrote) && said.lines().count() == 1,
+            "{said}"
+        );
+        let meta = fs::metadata(&shared).unwrap();
+        assert_eq!((meta.uid(), mode_of(&shared)), (65534, 0o666));
+        // Root may write a read-only file, as with `>`: replaced, and still read-only.
+        briefing()
+            .args(["export", "-f", "json", "-o"])
+            .arg(&read_only)
+            .arg(f.sheet())
+            .assert()
+            .success();
+        assert_ne!(fs::read_to_string(&read_only).unwrap(), "old");
+        assert_eq!(mode_of(&read_only), 0o444);
+    }
+    assert!(temporaries(f.dir.path()).is_empty());
 }
 
 // ── Signals ─────────────────────────────────────────────────────────────────────────────────
