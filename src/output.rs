@@ -30,8 +30,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use crate::inert::escaped;
 
-pub(crate) use target::STDOUT_CLOSED;
-pub use target::{TargetKind, describe_target, stdout_closed, target_exists};
+pub use target::{TargetKind, describe_target, target_exists};
 
 /// What was written.
 #[derive(Clone, Debug, PartialEq, Eq)]

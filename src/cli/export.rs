@@ -10,10 +10,7 @@ use super::{Failure, input};
 use crate::briefing::open;
 use crate::export::{Format, Request, Table, render, write_file};
 use crate::inert::escaped;
-use crate::output::{
-    STDOUT_CLOSED, TargetKind, describe_target, human_size, remove_temporaries_and_exit,
-    stdout_closed,
-};
+use crate::output::{TargetKind, describe_target, human_size, remove_temporaries_and_exit};
 use crate::signals;
 
 pub struct Args<'a> {
@@ -41,12 +38,6 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
         let article = &briefing.sheet.briefing.article;
         if args.format == Format::Toml && input.article_path(article).is_none() {
             note_built_in_article(article);
-        }
-        // Closed (`>&-`), it is /dev/null in disguise: the export would be lost without a word.
-        if stdout_closed() {
-            return Err(Failure::Write(format!(
-                "cannot write the export: {STDOUT_CLOSED}"
-            )));
         }
         let text = render(&briefing, request, article);
         let mut out = std::io::stdout().lock();

@@ -175,9 +175,6 @@ pub(super) fn resolve(target: &Path) -> Resolved {
             return Resolved { kind, dest };
         }
         if is_fd_link(&current) {
-            if let Some(closed) = closed_stream(&current) {
-                return unreachable(closed.to_owned());
-            }
             // Looked through, not read: its text is `pipe:[…]`, `socket:[…]` or a path that
             // may be gone (` (deleted)`); the kernel follows it to the open file itself.
             return match fs::metadata(&current) {
@@ -306,86 +303,13 @@ fn standard_stream(meta: &Metadata) -> Option<Stream> {
     None
 }
 
-/// The device and inode of what an open descriptor is open on; `None` when it is closed, or
-/// was when the process started ([`closed_at_start`]).
+/// The device and inode of what an open descriptor is open on; `None` when it is closed.
 #[cfg(unix)]
 fn identity(stream: &impl std::os::fd::AsFd) -> Option<(u64, u64)> {
     use std::os::unix::fs::MetadataExt;
-    if closed_at_start(stream) {
-        return None;
-    }
     let file = fs::File::from(stream.as_fd().try_clone_to_owned().ok()?);
     let meta = file.metadata().ok()?;
     Some((meta.dev(), meta.ino()))
-}
-
-/// What to say of writing to standard output when it is closed.
-pub(crate) const STDOUT_CLOSED: &str =
-    "standard output is closed (as by >&-); redirect it, or name a file with -o";
-#[cfg(unix)]
-const STDERR_CLOSED: &str =
-    "standard error is closed (as by 2>&-); redirect it, or name a file with -o";
-
-/// Whether this process's standard output is closed, or was when it started: see
-/// [`closed_at_start`].
-#[must_use]
-pub fn stdout_closed() -> bool {
-    #[cfg(unix)]
-    {
-        closed_at_start(&io::stdout())
-    }
-    #[cfg(not(unix))]
-    false
-}
-
-/// Whether `stream`, a standard stream, was closed when this process started (`>&-`), or is
-/// closed now. Rust's runtime opens /dev/null in place of a standard stream that is closed
-/// when the process starts, so that writing to it "succeeds" and the output is lost; it opens
-/// it for reading and writing, where a shell's `> /dev/null` and std's `Stdio::null()` open it
-/// for writing only. That is how it is told apart. (Python's `subprocess.DEVNULL` and
-/// daemon(3) open /dev/null for reading and writing too: a stream sent there by them looks
-/// closed, which only matters to an export written to it, and such an export goes nowhere.)
-#[cfg(unix)]
-fn closed_at_start(stream: &impl std::os::fd::AsFd) -> bool {
-    use rustix::fs::OFlags;
-    use std::os::unix::fs::{FileTypeExt, MetadataExt};
-    let Ok(flags) = rustix::fs::fcntl_getfl(stream) else {
-        // Closed now: not a descriptor at all.
-        return true;
-    };
-    if flags & OFlags::RWMODE != OFlags::RDWR {
-        return false;
-    }
-    let Ok(owned) = stream.as_fd().try_clone_to_owned() else {
-        return true;
-    };
-    let (Ok(meta), Ok(null)) = (fs::File::from(owned).metadata(), fs::metadata("/dev/null")) else {
-        return false;
-    };
-    meta.file_type().is_char_device()
-        && null.file_type().is_char_device()
-        && meta.rdev() == null.rdev()
-}
-
-/// What to say of `link`, a `/proc/…/fd` link, if it names this process's standard output or
-/// error (descriptor 1 or 2) and that is closed: writing it must fail, not go to /dev/null.
-fn closed_stream(link: &Path) -> Option<&'static str> {
-    #[cfg(unix)]
-    {
-        let said = match link.file_name()?.to_str()? {
-            "1" if closed_at_start(&io::stdout()) => STDOUT_CLOSED,
-            "2" if closed_at_start(&io::stderr()) => STDERR_CLOSED,
-            _ => return None,
-        };
-        let folder = fs::canonicalize(link.parent()?).ok()?;
-        let ours = Path::new("/proc").join(std::process::id().to_string());
-        folder.starts_with(ours).then_some(said)
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = link;
-        None
-    }
 }
 
 #[cfg(test)]
@@ -479,26 +403,6 @@ mod tests {
         let link = dir.path().join("link");
         std::os::unix::fs::symlink(&by_fd, &link).unwrap();
         assert_eq!(describe_target(&link), TargetKind::FdLinkToFile);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn a_stream_closed_at_start_is_dev_null_opened_read_write() {
-        let open = |path: &str, read: bool| {
-            fs::OpenOptions::new()
-                .read(read)
-                .write(true)
-                .open(path)
-                .unwrap()
-        };
-        // What Rust's runtime puts in place of a closed standard stream.
-        assert!(closed_at_start(&open("/dev/null", true)));
-        // `> /dev/null`.
-        assert!(!closed_at_start(&open("/dev/null", false)));
-        let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("log");
-        fs::write(&file, "").unwrap();
-        assert!(!closed_at_start(&open(file.to_str().unwrap(), true)));
     }
 
     #[test]

@@ -381,66 +381,6 @@ fn a_closed_pipe_is_not_an_error() {
     );
 }
 
-/// `briefing ARGS… SHEET` run by sh with standard output redirected by `redirect` (`>&-`
-/// closes it).
-fn with_stdout(redirect: &str, args: &[&str], sheet: &std::path::Path) -> std::process::Output {
-    std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("exec \"$0\" \"$@\" {redirect}"))
-        .arg(assert_cmd::cargo::cargo_bin("briefing"))
-        .args(args)
-        .arg(sheet)
-        .output()
-        .unwrap()
-}
-
-#[test]
-fn a_closed_standard_output_is_an_error_not_a_lost_export() {
-    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    for (args, said) in [
-        (&["export", "-f", "json"][..], "the export"),
-        (&["export", "-f", "json", "-o", "-"], "the export"),
-        (
-            &["export", "-f", "json", "-o", "/dev/stdout"],
-            "/dev/stdout",
-        ),
-    ] {
-        let done = with_stdout(">&-", args, &f.sheet());
-        assert_eq!(
-            String::from_utf8_lossy(&done.stderr),
-            format!(
-                "briefing: cannot write {said}: standard output is closed (as by >&-); \
-                 redirect it, or name a file with -o\n"
-            ),
-            "{args:?}"
-        );
-        assert_eq!(done.status.code(), Some(1), "{args:?}");
-        // Sent to /dev/null on purpose, it is no error.
-        let done = with_stdout(">/dev/null", args, &f.sheet());
-        assert!(done.status.success(), "{args:?}: {done:?}");
-        assert_eq!(String::from_utf8_lossy(&done.stderr), "", "{args:?}");
-    }
-    // With standard output closed, -o still writes a file, or /dev/null.
-    let target = f.path("out.json");
-    let out = ["export", "-f", "json", "-o", target.to_str().unwrap()];
-    let done = with_stdout(">&-", &out, &f.sheet());
-    assert!(done.status.success(), "{done:?}");
-    let size = fs::read(&target).unwrap().len();
-    let done = with_stdout(
-        ">&-",
-        &["export", "-f", "json", "-o", "/dev/null"],
-        &f.sheet(),
-    );
-    assert!(done.status.success(), "{done:?}");
-    assert_eq!(
-        String::from_utf8_lossy(&done.stderr),
-        format!(
-            "briefing: wrote /dev/null ({})\n",
-            briefing::output::human_size(size as u64)
-        )
-    );
-}
-
 // ── Where -o writes: standard streams, pipes, devices, links ───────────────────────────────
 
 /// What `briefing export -f csv` of `f` prints on standard output.
