@@ -375,6 +375,12 @@ impl App {
         self.export_job.is_some()
     }
 
+    /// What the export being written is doing, while one is.
+    #[must_use]
+    pub fn export_status(&self) -> Option<String> {
+        self.export_job.as_ref().map(export_job::ExportJob::status)
+    }
+
     /// Where the export being written goes, while one is.
     #[must_use]
     pub fn export_target(&self) -> Option<String> {

@@ -142,7 +142,7 @@ pub fn refusal_for(
 /// made from: a file atomically, standard output, a FIFO or a device in place (see
 /// [`crate::output`]). The command line and the reader's export dialog both use it. A FIFO
 /// with no reader is waited for as long as it takes, and `waiting` is called once when that
-/// wait starts (not when the FIFO has a reader already); see [`write_file_cancellable`].
+/// wait starts (not when the FIFO has a reader already); see [`write_file_watched`].
 pub fn write_file(
     input: &Input,
     briefing: &Briefing,
@@ -154,19 +154,8 @@ pub fn write_file(
 }
 
 /// As [`write_file`], but waiting for a FIFO's reader, or for room in a pipe or a device, stops
-/// when `cancel` is set ([`WriteError::Cancelled`]).
-pub fn write_file_cancellable(
-    input: &Input,
-    briefing: &Briefing,
-    request: Request,
-    target: &Path,
-    cancel: &Cancel,
-) -> Result<Exported, WriteError> {
-    write_file_watched(input, briefing, request, target, cancel, &|| {})
-}
-
-/// As [`write_file_cancellable`], and `waiting` is called once if a FIFO with no reader is to
-/// be waited for ([`crate::output::write_watched`]).
+/// when `cancel` is set ([`WriteError::Cancelled`]); `waiting` is called once if a FIFO with no
+/// reader is to be waited for ([`crate::output::write_watched`]).
 pub fn write_file_watched(
     input: &Input,
     briefing: &Briefing,

@@ -187,6 +187,8 @@ fn events(
     let mut dirty = true;
     // Events that came while an export was being written (see `holds`).
     let mut held: VecDeque<Event> = VecDeque::new();
+    // What the export being written was doing when last drawn.
+    let mut drawn_status: Option<String> = None;
     let ended = 'events: loop {
         // Read on every turn, so that a stream of events (a held key, a terminal that keeps
         // reporting) cannot keep the reader from stopping either.
@@ -215,6 +217,7 @@ fn events(
                 terminal.resize(area)?;
             }
             terminal.draw(|frame| view::render(app, frame))?;
+            drawn_status = app.export_status();
             dirty = false;
         }
         // What was typed while an export was written, once it is.
@@ -240,7 +243,10 @@ fn events(
                     }
                 }
             }
-            if (app.needs_settle(), app.exporting()) != pending {
+            // An export's thread changes what it is doing ("Waiting for a reader…") by itself.
+            if (app.needs_settle(), app.exporting()) != pending
+                || app.export_status() != drawn_status
+            {
                 dirty = true;
                 continue;
             }

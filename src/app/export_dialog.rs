@@ -13,8 +13,6 @@ pub struct ExportDialog {
     pub problem: Option<String>,
     /// The user has been told what is at the file's name; the next Enter writes to it.
     pub confirmed: bool,
-    /// What the export being written is doing: "Writing briefing.json… Esc cancels".
-    pub status: Option<String>,
 }
 
 const TABLES: [Table; 4] = [Table::Actors, Table::Mentions, Table::Events, Table::Facts];
@@ -28,7 +26,6 @@ impl Default for ExportDialog {
             file: default_name(format, table),
             problem: None,
             confirmed: false,
-            status: None,
         }
     }
 }

@@ -5,10 +5,12 @@
 //! [`crate::app::Action::Settle`].
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::briefing::{Briefing, Input};
-use crate::export::{Exported, Request, write_file_cancellable};
+use crate::export::{Exported, Request, write_file_watched};
 use crate::output::{Cancel, WriteError};
 
 pub struct ExportJob {
@@ -16,6 +18,8 @@ pub struct ExportJob {
     outcome: Receiver<Result<Exported, WriteError>>,
     /// Where it writes, as the user named it.
     target: String,
+    /// Set once it waits for a FIFO's reader.
+    waiting: Arc<AtomicBool>,
 }
 
 impl ExportJob {
@@ -31,10 +35,14 @@ impl ExportJob {
         let cancel = Cancel::new();
         let (tx, outcome) = mpsc::channel();
         let theirs = cancel.clone();
+        let waiting = Arc::new(AtomicBool::new(false));
+        let told = Arc::clone(&waiting);
         std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
-                let written = write_file_cancellable(&input, &briefing, request, &target, &theirs);
+                let wait = || told.store(true, Ordering::Relaxed);
+                let written =
+                    write_file_watched(&input, &briefing, request, &target, &theirs, &wait);
                 // The reader may be gone already: nobody to tell.
                 let _ = tx.send(written);
             })?;
@@ -42,6 +50,7 @@ impl ExportJob {
             cancel,
             outcome,
             target: shown,
+            waiting,
         })
     }
 
@@ -49,6 +58,19 @@ impl ExportJob {
     #[must_use]
     pub fn target(&self) -> &str {
         &self.target
+    }
+
+    /// What it is doing, for the dialog: "Writing briefing.json… Esc cancels".
+    #[must_use]
+    pub fn status(&self) -> String {
+        let target = crate::inert::escaped(&self.target);
+        if self.cancelling() {
+            "Cancelling…".to_owned()
+        } else if self.waiting.load(Ordering::Relaxed) {
+            format!("Waiting for a reader of {target}… Esc cancels")
+        } else {
+            format!("Writing {target}… Esc cancels")
+        }
     }
 
     /// Asks the write to stop; its outcome says whether it did in time.

@@ -181,11 +181,8 @@ impl App {
     pub(super) fn dialog_action(&mut self, action: Action) {
         if let Some(job) = &self.export_job {
             // While it writes, the dialog only listens for Esc.
-            if action == Action::Cancel && !job.cancelling() {
+            if action == Action::Cancel {
                 job.cancel();
-                if let Some(dialog) = &mut self.export {
-                    dialog.status = Some("Cancelling…".into());
-                }
             }
             return;
         }
@@ -260,11 +257,6 @@ impl App {
         match job {
             Ok(job) => {
                 dialog.problem = None;
-                dialog.status = Some(if kind == TargetKind::Fifo {
-                    format!("Waiting for a reader of {shown}… Esc cancels")
-                } else {
-                    format!("Writing {shown}… Esc cancels")
-                });
                 self.export_job = Some(job);
             }
             Err(e) => {
@@ -302,7 +294,6 @@ impl App {
             Err(e) => {
                 let e = crate::inert::escaped(&e).into_owned();
                 if let Some(dialog) = &mut self.export {
-                    dialog.status = None;
                     dialog.problem = Some(e);
                     dialog.confirmed = false;
                 }

@@ -16,7 +16,7 @@ use crate::export::{Format, Table};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(dialog) = app.export_dialog() {
-        export(dialog, app.exporting(), frame, area, theme);
+        export(dialog, app.export_status().as_deref(), frame, area, theme);
         return;
     }
     let (Some(overlay), Some((title, rows))) = (app.overlay(), app.overlay_rows()) else {
@@ -135,7 +135,7 @@ fn highlighted<'a>(parts: &[(&'a str, Style)], marks: &[(usize, usize, Style)]) 
     spans
 }
 
-fn export(d: &ExportDialog, writing: bool, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rect = centered(area, 70, 0);
     let rect = Rect::new(
         rect.x,
@@ -149,7 +149,7 @@ fn export(d: &ExportDialog, writing: bool, frame: &mut Frame, area: Rect, theme:
         .border_style(theme.border_focus)
         .title(Line::styled(" Export ", theme.title_focus))
         .title_bottom(Line::styled(
-            if writing {
+            if writing.is_some() {
                 " Esc cancel "
             } else {
                 " Tab format · ↑↓ table · Enter write · Esc cancel "
@@ -197,8 +197,8 @@ fn export(d: &ExportDialog, writing: bool, frame: &mut Frame, area: Rect, theme:
     frame.render_widget(Paragraph::new(lines), inner);
     // What went wrong, or what it is doing, wrapped over the rows left: the part of such a
     // message worth reading is often at its end ("… once a reader opens it").
-    let (text, style) = match (&d.problem, &d.status) {
-        (Some(p), _) => (p, theme.error),
+    let (text, style) = match (&d.problem, writing) {
+        (Some(p), _) => (p.as_str(), theme.error),
         (None, Some(s)) => (s, theme.heading),
         (None, None) => return,
     };

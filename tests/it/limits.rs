@@ -156,8 +156,23 @@ fn dialog_line(r: &Reader) -> String {
     let d = r.app.export_dialog().expect("the dialog is open");
     d.problem
         .clone()
-        .or_else(|| d.status.clone())
+        .or_else(|| r.app.export_status())
         .unwrap_or_default()
+}
+
+/// Settles until the export says it waits for a FIFO's reader (its thread says so once it has
+/// found none), which it does for as long as no reader comes.
+fn until_waiting(r: &mut Reader) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    loop {
+        r.act(Action::Settle);
+        assert!(r.app.exporting(), "the export ended: {}", dialog_line(r));
+        if dialog_line(r).contains("Waiting for a reader of ") {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "{}", dialog_line(r));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
 }
 
 fn mkfifo(path: &std::path::Path) {
@@ -180,17 +195,9 @@ fn an_export_to_a_fifo_says_what_it_is_waits_without_blocking_and_cancels() {
     );
     // The second Enter starts the write; with no reader it waits, on its own thread. (Before,
     // the reader's loop blocked in open(2) and no key, Esc or Ctrl-c included, was read.)
-    r.act(Action::Submit).act(Action::Settle);
-    assert!(r.app.exporting());
-    assert!(
-        dialog_line(&r).contains("Waiting for a reader of pipe"),
-        "{}",
-        dialog_line(&r)
-    );
-    assert!(
-        r.screen()
-            .contains("Waiting for a reader of pipe… Esc cancels")
-    );
+    r.act(Action::Submit);
+    until_waiting(&mut r);
+    assert!(r.screen().contains("pipe… Esc cancels"));
     r.act(Action::Cancel).settle();
     assert!(!r.app.exporting());
     assert!(dialog_line(&r).contains("cancelled"), "{}", dialog_line(&r));
@@ -294,7 +301,8 @@ fn while_an_export_waits_the_dialog_offers_only_esc_and_says_all_of_its_messages
         screen.contains("once a reader") && screen.contains("opens it"),
         "the question is cut:\n{screen}"
     );
-    r.act(Action::Submit).act(Action::Settle);
+    r.act(Action::Submit);
+    until_waiting(&mut r);
     let screen = r.screen();
     assert!(screen.contains(" Esc cancel "), "{screen}");
     assert!(!screen.contains("Tab format"), "{screen}");
