@@ -16,6 +16,7 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
     Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -23,6 +24,7 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGTSTP};
 
+use crate::app::keys::Context;
 use crate::app::{Action, App, Effect};
 use crate::view;
 
@@ -67,7 +69,18 @@ impl Drop for Guard {
     }
 }
 
+/// Whether the reader holds the terminal: taken by [`enter`], given back by [`restore`]. A
+/// terminal already given back (before a stop) is not "restored" again on the way out: from the
+/// background that would write over the shell's screen, or stop the reader for good (SIGTTOU).
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal back: cooked mode, the main screen, no mouse reports or bracketed paste,
+/// the cursor shown. Nothing when it is not the reader's, or when the reader is no longer in
+/// the terminal's foreground (stopped by SIGSTOP and ended by `kill %1`): the shell holds it then.
 fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) || !in_foreground() {
+        return;
+    }
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
@@ -78,11 +91,15 @@ fn restore() {
     );
 }
 
+/// Takes the terminal: raw mode, the alternate screen with plain attributes, mouse reports and
+/// bracketed paste.
 fn enter() -> io::Result<()> {
+    TAKEN.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
+        SetAttribute(Attribute::Reset),
         EnableMouseCapture,
         EnableBracketedPaste
     )
@@ -106,6 +123,11 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     let signal = Arc::clone(&flags.ended);
     watch(Arc::clone(&signal))?;
     let guard = Guard;
+    // Started in the background (`briefing &`): wait, stopped, for `fg` before touching the
+    // terminal, as the kernel would stop it (SIGTTOU); `kill %1` ends it untouched.
+    if !in_foreground() && !wait_for_foreground(&flags)? {
+        return Ok(Ended::Signal(signal_or_hangup(flags.ended())));
+    }
     enter()?;
     // The app caps the size it draws (see `App::resize`); the terminal's buffers are made for
     // that, never for the whole of a 65535×65535 terminal.
@@ -121,7 +143,8 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     // `eprintln!` — which panics when standard error is the terminal that went away. Show it
     // here instead; if that fails there is no terminal left to give it back to, and the
     // terminal's buffers are left for the process's exit to free.
-    if terminal.show_cursor().is_ok() {
+    // (Not at all when the terminal was given back already.)
+    if TAKEN.load(Ordering::SeqCst) && in_foreground() && terminal.show_cursor().is_ok() {
         drop(terminal);
     } else {
         std::mem::forget(terminal);
@@ -216,8 +239,10 @@ fn events(
             if terminal.get_frame().area() != area {
                 terminal.resize(area)?;
             }
-            terminal.draw(|frame| view::render(app, frame))?;
+            // Read before drawing: the export's thread may change it during the draw, and a
+            // change must never be taken for drawn when it was not.
             drawn_status = app.export_status();
+            terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
         // What was typed while an export was written, once it is.
@@ -270,6 +295,10 @@ fn events(
                 held.push_back(ev);
                 Next::Go
             } else {
+                // Esc cancels the export: what was typed for after it goes too.
+                if app.exporting() && action_for(app, &ev) == Some(Action::Cancel) {
+                    held.clear();
+                }
                 dirty = true;
                 deliver(app, terminal, flags, ev)?
             };
@@ -340,9 +369,10 @@ fn outside(
     match effect {
         Effect::Copy(text) => copy(&text)?,
         Effect::Redraw => {
-            // A new terminal has empty buffers, so the next frame is drawn whole.
-            execute!(io::stdout(), Clear(ClearType::All))?;
-            *terminal = new_terminal(app)?;
+            // Whatever wrote on the terminal may have changed its modes and attributes too:
+            // all of them are set again, and the frame drawn whole.
+            restore();
+            retake(app, terminal)?;
         }
         Effect::Suspend => {
             suspend(app, terminal, flags)?;
@@ -357,9 +387,14 @@ fn outside(
 /// slow link, or sent at once) reaches crossterm as Alt and that key. Where Alt and the key
 /// mean nothing, it is taken as the two keys it most likely was.
 fn split_escape(app: &App, ev: Event) -> Vec<Event> {
+    let contexts = app.key_contexts();
+    // In a text field, an Alt key that means nothing is nothing: taken as Esc, it would close
+    // the field and lose what was typed.
+    let typing = contexts.contains(&Context::Input);
     if let Event::Key(key) = ev
+        && !typing
         && key.modifiers.contains(KeyModifiers::ALT)
-        && app.keys().action(&app.key_contexts(), key).is_none()
+        && app.keys().action(&contexts, key).is_none()
     {
         let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
         let plain = KeyEvent::new(key.code, key.modifiers - KeyModifiers::ALT);
@@ -468,6 +503,7 @@ fn retake(app: &mut App, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) 
     // The terminal may have been resized meanwhile. A new terminal has empty buffers, so the
     // next frame is drawn whole. (`Terminal::clear` would ask the terminal where its cursor is,
     // and not every terminal answers.)
+    execute!(io::stdout(), Clear(ClearType::All))?;
     let size = ratatui::crossterm::terminal::size()?;
     app.update(Action::Resize(size.0, size.1));
     *terminal = new_terminal(app)?;

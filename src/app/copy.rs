@@ -46,13 +46,12 @@ impl App {
         let count = clip.chars().count();
         if shortened {
             self.say(format!(
-                "Copied {count} characters: the mention's sentence is {}, too long to copy whole",
+                "Copied {} of a {} sentence",
+                crate::output::human_size(clip.len() as u64),
                 crate::output::human_size(whole as u64)
             ));
         } else {
-            self.say(format!(
-                "Copied {count} characters through OSC 52 (the terminal must allow it)"
-            ));
+            self.say(format!("Copied {count} characters (OSC 52)"));
         }
         Effect::Copy(clip)
     }

@@ -97,9 +97,14 @@ impl App {
             );
             match hidden.get(a).map(Vec::as_slice) {
                 Some(lines @ [_, ..]) => self.say(format!(
-                    "{name} is mentioned only on omitted {} {} (o shows omitted lines)",
+                    "{name}: only on omitted {} {} ({})",
                     if lines.len() == 1 { "line" } else { "lines" },
-                    crate::briefing::numbers(lines)
+                    crate::briefing::numbers(lines),
+                    if self.show_omitted {
+                        "not counted while omit lists them"
+                    } else {
+                        "o shows them"
+                    }
                 )),
                 _ => self.say(format!("{name} is never mentioned in the article")),
             }

@@ -373,8 +373,13 @@ impl App {
 /// stands for the home folder, as in a shell.
 fn export_path(folder: &Path, name: &str, home: Option<&std::ffi::OsStr>) -> PathBuf {
     let home = home.filter(|h| !h.is_empty());
-    if let (Some(rest), Some(home)) = (name.strip_prefix("~/"), home) {
-        return PathBuf::from(home).join(rest);
+    if let Some(home) = home {
+        if name == "~" {
+            return PathBuf::from(home);
+        }
+        if let Some(rest) = name.strip_prefix("~/") {
+            return PathBuf::from(home).join(rest);
+        }
     }
     if folder == Path::new(".") {
         PathBuf::from(name)
@@ -423,5 +428,6 @@ mod tests {
         );
         assert_eq!(export_path(here, "~/x.json", None), Path::new("~/x.json"));
         assert_eq!(export_path(here, "~x.json", home), Path::new("~x.json"));
+        assert_eq!(export_path(here, "~", home), Path::new("/home/ann"));
     }
 }

@@ -137,11 +137,17 @@ fn highlighted<'a>(parts: &[(&'a str, Style)], marks: &[(usize, usize, Style)]) 
 
 fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rect = centered(area, 70, 0);
+    // Six rows of fields, and as many as the message takes wrapped (three at least), in borders.
+    let message = d.problem.as_deref().or(writing).map(clean);
+    let message_rows = message.as_deref().map_or(0, |m| {
+        textwrap::wrap(m, usize::from(rect.width.saturating_sub(2)).max(1)).len()
+    });
+    let height = (8 + message_rows.max(3)).min(usize::from(area.height)) as u16;
     let rect = Rect::new(
         rect.x,
-        area.y + area.height.saturating_sub(11) / 2,
+        area.y + area.height.saturating_sub(height) / 2,
         rect.width,
-        11.min(area.height),
+        height,
     );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
@@ -197,10 +203,13 @@ fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect
     frame.render_widget(Paragraph::new(lines), inner);
     // What went wrong, or what it is doing, wrapped over the rows left: the part of such a
     // message worth reading is often at its end ("… once a reader opens it").
-    let (text, style) = match (&d.problem, writing) {
-        (Some(p), _) => (p.as_str(), theme.error),
-        (None, Some(s)) => (s, theme.heading),
-        (None, None) => return,
+    let Some(text) = message else {
+        return;
+    };
+    let style = if d.problem.is_some() {
+        theme.error
+    } else {
+        theme.heading
     };
     let rows = Rect {
         y: inner.y + above.min(inner.height),
@@ -208,7 +217,7 @@ fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect
         ..inner
     };
     frame.render_widget(
-        Paragraph::new(Line::styled(clean(text).into_owned(), style))
+        Paragraph::new(Line::styled(text.into_owned(), style))
             .wrap(ratatui::widgets::Wrap { trim: true }),
         rows,
     );
