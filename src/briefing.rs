@@ -116,6 +116,14 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         &src,
         &mut diagnostics,
     );
+    report_side_by_side(
+        &sheet,
+        &positions,
+        &article,
+        &mentions,
+        &src,
+        &mut diagnostics,
+    );
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -191,6 +199,69 @@ fn report_silent(
                 }),
         };
         diagnostics.push(d);
+    }
+}
+
+/// A warning for each phrase in which mentions of two different actors stand side by side,
+/// with only whitespace between them ("Mr. Bankman Fried" read as a "Bankman" and a "Fried"):
+/// usually one name that the fact sheet knows only in part. One warning per pair of actors and
+/// phrase, with how often and where first, at the actor listed first in the fact sheet.
+fn report_side_by_side(
+    sheet: &FactSheet,
+    positions: &Positions,
+    article: &Article,
+    mentions: &MentionIndex,
+    src: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = article.text();
+    let all = mentions.all();
+    // (first actor, second actor, folded phrase) → (times, first line), in order of first use.
+    let mut seen: HashMap<(u32, u32, String), usize> = HashMap::new();
+    let mut found: Vec<((u32, u32, String), usize, usize)> = Vec::new();
+    for i in mentions.side_by_side(text) {
+        let (a, b) = (all[i], all[i + 1]);
+        let key = (
+            a.actor,
+            b.actor,
+            fold(&text[a.start as usize..b.end as usize]),
+        );
+        match seen.get(&key) {
+            Some(&k) => found[k].1 += 1,
+            None => {
+                seen.insert(key.clone(), found.len());
+                found.push((key, 1, article.line_of(a.start as usize)));
+            }
+        }
+    }
+    for ((a, b, phrase), times, line) in found {
+        let (a, b) = (a as usize, b as usize);
+        let (Some(first), Some(second)) = (sheet.actors.get(a), sheet.actors.get(b)) else {
+            continue;
+        };
+        let Some(p) = positions.actors.get(a.min(b)) else {
+            continue;
+        };
+        let at = if times == 1 {
+            format!("on line {line}")
+        } else {
+            format!("{times} times; first on line {line}")
+        };
+        diagnostics.push(
+            src.warning(
+                &p.id,
+                format!(
+                    "actors {} and {} are mentioned side by side in the article as {} ({at})",
+                    quoted(&first.id, 40),
+                    quoted(&second.id, 40),
+                    quoted(&phrase, 60),
+                ),
+            )
+            .with_hint(format!(
+                "if it is one name, add {} to the aliases of one of them",
+                quoted(&phrase, 60)
+            )),
+        );
     }
 }
 

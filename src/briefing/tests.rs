@@ -485,3 +485,20 @@ fn line_numbers_read_as_a_list_and_stop_at_five() {
     assert_eq!(numbers(&[3, 17, 20]), "3, 17 and 20");
     assert_eq!(numbers(&[1, 2, 3, 4, 5, 6, 7]), "1, 2, 3, 4, 5 and 2 more");
 }
+
+#[test]
+fn two_actors_side_by_side_are_one_warning_per_phrase() {
+    let sheet = format!(
+        "{HEAD}\n[[actors]]\nid = \"bankman\"\nname = \"Bankman\"\nkind = \"person\"\n\
+         \n[[actors]]\nid = \"fried\"\nname = \"Fried\"\nkind = \"person\"\n"
+    );
+    let article = "Mr. Bankman Fried spoke.\nLater Bankman\nFried left; Bankman  Fried again.\n\
+                   Fried Bankman. Bankman, Fried. Bankman Bankman.\n";
+    assert_eq!(
+        diagnostics_with(&sheet, article.as_bytes()),
+        [
+            "DIR/facts.toml:6:6: warning: actors \"bankman\" and \"fried\" are mentioned side by side in the article as \"Bankman Fried\" (3 times; first on line 1) (if it is one name, add \"Bankman Fried\" to the aliases of one of them)",
+            "DIR/facts.toml:6:6: warning: actors \"fried\" and \"bankman\" are mentioned side by side in the article as \"Fried Bankman\" (on line 4) (if it is one name, add \"Fried Bankman\" to the aliases of one of them)",
+        ]
+    );
+}
