@@ -226,12 +226,11 @@ fn report_side_by_side(
             b.actor,
             fold(&text[a.start as usize..b.end as usize]),
         );
-        match seen.get(&key) {
-            Some(&k) => found[k].1 += 1,
-            None => {
-                seen.insert(key.clone(), found.len());
-                found.push((key, 1, article.line_of(a.start as usize)));
-            }
+        if let Some(&k) = seen.get(&key) {
+            found[k].1 += 1;
+        } else {
+            seen.insert(key.clone(), found.len());
+            found.push((key, 1, article.line_of(a.start as usize)));
         }
     }
     for ((a, b, phrase), times, line) in found {
@@ -458,7 +457,7 @@ fn locate_evidence(
                 });
             }
             Some(q) if q.count > 1 => {
-                out.push(repeated_evidence(article, quote, q.count, span, src))
+                out.push(repeated_evidence(article, quote, q.count, span, src));
             }
             Some(_) => {}
         }
@@ -535,7 +534,9 @@ fn repeated_evidence(
             }
         })
         .collect();
-    message.push_str(&format!("; lines {} repeat word for word", listed(&shown)));
+    message.push_str("; lines ");
+    message.push_str(&listed(&shown));
+    message.push_str(" repeat word for word");
     if (0..copies.len()).any(|k| !repeats(k)) {
         let hint = if several {
             "if the repeated lines are page furniture, list them in `omit`, which hides every \
@@ -572,13 +573,17 @@ fn grow_repeated(article: &Article, blocks: &mut [(usize, usize)]) {
         && blocks.windows(2).all(|w| w[1].0 - 1 > w[0].1)
         && same(blocks, &|b| b.0 - 1)
     {
-        blocks.iter_mut().for_each(|b| b.0 -= 1);
+        for b in blocks.iter_mut() {
+            b.0 -= 1;
+        }
     }
     while blocks.iter().all(|b| b.1 < article.line_count())
         && blocks.windows(2).all(|w| w[0].1 + 1 < w[1].0)
         && same(blocks, &|b| b.1 + 1)
     {
-        blocks.iter_mut().for_each(|b| b.1 += 1);
+        for b in blocks.iter_mut() {
+            b.1 += 1;
+        }
     }
 }
 
