@@ -163,7 +163,8 @@ impl MentionIndex {
     }
 
     /// Where mentions of two different actors stand side by side in `text` (the article's text,
-    /// which the index was built from), with whitespace and nothing else between them: the
+    /// which the index was built from), with whitespace and nothing else between them, on one
+    /// line or wrapped onto the next, but not across a blank line (a paragraph's end): the
     /// index `i` of each such pair `all()[i]`, `all()[i + 1]`. "Mr. Bankman Fried" read as a
     /// mention of a "Bankman" and one of a "Fried" is usually one name, half known.
     pub fn side_by_side<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
@@ -172,7 +173,12 @@ impl MentionIndex {
             .enumerate()
             .filter(move |(_, w)| {
                 let gap = &text[w[0].end as usize..w[1].start as usize];
-                w[0].actor != w[1].actor && !gap.is_empty() && gap.chars().all(char::is_whitespace)
+                let breaks = gap.matches('\n').count() + gap.matches('\r').count()
+                    - gap.matches("\r\n").count();
+                w[0].actor != w[1].actor
+                    && !gap.is_empty()
+                    && gap.chars().all(char::is_whitespace)
+                    && breaks <= 1
             })
             .map(|(i, _)| i)
     }
@@ -757,7 +763,8 @@ mod tests {
             actor("Fried", &[]),
             actor("Mr.", &[]),
         ];
-        let text = "Mr. Bankman Fried; Bankman, Fried; Bankman\nFried; Fried Fried";
+        let text = "Mr. Bankman Fried; Bankman, Fried; Bankman\r\nFried; Fried Fried;\n\
+                    Bankman\r\n\r\nFried; Bankman\r\rFried; BankmanFried";
         let (article, _) = Article::new(text.to_owned(), &[]);
         let index = MentionIndex::build(&article, &actors);
         let pairs: Vec<(&str, &str)> = index
