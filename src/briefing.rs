@@ -116,6 +116,14 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         &src,
         &mut diagnostics,
     );
+    report_side_by_side(
+        &sheet,
+        &positions,
+        &article,
+        &mentions,
+        &src,
+        &mut diagnostics,
+    );
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
@@ -191,6 +199,68 @@ fn report_silent(
                 }),
         };
         diagnostics.push(d);
+    }
+}
+
+/// A warning for each phrase in which mentions of two different actors stand side by side,
+/// with only whitespace between them ("Mr. Bankman Fried" read as a "Bankman" and a "Fried"):
+/// usually one name that the fact sheet knows only in part. One warning per pair of actors and
+/// phrase, with how often and where first, at the actor listed first in the fact sheet.
+fn report_side_by_side(
+    sheet: &FactSheet,
+    positions: &Positions,
+    article: &Article,
+    mentions: &MentionIndex,
+    src: &SourceFile,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let text = article.text();
+    let all = mentions.all();
+    // (first actor, second actor, folded phrase) → (times, first line), in order of first use.
+    let mut seen: HashMap<(u32, u32, String), usize> = HashMap::new();
+    let mut found: Vec<((u32, u32, String), usize, usize)> = Vec::new();
+    for i in mentions.side_by_side(text) {
+        let (a, b) = (all[i], all[i + 1]);
+        let key = (
+            a.actor,
+            b.actor,
+            fold(&text[a.start as usize..b.end as usize]),
+        );
+        if let Some(&k) = seen.get(&key) {
+            found[k].1 += 1;
+        } else {
+            seen.insert(key.clone(), found.len());
+            found.push((key, 1, article.line_of(a.start as usize)));
+        }
+    }
+    for ((a, b, phrase), times, line) in found {
+        let (a, b) = (a as usize, b as usize);
+        let (Some(first), Some(second)) = (sheet.actors.get(a), sheet.actors.get(b)) else {
+            continue;
+        };
+        let Some(p) = positions.actors.get(a.min(b)) else {
+            continue;
+        };
+        let at = if times == 1 {
+            format!("on line {line}")
+        } else {
+            format!("{times} times; first on line {line}")
+        };
+        diagnostics.push(
+            src.warning(
+                &p.id,
+                format!(
+                    "actors {} and {} are mentioned side by side in the article as {} ({at})",
+                    quoted(&first.id, 40),
+                    quoted(&second.id, 40),
+                    quoted(&phrase, 60),
+                ),
+            )
+            .with_hint(format!(
+                "if it is one name, add {} to the aliases of one of them",
+                quoted(&phrase, 60)
+            )),
+        );
     }
 }
 
@@ -386,17 +456,9 @@ fn locate_evidence(
                     d.with_hint("quote the article's own words; case and letters must match")
                 });
             }
-            Some(q) if q.count > 1 => out.push(
-                src.warning(
-                    span,
-                    format!(
-                        "evidence {} occurs {} times in the article",
-                        quoted(quote, 60),
-                        q.count
-                    ),
-                )
-                .with_hint("the first is used; quote more words to make it unique"),
-            ),
+            Some(q) if q.count > 1 => {
+                out.push(repeated_evidence(article, quote, q.count, span, src));
+            }
             Some(_) => {}
         }
     }
@@ -404,12 +466,139 @@ fn locate_evidence(
     (found, facts)
 }
 
+/// The warning for evidence found `count` times: on which lines of the article each copy
+/// stands and, when the lines that hold copies are the same text (a paragraph or a box the page
+/// repeats), which lines repeat. `omit` hides every line with a given text, so it is offered only
+/// when a copy stands outside the repeated lines and would be left.
+fn repeated_evidence(
+    article: &Article,
+    quote: &str,
+    count: u32,
+    span: &std::ops::Range<usize>,
+    src: &SourceFile,
+) -> Diagnostic {
+    let folded = article.folded();
+    let needle = fold(quote);
+    // Every copy, overlapping ones too (as `count` counts them), as its first and last line.
+    let mut copies: Vec<(usize, usize)> = Vec::new();
+    let mut from = 0;
+    while let Some(at) =
+        memchr::memmem::find(&folded.as_str().as_bytes()[from..], needle.as_bytes())
+    {
+        let start = folded.to_original(from + at);
+        let end = folded.to_original(from + at + needle.len());
+        copies.push((
+            article.line_of(start),
+            article.line_of(end.saturating_sub(1).max(start)),
+        ));
+        from += at + 1;
+    }
+    let mut lines: Vec<usize> = copies.iter().map(|c| c.0).collect();
+    lines.dedup();
+    let mut message = format!(
+        "evidence {} occurs {count} times in the article, on {} {}",
+        quoted(quote, 60),
+        if lines.len() == 1 { "line" } else { "lines" },
+        numbers(&lines)
+    );
+    // The lines that hold each copy, as text; copies whose lines are the same text repeat.
+    let block = |&(first, last): &(usize, usize)| {
+        let start = article
+            .line_range(first - 1)
+            .start
+            .max(article.body_start());
+        fold(&article.text()[start..article.line_range(last - 1).end])
+    };
+    let blocks: Vec<String> = copies.iter().map(block).collect();
+    let repeats =
+        |k: usize| (0..copies.len()).any(|j| copies[j].0 != copies[k].0 && blocks[j] == blocks[k]);
+    let Some(first) = (0..copies.len()).find(|&k| repeats(k)) else {
+        return src
+            .warning(span, message)
+            .with_hint("the first is used; quote more words to make it unique");
+    };
+    let mut same: Vec<(usize, usize)> = (0..copies.len())
+        .filter(|&j| blocks[j] == blocks[first])
+        .map(|j| copies[j])
+        .collect();
+    same.dedup();
+    grow_repeated(article, &mut same);
+    let several = same.iter().any(|&(a, b)| a != b);
+    let shown: Vec<String> = same
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    message.push_str("; lines ");
+    message.push_str(&listed(&shown));
+    message.push_str(" repeat word for word");
+    if (0..copies.len()).any(|k| !repeats(k)) {
+        let hint = if several {
+            "if the repeated lines are page furniture, list them in `omit`, which hides every \
+             copy, and the quote is found where it is not repeated; or quote more words"
+        } else {
+            "if the repeated line is page furniture, list it in `omit`, which hides every copy, \
+             and the quote is found where it is not repeated; or quote more words"
+        };
+        src.warning(span, message).with_hint(hint)
+    } else {
+        src.warning(span, message).with_hint(
+            "the first is used; `omit` would hide every copy, since it hides lines by their \
+             text: delete the repeated copy from the article, or quote more words",
+        )
+    }
+}
+
+/// Grows blocks of lines that are the same text (1-based `(first, last)`, ascending, apart) by
+/// the lines around them, as long as those are the same text in every block too: not blank, not
+/// omitted, and not running into the next block.
+fn grow_repeated(article: &Article, blocks: &mut [(usize, usize)]) {
+    let line = |n: usize| {
+        let r = article.line_range(n - 1);
+        if article.is_omitted(r.start) {
+            return String::new();
+        }
+        fold(&article.text()[r.start.max(article.body_start())..r.end])
+    };
+    let same = |blocks: &[(usize, usize)], at: &dyn Fn(&(usize, usize)) -> usize| {
+        let first = line(at(&blocks[0]));
+        !first.is_empty() && blocks.iter().all(|b| line(at(b)) == first)
+    };
+    while blocks.iter().all(|b| b.0 > 1)
+        && blocks.windows(2).all(|w| w[1].0 - 1 > w[0].1)
+        && same(blocks, &|b| b.0 - 1)
+    {
+        for b in blocks.iter_mut() {
+            b.0 -= 1;
+        }
+    }
+    while blocks.iter().all(|b| b.1 < article.line_count())
+        && blocks.windows(2).all(|w| w[0].1 + 1 < w[1].0)
+        && same(blocks, &|b| b.1 + 1)
+    {
+        for b in blocks.iter_mut() {
+            b.1 += 1;
+        }
+    }
+}
+
 /// Line numbers for a message: "2", "2 and 4", "2, 4 and 9"; past the first five, how many
 /// more there are.
 pub(crate) fn numbers(lines: &[usize]) -> String {
+    let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
+    listed(&lines)
+}
+
+/// Items for a message, as [`numbers`] lists them.
+fn listed(items: &[String]) -> String {
     const SHOWN: usize = 5;
-    let shown: Vec<String> = lines.iter().take(SHOWN).map(ToString::to_string).collect();
-    let more = lines.len().saturating_sub(SHOWN);
+    let shown: Vec<String> = items.iter().take(SHOWN).cloned().collect();
+    let more = items.len().saturating_sub(SHOWN);
     match shown.split_last() {
         _ if more > 0 => format!("{} and {more} more", shown.join(", ")),
         Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),

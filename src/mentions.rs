@@ -6,7 +6,8 @@
 //! (rule 4); among overlapping candidates the leftmost wins, then the longest (rule 5). Omitted
 //! lines are never searched for mentions (rule 6); [`on_omitted_lines`] searches them apart, by
 //! the same rules, only to tell a curator why an actor is never mentioned. Offsets are bytes of
-//! the file on disk (rule 8).
+//! the file on disk (rule 8). Neighbouring mentions of one actor with nothing but whitespace
+//! between them, or written `NAME (ALIAS)`, are joined into one (rule 9, [`join_neighbours`]).
 //!
 //! Rule 5 cannot be had from aho-corasick's leftmost-longest mode: that mode discards a shorter
 //! match that would pass the word test whenever a longer one at the same place fails it. So the
@@ -104,14 +105,16 @@ impl MentionIndex {
         let patterns = Patterns::new(actors);
         let folded = article.folded();
         let text = folded.as_str();
-        let spans = find(text, &patterns.texts);
+        let spans = find(text, &patterns.texts)
+            .into_iter()
+            .map(|(range, pattern)| (range, patterns.owners[pattern]));
+        let spans = join_neighbours(text, spans);
         let mut by_actor = vec![Vec::new(); actors.len()];
         let mut to_original = folded.cursor();
         let mentions = spans
             .into_iter()
             .enumerate()
-            .map(|(n, (range, pattern))| {
-                let actor = patterns.owners[pattern];
+            .map(|(n, (range, actor))| {
                 by_actor[actor as usize].push(n as u32);
                 Mention {
                     start: to_original.to_original(range.start) as u32,
@@ -158,6 +161,62 @@ impl MentionIndex {
         self.mentions
             .partition_point(|m| (m.start as usize) < offset)
     }
+
+    /// Where mentions of two different actors stand side by side in `text` (the article's text,
+    /// which the index was built from), with whitespace and nothing else between them, on one
+    /// line or wrapped onto the next, but not across a blank line (a paragraph's end): the
+    /// index `i` of each such pair `all()[i]`, `all()[i + 1]`. "Mr. Bankman Fried" read as a
+    /// mention of a "Bankman" and one of a "Fried" is usually one name, half known.
+    pub fn side_by_side<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.mentions
+            .windows(2)
+            .enumerate()
+            .filter(move |(_, w)| {
+                let gap = &text[w[0].end as usize..w[1].start as usize];
+                let breaks = gap.matches('\n').count() + gap.matches('\r').count()
+                    - gap.matches("\r\n").count();
+                w[0].actor != w[1].actor
+                    && !gap.is_empty()
+                    && gap.chars().all(char::is_whitespace)
+                    && breaks <= 1
+            })
+            .map(|(i, _)| i)
+    }
+}
+
+/// Rule 9: joins each mention to the one before it when both are of one actor and between them
+/// stands only whitespace (in folded `text`, one space or nothing), or when the later one is
+/// written in parentheses after the earlier, `NAME (ALIAS)`: the joined mention runs on to the
+/// closing parenthesis. Left to right, so a chain `A A (A)` is one mention. A parenthesis that
+/// begins the next mention is not free to close one. An omitted line leaves a barrier, which is
+/// not whitespace, so nothing is joined across it.
+fn join_neighbours(
+    text: &str,
+    found: impl IntoIterator<Item = (Range<usize>, u32)>,
+) -> Vec<(Range<usize>, u32)> {
+    let bytes = text.as_bytes();
+    let mut found = found.into_iter().peekable();
+    let mut joined: Vec<(Range<usize>, u32)> = Vec::new();
+    while let Some((range, actor)) = found.next() {
+        if let Some((last, _)) = joined.last_mut().filter(|(_, a)| *a == actor) {
+            match &bytes[last.end..range.start] {
+                b"" | b" " => {
+                    last.end = range.end;
+                    continue;
+                }
+                b"(" | b" ("
+                    if bytes.get(range.end) == Some(&b')')
+                        && found.peek().is_none_or(|(next, _)| next.start > range.end) =>
+                {
+                    last.end = range.end + 1;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        joined.push((range, actor));
+    }
+    joined
 }
 
 /// For each actor, the 1-based lines of the article that `omit` hides on which the mention rules
@@ -622,6 +681,112 @@ mod tests {
     }
 
     #[test]
+    fn rule_9_one_actor_side_by_side_is_one_mention() {
+        let actors = [
+            actor("Jens Stoltenberg", &["Secretary General", "Stoltenberg"]),
+            actor("NATO", &[]),
+        ];
+        let found = mentions(
+            "NATO Secretary General Jens Stoltenberg said; Stoltenberg\r\n  Stoltenberg \
+             Stoltenberg; Stoltenberg, Stoltenberg",
+            &actors,
+            &[],
+        );
+        assert_eq!(
+            found,
+            [
+                ("NATO", 1),
+                ("Secretary General Jens Stoltenberg", 0),
+                ("Stoltenberg\r\n  Stoltenberg Stoltenberg", 0),
+                ("Stoltenberg", 0),
+                ("Stoltenberg", 0),
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_9_name_then_alias_in_parentheses_is_one_mention() {
+        let actors = [actor("Sam Bankman-Fried", &["SBF"]), actor("FTX", &[])];
+        let found = mentions(
+            "Sam Bankman-Fried (SBF) founded FTX(SBF); SBF\n(Sam Bankman-Fried) (SBF) ( SBF ); \
+             FTX (SBF); SBF (SBF, FTX)",
+            &actors,
+            &[],
+        );
+        assert_eq!(
+            found,
+            [
+                ("Sam Bankman-Fried (SBF)", 0),
+                ("FTX", 1),
+                ("SBF", 0),
+                ("SBF\n(Sam Bankman-Fried) (SBF)", 0),
+                ("SBF", 0),
+                ("FTX", 1),
+                ("SBF", 0),
+                ("SBF", 0),
+                ("SBF", 0),
+                ("FTX", 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn rule_9_joins_nothing_across_an_omitted_line() {
+        let actors = [actor("Trump", &["Donald Trump"])];
+        let found = mentions(
+            "Trump\nAdvertisement\nTrump\n\nTrump",
+            &actors,
+            &["Advertisement"],
+        );
+        assert_eq!(found, [("Trump", 0), ("Trump\n\nTrump", 0)]);
+    }
+
+    #[test]
+    fn rule_9_counts_offsets_on_disk_after_a_bom() {
+        let actors = [actor("Sam Bankman-Fried", &["SBF"])];
+        let text = "\u{FEFF}Sam\u{A0}Bankman\u{2013}Fried\t(SBF) and";
+        let (article, _) = Article::new(text.to_owned(), &[]);
+        let index = MentionIndex::build(&article, &actors);
+        assert_eq!(index.all().len(), 1);
+        assert_eq!(index.all()[0].range(), 3..text.len() - 4);
+        assert_eq!(
+            &text[index.all()[0].range()],
+            "Sam\u{A0}Bankman\u{2013}Fried\t(SBF)"
+        );
+        assert_eq!(reference(text, &actors, &[]), [(3, text.len() - 4, 0)]);
+    }
+
+    #[test]
+    fn two_actors_side_by_side_are_found_for_a_warning() {
+        let actors = [
+            actor("Bankman", &[]),
+            actor("Fried", &[]),
+            actor("Mr.", &[]),
+        ];
+        let text = "Mr. Bankman Fried; Bankman, Fried; Bankman\r\nFried; Fried Fried;\n\
+                    Bankman\r\n\r\nFried; Bankman\r\rFried; BankmanFried";
+        let (article, _) = Article::new(text.to_owned(), &[]);
+        let index = MentionIndex::build(&article, &actors);
+        let pairs: Vec<(&str, &str)> = index
+            .side_by_side(text)
+            .map(|i| {
+                (
+                    &text[index.all()[i].range()],
+                    &text[index.all()[i + 1].range()],
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("Mr.", "Bankman"),
+                ("Bankman", "Fried"),
+                ("Bankman", "Fried")
+            ]
+        );
+    }
+
+    #[test]
     fn per_actor_lists_and_lookups() {
         let actors = [actor("A", &[]), actor("B", &[])];
         let (article, _) = Article::new("A B A".to_owned(), &[]);
@@ -637,8 +802,17 @@ mod tests {
     /// The mention rules of the module header, applied as plainly as they can be written: fold
     /// the article character by character (rules 2, 6, 8), then at every place where a word may
     /// start try every pattern (rules 1, 3), and keep the longest that ends a word (rules 4,
-    /// 5). Returns `(start, end, actor)` in bytes of the original.
+    /// 5), and last join neighbours (rule 9). Returns `(start, end, actor)` in bytes of the
+    /// original.
     fn reference(original: &str, actors: &[Actor], omit: &[&str]) -> Vec<(usize, usize, u32)> {
+        reference_rule_9(original, &reference_rules_1_to_8(original, actors, omit))
+    }
+
+    fn reference_rules_1_to_8(
+        original: &str,
+        actors: &[Actor],
+        omit: &[&str],
+    ) -> Vec<(usize, usize, u32)> {
         use crate::fold::reference::{fold, fold_mapped, omitted_lines};
         let body = if original.starts_with('\u{FEFF}') {
             3
@@ -703,6 +877,34 @@ mod tests {
         found
     }
 
+    /// Rule 9, read off the original text: a mention joins the one before it (joined already,
+    /// perhaps) when both are of one actor and the text between them is whitespace, or
+    /// whitespace and `(` with `)` just after it, a `)` that no later mention starts at.
+    fn reference_rule_9(original: &str, found: &[(usize, usize, u32)]) -> Vec<(usize, usize, u32)> {
+        let mut joined: Vec<(usize, usize, u32)> = Vec::new();
+        for (k, &(start, end, n)) in found.iter().enumerate() {
+            if let Some(last) = joined.last_mut().filter(|l| l.2 == n) {
+                let gap = &original[last.1..start];
+                if gap.chars().all(char::is_whitespace) {
+                    last.1 = end;
+                    continue;
+                }
+                let free = found.get(k + 1).is_none_or(|next| next.0 > end);
+                if gap
+                    .strip_suffix('(')
+                    .is_some_and(|ws| ws.chars().all(char::is_whitespace))
+                    && original[end..].starts_with(')')
+                    && free
+                {
+                    last.1 = end + 1;
+                    continue;
+                }
+            }
+            joined.push((start, end, n));
+        }
+        joined
+    }
+
     /// A rough workload (CRLF and lone CR, non-ASCII, odd whitespace, omitted lines, a byte
     /// order mark) with its actors.
     fn workload(bytes: usize, actors: usize, seed: u64) -> (String, Vec<Actor>) {
@@ -724,17 +926,61 @@ mod tests {
         let (text, actors) = workload(320 * 1024, 150, 31);
         assert!(text.contains("\r\n") && text.contains('\t') && text.contains('\u{A0}'));
         let want = reference(&text, &actors, &OMIT);
+        assert!(want.len() > 1_000, "{}", want.len());
+        assert_agrees(&text, &actors, &want);
+    }
+
+    #[test]
+    fn the_index_agrees_with_the_plain_reference_where_rule_9_joins() {
+        // The workload with, after every sentence, two spellings of actors written side by
+        // side in one of these ways (some of which rule 9 joins, some not).
+        const FORMS: [&str; 9] = [
+            "{a} {b}",
+            "{a} ({b})",
+            "{a}\r\n({b}) ({a}) {a}",
+            "{a}\u{A0}\t{b}{b}",
+            "{a}\nAdvertisement\n{b}",
+            "{a}({b}),",
+            "{a} ( {b} )",
+            "{a} {c}",
+            "{a}\r\n\r\n{b} (x{a})",
+        ];
+        let (text, actors) = workload(96 * 1024, 60, 33);
+        let mut joined = String::new();
+        for (k, piece) in text.split_inclusive(". ").enumerate() {
+            joined.push_str(piece);
+            let a = &actors[k % actors.len()];
+            let spellings: Vec<&String> = std::iter::once(&a.name).chain(&a.aliases).collect();
+            let form = FORMS[k % FORMS.len()]
+                .replace("{a}", spellings[k % spellings.len()])
+                .replace("{b}", spellings[(k / 3) % spellings.len()])
+                .replace("{c}", &actors[(k * 7 + 1) % actors.len()].name);
+            joined.push_str(&form);
+            joined.push_str(". ");
+        }
+        let unjoined = reference_rules_1_to_8(&joined, &actors, &OMIT);
+        let want = reference_rule_9(&joined, &unjoined);
+        assert!(
+            unjoined.len() > want.len() + 300,
+            "{} joined into {}",
+            unjoined.len(),
+            want.len()
+        );
+        assert_agrees(&joined, &actors, &want);
+    }
+
+    /// The index of `text` (with [`OMIT`]) has exactly the mentions `want`.
+    fn assert_agrees(text: &str, actors: &[Actor], want: &[(usize, usize, u32)]) {
         let omit: Vec<String> = OMIT.iter().map(|o| fold(o)).collect();
-        let (article, _) = Article::new(text.clone(), &omit);
+        let (article, _) = Article::new(text.to_owned(), &omit);
         assert!(article.omitted().len() > 5);
-        let index = MentionIndex::build(&article, &actors);
+        let index = MentionIndex::build(&article, actors);
         let got: Vec<(usize, usize, u32)> = index
             .all()
             .iter()
             .map(|m| (m.start as usize, m.end as usize, m.actor))
             .collect();
-        assert!(want.len() > 1_000, "{}", want.len());
-        for (k, (g, w)) in got.iter().zip(&want).enumerate() {
+        for (k, (g, w)) in got.iter().zip(want).enumerate() {
             assert_eq!(
                 g,
                 w,

@@ -100,8 +100,10 @@ pub fn article(bytes: &[u8], omit: &[String], width: u8, show_omitted: bool) {
 }
 
 /// `mentions`: the index against the mention rules. Every mention is a folded name or alias of
-/// its actor (or that pattern capitalised), stands between word boundaries, is outside omitted
-/// lines and never overlaps another; offsets are character boundaries of the text as given.
+/// its actor (or that pattern capitalised), or several joined by rule 9 (by a space, or as
+/// `NAME (ALIAS)`), stands between word boundaries, is outside omitted lines and never overlaps
+/// another; two mentions of one actor that rule 9 would join are never left apart; offsets are
+/// character boundaries of the text as given.
 ///
 /// # Panics
 /// When one of those fails: that is the finding.
@@ -132,19 +134,88 @@ pub fn mentions(text: &str, actors: &[(String, Vec<String>)], omit: &[String]) {
         assert!(!article.is_omitted(r.start));
         let found = fold(&text[r.clone()]);
         let a = &actors[m.actor as usize];
-        let spelled = std::iter::once(&a.name).chain(&a.aliases).any(|p| {
-            let p = fold(p);
-            p == found || capitalised(&p).is_some_and(|c| c == found)
-        });
-        assert!(spelled, "{found:?} is not a spelling of actor {}", a.id);
+        let spellings: Vec<String> = std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .map(|p| fold(p))
+            .filter(|p| !p.is_empty())
+            .flat_map(|p| capitalised(&p).into_iter().chain([p]))
+            .collect();
+        assert!(
+            joined_spellings(&found, &spellings),
+            "{found:?} is not a spelling of actor {}, nor several joined",
+            a.id
+        );
         let before = text[..r.start].chars().next_back();
         let after = text[r.end..].chars().next();
         assert!(
             !before.is_some_and(char::is_alphanumeric),
             "not a word start"
         );
-        assert!(!after.is_some_and(char::is_alphanumeric), "not a word end");
+        // A mention joined as `NAME (ALIAS)` ends at the parenthesis, whatever follows it.
+        assert!(
+            found.ends_with(')') || !after.is_some_and(char::is_alphanumeric),
+            "not a word end"
+        );
     }
+    for (k, w) in index.all().windows(2).enumerate() {
+        if w[0].actor != w[1].actor {
+            continue;
+        }
+        let gap = &text[w[0].range().end..w[1].range().start];
+        assert!(
+            !gap.chars().all(char::is_whitespace),
+            "mentions {k} and {} of one actor are left apart by whitespace",
+            k + 1
+        );
+        let free = index
+            .all()
+            .get(k + 2)
+            .is_none_or(|next| next.range().start > w[1].range().end);
+        let in_parentheses = gap
+            .strip_suffix('(')
+            .is_some_and(|ws| ws.chars().all(char::is_whitespace))
+            && text[w[1].range().end..].starts_with(')')
+            && free;
+        assert!(
+            !in_parentheses,
+            "mention {} of one actor is left apart in parentheses",
+            k + 1
+        );
+    }
+}
+
+/// Whether folded `found` is one of `spellings`, or several joined as rule 9 joins them: by a
+/// space or nothing, or the next in parentheses after an optional space.
+fn joined_spellings(found: &str, spellings: &[String]) -> bool {
+    let n = found.len();
+    // chain[i]: found[i..] is a spelling and then a tail; tail[j]: found[j..] is empty, or a
+    // space or nothing and a chain, or a spelling in parentheses and a tail.
+    let (mut chain, mut tail) = (vec![false; n + 1], vec![false; n + 1]);
+    for i in (0..=n).rev() {
+        if !found.is_char_boundary(i) {
+            continue;
+        }
+        let rest = &found[i..];
+        let ends = |at: usize| {
+            spellings
+                .iter()
+                .filter(move |p| found[at..].starts_with(p.as_str()))
+                .map(move |p| at + p.len())
+        };
+        chain[i] = ends(i).any(|e| tail[e]);
+        let open = if rest.starts_with(" (") {
+            Some(i + 2)
+        } else if rest.starts_with('(') {
+            Some(i + 1)
+        } else {
+            None
+        };
+        tail[i] = i == n
+            || chain[i]
+            || (rest.starts_with(' ') && chain[i + 1])
+            || open.is_some_and(|o| ends(o).any(|e| found[e..].starts_with(')') && tail[e + 1]));
+    }
+    chain[0]
 }
 
 /// `omit` lines as the fact sheet loader keeps them: folded, blank ones dropped.

@@ -255,7 +255,7 @@ fn evidence_not_found_or_repeated() {
     assert_eq!(
         diagnostics(&event("Washington")),
         [
-            "DIR/facts.toml:14:12: warning: evidence \"Washington\" occurs 2 times in the article (the first is used; quote more words to make it unique)"
+            "DIR/facts.toml:14:12: warning: evidence \"Washington\" occurs 2 times in the article, on lines 1 and 3 (the first is used; quote more words to make it unique)"
         ]
     );
     // Evidence inside omitted text does not count.
@@ -484,4 +484,57 @@ fn line_numbers_read_as_a_list_and_stop_at_five() {
     assert_eq!(numbers(&[3, 17]), "3 and 17");
     assert_eq!(numbers(&[3, 17, 20]), "3, 17 and 20");
     assert_eq!(numbers(&[1, 2, 3, 4, 5, 6, 7]), "1, 2, 3, 4, 5 and 2 more");
+}
+
+#[test]
+fn two_actors_side_by_side_are_one_warning_per_phrase() {
+    let sheet = format!(
+        "{HEAD}\n[[actors]]\nid = \"bankman\"\nname = \"Bankman\"\nkind = \"person\"\n\
+         \n[[actors]]\nid = \"fried\"\nname = \"Fried\"\nkind = \"person\"\n"
+    );
+    let article = "Mr. Bankman Fried spoke.\nLater Bankman\nFried left; Bankman  Fried again.\n\
+                   Fried Bankman. Bankman, Fried. Bankman Bankman.\n";
+    assert_eq!(
+        diagnostics_with(&sheet, article.as_bytes()),
+        [
+            "DIR/facts.toml:6:6: warning: actors \"bankman\" and \"fried\" are mentioned side by side in the article as \"Bankman Fried\" (3 times; first on line 1) (if it is one name, add \"Bankman Fried\" to the aliases of one of them)",
+            "DIR/facts.toml:6:6: warning: actors \"fried\" and \"bankman\" are mentioned side by side in the article as \"Fried Bankman\" (on line 4) (if it is one name, add \"Fried Bankman\" to the aliases of one of them)",
+        ]
+    );
+}
+
+#[test]
+fn repeated_evidence_names_the_lines_of_every_copy_and_repeated_lines() {
+    let sheet = |quote: &str| {
+        format!(
+            "{}\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\nevidence = \"{quote}\"\n",
+            nato()
+        )
+    };
+    // A paragraph the page repeats whole: `omit` would hide both copies.
+    let article = "NATO met.\nThe summit opened in Washington.\nNATO agreed.\n\
+                   The summit opened in Washington.\n";
+    assert_eq!(
+        diagnostics_with(&sheet("summit opened"), article.as_bytes()),
+        [
+            "DIR/facts.toml:14:12: warning: evidence \"summit opened\" occurs 2 times in the article, on lines 2 and 4; lines 2 and 4 repeat word for word (the first is used; `omit` would hide every copy, since it hides lines by their text: delete the repeated copy from the article, or quote more words)"
+        ]
+    );
+    // A repeated two-line box, and a copy outside it: `omit` can take the box away.
+    let article = "NATO said the summit opened.\nMost read\nThe summit opened\nin Washington.\n\
+                   NATO agreed.\nThe summit  opened\nin Washington.\n";
+    assert_eq!(
+        diagnostics_with(&sheet("summit opened"), article.as_bytes()),
+        [
+            "DIR/facts.toml:14:12: warning: evidence \"summit opened\" occurs 3 times in the article, on lines 1, 3 and 6; lines 3-4 and 6-7 repeat word for word (if the repeated lines are page furniture, list them in `omit`, which hides every copy, and the quote is found where it is not repeated; or quote more words)"
+        ]
+    );
+    // Copies on one line, and on lines that differ, repeat nothing.
+    let article = "NATO and NATO.\nNATO again.\n";
+    assert_eq!(
+        diagnostics_with(&sheet("NATO"), article.as_bytes()),
+        [
+            "DIR/facts.toml:14:12: warning: evidence \"NATO\" occurs 3 times in the article, on lines 1 and 2 (the first is used; quote more words to make it unique)"
+        ]
+    );
 }

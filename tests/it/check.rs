@@ -271,3 +271,87 @@ fn the_reader_refuses_a_fact_sheet_with_errors_like_check() {
          facts.toml: 1 actor, 0 events, 0 facts, 1 error, 0 warnings\n"
     );
 }
+
+/// A fact sheet for the rule 9 fixtures: Sam Bankman-Fried, known also as SBF, and two actors
+/// that a careless reading finds in "Mr. Bankman Fried".
+const SBF_SHEET: &str = "[briefing]\ntitle = \"T\"\narticle = \"article.txt\"\n\
+    \n[[actors]]\nid = \"sbf\"\nname = \"Sam Bankman-Fried\"\nkind = \"person\"\naliases = [\"SBF\"]\n\
+    \n[[actors]]\nid = \"stoltenberg\"\nname = \"Jens Stoltenberg\"\nkind = \"person\"\n\
+    aliases = [\"Secretary General\"]\n\
+    \n[[actors]]\nid = \"bankman\"\nname = \"Bankman\"\nkind = \"person\"\n\
+    \n[[actors]]\nid = \"fried\"\nname = \"Fried\"\nkind = \"person\"\n";
+
+#[test]
+fn rule_9_a_name_with_its_alias_is_one_mention_in_exports() {
+    let article = "Sam Bankman-Fried (SBF) met Secretary General\nJens Stoltenberg.\n\
+                   Later SBF spoke; Bankman, Fried.\n";
+    let f = Fixture::new(SBF_SHEET, article.as_bytes());
+    let out = briefing()
+        .args(["export", "--format", "csv", "--table", "mentions"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "actor,start,end,line,column,text\n\
+         sbf,0,23,1,1,Sam Bankman-Fried (SBF)\n\
+         stoltenberg,28,62,1,29,\"Secretary General\nJens Stoltenberg\"\n\
+         sbf,70,73,3,7,SBF\n\
+         bankman,81,88,3,18,Bankman\n\
+         fried,90,95,3,27,Fried\n"
+    );
+}
+
+#[test]
+fn two_actors_side_by_side_warn_once_per_phrase() {
+    let article = "Mr. Bankman Fried spoke.\nSam Bankman-Fried (SBF) agreed.\n\
+                   Then Bankman\nFried left, and Bankman Fried came back.\n";
+    let f = Fixture::new(SBF_SHEET, article.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        f.relative(&String::from_utf8(out).unwrap()),
+        "DIR/facts.toml:12:6: warning: actor \"stoltenberg\" is never mentioned in the article (check its name and aliases against the text)\n\
+         DIR/facts.toml:18:6: warning: actors \"bankman\" and \"fried\" are mentioned side by side in the article as \"Bankman Fried\" (3 times; first on line 1) (if it is one name, add \"Bankman Fried\" to the aliases of one of them)\n\
+         facts.toml: 4 actors, 0 events, 0 facts, 0 errors, 2 warnings\n"
+    );
+}
+
+#[test]
+fn repeated_evidence_names_every_copy_and_the_repeated_lines() {
+    let sheet = format!(
+        "{SHEET}\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\n\
+         evidence = \"summit opened\"\n"
+    );
+    let article = "NATO said the summit opened.\nMost read\nThe summit opened\nin Washington.\n\
+                   NATO agreed.\nThe summit opened\nin Washington.\n";
+    let f = Fixture::new(&sheet, article.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = f.relative(&String::from_utf8(out).unwrap());
+    assert!(
+        out.contains(
+            "warning: evidence \"summit opened\" occurs 3 times in the article, on lines 1, 3 and \
+             6; lines 3-4 and 6-7 repeat word for word (if the repeated lines are page furniture, \
+             list them in `omit`, which hides every copy, and the quote is found where it is not \
+             repeated; or quote more words)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("0 errors, 1 warning\n"), "{out}");
+}

@@ -25,8 +25,9 @@ fn start_screen() {
 
 #[test]
 fn actor_followed_into_the_article() {
-    // Douglas Jones is the seventh actor by mentions.
-    snapshot("actor_followed", "2 g j j j j j j Enter");
+    // Douglas Jones is the sixth actor by mentions (the seventh before mention rule 9 made
+    // "Ukrainian Armed Forces (AFU)" one mention).
+    snapshot("actor_followed", "2 g j j j j j Enter");
 }
 
 #[test]
