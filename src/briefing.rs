@@ -6,7 +6,7 @@ mod input;
 
 use std::collections::HashMap;
 
-pub use input::{CannotRun, Input};
+pub use input::{BUNDLED_NAME, CannotRun, Input};
 
 use crate::article::{self, Article};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};
@@ -260,6 +260,12 @@ impl Briefing {
         }
     }
 
+    /// Whether this is the sample compiled into the binary.
+    #[must_use]
+    pub fn is_bundled(&self) -> bool {
+        self.sheet_path == input::BUNDLED_SHEET_PATH
+    }
+
     /// The index of the actor with this id.
     #[must_use]
     pub fn actor_index(&self, id: &str) -> Option<usize> {
@@ -464,10 +470,14 @@ fn finish(
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    let file = std::path::Path::new(sheet_path).file_name().map_or_else(
-        || sheet_path.to_owned(),
-        |f| f.to_string_lossy().into_owned(),
-    );
+    let file = if sheet_path == input::BUNDLED_SHEET_PATH {
+        input::BUNDLED_NAME.to_owned()
+    } else {
+        std::path::Path::new(sheet_path).file_name().map_or_else(
+            || sheet_path.to_owned(),
+            |f| f.to_string_lossy().into_owned(),
+        )
+    };
     let summary = format!(
         "{file}: {}, {}, {}, {}, {}",
         count(counts.actors, "actor"),

@@ -402,7 +402,7 @@ fn the_bundled_briefing_is_clean() {
     assert_eq!(checked.diagnostics, []);
     assert_eq!(
         checked.summary,
-        "facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
+        "bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
     );
 }
 

@@ -10,7 +10,7 @@ fn the_bundled_briefing_checks_clean() {
         .arg("check")
         .assert()
         .success()
-        .stdout("facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
+        .stdout("bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -270,4 +270,28 @@ fn the_reader_refuses_a_fact_sheet_with_errors_like_check() {
         "DIR/facts.toml:5:1: error: actor \"nato\" has no `name`, which is required\n\
          facts.toml: 1 actor, 0 events, 0 facts, 1 error, 0 warnings\n"
     );
+}
+
+// Issue 11: `check` without a path, hints that name the fix, less to type.
+
+#[test]
+fn without_a_path_check_reads_facts_toml_in_the_current_folder() {
+    let f = Fixture::new(&SHEET.replace("name = \"NATO\"\n", ""), ARTICLE.as_bytes());
+    briefing()
+        .current_dir(f.dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(
+            "facts.toml:5:1: error: actor \"nato\" has no `name`, which is required\n\
+             facts.toml: 1 actor, 0 events, 0 facts, 1 error, 0 warnings\n",
+        );
+    // Without one there, the bundled sample, named as such.
+    let empty = tempfile::tempdir().unwrap();
+    briefing()
+        .current_dir(empty.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
 }
