@@ -80,10 +80,16 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     } = parse(&src);
     diagnostics.extend(parsed);
     let counts = Counts::of(&positions);
-    if diagnostics
+    let syntax = diagnostics
         .iter()
-        .any(|d| d.message.starts_with("TOML syntax"))
+        .any(|d| d.message.starts_with("TOML syntax"));
+    if (syntax || sheet.briefing.title.is_empty() && sheet.briefing.article.is_empty())
+        && !looks_like_a_fact_sheet(&text)
     {
+        let d = not_a_fact_sheet(input, &src, syntax);
+        return Ok(finish(&sheet_path, Counts::default(), vec![d], None));
+    }
+    if syntax {
         return Ok(finish(&sheet_path, counts, diagnostics, None));
     }
     validate(&sheet, &positions, &src, &mut diagnostics);
@@ -106,7 +112,14 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
-    report_omit(&omit, &omit_hits, &positions, &src, &mut diagnostics);
+    report_omit(
+        &omit,
+        &omit_hits,
+        &article,
+        &positions,
+        &src,
+        &mut diagnostics,
+    );
     let mentions = MentionIndex::build(&article, &sheet.actors);
     report_silent(
         &sheet,
@@ -140,6 +153,40 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         actor_ids,
     };
     Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+}
+
+/// Whether `text` is meant as a fact sheet, however broken: a line opens one of its tables
+/// (`[briefing]`, `[[actors]]`…) or sets one of them or its `title` or `article`. An article
+/// given by mistake has none.
+fn looks_like_a_fact_sheet(text: &str) -> bool {
+    const WORDS: [&str; 6] = ["briefing", "actors", "events", "facts", "title", "article"];
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        let header = line.trim_start_matches(['[', ' ', '\t']);
+        let key = line.split_once('=').map_or("", |(k, _)| k.trim());
+        (line.starts_with('[') && WORDS[..4].iter().any(|t| header.starts_with(t)))
+            || WORDS.contains(&key)
+    })
+}
+
+/// The one error for a file that is no fact sheet at all, rather than one per line of it:
+/// likely the article, named in place of its fact sheet.
+fn not_a_fact_sheet(input: &Input, src: &SourceFile, syntax: bool) -> Diagnostic {
+    let d = src.error(
+        &(0..0),
+        if syntax {
+            "this is not a fact sheet: it is not TOML, and has no [briefing] table"
+        } else {
+            "this is not a fact sheet: it has no [briefing] table"
+        },
+    );
+    match input.fact_sheet_beside() {
+        Some(beside) => d.with_hint(format!("is it the article? did you mean {beside}?")),
+        None => d.with_hint(
+            "is it the article? name the fact sheet, which starts with [briefing], a title and \
+             an article path",
+        ),
+    }
 }
 
 /// A warning for each actor the article never mentions, saying where its spellings stand when
@@ -198,10 +245,12 @@ fn report_silent(
 fn report_omit(
     omit: &[String],
     hits: &[usize],
+    article: &Article,
     positions: &Positions,
     src: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let lines = std::cell::OnceCell::new();
     for (k, (hits, span)) in hits.iter().zip(&positions.omit).enumerate() {
         if let Some(first) = omit[..k].iter().position(|o| *o == omit[k]) {
             let (line, _) = positions
@@ -213,12 +262,45 @@ fn report_omit(
                 format!("this `omit` line is listed twice (also on line {line})"),
             ));
         } else if *hits == 0 {
-            diagnostics.push(
-                src.warning(span, "this `omit` line matches no line of the article")
-                    .with_hint("it must equal a whole line, apart from surrounding spaces"),
-            );
+            let d = src.warning(span, "this `omit` line matches no line of the article");
+            let lines = lines.get_or_init(|| folded_lines(article));
+            diagnostics.push(match nearest_line(&omit[k], lines) {
+                Some(n) => d.with_hint(format!(
+                    "did you mean line {}: {}?",
+                    n + 1,
+                    quoted(article.text()[article.line_range(n)].trim(), 60)
+                )),
+                None => d.with_hint("it must equal a whole line, apart from surrounding spaces"),
+            });
         }
     }
+}
+
+/// Each line of the article that is not blank, folded and trimmed, with its 0-based number.
+fn folded_lines(article: &Article) -> Vec<(usize, String)> {
+    (0..article.line_count())
+        .filter_map(|n| {
+            let line = fold(article.text()[article.line_range(n)].trim());
+            (!line.is_empty()).then_some((n, line))
+        })
+        .collect()
+}
+
+/// The 0-based number of the article line closest to `omit` (folded), if one is close enough
+/// to be what was meant; the first of equally close ones.
+fn nearest_line(omit: &str, lines: &[(usize, String)]) -> Option<usize> {
+    let len = omit.chars().count();
+    lines
+        .iter()
+        // Lines of very different length are not typos of it, and cost time to compare.
+        .filter(|(_, l)| l.len() <= 2 * omit.len() + 8 && 2 * l.chars().count() + 8 >= len)
+        .map(|(n, l)| (strsim::jaro_winkler(omit, l), *n))
+        .filter(|(score, _)| *score >= 0.8)
+        .fold(None, |best: Option<(f64, usize)>, (score, n)| match best {
+            Some((b, _)) if b >= score => best,
+            _ => Some((score, n)),
+        })
+        .map(|(_, n)| n)
 }
 
 /// How [`open`] fails.
@@ -382,15 +464,7 @@ fn locate_evidence(
                     );
                     continue;
                 }
-                let prefix = evidence::longest_prefix_found(article, quote);
-                out.push(if prefix.chars().count() >= 8 {
-                    d.with_hint(format!(
-                        "the article has {} but not what follows",
-                        quoted(&prefix, 60)
-                    ))
-                } else {
-                    d.with_hint("quote the article's own words; case and letters must match")
-                });
+                out.push(d.with_hint(not_found_hint(article, quote)));
             }
             Some(q) if q.count > 1 => out.push(
                 src.warning(
@@ -408,6 +482,29 @@ fn locate_evidence(
     }
     let facts = found.split_off(sheet.events.len());
     (found, facts)
+}
+
+/// What the article does have of a quote it does not: the quote with other capitals, or how
+/// far the quote matches, where, and what the article says there instead.
+fn not_found_hint(article: &Article, quote: &str) -> String {
+    if let Some(r) = evidence::other_case(article, quote) {
+        let (line, column) = article.line_col(r.start);
+        return format!(
+            "the article has it with other capitals on line {line}, column {column}: {}",
+            quoted(&fold(&article.text()[r]), 60)
+        );
+    }
+    match evidence::longest_prefix(article, quote) {
+        Some(p) if p.found.chars().count() >= 8 => {
+            let (line, column) = article.line_col(p.end);
+            format!(
+                "the article has {} up to line {line}, column {column}, where it says {}",
+                quoted(&p.found, 60),
+                quoted(&p.next, 40)
+            )
+        }
+        _ => "quote the article's own words; case and letters must match".to_owned(),
+    }
 }
 
 /// Line numbers for a message: "2", "2 and 4", "2, 4 and 9"; past the first five, how many

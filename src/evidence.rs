@@ -232,27 +232,72 @@ fn bridge(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, checkpoints)
 }
 
+/// How far a quote that is not in the article does match there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partial {
+    /// The longest beginning of the quote (folded) that the article has.
+    pub found: String,
+    /// Where the first occurrence of that beginning ends (bytes on disk).
+    pub end: usize,
+    /// What the article says from there on (folded), about as long as the rest of the quote.
+    pub next: String,
+}
+
 /// The longest beginning of `quote` (in characters of its folded form) that the article does
-/// contain: tells a curator where a quote stops matching.
+/// contain, where it ends and what follows it there: tells a curator where a quote stops
+/// matching. `None` when not even its first character is in the article.
 #[must_use]
-pub fn longest_prefix_found(article: &Article, quote: &str) -> String {
+pub fn longest_prefix(article: &Article, quote: &str) -> Option<Partial> {
     let q = fold(quote);
     let text = article.folded().as_str();
     let ends: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-    let found = |n: usize| {
-        n == 0 || memchr::memmem::find(text.as_bytes(), &q.as_bytes()[..ends[n - 1]]).is_some()
-    };
-    // `found` is monotone in n, so binary search for the largest n that is found.
+    let find = |n: usize| memchr::memmem::find(text.as_bytes(), &q.as_bytes()[..ends[n - 1]]);
+    // Being found is monotone in n, so binary search for the largest n that is found.
     let (mut lo, mut hi) = (0, ends.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if found(mid) {
+        if find(mid).is_some() {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    q[..if lo == 0 { 0 } else { ends[lo - 1] }].to_owned()
+    if lo == 0 {
+        return None;
+    }
+    let found = &q[..ends[lo - 1]];
+    let end = find(lo).map_or(0, |at| at + found.len());
+    let rest = q[found.len()..].chars().count().clamp(10, 40);
+    let next = text[end..]
+        .split(char::from(BARRIER))
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(rest)
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
+    Some(Partial {
+        found: found.to_owned(),
+        end: article.folded().to_original(end),
+        next,
+    })
+}
+
+/// Where `quote` stands in the article if ASCII letters may differ in case (bytes on disk).
+#[must_use]
+pub fn other_case(article: &Article, quote: &str) -> Option<Range<usize>> {
+    let q = fold(quote);
+    if q.is_empty() {
+        return None;
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([q.as_str()])
+        .ok()?;
+    let folded = article.folded();
+    let m = ac.find(folded.as_str())?;
+    Some(folded.to_original(m.start())..folded.to_original(m.end()))
 }
 
 #[cfg(test)]
@@ -317,11 +362,13 @@ mod tests {
     #[test]
     fn says_how_far_a_quote_matches() {
         let a = article("NATO will present Ukraine with concrete ways", &[]);
-        assert_eq!(
-            longest_prefix_found(&a, "NATO will present Ukraine with solid ways"),
-            "NATO will present Ukraine with "
-        );
-        assert_eq!(longest_prefix_found(&a, "Zelensky"), "");
+        let p = longest_prefix(&a, "NATO will present Ukraine with solid ways").unwrap();
+        assert_eq!(p.found, "NATO will present Ukraine with ");
+        assert_eq!(p.end, "NATO will present Ukraine with ".len());
+        assert_eq!(p.next, "concrete w");
+        assert_eq!(longest_prefix(&a, "Zelensky"), None);
+        assert_eq!(other_case(&a, "nato WILL present"), Some(0..17));
+        assert_eq!(other_case(&a, "NATO will not"), None);
     }
 
     #[test]

@@ -97,6 +97,17 @@ impl Input {
         }
     }
 
+    /// The `facts.toml` in the same folder as this file, when there is one and it is another
+    /// file, as messages name it.
+    pub(super) fn fact_sheet_beside(&self) -> Option<String> {
+        let Self::Path(p) = self else {
+            return None;
+        };
+        let beside = self.folder()?.join(FACT_SHEET_NAME);
+        let same = std::fs::canonicalize(&beside).ok()? == std::fs::canonicalize(p).ok()?;
+        (!same && beside.is_file()).then(|| display(&beside))
+    }
+
     /// The files this input reads, which an export must never overwrite.
     #[must_use]
     pub fn sheet_path(&self) -> Option<&Path> {

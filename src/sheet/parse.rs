@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use toml::de::DeTable;
 
-use super::table::{Field, Need, Table, list};
+use super::table::{Field, Need, Table, date_in_words, list};
 use super::{
     Actor, ActorKind, ActorPositions, Event, EventPositions, Fact, FactPositions, FactSheet, Meta,
     Positions, Span,
@@ -149,6 +149,9 @@ fn syntax_hint(text: &str, at: usize, message: &str) -> Option<String> {
         return Some(format!(
             "`{key}` is set twice in this table; keep one of them"
         ));
+    }
+    if let Some(hint) = date_in_words(key, value) {
+        return Some(hint);
     }
     let first = value.chars().next()?;
     let quoted = inert_quote(value);

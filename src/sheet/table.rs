@@ -161,6 +161,14 @@ impl<'t, 'i> Table<'t, 'i> {
         };
         let Some(items) = v.get_ref().as_array() else {
             self.wrong_type(key, "an array of strings", v, src, out);
+            if let Some(one) = v.get_ref().as_str()
+                && let Some(d) = out.last_mut()
+            {
+                d.hint = Some(format!(
+                    "a list, even of one: {key} = [{}]",
+                    quoted(one, 60)
+                ));
+            }
             return Vec::new();
         };
         let mut fields = Vec::with_capacity(items.len());
@@ -222,10 +230,15 @@ impl<'t, 'i> Table<'t, 'i> {
                 span: v.span(),
             }),
             Err(why) => {
-                out.push(src.error(
+                let d = src.error(
                     &v.span(),
                     format!("`{key}` in {} is not a valid date: {why}", self.name),
-                ));
+                );
+                let words = v.get_ref().as_str().and_then(|s| date_in_words(key, s));
+                out.push(match words {
+                    Some(hint) => d.with_hint(hint),
+                    None => d,
+                });
                 None
             }
         }
@@ -298,6 +311,17 @@ impl<'t, 'i> Table<'t, 'i> {
         }
         t.map(|t| (t, v.span()))
     }
+}
+
+/// For a date written in words (`July 9, 2024`), the hint that shows it as TOML:
+/// `did you mean "2024-07-09"? write: date = 2024-07-09`.
+pub fn date_in_words(key: &str, text: &str) -> Option<String> {
+    let date = PartialDate::from_words(text)?;
+    Some(if date.day().is_some() {
+        format!("did you mean \"{date}\"? write: {key} = {date}")
+    } else {
+        format!("did you mean \"{date}\"? write: {key} = \"{date}\"")
+    })
 }
 
 /// "an integer", "a string".

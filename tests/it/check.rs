@@ -295,3 +295,18 @@ fn without_a_path_check_reads_facts_toml_in_the_current_folder() {
         .success()
         .stdout("bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
 }
+
+#[test]
+fn an_article_given_for_the_fact_sheet_is_one_error_naming_the_fact_sheet() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    briefing()
+        .current_dir(f.dir.path())
+        .args(["check", "article.txt"])
+        .assert()
+        .code(1)
+        .stdout(
+            "article.txt:1:1: error: this is not a fact sheet: it is not TOML, and has no \
+             [briefing] table (is it the article? did you mean facts.toml?)\n\
+             article.txt: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n",
+        );
+}
