@@ -16,7 +16,7 @@ use crate::inert::quoted;
 use crate::mentions::{self, MentionIndex};
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
-use crate::sheet::{Event, FactSheet, Positions};
+use crate::sheet::{Event, FactSheet, Positions, Span};
 
 /// A fact sheet with its article, mention index and evidence, ready to read or export.
 #[derive(Clone, Debug)]
@@ -418,6 +418,9 @@ fn locate_evidence(
             continue;
         }
         match q {
+            None if evidence::elided_parts(quote).is_some() => {
+                out.push(elided_not_found(article, quote, src, span));
+            }
             None => {
                 let d = src.error(
                     span,
@@ -482,6 +485,38 @@ fn locate_evidence(
     }
     let facts = found.split_off(sheet.events.len());
     (found, facts)
+}
+
+/// The error for a quote that leaves words out (`…`) and is not in the article: which part is
+/// not found, and what the article has of it.
+fn elided_not_found(article: &Article, quote: &str, src: &SourceFile, span: &Span) -> Diagnostic {
+    let parts = evidence::elided_parts(quote).unwrap_or_default();
+    let k = evidence::find_elided(article, &parts).err().unwrap_or(0);
+    let part = parts.get(k).map_or("", String::as_str);
+    let message = if k == 0 {
+        format!(
+            "evidence {} is not in the article: part 1, {}, is not found",
+            quoted(quote, 60),
+            quoted(part, 40)
+        )
+    } else {
+        format!(
+            "evidence {} is not in the article: part {}, {}, is not found after part {k} in the \
+             same paragraph",
+            quoted(quote, 60),
+            k + 1,
+            quoted(part, 40)
+        )
+    };
+    let elsewhere = memchr::memmem::find(article.folded().as_str().as_bytes(), part.as_bytes());
+    let hint = match elsewhere {
+        Some(at) if !part.is_empty() => format!(
+            "the article has it on line {}, but not there",
+            article.line_of(article.folded().to_original(at))
+        ),
+        _ => not_found_hint(article, part),
+    };
+    src.error(span, message).with_hint(hint)
 }
 
 /// What the article does have of a quote it does not: the quote with other capitals, or how

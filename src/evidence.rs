@@ -50,6 +50,19 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
         })
         .collect();
     let text = folded.as_str();
+    let mut elided = Vec::new();
+    let slots: Vec<Option<usize>> = slots
+        .into_iter()
+        .zip(quotes)
+        .map(|(slot, q)| match elided_parts(q) {
+            // Past the patterns' indices: where in `elided` it was found.
+            Some(parts) => slot.map(|_| {
+                elided.push(find_elided(article, &parts).ok());
+                usize::MAX - (elided.len() - 1)
+            }),
+            None => slot,
+        })
+        .collect();
     let found = count(text, &patterns, &chunk_bounds(text, threads(text.len())));
     let found: Vec<Option<Quote>> = found
         .into_iter()
@@ -63,8 +76,92 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
         .collect();
     slots
         .into_iter()
-        .map(|s| s.and_then(|i| found[i]))
+        .map(|s| {
+            s.and_then(|i| match found.get(i) {
+                Some(f) => *f,
+                None => elided[usize::MAX - i],
+            })
+        })
         .collect()
+}
+
+/// The parts of a quote that leaves words out with `…` or `...`, folded, the empty ones left
+/// out; `None` for a quote without either.
+#[must_use]
+pub fn elided_parts(quote: &str) -> Option<Vec<String>> {
+    if !quote.contains('…') && !quote.contains("...") {
+        return None;
+    }
+    Some(
+        quote
+            .split('…')
+            .flat_map(|p| p.split("..."))
+            .map(fold)
+            .filter(|p| !p.is_empty())
+            .collect(),
+    )
+}
+
+/// Finds a quote given as `parts`: each part found by the rules of evidence, in order, within
+/// one paragraph and crossing no omitted line; the quote is the whole span from the first part
+/// to the last, counted by how many occurrences of the first part begin one. Otherwise the
+/// index of the first part that could not be found (in the article, or after the one before).
+pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> {
+    let folded = article.folded();
+    let text = folded.as_str();
+    // Every occurrence of each part, ascending: each step takes the first one after the part
+    // before, which is the nearest, so if it is in another paragraph, every later one is too.
+    let at: Vec<Vec<usize>> = parts
+        .iter()
+        .map(|p| memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).collect())
+        .collect();
+    if parts.is_empty() {
+        return Err(0);
+    }
+    let mut first: Option<(usize, usize)> = None;
+    let mut count = 0u32;
+    let mut reached = 0;
+    for &start in &at[0] {
+        let mut end = start + parts[0].len();
+        let mut k = 1;
+        while k < parts.len() {
+            let i = at[k].partition_point(|&a| a < end);
+            let Some(&next) = at[k].get(i) else { break };
+            let between = &text[end..next];
+            let gap = &article.text()[folded.to_original(end)..folded.to_original(next)];
+            if between.as_bytes().contains(&BARRIER) || paragraph_break(gap) {
+                break;
+            }
+            end = next + parts[k].len();
+            k += 1;
+        }
+        reached = reached.max(k);
+        if k == parts.len() {
+            count += 1;
+            first.get_or_insert((start, end));
+        }
+    }
+    match first {
+        Some((start, end)) => Ok(Quote {
+            start: folded.to_original(start) as u32,
+            end: folded.to_original(end) as u32,
+            count,
+        }),
+        None => Err(reached),
+    }
+}
+
+/// Whether `text` (from the middle of one line to the middle of another) holds a blank line.
+fn paragraph_break(text: &str) -> bool {
+    let mut lines = text.split('\n');
+    lines.next();
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
+        if lines.peek().is_some() && line.trim().is_empty() {
+            return true;
+        }
+    }
+    false
 }
 
 /// For each pattern, its first occurrence in `text` (folded offsets) and how many there are,
@@ -403,5 +500,46 @@ mod tests {
             bounds.push(text.len());
             assert_eq!(count(text, &patterns, &bounds), want, "{n} chunks");
         }
+    }
+
+    #[test]
+    fn an_elided_quote_is_found_part_by_part_within_one_paragraph() {
+        let text = "NATO will present Ukraine with ways.\nIt will meet in Washington.\n\nNATO met.";
+        let a = article(text, &[]);
+        let found = locate(
+            &a,
+            &["NATO will … meet in", "will present...ways", "NATO … met"],
+        );
+        let q = found[0].unwrap();
+        assert_eq!(
+            &a.text()[q.range()],
+            "NATO will present Ukraine with ways.\nIt will meet in"
+        );
+        assert_eq!(q.count, 1);
+        assert_eq!(
+            &a.text()[found[1].unwrap().range()],
+            "will present Ukraine with ways"
+        );
+        // "met" is only in the next paragraph after the first "NATO"; the second "NATO" is
+        // followed by it.
+        assert_eq!(&a.text()[found[2].unwrap().range()], "NATO met");
+        let parts = |q: &str| elided_parts(q).unwrap();
+        assert_eq!(find_elided(&a, &parts("NATO … Paris")), Err(1));
+        assert_eq!(find_elided(&a, &parts("Paris … NATO")), Err(0));
+        assert_eq!(find_elided(&a, &parts("ways … NATO met")), Err(1));
+        assert_eq!(elided_parts("no elision"), None);
+        assert_eq!(
+            elided_parts("a ... b…c"),
+            Some(vec!["a".into(), "b".into(), "c".into()])
+        );
+    }
+
+    #[test]
+    fn an_elided_quote_does_not_cross_an_omitted_line() {
+        let a = article(
+            "NATO met\nAdvertisement\nin Washington.",
+            &["Advertisement"],
+        );
+        assert_eq!(locate(&a, &["NATO … Washington"]), [None]);
     }
 }

@@ -435,12 +435,12 @@ fn syntax_errors_from_unquoted_values_say_to_quote_them() {
 #[test]
 fn a_missing_key_is_reported_at_its_table_header() {
     let sheet = format!(
-        "{}\n[[actors]]\n# no id\nname = \"China\"\nkind = \"country\"\n",
+        "{}\n[[actors]]\n# no kind\nid = \"china\"\nname = \"China\"\n",
         nato()
     );
     let d = diagnostics(&sheet);
     assert!(
-        d[0].starts_with("DIR/facts.toml:10:1: error: [[actors]] #2 has no `id`"),
+        d[0].starts_with("DIR/facts.toml:10:1: error: actor \"china\" has no `kind`"),
         "{d:?}"
     );
     // The summary counts the table it could not read too.
@@ -619,6 +619,100 @@ fn a_file_that_is_no_fact_sheet_is_one_error_naming_the_fact_sheet_beside_it() {
         run("article.txt").0,
         [
             "DIR/article.txt:1:1: error: this is not a fact sheet: it is not TOML, and has no [briefing] table (is it the article? name the fact sheet, which starts with [briefing], a title and an article path)"
+        ]
+    );
+}
+
+// Issue 11: less to type, nothing less checked.
+
+#[test]
+fn an_id_left_out_is_made_from_the_name_or_title_and_checked_for_clashes() {
+    let sheet = format!(
+        "{HEAD}\n[[actors]]\nname = \"NATO\"\nkind = \"organization\"\n\n\
+         [[actors]]\nname = \"Washington D.C.\"\nkind = \"place\"\naliases = [\"Washington\"]\n\n\
+         [[events]]\ndate = 2024-07-09\ntitle = \"NATO met in Washington\"\n\
+         actors = [\"nato\", \"washington-d-c\"]\nevidence = \"NATO met in Washington\"\n"
+    );
+    assert_eq!(diagnostics(&sheet), [] as [String; 0]);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), &sheet).unwrap();
+    fs::write(dir.path().join("article.txt"), ARTICLE).unwrap();
+    let b = check(&Input::from_arg(Some(dir.path())).unwrap())
+        .unwrap()
+        .briefing
+        .unwrap();
+    assert_eq!(b.sheet.events[0].id, "nato-met-in-washington");
+    // A made id that another actor has is an error at the entry's header.
+    let sheet = format!(
+        "{}\n[[actors]]\nkind = \"other\"\nname = \"Nato\"\naliases = [\"the alliance\"]\n",
+        nato()
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:10:1: error: actor id \"nato\", made from its name, is already used on line 6 (give this actor an `id` of its own)",
+            "DIR/facts.toml:10:1: warning: actor \"nato\" is never mentioned in the article (check its name and aliases against the text)",
+        ]
+    );
+    // Letters with marks are folded to ASCII; a name with nothing left is an error.
+    let sheet = format!(
+        "{HEAD}\n[[actors]]\nname = \"Rūta Grīnberga\"\nkind = \"person\"\n\n[[actors]]\nname = \"—\"\nkind = \"other\"\n"
+    );
+    let d = diagnostics(&sheet);
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:5:1: warning: actor \"ruta-grinberga\" is never mentioned in the article (check its name and aliases against the text)",
+            "DIR/facts.toml:9:1: error: [[actors]] #2 has no `id`, and none can be made from its name \"—\" (give it an `id` of lowercase letters, digits and '-')",
+        ]
+    );
+}
+
+#[test]
+fn omit_entries_ending_in_a_star_omit_lines_that_begin_so() {
+    let article = "NATO met.\n• Share\n  • Print\nNATO agreed.\n";
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"• *\", \"Nothing *\", \" * \"]\n",
+    );
+    assert_eq!(
+        diagnostics_with(&sheet, article.as_bytes()),
+        [
+            "DIR/facts.toml:4:16: warning: this `omit` line matches no line of the article (it must equal a whole line, apart from surrounding spaces)",
+            "DIR/facts.toml:4:29: error: `*` alone in `omit` would hide every line (put the beginning of the lines to hide before it, like \"• *\")",
+        ]
+    );
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"• *\"]\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), &sheet).unwrap();
+    fs::write(dir.path().join("article.txt"), article).unwrap();
+    let b = check(&Input::from_arg(Some(dir.path())).unwrap())
+        .unwrap()
+        .briefing
+        .unwrap();
+    assert_eq!(b.article.omitted().len(), 2);
+}
+
+#[test]
+fn elided_evidence_names_the_part_not_found() {
+    let quote = |q: &str| event_with(&format!("evidence = \"{q}\""));
+    assert_eq!(
+        diagnostics(&quote("NATO agreed; … agreed.")),
+        [] as [String; 0]
+    );
+    assert_eq!(
+        diagnostics(&quote("NATO agreed; … disagreed")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"NATO agreed; … disagreed\" is not in the article: part 2, \"disagreed\", is not found after part 1 in the same paragraph (quote the article's own words; case and letters must match)"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&quote("NATO gathered ... Washington")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"NATO gathered ... Washington\" is not in the article: part 1, \"NATO gathered\", is not found (quote the article's own words; case and letters must match)"
         ]
     );
 }

@@ -78,6 +78,26 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// How messages name the table.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the table sets `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The string `key` holds, if it holds one; nothing is reported (reading the key reports).
+    pub fn peek_string(&self, key: &str) -> Option<&'t str> {
+        self.get(key)?.get_ref().as_str()
+    }
+
+    /// Where the table's header stands, as messages about the whole entry point at it.
+    pub fn header(&self, src: &SourceFile) -> Span {
+        header(src.text(), &self.span)
+    }
+
     fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.entries.get(key)
     }

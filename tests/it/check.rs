@@ -310,3 +310,34 @@ fn an_article_given_for_the_fact_sheet_is_one_error_naming_the_fact_sheet() {
              article.txt: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n",
         );
 }
+
+#[test]
+fn ids_left_out_star_omits_and_elided_evidence_check_clean_and_export() {
+    let sheet = "[briefing]\ntitle = \"Small\"\narticle = \"article.txt\"\nomit = [\"• *\"]\n\n\
+                 [[actors]]\nname = \"NATO\"\nkind = \"organization\"\n\n\
+                 [[events]]\ndate = 2024-07-09\ntitle = \"NATO met\"\nactors = [\"nato\"]\n\
+                 evidence = \"NATO met. … agreed.\"\n";
+    let article = "NATO met. The alliance agreed.\n• Share\n• Print\n";
+    let f = Fixture::new(sheet, article.as_bytes());
+    briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout("facts.toml: 1 actor, 1 event, 0 facts, 0 errors, 0 warnings\n");
+    let out = briefing()
+        .args(["export", "--format", "json"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["actors"][0]["id"], "nato");
+    assert_eq!(json["events"][0]["id"], "nato-met");
+    assert_eq!(
+        json["events"][0]["evidence"]["text"],
+        "NATO met. The alliance agreed."
+    );
+}
