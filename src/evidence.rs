@@ -2,7 +2,8 @@
 //!
 //! Quotes are compared folded, like mentions, but need not be whole words and are never
 //! capitalised. A quote that is not in the article is a problem, never fuzzy-matched; when only
-//! a line that `omit` hides stands in its way, the problem names that line.
+//! a line that `omit` hides stands in its way, the problem names that line. A quote may leave
+//! words out with `…` or `...`: its parts are then found in order within one paragraph.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -30,39 +31,36 @@ impl Quote {
     }
 }
 
-/// Finds each quote in one pass over the article; `None` for a quote that is not there.
+/// Finds each quote in one pass over the article; `None` for a quote that is not there. A quote
+/// that leaves words out (see [`find_elided`]) is found on its own.
 #[must_use]
 pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
+    /// How a quote is found: as one of the patterns, or already, part by part.
+    enum Slot {
+        Blank,
+        Pattern(usize),
+        Elided(Option<Quote>),
+    }
     let folded = article.folded();
     let mut distinct: HashMap<String, usize> = HashMap::new();
     let mut patterns = Vec::new();
-    let slots: Vec<Option<usize>> = quotes
+    let slots: Vec<Slot> = quotes
         .iter()
         .map(|q| {
             let f = fold(q);
             if f.is_empty() {
-                return None;
+                return Slot::Blank;
             }
-            Some(*distinct.entry(f.clone()).or_insert_with(|| {
+            if let Some(parts) = elided_parts(q) {
+                return Slot::Elided(find_elided(article, &parts).ok());
+            }
+            Slot::Pattern(*distinct.entry(f.clone()).or_insert_with(|| {
                 patterns.push(f);
                 patterns.len() - 1
             }))
         })
         .collect();
     let text = folded.as_str();
-    let mut elided = Vec::new();
-    let slots: Vec<Option<usize>> = slots
-        .into_iter()
-        .zip(quotes)
-        .map(|(slot, q)| match elided_parts(q) {
-            // Past the patterns' indices: where in `elided` it was found.
-            Some(parts) => slot.map(|_| {
-                elided.push(find_elided(article, &parts).ok());
-                usize::MAX - (elided.len() - 1)
-            }),
-            None => slot,
-        })
-        .collect();
     let found = count(text, &patterns, &chunk_bounds(text, threads(text.len())));
     let found: Vec<Option<Quote>> = found
         .into_iter()
@@ -76,11 +74,10 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
         .collect();
     slots
         .into_iter()
-        .map(|s| {
-            s.and_then(|i| match found.get(i) {
-                Some(f) => *f,
-                None => elided[usize::MAX - i],
-            })
+        .map(|s| match s {
+            Slot::Blank => None,
+            Slot::Pattern(i) => found[i],
+            Slot::Elided(q) => q,
         })
         .collect()
 }
