@@ -115,6 +115,17 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
     if parts.is_empty() {
         return Err(0);
     }
+    // Blank lines (bytes on disk) and omitted lines (folded), which no quote crosses, ascending.
+    let blank: Vec<usize> = (0..article.line_count())
+        .map(|n| article.line_range(n))
+        .filter(|r| article.text()[r.clone()].trim().is_empty())
+        .map(|r| r.start)
+        .collect();
+    let barriers: Vec<usize> = memchr::memchr_iter(BARRIER, text.as_bytes()).collect();
+    let any_within = |at: &[usize], from: usize, to: usize| {
+        at.get(at.partition_point(|&b| b < from))
+            .is_some_and(|&b| b < to)
+    };
     let mut first: Option<(usize, usize)> = None;
     let mut count = 0u32;
     let mut reached = 0;
@@ -124,9 +135,9 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
         while k < parts.len() {
             let i = at[k].partition_point(|&a| a < end);
             let Some(&next) = at[k].get(i) else { break };
-            let between = &text[end..next];
-            let gap = &article.text()[folded.to_original(end)..folded.to_original(next)];
-            if between.as_bytes().contains(&BARRIER) || paragraph_break(gap) {
+            if any_within(&barriers, end, next)
+                || any_within(&blank, folded.to_original(end), folded.to_original(next))
+            {
                 break;
             }
             end = next + parts[k].len();
@@ -146,19 +157,6 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
         }),
         None => Err(reached),
     }
-}
-
-/// Whether `text` (from the middle of one line to the middle of another) holds a blank line.
-fn paragraph_break(text: &str) -> bool {
-    let mut lines = text.split('\n');
-    lines.next();
-    let mut lines = lines.peekable();
-    while let Some(line) = lines.next() {
-        if lines.peek().is_some() && line.trim().is_empty() {
-            return true;
-        }
-    }
-    false
 }
 
 /// For each pattern, its first occurrence in `text` (folded offsets) and how many there are,
