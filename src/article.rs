@@ -50,8 +50,9 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
 }
 
 impl Article {
-    /// Indexes `text`; `omit` lists folded line texts to leave out. Returns the article and, for
-    /// each entry of `omit`, how many lines it matched.
+    /// Indexes `text`; `omit` lists folded line texts to leave out, or, ending in `*`, the
+    /// beginning of lines to leave out. Returns the article and, for each entry of `omit`, how
+    /// many lines it matched.
     #[must_use]
     pub fn new(text: String, omit: &[String]) -> (Self, Vec<usize>) {
         let body = if text.starts_with(BOM) { BOM.len() } else { 0 };
@@ -68,6 +69,12 @@ impl Article {
             // into one buffer, first only as far as a few bytes, which rule out most lines (no
             // entry begins so), then only as far as the longest entry: a long line costs no more
             // than a short one.
+            // An entry ending in `*` omits every line that begins with what comes before it.
+            let prefixes: Vec<(usize, &str)> = omit
+                .iter()
+                .filter_map(|o| Some((wanted[o.as_str()], o.strip_suffix('*')?)))
+                .collect();
+            let longest_prefix = prefixes.iter().map(|(_, p)| p.len()).max().unwrap_or(0);
             let shortest = omit.iter().map(String::len).min().unwrap_or(0);
             let longest = omit.iter().map(String::len).max().unwrap_or(0);
             let mut sorted: Vec<&str> = omit.iter().map(String::as_str).collect();
@@ -80,6 +87,14 @@ impl Article {
             for (n, start) in lines.0.iter().enumerate() {
                 let start = (*start as usize).max(body);
                 let end = lines.content_end(&text, n);
+                if !prefixes.is_empty() && start < end {
+                    fold::fold_bounded(&text[start..end], &mut folded, longest_prefix);
+                    if let Some((k, _)) = prefixes.iter().find(|(_, p)| folded.starts_with(p)) {
+                        hits[*k] += 1;
+                        omitted.push(start..end);
+                        continue;
+                    }
+                }
                 if start >= end || text[start..end].trim().len() < shortest {
                     continue;
                 }

@@ -6,7 +6,7 @@ mod input;
 
 use std::collections::HashMap;
 
-pub use input::{CannotRun, Input};
+pub use input::{BUNDLED_NAME, CannotRun, Input};
 
 use crate::article::{self, Article};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};
@@ -16,7 +16,7 @@ use crate::inert::quoted;
 use crate::mentions::{self, MentionIndex};
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
-use crate::sheet::{Event, FactSheet, Positions};
+use crate::sheet::{Event, FactSheet, Positions, Span};
 
 /// A fact sheet with its article, mention index and evidence, ready to read or export.
 #[derive(Clone, Debug)]
@@ -80,10 +80,16 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     } = parse(&src);
     diagnostics.extend(parsed);
     let counts = Counts::of(&positions);
-    if diagnostics
+    let syntax = diagnostics
         .iter()
-        .any(|d| d.message.starts_with("TOML syntax"))
+        .any(|d| d.message.starts_with("TOML syntax"));
+    if (syntax || sheet.briefing.title.is_empty() && sheet.briefing.article.is_empty())
+        && !looks_like_a_fact_sheet(&text)
     {
+        let d = not_a_fact_sheet(input, &src, syntax);
+        return Ok(finish(&sheet_path, Counts::default(), vec![d], None));
+    }
+    if syntax {
         return Ok(finish(&sheet_path, counts, diagnostics, None));
     }
     validate(&sheet, &positions, &src, &mut diagnostics);
@@ -106,7 +112,14 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
-    report_omit(&omit, &omit_hits, &positions, &src, &mut diagnostics);
+    report_omit(
+        &omit,
+        &omit_hits,
+        &article,
+        &positions,
+        &src,
+        &mut diagnostics,
+    );
     let mentions = MentionIndex::build(&article, &sheet.actors);
     report_silent(
         &sheet,
@@ -148,6 +161,40 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         actor_ids,
     };
     Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+}
+
+/// Whether `text` is meant as a fact sheet, however broken: a line opens one of its tables
+/// (`[briefing]`, `[[actors]]`…) or sets one of them or its `title` or `article`. An article
+/// given by mistake has none.
+fn looks_like_a_fact_sheet(text: &str) -> bool {
+    const WORDS: [&str; 6] = ["briefing", "actors", "events", "facts", "title", "article"];
+    text.lines().any(|line| {
+        let line = line.trim_start();
+        let header = line.trim_start_matches(['[', ' ', '\t']);
+        let key = line.split_once('=').map_or("", |(k, _)| k.trim());
+        (line.starts_with('[') && WORDS[..4].iter().any(|t| header.starts_with(t)))
+            || WORDS.contains(&key)
+    })
+}
+
+/// The one error for a file that is no fact sheet at all, rather than one per line of it:
+/// likely the article, named in place of its fact sheet.
+fn not_a_fact_sheet(input: &Input, src: &SourceFile, syntax: bool) -> Diagnostic {
+    let d = src.error(
+        &(0..0),
+        if syntax {
+            "this is not a fact sheet: it is not TOML, and has no [briefing] table"
+        } else {
+            "this is not a fact sheet: it has no [briefing] table"
+        },
+    );
+    match input.fact_sheet_beside() {
+        Some(beside) => d.with_hint(format!("is it the article? did you mean {beside}?")),
+        None => d.with_hint(
+            "is it the article? name the fact sheet, which starts with [briefing], a title and \
+             an article path",
+        ),
+    }
 }
 
 /// A warning for each actor the article never mentions, saying where its spellings stand when
@@ -268,10 +315,12 @@ fn report_side_by_side(
 fn report_omit(
     omit: &[String],
     hits: &[usize],
+    article: &Article,
     positions: &Positions,
     src: &SourceFile,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
+    let lines = std::cell::OnceCell::new();
     for (k, (hits, span)) in hits.iter().zip(&positions.omit).enumerate() {
         if let Some(first) = omit[..k].iter().position(|o| *o == omit[k]) {
             let (line, _) = positions
@@ -283,12 +332,45 @@ fn report_omit(
                 format!("this `omit` line is listed twice (also on line {line})"),
             ));
         } else if *hits == 0 {
-            diagnostics.push(
-                src.warning(span, "this `omit` line matches no line of the article")
-                    .with_hint("it must equal a whole line, apart from surrounding spaces"),
-            );
+            let d = src.warning(span, "this `omit` line matches no line of the article");
+            let lines = lines.get_or_init(|| folded_lines(article));
+            diagnostics.push(match nearest_line(&omit[k], lines) {
+                Some(n) => d.with_hint(format!(
+                    "did you mean line {}: {}?",
+                    n + 1,
+                    quoted(article.text()[article.line_range(n)].trim(), 60)
+                )),
+                None => d.with_hint("it must equal a whole line, apart from surrounding spaces"),
+            });
         }
     }
+}
+
+/// Each line of the article that is not blank, folded and trimmed, with its 0-based number.
+fn folded_lines(article: &Article) -> Vec<(usize, String)> {
+    (0..article.line_count())
+        .filter_map(|n| {
+            let line = fold(article.text()[article.line_range(n)].trim());
+            (!line.is_empty()).then_some((n, line))
+        })
+        .collect()
+}
+
+/// The 0-based number of the article line closest to `omit` (folded), if one is close enough
+/// to be what was meant; the first of equally close ones.
+fn nearest_line(omit: &str, lines: &[(usize, String)]) -> Option<usize> {
+    let len = omit.chars().count();
+    lines
+        .iter()
+        // Lines of very different length are not typos of it, and cost time to compare.
+        .filter(|(_, l)| l.len() <= 2 * omit.len() + 8 && 2 * l.chars().count() + 8 >= len)
+        .map(|(n, l)| (strsim::jaro_winkler(omit, l), *n))
+        .filter(|(score, _)| *score >= 0.8)
+        .fold(None, |best: Option<(f64, usize)>, (score, n)| match best {
+            Some((b, _)) if b >= score => best,
+            _ => Some((score, n)),
+        })
+        .map(|(_, n)| n)
 }
 
 /// How [`open`] fails.
@@ -328,6 +410,12 @@ impl Briefing {
             Ok(b) => b,
             Err(e) => panic!("the bundled briefing is broken: {e}"),
         }
+    }
+
+    /// Whether this is the sample compiled into the binary.
+    #[must_use]
+    pub fn is_bundled(&self) -> bool {
+        self.sheet_path == input::BUNDLED_SHEET_PATH
     }
 
     /// The index of the actor with this id.
@@ -400,6 +488,9 @@ fn locate_evidence(
             continue;
         }
         match q {
+            None if evidence::elided_parts(quote).is_some() => {
+                out.push(elided_not_found(article, quote, src, span));
+            }
             None => {
                 let d = src.error(
                     span,
@@ -446,15 +537,7 @@ fn locate_evidence(
                     );
                     continue;
                 }
-                let prefix = evidence::longest_prefix_found(article, quote);
-                out.push(if prefix.chars().count() >= 8 {
-                    d.with_hint(format!(
-                        "the article has {} but not what follows",
-                        quoted(&prefix, 60)
-                    ))
-                } else {
-                    d.with_hint("quote the article's own words; case and letters must match")
-                });
+                out.push(d.with_hint(not_found_hint(article, quote)));
             }
             Some(q) if q.count > 1 => {
                 out.push(repeated_evidence(article, quote, q.count, span, src));
@@ -464,6 +547,61 @@ fn locate_evidence(
     }
     let facts = found.split_off(sheet.events.len());
     (found, facts)
+}
+
+/// The error for a quote that leaves words out (`…`) and is not in the article: which part is
+/// not found, and what the article has of it.
+fn elided_not_found(article: &Article, quote: &str, src: &SourceFile, span: &Span) -> Diagnostic {
+    let parts = evidence::elided_parts(quote).unwrap_or_default();
+    let k = evidence::find_elided(article, &parts).err().unwrap_or(0);
+    let part = parts.get(k).map_or("", String::as_str);
+    let message = if k == 0 {
+        format!(
+            "evidence {} is not in the article: part 1, {}, is not found",
+            quoted(quote, 60),
+            quoted(part, 40)
+        )
+    } else {
+        format!(
+            "evidence {} is not in the article: part {}, {}, is not found after part {k} in the \
+             same paragraph",
+            quoted(quote, 60),
+            k + 1,
+            quoted(part, 40)
+        )
+    };
+    let elsewhere = memchr::memmem::find(article.folded().as_str().as_bytes(), part.as_bytes());
+    let hint = match elsewhere {
+        Some(at) if !part.is_empty() => format!(
+            "the article has it on line {}, but not there",
+            article.line_of(article.folded().to_original(at))
+        ),
+        _ => not_found_hint(article, part),
+    };
+    src.error(span, message).with_hint(hint)
+}
+
+/// What the article does have of a quote it does not: the quote with other capitals, or how
+/// far the quote matches, where, and what the article says there instead.
+fn not_found_hint(article: &Article, quote: &str) -> String {
+    if let Some(r) = evidence::other_case(article, quote) {
+        let (line, column) = article.line_col(r.start);
+        return format!(
+            "the article has it with other capitals on line {line}, column {column}: {}",
+            quoted(&fold(&article.text()[r]), 60)
+        );
+    }
+    match evidence::longest_prefix(article, quote) {
+        Some(p) if p.found.chars().count() >= 8 => {
+            let (line, column) = article.line_col(p.end);
+            format!(
+                "the article has {} up to line {line}, column {column}, where it says {}",
+                quoted(&p.found, 60),
+                quoted(&p.next, 40)
+            )
+        }
+        _ => "quote the article's own words; case and letters must match".to_owned(),
+    }
 }
 
 /// The warning for evidence found `count` times: on which lines of the article each copy
@@ -653,10 +791,14 @@ fn finish(
         .iter()
         .filter(|d| d.severity == Severity::Warning)
         .count();
-    let file = std::path::Path::new(sheet_path).file_name().map_or_else(
-        || sheet_path.to_owned(),
-        |f| f.to_string_lossy().into_owned(),
-    );
+    let file = if sheet_path == input::BUNDLED_SHEET_PATH {
+        input::BUNDLED_NAME.to_owned()
+    } else {
+        std::path::Path::new(sheet_path).file_name().map_or_else(
+            || sheet_path.to_owned(),
+            |f| f.to_string_lossy().into_owned(),
+        )
+    };
     let summary = format!(
         "{file}: {}, {}, {}, {}, {}",
         count(counts.actors, "actor"),

@@ -23,14 +23,16 @@ use crate::export::{Format, Table};
     version,
     about = "Read a news article beside a hand-curated fact sheet about it",
     long_about = "Read a news article beside a hand-curated fact sheet about it.\n\n\
-        With no PATH, opens the bundled sample briefing. PATH is a fact sheet (TOML) or a \
+        With no PATH, opens facts.toml in the current folder, or the bundled sample \
+        briefing when there is none. PATH is a fact sheet (TOML) or a \
         folder holding facts.toml.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Fact sheet to read, or a folder holding facts.toml (default: the bundled briefing).
+    /// Fact sheet to read, or a folder holding facts.toml (default: ./facts.toml, else the
+    /// bundled sample).
     pub path: Option<PathBuf>,
 }
 
@@ -38,7 +40,8 @@ pub struct Cli {
 pub enum Command {
     /// Check a fact sheet against its article and report every problem.
     Check {
-        /// Fact sheet, or a folder holding facts.toml (default: the bundled briefing).
+        /// Fact sheet, or a folder holding facts.toml (default: ./facts.toml, else the bundled
+        /// sample).
         path: Option<PathBuf>,
         /// Fail (exit status 1) on warnings too.
         #[arg(long)]
@@ -46,7 +49,8 @@ pub enum Command {
     },
     /// Export the briefing as JSON, Markdown, CSV or TOML.
     Export {
-        /// Fact sheet, or a folder holding facts.toml (default: the bundled briefing).
+        /// Fact sheet, or a folder holding facts.toml (default: ./facts.toml, else the bundled
+        /// sample).
         path: Option<PathBuf>,
         /// Output format.
         #[arg(short, long, value_enum)]

@@ -100,6 +100,40 @@ impl PartialDate {
         Self::new(year, month, day)
     }
 
+    /// A date written in words, as articles write it: `July 5, 2024`, `5 July 2024`,
+    /// `05 Jul. 2024`, `July 2024`. Only for a hint: a fact sheet writes dates as numbers.
+    #[must_use]
+    pub fn from_words(text: &str) -> Option<Self> {
+        let (mut year, mut month, mut day) = (None, None, None);
+        for word in text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+        {
+            let word = word.strip_suffix('.').unwrap_or(word);
+            let slot = if let Some(m) = month_named(word) {
+                (&mut month, m)
+            } else if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+                (&mut year, word.parse().ok()?)
+            } else {
+                let number = ["st", "nd", "rd", "th"]
+                    .iter()
+                    .find_map(|s| word.strip_suffix(s))
+                    .unwrap_or(word);
+                if number.is_empty()
+                    || number.len() > 2
+                    || !number.bytes().all(|b| b.is_ascii_digit())
+                {
+                    return None;
+                }
+                (&mut day, number.parse().ok()?)
+            };
+            if slot.0.replace(slot.1).is_some() {
+                return None;
+            }
+        }
+        Self::new(year?, Some(month?), day).ok()
+    }
+
     #[must_use]
     pub fn precision(self) -> Precision {
         match (self.month, self.day) {
@@ -170,6 +204,32 @@ impl fmt::Display for PartialDate {
         }
         Ok(())
     }
+}
+
+/// The month a word names, in English: the whole name or its first three letters or more, in
+/// any case (`July`, `jul`, `Sept`).
+fn month_named(word: &str) -> Option<u32> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_ascii_lowercase();
+    if word.len() < 3 {
+        return None;
+    }
+    (1..)
+        .zip(MONTHS)
+        .find_map(|(n, m)| m.starts_with(&word).then_some(n))
 }
 
 fn digits(part: Option<&str>, len: usize) -> Result<u32, DateError> {
@@ -320,5 +380,23 @@ mod tests {
         assert_eq!(d("2025-01-02").relative_to(d("2024-12-30")), "2025-01-02");
         assert_eq!(d("2024-09").relative_to(d("2024-07")), "2024-09");
         assert_eq!(d("2024-07").relative_to(d("2024-07-01")), "2024-07");
+    }
+
+    #[test]
+    fn dates_written_in_words_are_read_for_a_hint() {
+        let day = |y, m, d| PartialDate::new(y, Some(m), Some(d)).ok();
+        assert_eq!(PartialDate::from_words("July 5, 2024"), day(2024, 7, 5));
+        assert_eq!(PartialDate::from_words("5 July 2024"), day(2024, 7, 5));
+        assert_eq!(PartialDate::from_words("05 Jul. 2024"), day(2024, 7, 5));
+        assert_eq!(PartialDate::from_words("Sept 30th, 2024"), day(2024, 9, 30));
+        assert_eq!(
+            PartialDate::from_words("July 2024"),
+            PartialDate::new(2024, Some(7), None).ok()
+        );
+        assert_eq!(PartialDate::from_words("July 32, 2024"), None);
+        assert_eq!(PartialDate::from_words("July 5"), None);
+        assert_eq!(PartialDate::from_words("Ju 5 2024"), None);
+        assert_eq!(PartialDate::from_words("July July 2024"), None);
+        assert_eq!(PartialDate::from_words("next week"), None);
     }
 }

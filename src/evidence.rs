@@ -2,7 +2,8 @@
 //!
 //! Quotes are compared folded, like mentions, but need not be whole words and are never
 //! capitalised. A quote that is not in the article is a problem, never fuzzy-matched; when only
-//! a line that `omit` hides stands in its way, the problem names that line.
+//! a line that `omit` hides stands in its way, the problem names that line. A quote may leave
+//! words out with `…` or `...`: its parts are then found in order within one paragraph.
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -30,20 +31,30 @@ impl Quote {
     }
 }
 
-/// Finds each quote in one pass over the article; `None` for a quote that is not there.
+/// Finds each quote in one pass over the article; `None` for a quote that is not there. A quote
+/// that leaves words out (see [`find_elided`]) is found on its own.
 #[must_use]
 pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
+    /// How a quote is found: as one of the patterns, or already, part by part.
+    enum Slot {
+        Blank,
+        Pattern(usize),
+        Elided(Option<Quote>),
+    }
     let folded = article.folded();
     let mut distinct: HashMap<String, usize> = HashMap::new();
     let mut patterns = Vec::new();
-    let slots: Vec<Option<usize>> = quotes
+    let slots: Vec<Slot> = quotes
         .iter()
         .map(|q| {
             let f = fold(q);
             if f.is_empty() {
-                return None;
+                return Slot::Blank;
             }
-            Some(*distinct.entry(f.clone()).or_insert_with(|| {
+            if let Some(parts) = elided_parts(q) {
+                return Slot::Elided(find_elided(article, &parts).ok());
+            }
+            Slot::Pattern(*distinct.entry(f.clone()).or_insert_with(|| {
                 patterns.push(f);
                 patterns.len() - 1
             }))
@@ -63,8 +74,89 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
         .collect();
     slots
         .into_iter()
-        .map(|s| s.and_then(|i| found[i]))
+        .map(|s| match s {
+            Slot::Blank => None,
+            Slot::Pattern(i) => found[i],
+            Slot::Elided(q) => q,
+        })
         .collect()
+}
+
+/// The parts of a quote that leaves words out with `…` or `...`, folded, the empty ones left
+/// out; `None` for a quote without either.
+#[must_use]
+pub fn elided_parts(quote: &str) -> Option<Vec<String>> {
+    if !quote.contains('…') && !quote.contains("...") {
+        return None;
+    }
+    Some(
+        quote
+            .split('…')
+            .flat_map(|p| p.split("..."))
+            .map(fold)
+            .filter(|p| !p.is_empty())
+            .collect(),
+    )
+}
+
+/// Finds a quote given as `parts`: each part found by the rules of evidence, in order, within
+/// one paragraph and crossing no omitted line; the quote is the whole span from the first part
+/// to the last, counted by how many occurrences of the first part begin one. Otherwise the
+/// index of the first part that could not be found (in the article, or after the one before).
+pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> {
+    let folded = article.folded();
+    let text = folded.as_str();
+    // Every occurrence of each part, ascending: each step takes the first one after the part
+    // before, which is the nearest, so if it is in another paragraph, every later one is too.
+    let at: Vec<Vec<usize>> = parts
+        .iter()
+        .map(|p| memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).collect())
+        .collect();
+    if parts.is_empty() {
+        return Err(0);
+    }
+    // Blank lines (bytes on disk) and omitted lines (folded), which no quote crosses, ascending.
+    let blank: Vec<usize> = (0..article.line_count())
+        .map(|n| article.line_range(n))
+        .filter(|r| article.text()[r.clone()].trim().is_empty())
+        .map(|r| r.start)
+        .collect();
+    let barriers: Vec<usize> = memchr::memchr_iter(BARRIER, text.as_bytes()).collect();
+    let any_within = |at: &[usize], from: usize, to: usize| {
+        at.get(at.partition_point(|&b| b < from))
+            .is_some_and(|&b| b < to)
+    };
+    let mut first: Option<(usize, usize)> = None;
+    let mut count = 0u32;
+    let mut reached = 0;
+    for &start in &at[0] {
+        let mut end = start + parts[0].len();
+        let mut k = 1;
+        while k < parts.len() {
+            let i = at[k].partition_point(|&a| a < end);
+            let Some(&next) = at[k].get(i) else { break };
+            if any_within(&barriers, end, next)
+                || any_within(&blank, folded.to_original(end), folded.to_original(next))
+            {
+                break;
+            }
+            end = next + parts[k].len();
+            k += 1;
+        }
+        reached = reached.max(k);
+        if k == parts.len() {
+            count += 1;
+            first.get_or_insert((start, end));
+        }
+    }
+    match first {
+        Some((start, end)) => Ok(Quote {
+            start: folded.to_original(start) as u32,
+            end: folded.to_original(end) as u32,
+            count,
+        }),
+        None => Err(reached),
+    }
 }
 
 /// For each pattern, its first occurrence in `text` (folded offsets) and how many there are,
@@ -232,27 +324,72 @@ fn bridge(text: &str) -> (String, Vec<(usize, usize)>) {
     (out, checkpoints)
 }
 
+/// How far a quote that is not in the article does match there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Partial {
+    /// The longest beginning of the quote (folded) that the article has.
+    pub found: String,
+    /// Where the first occurrence of that beginning ends (bytes on disk).
+    pub end: usize,
+    /// What the article says from there on (folded), about as long as the rest of the quote.
+    pub next: String,
+}
+
 /// The longest beginning of `quote` (in characters of its folded form) that the article does
-/// contain: tells a curator where a quote stops matching.
+/// contain, where it ends and what follows it there: tells a curator where a quote stops
+/// matching. `None` when not even its first character is in the article.
 #[must_use]
-pub fn longest_prefix_found(article: &Article, quote: &str) -> String {
+pub fn longest_prefix(article: &Article, quote: &str) -> Option<Partial> {
     let q = fold(quote);
     let text = article.folded().as_str();
     let ends: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
-    let found = |n: usize| {
-        n == 0 || memchr::memmem::find(text.as_bytes(), &q.as_bytes()[..ends[n - 1]]).is_some()
-    };
-    // `found` is monotone in n, so binary search for the largest n that is found.
+    let find = |n: usize| memchr::memmem::find(text.as_bytes(), &q.as_bytes()[..ends[n - 1]]);
+    // Being found is monotone in n, so binary search for the largest n that is found.
     let (mut lo, mut hi) = (0, ends.len());
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
-        if found(mid) {
+        if find(mid).is_some() {
             lo = mid;
         } else {
             hi = mid - 1;
         }
     }
-    q[..if lo == 0 { 0 } else { ends[lo - 1] }].to_owned()
+    if lo == 0 {
+        return None;
+    }
+    let found = &q[..ends[lo - 1]];
+    let end = find(lo).map_or(0, |at| at + found.len());
+    let rest = q[found.len()..].chars().count().clamp(10, 40);
+    let next = text[end..]
+        .split(char::from(BARRIER))
+        .next()
+        .unwrap_or("")
+        .chars()
+        .take(rest)
+        .collect::<String>()
+        .trim_end()
+        .to_owned();
+    Some(Partial {
+        found: found.to_owned(),
+        end: article.folded().to_original(end),
+        next,
+    })
+}
+
+/// Where `quote` stands in the article if ASCII letters may differ in case (bytes on disk).
+#[must_use]
+pub fn other_case(article: &Article, quote: &str) -> Option<Range<usize>> {
+    let q = fold(quote);
+    if q.is_empty() {
+        return None;
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([q.as_str()])
+        .ok()?;
+    let folded = article.folded();
+    let m = ac.find(folded.as_str())?;
+    Some(folded.to_original(m.start())..folded.to_original(m.end()))
 }
 
 #[cfg(test)]
@@ -317,11 +454,13 @@ mod tests {
     #[test]
     fn says_how_far_a_quote_matches() {
         let a = article("NATO will present Ukraine with concrete ways", &[]);
-        assert_eq!(
-            longest_prefix_found(&a, "NATO will present Ukraine with solid ways"),
-            "NATO will present Ukraine with "
-        );
-        assert_eq!(longest_prefix_found(&a, "Zelensky"), "");
+        let p = longest_prefix(&a, "NATO will present Ukraine with solid ways").unwrap();
+        assert_eq!(p.found, "NATO will present Ukraine with ");
+        assert_eq!(p.end, "NATO will present Ukraine with ".len());
+        assert_eq!(p.next, "concrete w");
+        assert_eq!(longest_prefix(&a, "Zelensky"), None);
+        assert_eq!(other_case(&a, "nato WILL present"), Some(0..17));
+        assert_eq!(other_case(&a, "NATO will not"), None);
     }
 
     #[test]
@@ -356,5 +495,46 @@ mod tests {
             bounds.push(text.len());
             assert_eq!(count(text, &patterns, &bounds), want, "{n} chunks");
         }
+    }
+
+    #[test]
+    fn an_elided_quote_is_found_part_by_part_within_one_paragraph() {
+        let text = "NATO will present Ukraine with ways.\nIt will meet in Washington.\n\nNATO met.";
+        let a = article(text, &[]);
+        let found = locate(
+            &a,
+            &["NATO will … meet in", "will present...ways", "NATO … met"],
+        );
+        let q = found[0].unwrap();
+        assert_eq!(
+            &a.text()[q.range()],
+            "NATO will present Ukraine with ways.\nIt will meet in"
+        );
+        assert_eq!(q.count, 1);
+        assert_eq!(
+            &a.text()[found[1].unwrap().range()],
+            "will present Ukraine with ways"
+        );
+        // "met" is only in the next paragraph after the first "NATO"; the second "NATO" is
+        // followed by it.
+        assert_eq!(&a.text()[found[2].unwrap().range()], "NATO met");
+        let parts = |q: &str| elided_parts(q).unwrap();
+        assert_eq!(find_elided(&a, &parts("NATO … Paris")), Err(1));
+        assert_eq!(find_elided(&a, &parts("Paris … NATO")), Err(0));
+        assert_eq!(find_elided(&a, &parts("ways … NATO met")), Err(1));
+        assert_eq!(elided_parts("no elision"), None);
+        assert_eq!(
+            elided_parts("a ... b…c"),
+            Some(vec!["a".into(), "b".into(), "c".into()])
+        );
+    }
+
+    #[test]
+    fn an_elided_quote_does_not_cross_an_omitted_line() {
+        let a = article(
+            "NATO met\nAdvertisement\nin Washington.",
+            &["Advertisement"],
+        );
+        assert_eq!(locate(&a, &["NATO … Washington"]), [None]);
     }
 }

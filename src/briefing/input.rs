@@ -14,7 +14,11 @@ use crate::sheet::Span;
 
 const BUNDLED_SHEET: &str = include_str!("../../assets/facts.toml");
 const BUNDLED_ARTICLE: &str = include_str!("../../assets/article.txt");
-const BUNDLED_SHEET_PATH: &str = "<bundled>/facts.toml";
+pub(super) const BUNDLED_SHEET_PATH: &str = "<bundled>/facts.toml";
+/// What a summary line calls the bundled fact sheet, and the reader's header the briefing.
+pub const BUNDLED_NAME: &str = "bundled sample";
+/// The fact sheet a folder holds, and the one a command without a path looks for.
+pub const FACT_SHEET_NAME: &str = "facts.toml";
 const BUNDLED_ARTICLE_NAME: &str = "article.txt";
 
 /// A fact sheet this large is not hand-written; it is refused rather than parsed.
@@ -51,11 +55,16 @@ pub enum CannotRun {
 }
 
 impl Input {
-    /// The input a command-line argument names: none is the bundled briefing; a folder means
-    /// the `facts.toml` inside it.
+    /// The input a command-line argument names: none is `facts.toml` in the current folder
+    /// when there is one, else the bundled briefing; a folder means the `facts.toml` inside it.
     pub fn from_arg(arg: Option<&Path>) -> Result<Self, CannotRun> {
         let Some(path) = arg else {
-            return Ok(Self::Bundled);
+            let here = Path::new(FACT_SHEET_NAME);
+            return Ok(if here.is_file() {
+                Self::Path(here.to_owned())
+            } else {
+                Self::Bundled
+            });
         };
         let shown = display(path);
         let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
@@ -66,7 +75,7 @@ impl Input {
             },
         })?;
         if meta.is_dir() {
-            let sheet = path.join("facts.toml");
+            let sheet = path.join(FACT_SHEET_NAME);
             if !sheet.is_file() {
                 return Err(CannotRun::NoFactSheet(shown));
             }
@@ -86,6 +95,17 @@ impl Input {
             Self::Memory { .. } => "<memory>/facts.toml".to_owned(),
             Self::Path(p) => display(p),
         }
+    }
+
+    /// The `facts.toml` in the same folder as this file, when there is one and it is another
+    /// file, as messages name it.
+    pub(super) fn fact_sheet_beside(&self) -> Option<String> {
+        let Self::Path(p) = self else {
+            return None;
+        };
+        let beside = self.folder()?.join(FACT_SHEET_NAME);
+        let same = std::fs::canonicalize(&beside).ok()? == std::fs::canonicalize(p).ok()?;
+        (!same && beside.is_file()).then(|| display(&beside))
     }
 
     /// The files this input reads, which an export must never overwrite.

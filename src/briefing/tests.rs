@@ -84,7 +84,7 @@ fn wrong_types() {
         d,
         [
             "DIR/facts.toml:4:10: error: `source` in [briefing] must be a string, not an integer",
-            "DIR/facts.toml:10:11: error: `aliases` in actor \"nato\" must be an array of strings, not a string",
+            "DIR/facts.toml:10:11: error: `aliases` in actor \"nato\" must be an array of strings, not a string (a list, even of one: aliases = [\"the alliance\"])",
         ]
     );
 }
@@ -249,7 +249,7 @@ fn evidence_not_found_or_repeated() {
     assert_eq!(
         diagnostics(&event("NATO met in Paris")),
         [
-            "DIR/facts.toml:14:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" but not what follows)"
+            "DIR/facts.toml:14:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" up to line 1, column 13, where it says \"Washington\")"
         ]
     );
     assert_eq!(
@@ -312,7 +312,7 @@ fn evidence_across_an_omitted_line_says_which_line() {
     assert_eq!(
         diagnostics_with(&event("NATO met in Paris"), article.as_bytes()),
         [
-            "DIR/facts.toml:15:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" but not what follows)"
+            "DIR/facts.toml:15:12: error: evidence \"NATO met in Paris\" is not in the article (the article has \"NATO met in \" up to line 1, column 13, where it says \"Washington\")"
         ]
     );
 }
@@ -402,7 +402,7 @@ fn the_bundled_briefing_is_clean() {
     assert_eq!(checked.diagnostics, []);
     assert_eq!(
         checked.summary,
-        "facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
+        "bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
     );
 }
 
@@ -435,12 +435,12 @@ fn syntax_errors_from_unquoted_values_say_to_quote_them() {
 #[test]
 fn a_missing_key_is_reported_at_its_table_header() {
     let sheet = format!(
-        "{}\n[[actors]]\n# no id\nname = \"China\"\nkind = \"country\"\n",
+        "{}\n[[actors]]\n# no kind\nid = \"china\"\nname = \"China\"\n",
         nato()
     );
     let d = diagnostics(&sheet);
     assert!(
-        d[0].starts_with("DIR/facts.toml:10:1: error: [[actors]] #2 has no `id`"),
+        d[0].starts_with("DIR/facts.toml:10:1: error: actor \"china\" has no `kind`"),
         "{d:?}"
     );
     // The summary counts the table it could not read too.
@@ -535,6 +535,237 @@ fn repeated_evidence_names_the_lines_of_every_copy_and_repeated_lines() {
         diagnostics_with(&sheet("NATO"), article.as_bytes()),
         [
             "DIR/facts.toml:14:12: warning: evidence \"NATO\" occurs 3 times in the article, on lines 1 and 2 (the first is used; quote more words to make it unique)"
+        ]
+    );
+}
+
+// Issue 11: hints that name the fix.
+
+fn event_with(field: &str) -> String {
+    format!(
+        "{}\n[[events]]\nid = \"e\"\ndate = 2024-07-09\ntitle = \"E\"\n{field}\n",
+        nato()
+    )
+}
+
+#[test]
+fn an_omit_line_that_matches_nothing_names_the_nearest_line() {
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"Advertisment\", \"Subscribe now\"]\n",
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:4:9: warning: this `omit` line matches no line of the article (did you mean line 2: \"Advertisement\"?)",
+            "DIR/facts.toml:4:25: warning: this `omit` line matches no line of the article (it must equal a whole line, apart from surrounding spaces)",
+        ]
+    );
+}
+
+#[test]
+fn evidence_not_found_says_where_it_stops_or_that_only_capitals_differ() {
+    assert_eq!(
+        diagnostics(&event_with(
+            "evidence = \"NATO agreed; Washington disagreed\""
+        )),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"NATO agreed; Washington disagreed\" is not in the article (the article has \"NATO agreed; Washington \" up to line 3, column 25, where it says \"agreed.\")"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&event_with("evidence = \"nato met in washington\"")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"nato met in washington\" is not in the article (the article has it with other capitals on line 1, column 1: \"NATO met in Washington\")"
+        ]
+    );
+}
+
+#[test]
+fn a_date_written_in_words_gets_its_toml_form() {
+    for written in ["July 9, 2024", "9 July 2024", "09 Jul. 2024"] {
+        let sheet = event_with("").replace("2024-07-09", &format!("\"{written}\""));
+        assert_eq!(
+            diagnostics(&sheet),
+            [
+                "DIR/facts.toml:12:8: error: `date` in event \"e\" is not a valid date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD (did you mean \"2024-07-09\"? write: date = 2024-07-09)"
+            ],
+            "{written}"
+        );
+    }
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\npublished = \"July 2024\"\n",
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:4:13: error: `published` in [briefing] is not a valid date: expected a date written YYYY, YYYY-MM or YYYY-MM-DD (did you mean \"2024-07\"? write: published = \"2024-07\")"
+        ]
+    );
+    // Written bare, it is a TOML syntax error, with the same hint.
+    let sheet = event_with("").replace("2024-07-09", "July 9, 2024");
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:12:14: error: TOML syntax: unexpected key or value, expected newline, `#` (did you mean \"2024-07-09\"? write: date = 2024-07-09)"
+        ]
+    );
+}
+
+#[test]
+fn a_name_or_alias_where_an_id_belongs_suggests_the_id() {
+    let sheet = format!(
+        "{}actors = [\"NATO\"]\n\n[[facts]]\nlabel = \"L\"\nvalue = \"1\"\nsource = \"The Alliance\"\n",
+        event_with("").replace(
+            "kind = \"organization\"\n",
+            "kind = \"organization\"\naliases = [\"the alliance\"]\n"
+        )
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:16:11: error: unknown actor id \"NATO\" in the event's `actors` (did you mean \"nato\"? \"NATO\" is that actor's name; references use its id)",
+            "DIR/facts.toml:21:10: error: unknown actor id \"The Alliance\" in the fact's `source` (did you mean \"nato\"? \"The Alliance\" is that actor's alias; references use its id)",
+        ]
+    );
+}
+
+#[test]
+fn a_file_that_is_no_fact_sheet_is_one_error_naming_the_fact_sheet_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), nato()).unwrap();
+    fs::write(dir.path().join("article.txt"), ARTICLE).unwrap();
+    fs::write(
+        dir.path().join("data.toml"),
+        "name = \"x\"\n[other]\ny = 1\n",
+    )
+    .unwrap();
+    let run = |name: &str| {
+        let checked = check(&Input::from_arg(Some(&dir.path().join(name))).unwrap()).unwrap();
+        let prefix = format!("{}/", dir.path().display());
+        let lines: Vec<String> = checked
+            .diagnostics
+            .iter()
+            .map(|d| d.to_string().replace(&prefix, "DIR/"))
+            .collect();
+        (lines, checked.summary)
+    };
+    assert_eq!(
+        run("article.txt"),
+        (
+            vec![
+                "DIR/article.txt:1:1: error: this is not a fact sheet: it is not TOML, and has no [briefing] table (is it the article? did you mean DIR/facts.toml?)".to_owned()
+            ],
+            "article.txt: 0 actors, 0 events, 0 facts, 1 error, 0 warnings".to_owned()
+        )
+    );
+    assert_eq!(
+        run("data.toml").0,
+        [
+            "DIR/data.toml:1:1: error: this is not a fact sheet: it has no [briefing] table (is it the article? did you mean DIR/facts.toml?)"
+        ]
+    );
+    // Without a fact sheet beside it, the hint says what one looks like.
+    fs::remove_file(dir.path().join("facts.toml")).unwrap();
+    assert_eq!(
+        run("article.txt").0,
+        [
+            "DIR/article.txt:1:1: error: this is not a fact sheet: it is not TOML, and has no [briefing] table (is it the article? name the fact sheet, which starts with [briefing], a title and an article path)"
+        ]
+    );
+}
+
+// Issue 11: less to type, nothing less checked.
+
+#[test]
+fn an_id_left_out_is_made_from_the_name_or_title_and_checked_for_clashes() {
+    let sheet = format!(
+        "{HEAD}\n[[actors]]\nname = \"NATO\"\nkind = \"organization\"\n\n\
+         [[actors]]\nname = \"Washington D.C.\"\nkind = \"place\"\naliases = [\"Washington\"]\n\n\
+         [[events]]\ndate = 2024-07-09\ntitle = \"NATO met in Washington\"\n\
+         actors = [\"nato\", \"washington-d-c\"]\nevidence = \"NATO met in Washington\"\n"
+    );
+    assert_eq!(diagnostics(&sheet), [] as [String; 0]);
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), &sheet).unwrap();
+    fs::write(dir.path().join("article.txt"), ARTICLE).unwrap();
+    let b = check(&Input::from_arg(Some(dir.path())).unwrap())
+        .unwrap()
+        .briefing
+        .unwrap();
+    assert_eq!(b.sheet.events[0].id, "nato-met-in-washington");
+    // A made id that another actor has is an error at the entry's header.
+    let sheet = format!(
+        "{}\n[[actors]]\nkind = \"other\"\nname = \"Nato\"\naliases = [\"the alliance\"]\n",
+        nato()
+    );
+    assert_eq!(
+        diagnostics(&sheet),
+        [
+            "DIR/facts.toml:10:1: error: actor id \"nato\", made from its name, is already used on line 6 (give this actor an `id` of its own)",
+            "DIR/facts.toml:10:1: warning: actor \"nato\" is never mentioned in the article (check its name and aliases against the text)",
+        ]
+    );
+    // Letters with marks are folded to ASCII; a name with nothing left is an error.
+    let sheet = format!(
+        "{HEAD}\n[[actors]]\nname = \"Rūta Grīnberga\"\nkind = \"person\"\n\n[[actors]]\nname = \"—\"\nkind = \"other\"\n"
+    );
+    let d = diagnostics(&sheet);
+    assert_eq!(
+        d,
+        [
+            "DIR/facts.toml:5:1: warning: actor \"ruta-grinberga\" is never mentioned in the article (check its name and aliases against the text)",
+            "DIR/facts.toml:9:1: error: [[actors]] #2 has no `id`, and none can be made from its name \"—\" (give it an `id` of lowercase letters, digits and '-')",
+        ]
+    );
+}
+
+#[test]
+fn omit_entries_ending_in_a_star_omit_lines_that_begin_so() {
+    let article = "NATO met.\n• Share\n  • Print\nNATO agreed.\n";
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"• *\", \"Nothing *\", \" * \"]\n",
+    );
+    assert_eq!(
+        diagnostics_with(&sheet, article.as_bytes()),
+        [
+            "DIR/facts.toml:4:16: warning: this `omit` line matches no line of the article (it must equal a whole line, apart from surrounding spaces)",
+            "DIR/facts.toml:4:29: error: `*` alone in `omit` would hide every line (put the beginning of the lines to hide before it, like \"• *\")",
+        ]
+    );
+    let sheet = nato().replace(
+        "article = \"article.txt\"\n",
+        "article = \"article.txt\"\nomit = [\"• *\"]\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("facts.toml"), &sheet).unwrap();
+    fs::write(dir.path().join("article.txt"), article).unwrap();
+    let b = check(&Input::from_arg(Some(dir.path())).unwrap())
+        .unwrap()
+        .briefing
+        .unwrap();
+    assert_eq!(b.article.omitted().len(), 2);
+}
+
+#[test]
+fn elided_evidence_names_the_part_not_found() {
+    let quote = |q: &str| event_with(&format!("evidence = \"{q}\""));
+    assert_eq!(
+        diagnostics(&quote("NATO agreed; … agreed.")),
+        [] as [String; 0]
+    );
+    assert_eq!(
+        diagnostics(&quote("NATO agreed; … disagreed")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"NATO agreed; … disagreed\" is not in the article: part 2, \"disagreed\", is not found after part 1 in the same paragraph (quote the article's own words; case and letters must match)"
+        ]
+    );
+    assert_eq!(
+        diagnostics(&quote("NATO gathered ... Washington")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \"NATO gathered ... Washington\" is not in the article: part 1, \"NATO gathered\", is not found (quote the article's own words; case and letters must match)"
         ]
     );
 }

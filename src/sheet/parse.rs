@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use toml::de::DeTable;
 
-use super::table::{Field, Need, Table, list};
+use super::table::{Field, Need, Table, date_in_words, list};
 use super::{
     Actor, ActorKind, ActorPositions, Event, EventPositions, Fact, FactPositions, FactSheet, Meta,
     Positions, Span,
@@ -150,6 +150,9 @@ fn syntax_hint(text: &str, at: usize, message: &str) -> Option<String> {
             "`{key}` is set twice in this table; keep one of them"
         ));
     }
+    if let Some(hint) = date_in_words(key, value) {
+        return Some(hint);
+    }
     let first = value.chars().next()?;
     let quoted = inert_quote(value);
     // A year and month written bare (2024-07), which TOML takes for a broken date. A full date
@@ -192,6 +195,13 @@ fn meta(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>, positions: &mut 
             ));
             continue;
         }
+        if line.value.trim() == "*" {
+            out.push(
+                src.error(&line.span, "`*` alone in `omit` would hide every line")
+                    .with_hint("put the beginning of the lines to hide before it, like \"• *\""),
+            );
+            continue;
+        }
         positions.omit.push(line.span);
         lines.push(line.value);
     }
@@ -212,7 +222,7 @@ fn actor(
     out: &mut Vec<Diagnostic>,
     ids: &mut Ids,
 ) -> Option<(Actor, ActorPositions)> {
-    let id = ids.read(t, "actor", src, out);
+    let id = ids.read(t, "actor", "name", src, out);
     t.reject_unknown(ACTOR, src, out);
     let name = t.string("name", Need::Required, src, out);
     let kind = t.string("kind", Need::Required, src, out).and_then(|k| {
@@ -276,7 +286,7 @@ fn event(
     out: &mut Vec<Diagnostic>,
     ids: &mut Ids,
 ) -> Option<(Event, EventPositions)> {
-    let id = ids.read(t, "event", src, out);
+    let id = ids.read(t, "event", "title", src, out);
     t.reject_unknown(EVENT, src, out);
     let date = t.date("date", true, src, out);
     let end = t.date("end", false, src, out);
@@ -354,16 +364,57 @@ fn value<T>(field: Option<Field<T>>) -> Option<T> {
 struct Ids(std::collections::HashMap<String, Span>);
 
 impl Ids {
-    /// Reads and checks `id`: present, well-formed, not seen before in this array. A malformed
-    /// or duplicate id is reported but still returned, so that references to it do not also
-    /// fail.
+    /// Reads and checks `id`: well-formed, not seen before in this array. Left out, it is
+    /// derived from `from` (the name or title), and a derived id already taken is reported at
+    /// the entry's header. A malformed or duplicate id is reported but still returned, so that
+    /// references to it do not also fail.
     fn read(
         &mut self,
         t: &mut Table,
         what: &str,
+        from: &str,
         src: &SourceFile,
         out: &mut Vec<Diagnostic>,
     ) -> Option<Field<String>> {
+        if !t.has("id") {
+            // A missing or blank name or title is reported where it is read.
+            let text = t.peek_string(from).filter(|s| !s.trim().is_empty())?;
+            let header = t.header(src);
+            let Some(id) = derive_id(text) else {
+                out.push(
+                    src.error(
+                        &header,
+                        format!(
+                            "{} has no `id`, and none can be made from its {from} {}",
+                            t.name(),
+                            quoted(text, 40)
+                        ),
+                    )
+                    .with_hint("give it an `id` of lowercase letters, digits and '-'"),
+                );
+                return None;
+            };
+            if let Some(first) = self.0.get(&id) {
+                let (line, _) = src.line_col(first.start);
+                out.push(
+                    src.error(
+                        &header,
+                        format!(
+                            "{what} id {}, made from its {from}, is already used on line {line}",
+                            quoted(&id, 40)
+                        ),
+                    )
+                    .with_hint(format!("give this {what} an `id` of its own")),
+                );
+            } else {
+                self.0.insert(id.clone(), header.clone());
+            }
+            t.rename(format!("{what} {}", quoted(&id, 40)));
+            return Some(Field {
+                value: id,
+                span: header,
+            });
+        }
         let id = t.string("id", Need::Required, src, out)?;
         if !is_id(&id.value) {
             out.push(
@@ -403,20 +454,25 @@ pub fn is_id(id: &str) -> bool {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
-/// A valid id close to `wrong`: "Joe Biden" → "joe-biden".
-fn suggest_id(wrong: &str) -> String {
+/// The id an actor or event without one gets from its name or title, and the valid id a
+/// malformed one is told to be: letters folded to ASCII by `deunicode` ("Zelenskyy" stays,
+/// "Rūta Grīnberga" → "ruta-grinberga", "Ελλάδα" → "ellada"), lowercase letters and digits
+/// kept, every other run one dash. `None` when nothing is left.
+#[must_use]
+pub fn derive_id(text: &str) -> Option<String> {
     let mut id = String::new();
-    for c in wrong.trim().chars() {
+    for c in deunicode::deunicode(text).chars() {
         if c.is_ascii_alphanumeric() {
             id.push(c.to_ascii_lowercase());
         } else if !id.ends_with('-') && !id.is_empty() {
             id.push('-');
         }
     }
-    let id = id.trim_end_matches('-').to_owned();
-    if id.is_empty() {
-        "my-id".to_owned()
-    } else {
-        id
-    }
+    let id = id.trim_end_matches('-');
+    (!id.is_empty()).then(|| id.to_owned())
+}
+
+/// A valid id close to `wrong`: "Joe Biden" → "joe-biden".
+fn suggest_id(wrong: &str) -> String {
+    derive_id(wrong).unwrap_or_else(|| "my-id".to_owned())
 }

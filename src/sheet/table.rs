@@ -78,6 +78,26 @@ impl<'t, 'i> Table<'t, 'i> {
         }
     }
 
+    /// How messages name the table.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the table sets `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The string `key` holds, if it holds one; nothing is reported (reading the key reports).
+    pub fn peek_string(&self, key: &str) -> Option<&'t str> {
+        self.get(key)?.get_ref().as_str()
+    }
+
+    /// Where the table's header stands, as messages about the whole entry point at it.
+    pub fn header(&self, src: &SourceFile) -> Span {
+        header(src.text(), &self.span)
+    }
+
     fn get(&self, key: &str) -> Option<&'t Spanned<DeValue<'i>>> {
         self.entries.get(key)
     }
@@ -161,6 +181,14 @@ impl<'t, 'i> Table<'t, 'i> {
         };
         let Some(items) = v.get_ref().as_array() else {
             self.wrong_type(key, "an array of strings", v, src, out);
+            if let Some(one) = v.get_ref().as_str()
+                && let Some(d) = out.last_mut()
+            {
+                d.hint = Some(format!(
+                    "a list, even of one: {key} = [{}]",
+                    quoted(one, 60)
+                ));
+            }
             return Vec::new();
         };
         let mut fields = Vec::with_capacity(items.len());
@@ -222,10 +250,15 @@ impl<'t, 'i> Table<'t, 'i> {
                 span: v.span(),
             }),
             Err(why) => {
-                out.push(src.error(
+                let d = src.error(
                     &v.span(),
                     format!("`{key}` in {} is not a valid date: {why}", self.name),
-                ));
+                );
+                let words = v.get_ref().as_str().and_then(|s| date_in_words(key, s));
+                out.push(match words {
+                    Some(hint) => d.with_hint(hint),
+                    None => d,
+                });
                 None
             }
         }
@@ -298,6 +331,17 @@ impl<'t, 'i> Table<'t, 'i> {
         }
         t.map(|t| (t, v.span()))
     }
+}
+
+/// For a date written in words (`July 9, 2024`), the hint that shows it as TOML:
+/// `did you mean "2024-07-09"? write: date = 2024-07-09`.
+pub fn date_in_words(key: &str, text: &str) -> Option<String> {
+    let date = PartialDate::from_words(text)?;
+    Some(if date.day().is_some() {
+        format!("did you mean \"{date}\"? write: {key} = {date}")
+    } else {
+        format!("did you mean \"{date}\"? write: {key} = \"{date}\"")
+    })
 }
 
 /// "an integer", "a string".

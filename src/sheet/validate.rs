@@ -11,6 +11,18 @@ use crate::mentions::capitalised;
 
 pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
     let ids: Vec<&str> = sheet.actors.iter().map(|a| a.id.as_str()).collect();
+    // A name or an alias written where an id belongs: each spelling, folded and lowercased,
+    // with the actor it names and what it is of that actor. The name wins over an alias.
+    let mut spelled: HashMap<String, (&str, &str)> = HashMap::new();
+    for a in &sheet.actors {
+        for (text, what) in
+            std::iter::once((&a.name, "name")).chain(a.aliases.iter().map(|x| (x, "alias")))
+        {
+            spelled
+                .entry(fold(text).to_lowercase())
+                .or_insert((a.id.as_str(), what));
+        }
+    }
     let mut refer = |id: &str, span: &Span, what: &str| {
         if ids.contains(&id) {
             return;
@@ -19,6 +31,14 @@ pub fn validate(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut 
             span,
             format!("unknown actor id {} in {what}", quoted(id, 40)),
         );
+        if let Some((actor, which)) = spelled.get(&fold(id).to_lowercase()) {
+            out.push(d.with_hint(format!(
+                "did you mean {}? {} is that actor's {which}; references use its id",
+                quoted(actor, 40),
+                quoted(id, 40)
+            )));
+            return;
+        }
         out.push(match did_you_mean(id, ids.iter().copied()) {
             // The suggestion is an actor's id as written, which may be malformed (reported
             // where it is read) and hold controls: escaped, so it cannot reach a terminal.

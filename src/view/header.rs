@@ -1,5 +1,5 @@
-//! The header: the briefing's title, source, publication date at its precision, its counts and
-//! the number of warnings.
+//! The header: the briefing's title, "bundled sample" for the sample, its source, publication
+//! date at its precision, its counts and the number of warnings.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -14,6 +14,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
     let meta = &b.sheet.briefing;
     let mut facts = Vec::new();
+    if b.is_bundled() {
+        facts.push(crate::briefing::BUNDLED_NAME.to_owned());
+    }
     if let Some(source) = &meta.source {
         facts.push(clean(source).into_owned());
     }

@@ -10,7 +10,7 @@ fn the_bundled_briefing_checks_clean() {
         .arg("check")
         .assert()
         .success()
-        .stdout("facts.toml: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
+        .stdout("bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
 }
 
 #[test]
@@ -354,4 +354,74 @@ fn repeated_evidence_names_every_copy_and_the_repeated_lines() {
         "{out}"
     );
     assert!(out.ends_with("0 errors, 1 warning\n"), "{out}");
+}
+
+// Issue 11: `check` without a path, hints that name the fix, less to type.
+
+#[test]
+fn without_a_path_check_reads_facts_toml_in_the_current_folder() {
+    let f = Fixture::new(&SHEET.replace("name = \"NATO\"\n", ""), ARTICLE.as_bytes());
+    briefing()
+        .current_dir(f.dir.path())
+        .arg("check")
+        .assert()
+        .code(1)
+        .stdout(
+            "facts.toml:5:1: error: actor \"nato\" has no `name`, which is required\n\
+             facts.toml: 1 actor, 0 events, 0 facts, 1 error, 0 warnings\n",
+        );
+    // Without one there, the bundled sample, named as such.
+    let empty = tempfile::tempdir().unwrap();
+    briefing()
+        .current_dir(empty.path())
+        .arg("check")
+        .assert()
+        .success()
+        .stdout("bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings\n");
+}
+
+#[test]
+fn an_article_given_for_the_fact_sheet_is_one_error_naming_the_fact_sheet() {
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    briefing()
+        .current_dir(f.dir.path())
+        .args(["check", "article.txt"])
+        .assert()
+        .code(1)
+        .stdout(
+            "article.txt:1:1: error: this is not a fact sheet: it is not TOML, and has no \
+             [briefing] table (is it the article? did you mean facts.toml?)\n\
+             article.txt: 0 actors, 0 events, 0 facts, 1 error, 0 warnings\n",
+        );
+}
+
+#[test]
+fn ids_left_out_star_omits_and_elided_evidence_check_clean_and_export() {
+    let sheet = "[briefing]\ntitle = \"Small\"\narticle = \"article.txt\"\nomit = [\"• *\"]\n\n\
+                 [[actors]]\nname = \"NATO\"\nkind = \"organization\"\n\n\
+                 [[events]]\ndate = 2024-07-09\ntitle = \"NATO met\"\nactors = [\"nato\"]\n\
+                 evidence = \"NATO met. … agreed.\"\n";
+    let article = "NATO met. The alliance agreed.\n• Share\n• Print\n";
+    let f = Fixture::new(sheet, article.as_bytes());
+    briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .stdout("facts.toml: 1 actor, 1 event, 0 facts, 0 errors, 0 warnings\n");
+    let out = briefing()
+        .args(["export", "--format", "json"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(json["actors"][0]["id"], "nato");
+    assert_eq!(json["events"][0]["id"], "nato-met");
+    assert_eq!(
+        json["events"][0]["evidence"]["text"],
+        "NATO met. The alliance agreed."
+    );
 }

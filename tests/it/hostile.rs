@@ -483,7 +483,9 @@ fn deeply_nested_huge_and_foreign_files_are_refused_with_a_message() {
         .arg(f.sheet())
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("TOML syntax"));
+        .stdout(predicate::str::contains(
+            "this is not a fact sheet: it is not TOML, and has no [briefing] table",
+        ));
     // A fact sheet over the limit is not read at all (a sparse file: no disk is used).
     let f = Fixture::new("", ARTICLE.as_bytes());
     fs::File::create(f.sheet())
