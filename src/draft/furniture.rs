@@ -1,0 +1,127 @@
+//! Page furniture: lines of a scraped page that are not part of the story. A line is furniture
+//! when it is short and not a sentence ("Advertisement", "Key takeaways:", "(As delivered)", a
+//! bullet), when it is a dateline ("05 Jul. 2024"), or when the same line stands elsewhere in
+//! the text (a related-story box repeating its headline).
+
+use std::collections::HashMap;
+
+use super::dates::{Found, phrases};
+use crate::date::{PartialDate, Precision};
+use crate::fold::fold;
+
+/// A line longer than this many words is never "short".
+const SHORT_WORDS: usize = 12;
+
+/// A line to omit, why, and where it stands (1-based lines).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Furniture {
+    /// The line, trimmed, as `omit` lists it.
+    pub text: String,
+    pub lines: Vec<usize>,
+    pub reason: String,
+    /// The date of a dateline.
+    pub dateline: Option<PartialDate>,
+}
+
+/// The furniture of `text`; line `headline` (1-based), the title, is never furniture.
+#[must_use]
+pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
+    for (n, l) in lines.iter().enumerate() {
+        let t = l.trim().trim_start_matches('\u{feff}');
+        if !t.is_empty() {
+            seen.entry(fold(t)).or_default().push(n + 1);
+        }
+    }
+    let mut out: Vec<Furniture> = Vec::new();
+    let mut done: HashMap<String, ()> = HashMap::new();
+    for (n, l) in lines.iter().enumerate() {
+        let t = l.trim().trim_start_matches('\u{feff}').trim();
+        if t.is_empty() || Some(n + 1) == headline || done.contains_key(&fold(t)) {
+            continue;
+        }
+        let at = &seen[&fold(t)];
+        let words = t.split_whitespace().count();
+        let dateline = (words <= 8)
+            .then(|| {
+                phrases(t, 0..t.len(), None)
+                    .into_iter()
+                    .find_map(|p| match p.found {
+                        Found::Date { date, .. } if date.precision() == Precision::Day => {
+                            Some(date)
+                        }
+                        _ => None,
+                    })
+            })
+            .flatten();
+        let reason = if let Some(d) = dateline {
+            format!("a dateline ({d})")
+        } else if at.len() > 1 {
+            format!("the same line stands on lines {}", list(at))
+        } else if words <= SHORT_WORDS && !is_sentence(t) {
+            if t.starts_with(['•', '·', '▪', '*', '-', '–', '—']) {
+                "a bullet that is not a sentence".to_owned()
+            } else {
+                format!(
+                    "{words} word{} and not a sentence",
+                    if words == 1 { "" } else { "s" }
+                )
+            }
+        } else {
+            continue;
+        };
+        done.insert(fold(t), ());
+        out.push(Furniture {
+            text: t.to_owned(),
+            lines: at.clone(),
+            reason,
+            dateline,
+        });
+    }
+    out
+}
+
+/// Whether a line ends as a sentence does.
+fn is_sentence(line: &str) -> bool {
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    // "(As delivered.)" is bracketed whole: not a sentence even if it ends with a stop.
+    end.ends_with(['.', '!', '?', '…']) && !(line.starts_with('(') && line.ends_with(')'))
+}
+
+fn list(lines: &[usize]) -> String {
+    lines
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_lines_that_are_not_sentences_datelines_and_repeats() {
+        let text = "A headline without a stop\n05 Jul. 2024\nKey takeaways:\n(As delivered)\n\
+            • Rates rise\nThe minister spoke for an hour.\nAdvertisement\nRead more: a long \
+            related headline that runs on and on and on and on\nAdvertisement\nRead more: a long \
+            related headline that runs on and on and on and on\n";
+        let got: Vec<(String, Vec<usize>)> = find(text, Some(1))
+            .into_iter()
+            .map(|f| (f.text, f.lines))
+            .collect();
+        let want: Vec<(String, Vec<usize>)> = vec![
+            ("05 Jul. 2024".into(), vec![2]),
+            ("Key takeaways:".into(), vec![3]),
+            ("(As delivered)".into(), vec![4]),
+            ("• Rates rise".into(), vec![5]),
+            ("Advertisement".into(), vec![7, 9]),
+            (
+                "Read more: a long related headline that runs on and on and on and on".into(),
+                vec![8, 10],
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+}
