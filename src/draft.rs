@@ -115,12 +115,15 @@ pub fn headline(text: &str) -> Option<(String, usize)> {
 /// Whether most words of a line are capitalised ("NATO To Offer Ukraine New Ways"): its names
 /// cannot be told from its other words.
 fn title_case(line: &str) -> bool {
-    let long: Vec<&str> = line.split_whitespace().filter(|w| w.len() > 3).collect();
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
     let caps = long
         .iter()
         .filter(|w| w.starts_with(char::is_uppercase))
         .count();
-    !long.is_empty() && caps * 10 >= long.len() * 6
+    long.len() >= 3 && caps * 10 >= long.len() * 6
 }
 
 /// Reads `article` (with its `omit` already applied) for names, dates and figures.
@@ -131,11 +134,7 @@ pub fn analyse(article: &Article, published: Option<PartialDate>) -> Analysis {
     let sentences = text::sentences(article, head.as_ref().map(|h| h.1));
     let named: Vec<Sentence> = sentences
         .iter()
-        .filter(|s| {
-            !head
-                .as_ref()
-                .is_some_and(|(h, n)| *n == s.line && title_case(h))
-        })
+        .filter(|s| !title_case(&text[s.range.clone()]))
         .cloned()
         .collect();
     let candidates = names::candidates(text, &named);

@@ -308,12 +308,11 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
                 _ => None,
             };
         if let Some((end, resolve)) = rel {
-            let phrase = text[start..ws[end].range.end].to_owned();
             let found = match (day_base, published) {
                 (Some(b), _) => Found::Date {
                     date: resolve(b),
                     approximate: true,
-                    how: format!("\"{phrase}\" counted from the publication date"),
+                    how: "counted from the publication date".to_owned(),
                 },
                 (None, Some(_)) | (None, None) => Found::Unresolved,
             };

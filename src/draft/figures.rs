@@ -70,8 +70,10 @@ pub fn figures(text: &str, range: Range<usize>, dates: &[Range<usize>]) -> Vec<F
     let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let at_start =
-            i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b',');
+        // A number starts a word, or follows a currency code ("RM380", "GH¢145").
+        let at_start = i == 0
+            || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b',')
+            || currency_code(&s[..i]).is_some();
         if !b[i].is_ascii_digit() || !at_start {
             i += 1;
             continue;
@@ -97,6 +99,35 @@ pub fn figures(text: &str, range: Range<usize>, dates: &[Range<usize>]) -> Vec<F
         }
     }
     out
+}
+
+/// A currency written just before a number: "$", "US$", "RM", "GH¢" (up to three capitals,
+/// then at most one sign, starting a word).
+fn currency_code(before: &str) -> Option<&str> {
+    let sign = before.chars().next_back().filter(|c| "$€£¥¢".contains(*c));
+    let letters_end = before.len() - sign.map_or(0, char::len_utf8);
+    let letters = before[..letters_end]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_uppercase)
+        .count();
+    let start = letters_end - letters;
+    let starts_word = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    ((sign.is_some() || letters >= 2) && letters <= 3 && starts_word && start < before.len())
+        .then(|| &before[start..])
+}
+
+/// Whether a lowercase word looks like a plural noun: "countries", not "across" or "'s".
+fn plural(w: &str) -> bool {
+    w.starts_with(char::is_lowercase)
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && w.len() > 3
 }
 
 /// The words after `from` up to `max` of them, stopping at punctuation: (text, end) pairs.
@@ -129,12 +160,17 @@ fn figure(
     end: usize,
     number: &str,
 ) -> Option<Figure> {
-    let before = text[sentence.start..start].trim_end();
-    let currency = before
-        .chars()
-        .next_back()
-        .filter(|c| matches!(c, '$' | '€' | '£' | '¥'));
-    let mut ev_start = currency.map_or(start, |c| before.len() + sentence.start - c.len_utf8());
+    let code = currency_code(&text[sentence.start..start]);
+    let before = text[sentence.start..start - code.map_or(0, str::len)].trim_end();
+    let currency = code.or_else(|| {
+        let c = before.chars().next_back().filter(|c| "$€£¥".contains(*c))?;
+        Some(&before[before.len() - c.len_utf8()..])
+    });
+    let mut ev_start = match (code, currency) {
+        (Some(c), _) => start - c.len(),
+        (None, Some(c)) => sentence.start + before.len() - c.len(),
+        (None, None) => start,
+    };
     let prev = before
         .trim_end_matches(['$', '€', '£', '¥'])
         .rsplit(|c: char| !c.is_alphanumeric())
@@ -194,11 +230,17 @@ fn figure(
             {
                 return None;
             }
-            let rest: Vec<&(String, usize)> = next[k..]
-                .iter()
-                .take_while(|(w, _)| !STOP_AFTER.contains(&w.as_str()) || w.is_empty())
-                .take(4)
-                .collect();
+            // Up to four words, ending after the first plural ("35 partner countries came").
+            let mut rest: Vec<&(String, usize)> = Vec::new();
+            for n in next[k..].iter().take(4) {
+                if STOP_AFTER.contains(&n.0.as_str()) {
+                    break;
+                }
+                rest.push(n);
+                if plural(&n.0) {
+                    break;
+                }
+            }
             let first = rest.first()?;
             if MONTHS_AND_DAYS.contains(&first.0.as_str())
                 || first.0.chars().all(|c| c.is_ascii_digit())
@@ -209,7 +251,7 @@ fn figure(
             label_words = rest.iter().map(|(w, _)| w.clone()).collect();
         }
         if is_money && currency.is_some() {
-            value = format!("{}{value}", currency.unwrap_or('$'));
+            value = format!("{}{value}", currency.unwrap_or("$"));
         }
     }
     if approximate {
@@ -267,6 +309,13 @@ mod tests {
                 ("$1.5 billion".into(), "$1.5 billion".into()),
                 ("20 million euros".into(), "20 million euros".into()),
                 ("3%".into(), "3 per cent".into()),
+            ]
+        );
+        assert_eq!(
+            found("It allocated RM380 billion and GH¢45 billion."),
+            [
+                ("RM380 billion".into(), "RM380 billion".into()),
+                ("GH¢45 billion".into(), "GH¢45 billion".into()),
             ]
         );
     }

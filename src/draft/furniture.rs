@@ -34,6 +34,14 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
             seen.entry(fold(t)).or_default().push(n + 1);
         }
     }
+    // In hard-wrapped text a sentence runs on into the next line, which often starts lowercase;
+    // a short line there is furniture only when blank lines stand around it.
+    let blank = |n: usize| lines.get(n).is_none_or(|l| l.trim().is_empty());
+    let filled = (0..lines.len()).filter(|&n| !blank(n)).count();
+    let running_on = (1..lines.len())
+        .filter(|&n| !blank(n - 1) && lines[n].trim_start().starts_with(char::is_lowercase))
+        .count();
+    let wrapped = running_on * 4 >= filled.max(1);
     let mut out: Vec<Furniture> = Vec::new();
     let mut done: HashMap<String, ()> = HashMap::new();
     for (n, l) in lines.iter().enumerate() {
@@ -57,9 +65,10 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
             .flatten();
         let reason = if let Some(d) = dateline {
             format!("a dateline ({d})")
-        } else if at.len() > 1 {
-            format!("the same line stands on lines {}", list(at))
-        } else if words <= SHORT_WORDS && !is_sentence(t) {
+        } else if words <= SHORT_WORDS
+            && !is_sentence(t)
+            && (!wrapped || (n == 0 || blank(n - 1)) && blank(n + 1))
+        {
             if t.starts_with(['•', '·', '▪', '*', '-', '–', '—']) {
                 "a bullet that is not a sentence".to_owned()
             } else {
@@ -68,6 +77,8 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
                     if words == 1 { "" } else { "s" }
                 )
             }
+        } else if at.len() > 1 {
+            "the same line stands elsewhere in the text".to_owned()
         } else {
             continue;
         };
@@ -87,14 +98,6 @@ fn is_sentence(line: &str) -> bool {
     let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
     // "(As delivered.)" is bracketed whole: not a sentence even if it ends with a stop.
     end.ends_with(['.', '!', '?', '…']) && !(line.starts_with('(') && line.ends_with(')'))
-}
-
-fn list(lines: &[usize]) -> String {
-    lines
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
@@ -123,5 +126,15 @@ mod tests {
             ),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_not_short_lines() {
+        // Wrapped at 40 columns: no line but the last ends with a stop, and only the standalone
+        // "Advertisement" is furniture.
+        let text = "The minister said on Tuesday that the\nplan would cost more than it was\n\
+            worth to the country.\n\nAdvertisement\n\nHe added that talks\nwould go on.\n";
+        let got: Vec<String> = find(text, None).into_iter().map(|f| f.text).collect();
+        assert_eq!(got, ["Advertisement"]);
     }
 }

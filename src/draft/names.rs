@@ -165,6 +165,43 @@ const TITLES: &[&str] = &[
     "Adm",
     "Maj",
     "Major",
+    "Hon",
+    "Leader",
+    "Member",
+];
+
+/// Titles that may stand before a surname alone ("President Biden", "Mr Jones"); others need a
+/// name of two words after them, so that "General Motors" is not a person called Motors.
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "President",
+    "Judge",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Pope",
+    "Minister",
+    "Secretary",
+    "Sheikh",
+    "Emir",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Ambassador",
+    "Leader",
+    "Hon",
 ];
 
 /// Head nouns of organisations.
@@ -371,7 +408,13 @@ fn runs_of(
     capital_inside: &HashSet<String>,
     out: &mut Vec<Run>,
 ) {
-    let cap = |k: usize| capitalised(clean(text, &ws[k]).1);
+    // Not a name: "RM380" (a sum), "GH" in "GH¢145".
+    let cap = |k: usize| {
+        let (r, t) = clean(text, &ws[k]);
+        capitalised(t)
+            && t.chars().filter(char::is_ascii_digit).count() < 3
+            && !text[r.end..].starts_with(|c: char| c.is_ascii_digit() || "¢$€£¥".contains(c))
+    };
     let joined = |k: usize| ws[k].gap.is_empty();
     let mut i = 0;
     let mut previous_role: Option<usize> = None;
@@ -441,7 +484,10 @@ fn make_run(
             if !capital_inside.contains(first) || OPENERS.contains(&first) {
                 return None;
             }
-        } else if OPENERS.contains(&first) || lower.contains(&first.to_lowercase()) {
+        } else if OPENERS.contains(&first)
+            || lower.contains(&first.to_lowercase())
+            || (!capital_inside.contains(first) && CONNECTORS.contains(&&text[ws[1].range.clone()]))
+        {
             ws = &ws[1..];
             while ws.first().is_some_and(|w| !capitalised(clean(text, w).1)) {
                 ws = &ws[1..];
@@ -457,21 +503,16 @@ fn make_run(
             .join(" ")
     };
     let whole = joined(ws);
-    if ws.len() == 1 && (CALENDAR.contains(&whole.as_str()) || TITLES.contains(&whole.as_str())) {
+    if ws.len() == 1
+        && (CALENDAR.contains(&whole.as_str())
+            || TITLES.contains(&whole.as_str())
+            || whole.chars().count() < 2)
+    {
         return None;
     }
-    // Titles, after a demonym ("Ukrainian Prime Minister Denys Shmyhal").
-    let mut t = 0;
-    if ws.len() > 1
-        && country(clean(text, &ws[0]).1).is_some_and(|(_, d)| d)
-        && TITLES.contains(&clean(text, &ws[1]).1)
-    {
-        t = 1;
-    }
-    let lead = t;
-    while t < ws.len() && TITLES.contains(&clean(text, &ws[t]).1) {
-        t += 1;
-    }
+    // The last title word: a name after it is a person ("Minority Leader Haruna Iddrisu",
+    // "Ukrainian Prime Minister Denys Shmyhal"); "of …" after it is a role ("Secretary of State
+    // for European and Eurasian Affairs"); nothing after it, a bare title ("Finance Minister").
     let mut run = Run {
         range,
         text: whole,
@@ -480,21 +521,26 @@ fn make_run(
         role: false,
         after_and,
     };
-    if t > lead {
-        let rest = &ws[t..];
-        if rest.is_empty() {
-            return None;
-        }
-        if !capitalised(clean(text, &rest[0]).1) {
-            run.role = true;
-            return Some(run);
-        }
-        let r = clean(text, &rest[0]).0.start..run.range.end;
-        run.titled = Some((r, joined(rest)));
-        if lead > 0 {
-            run.range.start = clean(text, &ws[lead]).0.start;
-            run.text = joined(&ws[lead..]);
-        }
+    let Some(last) = ws.iter().rposition(|w| TITLES.contains(&clean(text, w).1)) else {
+        return Some(run);
+    };
+    let rest = &ws[last + 1..];
+    let Some(next) = rest.first() else {
+        return None;
+    };
+    if !capitalised(clean(text, next).1) {
+        run.role = true;
+        return Some(run);
+    }
+    if rest.len() == 1 && !HONORIFICS.contains(&clean(text, &ws[last]).1) {
+        return Some(run);
+    }
+    let lead = usize::from(country(clean(text, &ws[0]).1).is_some_and(|(_, d)| d) && last > 0);
+    let r = clean(text, next).0.start..run.range.end;
+    run.titled = Some((r, joined(rest)));
+    if lead > 0 {
+        run.range.start = clean(text, &ws[lead]).0.start;
+        run.text = joined(&ws[lead..]);
     }
     Some(run)
 }
@@ -526,8 +572,6 @@ impl Groups {
 #[derive(Default)]
 struct Spelling {
     occurrences: Vec<Range<usize>>,
-    /// Why this spelling joined its group, if not by being the name.
-    reason: Option<String>,
     titled: bool,
     place_hint: Option<String>,
 }
@@ -591,7 +635,9 @@ fn group(text: &str, runs: Vec<Run>) -> Vec<Candidate> {
             .enumerate()
             .filter(|(_, n)| {
                 n.ends_with(&format!(" {single}"))
-                    && !n.split(' ').any(|w| CONNECTORS.contains(&w))
+                    && !n
+                        .split(' ')
+                        .any(|w| CONNECTORS.contains(&w) || TITLES.contains(&w))
                     && n.split(' ').count() <= 3
             })
             .map(|(i, _)| i)

@@ -12,8 +12,8 @@ use crate::article::Article;
 /// Abbreviations whose full stop does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col",
-    "Capt", "Sgt", "Adm", "Maj", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul",
-    "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U",
+    "Capt", "Sgt", "Adm", "Maj", "Hon", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun",
+    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "U.S", "U.K", "U.N", "E.U",
 ];
 
 /// A sentence: its range, trimmed, and the 1-based line it starts on.
@@ -29,7 +29,7 @@ pub struct Word {
     pub range: Range<usize>,
     /// What stands between the previous word (or the sentence start) and this one, trimmed.
     pub gap: Range<usize>,
-    /// The first word of its sentence (after any opening quote).
+    /// The first word of its sentence (after any quote, bullet or symbol).
     pub initial: bool,
 }
 
@@ -173,7 +173,7 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             }
         }
         let gap = trim_range(s, prev_end..at);
-        let initial = out.is_empty() && s[..at].chars().all(|c| c.is_whitespace() || is_opening(c));
+        let initial = out.is_empty();
         out.push(Word {
             range: range.start + at..range.start + end,
             gap: range.start + gap.start..range.start + gap.end,
