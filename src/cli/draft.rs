@@ -74,14 +74,15 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     file.write_all(out.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| Failure::Write(format!("{shown}: cannot be written: {e}")))?;
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         std::io::stderr(),
-        "briefing: wrote {shown}: {} actors, {} events, {} facts, {} lines to omit; edit it, then \
-         run `briefing check {shown}`",
-        d.actors.len(),
-        d.events.len(),
-        d.facts.len(),
-        d.omit.len()
+        "briefing: wrote {shown}: {}, {}, {}, {} to omit; edit it, then run `briefing check {shown}`",
+        count(d.actors.len(), "actor", "actors"),
+        count(d.events.len(), "event", "events"),
+        count(d.facts.len(), "fact", "facts"),
+        count(d.omit.len(), "line", "lines"),
     );
     Ok(0)
 }

@@ -348,12 +348,19 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
         .collect();
     let mut lower = HashSet::new();
     let mut capital_inside = HashSet::new();
+    // A word capitalised inside a sentence, standing alone or ending a name ("Jones" in
+    // "Douglas Jones, …"), not heading one ("Court" in "Supreme Court of Freedonia").
     for ws in &all {
-        for w in ws {
+        for (k, w) in ws.iter().enumerate() {
             let t = clean(text, w).1;
             if t.starts_with(char::is_lowercase) {
                 lower.insert(t.to_lowercase());
-            } else if !w.initial {
+            } else if !w.initial
+                && ws.get(k + 1).is_none_or(|n| {
+                    let next = clean(text, n).1;
+                    !n.gap.is_empty() || !(capitalised(next) || CONNECTORS.contains(&next))
+                })
+            {
                 capital_inside.insert(t.to_owned());
             }
         }

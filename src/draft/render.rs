@@ -4,12 +4,23 @@
 use std::fmt::Write;
 
 use super::Draft;
+use crate::date::{PartialDate, Precision};
 use crate::sheet::{Actor, ActorKind, Event, Fact};
 
 /// A TOML basic string.
 #[must_use]
 pub fn string(s: &str) -> String {
     toml::Value::String(s.to_owned()).to_string()
+}
+
+/// A date as TOML: a full date bare, a year or a month quoted (TOML has no partial dates).
+#[must_use]
+pub fn date(d: PartialDate) -> String {
+    if d.precision() == Precision::Day {
+        d.to_string()
+    } else {
+        format!("\"{d}\"")
+    }
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -46,7 +57,7 @@ pub fn render(d: &Draft) -> String {
     let _ = writeln!(o, "article = {}", string(&d.article));
     match &d.published {
         Some((p, why)) => {
-            let _ = writeln!(o, "published = {p}   # {why}");
+            let _ = writeln!(o, "published = {}   # {why}", date(*p));
         }
         None => o.push_str(
             "# No dateline found. Add `published = YYYY-MM-DD`; given to `briefing draft \
@@ -148,7 +159,12 @@ pub fn actor(o: &mut String, a: &Actor, kind_reason: Option<&str>, alias_reasons
 
 /// One `[[events]]` block.
 pub fn event(o: &mut String, e: &Event) {
-    let _ = writeln!(o, "[[events]]\nid = {}\ndate = {}", string(&e.id), e.date);
+    let _ = writeln!(
+        o,
+        "[[events]]\nid = {}\ndate = {}",
+        string(&e.id),
+        date(e.date)
+    );
     if e.approximate {
         o.push_str("approximate = true\n");
     }
