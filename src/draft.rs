@@ -108,7 +108,7 @@ pub fn headline(text: &str) -> Option<(String, usize)> {
         .find(|(_, l)| !l.is_empty())?;
     let words = line.split_whitespace().count();
     let end = line.trim_end_matches(['"', '\'', '”', '’']);
-    (words >= 2 && words <= HEADLINE_WORDS && !end.ends_with(['.', ':', ';', ',']))
+    ((2..=HEADLINE_WORDS).contains(&words) && !end.ends_with(['.', ':', ';', ',']))
         .then(|| (line.to_owned(), n + 1))
 }
 
@@ -227,6 +227,7 @@ const SAID: &[&str] = &[
 
 /// Drafts a fact sheet for `text`.
 #[must_use]
+#[allow(clippy::too_many_lines)] // The draft's parts in order: meta, omit, actors, events, facts.
 pub fn draft(text: &str, options: &Options) -> Draft {
     let title = headline(text);
     let omit = furniture::find(text, title.as_ref().map(|t| t.1));

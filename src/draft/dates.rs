@@ -96,23 +96,78 @@ fn year(word: &str) -> Option<u32> {
         .filter(|y| (1800..=2100).contains(y))
 }
 
-fn day_date(day: i64) -> PartialDate {
+fn day_date(day: i64) -> Option<PartialDate> {
     let (y, m) = year_month(day);
-    let first = PartialDate::new(y as u32, Some(u32::from(m)), Some(1))
-        .expect("a month from the calendar")
+    let y = u32::try_from(y).ok()?;
+    let first = PartialDate::new(y, Some(u32::from(m)), Some(1))
+        .ok()?
         .first_day();
-    PartialDate::new(y as u32, Some(u32::from(m)), Some((day - first + 1) as u32))
-        .expect("a day from the calendar")
+    PartialDate::new(y, Some(u32::from(m)), u32::try_from(day - first + 1).ok()).ok()
 }
 
-fn shift_month(base: PartialDate, by: i32) -> PartialDate {
-    let m = i32::from(base.month().unwrap_or(1)) - 1 + by;
-    let y = i32::from(base.year()) + m.div_euclid(12);
-    PartialDate::new(y as u32, Some(m.rem_euclid(12) as u32 + 1), None).expect("a month")
+/// A date counted from the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relative {
+    Days(i64),
+    Months(i32),
+    Years(i32),
+    /// The weekday (0 is Monday) on or before the base, or after it when `forward`.
+    Weekday {
+        day: i64,
+        forward: bool,
+    },
+}
+
+impl Relative {
+    fn resolve(self, base: PartialDate) -> Option<PartialDate> {
+        let day = base.first_day();
+        match self {
+            Self::Days(n) => day_date(day + n),
+            Self::Months(by) => {
+                let m = i32::from(base.month()?) - 1 + by;
+                let y = u32::try_from(i32::from(base.year()) + m.div_euclid(12)).ok()?;
+                PartialDate::new(y, u32::try_from(m.rem_euclid(12) + 1).ok(), None).ok()
+            }
+            Self::Years(by) => {
+                PartialDate::new(u32::try_from(i32::from(base.year()) + by).ok()?, None, None).ok()
+            }
+            Self::Weekday { day: wd, forward } => {
+                // 1970-01-01, day 0, was a Thursday (3 counting from Monday).
+                let back = ((day + 3).rem_euclid(7) - wd).rem_euclid(7);
+                day_date(if forward { day + 7 - back } else { day - back })
+            }
+        }
+    }
+}
+
+/// A relative phrase starting with `word` (lowercase), and how many words it takes after it.
+fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
+    let weekday = WEEKDAYS.iter().position(|d| *d == next);
+    Some(match (word, next) {
+        ("yesterday", _) => (0, Relative::Days(-1)),
+        ("today", _) => (0, Relative::Days(0)),
+        ("tomorrow", _) => (0, Relative::Days(1)),
+        ("last", "week") => (1, Relative::Days(-7)),
+        ("next", "week") => (1, Relative::Days(7)),
+        ("this", "week") => (1, Relative::Days(0)),
+        ("last", "month") => (1, Relative::Months(-1)),
+        ("next", "month") => (1, Relative::Months(1)),
+        ("last", "year") => (1, Relative::Years(-1)),
+        ("next", "year") => (1, Relative::Years(1)),
+        ("on" | "last" | "since" | "next", _) => (
+            1,
+            Relative::Weekday {
+                day: i64::try_from(weekday?).ok()?,
+                forward: word == "next",
+            },
+        ),
+        _ => return None,
+    })
 }
 
 /// Every date phrase in `range` of `text`.
 #[must_use]
+#[allow(clippy::too_many_lines)] // One scan over the words, one arm per way of writing a date.
 pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) -> Vec<Phrase> {
     let ws = words(text, range);
     let t = |k: usize| ws.get(k).map_or("", |w: &Word| &text[w.range.clone()]);
@@ -236,11 +291,10 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
                 continue;
             }
         }
-        if let Some(y) = year(w) {
+        if let Some(date) = year(w).and_then(|y| PartialDate::new(y, None, None).ok()) {
             let before = if k > 0 { t(k - 1) } else { "" };
             let after = t(k + 1);
             if BEFORE_YEAR.contains(&before) || !after.starts_with(char::is_lowercase) {
-                let date = PartialDate::new(y, None, None).expect("a year in range");
                 k = push(
                     k,
                     Found::Date {
@@ -253,70 +307,15 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
                 continue;
             }
         }
-        // Relative phrases.
-        let lower = w.to_lowercase();
-        let next = t(k + 1);
-        let rel: Option<(usize, Box<dyn Fn(PartialDate) -> PartialDate>)> =
-            match (lower.as_str(), next) {
-                ("yesterday", _) => {
-                    Some((k, Box::new(|b: PartialDate| day_date(b.first_day() - 1))))
-                }
-                ("today", _) => Some((k, Box::new(|b: PartialDate| b))),
-                ("tomorrow", _) => {
-                    Some((k, Box::new(|b: PartialDate| day_date(b.first_day() + 1))))
-                }
-                ("last", "week") => Some((
-                    k + 1,
-                    Box::new(|b: PartialDate| day_date(b.first_day() - 7)),
-                )),
-                ("next", "week") => Some((
-                    k + 1,
-                    Box::new(|b: PartialDate| day_date(b.first_day() + 7)),
-                )),
-                ("this", "week") => Some((k + 1, Box::new(|b: PartialDate| b))),
-                ("last", "month") => Some((k + 1, Box::new(|b: PartialDate| shift_month(b, -1)))),
-                ("next", "month") => Some((k + 1, Box::new(|b: PartialDate| shift_month(b, 1)))),
-                ("last", "year") => Some((
-                    k + 1,
-                    Box::new(|b: PartialDate| {
-                        PartialDate::new(u32::from(b.year()) - 1, None, None).expect("a year")
-                    }),
-                )),
-                ("next", "year") => Some((
-                    k + 1,
-                    Box::new(|b: PartialDate| {
-                        PartialDate::new(u32::from(b.year()) + 1, None, None).expect("a year")
-                    }),
-                )),
-                ("on" | "last" | "since", d) | ("next", d) if WEEKDAYS.contains(&d) => {
-                    let wd = WEEKDAYS.iter().position(|x| *x == d).unwrap_or(0) as i64;
-                    let forward = lower == "next";
-                    Some((
-                        k + 1,
-                        Box::new(move |b: PartialDate| {
-                            // 1970-01-01 was a Thursday (index 3 from Monday).
-                            let today = (b.first_day() + 3).rem_euclid(7);
-                            let back = (today - wd).rem_euclid(7);
-                            if forward {
-                                day_date(b.first_day() + 7 - back)
-                            } else {
-                                day_date(b.first_day() - back)
-                            }
-                        }),
-                    ))
-                }
-                _ => None,
-            };
-        if let Some((end, resolve)) = rel {
-            let found = match (day_base, published) {
-                (Some(b), _) => Found::Date {
-                    date: resolve(b),
+        if let Some((extra, rel)) = relative(&w.to_lowercase(), t(k + 1)) {
+            let found = day_base
+                .and_then(|b| rel.resolve(b))
+                .map_or(Found::Unresolved, |date| Found::Date {
+                    date,
                     approximate: true,
                     how: "counted from the publication date".to_owned(),
-                },
-                (None, Some(_)) | (None, None) => Found::Unresolved,
-            };
-            k = push(end, found, &mut out);
+                });
+            k = push(k + extra, found, &mut out);
             continue;
         }
         k += 1;

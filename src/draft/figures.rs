@@ -153,6 +153,7 @@ fn words_after(text: &str, from: usize, limit: usize, max: usize) -> Vec<(String
     out
 }
 
+#[allow(clippy::too_many_lines)] // The number, then what stands before it, then after it.
 fn figure(
     text: &str,
     sentence: Range<usize>,

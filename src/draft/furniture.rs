@@ -3,7 +3,7 @@
 //! bullet), when it is a dateline ("05 Jul. 2024"), or when the same line stands elsewhere in
 //! the text (a related-story box repeating its headline).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::dates::{Found, phrases};
 use crate::date::{PartialDate, Precision};
@@ -43,10 +43,10 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
         .count();
     let wrapped = running_on * 4 >= filled.max(1);
     let mut out: Vec<Furniture> = Vec::new();
-    let mut done: HashMap<String, ()> = HashMap::new();
+    let mut done: HashSet<String> = HashSet::new();
     for (n, l) in lines.iter().enumerate() {
         let t = l.trim().trim_start_matches('\u{feff}').trim();
-        if t.is_empty() || Some(n + 1) == headline || done.contains_key(&fold(t)) {
+        if t.is_empty() || Some(n + 1) == headline || done.contains(&fold(t)) {
             continue;
         }
         let at = &seen[&fold(t)];
@@ -82,7 +82,7 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
         } else {
             continue;
         };
-        done.insert(fold(t), ());
+        done.insert(fold(t));
         out.push(Furniture {
             text: t.to_owned(),
             lines: at.clone(),

@@ -369,7 +369,7 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     for ws in &all {
         runs_of(text, ws, &lower, &capital_inside, &mut runs);
     }
-    group(text, runs)
+    group(text, &runs)
 }
 
 /// A word's range and text without a possessive ending, and from the capital of a prefixed
@@ -532,9 +532,7 @@ fn make_run(
         return Some(run);
     };
     let rest = &ws[last + 1..];
-    let Some(next) = rest.first() else {
-        return None;
-    };
+    let next = rest.first()?;
     if !capitalised(clean(text, next).1) {
         run.role = true;
         return Some(run);
@@ -583,8 +581,8 @@ struct Spelling {
     place_hint: Option<String>,
 }
 
-#[allow(clippy::too_many_lines)]
-fn group(text: &str, runs: Vec<Run>) -> Vec<Candidate> {
+#[allow(clippy::too_many_lines)] // Gathering spellings, then each way of grouping them.
+fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
     let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
     let mut links: Vec<(String, String, String)> = Vec::new();
     for run in runs.iter().filter(|r| !r.role && !r.after_and) {
@@ -595,7 +593,7 @@ fn group(text: &str, runs: Vec<Run>) -> Vec<Candidate> {
             links.push((
                 name.clone(),
                 run.text.clone(),
-                format!("\"{}\" with a title", name),
+                format!("\"{name}\" with a title"),
             ));
         }
         if let Some((r, acr)) = &run.acronym {

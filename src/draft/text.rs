@@ -191,6 +191,7 @@ fn trim_range(s: &str, r: Range<usize>) -> Range<usize> {
 }
 
 /// `text` with every run of whitespace made one space: how a quote is written in the draft.
+#[must_use]
 pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
