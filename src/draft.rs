@@ -112,6 +112,28 @@ pub fn headline(text: &str) -> Option<(String, usize)> {
         .then(|| (line.to_owned(), n + 1))
 }
 
+/// A full date among the first words of the text ("date 2022-03-24 The Minority …"): a
+/// dateline run into the first paragraph.
+fn opening_date(text: &str) -> Option<(PartialDate, String)> {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())?;
+    let fourth = text::words(line, 0..line.len())
+        .get(3)
+        .map_or(line.len(), |w| w.range.start);
+    dates::phrases(line, 0..line.len(), None)
+        .into_iter()
+        .find_map(|p| match p.found {
+            Found::Date { date, .. }
+                if p.range.start < fourth && date.precision() == crate::date::Precision::Day =>
+            {
+                Some((date, format!("a date at the start of line {}", n + 1)))
+            }
+            _ => None,
+        })
+}
+
 /// Whether most words of a line are capitalised ("NATO To Offer Ukraine New Ways"): its names
 /// cannot be told from its other words.
 fn title_case(line: &str) -> bool {
@@ -206,6 +228,18 @@ fn title_from(sentence: &str) -> String {
     format!("{}…", s[..cut].trim_end_matches([',', ';', ':']))
 }
 
+/// `words` as a quote, or the whole `sentence` when the words occur more than once (`check`
+/// warns about a quote that does not say which place it means).
+fn unique_quote(article: &Article, words: &str, sentence: &str) -> String {
+    let words = one_line(words);
+    let once = crate::evidence::locate(article, &[&words])
+        .first()
+        .copied()
+        .flatten()
+        .is_some_and(|q| q.count == 1);
+    if once { words } else { one_line(sentence) }
+}
+
 /// Words that, right after a name, attribute what the sentence says to it.
 const SAID: &[&str] = &[
     "said",
@@ -239,7 +273,8 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                 f.dateline
                     .map(|d| (d, format!("the dateline on line {}", f.lines[0])))
             })
-        });
+        })
+        .or_else(|| opening_date(text));
     let folded: Vec<String> = omit.iter().map(|f| fold(&f.text)).collect();
     let (article, _) = Article::new(text.to_owned(), &folded);
     let analysis = analyse(&article, published.as_ref().map(|p| p.0));
@@ -342,7 +377,11 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                 source: source
                     .as_ref()
                     .map(|(a, _)| sheet_actors[*a as usize].id.clone()),
-                evidence: Some(one_line(&text[f.evidence.clone()])),
+                evidence: Some(unique_quote(
+                    &article,
+                    &text[f.evidence.clone()],
+                    &text[s.range.clone()],
+                )),
                 note: None,
             },
             line: s.line,
@@ -421,6 +460,17 @@ mod tests {
     }
 
     #[test]
+    fn a_date_opening_the_text_is_its_publication_date() {
+        let d = draft("date 2022-03-24 The Minority spoke.\n", &Options::default());
+        assert_eq!(
+            d.published.map(|p| p.0.to_string()),
+            Some("2022-03-24".into())
+        );
+        let d = draft("The Minority spoke on 2022-03-24.\n", &Options::default());
+        assert!(d.published.is_none());
+    }
+
+    #[test]
     fn ids_are_slugs_made_unique() {
         let mut taken = HashSet::new();
         assert_eq!(
@@ -432,6 +482,21 @@ mod tests {
             "bankman-fried-2"
         );
         assert_eq!(unique(slug("Зеленський", 6), "actor", &mut taken), "actor");
+    }
+
+    #[test]
+    fn a_figure_quoted_twice_is_quoted_with_its_sentence() {
+        // "GH¢145" stands twice in the Ghanaian budget story; `check` would warn.
+        let d = draft(
+            "It cost $5 billion. Then $5 billion more went.\n",
+            &Options::default(),
+        );
+        let ev: Vec<_> = d
+            .facts
+            .iter()
+            .filter_map(|f| f.fact.evidence.clone())
+            .collect();
+        assert_eq!(ev, ["It cost $5 billion.", "Then $5 billion more went."]);
     }
 
     #[test]

@@ -51,18 +51,7 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
         }
         let at = &seen[&fold(t)];
         let words = t.split_whitespace().count();
-        let dateline = (words <= 8)
-            .then(|| {
-                phrases(t, 0..t.len(), None)
-                    .into_iter()
-                    .find_map(|p| match p.found {
-                        Found::Date { date, .. } if date.precision() == Precision::Day => {
-                            Some(date)
-                        }
-                        _ => None,
-                    })
-            })
-            .flatten();
+        let dateline = dateline(t);
         let reason = if let Some(d) = dateline {
             format!("a dateline ({d})")
         } else if words <= SHORT_WORDS
@@ -91,6 +80,30 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
         });
     }
     out
+}
+
+/// The date of a dateline: a line that is a full date and at most three other words, not
+/// counting times ("Published July 5, 2024 10:31 AM GMT"). "The court met on 2024-07-05." is a
+/// sentence, not a dateline.
+fn dateline(line: &str) -> Option<PartialDate> {
+    let (range, date) = phrases(line, 0..line.len(), None)
+        .into_iter()
+        .find_map(|p| match p.found {
+            Found::Date { date, .. } if date.precision() == Precision::Day => Some((p.range, date)),
+            _ => None,
+        })?;
+    let others = line[..range.start]
+        .split_whitespace()
+        .chain(line[range.end..].split_whitespace())
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            !w.is_empty()
+                && !w.starts_with(|c: char| c.is_ascii_digit())
+                && !matches!(w, "AM" | "PM" | "am" | "pm" | "GMT" | "UTC" | "ET" | "CET")
+        })
+        .count();
+    let sentence = line[range.end..].trim_end().ends_with('.');
+    (others <= 3 && !sentence).then_some(date)
 }
 
 /// Whether a line ends as a sentence does.

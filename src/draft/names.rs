@@ -655,6 +655,20 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             );
         }
     }
+    // One name with and without a hyphen: "Ken Ofori-Atta" and "Ken Ofori Atta".
+    for (k, a) in names.iter().enumerate() {
+        if let Some(other) = names
+            .iter()
+            .position(|b| b != a && b.replace('-', " ") == a.replace('-', " "))
+            .filter(|&o| o < k)
+        {
+            groups.union(other, k);
+            reasons.insert(
+                a.clone(),
+                format!("\"{}\", hyphenated otherwise", names[other]),
+            );
+        }
+    }
     // Spellings of one country: "US" and "American", "Russia" and "Russian".
     for (k, s) in names.iter().enumerate() {
         if let Some((c, demonym)) = country(s)
@@ -838,6 +852,13 @@ mod tests {
         assert_eq!(got[0].1, ["Russian"]);
         assert_eq!(got[0].2, ActorKind::Country);
         assert_eq!(got[1].0, "NATO");
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_hyphen_is_one_actor() {
+        let got = found("Ken Ofori-Atta spoke. Then Finance Minister Ken Ofori Atta left.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Ken Ofori Atta");
     }
 
     #[test]
