@@ -185,7 +185,10 @@ fn figure(
         if matches!(prev, "than" | "least" | "to") {
             let before2 = text[sentence.start..prev_start].trim_end();
             let w = before2.rsplit(' ').next().unwrap_or("");
-            if matches!(w, "more" | "less" | "fewer" | "at" | "up") {
+            if matches!(
+                w.to_lowercase().as_str(),
+                "more" | "less" | "fewer" | "at" | "up"
+            ) {
                 ev_start = sentence.start + before2.len() - w.len();
             }
         }
@@ -299,6 +302,10 @@ mod tests {
             ]
         );
         assert!(found("It rose in 2024 to 5.").is_empty());
+        assert_eq!(
+            found("At least 1,055 people were shot."),
+            [("1,055".into(), "At least 1,055 people".into())]
+        );
     }
 
     #[test]
