@@ -12,6 +12,7 @@ use std::path::Path;
 use briefing::briefing::{Briefing, Input, open};
 use briefing::draft::{Draft, Options, draft};
 use briefing::fold::fold;
+use briefing::sheet::ActorKind;
 use predicates::prelude::*;
 
 use crate::harness::{Fixture, briefing};
@@ -203,6 +204,9 @@ struct Score {
     facts: (usize, usize),
     furniture: (usize, usize),
     furniture_extra: usize,
+    /// Among proposals that match a reference actor: kinds guessed (not `other`), and of
+    /// those, kinds equal to the reference's.
+    kinds: (usize, usize, usize),
 }
 
 fn norm(s: &str) -> String {
@@ -239,6 +243,19 @@ fn score(d: &Draft, reference: &Briefing) -> Score {
         .iter()
         .filter(|r| proposed.iter().any(|p| p.iter().any(|x| r.contains(x))))
         .count();
+    for (k, p) in proposed.iter().enumerate() {
+        if let Some(r) = reference_spellings
+            .iter()
+            .position(|r| p.iter().any(|x| r.contains(x)))
+        {
+            let kind = d.actors[k].actor.kind;
+            s.kinds.0 += 1;
+            if kind != ActorKind::Other {
+                s.kinds.1 += 1;
+                s.kinds.2 += usize::from(kind == reference.sheet.actors[r].kind);
+            }
+        }
+    }
     s.proposed = proposed.len();
     s.extra = proposed
         .iter()
@@ -304,7 +321,7 @@ fn report(name: &str, published: &str, s: &Score) {
     println!(
         "{name} ({published}): actors {}/{} ({:.0}%), proposed {} of which {} not in the \
          reference ({:.2}x the reference count), events {}/{}, facts {}/{}, furniture {}/{} \
-         (+{} more)",
+         (+{} more); kinds guessed for {}/{} matching proposals, {} of them right",
         s.actors.0,
         s.actors.1,
         100.0 * s.actors.0 as f64 / s.actors.1.max(1) as f64,
@@ -318,6 +335,9 @@ fn report(name: &str, published: &str, s: &Score) {
         s.furniture.0,
         s.furniture.1,
         s.furniture_extra,
+        s.kinds.1,
+        s.kinds.0,
+        s.kinds.2,
     );
 }
 
