@@ -104,6 +104,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         }
         v
     };
+    let mut event_ids: HashSet<String> = b.sheet.events.iter().map(|e| e.id.clone()).collect();
     for (s, phrases) in analysis.dated {
         if quoted(&b.event_evidence, &s.range) {
             continue;
@@ -125,7 +126,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         let sentence = &text[s.range.clone()];
         let title = super::title_from(sentence);
         let event = Event {
-            id: slug(&title, 5),
+            id: super::unique(slug(&title, 5), "event", &mut event_ids),
             date,
             end: None,
             approximate,

@@ -149,6 +149,13 @@ fn suggest_prints_nothing_for_the_bundled_briefing() {
 fn suggest_lists_what_a_sheet_leaves_out() {
     let f = Fixture::bundled();
     let sheet = fs::read_to_string(f.sheet()).expect("read");
+    let jones = sheet.find("aliases = [\"Jones\"]\n").expect("the alias");
+    // Without "Jones", the surname alone on line 13 is a spelling no alias lists.
+    let sheet = format!(
+        "{}{}",
+        &sheet[..jones],
+        &sheet[jones + "aliases = [\"Jones\"]\n".len()..]
+    );
     let liaison = sheet
         .find("[[actors]]\nid = \"nato-liaison-office\"")
         .expect("the actor");
@@ -182,6 +189,7 @@ fn suggest_lists_what_a_sheet_leaves_out() {
         "    \"Advertisement\",",
         "name = \"NATO Liaison Office\"",
         "evidence = \"35 non-NATO partner countries\"",
+        "actor \"douglas-jones\": 1 mention (line 13); add to its aliases: \"Jones\"",
     ] {
         assert!(out.contains(want), "{want:?} missing from:\n{out}");
     }
