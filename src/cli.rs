@@ -5,8 +5,10 @@
 //! command could not run (no such path, a fact sheet with errors opened or exported, bad usage).
 
 mod check;
+mod draft;
 pub mod export;
 mod read;
+mod suggest;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -63,6 +65,23 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write a draft fact sheet for a plain-text article, every guess commented with why.
+    Draft {
+        /// The article: plain UTF-8 text.
+        article: PathBuf,
+        /// Write here (default: facts.toml beside the article; never over an existing file);
+        /// `-` is standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Publication date (YYYY-MM-DD), to resolve "next week" and "on Tuesday".
+        #[arg(long, value_name = "DATE", value_parser = draft::parse_date)]
+        published: Option<crate::date::PartialDate>,
+    },
+    /// Print, as TOML to paste, the names, dates, figures and furniture a fact sheet leaves out.
+    Suggest {
+        /// Fact sheet, or a folder holding facts.toml (default: the bundled briefing).
+        path: Option<PathBuf>,
+    },
 }
 
 /// Runs a parsed command line and returns its exit status.
@@ -81,6 +100,16 @@ pub fn run(cli: Cli) -> ExitCode {
             table,
             output: output.as_deref(),
         }),
+        Some(Command::Draft {
+            article,
+            output,
+            published,
+        }) => draft::run(&draft::Args {
+            article: &article,
+            output: output.as_deref(),
+            published,
+        }),
+        Some(Command::Suggest { path }) => suggest::run(path.as_deref()),
         None => read::run(cli.path.as_deref()),
     };
     match status {

@@ -12,6 +12,7 @@ pub mod briefing;
 pub mod cli;
 pub mod date;
 pub mod diagnostic;
+pub mod draft;
 pub mod evidence;
 pub mod export;
 pub mod fold;

@@ -2,6 +2,7 @@
 //! shared harness.
 
 mod check;
+mod draft;
 mod export;
 mod fuzz_regressions;
 mod harness;

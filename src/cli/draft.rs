@@ -1,0 +1,153 @@
+//! `briefing draft ARTICLE`: writes a draft fact sheet beside the article (or where `-o` says,
+//! `-o -` for standard output), never over an existing file.
+
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+use super::Failure;
+use crate::article::{self, MAX_ARTICLE_BYTES};
+use crate::briefing::CannotRun;
+use crate::date::PartialDate;
+use crate::draft::{self, Options, render::render};
+
+pub struct Args<'a> {
+    pub article: &'a Path,
+    pub output: Option<&'a Path>,
+    pub published: Option<PartialDate>,
+}
+
+/// Parses `--published`.
+pub fn parse_date(s: &str) -> Result<PartialDate, String> {
+    PartialDate::parse(s).map_err(|e| e.to_string())
+}
+
+pub fn run(args: &Args) -> Result<u8, Failure> {
+    let text = read(args.article)?;
+    let to_stdout = args.output.is_some_and(|o| o == Path::new("-"));
+    let sheet = match args.output {
+        Some(o) if !to_stdout => o.to_owned(),
+        _ => args
+            .article
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join("facts.toml"),
+    };
+    let article_name = if to_stdout {
+        slashed(args.article)
+    } else {
+        relative(args.article, &sheet)?
+    };
+    let d = draft::draft(
+        &text,
+        &Options {
+            article: article_name,
+            published: args.published,
+        },
+    );
+    let out = render(&d);
+    if to_stdout {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(out.as_bytes())
+            .and_then(|()| stdout.flush())
+            && e.kind() != std::io::ErrorKind::BrokenPipe
+        {
+            return Err(Failure::Write(format!("cannot write the draft: {e}")));
+        }
+        return Ok(0);
+    }
+    let shown = sheet.display().to_string();
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&sheet)
+        .map_err(|e| {
+            Failure::Write(if e.kind() == std::io::ErrorKind::AlreadyExists {
+                format!(
+                    "{shown}: already exists; `briefing draft` never writes over a file \
+                     (name another with -o FILE, or -o - for standard output)"
+                )
+            } else {
+                format!("{shown}: cannot be written: {e}")
+            })
+        })?;
+    file.write_all(out.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| Failure::Write(format!("{shown}: cannot be written: {e}")))?;
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let _ = writeln!(
+        std::io::stderr(),
+        "briefing: wrote {shown}: {}, {}, {}, {} to omit; edit it, then run `briefing check {shown}`",
+        count(d.actors.len(), "actor", "actors"),
+        count(d.events.len(), "event", "events"),
+        count(d.facts.len(), "fact", "facts"),
+        count(d.omit.len(), "line", "lines"),
+    );
+    Ok(0)
+}
+
+/// Reads the article, refusing what is not a regular UTF-8 file of a sane size.
+fn read(path: &Path) -> Result<String, Failure> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => CannotRun::NotFound(shown.clone()),
+        _ => CannotRun::Io {
+            path: shown.clone(),
+            source: e,
+        },
+    })?;
+    if !meta.is_file() {
+        return Err(CannotRun::NotAFile(shown).into());
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(CannotRun::TooLarge {
+            path: shown,
+            size: meta.len(),
+            limit: MAX_ARTICLE_BYTES,
+        }
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(|e| CannotRun::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
+    article::decode(bytes).map_err(|e| {
+        Failure::Usage(format!(
+            "{shown}: not UTF-8 text (byte {}, line {}, column {}); an article must be UTF-8",
+            e.byte, e.line, e.column
+        ))
+    })
+}
+
+fn slashed(p: &Path) -> String {
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+        .replace("//", "/")
+}
+
+/// The article's path relative to the fact sheet's folder.
+fn relative(article: &Path, sheet: &Path) -> Result<String, Failure> {
+    let dir = sheet
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let cannot = |p: &Path, e: std::io::Error| {
+        Failure::Write(format!("{}: cannot be resolved: {e}", p.display()))
+    };
+    let from = dir.canonicalize().map_err(|e| cannot(dir, e))?;
+    let to = article.canonicalize().map_err(|e| cannot(article, e))?;
+    let from: Vec<Component> = from.components().collect();
+    let to: Vec<Component> = to.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in common..from.len() {
+        rel.push("..");
+    }
+    for c in &to[common..] {
+        rel.push(c);
+    }
+    Ok(slashed(&rel))
+}

@@ -1,0 +1,511 @@
+//! Drafting a fact sheet from a plain-text article (`briefing draft`) and finding what an
+//! existing one leaves out (`briefing suggest`).
+//!
+//! Everything here is a guess made from the text alone, and every guess carries its reason so
+//! that a curator can keep or delete it in one step. In priority order: the headline and
+//! dateline ([`Draft::title`], [`Draft::published`]), page furniture ([`furniture`]), proper
+//! names grouped into actors ([`names`]), sentences carrying a date ([`dates`]) and sentences
+//! carrying a figure ([`figures`]). The draft is built so that `briefing check` passes on it as
+//! written: evidence is quoted whole from lines `omit` does not hide, every alias is a spelling
+//! found in the text, and no spelling belongs to two actors.
+
+pub mod countries;
+pub mod dates;
+pub mod figures;
+pub mod furniture;
+pub mod names;
+pub mod render;
+pub mod suggest;
+pub mod text;
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use crate::article::Article;
+use crate::date::PartialDate;
+use crate::fold::fold;
+use crate::mentions::MentionIndex;
+use crate::sheet::{Actor, ActorKind, Event, Fact};
+use dates::{Found, Phrase};
+use figures::Figure;
+use furniture::Furniture;
+use names::Candidate;
+use text::{Sentence, one_line};
+
+/// A headline is at most this many words.
+const HEADLINE_WORDS: usize = 25;
+/// An event title is cut near this many bytes.
+const TITLE_BYTES: usize = 80;
+
+/// What `briefing draft` is told besides the text.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The article's path as the fact sheet will name it.
+    pub article: String,
+    /// The publication date, from `--published`; wins over a dateline.
+    pub published: Option<PartialDate>,
+}
+
+/// A drafted fact sheet, each entry with what it was guessed from.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The headline and its 1-based line, when the first line reads like one.
+    pub title: Option<(String, usize)>,
+    pub article: String,
+    /// The publication date and where it came from.
+    pub published: Option<(PartialDate, String)>,
+    pub omit: Vec<Furniture>,
+    pub actors: Vec<DraftActor>,
+    pub events: Vec<DraftEvent>,
+    /// Date phrases that gave no event: (line, phrase, why).
+    pub skipped_dates: Vec<(usize, String, &'static str)>,
+    pub facts: Vec<DraftFact>,
+}
+
+#[derive(Clone, Debug)]
+pub struct DraftActor {
+    pub actor: Actor,
+    pub candidate: Candidate,
+    pub mentions: usize,
+    pub first_line: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct DraftEvent {
+    pub event: Event,
+    pub line: usize,
+    pub how: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct DraftFact {
+    pub fact: Fact,
+    pub line: usize,
+    /// The words that attribute the figure to its source.
+    pub attributed_by: Option<String>,
+}
+
+/// What the text offers, read with the omitted lines left out: shared by `draft` and
+/// `suggest`.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    pub sentences: Vec<Sentence>,
+    pub candidates: Vec<Candidate>,
+    /// Sentences with date phrases.
+    pub dated: Vec<(Sentence, Vec<Phrase>)>,
+    /// Figures with their sentence.
+    pub figures: Vec<(Sentence, Figure)>,
+}
+
+/// The first non-blank line and its 1-based number, when it reads like a headline: a few words,
+/// not ending with a full stop.
+#[must_use]
+pub fn headline(text: &str) -> Option<(String, usize)> {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (n, l.trim().trim_start_matches('\u{feff}').trim()))
+        .find(|(_, l)| !l.is_empty())?;
+    let words = line.split_whitespace().count();
+    let end = line.trim_end_matches(['"', '\'', '”', '’']);
+    ((2..=HEADLINE_WORDS).contains(&words) && !end.ends_with(['.', ':', ';', ',']))
+        .then(|| (line.to_owned(), n + 1))
+}
+
+/// A full date among the first words of the text ("date 2022-03-24 The Minority …"): a
+/// dateline run into the first paragraph.
+fn opening_date(text: &str) -> Option<(PartialDate, String)> {
+    let (n, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| !l.trim().is_empty())?;
+    let fourth = text::words(line, 0..line.len())
+        .get(3)
+        .map_or(line.len(), |w| w.range.start);
+    dates::phrases(line, 0..line.len(), None)
+        .into_iter()
+        .find_map(|p| match p.found {
+            Found::Date { date, .. }
+                if p.range.start < fourth && date.precision() == crate::date::Precision::Day =>
+            {
+                Some((date, format!("a date at the start of line {}", n + 1)))
+            }
+            _ => None,
+        })
+}
+
+/// Whether most words of a line are capitalised ("NATO To Offer Ukraine New Ways"): its names
+/// cannot be told from its other words.
+fn title_case(line: &str) -> bool {
+    let long: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
+        .collect();
+    let caps = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 3 && caps * 10 >= long.len() * 6
+}
+
+/// Reads `article` (with its `omit` already applied) for names, dates and figures.
+#[must_use]
+pub fn analyse(article: &Article, published: Option<PartialDate>) -> Analysis {
+    let text = article.text();
+    let head = headline(text);
+    let sentences = text::sentences(article, head.as_ref().map(|h| h.1));
+    let named: Vec<Sentence> = sentences
+        .iter()
+        .filter(|s| !title_case(&text[s.range.clone()]))
+        .cloned()
+        .collect();
+    let candidates = names::candidates(text, &named);
+    let mut dated = Vec::new();
+    let mut figures = Vec::new();
+    for s in &sentences {
+        let phrases = dates::phrases(text, s.range.clone(), published);
+        let ranges: Vec<Range<usize>> = phrases.iter().map(|p| p.range.clone()).collect();
+        for f in figures::figures(text, s.range.clone(), &ranges) {
+            figures.push((s.clone(), f));
+        }
+        if !phrases.is_empty() {
+            dated.push((s.clone(), phrases));
+        }
+    }
+    Analysis {
+        sentences,
+        candidates,
+        dated,
+        figures,
+    }
+}
+
+/// An id from a name: lowercase ASCII letters and digits joined by dashes ("Bankman-Fried" →
+/// "bankman-fried"); letters outside ASCII are dropped.
+#[must_use]
+pub fn slug(name: &str, max_words: usize) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(max_words)
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.push_str(&word.to_ascii_lowercase());
+    }
+    out
+}
+
+fn unique(id: String, fallback: &str, taken: &mut HashSet<String>) -> String {
+    let base = if id.is_empty() {
+        fallback.to_owned()
+    } else {
+        id
+    };
+    let mut id = base.clone();
+    let mut n = 2;
+    while !taken.insert(id.clone()) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
+}
+
+/// A short title from a sentence: its first words, cut at a word near [`TITLE_BYTES`].
+fn title_from(sentence: &str) -> String {
+    let s = one_line(sentence);
+    let s = s.trim_end_matches(['.', '!', '?']);
+    if s.len() <= TITLE_BYTES {
+        return s.to_owned();
+    }
+    let mut cut = TITLE_BYTES;
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let cut = s[..cut].rfind(' ').unwrap_or(cut);
+    format!("{}…", s[..cut].trim_end_matches([',', ';', ':']))
+}
+
+/// `words` as a quote, or the whole `sentence` when the words occur more than once (`check`
+/// warns about a quote that does not say which place it means).
+fn unique_quote(article: &Article, words: &str, sentence: &str) -> String {
+    let words = one_line(words);
+    let once = crate::evidence::locate(article, &[&words])
+        .first()
+        .copied()
+        .flatten()
+        .is_some_and(|q| q.count == 1);
+    if once { words } else { one_line(sentence) }
+}
+
+/// Words that, right after a name, attribute what the sentence says to it.
+const SAID: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "stated",
+    "announced",
+    "added",
+    "noted",
+    "reported",
+    "emphasized",
+    "emphasised",
+    "warned",
+    "explained",
+    "wrote",
+    "estimated",
+    "estimates",
+];
+
+/// Drafts a fact sheet for `text`.
+#[must_use]
+#[allow(clippy::too_many_lines)] // The draft's parts in order: meta, omit, actors, events, facts.
+pub fn draft(text: &str, options: &Options) -> Draft {
+    let title = headline(text);
+    let omit = furniture::find(text, title.as_ref().map(|t| t.1));
+    let published = options
+        .published
+        .map(|p| (p, "given with --published".to_owned()))
+        .or_else(|| {
+            omit.iter().find_map(|f| {
+                f.dateline
+                    .map(|d| (d, format!("the dateline on line {}", f.lines[0])))
+            })
+        })
+        .or_else(|| opening_date(text));
+    let folded: Vec<String> = omit.iter().map(|f| fold(&f.text)).collect();
+    let (article, _) = Article::new(text.to_owned(), &folded);
+    let analysis = analyse(&article, published.as_ref().map(|p| p.0));
+    let actors = actors(&article, analysis.candidates.clone());
+    let sheet_actors: Vec<Actor> = actors.iter().map(|a| a.actor.clone()).collect();
+    let index = MentionIndex::build(&article, &sheet_actors);
+    let in_sentence = |r: &Range<usize>| -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for m in index.all() {
+            if r.start <= m.start as usize && (m.end as usize) <= r.end {
+                let id = &sheet_actors[m.actor as usize].id;
+                if !ids.contains(id) {
+                    ids.push(id.clone());
+                }
+            }
+        }
+        ids
+    };
+    let mut taken = HashSet::new();
+    let mut events = Vec::new();
+    let mut skipped_dates = Vec::new();
+    for (s, phrases) in &analysis.dated {
+        let mut chosen = None;
+        for p in phrases {
+            let phrase = one_line(&text[p.range.clone()]);
+            match &p.found {
+                Found::Date {
+                    date,
+                    approximate,
+                    how,
+                } => {
+                    if chosen.is_none() {
+                        chosen = Some((*date, *approximate, format!("\"{phrase}\": {how}")));
+                    }
+                }
+                Found::Ambiguous => skipped_dates.push((
+                    s.line,
+                    phrase,
+                    "written with slashes: day and month cannot be told apart",
+                )),
+                Found::Unresolved => skipped_dates.push((
+                    s.line,
+                    phrase,
+                    "relative, and there is no publication date (give --published DATE)",
+                )),
+            }
+        }
+        let Some((date, approximate, how)) = chosen else {
+            continue;
+        };
+        let sentence = &text[s.range.clone()];
+        let title = title_from(sentence);
+        events.push(DraftEvent {
+            event: Event {
+                id: unique(slug(&title, 5), "event", &mut taken),
+                date,
+                end: None,
+                approximate,
+                title,
+                actors: in_sentence(&s.range),
+                evidence: Some(one_line(sentence)),
+                note: None,
+            },
+            line: s.line,
+            how,
+        });
+    }
+    let mut facts = Vec::new();
+    for (s, f) in &analysis.figures {
+        let mut source = None;
+        for m in index.all() {
+            let r = m.range();
+            if r.start < s.range.start || r.end > s.range.end {
+                continue;
+            }
+            let after = text[r.end..s.range.end]
+                .trim_start_matches(['\'', '’', 's'])
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            let before = text[s.range.start..r.start].trim_end().to_lowercase();
+            let kind = sheet_actors[m.actor as usize].kind;
+            if matches!(kind, ActorKind::Country | ActorKind::Place) {
+                continue;
+            }
+            if SAID.contains(&after) {
+                source = Some((m.actor, format!("\"{} {after}\"", &text[r.clone()])));
+                break;
+            }
+            if before.ends_with("according to") || before.ends_with("according to the") {
+                source = Some((m.actor, format!("\"according to {}\"", &text[r.clone()])));
+                break;
+            }
+        }
+        facts.push(DraftFact {
+            fact: Fact {
+                label: f.label.clone(),
+                value: f.value.clone(),
+                source: source
+                    .as_ref()
+                    .map(|(a, _)| sheet_actors[*a as usize].id.clone()),
+                evidence: Some(unique_quote(
+                    &article,
+                    &text[f.evidence.clone()],
+                    &text[s.range.clone()],
+                )),
+                note: None,
+            },
+            line: s.line,
+            attributed_by: source.map(|s| s.1),
+        });
+    }
+    Draft {
+        title,
+        article: options.article.clone(),
+        published,
+        omit,
+        actors,
+        events,
+        skipped_dates,
+        facts,
+    }
+}
+
+/// Actors from candidates: ids from names, only spellings no other actor uses, only actors the
+/// mention rules find, most mentioned first.
+fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
+    let mut taken = HashSet::new();
+    let mut spellings = HashSet::new();
+    let mut out = Vec::new();
+    for mut c in candidates {
+        if !spellings.insert(fold(&c.name)) {
+            continue;
+        }
+        let mut keep = Vec::new();
+        for (a, why) in c.aliases.iter().zip(&c.alias_reasons) {
+            if spellings.insert(fold(a)) {
+                keep.push((a.clone(), why.clone()));
+            }
+        }
+        (c.aliases, c.alias_reasons) = keep.into_iter().unzip();
+        let actor = Actor {
+            id: unique(slug(&c.name, 6), "actor", &mut taken),
+            name: c.name.clone(),
+            kind: c.kind,
+            aliases: c.aliases.clone(),
+            role: None,
+            affiliation: None,
+            note: None,
+        };
+        out.push(DraftActor {
+            actor,
+            candidate: c,
+            mentions: 0,
+            first_line: 0,
+        });
+    }
+    let list: Vec<Actor> = out.iter().map(|a| a.actor.clone()).collect();
+    let index = MentionIndex::build(article, &list);
+    for (k, a) in out.iter_mut().enumerate() {
+        a.mentions = index.count(k);
+        if let Some(&first) = index.of_actor(k).first() {
+            a.first_line = article.line_of(index.all()[first as usize].start as usize);
+        }
+    }
+    out.retain(|a| a.mentions > 0);
+    out.sort_by_key(|a| (std::cmp::Reverse(a.mentions), a.first_line));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_headline_is_a_short_first_line_without_a_full_stop() {
+        assert_eq!(
+            headline("\nNATO to offer Ukraine a path\nText."),
+            Some(("NATO to offer Ukraine a path".to_owned(), 2))
+        );
+        assert_eq!(headline("Next week, NATO will meet.\n"), None);
+    }
+
+    #[test]
+    fn a_date_opening_the_text_is_its_publication_date() {
+        let d = draft("date 2022-03-24 The Minority spoke.\n", &Options::default());
+        assert_eq!(
+            d.published.map(|p| p.0.to_string()),
+            Some("2022-03-24".into())
+        );
+        let d = draft("The Minority spoke on 2022-03-24.\n", &Options::default());
+        assert!(d.published.is_none());
+    }
+
+    #[test]
+    fn ids_are_slugs_made_unique() {
+        let mut taken = HashSet::new();
+        assert_eq!(
+            unique(slug("Bankman-Fried", 6), "a", &mut taken),
+            "bankman-fried"
+        );
+        assert_eq!(
+            unique(slug("Bankman Fried", 6), "a", &mut taken),
+            "bankman-fried-2"
+        );
+        assert_eq!(unique(slug("Зеленський", 6), "actor", &mut taken), "actor");
+    }
+
+    #[test]
+    fn a_figure_quoted_twice_is_quoted_with_its_sentence() {
+        // "GH¢145" stands twice in the Ghanaian budget story; `check` would warn.
+        let d = draft(
+            "It cost $5 billion. Then $5 billion more went.\n",
+            &Options::default(),
+        );
+        let ev: Vec<_> = d
+            .facts
+            .iter()
+            .filter_map(|f| f.fact.evidence.clone())
+            .collect();
+        assert_eq!(ev, ["It cost $5 billion.", "Then $5 billion more went."]);
+    }
+
+    #[test]
+    fn a_figure_is_attributed_to_the_name_before_said() {
+        let d = draft(
+            "Douglas Jones said 35 partner countries were invited. Jones left.\n",
+            &Options::default(),
+        );
+        assert_eq!(d.facts[0].fact.source.as_deref(), Some("douglas-jones"));
+        assert_eq!(d.facts[0].fact.value, "35");
+    }
+}

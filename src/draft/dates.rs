@@ -1,0 +1,414 @@
+//! Dates written in a sentence: absolute ("March 28, 2024", "9 July 2024", "July 2024",
+//! "2024-07-05", "in 2024") and relative ("yesterday", "next week", "on Tuesday", "in
+//! September"), the relative ones resolved against the article's publication date.
+//!
+//! A date written with slashes ("28/03/2024") is reported as ambiguous, never guessed: the
+//! order of day and month depends on the writer.
+
+use std::ops::Range;
+
+use super::text::{Word, words};
+use crate::date::{PartialDate, Precision, year_month};
+
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
+/// Words before a bare year that make it a year ("in 2024", "the 2024 election").
+const BEFORE_YEAR: &[&str] = &[
+    "in", "since", "by", "until", "of", "the", "early", "late", "mid", "from", "to", "before",
+    "after", "during", "through", "its", "and", "or",
+];
+
+/// What a date phrase gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// A date; `approximate` when it was resolved from a relative phrase or lacks a year.
+    Date {
+        date: PartialDate,
+        approximate: bool,
+        /// How the date was read, for the draft's comment.
+        how: String,
+    },
+    /// Written with slashes: day and month cannot be told apart.
+    Ambiguous,
+    /// Relative, and there is no publication date to resolve it against.
+    Unresolved,
+}
+
+/// A date phrase: where it stands, what it says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub range: Range<usize>,
+    pub found: Found,
+}
+
+fn month(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == w
+                || (w.len() >= 3
+                    && w != "May"
+                    && m.starts_with(w)
+                    && w.len() <= 4
+                    && w.starts_with(char::is_uppercase)
+                    && (w.len() == 3 || w == "Sept"))
+        })
+        .map(|p| p as u32 + 1)
+}
+
+fn number(word: &str, max: u32) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    if digits.is_empty() || digits.len() > 2 || !matches!(suffix, "" | "st" | "nd" | "rd" | "th") {
+        return None;
+    }
+    digits.parse().ok().filter(|n| (1..=max).contains(n))
+}
+
+fn year(word: &str) -> Option<u32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1800..=2100).contains(y))
+}
+
+fn day_date(day: i64) -> Option<PartialDate> {
+    let (y, m) = year_month(day);
+    let y = u32::try_from(y).ok()?;
+    let first = PartialDate::new(y, Some(u32::from(m)), Some(1))
+        .ok()?
+        .first_day();
+    PartialDate::new(y, Some(u32::from(m)), u32::try_from(day - first + 1).ok()).ok()
+}
+
+/// A date counted from the publication date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Relative {
+    Days(i64),
+    Months(i32),
+    Years(i32),
+    /// The weekday (0 is Monday) on or before the base, or after it when `forward`.
+    Weekday {
+        day: i64,
+        forward: bool,
+    },
+}
+
+impl Relative {
+    fn resolve(self, base: PartialDate) -> Option<PartialDate> {
+        let day = base.first_day();
+        match self {
+            Self::Days(n) => day_date(day + n),
+            Self::Months(by) => {
+                let m = i32::from(base.month()?) - 1 + by;
+                let y = u32::try_from(i32::from(base.year()) + m.div_euclid(12)).ok()?;
+                PartialDate::new(y, u32::try_from(m.rem_euclid(12) + 1).ok(), None).ok()
+            }
+            Self::Years(by) => {
+                PartialDate::new(u32::try_from(i32::from(base.year()) + by).ok()?, None, None).ok()
+            }
+            Self::Weekday { day: wd, forward } => {
+                // 1970-01-01, day 0, was a Thursday (3 counting from Monday).
+                let back = ((day + 3).rem_euclid(7) - wd).rem_euclid(7);
+                day_date(if forward { day + 7 - back } else { day - back })
+            }
+        }
+    }
+}
+
+/// A relative phrase starting with `word` (lowercase), and how many words it takes after it.
+fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
+    let weekday = WEEKDAYS.iter().position(|d| *d == next);
+    Some(match (word, next) {
+        ("yesterday", _) => (0, Relative::Days(-1)),
+        ("today", _) => (0, Relative::Days(0)),
+        ("tomorrow", _) => (0, Relative::Days(1)),
+        ("last", "week") => (1, Relative::Days(-7)),
+        ("next", "week") => (1, Relative::Days(7)),
+        ("this", "week") => (1, Relative::Days(0)),
+        ("last", "month") => (1, Relative::Months(-1)),
+        ("next", "month") => (1, Relative::Months(1)),
+        ("last", "year") => (1, Relative::Years(-1)),
+        ("next", "year") => (1, Relative::Years(1)),
+        ("on" | "last" | "since" | "next", _) => (
+            1,
+            Relative::Weekday {
+                day: i64::try_from(weekday?).ok()?,
+                forward: word == "next",
+            },
+        ),
+        _ => return None,
+    })
+}
+
+/// Every date phrase in `range` of `text`.
+#[must_use]
+#[allow(clippy::too_many_lines)] // One scan over the words, one arm per way of writing a date.
+pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) -> Vec<Phrase> {
+    let ws = words(text, range);
+    let t = |k: usize| ws.get(k).map_or("", |w: &Word| &text[w.range.clone()]);
+    let joined = |k: usize| {
+        ws.get(k)
+            .is_some_and(|w| matches!(&text[w.gap.clone()], "" | "," | "."))
+    };
+    let day_base = published.filter(|p| p.precision() == Precision::Day);
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < ws.len() {
+        let w = t(k);
+        let start = ws[k].range.start;
+        let push = |end: usize, found: Found, out: &mut Vec<Phrase>| {
+            out.push(Phrase {
+                range: start..ws[end].range.end,
+                found,
+            });
+            end + 1
+        };
+        // 28/03/2024
+        if number(w, 31).is_some()
+            && ws.get(k + 2).is_some()
+            && &text[ws[k + 1].gap.clone()] == "/"
+            && &text[ws[k + 2].gap.clone()] == "/"
+        {
+            k = push(k + 2, Found::Ambiguous, &mut out);
+            continue;
+        }
+        // 2024-07-05
+        if w.len() == 10
+            && w.as_bytes()[4] == b'-'
+            && let Ok(date) = PartialDate::parse(w)
+        {
+            k = push(
+                k,
+                Found::Date {
+                    date,
+                    approximate: false,
+                    how: format!("\"{w}\""),
+                },
+                &mut out,
+            );
+            continue;
+        }
+        // 9 July 2024, 9 July
+        if let Some(d) = number(w, 31)
+            && let Some(m) = month(t(k + 1)).filter(|_| ws[k + 1].gap.is_empty())
+        {
+            if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2))
+                && let Ok(date) = PartialDate::new(y, Some(m), Some(d))
+            {
+                k = push(
+                    k + 2,
+                    Found::Date {
+                        date,
+                        approximate: false,
+                        how: "written out".into(),
+                    },
+                    &mut out,
+                );
+                continue;
+            }
+            k = push(k + 1, without_year(published, m, Some(d)), &mut out);
+            continue;
+        }
+        if let Some(m) = month(w) {
+            // July 5, 2024; July 5
+            if let Some(d) = number(t(k + 1), 31)
+                .filter(|_| ws[k + 1].gap.is_empty() || &text[ws[k + 1].gap.clone()] == ".")
+            {
+                if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2))
+                    && let Ok(date) = PartialDate::new(y, Some(m), Some(d))
+                {
+                    k = push(
+                        k + 2,
+                        Found::Date {
+                            date,
+                            approximate: false,
+                            how: "written out".into(),
+                        },
+                        &mut out,
+                    );
+                    continue;
+                }
+                k = push(k + 1, without_year(published, m, Some(d)), &mut out);
+                continue;
+            }
+            // July 2024
+            if let Some(y) = year(t(k + 1)).filter(|_| joined(k + 1))
+                && let Ok(date) = PartialDate::new(y, Some(m), None)
+            {
+                k = push(
+                    k + 1,
+                    Found::Date {
+                        date,
+                        approximate: false,
+                        how: "written out".into(),
+                    },
+                    &mut out,
+                );
+                continue;
+            }
+            // in September
+            let before = if k > 0 { t(k - 1) } else { "" };
+            if w != "May"
+                && matches!(
+                    before,
+                    "in" | "since"
+                        | "by"
+                        | "until"
+                        | "early"
+                        | "late"
+                        | "mid"
+                        | "last"
+                        | "next"
+                        | "this"
+                )
+            {
+                k = push(k, without_year(published, m, None), &mut out);
+                continue;
+            }
+        }
+        if let Some(date) = year(w).and_then(|y| PartialDate::new(y, None, None).ok()) {
+            let before = if k > 0 { t(k - 1) } else { "" };
+            let after = t(k + 1);
+            if BEFORE_YEAR.contains(&before) || !after.starts_with(char::is_lowercase) {
+                k = push(
+                    k,
+                    Found::Date {
+                        date,
+                        approximate: false,
+                        how: "a year".into(),
+                    },
+                    &mut out,
+                );
+                continue;
+            }
+        }
+        if let Some((extra, rel)) = relative(&w.to_lowercase(), t(k + 1)) {
+            let found = day_base
+                .and_then(|b| rel.resolve(b))
+                .map_or(Found::Unresolved, |date| Found::Date {
+                    date,
+                    approximate: true,
+                    how: "counted from the publication date".to_owned(),
+                });
+            k = push(k + extra, found, &mut out);
+            continue;
+        }
+        k += 1;
+    }
+    out
+}
+
+/// A month (and day) without a year: the year of publication, approximate.
+fn without_year(published: Option<PartialDate>, m: u32, d: Option<u32>) -> Found {
+    match published {
+        Some(p) => match PartialDate::new(u32::from(p.year()), Some(m), d) {
+            Ok(date) => Found::Date {
+                date,
+                approximate: true,
+                how: "no year written; the year of publication".into(),
+            },
+            Err(_) => Found::Unresolved,
+        },
+        None => Found::Unresolved,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dates(s: &str, published: Option<&str>) -> Vec<(String, Option<(String, bool)>)> {
+        let p = published.map(|p| PartialDate::parse(p).unwrap());
+        phrases(s, 0..s.len(), p)
+            .into_iter()
+            .map(|f| {
+                let d = match f.found {
+                    Found::Date {
+                        date, approximate, ..
+                    } => Some((date.to_string(), approximate)),
+                    _ => None,
+                };
+                (s[f.range].to_owned(), d)
+            })
+            .collect()
+    }
+
+    fn d(p: &str, date: &str, approx: bool) -> (String, Option<(String, bool)>) {
+        (p.to_owned(), Some((date.to_owned(), approx)))
+    }
+
+    #[test]
+    fn absolute_dates_in_the_usual_orders() {
+        assert_eq!(
+            dates(
+                "On March 28, 2024 and 9 July 2024, in July 2024, on 2024-07-05 and in 2023.",
+                None
+            ),
+            [
+                d("March 28, 2024", "2024-03-28", false),
+                d("9 July 2024", "2024-07-09", false),
+                d("July 2024", "2024-07", false),
+                d("2024-07-05", "2024-07-05", false),
+                d("2023", "2023", false),
+            ]
+        );
+        assert_eq!(
+            dates("05 Jul. 2024", None),
+            [d("05 Jul. 2024", "2024-07-05", false)]
+        );
+    }
+
+    #[test]
+    fn slashes_are_ambiguous_and_counts_are_not_years() {
+        assert_eq!(
+            dates("on 28/03/2024", None),
+            [("28/03/2024".to_owned(), None)]
+        );
+        assert!(dates("about 2000 troops", None).is_empty());
+    }
+
+    #[test]
+    fn relative_dates_count_from_publication() {
+        // 2024-07-03 was a Wednesday.
+        let p = Some("2024-07-03");
+        assert_eq!(
+            dates(
+                "Next week, yesterday, on Tuesday and next Monday, in September.",
+                p
+            ),
+            [
+                d("Next week", "2024-07-10", true),
+                d("yesterday", "2024-07-02", true),
+                d("on Tuesday", "2024-07-02", true),
+                d("next Monday", "2024-07-08", true),
+                d("September", "2024-09", true),
+            ]
+        );
+        assert_eq!(dates("yesterday", None), [("yesterday".to_owned(), None)]);
+    }
+}

@@ -1,0 +1,330 @@
+//! Figures in a sentence: counts with a noun ("35 partner countries"), percentages ("12%",
+//! "12 per cent") and money ("$1.5 billion", "20 million euros"), each with the words around it
+//! as they stand in the text.
+
+use std::ops::Range;
+
+/// Words before a number that make it approximate.
+const APPROXIMATELY: &[&str] = &[
+    "about",
+    "approximately",
+    "around",
+    "roughly",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "under",
+];
+/// Words before a number kept in the evidence.
+const KEEP_BEFORE: &[&str] = &["all", "only", "least", "than", "to"];
+const SCALES: &[&str] = &["million", "billion", "trillion", "bn", "thousand"];
+const CURRENCIES: &[&str] = &[
+    "dollars", "euros", "pounds", "hryvnias", "roubles", "rubles", "yuan", "yen",
+];
+/// Words that end the words quoted after a figure.
+const STOP_AFTER: &[&str] = &[
+    "and", "or", "to", "of", "the", "in", "on", "at", "for", "with", "by", "from", "that", "who",
+    "which", "were", "are", "was", "is", "will", "have", "has", "had",
+];
+const MONTHS_AND_DAYS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+];
+
+/// A figure: its value as the draft writes it, a label, and the words quoted as evidence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub value: String,
+    pub label: String,
+    pub evidence: Range<usize>,
+}
+
+/// The figures of `range` in `text`, leaving out numbers inside `dates`.
+#[must_use]
+pub fn figures(text: &str, range: Range<usize>, dates: &[Range<usize>]) -> Vec<Figure> {
+    let s = &text[range.clone()];
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        // A number starts a word, or follows a currency code ("RM380", "GH¢145").
+        let at_start = i == 0
+            || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b',')
+            || currency_code(&s[..i]).is_some();
+        if !b[i].is_ascii_digit() || !at_start {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < b.len()
+            && (b[j].is_ascii_digit()
+                || (matches!(b[j], b',' | b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit)))
+        {
+            j += 1;
+        }
+        let (start, end) = (range.start + i, range.start + j);
+        let number = &s[i..j];
+        i = j;
+        if b.get(j)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'-')
+            || dates.iter().any(|d| d.start <= start && end <= d.end)
+        {
+            continue;
+        }
+        if let Some(f) = figure(text, range.clone(), start, end, number) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// A currency written just before a number: "$", "US$", "RM", "GH¢" (up to three capitals,
+/// then at most one sign, starting a word).
+fn currency_code(before: &str) -> Option<&str> {
+    let sign = before.chars().next_back().filter(|c| "$€£¥¢".contains(*c));
+    let letters_end = before.len() - sign.map_or(0, char::len_utf8);
+    let letters = before[..letters_end]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_uppercase)
+        .count();
+    let start = letters_end - letters;
+    let starts_word = before[..start]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric());
+    ((sign.is_some() || letters >= 2) && letters <= 3 && starts_word && start < before.len())
+        .then(|| &before[start..])
+}
+
+/// Whether a lowercase word looks like a plural noun: "countries", not "across" or "'s".
+fn plural(w: &str) -> bool {
+    w.starts_with(char::is_lowercase)
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && w.len() > 3
+}
+
+/// The words after `from` up to `max` of them, stopping at punctuation: (text, end) pairs.
+fn words_after(text: &str, from: usize, limit: usize, max: usize) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    while out.len() < max {
+        let rest = &text[pos..limit];
+        let trimmed = rest.trim_start_matches([' ', '\t', '\n', '\r']);
+        if trimmed.len() == rest.len() && !out.is_empty() {
+            break;
+        }
+        let start = pos + rest.len() - trimmed.len();
+        let len = trimmed
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')))
+            .unwrap_or(trimmed.len());
+        if len == 0 {
+            break;
+        }
+        out.push((text[start..start + len].to_owned(), start + len));
+        pos = start + len;
+    }
+    out
+}
+
+#[allow(clippy::too_many_lines)] // The number, then what stands before it, then after it.
+fn figure(
+    text: &str,
+    sentence: Range<usize>,
+    start: usize,
+    end: usize,
+    number: &str,
+) -> Option<Figure> {
+    let code = currency_code(&text[sentence.start..start]);
+    let before = text[sentence.start..start - code.map_or(0, str::len)].trim_end();
+    let currency = code.or_else(|| {
+        let c = before.chars().next_back().filter(|c| "$€£¥".contains(*c))?;
+        Some(&before[before.len() - c.len_utf8()..])
+    });
+    let mut ev_start = match (code, currency) {
+        (Some(c), _) => start - c.len(),
+        (None, Some(c)) => sentence.start + before.len() - c.len(),
+        (None, None) => start,
+    };
+    let prev = before
+        .trim_end_matches(['$', '€', '£', '¥'])
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let prev_start =
+        sentence.start + before.trim_end_matches(['$', '€', '£', '¥']).len() - prev.len();
+    let approximate = APPROXIMATELY.contains(&prev.to_lowercase().as_str());
+    if approximate || KEEP_BEFORE.contains(&prev) {
+        ev_start = ev_start.min(prev_start);
+        if matches!(prev, "than" | "least" | "to") {
+            let before2 = text[sentence.start..prev_start].trim_end();
+            let w = before2.rsplit(' ').next().unwrap_or("");
+            if matches!(
+                w.to_lowercase().as_str(),
+                "more" | "less" | "fewer" | "at" | "up"
+            ) {
+                ev_start = sentence.start + before2.len() - w.len();
+            }
+        }
+    }
+    let mut value = number.to_owned();
+    let mut ev_end = end;
+    let after = &text[end..sentence.end];
+    let mut label_words: Vec<String> = Vec::new();
+    let mut is_money = currency.is_some();
+    let mut is_share = false;
+    if after.starts_with('%') {
+        value.push('%');
+        ev_end = end + 1;
+        is_share = true;
+    } else {
+        let next = words_after(text, end, sentence.end, 6);
+        let mut k = 0;
+        if let Some((w, e)) = next.first()
+            && SCALES.contains(&w.as_str())
+        {
+            value = format!("{value} {w}");
+            ev_end = *e;
+            k = 1;
+        }
+        if let Some((w, e)) = next.get(k)
+            && (w == "percent" || (w == "per" && next.get(k + 1).is_some_and(|n| n.0 == "cent")))
+        {
+            value.push('%');
+            ev_end = if w == "per" { next[k + 1].1 } else { *e };
+            is_share = true;
+        } else if let Some((w, e)) = next.get(k)
+            && CURRENCIES.contains(&w.as_str())
+        {
+            value = format!("{value} {w}");
+            ev_end = *e;
+            is_money = true;
+        } else if !is_money {
+            // A count needs a noun after it; a bare year is a date, not a count.
+            if number.len() == 4
+                && number
+                    .parse::<u32>()
+                    .is_ok_and(|y| (1800..=2100).contains(&y))
+            {
+                return None;
+            }
+            // Up to four words, ending after the first plural ("35 partner countries came").
+            let mut rest: Vec<&(String, usize)> = Vec::new();
+            for n in next[k..].iter().take(4) {
+                if STOP_AFTER.contains(&n.0.as_str()) {
+                    break;
+                }
+                rest.push(n);
+                if plural(&n.0) {
+                    break;
+                }
+            }
+            let first = rest.first()?;
+            if MONTHS_AND_DAYS.contains(&first.0.as_str())
+                || first.0.chars().all(|c| c.is_ascii_digit())
+            {
+                return None;
+            }
+            ev_end = rest.last()?.1;
+            label_words = rest.iter().map(|(w, _)| w.clone()).collect();
+        }
+        if is_money && currency.is_some() {
+            value = format!("{}{value}", currency.unwrap_or("$"));
+        }
+    }
+    if approximate {
+        value = format!("about {value}");
+    }
+    let label = if is_share {
+        "Share (write what it is a share of)".to_owned()
+    } else if is_money {
+        "Amount (write what it pays for)".to_owned()
+    } else {
+        let l = label_words.join(" ");
+        let mut c = l.chars();
+        c.next()
+            .map_or(l.clone(), |f| f.to_uppercase().chain(c).collect())
+    };
+    Some(Figure {
+        value,
+        label,
+        evidence: ev_start..ev_end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(String, String)> {
+        figures(s, 0..s.len(), &[])
+            .into_iter()
+            .map(|f| (f.value, s[f.evidence].to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn counts_need_a_noun_and_keep_their_qualifier() {
+        assert_eq!(
+            found(
+                "Ministers from 35 non-NATO partner countries came, and all 32 NATO member countries and approximately 700 US troops."
+            ),
+            [
+                ("35".into(), "35 non-NATO partner countries".into()),
+                ("32".into(), "all 32 NATO member countries".into()),
+                ("about 700".into(), "approximately 700 US troops".into()),
+            ]
+        );
+        assert!(found("It rose in 2024 to 5.").is_empty());
+        assert_eq!(
+            found("At least 1,055 people were shot."),
+            [("1,055".into(), "At least 1,055 people".into())]
+        );
+    }
+
+    #[test]
+    fn percentages_and_money() {
+        assert_eq!(
+            found("Prices rose 12% after a $1.5 billion loan and 20 million euros, or 3 per cent."),
+            [
+                ("12%".into(), "12%".into()),
+                ("$1.5 billion".into(), "$1.5 billion".into()),
+                ("20 million euros".into(), "20 million euros".into()),
+                ("3%".into(), "3 per cent".into()),
+            ]
+        );
+        assert_eq!(
+            found("It allocated RM380 billion and GH¢45 billion."),
+            [
+                ("RM380 billion".into(), "RM380 billion".into()),
+                ("GH¢45 billion".into(), "GH¢45 billion".into()),
+            ]
+        );
+    }
+}

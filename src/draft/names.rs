@@ -1,0 +1,884 @@
+//! Proper names in an article, grouped into candidate actors with a guessed kind.
+//!
+//! A name is a run of capitalised words, joined by connectors ("Armed Forces of Ukraine") and
+//! inner hyphens ("Bankman-Fried"); a possessive ends it ("Biden's" → "Biden"), and so does any
+//! punctuation. A capitalised word that opens a sentence is a name only if the text also
+//! capitalises it elsewhere ("However", "These" are not; "Jones" after "Douglas Jones" is).
+//! Variants of one name are grouped: a surname with the full name, a title with the name it
+//! precedes ("President Joe Biden"), an acronym in brackets with the name before it
+//! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia").
+
+use std::collections::{BTreeMap, HashSet};
+use std::ops::Range;
+
+use super::countries::{country, is_region};
+use super::text::{Sentence, Word, words};
+use crate::sheet::ActorKind;
+
+/// Lowercase words that may stand inside a name between capitalised words.
+const CONNECTORS: &[&str] = &[
+    "of", "for", "the", "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von",
+    "bin", "al", "el", "on",
+];
+
+/// Words that open a sentence without being part of a name ("The Kremlin said" → "Kremlin").
+const OPENERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "For",
+    "But",
+    "And",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "If",
+    "As",
+    "By",
+    "With",
+    "From",
+    "To",
+    "Of",
+    "Its",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "Why",
+    "What",
+    "How",
+    "Who",
+    "Where",
+    "There",
+    "Here",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "Now",
+    "Then",
+    "Yet",
+    "So",
+    "Also",
+    "However",
+    "Meanwhile",
+    "According",
+    "Additionally",
+    "Next",
+    "Last",
+    "Earlier",
+    "Later",
+];
+
+/// Words that title a person ("President", "Judge") or name an office held.
+const TITLES: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "Professor",
+    "President",
+    "Vice",
+    "Prime",
+    "Minister",
+    "Foreign",
+    "Defence",
+    "Defense",
+    "Secretary",
+    "Deputy",
+    "Assistant",
+    "Under",
+    "General",
+    "Judge",
+    "Justice",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Pope",
+    "Chief",
+    "Executive",
+    "Chairman",
+    "Chairwoman",
+    "Director",
+    "Ambassador",
+    "Commissioner",
+    "Spokesman",
+    "Spokeswoman",
+    "Spokesperson",
+    "Lieutenant",
+    "Colonel",
+    "Col",
+    "Captain",
+    "Sergeant",
+    "Admiral",
+    "Marshal",
+    "Speaker",
+    "Attorney",
+    "CEO",
+    "Sheikh",
+    "Emir",
+    "Crown",
+    "Lord",
+    "Lady",
+    "Sir",
+    "Dame",
+    "Rev",
+    "Bishop",
+    "Cardinal",
+    "Archbishop",
+    "Gen",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Adm",
+    "Maj",
+    "Major",
+    "Hon",
+    "Leader",
+    "Member",
+];
+
+/// Titles that may stand before a surname alone ("President Biden", "Mr Jones"); others need a
+/// name of two words after them, so that "General Motors" is not a person called Motors.
+const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "Prof",
+    "President",
+    "Judge",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Pope",
+    "Minister",
+    "Secretary",
+    "Sheikh",
+    "Emir",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Rev",
+    "Ambassador",
+    "Leader",
+    "Hon",
+];
+
+/// Head nouns of organisations.
+const ORGANIZATION_HEADS: &[&str] = &[
+    "Office",
+    "Ministry",
+    "Department",
+    "Council",
+    "Court",
+    "Forces",
+    "Force",
+    "Agency",
+    "Bank",
+    "Party",
+    "Inc",
+    "Ltd",
+    "LLC",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Group",
+    "Union",
+    "Committee",
+    "Commission",
+    "Association",
+    "Army",
+    "Navy",
+    "Police",
+    "Service",
+    "Services",
+    "University",
+    "Institute",
+    "Foundation",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Parliament",
+    "Senate",
+    "Congress",
+    "Assembly",
+    "Government",
+    "Administration",
+    "Bureau",
+    "Authority",
+    "Board",
+    "Command",
+    "Alliance",
+    "Federation",
+    "League",
+    "Coalition",
+    "Guard",
+    "Cabinet",
+    "Kremlin",
+    "Pentagon",
+    "Secretariat",
+    "Exchange",
+    "Airlines",
+];
+
+/// Head nouns of newspapers, broadcasters and agencies.
+const MEDIA_HEADS: &[&str] = &[
+    "Journal",
+    "Times",
+    "Post",
+    "News",
+    "Radio",
+    "Television",
+    "TV",
+    "Tribune",
+    "Herald",
+    "Gazette",
+    "Guardian",
+    "Telegraph",
+    "Press",
+    "Reuters",
+    "Bloomberg",
+    "Broadcasting",
+    "Magazine",
+    "Review",
+    "Observer",
+    "Independent",
+    "Economist",
+    "Chronicle",
+];
+
+const CALENDAR: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A candidate actor: a name, its other spellings, and where they all stand.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Why each alias belongs, aligned with `aliases`.
+    pub alias_reasons: Vec<String>,
+    pub kind: ActorKind,
+    /// Why the kind was guessed; `None` when it was not (`kind` is then `other`).
+    pub kind_reason: Option<String>,
+    /// Every occurrence of every spelling, ascending.
+    pub occurrences: Vec<Range<usize>>,
+}
+
+/// One name as found: a run of words, trimmed.
+#[derive(Clone, Debug)]
+struct Run {
+    range: Range<usize>,
+    text: String,
+    /// Leading title words stripped: the run without them (the name) and its range.
+    titled: Option<(Range<usize>, String)>,
+    /// An acronym in brackets right after: `(AFU)`.
+    acronym: Option<(Range<usize>, String)>,
+    /// A job title with nothing after it but "of …" ("Secretary of State for …").
+    role: bool,
+    /// Joined to the run before by "and" ("European and Eurasian Affairs").
+    after_and: bool,
+}
+
+/// The candidate actors of an article, most occurrences first. `sentences` are those outside
+/// omitted lines; the headline, when it is in title case, should be left out of them.
+#[must_use]
+pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
+    let all: Vec<Vec<Word>> = sentences
+        .iter()
+        .map(|s| words(text, s.range.clone()))
+        .collect();
+    let mut lower = HashSet::new();
+    let mut capital_inside = HashSet::new();
+    // A word capitalised inside a sentence, standing alone or ending a name ("Jones" in
+    // "Douglas Jones, …"), not heading one ("Court" in "Supreme Court of Freedonia").
+    for ws in &all {
+        for (k, w) in ws.iter().enumerate() {
+            let t = clean(text, w).1;
+            if t.starts_with(char::is_lowercase) {
+                lower.insert(t.to_lowercase());
+            } else if !w.initial
+                && ws.get(k + 1).is_none_or(|n| {
+                    let next = clean(text, n).1;
+                    !n.gap.is_empty() || !(capitalised(next) || CONNECTORS.contains(&next))
+                })
+            {
+                capital_inside.insert(t.to_owned());
+            }
+        }
+    }
+    let mut runs = Vec::new();
+    for ws in &all {
+        runs_of(text, ws, &lower, &capital_inside, &mut runs);
+    }
+    group(text, &runs)
+}
+
+/// A word's range and text without a possessive ending, and from the capital of a prefixed
+/// word on ("non-NATO" → "NATO").
+fn clean<'t>(text: &'t str, w: &Word) -> (Range<usize>, &'t str) {
+    let mut r = w.range.clone();
+    let mut t = &text[r.clone()];
+    for suffix in ["'s", "’s", "‘s", "'", "’", "‘"] {
+        if let Some(s) = t.strip_suffix(suffix) {
+            t = s;
+            r.end -= suffix.len();
+            break;
+        }
+    }
+    if t.starts_with(char::is_lowercase)
+        && let Some(p) = t.find(|c: char| c.is_uppercase())
+        && t[..p].ends_with(['-', '‐', '‑'])
+    {
+        r.start += p;
+        t = &t[p..];
+    }
+    (r, t)
+}
+
+fn possessive(text: &str, w: &Word) -> bool {
+    clean(text, w).0.end != w.range.end
+}
+
+fn capitalised(t: &str) -> bool {
+    t.starts_with(char::is_uppercase)
+}
+
+fn acronym(t: &str) -> bool {
+    t.chars().count() >= 2
+        && t.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && t.starts_with(char::is_uppercase)
+}
+
+fn runs_of(
+    text: &str,
+    ws: &[Word],
+    lower: &HashSet<String>,
+    capital_inside: &HashSet<String>,
+    out: &mut Vec<Run>,
+) {
+    // Not a name: "RM380" (a sum), "GH" in "GH¢145".
+    let cap = |k: usize| {
+        let (r, t) = clean(text, &ws[k]);
+        capitalised(t)
+            && t.chars().filter(char::is_ascii_digit).count() < 3
+            && !text[r.end..].starts_with(|c: char| c.is_ascii_digit() || "¢$€£¥".contains(c))
+    };
+    let joined = |k: usize| ws[k].gap.is_empty();
+    let mut i = 0;
+    let mut previous_role: Option<usize> = None;
+    while i < ws.len() {
+        if !cap(i) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        loop {
+            if possessive(text, &ws[j]) {
+                break;
+            }
+            let k = j + 1;
+            if k < ws.len() && joined(k) && cap(k) {
+                j = k;
+                continue;
+            }
+            let mut m = k;
+            while m < ws.len() && joined(m) && CONNECTORS.contains(&&text[ws[m].range.clone()]) {
+                m += 1;
+            }
+            if m > k && m < ws.len() && joined(m) && cap(m) {
+                j = m;
+                continue;
+            }
+            break;
+        }
+        let after_and = i >= 2
+            && joined(i)
+            && &text[ws[i - 1].range.clone()] == "and"
+            && joined(i - 1)
+            && previous_role == Some(i - 2);
+        if let Some(run) = make_run(text, &ws[i..=j], lower, capital_inside, after_and) {
+            let acronym_after = ws.get(j + 1).filter(|w| {
+                &text[w.gap.clone()] == "("
+                    && acronym(&text[w.range.clone()])
+                    && text[w.range.end..].starts_with(')')
+            });
+            let mut run = run;
+            if let Some(w) = acronym_after
+                && run.text.contains(' ')
+                && !run.role
+            {
+                run.acronym = Some((w.range.clone(), text[w.range.clone()].to_owned()));
+            }
+            previous_role = (run.role || run.after_and).then_some(j);
+            out.push(run);
+        } else {
+            previous_role = None;
+        }
+        i = j + 1;
+    }
+}
+
+fn make_run(
+    text: &str,
+    ws: &[Word],
+    lower: &HashSet<String>,
+    capital_inside: &HashSet<String>,
+    after_and: bool,
+) -> Option<Run> {
+    let mut ws = ws;
+    let first = clean(text, &ws[0]).1;
+    if ws[0].initial && !acronym(first) && country(first).is_none() && !is_region(first) {
+        if ws.len() == 1 {
+            if !capital_inside.contains(first) || OPENERS.contains(&first) {
+                return None;
+            }
+        } else if OPENERS.contains(&first)
+            || lower.contains(&first.to_lowercase())
+            || (!capital_inside.contains(first) && CONNECTORS.contains(&&text[ws[1].range.clone()]))
+        {
+            ws = &ws[1..];
+            while ws.first().is_some_and(|w| !capitalised(clean(text, w).1)) {
+                ws = &ws[1..];
+            }
+        }
+    }
+    let (first, last) = (ws.first()?, ws.last()?);
+    let range = clean(text, first).0.start..clean(text, last).0.end;
+    let joined = |ws: &[Word]| {
+        ws.iter()
+            .map(|w| clean(text, w).1)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let whole = joined(ws);
+    if ws.len() == 1
+        && (CALENDAR.contains(&whole.as_str())
+            || TITLES.contains(&whole.as_str())
+            || whole.chars().count() < 2)
+    {
+        return None;
+    }
+    // The last title word: a name after it is a person ("Minority Leader Haruna Iddrisu",
+    // "Ukrainian Prime Minister Denys Shmyhal"); "of …" after it is a role ("Secretary of State
+    // for European and Eurasian Affairs"); nothing after it, a bare title ("Finance Minister").
+    let mut run = Run {
+        range,
+        text: whole,
+        titled: None,
+        acronym: None,
+        role: false,
+        after_and,
+    };
+    let Some(last) = ws.iter().rposition(|w| TITLES.contains(&clean(text, w).1)) else {
+        return Some(run);
+    };
+    let rest = &ws[last + 1..];
+    let next = rest.first()?;
+    if !capitalised(clean(text, next).1) {
+        run.role = true;
+        return Some(run);
+    }
+    if rest.len() == 1 && !HONORIFICS.contains(&clean(text, &ws[last]).1) {
+        return Some(run);
+    }
+    let lead = usize::from(country(clean(text, &ws[0]).1).is_some_and(|(_, d)| d) && last > 0);
+    let r = clean(text, next).0.start..run.range.end;
+    run.titled = Some((r, joined(rest)));
+    if lead > 0 {
+        run.range.start = clean(text, &ws[lead]).0.start;
+        run.text = joined(&ws[lead..]);
+    }
+    Some(run)
+}
+
+/// Union-find over spellings.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn find(&mut self, x: usize) -> usize {
+        let p = self.parent[x];
+        if p == x {
+            return x;
+        }
+        let r = self.find(p);
+        self.parent[x] = r;
+        r
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[b] = a;
+        }
+    }
+}
+
+#[derive(Default)]
+struct Spelling {
+    occurrences: Vec<Range<usize>>,
+    titled: bool,
+    place_hint: Option<String>,
+}
+
+#[allow(clippy::too_many_lines)] // Gathering spellings, then each way of grouping them.
+fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
+    let mut spellings: BTreeMap<String, Spelling> = BTreeMap::new();
+    let mut links: Vec<(String, String, String)> = Vec::new();
+    for run in runs.iter().filter(|r| !r.role && !r.after_and) {
+        let s = spellings.entry(run.text.clone()).or_default();
+        s.occurrences.push(run.range.clone());
+        if let Some((_, name)) = &run.titled {
+            spellings.entry(name.clone()).or_default().titled = true;
+            links.push((
+                name.clone(),
+                run.text.clone(),
+                format!("\"{name}\" with a title"),
+            ));
+        }
+        if let Some((r, acr)) = &run.acronym {
+            spellings
+                .entry(acr.clone())
+                .or_default()
+                .occurrences
+                .push(r.clone());
+            links.push((
+                run.text.clone(),
+                acr.clone(),
+                format!("in brackets after \"{}\"", run.text),
+            ));
+        }
+        let after = &text[run.range.end..];
+        if let Some(rest) = after.strip_prefix(", ")
+            && let Some(c) = rest
+                .split(|c: char| !c.is_alphanumeric() && c != ' ')
+                .next()
+                .and_then(|w| country(w.trim()).filter(|(_, d)| !d))
+        {
+            spellings.get_mut(&run.text).expect("just added").place_hint = Some(c.0.to_owned());
+        }
+    }
+    let names: Vec<String> = spellings.keys().cloned().collect();
+    let index = |s: &str| names.iter().position(|n| n == s);
+    let mut groups = Groups {
+        parent: (0..names.len()).collect(),
+    };
+    let mut reasons: BTreeMap<String, String> = BTreeMap::new();
+    for (a, b, why) in links {
+        if let (Some(x), Some(y)) = (index(&a), index(&b)) {
+            groups.union(x, y);
+            reasons.entry(b).or_insert(why);
+        }
+    }
+    // A surname alone, with the one longer name it ends.
+    for (k, single) in names.iter().enumerate() {
+        if single.contains(' ') || acronym(single) || country(single).is_some() {
+            continue;
+        }
+        let longer: Vec<usize> = names
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| {
+                n.ends_with(&format!(" {single}"))
+                    && !n
+                        .split(' ')
+                        .any(|w| CONNECTORS.contains(&w) || TITLES.contains(&w))
+                    && n.split(' ').count() <= 3
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if let [one] = longer[..] {
+            groups.union(one, k);
+            reasons.insert(
+                single.clone(),
+                format!("alone, the last word of \"{}\"", names[one]),
+            );
+        }
+    }
+    // One name with and without a hyphen: "Ken Ofori-Atta" and "Ken Ofori Atta".
+    for (k, a) in names.iter().enumerate() {
+        if let Some(other) = names
+            .iter()
+            .position(|b| b != a && b.replace('-', " ") == a.replace('-', " "))
+            .filter(|&o| o < k)
+        {
+            groups.union(other, k);
+            reasons.insert(
+                a.clone(),
+                format!("\"{}\", hyphenated otherwise", names[other]),
+            );
+        }
+    }
+    // Spellings of one country: "US" and "American", "Russia" and "Russian".
+    for (k, s) in names.iter().enumerate() {
+        if let Some((c, demonym)) = country(s)
+            && let Some(other) = names
+                .iter()
+                .position(|n| n != s && country(n).is_some_and(|(o, _)| o == c))
+        {
+            groups.union(other, k);
+            if demonym {
+                reasons.insert(s.clone(), format!("the demonym of {c}"));
+            }
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for k in 0..names.len() {
+        members.entry(groups.find(k)).or_default().push(k);
+    }
+    let mut out = Vec::new();
+    for ks in members.into_values() {
+        let spell: Vec<(&String, &Spelling)> = ks
+            .iter()
+            .map(|&k| (&names[k], &spellings[&names[k]]))
+            .collect();
+        // The name: a titled name if any, else a country's own name, else the longest.
+        let name = spell
+            .iter()
+            .filter(|(n, _)| !reasons.contains_key(*n) || spell.len() == 1)
+            .max_by_key(|(n, s)| (s.titled, country(n).is_some_and(|(_, d)| !d), n.len()))
+            .or_else(|| spell.iter().max_by_key(|(n, _)| n.len()))
+            .map(|(n, _)| (*n).clone())
+            .unwrap_or_default();
+        let mut occurrences: Vec<Range<usize>> = spell
+            .iter()
+            .flat_map(|(_, s)| s.occurrences.iter().cloned())
+            .collect();
+        occurrences.sort_by_key(|r| (r.start, r.end));
+        occurrences.dedup();
+        let mut aliases = Vec::new();
+        let mut alias_reasons = Vec::new();
+        for (n, s) in &spell {
+            if **n != name && !s.occurrences.is_empty() {
+                aliases.push((*n).clone());
+                alias_reasons.push(
+                    reasons
+                        .get(*n)
+                        .cloned()
+                        .unwrap_or_else(|| "another spelling".to_owned()),
+                );
+            }
+        }
+        let (kind, kind_reason) = kind_of(&name, &spell);
+        out.push(Candidate {
+            name,
+            aliases,
+            alias_reasons,
+            kind,
+            kind_reason,
+            occurrences,
+        });
+    }
+    out.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.occurrences.len()),
+            c.occurrences[0].start,
+        )
+    });
+    out
+}
+
+fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<String>) {
+    if let Some((n, _)) = spell.iter().find(|(n, _)| country(n).is_some()) {
+        let c = country(n).map_or("", |(c, _)| c);
+        return (
+            ActorKind::Country,
+            Some(format!("\"{n}\" is on the list of countries ({c})")),
+        );
+    }
+    if spell.iter().any(|(_, s)| s.titled) {
+        return (ActorKind::Person, Some("named with a title".to_owned()));
+    }
+    if let Some((n, _)) = spell.iter().find(|(n, _)| is_region(n)) {
+        return (
+            ActorKind::Place,
+            Some(format!("\"{n}\" is on the list of regions")),
+        );
+    }
+    let words: Vec<&str> = name.split(' ').collect();
+    let head = words
+        .iter()
+        .position(|w| *w == "of" || *w == "for")
+        .filter(|&p| p > 0)
+        .map_or(words[words.len() - 1], |p| words[p - 1]);
+    if MEDIA_HEADS.contains(&head) {
+        return (ActorKind::Media, Some(format!("\"{head}\" names media")));
+    }
+    if ORGANIZATION_HEADS.contains(&head) {
+        return (
+            ActorKind::Organization,
+            Some(format!("\"{head}\" names an organization")),
+        );
+    }
+    if let Some((n, s)) = spell.iter().find(|(_, s)| s.place_hint.is_some()) {
+        let c = s.place_hint.as_deref().unwrap_or_default();
+        return (ActorKind::Place, Some(format!("written \"{n}, {c}\"")));
+    }
+    if words.len() >= 2
+        && words.len() <= 3
+        && !words.iter().any(|w| CONNECTORS.contains(w) || acronym(w))
+        && spell.iter().any(|(n, _)| !n.contains(' '))
+    {
+        return (
+            ActorKind::Person,
+            Some("also called by the last word alone, as people are".to_owned()),
+        );
+    }
+    (ActorKind::Other, None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Article;
+    use crate::draft::text::sentences;
+
+    fn found(text: &str) -> Vec<(String, Vec<String>, ActorKind)> {
+        let a = Article::new(text.to_owned(), &[]).0;
+        candidates(text, &sentences(&a, None))
+            .into_iter()
+            .map(|c| (c.name, c.aliases, c.kind))
+            .collect()
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        found(text).into_iter().map(|c| c.0).collect()
+    }
+
+    #[test]
+    fn connectors_and_hyphens_stay_inside_a_name() {
+        assert_eq!(
+            names("Troops of the Armed Forces of Ukraine met Sam Bankman-Fried there."),
+            ["Armed Forces of Ukraine", "Sam Bankman-Fried"]
+        );
+    }
+
+    #[test]
+    fn a_capitalised_sentence_opener_is_not_a_name() {
+        // "However" and "These" open sentences and are never capitalised elsewhere.
+        assert!(names("However, it rained. These plans failed.").is_empty());
+        // "The" opens the sentence and is written lowercase elsewhere.
+        assert_eq!(
+            names("The Wall Street Journal said so. It was the end."),
+            ["Wall Street Journal"]
+        );
+    }
+
+    #[test]
+    fn a_surname_and_a_title_join_the_full_name() {
+        let got =
+            found("Douglas Jones spoke. Jones left. Then President Joe Biden's aides met Biden.");
+        assert_eq!(got[0].0, "Douglas Jones");
+        assert_eq!(got[0].1, ["Jones"]);
+        assert_eq!(got[0].2, ActorKind::Person);
+        assert_eq!(got[1].0, "Joe Biden");
+        assert_eq!(got[1].1, ["Biden", "President Joe Biden"]);
+        assert_eq!(got[1].2, ActorKind::Person);
+    }
+
+    #[test]
+    fn an_acronym_in_brackets_is_an_alias_and_possessives_fold() {
+        let got = found("It trains the Ukrainian Armed Forces (AFU). The AFU’s men went home.");
+        assert_eq!(got[0].0, "Ukrainian Armed Forces");
+        assert_eq!(got[0].1, ["AFU"]);
+        assert_eq!(got[0].2, ActorKind::Organization);
+    }
+
+    #[test]
+    fn countries_gather_their_demonyms_and_prefixed_words() {
+        let got =
+            found("Russia attacked. It was Russian aggression, said non-NATO states and Russia.");
+        assert_eq!(got[0].0, "Russia");
+        assert_eq!(got[0].1, ["Russian"]);
+        assert_eq!(got[0].2, ActorKind::Country);
+        assert_eq!(got[1].0, "NATO");
+    }
+
+    #[test]
+    fn a_name_with_and_without_its_hyphen_is_one_actor() {
+        let got = found("Ken Ofori-Atta spoke. Then Finance Minister Ken Ofori Atta left.");
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].0, "Ken Ofori Atta");
+    }
+
+    #[test]
+    fn a_role_is_not_a_name_nor_what_follows_its_and() {
+        assert_eq!(
+            names(
+                "It said Douglas Jones, Deputy Assistant Secretary of State for European and Eurasian Affairs, today."
+            ),
+            ["Douglas Jones"]
+        );
+    }
+
+    #[test]
+    fn kinds_come_from_head_nouns_and_places_from_a_country_after_a_comma() {
+        let got =
+            found("It met the NATO Liaison Office and Voice of America in Wiesbaden, Germany.");
+        let kinds: Vec<_> = got.iter().map(|c| (c.0.as_str(), c.2)).collect();
+        assert!(kinds.contains(&("NATO Liaison Office", ActorKind::Organization)));
+        assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
+        assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
+        assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+}

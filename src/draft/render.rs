@@ -1,0 +1,202 @@
+//! Writes a [`Draft`] as a fact sheet to be edited: every guess preceded or followed by a
+//! comment saying why, so that deleting a wrong guess is deleting one line or one block.
+
+use std::fmt::Write;
+
+use super::Draft;
+use crate::date::{PartialDate, Precision};
+use crate::sheet::{Actor, ActorKind, Event, Fact};
+
+/// A TOML basic string.
+#[must_use]
+pub fn string(s: &str) -> String {
+    toml::Value::String(s.to_owned()).to_string()
+}
+
+/// A date as TOML: a full date bare, a year or a month quoted (TOML has no partial dates).
+#[must_use]
+pub fn date(d: PartialDate) -> String {
+    if d.precision() == Precision::Day {
+        d.to_string()
+    } else {
+        format!("\"{d}\"")
+    }
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+const KINDS: &str = "person | organization | country | place | media | other";
+
+/// The fact sheet text of a draft.
+#[must_use]
+pub fn render(d: &Draft) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "# A draft fact sheet for {}, written by `briefing draft`: a to-do list, not a\n\
+         # finished sheet. Every entry is a guess and says why; delete a wrong one (its line, or\n\
+         # its block up to the blank line), fix the rest, then run `briefing check`.\n",
+        d.article
+    );
+    o.push_str("[briefing]\n");
+    match &d.title {
+        Some((t, n)) => {
+            let _ = writeln!(
+                o,
+                "# Line {n} reads like a headline.\ntitle = {}",
+                string(t)
+            );
+        }
+        None => o.push_str(
+            "# The first line is not a headline (it is a sentence): write the title here.\n\
+             title = \"Untitled\"\n",
+        ),
+    }
+    let _ = writeln!(o, "article = {}", string(&d.article));
+    match &d.published {
+        Some((p, why)) => {
+            let _ = writeln!(o, "published = {}   # {why}", date(*p));
+        }
+        None => o.push_str(
+            "# No dateline found. Add `published = YYYY-MM-DD`; given to `briefing draft \
+             --published`,\n# it also turns relative dates (\"next week\") into events.\n",
+        ),
+    }
+    if !d.omit.is_empty() {
+        o.push_str("omit = [\n");
+        for f in &d.omit {
+            let lines = f
+                .lines
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                o,
+                "    # {} {lines}: {}\n    {},",
+                if f.lines.len() == 1 { "line" } else { "lines" },
+                f.reason,
+                string(&f.text)
+            );
+        }
+        o.push_str("]\n");
+    }
+    if !d.actors.is_empty() {
+        let _ = writeln!(
+            o,
+            "\n# ── Actors: proper names in the text, most mentioned first ──\n"
+        );
+    }
+    for a in &d.actors {
+        let _ = writeln!(
+            o,
+            "# {}; first on line {}.",
+            plural(a.mentions, "mention", "mentions"),
+            a.first_line
+        );
+        actor(
+            &mut o,
+            &a.actor,
+            a.candidate.kind_reason.as_deref(),
+            &a.candidate.alias_reasons,
+        );
+    }
+    if !d.events.is_empty() || !d.skipped_dates.is_empty() {
+        o.push_str("\n# ── Events: sentences that carry a date ──\n\n");
+    }
+    for (line, phrase, why) in &d.skipped_dates {
+        let _ = writeln!(
+            o,
+            "# Line {line}: {} is {why}; no event drafted.",
+            string(phrase)
+        );
+    }
+    if !d.skipped_dates.is_empty() {
+        o.push('\n');
+    }
+    for e in &d.events {
+        let _ = writeln!(o, "# Line {}: {}.", e.line, e.how);
+        event(&mut o, &e.event);
+    }
+    if !d.facts.is_empty() {
+        o.push_str("\n# ── Facts: figures in the text; write what each counts in its label ──\n\n");
+    }
+    for f in &d.facts {
+        let _ = writeln!(o, "# Line {}.", f.line);
+        fact(&mut o, &f.fact, f.attributed_by.as_deref());
+    }
+    o
+}
+
+/// One `[[actors]]` block; `kind_reason` and the alias reasons become comments.
+pub fn actor(o: &mut String, a: &Actor, kind_reason: Option<&str>, alias_reasons: &[String]) {
+    let _ = writeln!(
+        o,
+        "[[actors]]\nid = {}\nname = {}",
+        string(&a.id),
+        string(&a.name)
+    );
+    match kind_reason {
+        Some(why) if a.kind != ActorKind::Other => {
+            let _ = writeln!(o, "kind = \"{}\"   # {why}", a.kind);
+        }
+        _ => {
+            let _ = writeln!(o, "kind = \"other\"   # not guessed: {KINDS}");
+        }
+    }
+    if !a.aliases.is_empty() {
+        o.push_str("aliases = [\n");
+        for (k, alias) in a.aliases.iter().enumerate() {
+            let why = alias_reasons.get(k).map_or("", String::as_str);
+            let _ = writeln!(o, "    {},   # {why}", string(alias));
+        }
+        o.push_str("]\n");
+    }
+    o.push('\n');
+}
+
+/// One `[[events]]` block.
+pub fn event(o: &mut String, e: &Event) {
+    let _ = writeln!(
+        o,
+        "[[events]]\nid = {}\ndate = {}",
+        string(&e.id),
+        date(e.date)
+    );
+    if e.approximate {
+        o.push_str("approximate = true\n");
+    }
+    let _ = writeln!(o, "title = {}", string(&e.title));
+    if !e.actors.is_empty() {
+        let ids: Vec<String> = e.actors.iter().map(|a| string(a)).collect();
+        let _ = writeln!(o, "actors = [{}]", ids.join(", "));
+    }
+    if let Some(ev) = &e.evidence {
+        let _ = writeln!(o, "evidence = {}", string(ev));
+    }
+    o.push('\n');
+}
+
+/// One `[[facts]]` block.
+pub fn fact(o: &mut String, f: &Fact, attributed_by: Option<&str>) {
+    let _ = writeln!(
+        o,
+        "[[facts]]\nlabel = {}\nvalue = {}",
+        string(&f.label),
+        string(&f.value)
+    );
+    if let Some(s) = &f.source {
+        let _ = writeln!(
+            o,
+            "source = {}   # {}",
+            string(s),
+            attributed_by.unwrap_or("")
+        );
+    }
+    if let Some(ev) = &f.evidence {
+        let _ = writeln!(o, "evidence = {}", string(ev));
+    }
+    o.push('\n');
+}

@@ -1,0 +1,258 @@
+//! `briefing suggest`: what an existing fact sheet leaves out, found by the same guesses as
+//! `briefing draft`. A name is left out when some place the text writes it lies outside every
+//! mention of every actor — so "NATO Liaison Office" is left out when only "NATO" is an actor;
+//! a dated or figure sentence when no event or fact quotes any of it; furniture when `omit`
+//! does not list its line.
+
+use std::collections::HashSet;
+use std::fmt::Write;
+use std::ops::Range;
+
+use super::dates::Found;
+use super::furniture::{self, Furniture};
+use super::names::Candidate;
+use super::render::{self, string};
+use super::text::{Sentence, one_line};
+use super::{analyse, headline, slug};
+use crate::briefing::Briefing;
+use crate::evidence::Quote;
+use crate::sheet::{Actor, Event, Fact};
+
+/// What a fact sheet leaves out.
+#[derive(Clone, Debug, Default)]
+pub struct Suggestions {
+    /// Names no actor claims, with the places they stand unclaimed.
+    pub names: Vec<(Candidate, Vec<Range<usize>>)>,
+    /// Spellings of an actor's name the actor does not list: (actor index, spelling, places).
+    pub aliases: Vec<(usize, String, Vec<Range<usize>>)>,
+    pub dated: Vec<(Sentence, Event, String)>,
+    pub figures: Vec<(Sentence, Fact)>,
+    pub furniture: Vec<Furniture>,
+}
+
+impl Suggestions {
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+            && self.aliases.is_empty()
+            && self.dated.is_empty()
+            && self.figures.is_empty()
+            && self.furniture.is_empty()
+    }
+}
+
+fn quoted(quotes: &[Option<Quote>], r: &Range<usize>) -> bool {
+    quotes
+        .iter()
+        .flatten()
+        .any(|q| q.range().start < r.end && r.start < q.range().end)
+}
+
+/// What `b`'s fact sheet leaves out.
+#[must_use]
+#[allow(clippy::too_many_lines)] // Names, dated sentences, figures, furniture in turn.
+pub fn suggest(b: &Briefing) -> Suggestions {
+    let text = b.article.text();
+    let analysis = analyse(&b.article, b.sheet.briefing.published);
+    let mut out = Suggestions::default();
+    let covering = |r: &Range<usize>| {
+        b.mentions.at(r.start).and_then(|i| {
+            let m = b.mentions.all()[i];
+            (m.start as usize <= r.start && r.end <= m.end as usize).then_some(m.actor as usize)
+        })
+    };
+    for c in analysis.candidates {
+        let owners: HashSet<usize> = c.occurrences.iter().filter_map(&covering).collect();
+        let left: Vec<Range<usize>> = c
+            .occurrences
+            .iter()
+            .filter(|r| covering(r).is_none())
+            .cloned()
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        if owners.len() == 1 {
+            let Some(&owner) = owners.iter().next() else {
+                continue;
+            };
+            let mut spellings: Vec<String> =
+                left.iter().map(|r| text[r.clone()].to_owned()).collect();
+            spellings.sort();
+            spellings.dedup();
+            for s in spellings {
+                let at = left
+                    .iter()
+                    .filter(|r| text[(*r).clone()] == s)
+                    .cloned()
+                    .collect();
+                out.aliases.push((owner, s, at));
+            }
+        } else if owners.is_empty() {
+            out.names.push((c, left));
+        }
+    }
+    let ids = |r: &Range<usize>| -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for m in b.mentions.all() {
+            if r.start <= m.start as usize && m.end as usize <= r.end {
+                let id = &b.sheet.actors[m.actor as usize].id;
+                if !v.contains(id) {
+                    v.push(id.clone());
+                }
+            }
+        }
+        v
+    };
+    let mut event_ids: HashSet<String> = b.sheet.events.iter().map(|e| e.id.clone()).collect();
+    for (s, phrases) in analysis.dated {
+        if quoted(&b.event_evidence, &s.range) {
+            continue;
+        }
+        let Some((date, approximate, how)) = phrases.iter().find_map(|p| match &p.found {
+            Found::Date {
+                date,
+                approximate,
+                how,
+            } => Some((
+                *date,
+                *approximate,
+                format!("\"{}\": {how}", one_line(&text[p.range.clone()])),
+            )),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let sentence = &text[s.range.clone()];
+        let title = super::title_from(sentence);
+        let event = Event {
+            id: super::unique(slug(&title, 5), "event", &mut event_ids),
+            date,
+            end: None,
+            approximate,
+            title,
+            actors: ids(&s.range),
+            evidence: Some(one_line(sentence)),
+            note: None,
+        };
+        out.dated.push((s, event, how));
+    }
+    let mut seen = HashSet::new();
+    for (s, f) in analysis.figures {
+        if quoted(&b.fact_evidence, &s.range) || !seen.insert(s.range.start) {
+            continue;
+        }
+        let fact = Fact {
+            label: f.label,
+            value: f.value,
+            source: None,
+            evidence: Some(one_line(&text[f.evidence.clone()])),
+            note: None,
+        };
+        out.figures.push((s, fact));
+    }
+    let head = headline(text).map(|h| h.1);
+    for f in furniture::find(text, head) {
+        let hidden = f.lines.iter().all(|&n| {
+            let r = b.article.line_range(n - 1);
+            r.is_empty() || b.article.is_omitted(r.start)
+        });
+        if !hidden {
+            out.furniture.push(f);
+        }
+    }
+    out
+}
+
+fn lines_of(b: &Briefing, at: &[Range<usize>]) -> String {
+    let mut lines: Vec<usize> = at.iter().map(|r| b.article.line_of(r.start)).collect();
+    lines.dedup();
+    let n = at.len();
+    format!(
+        "{n} {} (line{} {})",
+        if n == 1 { "mention" } else { "mentions" },
+        if lines.len() == 1 { "" } else { "s" },
+        lines
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// Ready-to-paste TOML for the suggestions; empty when there are none.
+#[must_use]
+pub fn render(b: &Briefing, s: &Suggestions) -> String {
+    let mut o = String::new();
+    if s.is_empty() {
+        return o;
+    }
+    let _ = writeln!(
+        o,
+        "# `briefing suggest`: what {} leaves out. Paste what is right; ignore the rest.\n",
+        b.sheet_path
+    );
+    if !s.furniture.is_empty() {
+        o.push_str("# ── Furniture: add these lines to `omit` ──\n");
+        for f in &s.furniture {
+            let lines = f
+                .lines
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            let _ = writeln!(
+                o,
+                "    # line {lines}: {}\n    {},",
+                f.reason,
+                string(&f.text)
+            );
+        }
+        o.push('\n');
+    }
+    if !s.aliases.is_empty() {
+        o.push_str("# ── Spellings of an actor that its aliases do not list ──\n");
+        for (a, spelling, at) in &s.aliases {
+            let _ = writeln!(
+                o,
+                "# actor {}: {}; add to its aliases: {}",
+                string(&b.sheet.actors[*a].id),
+                lines_of(b, at),
+                string(spelling)
+            );
+        }
+        o.push('\n');
+    }
+    if !s.names.is_empty() {
+        o.push_str("# ── Names no actor claims ──\n\n");
+        let mut taken: HashSet<String> = b.sheet.actors.iter().map(|a| a.id.clone()).collect();
+        for (c, at) in &s.names {
+            let _ = writeln!(o, "# {}, outside every actor's mention.", lines_of(b, at));
+            let actor = Actor {
+                id: super::unique(slug(&c.name, 6), "actor", &mut taken),
+                name: c.name.clone(),
+                kind: c.kind,
+                aliases: c.aliases.clone(),
+                role: None,
+                affiliation: None,
+                note: None,
+            };
+            render::actor(&mut o, &actor, c.kind_reason.as_deref(), &c.alias_reasons);
+        }
+    }
+    if !s.dated.is_empty() {
+        o.push_str("# ── Sentences with a date that no event quotes ──\n\n");
+        for (sentence, e, how) in &s.dated {
+            let _ = writeln!(o, "# Line {}: {how}.", sentence.line);
+            render::event(&mut o, e);
+        }
+    }
+    if !s.figures.is_empty() {
+        o.push_str("# ── Sentences with a figure that no fact quotes ──\n\n");
+        for (sentence, f) in &s.figures {
+            let _ = writeln!(o, "# Line {}.", sentence.line);
+            render::fact(&mut o, f, None);
+        }
+    }
+    o
+}

@@ -1,0 +1,392 @@
+//! `briefing draft` and `briefing suggest` end to end, and the evaluation of the draft against
+//! the bundled hand-curated fact sheet.
+//!
+//! The evaluation compares what `draft` proposes for assets/article.txt with assets/facts.toml.
+//! Spellings are compared folded, ignoring case and a leading "the". Set `BRIEFING_EVAL` to
+//! folders (separated by `:`) each holding an article.txt and a hand-curated facts.toml to
+//! score other articles too; run with `--nocapture` to see the figures.
+
+use std::fs;
+use std::path::Path;
+
+use briefing::briefing::{Briefing, Input, open};
+use briefing::draft::{Draft, Options, draft};
+use briefing::fold::fold;
+use briefing::sheet::ActorKind;
+use predicates::prelude::*;
+
+use crate::harness::{Fixture, briefing};
+
+fn fixture(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/it/fixtures/draft")
+        .join(name);
+    fs::read_to_string(path).expect("a draft fixture")
+}
+
+/// A folder holding only the bundled article.
+fn bundled_article() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let article = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/article.txt");
+    fs::copy(article, dir.path().join("article.txt")).expect("copy the article");
+    dir
+}
+
+#[test]
+fn the_draft_of_the_bundled_article_checks_clean() {
+    for published in [None, Some("2024-07-03")] {
+        let dir = bundled_article();
+        let mut cmd = briefing();
+        cmd.arg("draft").arg(dir.path().join("article.txt"));
+        if let Some(p) = published {
+            cmd.args(["--published", p]);
+        }
+        cmd.assert()
+            .success()
+            .stdout("")
+            .stderr(predicate::str::contains("wrote"));
+        let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+        assert!(sheet.contains("article = \"article.txt\""), "{sheet}");
+        briefing()
+            .args(["check", "--strict"])
+            .arg(dir.path().join("facts.toml"))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("0 errors, 0 warnings"));
+    }
+}
+
+#[test]
+fn a_dateline_gives_the_date_and_relative_dates_become_events() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("story.txt"), fixture("dateline.txt")).expect("write the article");
+    let out = dir.path().join("drafts/sheet.toml");
+    fs::create_dir(dir.path().join("drafts")).expect("a folder");
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("story.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success();
+    let sheet = fs::read_to_string(&out).expect("the draft");
+    for want in [
+        "article = \"../story.txt\"",
+        "published = 2024-07-05   # the dateline on line 2",
+        "\"28/03/2024\" is written with slashes",
+        "date = 2024-07-02\napproximate = true",
+        "evidence = \"14 environmental groups\"",
+        "source = \"amelia-ortiz\"",
+        "    \"By Staff Reporter\",",
+    ] {
+        assert!(sheet.contains(want), "{want:?} missing from:\n{sheet}");
+    }
+    assert!(!sheet.contains("name = \"Court\""), "{sheet}");
+    briefing()
+        .args(["check", "--strict"])
+        .arg(&out)
+        .assert()
+        .success();
+}
+
+#[test]
+fn draft_never_writes_over_a_file() {
+    let dir = bundled_article();
+    let sheet = dir.path().join("facts.toml");
+    fs::write(&sheet, "keep me").expect("write");
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("article.txt"))
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(fs::read_to_string(&sheet).expect("read"), "keep me");
+}
+
+#[test]
+fn draft_to_standard_output_writes_no_file() {
+    let dir = bundled_article();
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("article.txt"))
+        .args(["-o", "-"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("# A draft fact sheet"));
+    assert!(!dir.path().join("facts.toml").exists());
+}
+
+#[test]
+fn draft_refuses_a_bad_date_and_a_missing_article() {
+    briefing()
+        .args(["draft", "nowhere.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("nowhere.txt: no such file"));
+    let dir = bundled_article();
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("article.txt"))
+        .args(["--published", "2024-13-01"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no month 13"));
+}
+
+/// On the bundled briefing `suggest` prints nothing. What the draft finds there and the sheet
+/// does not list by that spelling is all covered: "Wall Street Journal" lies inside mentions of
+/// "The Wall Street Journal", "Security Assistance" and "Training for Ukraine" inside the
+/// operation's name, "Ukrainian Armed Forces"/"AFU" are aliases of the AFU; the only dated
+/// sentence left after `omit` ("Next week, …") is quoted by two events, and the three figure
+/// sentences (35, 32, 700) by facts. The related-story lines the draft would take for
+/// furniture (Shmyhal, Zelensky) are already in `omit`.
+#[test]
+fn suggest_prints_nothing_for_the_bundled_briefing() {
+    briefing().arg("suggest").assert().success().stdout("");
+}
+
+#[test]
+fn suggest_lists_what_a_sheet_leaves_out() {
+    let f = Fixture::bundled();
+    let sheet = fs::read_to_string(f.sheet()).expect("read");
+    let jones = sheet.find("aliases = [\"Jones\"]\n").expect("the alias");
+    // Without "Jones", the surname alone on line 13 is a spelling no alias lists.
+    let sheet = format!(
+        "{}{}",
+        &sheet[..jones],
+        &sheet[jones + "aliases = [\"Jones\"]\n".len()..]
+    );
+    let liaison = sheet
+        .find("[[actors]]\nid = \"nato-liaison-office\"")
+        .expect("the actor");
+    let next = liaison
+        + sheet[liaison + 1..]
+            .find("[[actors]]")
+            .expect("the next actor")
+        + 1;
+    let fact = sheet
+        .find("[[facts]]\nlabel = \"Non-NATO")
+        .expect("the fact");
+    let fact_end = fact + sheet[fact + 1..].find("[[facts]]").expect("the next fact") + 1;
+    let cut = format!(
+        "{}{}{}",
+        &sheet[..liaison],
+        &sheet[next..fact],
+        &sheet[fact_end..]
+    )
+    .replace("    \"Advertisement\",\n", "");
+    fs::write(f.sheet(), cut).expect("write");
+    let out = briefing()
+        .arg("suggest")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("UTF-8");
+    for want in [
+        "    \"Advertisement\",",
+        "name = \"NATO Liaison Office\"",
+        "evidence = \"35 non-NATO partner countries\"",
+        "actor \"douglas-jones\": 1 mention (line 13); add to its aliases: \"Jones\"",
+    ] {
+        assert!(out.contains(want), "{want:?} missing from:\n{out}");
+    }
+    // The suggestions are TOML: pasted into an empty sheet they parse.
+    let tables: String = out
+        .lines()
+        .filter(|l| !l.starts_with("    "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    toml::from_str::<toml::Table>(&tables).expect("suggestions parse as TOML");
+}
+
+/// How a draft compares with a hand-curated sheet.
+#[derive(Debug, Default)]
+struct Score {
+    actors: (usize, usize),
+    proposed: usize,
+    extra: usize,
+    events: (usize, usize),
+    facts: (usize, usize),
+    furniture: (usize, usize),
+    furniture_extra: usize,
+    /// Among proposals that match a reference actor: kinds guessed (not `other`), and of
+    /// those, kinds equal to the reference's.
+    kinds: (usize, usize, usize),
+}
+
+fn norm(s: &str) -> String {
+    let f = fold(s).to_lowercase();
+    f.strip_prefix("the ").unwrap_or(&f).to_owned()
+}
+
+fn overlaps(a: &str, b: &str) -> bool {
+    let (a, b) = (fold(a), fold(b));
+    a.contains(&b) || b.contains(&a)
+}
+
+fn score(d: &Draft, reference: &Briefing) -> Score {
+    let spellings = |name: &str, aliases: &[String]| -> Vec<String> {
+        std::iter::once(name)
+            .chain(aliases.iter().map(String::as_str))
+            .map(norm)
+            .collect()
+    };
+    let reference_spellings: Vec<Vec<String>> = reference
+        .sheet
+        .actors
+        .iter()
+        .map(|a| spellings(&a.name, &a.aliases))
+        .collect();
+    let proposed: Vec<Vec<String>> = d
+        .actors
+        .iter()
+        .map(|a| spellings(&a.actor.name, &a.actor.aliases))
+        .collect();
+    let mut s = Score::default();
+    s.actors.1 = reference_spellings.len();
+    s.actors.0 = reference_spellings
+        .iter()
+        .filter(|r| proposed.iter().any(|p| p.iter().any(|x| r.contains(x))))
+        .count();
+    for (k, p) in proposed.iter().enumerate() {
+        if let Some(r) = reference_spellings
+            .iter()
+            .position(|r| p.iter().any(|x| r.contains(x)))
+        {
+            let kind = d.actors[k].actor.kind;
+            s.kinds.0 += 1;
+            if kind != ActorKind::Other {
+                s.kinds.1 += 1;
+                s.kinds.2 += usize::from(kind == reference.sheet.actors[r].kind);
+            }
+        }
+    }
+    s.proposed = proposed.len();
+    s.extra = proposed
+        .iter()
+        .filter(|p| {
+            !reference_spellings
+                .iter()
+                .any(|r| p.iter().any(|x| r.contains(x)))
+        })
+        .count();
+    let quoted: Vec<&str> = d
+        .events
+        .iter()
+        .filter_map(|e| e.event.evidence.as_deref())
+        .collect();
+    let events: Vec<&str> = reference
+        .sheet
+        .events
+        .iter()
+        .filter_map(|e| e.evidence.as_deref())
+        .collect();
+    s.events = (
+        events
+            .iter()
+            .filter(|r| quoted.iter().any(|q| overlaps(q, r)))
+            .count(),
+        events.len(),
+    );
+    let figures: Vec<&str> = d
+        .facts
+        .iter()
+        .filter_map(|f| f.fact.evidence.as_deref())
+        .collect();
+    let facts: Vec<&str> = reference
+        .sheet
+        .facts
+        .iter()
+        .filter_map(|f| f.evidence.as_deref())
+        .collect();
+    s.facts = (
+        facts
+            .iter()
+            .filter(|r| figures.iter().any(|q| overlaps(q, r)))
+            .count(),
+        facts.len(),
+    );
+    let omit: Vec<String> = reference
+        .sheet
+        .briefing
+        .omit
+        .iter()
+        .map(|o| fold(o))
+        .collect();
+    let drafted: Vec<String> = d.omit.iter().map(|f| fold(&f.text)).collect();
+    s.furniture = (
+        omit.iter().filter(|o| drafted.contains(o)).count(),
+        omit.len(),
+    );
+    s.furniture_extra = drafted.iter().filter(|o| !omit.contains(o)).count();
+    s
+}
+
+fn report(name: &str, published: &str, s: &Score) {
+    println!(
+        "{name} ({published}): actors {}/{} ({:.0}%), proposed {} of which {} not in the \
+         reference ({:.2}x the reference count), events {}/{}, facts {}/{}, furniture {}/{} \
+         (+{} more); kinds guessed for {}/{} matching proposals, {} of them right",
+        s.actors.0,
+        s.actors.1,
+        100.0 * s.actors.0 as f64 / s.actors.1.max(1) as f64,
+        s.proposed,
+        s.extra,
+        s.extra as f64 / s.actors.1.max(1) as f64,
+        s.events.0,
+        s.events.1,
+        s.facts.0,
+        s.facts.1,
+        s.furniture.0,
+        s.furniture.1,
+        s.furniture_extra,
+        s.kinds.1,
+        s.kinds.0,
+        s.kinds.2,
+    );
+}
+
+fn evaluate(name: &str, text: &str, reference: &Briefing) -> [Score; 2] {
+    let alone = score(&draft(text, &Options::default()), reference);
+    report(name, "text alone", &alone);
+    let given = score(
+        &draft(
+            text,
+            &Options {
+                article: String::new(),
+                published: reference.sheet.briefing.published,
+            },
+        ),
+        reference,
+    );
+    report(name, "--published from the reference", &given);
+    [alone, given]
+}
+
+#[test]
+fn evaluation_against_the_bundled_sheet() {
+    let reference = Briefing::bundled();
+    let [alone, given] = evaluate("assets/article.txt", reference.article.text(), &reference);
+    // Measured when written: 28/29 actors (NSATU missed), 4 proposals not in the reference
+    // (Shmyhal and Zelensky from the related-story line, "Security Assistance" and "Training
+    // for Ukraine" from the operation's name); events 0/6 from the text alone, 2/6 with the
+    // publication date; facts 3/5; furniture 5/6, none wrong.
+    assert!(alone.actors.0 * 10 >= alone.actors.1 * 8, "{alone:?}");
+    assert!(alone.extra <= alone.actors.1 / 4, "{alone:?}");
+    assert!(given.events.0 >= 2, "{given:?}");
+    assert!(alone.facts.0 >= 3, "{alone:?}");
+    assert!(
+        alone.furniture.0 >= 5 && alone.furniture_extra == 0,
+        "{alone:?}"
+    );
+    if let Ok(dirs) = std::env::var("BRIEFING_EVAL") {
+        for dir in dirs.split(':').filter(|d| !d.is_empty()) {
+            let sheet = Path::new(dir).join("facts.toml");
+            let b = open(&Input::Path(sheet)).expect("a reference sheet that checks");
+            evaluate(dir, b.article.text(), &b);
+        }
+    }
+}
