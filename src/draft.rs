@@ -5,7 +5,8 @@
 //! that a curator can keep or delete it in one step. In priority order: the headline and
 //! dateline ([`Draft::title`], [`Draft::published`]), page furniture ([`furniture`]), proper
 //! names grouped into actors ([`names`]), sentences carrying a date ([`dates`]) and sentences
-//! carrying a figure ([`figures`]). The draft is built so that `briefing check` passes on it as
+//! carrying a figure ([`figures`]), then sentences that report a happening without a date
+//! ([`happenings`]), whose date the curator sets. The draft is built so that `briefing check` passes on it as
 //! written: evidence is quoted whole from lines `omit` does not hide, every alias is a spelling
 //! found in the text, and no spelling belongs to two actors.
 
@@ -13,6 +14,7 @@ pub mod countries;
 pub mod dates;
 pub mod figures;
 pub mod furniture;
+pub mod happenings;
 pub mod names;
 pub mod render;
 pub mod suggest;
@@ -56,10 +58,13 @@ pub struct Draft {
     pub published: Option<(PartialDate, String)>,
     pub omit: Vec<Furniture>,
     pub actors: Vec<DraftActor>,
+    /// Events from dated sentences first, then from undated ones.
     pub events: Vec<DraftEvent>,
     /// Date phrases that gave no event: (line, phrase, why).
     pub skipped_dates: Vec<(usize, String, &'static str)>,
     pub facts: Vec<DraftFact>,
+    /// How many sentences the text has outside `omit`: what the proposals are a share of.
+    pub sentences: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -75,6 +80,9 @@ pub struct DraftEvent {
     pub event: Event,
     pub line: usize,
     pub how: String,
+    /// The text writes no date for it: its date is the publication date or a placeholder,
+    /// to be set by the curator.
+    pub undated: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -296,6 +304,10 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let mut taken = HashSet::new();
     let mut events = Vec::new();
     let mut skipped_dates = Vec::new();
+    // The sentence each skipped date stands in, and the sentences that gave an event.
+    let mut skipped_in = Vec::new();
+    let mut dated_starts = HashSet::new();
+    let mut drafted = HashSet::new();
     for (s, phrases) in &analysis.dated {
         let mut chosen = None;
         for p in phrases {
@@ -310,21 +322,28 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                         chosen = Some((*date, *approximate, format!("\"{phrase}\": {how}")));
                     }
                 }
-                Found::Ambiguous => skipped_dates.push((
-                    s.line,
-                    phrase,
-                    "written with slashes: day and month cannot be told apart",
-                )),
-                Found::Unresolved => skipped_dates.push((
-                    s.line,
-                    phrase,
-                    "relative, and there is no publication date (give --published DATE)",
-                )),
+                Found::Ambiguous => {
+                    skipped_in.push(s.range.start);
+                    skipped_dates.push((
+                        s.line,
+                        phrase,
+                        "written with slashes: day and month cannot be told apart",
+                    ));
+                }
+                Found::Unresolved => {
+                    skipped_in.push(s.range.start);
+                    skipped_dates.push((
+                        s.line,
+                        phrase,
+                        "relative, and there is no publication date (give --published DATE)",
+                    ));
+                }
             }
         }
         let Some((date, approximate, how)) = chosen else {
             continue;
         };
+        dated_starts.insert(s.range.start);
         let sentence = &text[s.range.clone()];
         let title = title_from(sentence);
         events.push(DraftEvent {
@@ -340,8 +359,85 @@ pub fn draft(text: &str, options: &Options) -> Draft {
             },
             line: s.line,
             how,
+            undated: false,
         });
     }
+    let placeholder = placeholder(published.as_ref().map(|p| p.0), &events);
+    // Event nouns the events so far name: a later sentence naming only one of them ("the
+    // summit" after "a summit in Washington") most likely speaks of the same happening.
+    let mut named: HashSet<&str> = HashSet::new();
+    for (s, _) in &analysis.dated {
+        if dated_starts.contains(&s.range.start) {
+            named.extend(
+                happenings::cues(text, s.range.clone())
+                    .iter()
+                    .filter_map(|c| c.noun),
+            );
+        }
+    }
+    for s in &analysis.sentences {
+        if title.as_ref().is_some_and(|t| t.1 == s.line) || dated_starts.contains(&s.range.start) {
+            continue;
+        }
+        let skipped: Vec<usize> = (0..skipped_dates.len())
+            .filter(|k| skipped_in.get(*k) == Some(&s.range.start))
+            .collect();
+        let cues = happenings::cues(text, s.range.clone());
+        let new = cues
+            .iter()
+            .find(|c| c.noun.is_none_or(|n| !named.contains(n)))
+            .cloned();
+        named.extend(cues.iter().filter_map(|c| c.noun));
+        let how = if skipped.is_empty() {
+            match new {
+                Some(c) => format!(
+                    "no date, but {} says something happens or happened",
+                    render::string(&one_line(&text[c.range]))
+                ),
+                None => continue,
+            }
+        } else {
+            skipped
+                .iter()
+                .map(|&k| {
+                    let (_, phrase, why) = &skipped_dates[k];
+                    format!("{} is {why}", render::string(phrase))
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let sentence = one_line(&text[s.range.clone()]);
+        let once = crate::evidence::locate(&article, &[&sentence])
+            .first()
+            .copied()
+            .flatten()
+            .is_some_and(|q| q.count == 1);
+        if !once {
+            continue;
+        }
+        let title = title_from(&sentence);
+        events.push(DraftEvent {
+            event: Event {
+                id: unique(slug(&title, 5), "event", &mut taken),
+                date: placeholder.0,
+                end: None,
+                approximate: true,
+                title,
+                actors: in_sentence(&s.range),
+                evidence: Some(sentence),
+                note: None,
+            },
+            line: s.line,
+            how: format!("{how}; {}", placeholder.1),
+            undated: true,
+        });
+        drafted.extend(skipped);
+    }
+    let mut k = 0;
+    skipped_dates.retain(|_| {
+        k += 1;
+        !drafted.contains(&(k - 1))
+    });
     let mut facts = Vec::new();
     for (s, f) in &analysis.figures {
         let mut source = None;
@@ -397,6 +493,28 @@ pub fn draft(text: &str, options: &Options) -> Draft {
         events,
         skipped_dates,
         facts,
+        sentences: analysis.sentences.len(),
+    }
+}
+
+/// The date an undated event is drafted with, and what it is: the publication date when known,
+/// else the latest year a dated event has (the text was written then or later), else the year
+/// 1, which no article means.
+fn placeholder(published: Option<PartialDate>, dated: &[DraftEvent]) -> (PartialDate, String) {
+    if let Some(p) = published {
+        return (p, "dated with the publication date".to_owned());
+    }
+    let latest = dated.iter().map(|e| e.event.date.year()).max();
+    match latest.and_then(|y| PartialDate::new(u32::from(y), None, None).ok()) {
+        Some(y) => (
+            y,
+            format!("no publication date: dated {y}, the latest year of a dated event"),
+        ),
+        None => (
+            PartialDate::new(1, None, None).unwrap_or_else(|_| unreachable!("year 1 is valid")),
+            "no publication date and no dated event: dated with the placeholder year 0001"
+                .to_owned(),
+        ),
     }
 }
 
@@ -507,5 +625,61 @@ mod tests {
         );
         assert_eq!(d.facts[0].fact.source.as_deref(), Some("douglas-jones"));
         assert_eq!(d.facts[0].fact.value, "35");
+    }
+
+    #[test]
+    fn a_sentence_reporting_a_happening_without_a_date_is_an_event_to_date() {
+        // The bundled article's interview and debate carry no date; the summit is named again.
+        let text = "Next week, NATO will meet at a summit in Washington. The summit's \
+                    declaration is awaited. In an interview with Voice of America, Jones spoke. \
+                    Biden did badly in a televised debate. Jones is calm.\n";
+        let d = draft(
+            text,
+            &Options {
+                published: PartialDate::parse("2024-07-03").ok(),
+                ..Options::default()
+            },
+        );
+        let got: Vec<(String, bool, bool)> = d
+            .events
+            .iter()
+            .map(|e| (e.event.date.to_string(), e.event.approximate, e.undated))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2024-07-10".to_owned(), true, false),
+                ("2024-07-03".to_owned(), true, true),
+                ("2024-07-03".to_owned(), true, true),
+            ]
+        );
+        assert!(
+            d.events[1].how.contains("\"interview\""),
+            "{}",
+            d.events[1].how
+        );
+        assert_eq!(
+            d.events[2].event.title,
+            "Biden did badly in a televised debate"
+        );
+        assert_eq!(d.sentences, 5);
+    }
+
+    #[test]
+    fn without_a_publication_date_an_undated_event_gets_a_placeholder_year() {
+        let d = draft(
+            "Next week, NATO will meet. They met in 2023.\n",
+            &Options::default(),
+        );
+        let got: Vec<(String, bool)> = d
+            .events
+            .iter()
+            .map(|e| (e.event.date.to_string(), e.undated))
+            .collect();
+        // The dated sentence first; "next week" cannot be resolved: the latest year written.
+        assert_eq!(got, [("2023".to_owned(), false), ("2023".to_owned(), true)]);
+        assert!(d.skipped_dates.is_empty(), "{:?}", d.skipped_dates);
+        let d = draft("The trial opened.\n", &Options::default());
+        assert_eq!(d.events[0].event.date.to_string(), "0001");
     }
 }

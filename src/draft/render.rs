@@ -103,8 +103,24 @@ pub fn render(d: &Draft) -> String {
             &a.candidate.alias_reasons,
         );
     }
+    events(&mut o, d);
+    if !d.facts.is_empty() {
+        o.push_str("\n# ── Facts: figures in the text; write what each counts in its label ──\n\n");
+    }
+    for f in &d.facts {
+        let _ = writeln!(o, "# Line {}.", f.line);
+        fact(&mut o, &f.fact, f.attributed_by.as_deref());
+    }
+    o
+}
+
+/// The events: skipped date phrases, then the events, dated ones first.
+fn events(o: &mut String, d: &Draft) {
     if !d.events.is_empty() || !d.skipped_dates.is_empty() {
-        o.push_str("\n# ── Events: sentences that carry a date ──\n\n");
+        o.push_str(
+            "\n# ── Events: sentences that carry a date, then sentences that report a happening\n\
+             # without one (set their dates) ──\n\n",
+        );
     }
     for (line, phrase, why) in &d.skipped_dates {
         let _ = writeln!(
@@ -118,16 +134,13 @@ pub fn render(d: &Draft) -> String {
     }
     for e in &d.events {
         let _ = writeln!(o, "# Line {}: {}.", e.line, e.how);
-        event(&mut o, &e.event);
+        event(
+            o,
+            &e.event,
+            e.undated
+                .then_some("no date in the text: set the date it happened"),
+        );
     }
-    if !d.facts.is_empty() {
-        o.push_str("\n# ── Facts: figures in the text; write what each counts in its label ──\n\n");
-    }
-    for f in &d.facts {
-        let _ = writeln!(o, "# Line {}.", f.line);
-        fact(&mut o, &f.fact, f.attributed_by.as_deref());
-    }
-    o
 }
 
 /// One `[[actors]]` block; `kind_reason` and the alias reasons become comments.
@@ -157,14 +170,20 @@ pub fn actor(o: &mut String, a: &Actor, kind_reason: Option<&str>, alias_reasons
     o.push('\n');
 }
 
-/// One `[[events]]` block.
-pub fn event(o: &mut String, e: &Event) {
-    let _ = writeln!(
+/// One `[[events]]` block; `date_comment` follows the date.
+pub fn event(o: &mut String, e: &Event, date_comment: Option<&str>) {
+    let _ = write!(
         o,
         "[[events]]\nid = {}\ndate = {}",
         string(&e.id),
         date(e.date)
     );
+    match date_comment {
+        Some(c) => {
+            let _ = writeln!(o, "   # {c}");
+        }
+        None => o.push('\n'),
+    }
     if e.approximate {
         o.push_str("approximate = true\n");
     }

@@ -244,7 +244,7 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
         o.push_str("# ── Sentences with a date that no event quotes ──\n\n");
         for (sentence, e, how) in &s.dated {
             let _ = writeln!(o, "# Line {}: {how}.", sentence.line);
-            render::event(&mut o, e);
+            render::event(&mut o, e, None);
         }
     }
     if !s.figures.is_empty() {
