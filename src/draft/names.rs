@@ -1048,7 +1048,8 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
     if words.len() >= 2
         && words.len() <= 3
         && !words.iter().any(|w| CONNECTORS.contains(w) || acronym(w))
-        && spell.iter().any(|(n, _)| !n.contains(' '))
+        // An acronym is no surname: "Federal Sentencing Guidelines (FSG)".
+        && spell.iter().any(|(n, _)| !n.contains(' ') && !acronym(n))
     {
         return (
             ActorKind::Person,
@@ -1188,6 +1189,13 @@ mod tests {
             "NATO – Security Assistance and Training for Ukraine"
         );
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_bracketed_acronym_is_not_a_surname() {
+        let got = found("It used the Federal Sentencing Guidelines (FSG). The FSG add years.");
+        assert_eq!(got[0].0, "Federal Sentencing Guidelines");
+        assert_eq!(got[0].2, ActorKind::Other);
     }
 
     #[test]
