@@ -545,6 +545,15 @@ fn ordinal(t: &str) -> bool {
     (1..=3).contains(&digits) && ["st", "nd", "rd", "th"].contains(&&t[digits..])
 }
 
+/// A lone word before a number numbers a part, not an actor: "Count 1", "Count 2-8" in an
+/// indictment. Countries are kept ("Ukraine 2, Russia 1").
+fn numbered(text: &str, ws: &[Word], k: usize) -> bool {
+    country(clean(text, &ws[k]).1).is_none()
+        && ws.get(k + 1).is_some_and(|w| {
+            w.gap.is_empty() && text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
 /// A single capital letter, as in a middle initial ("William A. Trudeau").
 fn letter(t: &str) -> bool {
     t.chars().count() == 1 && capitalised(t)
@@ -687,6 +696,11 @@ fn runs_of(
         } else {
             i
         };
+        if start == j && numbered(text, ws, j) {
+            previous_role = None;
+            i = j + 1;
+            continue;
+        }
         let after_and = i >= 2
             && joined(i)
             && &text[ws[i - 1].range.clone()] == "and"
@@ -1189,6 +1203,14 @@ mod tests {
             "NATO – Security Assistance and Training for Ukraine"
         );
         assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_lone_word_before_a_number_is_no_name() {
+        assert_eq!(
+            names("It had 9 counts. Count 1 was fraud, and Count 2-8 were acts of Trudeau."),
+            ["Trudeau"]
+        );
     }
 
     #[test]
