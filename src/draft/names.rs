@@ -896,29 +896,43 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             reasons.entry(b).or_insert(why);
         }
     }
-    // A surname alone, with the one longer name it ends.
+    // A surname alone, with the one longer name it ends; failing that, a first name alone with
+    // the one longer name it starts ("Mustapa" with "Mustapa Mohamed").
     for (k, single) in names.iter().enumerate() {
         if single.contains(' ') || acronym(single) || country(single).is_some() {
             continue;
         }
-        let longer: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| {
-                let n = without_suffix(n);
-                n.ends_with(&format!(" {single}"))
-                    && !n
+        let longer = |last: bool| -> Vec<usize> {
+            names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    let n = without_suffix(n);
+                    (if last {
+                        n.ends_with(&format!(" {single}"))
+                    } else {
+                        n.starts_with(&format!("{single} "))
+                    }) && !n
                         .split(' ')
                         .any(|w| CONNECTORS.contains(&w) || TITLES.contains(&w))
-                    && n.split(' ').filter(|w| !middle_initial(w)).count() <= 3
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let [one] = longer[..] {
+                        && n.split(' ').filter(|w| !middle_initial(w)).count() <= 3
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (found, which) = match longer(true)[..] {
+            [one] => (Some(one), "last"),
+            [] => match longer(false)[..] {
+                [one] => (Some(one), "first"),
+                _ => (None, ""),
+            },
+            _ => (None, ""),
+        };
+        if let Some(one) = found {
             groups.union(one, k);
             reasons.insert(
                 single.clone(),
-                format!("alone, the last word of \"{}\"", names[one]),
+                format!("alone, the {which} word of \"{}\"", names[one]),
             );
         }
     }
@@ -1067,7 +1081,7 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
     {
         return (
             ActorKind::Person,
-            Some("also called by the last word alone, as people are".to_owned()),
+            Some("also called by one of its words alone, as people are".to_owned()),
         );
     }
     (ActorKind::Other, None)
@@ -1138,6 +1152,14 @@ mod tests {
         assert_eq!(got[0].1, ["Russian"]);
         assert_eq!(got[0].2, ActorKind::Country);
         assert_eq!(got[1].0, "NATO");
+    }
+
+    #[test]
+    fn a_first_name_alone_joins_the_one_full_name_it_starts() {
+        let got = found("Mustapa Mohamed spoke. Mustapa said more. Then Mustapa left.");
+        assert_eq!(got[0].0, "Mustapa Mohamed");
+        assert_eq!(got[0].1, ["Mustapa"]);
+        assert_eq!(got[0].2, ActorKind::Person);
     }
 
     #[test]
