@@ -534,7 +534,8 @@ fn capitalised(t: &str) -> bool {
 }
 
 /// A word in capitals that the text also writes in lowercase ("BY 15 YEARS!" beside "by" and
-/// "years") is shouted, not an acronym; a country's short form ("US") is kept.
+/// "years") is shouted, not an acronym, when its sentence has two such words; a country's short
+/// form ("US") is kept, and so is one such word alone ("the WHO" beside "who").
 fn shouted(t: &str, lower: &HashSet<String>) -> bool {
     acronym(t) && country(t).is_none() && lower.contains(&t.to_lowercase())
 }
@@ -629,6 +630,11 @@ fn runs_of(
     capital_inside: &HashSet<String>,
     out: &mut Vec<Run>,
 ) {
+    let loud = ws
+        .iter()
+        .filter(|w| shouted(clean(text, w).1, lower))
+        .count()
+        >= 2;
     // Not a name: "RM380" (a sum), "GH" in "GH¢145".
     let cap = |k: usize| {
         let (r, t) = clean(text, &ws[k]);
@@ -636,7 +642,7 @@ fn runs_of(
             && t.chars().filter(char::is_ascii_digit).count() < 3
             && !text[r.end..].starts_with(|c: char| c.is_ascii_digit() || "¢$€£¥".contains(c))
             && !NOT_NAMES.contains(&t)
-            && !shouted(t, lower)
+            && !(loud && shouted(t, lower))
     };
     let joined = |k: usize| ws[k].gap.is_empty();
     let mut i = 0;
@@ -1211,6 +1217,8 @@ mod tests {
             names("It added 5 years … BY 15 YEARS! Then the US said we agreed by then."),
             ["US"]
         );
+        // One such word alone may be an acronym.
+        assert_eq!(names("The WHO said who was ill."), ["WHO"]);
         // A pronoun or an auxiliary after a quote or a dash is capitalised, not a name.
         assert!(names("It's about \"We the people\" -- Do it. I’m here, said I.").is_empty());
     }
