@@ -144,6 +144,26 @@ const NOT_NAMES: &[&str] = &[
     "Let",
 ];
 
+/// Words for relatives: the name right after one is a person's ("his wife Heather Bliss").
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "fiancée",
+    "fiancé",
+    "girlfriend",
+    "boyfriend",
+    "grandson",
+    "granddaughter",
+];
+
 /// What may follow a person's name after a comma ("William A. Trudeau, Jr.").
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
@@ -394,6 +414,8 @@ struct Run {
     role: bool,
     /// Joined to the run before by "and" ("European and Eurasian Affairs").
     after_and: bool,
+    /// Right after a word for a relative: "his wife Heather Bliss".
+    kin: Option<String>,
 }
 
 /// The candidate actors of an article, most occurrences first. `sentences` are those outside
@@ -485,6 +507,7 @@ fn countries_in(text: &str, ws: &[Word], out: &mut Vec<Run>) {
             acronym: None,
             role: false,
             after_and: false,
+            kin: None,
         });
         i = end;
     }
@@ -555,6 +578,12 @@ fn numbered(text: &str, ws: &[Word], k: usize) -> bool {
         })
 }
 
+/// The word for a relative right before `ws[k]` ("wife" in "his wife Heather Bliss").
+fn kin_before(text: &str, ws: &[Word], k: usize) -> Option<String> {
+    let before = &text[ws.get(k.checked_sub(1)?)?.range.clone()];
+    (ws[k].gap.is_empty() && KIN.contains(&before)).then(|| before.to_owned())
+}
+
 /// A single capital letter, as in a middle initial ("William A. Trudeau").
 fn letter(t: &str) -> bool {
     t.chars().count() == 1 && capitalised(t)
@@ -614,6 +643,7 @@ fn quoted_run(text: &str, ws: &[Word]) -> Run {
         acronym: None,
         role: false,
         after_and: false,
+        kin: None,
     }
 }
 
@@ -725,6 +755,7 @@ fn runs_of(
             {
                 run.acronym = Some((w.range.clone(), text[w.range.clone()].to_owned()));
             }
+            run.kin = kin_before(text, ws, start);
             previous_role = (run.role || run.after_and).then_some(j);
             out.push(run);
         } else {
@@ -799,6 +830,7 @@ fn make_run(
         acronym: None,
         role: false,
         after_and,
+        kin: None,
     };
     let Some(last) = ws.iter().rposition(|w| TITLES.contains(&clean(text, w).1)) else {
         return Some(run);
@@ -851,6 +883,7 @@ struct Spelling {
     occurrences: Vec<Range<usize>>,
     titled: bool,
     place_hint: Option<String>,
+    kin: Option<String>,
 }
 
 #[allow(clippy::too_many_lines)] // Gathering spellings, then each way of grouping them.
@@ -859,6 +892,9 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
     let mut links: Vec<(String, String, String)> = Vec::new();
     for run in runs.iter().filter(|r| !r.role && !r.after_and) {
         let s = spellings.entry(run.text.clone()).or_default();
+        if run.kin.is_some() {
+            s.kin.clone_from(&run.kin);
+        }
         s.occurrences.push(run.range.clone());
         if let Some((_, name)) = &run.titled {
             spellings.entry(name.clone()).or_default().titled = true;
@@ -1035,6 +1071,12 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
     }
     if spell.iter().any(|(_, s)| s.titled) {
         return (ActorKind::Person, Some("named with a title".to_owned()));
+    }
+    if let Some((n, k)) = spell
+        .iter()
+        .find_map(|(n, s)| s.kin.as_ref().map(|k| (n, k)))
+    {
+        return (ActorKind::Person, Some(format!("written \"{k} {n}\"")));
     }
     if let Some((n, _)) = spell.iter().find(|(n, _)| is_region(n)) {
         return (
@@ -1240,6 +1282,15 @@ mod tests {
         assert_eq!(
             names("It had 9 counts. Count 1 was fraud, and Count 2-8 were acts of Trudeau."),
             ["Trudeau"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_a_relative_is_a_person() {
+        let got = found("They included Trudeau’s wife Heather Bliss, who pleaded guilty.");
+        assert!(
+            got.contains(&("Heather Bliss".to_owned(), vec![], ActorKind::Person)),
+            "{got:?}"
         );
     }
 
