@@ -175,7 +175,8 @@ pub fn country(spelling: &str) -> Option<(&'static str, bool)> {
     COUNTRIES.iter().find_map(|&(name, demonym, others)| {
         if spelling == name || others.contains(&spelling) {
             Some((name, false))
-        } else if spelling == demonym {
+        } else if spelling == demonym || spelling.strip_suffix('s') == Some(demonym) {
+            // The people of a country, in the plural: "Americans", "Ukrainians".
             Some((name, true))
         } else {
             None
@@ -197,6 +198,9 @@ mod tests {
         assert_eq!(country("US"), Some(("United States", false)));
         assert_eq!(country("Russian"), Some(("Russia", true)));
         assert_eq!(country("Tokyo"), None);
+        // A speech calls "Americans" what it elsewhere calls "America".
+        assert_eq!(country("Americans"), Some(("United States", true)));
+        assert_eq!(country("Swiss"), Some(("Switzerland", true)));
         assert!(is_region("Indo-Pacific"));
     }
 

@@ -7,6 +7,12 @@
 //! Variants of one name are grouped: a surname with the full name, a title with the name it
 //! precedes ("President Joe Biden"), an acronym in brackets with the name before it
 //! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia").
+//!
+//! A middle initial, a suffix after a comma and an ordinal before belong to a name ("William A.
+//! Trudeau, Jr.", "2nd Circuit"); a title-case name in quotes keeps its "and" and dashes. Words
+//! in capitals the text also writes in lowercase ("BY 15 YEARS!") and pronouns and auxiliaries
+//! ("We", "I’m", "Do") are not names. Text the sentences leave out (a sentence mostly in
+//! capitals) is still searched for countries.
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
@@ -89,6 +95,77 @@ const OPENERS: &[&str] = &[
     "Earlier",
     "Later",
 ];
+
+/// Pronouns and auxiliaries: capitalised at a sentence start or after a quote or a dash, never
+/// names ("We", "I’m", "Do" in a speech).
+const NOT_NAMES: &[&str] = &[
+    "I",
+    "I'm",
+    "I’m",
+    "I've",
+    "I’ve",
+    "I'll",
+    "I’ll",
+    "I'd",
+    "I’d",
+    "We",
+    "We're",
+    "We’re",
+    "We've",
+    "We’ve",
+    "We'll",
+    "We’ll",
+    "You",
+    "You're",
+    "You’re",
+    "He",
+    "She",
+    "It",
+    "They",
+    "They're",
+    "They’re",
+    "Us",
+    "Me",
+    "My",
+    "Our",
+    "Your",
+    "Do",
+    "Does",
+    "Did",
+    "Don't",
+    "Don’t",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Have",
+    "Has",
+    "Had",
+    "Let",
+];
+
+/// Words for relatives: the name right after one is a person's ("his wife Heather Bliss").
+const KIN: &[&str] = &[
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "mother",
+    "father",
+    "brother",
+    "sister",
+    "widow",
+    "widower",
+    "fiancée",
+    "fiancé",
+    "girlfriend",
+    "boyfriend",
+    "grandson",
+    "granddaughter",
+];
+
+/// What may follow a person's name after a comma ("William A. Trudeau, Jr.").
+const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
 
 /// Words that title a person ("President", "Judge") or name an office held.
 const TITLES: &[&str] = &[
@@ -211,6 +288,7 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Department",
     "Council",
     "Court",
+    "Circuit",
     "Forces",
     "Force",
     "Agency",
@@ -336,6 +414,8 @@ struct Run {
     role: bool,
     /// Joined to the run before by "and" ("European and Eurasian Affairs").
     after_and: bool,
+    /// Right after a word for a relative: "his wife Heather Bliss".
+    kin: Option<String>,
 }
 
 /// The candidate actors of an article, most occurrences first. `sentences` are those outside
@@ -369,7 +449,76 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     for ws in &all {
         runs_of(text, ws, &lower, &capital_inside, &mut runs);
     }
+    // Text the sentences leave out on a line they share, a sentence mostly in capitals
+    // ("Together With Germany, the United Kingdom and the United States." inside a paragraph):
+    // its other words cannot be told from names, but a country's name is a name anyway. Lines
+    // left out whole (a headline, omitted lines) are not searched.
+    let mut covered: Vec<Range<usize>> = sentences.iter().map(|s| s.range.clone()).collect();
+    covered.sort_by_key(|r| r.start);
+    let mut at = None;
+    for r in &covered {
+        let from = at.unwrap_or(0);
+        if r.start > from {
+            let gap = &text[from..r.start];
+            let lines: Vec<(usize, &str)> = gap
+                .split('\n')
+                .scan(from, |o, l| {
+                    let start = *o;
+                    *o += l.len() + 1;
+                    Some((start, l))
+                })
+                .collect();
+            let last = lines.len() - 1;
+            for (k, (o, l)) in lines.into_iter().enumerate() {
+                if (k == 0 && at.is_some()) || k == last {
+                    countries_in(text, &words(text, o..o + l.len()), &mut runs);
+                }
+            }
+        }
+        at = Some(from.max(r.end));
+    }
+    if let Some(from) = at {
+        let end = text[from..].find('\n').map_or(text.len(), |n| from + n);
+        countries_in(text, &words(text, from..end), &mut runs);
+    }
     group(text, &runs)
+}
+
+/// The countries named in `ws`, the longest spelling first ("United Kingdom", not "United").
+fn countries_in(text: &str, ws: &[Word], out: &mut Vec<Run>) {
+    let mut i = 0;
+    while i < ws.len() {
+        let found = (i + 1..=(i + 4).min(ws.len())).rev().find(|&end| {
+            let part = &ws[i..end];
+            part.iter().skip(1).all(|w| w.gap.is_empty())
+                && capitalised(clean(text, &part[0]).1)
+                && capitalised(clean(text, &part[part.len() - 1]).1)
+                && country(&spaced(text, part)).is_some()
+        });
+        let Some(end) = found else {
+            i += 1;
+            continue;
+        };
+        let range = clean(text, &ws[i]).0.start..clean(text, &ws[end - 1]).0.end;
+        out.push(Run {
+            range,
+            text: spaced(text, &ws[i..end]),
+            titled: None,
+            acronym: None,
+            role: false,
+            after_and: false,
+            kin: None,
+        });
+        i = end;
+    }
+}
+
+/// Words joined by single spaces, possessives left out.
+fn spaced(text: &str, ws: &[Word]) -> String {
+    ws.iter()
+        .map(|w| clean(text, w).1)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A word's range and text without a possessive ending, and from the capital of a prefixed
@@ -394,12 +543,108 @@ fn clean<'t>(text: &'t str, w: &Word) -> (Range<usize>, &'t str) {
     (r, t)
 }
 
+/// "A." in "William A. Trudeau".
+fn middle_initial(w: &str) -> bool {
+    w.strip_suffix('.').is_some_and(letter)
+}
+
 fn possessive(text: &str, w: &Word) -> bool {
     clean(text, w).0.end != w.range.end
 }
 
 fn capitalised(t: &str) -> bool {
     t.starts_with(char::is_uppercase)
+}
+
+/// A word in capitals that the text also writes in lowercase ("BY 15 YEARS!" beside "by" and
+/// "years") is shouted, not an acronym, when its sentence has two such words; a country's short
+/// form ("US") is kept, and so is one such word alone ("the WHO" beside "who").
+fn shouted(t: &str, lower: &HashSet<String>) -> bool {
+    acronym(t) && country(t).is_none() && lower.contains(&t.to_lowercase())
+}
+
+/// "2nd", "21st": an ordinal that belongs to the name it precedes ("2nd Circuit").
+fn ordinal(t: &str) -> bool {
+    let digits = t.len() - t.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    (1..=3).contains(&digits) && ["st", "nd", "rd", "th"].contains(&&t[digits..])
+}
+
+/// A lone word before a number numbers a part, not an actor: "Count 1", "Count 2-8" in an
+/// indictment. Countries are kept ("Ukraine 2, Russia 1").
+fn numbered(text: &str, ws: &[Word], k: usize) -> bool {
+    country(clean(text, &ws[k]).1).is_none()
+        && ws.get(k + 1).is_some_and(|w| {
+            w.gap.is_empty() && text[w.range.clone()].starts_with(|c: char| c.is_ascii_digit())
+        })
+}
+
+/// The word for a relative right before `ws[k]` ("wife" in "his wife Heather Bliss").
+fn kin_before(text: &str, ws: &[Word], k: usize) -> Option<String> {
+    let before = &text[ws.get(k.checked_sub(1)?)?.range.clone()];
+    (ws[k].gap.is_empty() && KIN.contains(&before)).then(|| before.to_owned())
+}
+
+/// A single capital letter, as in a middle initial ("William A. Trudeau").
+fn letter(t: &str) -> bool {
+    t.chars().count() == 1 && capitalised(t)
+}
+
+/// A person's name without its suffix ("William A. Trudeau, Jr." → "William A. Trudeau").
+fn without_suffix(name: &str) -> &str {
+    SUFFIXES
+        .iter()
+        .find_map(|s| {
+            name.strip_suffix(&format!(", {s}."))
+                .or_else(|| name.strip_suffix(&format!(", {s}")))
+        })
+        .unwrap_or(name)
+}
+
+/// The index of the last word of a name in quotes that keeps an "and" or a dash inside it
+/// ("dubbed “NATO – Security Assistance and Training for Ukraine.”"), when `ws[i]` opens one.
+fn quoted(text: &str, ws: &[Word], i: usize, cap: &dyn Fn(usize) -> bool) -> Option<usize> {
+    if !text[ws[i].gap.clone()].ends_with(['“', '"']) {
+        return None;
+    }
+    let mut inner = false;
+    let mut m = i;
+    loop {
+        let after = text[ws[m].range.end..].trim_start_matches(['.', ',', '!', '?']);
+        if after.starts_with(['”', '"']) {
+            return (m > i && inner && cap(m)).then_some(m);
+        }
+        m += 1;
+        let w = ws.get(m)?;
+        let gap = &text[w.gap.clone()];
+        let t = &text[w.range.clone()];
+        let dash = ["–", "—", "-"].contains(&gap);
+        if !(gap.is_empty() || dash) || !(cap(m) || CONNECTORS.contains(&t) || t == "and") {
+            return None;
+        }
+        inner |= dash || t == "and";
+    }
+}
+
+/// The run of a quoted name: its words, and the dashes and "and" between them, spaced.
+fn quoted_run(text: &str, ws: &[Word]) -> Run {
+    let mut name = clean(text, &ws[0]).1.to_owned();
+    for w in &ws[1..] {
+        for part in [&text[w.gap.clone()], clean(text, w).1] {
+            if !part.is_empty() {
+                name.push(' ');
+                name.push_str(part);
+            }
+        }
+    }
+    Run {
+        range: ws[0].range.start..clean(text, &ws[ws.len() - 1]).0.end,
+        text: name,
+        titled: None,
+        acronym: None,
+        role: false,
+        after_and: false,
+        kin: None,
+    }
 }
 
 fn acronym(t: &str) -> bool {
@@ -415,12 +660,19 @@ fn runs_of(
     capital_inside: &HashSet<String>,
     out: &mut Vec<Run>,
 ) {
+    let loud = ws
+        .iter()
+        .filter(|w| shouted(clean(text, w).1, lower))
+        .count()
+        >= 2;
     // Not a name: "RM380" (a sum), "GH" in "GH¢145".
     let cap = |k: usize| {
         let (r, t) = clean(text, &ws[k]);
         capitalised(t)
             && t.chars().filter(char::is_ascii_digit).count() < 3
             && !text[r.end..].starts_with(|c: char| c.is_ascii_digit() || "¢$€£¥".contains(c))
+            && !NOT_NAMES.contains(&t)
+            && !(loud && shouted(t, lower))
     };
     let joined = |k: usize| ws[k].gap.is_empty();
     let mut i = 0;
@@ -430,6 +682,12 @@ fn runs_of(
             i += 1;
             continue;
         }
+        if let Some(m) = quoted(text, ws, i, &cap) {
+            out.push(quoted_run(text, &ws[i..=m]));
+            previous_role = None;
+            i = m + 1;
+            continue;
+        }
         let mut j = i;
         loop {
             if possessive(text, &ws[j]) {
@@ -437,6 +695,16 @@ fn runs_of(
             }
             let k = j + 1;
             if k < ws.len() && joined(k) && cap(k) {
+                j = k;
+                continue;
+            }
+            // A middle initial after a first name: "William A. Trudeau".
+            if k < ws.len()
+                && j > i
+                && letter(&text[ws[j].range.clone()])
+                && &text[ws[k].gap.clone()] == "."
+                && cap(k)
+            {
                 j = k;
                 continue;
             }
@@ -450,12 +718,31 @@ fn runs_of(
             }
             break;
         }
+        // A suffix after a comma: "William A. Trudeau, Jr.".
+        if j > i
+            && let Some(w) = ws.get(j + 1)
+            && &text[w.gap.clone()] == ","
+            && SUFFIXES.contains(&&text[w.range.clone()])
+        {
+            j += 1;
+        }
+        // An ordinal before the name: "the 2nd Circuit".
+        let start = if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
+            i - 1
+        } else {
+            i
+        };
+        if start == j && numbered(text, ws, j) {
+            previous_role = None;
+            i = j + 1;
+            continue;
+        }
         let after_and = i >= 2
             && joined(i)
             && &text[ws[i - 1].range.clone()] == "and"
             && joined(i - 1)
             && previous_role == Some(i - 2);
-        if let Some(run) = make_run(text, &ws[i..=j], lower, capital_inside, after_and) {
+        if let Some(run) = make_run(text, &ws[start..=j], lower, capital_inside, after_and) {
             let acronym_after = ws.get(j + 1).filter(|w| {
                 &text[w.gap.clone()] == "("
                     && acronym(&text[w.range.clone()])
@@ -468,6 +755,7 @@ fn runs_of(
             {
                 run.acronym = Some((w.range.clone(), text[w.range.clone()].to_owned()));
             }
+            run.kin = kin_before(text, ws, start);
             previous_role = (run.role || run.after_and).then_some(j);
             out.push(run);
         } else {
@@ -503,13 +791,28 @@ fn make_run(
     }
     let (first, last) = (ws.first()?, ws.last()?);
     let range = clean(text, first).0.start..clean(text, last).0.end;
+    // Single spaces, and the full stop of an initial and the comma before a suffix kept.
     let joined = |ws: &[Word]| {
-        ws.iter()
-            .map(|w| clean(text, w).1)
-            .collect::<Vec<_>>()
-            .join(" ")
+        let mut out = String::new();
+        for (k, w) in ws.iter().enumerate() {
+            if k > 0 {
+                let gap = &text[w.gap.clone()];
+                if gap == "." || gap == "," {
+                    out.push_str(gap);
+                }
+                out.push(' ');
+            }
+            out.push_str(clean(text, w).1);
+        }
+        out
     };
-    let whole = joined(ws);
+    let mut whole = joined(ws);
+    let mut range = range;
+    if ws.len() > 1 && SUFFIXES.contains(&clean(text, last).1) && text[range.end..].starts_with('.')
+    {
+        whole.push('.');
+        range.end += 1;
+    }
     if ws.len() == 1
         && (CALENDAR.contains(&whole.as_str())
             || TITLES.contains(&whole.as_str())
@@ -527,6 +830,7 @@ fn make_run(
         acronym: None,
         role: false,
         after_and,
+        kin: None,
     };
     let Some(last) = ws.iter().rposition(|w| TITLES.contains(&clean(text, w).1)) else {
         return Some(run);
@@ -579,6 +883,7 @@ struct Spelling {
     occurrences: Vec<Range<usize>>,
     titled: bool,
     place_hint: Option<String>,
+    kin: Option<String>,
 }
 
 #[allow(clippy::too_many_lines)] // Gathering spellings, then each way of grouping them.
@@ -587,6 +892,9 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
     let mut links: Vec<(String, String, String)> = Vec::new();
     for run in runs.iter().filter(|r| !r.role && !r.after_and) {
         let s = spellings.entry(run.text.clone()).or_default();
+        if run.kin.is_some() {
+            s.kin.clone_from(&run.kin);
+        }
         s.occurrences.push(run.range.clone());
         if let Some((_, name)) = &run.titled {
             spellings.entry(name.clone()).or_default().titled = true;
@@ -630,28 +938,43 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             reasons.entry(b).or_insert(why);
         }
     }
-    // A surname alone, with the one longer name it ends.
+    // A surname alone, with the one longer name it ends; failing that, a first name alone with
+    // the one longer name it starts ("Mustapa" with "Mustapa Mohamed").
     for (k, single) in names.iter().enumerate() {
         if single.contains(' ') || acronym(single) || country(single).is_some() {
             continue;
         }
-        let longer: Vec<usize> = names
-            .iter()
-            .enumerate()
-            .filter(|(_, n)| {
-                n.ends_with(&format!(" {single}"))
-                    && !n
+        let longer = |last: bool| -> Vec<usize> {
+            names
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    let n = without_suffix(n);
+                    (if last {
+                        n.ends_with(&format!(" {single}"))
+                    } else {
+                        n.starts_with(&format!("{single} "))
+                    }) && !n
                         .split(' ')
                         .any(|w| CONNECTORS.contains(&w) || TITLES.contains(&w))
-                    && n.split(' ').count() <= 3
-            })
-            .map(|(i, _)| i)
-            .collect();
-        if let [one] = longer[..] {
+                        && n.split(' ').filter(|w| !middle_initial(w)).count() <= 3
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let (found, which) = match longer(true)[..] {
+            [one] => (Some(one), "last"),
+            [] => match longer(false)[..] {
+                [one] => (Some(one), "first"),
+                _ => (None, ""),
+            },
+            _ => (None, ""),
+        };
+        if let Some(one) = found {
             groups.union(one, k);
             reasons.insert(
                 single.clone(),
-                format!("alone, the last word of \"{}\"", names[one]),
+                format!("alone, the {which} word of \"{}\"", names[one]),
             );
         }
     }
@@ -749,10 +1072,22 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
     if spell.iter().any(|(_, s)| s.titled) {
         return (ActorKind::Person, Some("named with a title".to_owned()));
     }
+    if let Some((n, k)) = spell
+        .iter()
+        .find_map(|(n, s)| s.kin.as_ref().map(|k| (n, k)))
+    {
+        return (ActorKind::Person, Some(format!("written \"{k} {n}\"")));
+    }
     if let Some((n, _)) = spell.iter().find(|(n, _)| is_region(n)) {
         return (
             ActorKind::Place,
             Some(format!("\"{n}\" is on the list of regions")),
+        );
+    }
+    if without_suffix(name) != name || name.split(' ').any(middle_initial) {
+        return (
+            ActorKind::Person,
+            Some("written with a middle initial or a suffix, as people's names are".to_owned()),
         );
     }
     let words: Vec<&str> = name.split(' ').collect();
@@ -770,6 +1105,18 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
             Some(format!("\"{head}\" names an organization")),
         );
     }
+    if words.len() == 1
+        && acronym(name)
+        && name.chars().filter(char::is_ascii_uppercase).count() >= 3
+    {
+        return (
+            ActorKind::Organization,
+            Some(
+                "an acronym of three capitals or more that names no country, as organizations' names are"
+                    .to_owned(),
+            ),
+        );
+    }
     if let Some((n, s)) = spell.iter().find(|(_, s)| s.place_hint.is_some()) {
         let c = s.place_hint.as_deref().unwrap_or_default();
         return (ActorKind::Place, Some(format!("written \"{n}, {c}\"")));
@@ -777,11 +1124,12 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
     if words.len() >= 2
         && words.len() <= 3
         && !words.iter().any(|w| CONNECTORS.contains(w) || acronym(w))
-        && spell.iter().any(|(n, _)| !n.contains(' '))
+        // An acronym is no surname: "Federal Sentencing Guidelines (FSG)".
+        && spell.iter().any(|(n, _)| !n.contains(' ') && !acronym(n))
     {
         return (
             ActorKind::Person,
-            Some("also called by the last word alone, as people are".to_owned()),
+            Some("also called by one of its words alone, as people are".to_owned()),
         );
     }
     (ActorKind::Other, None)
@@ -855,6 +1203,14 @@ mod tests {
     }
 
     #[test]
+    fn a_first_name_alone_joins_the_one_full_name_it_starts() {
+        let got = found("Mustapa Mohamed spoke. Mustapa said more. Then Mustapa left.");
+        assert_eq!(got[0].0, "Mustapa Mohamed");
+        assert_eq!(got[0].1, ["Mustapa"]);
+        assert_eq!(got[0].2, ActorKind::Person);
+    }
+
+    #[test]
     fn a_name_with_and_without_its_hyphen_is_one_actor() {
         let got = found("Ken Ofori-Atta spoke. Then Finance Minister Ken Ofori Atta left.");
         assert_eq!(got.len(), 1, "{got:?}");
@@ -880,5 +1236,103 @@ mod tests {
         assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
         assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
         assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+
+    #[test]
+    fn a_middle_initial_a_suffix_and_an_ordinal_belong_to_the_name() {
+        let got = found(
+            "An appeal was filed by William A. Trudeau, Jr. on August 9 in the 2nd Circuit. Trudeau lost.",
+        );
+        assert_eq!(got[0].0, "William A. Trudeau, Jr.");
+        assert_eq!(got[0].1, ["Trudeau"]);
+        assert_eq!(got[0].2, ActorKind::Person);
+        assert_eq!(got[1].0, "2nd Circuit");
+        assert_eq!(got[1].2, ActorKind::Organization);
+        // "U.S." is not a first name with an initial.
+        assert!(names("It met U.S. officials.").is_empty());
+    }
+
+    #[test]
+    fn shouted_words_and_pronouns_are_not_names() {
+        // "BY" and "YEARS" are written in lowercase elsewhere; "US" is a country all the same.
+        assert_eq!(
+            names("It added 5 years … BY 15 YEARS! Then the US said we agreed by then."),
+            ["US"]
+        );
+        // One such word alone may be an acronym.
+        assert_eq!(names("The WHO said who was ill."), ["WHO"]);
+        // A pronoun or an auxiliary after a quote or a dash is capitalised, not a name.
+        assert!(names("It's about \"We the people\" -- Do it. I’m here, said I.").is_empty());
+    }
+
+    #[test]
+    fn a_quoted_name_keeps_its_and_and_its_dash() {
+        let got = found(
+            "The operation, dubbed “NATO – Security Assistance and Training for Ukraine.” starts.",
+        );
+        assert_eq!(
+            got[0].0,
+            "NATO – Security Assistance and Training for Ukraine"
+        );
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn a_lone_word_before_a_number_is_no_name() {
+        assert_eq!(
+            names("It had 9 counts. Count 1 was fraud, and Count 2-8 were acts of Trudeau."),
+            ["Trudeau"]
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_word_for_a_relative_is_a_person() {
+        let got = found("They included Trudeau’s wife Heather Bliss, who pleaded guilty.");
+        assert!(
+            got.contains(&("Heather Bliss".to_owned(), vec![], ActorKind::Person)),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_bracketed_acronym_is_not_a_surname() {
+        let got = found("It used the Federal Sentencing Guidelines (FSG). The FSG add years.");
+        assert_eq!(got[0].0, "Federal Sentencing Guidelines");
+        assert_eq!(got[0].2, ActorKind::Other);
+    }
+
+    #[test]
+    fn an_acronym_of_three_capitals_names_an_organization() {
+        let got = found("The NATO allies met. The US and the EU did not.");
+        let kinds: Vec<_> = got.iter().map(|c| (c.0.as_str(), c.2)).collect();
+        assert!(
+            kinds.contains(&("NATO", ActorKind::Organization)),
+            "{kinds:?}"
+        );
+        assert!(kinds.contains(&("US", ActorKind::Country)), "{kinds:?}");
+        assert!(kinds.contains(&("EU", ActorKind::Other)), "{kinds:?}");
+    }
+
+    #[test]
+    fn countries_are_found_in_sentences_left_out_for_their_capitals() {
+        let text =
+            "Canada leads one. Together With Germany, the United Kingdom and the United States.";
+        let a = Article::new(text.to_owned(), &[]).0;
+        let mut ss = sentences(&a, None);
+        ss.truncate(1);
+        let got: Vec<String> = candidates(text, &ss).into_iter().map(|c| c.name).collect();
+        assert_eq!(
+            got,
+            ["Canada", "Germany", "United Kingdom", "United States"]
+        );
+        // A line left out whole (an omitted line, a headline) is not searched.
+        let text = "Canada leads one.\nGermany And France Meet In Paris Today\nIt ended.";
+        let a = Article::new(text.to_owned(), &[]).0;
+        let ss: Vec<Sentence> = sentences(&a, None)
+            .into_iter()
+            .filter(|s| !text[s.range.clone()].contains("Paris"))
+            .collect();
+        let got: Vec<String> = candidates(text, &ss).into_iter().map(|c| c.name).collect();
+        assert_eq!(got, ["Canada"]);
     }
 }
