@@ -1,7 +1,9 @@
 //! Page furniture: lines of a scraped page that are not part of the story. A line is furniture
 //! when it is short and not a sentence ("Advertisement", "Key takeaways:", "(As delivered)", a
-//! bullet), when it is a dateline ("05 Jul. 2024"), or when the same line stands elsewhere in
-//! the text (a related-story box repeating its headline).
+//! bullet), when it is a dateline ("05 Jul. 2024"), when the same line stands elsewhere in
+//! the text (a related-story box repeating its headline), or when it stands in a block of lines
+//! that repeat the body (a "Key takeaways" box whose bullets restate sentences of the story, a
+//! teaser whose sentence the story already has).
 
 use std::collections::{HashMap, HashSet};
 
@@ -23,13 +25,24 @@ pub struct Furniture {
     pub dateline: Option<PartialDate>,
 }
 
+/// A line restating the body has at least this many words once its bullet and end are gone.
+const RESTATING_WORDS: usize = 4;
+
+/// Lines are looked for in the rest of the text only in texts up to this many bytes: the search
+/// compares every line with every paragraph.
+const RESTATING_MAX_BYTES: usize = 512 * 1024;
+
+/// Why one line alone is furniture, and the date of a dateline.
+type Alone = Option<(String, Option<PartialDate>)>;
+
 /// The furniture of `text`; line `headline` (1-based), the title, is never furniture.
 #[must_use]
 pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
     let lines: Vec<&str> = text.lines().collect();
+    let trimmed = |n: usize| lines[n].trim().trim_start_matches('\u{feff}').trim();
     let mut seen: HashMap<String, Vec<usize>> = HashMap::new();
-    for (n, l) in lines.iter().enumerate() {
-        let t = l.trim().trim_start_matches('\u{feff}');
+    for n in 0..lines.len() {
+        let t = trimmed(n);
         if !t.is_empty() {
             seen.entry(fold(t)).or_default().push(n + 1);
         }
@@ -42,42 +55,208 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
         .filter(|&n| !blank(n - 1) && lines[n].trim_start().starts_with(char::is_lowercase))
         .count();
     let wrapped = running_on * 4 >= filled.max(1);
+    let alone: Vec<Alone> = (0..lines.len())
+        .map(|n| {
+            let t = trimmed(n);
+            if t.is_empty() || Some(n + 1) == headline {
+                return None;
+            }
+            let words = t.split_whitespace().count();
+            if let Some(d) = dateline(t) {
+                Some((format!("a dateline ({d})"), Some(d)))
+            } else if words <= SHORT_WORDS
+                && !is_sentence(t)
+                && (!wrapped || (n == 0 || blank(n - 1)) && blank(n + 1))
+            {
+                let reason = if bulleted(t) {
+                    "a bullet that is not a sentence".to_owned()
+                } else {
+                    format!(
+                        "{words} word{} and not a sentence",
+                        if words == 1 { "" } else { "s" }
+                    )
+                };
+                Some((reason, None))
+            } else if seen[&fold(t)].len() > 1 {
+                Some((
+                    "the same line stands elsewhere in the text".to_owned(),
+                    None,
+                ))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let restated = restating(&lines, headline, &alone);
+    let mut in_block: Vec<Option<String>> = vec![None; lines.len()];
+    for (range, body) in blocks(&lines, &alone, &restated) {
+        let reason = format!(
+            "part of lines {}–{}, a block that repeats the body (line{} {})",
+            range.start + 1,
+            range.end,
+            if body.len() == 1 { "" } else { "s" },
+            body.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        for n in range {
+            if !blank(n) && alone[n].as_ref().is_none_or(|a| a.1.is_none()) {
+                in_block[n] = Some(reason.clone());
+            }
+        }
+    }
     let mut out: Vec<Furniture> = Vec::new();
     let mut done: HashSet<String> = HashSet::new();
-    for (n, l) in lines.iter().enumerate() {
-        let t = l.trim().trim_start_matches('\u{feff}').trim();
-        if t.is_empty() || Some(n + 1) == headline || done.contains(&fold(t)) {
+    for n in 0..lines.len() {
+        let t = trimmed(n);
+        let (reason, dateline) = match (&in_block[n], &alone[n]) {
+            (Some(b), _) => (b.clone(), None),
+            (None, Some((r, d))) => (r.clone(), *d),
+            (None, None) => continue,
+        };
+        if !done.insert(fold(t)) {
             continue;
         }
-        let at = &seen[&fold(t)];
-        let words = t.split_whitespace().count();
-        let dateline = dateline(t);
-        let reason = if let Some(d) = dateline {
-            format!("a dateline ({d})")
-        } else if words <= SHORT_WORDS
-            && !is_sentence(t)
-            && (!wrapped || (n == 0 || blank(n - 1)) && blank(n + 1))
-        {
-            if t.starts_with(['•', '·', '▪', '*', '-', '–', '—']) {
-                "a bullet that is not a sentence".to_owned()
-            } else {
-                format!(
-                    "{words} word{} and not a sentence",
-                    if words == 1 { "" } else { "s" }
-                )
-            }
-        } else if at.len() > 1 {
-            "the same line stands elsewhere in the text".to_owned()
-        } else {
-            continue;
-        };
-        done.insert(fold(t));
         out.push(Furniture {
             text: t.to_owned(),
-            lines: at.clone(),
+            lines: seen[&fold(t)].clone(),
             reason,
             dateline,
         });
+    }
+    out
+}
+
+/// A line as compared with the body: folded, lowercase, without a leading bullet or trailing
+/// punctuation.
+fn core(line: &str) -> String {
+    fold(line)
+        .to_lowercase()
+        .trim_start_matches(['•', '·', '▪', '*', '-', ' '])
+        .trim_end_matches(['.', '!', '?', '…', ';', ':', ',', ' '])
+        .to_owned()
+}
+
+/// Whether a line starts with a bullet.
+fn bulleted(line: &str) -> bool {
+    line.trim_start()
+        .starts_with(['•', '·', '▪', '*', '-', '–', '—'])
+}
+
+/// For each line (0-based), the 1-based lines of other paragraphs whose text contains it nearly
+/// (compared by [`core`]), lines that are not furniture alone: the lines it restates. A line restates one with the same core only
+/// when it has a bullet and the other has none: of two lines differing in a stop, neither is
+/// the box.
+fn restating(lines: &[&str], headline: Option<usize>, alone: &[Alone]) -> Vec<Vec<usize>> {
+    // Paragraphs: runs of non-blank lines, joined with spaces, with where each line starts.
+    let mut paragraph = vec![usize::MAX; lines.len()];
+    let mut paragraphs: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+    for (n, l) in lines.iter().enumerate() {
+        if l.trim().is_empty() {
+            continue;
+        }
+        if n == 0 || lines[n - 1].trim().is_empty() {
+            paragraphs.push((String::new(), Vec::new()));
+        }
+        let k = paragraphs.len() - 1;
+        let (joined, starts) = &mut paragraphs[k];
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        starts.push((joined.len(), n));
+        joined.push_str(&fold(l).to_lowercase());
+        paragraph[n] = k;
+    }
+    let mut out = vec![Vec::new(); lines.len()];
+    if paragraphs.iter().map(|p| p.0.len()).sum::<usize>() > RESTATING_MAX_BYTES {
+        return out;
+    }
+    for (n, l) in lines.iter().enumerate() {
+        let c = core(l);
+        if paragraph[n] == usize::MAX
+            || Some(n + 1) == headline
+            || c.split_whitespace().count() < RESTATING_WORDS
+        {
+            continue;
+        }
+        for (k, (joined, starts)) in paragraphs.iter().enumerate() {
+            if k == paragraph[n] {
+                continue;
+            }
+            for (at, _) in joined.match_indices(&c) {
+                let m = starts[starts.partition_point(|s| s.0 <= at) - 1].1;
+                let other = lines[m];
+                if Some(m + 1) == headline
+                    || alone[m].is_some()
+                    || core(other) == c && (!bulleted(l) || bulleted(other))
+                {
+                    continue;
+                }
+                if !out[n].contains(&(m + 1)) {
+                    out[n].push(m + 1);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Blocks of lines that repeat the body: runs of non-blank lines, at most one blank line
+/// between two, each furniture alone (not a dateline) or restating the body; at least two lines
+/// and two of them restating, or one restating as a sentence (a teaser under its headline). Each block is its 0-based line range and the 1-based lines it
+/// restates.
+fn blocks(
+    lines: &[&str],
+    alone: &[Alone],
+    restated: &[Vec<usize>],
+) -> Vec<(std::ops::Range<usize>, Vec<usize>)> {
+    let blank = |n: usize| lines[n].trim().is_empty();
+    let member = |n: usize| {
+        !blank(n) && (!restated[n].is_empty() || alone[n].as_ref().is_some_and(|a| a.1.is_none()))
+    };
+    let mut out = Vec::new();
+    let mut n = 0;
+    while n < lines.len() {
+        if !member(n) {
+            n += 1;
+            continue;
+        }
+        let start = n;
+        let mut end = n + 1;
+        loop {
+            let next = if end < lines.len() && blank(end) {
+                end + 1
+            } else {
+                end
+            };
+            if next < lines.len() && member(next) {
+                end = next + 1;
+            } else {
+                break;
+            }
+        }
+        n = end;
+        // The block runs from the line above its first restating one (its heading) to its last
+        // restating one; the lines around it are furniture of their own.
+        let Some(first) = (start..end).find(|&k| !restated[k].is_empty()) else {
+            continue;
+        };
+        let last = (start..end)
+            .rfind(|&k| !restated[k].is_empty())
+            .unwrap_or(first);
+        let from = (start..first).rfind(|&k| member(k)).unwrap_or(first);
+        // A box restates at least two lines; a teaser may restate one, as a sentence.
+        let restating = (from..=last).filter(|&k| !restated[k].is_empty()).count();
+        if (from..=last).filter(|&k| member(k)).count() < 2
+            || restating < 2 && !is_sentence(lines[first].trim())
+        {
+            continue;
+        }
+        let mut body: Vec<usize> = restated[from..=last].iter().flatten().copied().collect();
+        body.sort_unstable();
+        body.dedup();
+        out.push((from..last + 1, body));
     }
     out
 }
@@ -139,6 +318,63 @@ mod tests {
             ),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_box_whose_lines_restate_the_body_is_furniture() {
+        // The transcript fixture's "Key takeaways:" box: bullets that are sentences, each
+        // restating a sentence of the statement (one contained in it, one without its stop).
+        let text = "Key takeaways:\n• Allies will agree a new command for Ukraine.\n\
+            - Ukraine will receive a bridge to membership\n\nSTOLTENBERG:\n\
+            At the summit, Allies will agree a new command for Ukraine. It will be in Germany.\n\
+            Ukraine will receive a bridge to membership.\n";
+        let got: Vec<(String, String)> = find(text, None)
+            .into_iter()
+            .map(|f| (f.text, f.reason))
+            .collect();
+        let block = "part of lines 1–3, a block that repeats the body (lines 6, 7)";
+        assert_eq!(
+            got,
+            [
+                ("Key takeaways:".to_owned(), block.to_owned()),
+                (
+                    "• Allies will agree a new command for Ukraine.".to_owned(),
+                    block.to_owned()
+                ),
+                (
+                    "- Ukraine will receive a bridge to membership".to_owned(),
+                    block.to_owned()
+                ),
+                (
+                    "STOLTENBERG:".to_owned(),
+                    "1 word and not a sentence".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_said_twice_in_the_body_is_not_a_box() {
+        // Of two lines differing only in a stop neither is the box; a lone line restating
+        // another, with no furniture beside it, is a repetition in the story, not a block.
+        let text = "The port will grow by half, the minister said.\n\nThe port will grow by \
+            half, the minister said\n\nHe spoke in Valdera.\n\nThe port will grow by half.\n";
+        let got: Vec<String> = find(text, None).into_iter().map(|f| f.reason).collect();
+        assert_eq!(got, ["9 words and not a sentence"]);
+    }
+
+    #[test]
+    fn a_headline_repeating_page_furniture_is_not_a_box() {
+        // Held-out texts: the headline under a breadcrumb that names it (court), the headline
+        // under "Header Ads" repeated in a long greeting line (mukah).
+        let text = "1. Home\n3. Despite a Not Guilty Verdict, the Federal Judge in Boston Hands \
+            Down a Tough Sentence\n\nDespite a Not Guilty Verdict, the Federal Judge in Boston \
+            Hands Down a Tough Sentence\n\nHi! Welcome! The Government is looking at how to \
+            help the people of Sarawak after the floods - Mustapa - Mukah Page. Find out how!\n\n\
+            Header Ads\n\nThe Government is looking at how to help the people of Sarawak after \
+            the floods - Mustapa\n\nThe minister spoke.\n";
+        let got: Vec<String> = find(text, None).into_iter().map(|f| f.text).collect();
+        assert_eq!(got, ["1. Home", "Header Ads"]);
     }
 
     #[test]

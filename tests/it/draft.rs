@@ -89,6 +89,150 @@ fn a_dateline_gives_the_date_and_relative_dates_become_events() {
         .success();
 }
 
+/// Drafts `fixture` as story.txt beside facts.toml, checks the draft strictly and returns the
+/// folder, the sheet and the lines it omits.
+fn draft_and_check(fixture_name: &str) -> (tempfile::TempDir, String, Vec<String>) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("story.txt"), fixture(fixture_name)).expect("write the article");
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("story.txt"))
+        .arg("-o")
+        .arg(dir.path().join("facts.toml"))
+        .assert()
+        .success();
+    briefing()
+        .args(["check", "--strict"])
+        .arg(dir.path().join("facts.toml"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 errors, 0 warnings"));
+    let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+    let table: toml::Table = toml::from_str(&sheet).expect("the draft parses");
+    let omit = table["briefing"]
+        .get("omit")
+        .and_then(toml::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(ToOwned::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    (dir, sheet, omit)
+}
+
+/// Asserts that `omit` lists every line of `furniture` and no other line of `text` that is a
+/// sentence of some length: the body.
+fn assert_furniture(text: &str, omit: &[String], furniture: &[&str]) {
+    for want in furniture {
+        assert!(
+            omit.iter().any(|o| o == want),
+            "{want:?} not in omit: {omit:#?}"
+        );
+    }
+    for line in text.lines().map(str::trim) {
+        let body = !furniture.contains(&line)
+            && line.split_whitespace().count() >= 5
+            && line.ends_with(['.', '?']);
+        assert!(
+            !(body && omit.iter().any(|o| fold(o) == fold(line))),
+            "the body line {line:?} is in omit: {omit:#?}"
+        );
+    }
+}
+
+/// Deletes the actor `id` from a sheet, and its id where events and facts name it.
+fn without_actor(sheet: &str, id: &str) -> String {
+    let start = sheet
+        .find(&format!("[[actors]]\nid = \"{id}\"\n"))
+        .expect("the actor");
+    let end = start + sheet[start..].find("\n\n").expect("the end of the block") + 1;
+    let quoted = format!("\"{id}\"");
+    format!("{}{}", &sheet[..start], &sheet[end..])
+        .lines()
+        .filter(|l| !(l.starts_with("source = ") && l.contains(&quoted)))
+        .filter(|l| *l != format!("actors = [{quoted}]"))
+        .map(|l| {
+            if l.starts_with("actors = [") {
+                l.replace(&format!("{quoted}, "), "")
+                    .replace(&format!(", {quoted}"), "")
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Asserts that `briefing suggest` names the actor deleted from the draft in `dir`.
+fn assert_suggests_deleted_actor(dir: &Path, sheet: &str, id: &str, name: &str) {
+    assert!(sheet.contains(&format!("name = \"{name}\"")), "{sheet}");
+    fs::write(dir.join("facts.toml"), without_actor(sheet, id)).expect("write");
+    let out = briefing()
+        .arg("suggest")
+        .arg(dir.join("facts.toml"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        out.contains(&format!("name = \"{name}\"")),
+        "{name} missing from:\n{out}"
+    );
+}
+
+/// A press-conference transcript: the dateline, "(As delivered)", the speaker labels and the
+/// "Key takeaways:" box, whose bullets restate the Secretary General's sentences, are furniture.
+#[test]
+fn a_transcript_s_labels_and_takeaways_box_are_furniture() {
+    let (dir, sheet, omit) = draft_and_check("transcript.txt");
+    assert_furniture(
+        &fixture("transcript.txt"),
+        &omit,
+        &[
+            "05 Jul. 2024",
+            "(As delivered)",
+            "Key takeaways:",
+            "• Allies will agree a new command to coordinate security assistance for Ukraine.",
+            "• Ukraine will receive a bridge to membership at the summit.",
+            "• Allies have pledged at least 40 billion euros a year in military support.",
+            "MODERATOR:",
+            "STOLTENBERG:",
+            "Q:",
+        ],
+    );
+    assert!(sheet.contains("published = 2024-07-05"), "{sheet}");
+    assert!(
+        sheet.contains("# line 6: part of lines 5–8, a block that repeats the body"),
+        "{sheet}"
+    );
+    assert_suggests_deleted_actor(dir.path(), &sheet, "viktor-orban", "Viktor Orban");
+}
+
+/// A news story with a takeaways box restating it, "Advertisement" lines and a related-story
+/// teaser at the end whose sentence the story already has.
+#[test]
+fn a_story_s_takeaways_box_and_teaser_are_furniture() {
+    let (dir, sheet, omit) = draft_and_check("boxes.txt");
+    assert_furniture(
+        &fixture("boxes.txt"),
+        &omit,
+        &[
+            "Key takeaways",
+            "- The Valdera Port Authority will spend 2.4 billion euros on two new terminals",
+            "- Construction is due to start in March 2025",
+            "- Fishermen say the dredging will destroy their fishing grounds",
+            "Advertisement",
+            "Read more",
+            "Valdera dockworkers end strike after pay deal",
+            "Dockworkers at the Port of Valdera returned to work after a strike over pay.",
+        ],
+    );
+    assert_suggests_deleted_actor(dir.path(), &sheet, "pablo-serrat", "Pablo Serrat");
+}
+
 #[test]
 fn draft_never_writes_over_a_file() {
     let dir = bundled_article();
