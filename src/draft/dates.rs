@@ -64,6 +64,12 @@ pub struct Phrase {
     pub found: Found,
 }
 
+/// Whether a word names a month (`July`, `Jul.`, `Sept`) or a day of the week: not a name, not
+/// a counted noun.
+pub(super) fn is_calendar_word(word: &str) -> bool {
+    month(word).is_some() || WEEKDAYS.contains(&word)
+}
+
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS

@@ -27,33 +27,6 @@ const STOP_AFTER: &[&str] = &[
     "and", "or", "to", "of", "the", "in", "on", "at", "for", "with", "by", "from", "that", "who",
     "which", "were", "are", "was", "is", "will", "have", "has", "had",
 ];
-const MONTHS_AND_DAYS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Sept",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
 /// A figure: its value as the draft writes it, a label, and the words quoted as evidence.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Figure {
@@ -246,7 +219,7 @@ fn figure(
                 }
             }
             let first = rest.first()?;
-            if MONTHS_AND_DAYS.contains(&first.0.as_str())
+            if super::dates::is_calendar_word(&first.0)
                 || first.0.chars().all(|c| c.is_ascii_digit())
             {
                 return None;

@@ -365,28 +365,6 @@ const MEDIA_HEADS: &[&str] = &[
     "Chronicle",
 ];
 
-const CALENDAR: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// A candidate actor: a name, its other spellings, and where they all stand.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -814,7 +792,7 @@ fn make_run(
         range.end += 1;
     }
     if ws.len() == 1
-        && (CALENDAR.contains(&whole.as_str())
+        && (super::dates::is_calendar_word(&whole)
             || TITLES.contains(&whole.as_str())
             || whole.chars().count() < 2)
     {

@@ -853,21 +853,7 @@ fn an_export_waiting_for_a_fifo_reader_leaves_the_reader_answering_keys() {
     // The export dialog used to open the FIFO on the reader's own loop: open(2) waited for a
     // reader and no key was read again, Ctrl-c included; only an outside SIGTERM ended it.
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let made = std::process::Command::new("mkfifo")
-        .arg(dir.path().join("pipe"))
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    let mut session = Session::spawn(&[], &[], dir.path());
-    session.screen_once("the article", |s| {
-        s.contains("Next week, NATO will present")
-    });
-    session.press("e");
-    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
-    session.press(&format!("{}pipe\r", "\x7f".repeat("briefing.json".len())));
-    session.screen_once("what the file is", |s| s.contains("pipe is a FIFO"));
-    session.press("\r");
-    session.screen_once("the wait", |s| s.contains("Waiting for a reader of pipe"));
+    let mut session = waiting_on_a_fifo(dir.path());
     session.press("\x1b");
     session.screen_once("the cancelled export", |s| s.contains("cancelled"));
     session.press("\x03");
@@ -879,6 +865,24 @@ fn an_export_waiting_for_a_fifo_reader_leaves_the_reader_answering_keys() {
         .filter(|n| n != "pipe")
         .collect();
     assert!(left.is_empty(), "files left behind: {left:?}");
+}
+
+/// The reader in `dir`, its export dialog writing to the FIFO `pipe` there, which no one reads:
+/// the dialog has said what `pipe` is, and that it waits for a reader.
+fn waiting_on_a_fifo(dir: &Path) -> Session {
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.join("pipe"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let mut session = reading(dir);
+    session.press("e");
+    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
+    session.press(&format!("{}pipe\r", "\x7f".repeat("briefing.json".len())));
+    session.screen_once("what the file is", |s| s.contains("pipe is a FIFO"));
+    session.press("\r");
+    session.screen_once("the wait", |s| s.contains("Waiting for a reader of pipe"));
+    session
 }
 
 /// Starts the reader and waits for its first frame.
@@ -1000,18 +1004,7 @@ fn keys_typed_after_enter_in_the_export_dialog_wait_for_the_export() {
 #[test]
 fn quitting_while_an_export_waits_says_it_was_cut_short() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let made = std::process::Command::new("mkfifo")
-        .arg(dir.path().join("pipe"))
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    let mut session = reading(dir.path());
-    session.press("e");
-    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
-    session.press(&format!("{}pipe\r", "\x7f".repeat("briefing.json".len())));
-    session.screen_once("what the file is", |s| s.contains("pipe is a FIFO"));
-    session.press("\r");
-    session.screen_once("the wait", |s| s.contains("Waiting for a reader of pipe"));
+    let mut session = waiting_on_a_fifo(dir.path());
     session.press("\x03");
     session.assert_ended_well();
     let screen = screen_text(&session.parser);
@@ -1043,18 +1036,7 @@ fn an_alt_key_that_means_nothing_in_a_text_field_leaves_the_field_open() {
 #[test]
 fn esc_on_a_waiting_export_drops_what_was_typed_for_after_it() {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let made = std::process::Command::new("mkfifo")
-        .arg(dir.path().join("pipe"))
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    let mut session = reading(dir.path());
-    session.press("e");
-    session.screen_once("the export dialog", |s| s.contains("briefing.json"));
-    session.press(&format!("{}pipe\r", "\x7f".repeat("briefing.json".len())));
-    session.screen_once("what the file is", |s| s.contains("pipe is a FIFO"));
-    session.press("\r");
-    session.screen_once("the wait", |s| s.contains("Waiting for a reader of pipe"));
+    let mut session = waiting_on_a_fifo(dir.path());
     session.press("jjjq");
     session.press("\x1b");
     let screen = session.screen_once("the cancelled export", |s| s.contains("cancelled"));
