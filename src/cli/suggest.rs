@@ -10,7 +10,7 @@ use crate::draft::suggest::{render, suggest};
 
 pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let b = open(&input(path)?)?;
-    let out = render(&b, &suggest(&b));
+    let out = crate::draft::render::comments_safe(render(&b, &suggest(&b)));
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout
         .write_all(out.as_bytes())

@@ -7,6 +7,28 @@ use super::Draft;
 use crate::date::{PartialDate, Precision};
 use crate::sheet::{Actor, ActorKind, Event, Fact};
 
+/// `toml` with every control character but line feed and tab made a space. Strings are
+/// written escaped ([`string`]), so a raw control character can only come from article text
+/// quoted in a comment ("Joe\x0cBiden said"), where TOML allows none: the sheet would not load.
+#[must_use]
+pub fn comments_safe(toml: String) -> String {
+    if !toml
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t')
+    {
+        return toml;
+    }
+    toml.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
 /// A TOML basic string.
 #[must_use]
 pub fn string(s: &str) -> String {
@@ -32,6 +54,10 @@ const KINDS: &str = "person | organization | country | place | media | other";
 /// The fact sheet text of a draft.
 #[must_use]
 pub fn render(d: &Draft) -> String {
+    comments_safe(render_sheet(d))
+}
+
+fn render_sheet(d: &Draft) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
@@ -218,4 +244,19 @@ pub fn fact(o: &mut String, f: &Fact, attributed_by: Option<&str>) {
         let _ = writeln!(o, "evidence = {}", string(ev));
     }
     o.push('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_control_character_from_the_article_never_reaches_a_comment() {
+        // "Joe\x0cBiden said" quoted in a fact's comment made the draft fail to load.
+        let toml = "source = \"joe-biden\"   # Joe\u{c}Biden said\r\nvalue = \"5\"\n".to_owned();
+        assert_eq!(
+            comments_safe(toml),
+            "source = \"joe-biden\"   # Joe Biden said \nvalue = \"5\"\n"
+        );
+    }
 }

@@ -550,3 +550,28 @@ fn evaluation_against_the_bundled_sheet() {
         }
     }
 }
+
+#[test]
+fn control_characters_in_the_article_never_break_the_draft() {
+    // A form feed or a lone carriage return between a name's words used to reach a comment
+    // ("# Joe\x0cBiden said") that TOML rejects: the draft did not load.
+    for sep in ["\u{c}", "\r", "\u{b}"] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let article = format!(
+            "Aid talks\n\nPresident Joe{sep}Biden said 5 people were hurt. Joe Biden met Olaf \
+             Scholz. Olaf Scholz and Joe Biden left.\n"
+        );
+        fs::write(dir.path().join("a.txt"), article).expect("write the article");
+        briefing()
+            .arg("draft")
+            .arg(dir.path().join("a.txt"))
+            .assert()
+            .success();
+        briefing()
+            .arg("check")
+            .arg(dir.path().join("facts.toml"))
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(" 0 errors"));
+    }
+}
