@@ -553,6 +553,14 @@ fn locate_evidence(
 /// not found, and what the article has of it.
 fn elided_not_found(article: &Article, quote: &str, src: &SourceFile, span: &Span) -> Diagnostic {
     let parts = evidence::elided_parts(quote).unwrap_or_default();
+    if parts.is_empty() {
+        return src
+            .error(
+                span,
+                format!("evidence {} is only an ellipsis", quoted(quote, 60)),
+            )
+            .with_hint("quote the article's own words, with `…` only where words are left out");
+    }
     let k = evidence::find_elided(article, &parts).err().unwrap_or(0);
     let part = parts.get(k).map_or("", String::as_str);
     let message = if k == 0 {
@@ -616,7 +624,10 @@ fn repeated_evidence(
     src: &SourceFile,
 ) -> Diagnostic {
     let folded = article.folded();
-    let needle = fold(quote);
+    // A quote that leaves words out is counted by its first part (see `evidence::find_elided`).
+    let needle = evidence::elided_parts(quote)
+        .and_then(|parts| parts.into_iter().next())
+        .unwrap_or_else(|| fold(quote));
     // Every copy, overlapping ones too (as `count` counts them), as its first and last line.
     let mut copies: Vec<(usize, usize)> = Vec::new();
     let mut from = 0;

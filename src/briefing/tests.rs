@@ -768,4 +768,19 @@ fn elided_evidence_names_the_part_not_found() {
             "DIR/facts.toml:14:12: error: evidence \"NATO gathered ... Washington\" is not in the article: part 1, \"NATO gathered\", is not found (quote the article's own words; case and letters must match)"
         ]
     );
+    // Found twice: the lines are those of its first part's copies.
+    let twice = diagnostics_with(&quote("Alpha … zeta"), b"Alpha one.\nAlpha two zeta.\n");
+    assert!(
+        twice
+            .iter()
+            .any(|d| d.contains("\"Alpha … zeta\" occurs 2 times in the article, on lines 1 and 2")),
+        "{twice:?}"
+    );
+    // Nothing but an ellipsis: said so, not "part 1, \"\", is not found".
+    assert_eq!(
+        diagnostics(&quote(" … ")),
+        [
+            "DIR/facts.toml:14:12: error: evidence \" … \" is only an ellipsis (quote the article's own words, with `…` only where words are left out)"
+        ]
+    );
 }
