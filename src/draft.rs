@@ -335,8 +335,13 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                     skipped_dates.push((
                         s.line,
                         phrase,
-                        "relative, and there is no publication date (give --published DATE)",
+                        "relative or without a year, and there is no publication date (give \
+                         --published DATE)",
                     ));
+                }
+                Found::Invalid => {
+                    skipped_in.push(s.range.start);
+                    skipped_dates.push((s.line, phrase, "not a day of the calendar"));
                 }
             }
         }

@@ -53,8 +53,10 @@ pub enum Found {
     },
     /// Written with slashes: day and month cannot be told apart.
     Ambiguous,
-    /// Relative, and there is no publication date to resolve it against.
+    /// Relative or without a year, and there is no publication date to resolve it against.
     Unresolved,
+    /// Not a day of the calendar ("February 30, 2024", "29 February 2023").
+    Invalid,
 }
 
 /// A date phrase: where it stands, what it says.
@@ -223,18 +225,15 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
         if let Some(d) = number(w, 31)
             && let Some(m) = month(t(k + 1)).filter(|_| ws[k + 1].gap.is_empty())
         {
-            if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2))
-                && let Ok(date) = PartialDate::new(y, Some(m), Some(d))
-            {
-                k = push(
-                    k + 2,
+            if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2)) {
+                let found = PartialDate::new(y, Some(m), Some(d)).map_or(Found::Invalid, |date| {
                     Found::Date {
                         date,
                         approximate: false,
                         how: "written out".into(),
-                    },
-                    &mut out,
-                );
+                    }
+                });
+                k = push(k + 2, found, &mut out);
                 continue;
             }
             k = push(k + 1, without_year(published, m, Some(d)), &mut out);
@@ -245,18 +244,16 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
             if let Some(d) = number(t(k + 1), 31)
                 .filter(|_| ws[k + 1].gap.is_empty() || &text[ws[k + 1].gap.clone()] == ".")
             {
-                if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2))
-                    && let Ok(date) = PartialDate::new(y, Some(m), Some(d))
-                {
-                    k = push(
-                        k + 2,
-                        Found::Date {
-                            date,
-                            approximate: false,
-                            how: "written out".into(),
-                        },
-                        &mut out,
-                    );
+                if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2)) {
+                    let found =
+                        PartialDate::new(y, Some(m), Some(d)).map_or(Found::Invalid, |date| {
+                            Found::Date {
+                                date,
+                                approximate: false,
+                                how: "written out".into(),
+                            }
+                        });
+                    k = push(k + 2, found, &mut out);
                     continue;
                 }
                 k = push(k + 1, without_year(published, m, Some(d)), &mut out);
@@ -344,7 +341,7 @@ fn without_year(published: Option<PartialDate>, m: u32, d: Option<u32>) -> Found
                 approximate: true,
                 how: "no year written; the year of publication".into(),
             },
-            Err(_) => Found::Unresolved,
+            Err(_) => Found::Invalid,
         },
         None => Found::Unresolved,
     }
@@ -392,6 +389,31 @@ mod tests {
         assert_eq!(
             dates("05 Jul. 2024", None),
             [d("05 Jul. 2024", "2024-07-05", false)]
+        );
+    }
+
+    #[test]
+    fn a_day_that_is_not_in_the_calendar_is_no_date() {
+        // "29 February 2023" used to become 2024-02-29 with a publication date of 2024, and
+        // "February 30, 2024" was said to be a relative date.
+        let invalid = |s: &str, p: Option<&str>| {
+            let published = p.map(|p| PartialDate::parse(p).unwrap());
+            phrases(s, 0..s.len(), published)
+                .into_iter()
+                .map(|f| (s[f.range].to_owned(), f.found == Found::Invalid))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            invalid("on 29 February 2023", Some("2024-03-01")),
+            [("29 February 2023".to_owned(), true)]
+        );
+        assert_eq!(
+            invalid("on February 30, 2024", None),
+            [("February 30, 2024".to_owned(), true)]
+        );
+        assert_eq!(
+            invalid("on 29 February", Some("2023-03-01")),
+            [("29 February".to_owned(), true)]
         );
     }
 
