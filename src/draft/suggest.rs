@@ -193,7 +193,13 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
         b.sheet_path
     );
     if !s.furniture.is_empty() {
-        o.push_str("# ── Furniture: add these lines to `omit` ──\n");
+        // Lines to paste into `omit`; a sheet that has none gets the whole array to paste.
+        let whole = b.sheet.briefing.omit.is_empty();
+        o.push_str(if whole {
+            "# ── Furniture: paste this in [briefing] ──\nomit = [\n"
+        } else {
+            "# ── Furniture: add these lines to `omit` ──\n"
+        });
         for f in &s.furniture {
             let lines = f
                 .lines
@@ -208,7 +214,7 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
                 string(&f.text)
             );
         }
-        o.push('\n');
+        o.push_str(if whole { "]\n\n" } else { "\n" });
     }
     if !s.aliases.is_empty() {
         o.push_str("# ── Spellings of an actor that its aliases do not list ──\n");
