@@ -138,7 +138,19 @@ fn relative(article: &Path, sheet: &Path) -> Result<String, Failure> {
         Failure::Write(format!("{}: cannot be resolved: {e}", p.display()))
     };
     let from = dir.canonicalize().map_err(|e| cannot(dir, e))?;
-    let to = article.canonicalize().map_err(|e| cannot(article, e))?;
+    // The article's folder is resolved, not the article: a link to it stays a link, named as
+    // it stands beside the sheet (resolved, it would point `check` outside the folder).
+    let article_dir = article
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = article
+        .file_name()
+        .ok_or_else(|| Failure::Usage(format!("{} is not a file name", article.display())))?;
+    let to = article_dir
+        .canonicalize()
+        .map_err(|e| cannot(article_dir, e))?
+        .join(name);
     let from: Vec<Component> = from.components().collect();
     let to: Vec<Component> = to.components().collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
