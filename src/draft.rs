@@ -230,16 +230,26 @@ fn title_from(sentence: &str) -> String {
     format!("{}…", s[..cut].trim_end_matches([',', ';', ':']))
 }
 
-/// `words` as a quote, or the whole `sentence` when the words occur more than once (`check`
-/// warns about a quote that does not say which place it means).
-fn unique_quote(article: &Article, words: &str, sentence: &str) -> String {
-    let words = one_line(words);
-    let once = crate::evidence::locate(article, &[&words])
-        .first()
-        .copied()
-        .flatten()
-        .is_some_and(|q| q.count == 1);
-    if once { words } else { one_line(sentence) }
+/// For each quote, whether it occurs exactly once in the article: one search for them all.
+fn once_each(article: &Article, quotes: &[String]) -> Vec<bool> {
+    let quotes: Vec<&str> = quotes.iter().map(String::as_str).collect();
+    crate::evidence::locate(article, &quotes)
+        .into_iter()
+        .map(|q| q.is_some_and(|q| q.count == 1))
+        .collect()
+}
+
+/// For each `(words, sentence)`, the words as a quote, or the whole sentence when the words
+/// occur more than once (`check` warns about a quote that does not say which place it means).
+fn unique_quotes(article: &Article, pairs: &[(&str, &str)]) -> Vec<String> {
+    let words: Vec<String> = pairs.iter().map(|(w, _)| one_line(w)).collect();
+    let once = once_each(article, &words);
+    words
+        .into_iter()
+        .zip(once)
+        .zip(pairs)
+        .map(|((w, once), (_, sentence))| if once { w } else { one_line(sentence) })
+        .collect()
 }
 
 /// Words that, right after a name, attribute what the sentence says to it.
@@ -374,6 +384,9 @@ pub fn draft(text: &str, options: &Options) -> Draft {
             );
         }
     }
+    // Undated candidates: each sentence with what it says happens; one search then keeps those
+    // whose sentence occurs once.
+    let mut undated = Vec::new();
     for s in &analysis.sentences {
         if title.as_ref().is_some_and(|t| t.1 == s.line) || dated_starts.contains(&s.range.start) {
             continue;
@@ -405,12 +418,11 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let sentence = one_line(&text[s.range.clone()]);
-        let once = crate::evidence::locate(&article, &[&sentence])
-            .first()
-            .copied()
-            .flatten()
-            .is_some_and(|q| q.count == 1);
+        undated.push((s, how, skipped, one_line(&text[s.range.clone()])));
+    }
+    let sentences: Vec<String> = undated.iter().map(|u| u.3.clone()).collect();
+    let once = once_each(&article, &sentences);
+    for ((s, how, skipped, sentence), once) in undated.into_iter().zip(once) {
         if !once {
             continue;
         }
@@ -437,8 +449,14 @@ pub fn draft(text: &str, options: &Options) -> Draft {
         k += 1;
         !drafted.contains(&(k - 1))
     });
+    let pairs: Vec<(&str, &str)> = analysis
+        .figures
+        .iter()
+        .map(|(s, f)| (&text[f.evidence.clone()], &text[s.range.clone()]))
+        .collect();
+    let quotes = unique_quotes(&article, &pairs);
     let mut facts = Vec::new();
-    for (s, f) in &analysis.figures {
+    for ((s, f), quote) in analysis.figures.iter().zip(quotes) {
         let mut source = None;
         for m in index.all() {
             let r = m.range();
@@ -472,11 +490,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                 source: source
                     .as_ref()
                     .map(|(a, _)| sheet_actors[*a as usize].id.clone()),
-                evidence: Some(unique_quote(
-                    &article,
-                    &text[f.evidence.clone()],
-                    &text[s.range.clone()],
-                )),
+                evidence: Some(quote),
                 note: None,
             },
             line: s.line,

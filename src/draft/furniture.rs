@@ -7,6 +7,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::dates::{Found, phrases};
 use crate::date::{PartialDate, Precision};
 use crate::fold::fold;
@@ -172,24 +174,54 @@ fn restating(lines: &[&str], headline: Option<usize>, alone: &[Alone]) -> Vec<Ve
     if paragraphs.iter().map(|p| p.0.len()).sum::<usize>() > RESTATING_MAX_BYTES {
         return out;
     }
-    for (n, l) in lines.iter().enumerate() {
-        let c = core(l);
+    // One automaton over the cores of the lines that may restate, each core once, with the lines
+    // that have it; one pass over the paragraphs finds them all.
+    let cores: Vec<String> = lines.iter().map(|l| core(l)).collect();
+    let mut pattern_of: HashMap<&str, usize> = HashMap::new();
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut having: Vec<Vec<usize>> = Vec::new();
+    for (n, c) in cores.iter().enumerate() {
         if paragraph[n] == usize::MAX
             || Some(n + 1) == headline
             || c.split_whitespace().count() < RESTATING_WORDS
         {
             continue;
         }
-        for (k, (joined, starts)) in paragraphs.iter().enumerate() {
-            if k == paragraph[n] {
+        let p = *pattern_of.entry(c.as_str()).or_insert_with(|| {
+            patterns.push(c.as_str());
+            having.push(Vec::new());
+            patterns.len() - 1
+        });
+        having[p].push(n);
+    }
+    if patterns.is_empty() {
+        return out;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::Standard)
+        .build(&patterns)
+    else {
+        return out;
+    };
+    // Where the last counted match of each pattern ends, and in which paragraph: as with
+    // `match_indices`, a core's matches in one paragraph do not overlap.
+    let mut last: Vec<(usize, usize)> = vec![(usize::MAX, 0); patterns.len()];
+    for (k, (joined, starts)) in paragraphs.iter().enumerate() {
+        for found in ac.find_overlapping_iter(joined.as_str()) {
+            let p = found.pattern().as_usize();
+            let at = found.start();
+            if last[p].0 == k && at < last[p].1 {
                 continue;
             }
-            for (at, _) in joined.match_indices(&c) {
-                let m = starts[starts.partition_point(|s| s.0 <= at) - 1].1;
-                let other = lines[m];
-                if Some(m + 1) == headline
-                    || alone[m].is_some()
-                    || core(other) == c && (!bulleted(l) || bulleted(other))
+            last[p] = (k, found.end());
+            let m = starts[starts.partition_point(|s| s.0 <= at) - 1].1;
+            if Some(m + 1) == headline || alone[m].is_some() {
+                continue;
+            }
+            let other = lines[m];
+            for &n in &having[p] {
+                if k == paragraph[n]
+                    || cores[m] == cores[n] && (!bulleted(lines[n]) || bulleted(other))
                 {
                     continue;
                 }
