@@ -1,0 +1,53 @@
+//! `briefing draft` in-process: the bundled article, a 1 MiB slice of the synthetic workload
+//! (`briefing::workload`: English-like paragraphs dense with names, dates are rare), and two
+//! texts shaped to hit what was once quadratic: 20,000 short attributed sentences (one evidence
+//! search per figure and per happening) and 12,000 short paragraphs (lines compared with every
+//! paragraph for a box that restates the body).
+//!
+//! Run with `cargo bench --bench draft`.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::Duration;
+
+use briefing::draft::{Options, draft};
+use briefing::workload::{BENCH_ACTORS, BENCH_SEED, generate};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn texts() -> Vec<(&'static str, String)> {
+    let bundled = include_str!("../assets/article.txt").to_owned();
+    let workload = generate(1 << 20, BENCH_ACTORS, BENCH_SEED).article;
+    let mut sentences = String::new();
+    for i in 0..20_000 {
+        let _ = writeln!(sentences, "Line {i} Smith said {i}.");
+    }
+    let mut paragraphs = String::new();
+    for i in 0..12_000 {
+        let _ = write!(paragraphs, "Word{i} alpha beta gamma delta went home\n\n");
+    }
+    vec![
+        ("bundled article", bundled),
+        ("1 MiB of the workload", workload),
+        ("20,000 attributed sentences", sentences),
+        ("12,000 short paragraphs", paragraphs),
+    ]
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("draft");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(4));
+    let options = Options {
+        article: "article.txt".into(),
+        published: None,
+    };
+    for (name, text) in texts() {
+        eprintln!("{name}: {} bytes", text.len());
+        group.bench_function(name, |b| b.iter(|| draft(black_box(&text), &options)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
