@@ -6,8 +6,8 @@
 //! itself (`cargo fuzz run TARGET ../tests/it/fixtures/fuzz/TARGET/NAME.raw` from fuzz/
 //! reproduces it), and beside it the case it decodes to, which is what is replayed here:
 //! `NAME.toml` and `NAME.article` for `sheet`, `NAME.json` for `article` and `mentions`.
-//! `arbitrary`, which decodes the raw bytes, is a dependency of the fuzz crate only; the
-//! README's Reliability section says how to decode a new input.
+//! `arbitrary`, which decodes the raw bytes, is a dependency of the fuzz crate only;
+//! docs/reliability.md (Fuzzing) says how to decode a new input.
 
 use std::fs;
 use std::path::{Path, PathBuf};
