@@ -14,8 +14,7 @@ use std::path::{Path, PathBuf};
 use crate::briefing::{Briefing, Input};
 use crate::inert::escaped;
 use crate::output::{
-    Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_cancellable,
-    write_watched,
+    Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_watched,
 };
 
 pub use positions::MentionPositions;
@@ -217,7 +216,7 @@ fn write_article_beside(
 ) -> Result<Option<Written>, WriteError> {
     let shown = || escaped(&path.to_string_lossy()).into_owned();
     let text = b.article.text().as_bytes();
-    let write = || write_cancellable(path, text, &[], cancel).map(Some);
+    let write = || write_watched(path, text, &[], cancel, &|| {}).map(Some);
     match describe_target(path) {
         TargetKind::New | TargetKind::DanglingLink { .. } => write(),
         TargetKind::RegularFile => match holds(path, text) {

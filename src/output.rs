@@ -283,23 +283,14 @@ pub fn write_atomic(
     bytes: &[u8],
     protected: &[Protected],
 ) -> Result<Written, WriteError> {
-    write_cancellable(target, bytes, protected, &Cancel::new())
+    write_watched(target, bytes, protected, &Cancel::new(), &|| {})
 }
 
 /// As [`write_atomic`], but a write waiting for a FIFO's reader or for room in a pipe stops
-/// when `cancel` is set, with [`WriteError::Cancelled`].
-pub fn write_cancellable(
-    target: &Path,
-    bytes: &[u8],
-    protected: &[Protected],
-    cancel: &Cancel,
-) -> Result<Written, WriteError> {
-    write_watched(target, bytes, protected, cancel, &|| {})
-}
-
-/// As [`write_cancellable`], and `waiting` is called once if the target is a FIFO that no one
-/// reads yet, as the write starts waiting for its reader (never when a reader has it open
-/// already, as `-o >(wc -c)` has), so that a message can say what it waits for.
+/// when `cancel` is set, with [`WriteError::Cancelled`]; and `waiting` is called once if the
+/// target is a FIFO that no one reads yet, as the write starts waiting for its reader (never
+/// when a reader has it open already, as `-o >(wc -c)` has), so that a message can say what it
+/// waits for.
 pub fn write_watched(
     target: &Path,
     bytes: &[u8],
@@ -755,7 +746,7 @@ mod tests {
         let fifo = fifo(dir.path());
         assert_eq!(describe_target(&fifo), TargetKind::Fifo);
         let started = std::time::Instant::now();
-        let err = write_cancellable(&fifo, b"x", &[], &cancel_after(150)).unwrap_err();
+        let err = write_watched(&fifo, b"x", &[], &cancel_after(150), &|| {}).unwrap_err();
         assert!(started.elapsed() >= std::time::Duration::from_millis(150));
         assert!(started.elapsed() < std::time::Duration::from_secs(5));
         assert_eq!(
@@ -783,7 +774,7 @@ mod tests {
             drop(file);
         });
         let bytes = vec![b'x'; 1 << 20];
-        let err = write_cancellable(&fifo, &bytes, &[], &cancel_after(200)).unwrap_err();
+        let err = write_watched(&fifo, &bytes, &[], &cancel_after(200), &|| {}).unwrap_err();
         assert!(matches!(err, WriteError::Cancelled { .. }), "{err}");
         assert!(err.to_string().ends_with(" of 1.0 MiB"), "{err}");
         opened.1.recv().unwrap();
@@ -804,7 +795,7 @@ mod tests {
             File::open(&path).unwrap().read_to_end(&mut got).unwrap();
             got
         });
-        let w = write_cancellable(&fifo, &bytes, &[], &Cancel::new()).unwrap();
+        let w = write_watched(&fifo, &bytes, &[], &Cancel::new(), &|| {}).unwrap();
         assert_eq!((w.bytes, w.into), (1 << 20, TargetKind::Fifo));
         assert!(reader.join().unwrap() == bytes);
         // A reader that takes one byte and goes, as `head -c 1 < pipe` does.
@@ -813,7 +804,7 @@ mod tests {
             let mut one = [0u8; 1];
             File::open(&path).unwrap().read_exact(&mut one).unwrap();
         });
-        let err = write_cancellable(&fifo, &bytes, &[], &Cancel::new()).unwrap_err();
+        let err = write_watched(&fifo, &bytes, &[], &Cancel::new(), &|| {}).unwrap_err();
         reader.join().unwrap();
         assert!(matches!(err, WriteError::ReaderGone { .. }), "{err}");
         assert!(err.to_string().contains("closed it after"), "{err}");

@@ -1,7 +1,7 @@
 //! An export being written, on a thread of its own so that the reader never waits on a write:
 //! a FIFO waits for its reader for as long as it takes, and a large export to a slow disk takes
 //! a second. Esc cancels it (between two attempts to open or write, see
-//! [`crate::output::write_cancellable`]); the terminal loop asks for its outcome with
+//! [`crate::output::write_watched`]); the terminal loop asks for its outcome with
 //! [`crate::app::Action::Settle`].
 
 use std::path::PathBuf;

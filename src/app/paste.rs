@@ -17,7 +17,7 @@ impl App {
             self.complain("Paste ignored: no text field is open (/ searches)");
             return;
         }
-        let (line, cut) = one_line(text);
+        let (line, cut) = field_text(text);
         let action = Action::Paste(line);
         if self.export.is_some() {
             self.dialog_action(action);
@@ -34,11 +34,13 @@ impl App {
     }
 }
 
-/// The text as one line for a field: each line break (CR LF, CR, LF, and Unicode's line and
+/// The text as one line for a field. Not [`crate::inert::one_line`], which is for showing text:
+/// it trims, collapses spaces and writes placeholders, where a field must keep what was pasted
+/// (`NATO summit ` with its space) and can take no placeholder as text. Each line break (CR LF, CR, LF, and Unicode's line and
 /// paragraph separators) and tab becomes a space, other control characters are dropped, and
 /// at most [`MAX_PASTE`] characters are kept. Also returns how many were left out.
 #[must_use]
-pub fn one_line(text: &str) -> (String, usize) {
+pub fn field_text(text: &str) -> (String, usize) {
     let mut line = String::new();
     let mut kept = 0;
     let mut cut = 0;
@@ -71,14 +73,14 @@ mod tests {
     #[test]
     fn line_breaks_become_spaces_and_controls_go() {
         assert_eq!(
-            one_line("NATO\r\ne\r\r\n\x1b[2J\tx\u{2028}y"),
+            field_text("NATO\r\ne\r\r\n\x1b[2J\tx\u{2028}y"),
             ("NATO e  [2J x y".to_owned(), 0)
         );
     }
 
     #[test]
     fn a_long_paste_is_cut_and_says_how_much() {
-        let (line, cut) = one_line(&"é".repeat(MAX_PASTE + 7));
+        let (line, cut) = field_text(&"é".repeat(MAX_PASTE + 7));
         assert_eq!((line.chars().count(), cut), (MAX_PASTE, 7));
     }
 }
