@@ -191,6 +191,16 @@ impl Session {
         lock(&self.raw).clone()
     }
 
+    /// Whether `needle` was written at or after byte `from`, and how much was written: looked
+    /// up in place, since a frame of 1024×512 is megabytes, too much to copy every poll.
+    fn wrote_since(&self, from: usize, needle: &[u8]) -> (bool, usize) {
+        let raw = lock(&self.raw);
+        (
+            find(&raw[from.min(raw.len())..], needle).is_some(),
+            raw.len(),
+        )
+    }
+
     /// Everything the binary wrote, readable in a failure message.
     fn raw_text(&self) -> String {
         String::from_utf8_lossy(&self.raw())
@@ -835,11 +845,11 @@ fn a_terminal_of_65535_by_65535_is_drawn_in_part_and_still_quits() {
         let deadline = Instant::now() + PATIENCE;
         let mut looked = 0;
         loop {
-            let raw = session.raw();
-            if find(&raw[looked.min(raw.len())..], note.as_bytes()).is_some() {
+            let (found, written) = session.wrote_since(looked, note.as_bytes());
+            if found {
                 break;
             }
-            looked = raw.len().saturating_sub(note.len());
+            looked = written.saturating_sub(note.len());
             assert!(Instant::now() < deadline, "no note of the size");
             thread::sleep(POLL);
         }
