@@ -29,7 +29,8 @@ pub struct Marks(usize);
 impl Marks {
     /// Whether `c` is a zero-width character past [`MAX_MARKS`] in a row.
     pub fn too_many(&mut self, c: char) -> bool {
-        if is_mark(c) {
+        // Every frame asks this of every character on screen: ASCII, never a mark, first.
+        if !c.is_ascii() && is_mark(c) {
             self.0 += 1;
             self.0 > MAX_MARKS
         } else {
