@@ -373,6 +373,15 @@ fn overlaps(a: &str, b: &str) -> bool {
     a.contains(&b) || b.contains(&a)
 }
 
+/// How many of the reference's quotes a drafted quote overlaps, of how many.
+fn found(reference: &[&str], drafted: &[&str]) -> (usize, usize) {
+    let hit = reference
+        .iter()
+        .filter(|r| drafted.iter().any(|q| overlaps(q, r)))
+        .count();
+    (hit, reference.len())
+}
+
 fn score(d: &Draft, reference: &Briefing) -> Score {
     let spellings = |name: &str, aliases: &[String]| -> Vec<String> {
         std::iter::once(name)
@@ -435,13 +444,7 @@ fn score(d: &Draft, reference: &Briefing) -> Score {
         d.events.iter().filter(|e| e.undated).count(),
         d.sentences,
     );
-    s.events = (
-        events
-            .iter()
-            .filter(|r| quoted.iter().any(|q| overlaps(q, r)))
-            .count(),
-        events.len(),
-    );
+    s.events = found(&events, &quoted);
     let figures: Vec<&str> = d
         .facts
         .iter()
@@ -453,13 +456,7 @@ fn score(d: &Draft, reference: &Briefing) -> Score {
         .iter()
         .filter_map(|f| f.evidence.as_deref())
         .collect();
-    s.facts = (
-        facts
-            .iter()
-            .filter(|r| figures.iter().any(|q| overlaps(q, r)))
-            .count(),
-        facts.len(),
-    );
+    s.facts = found(&facts, &figures);
     let omit: Vec<String> = reference
         .sheet
         .briefing
