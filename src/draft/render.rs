@@ -29,6 +29,24 @@ pub fn comments_safe(toml: String) -> String {
         .collect()
 }
 
+/// One entry of `omit`, with why it is furniture and on which lines it stands: in a draft, and
+/// in what `suggest` prints.
+pub fn omit_entry(o: &mut String, f: &super::furniture::Furniture) {
+    let lines = f
+        .lines
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let _ = writeln!(
+        o,
+        "    # {} {lines}: {}\n    {},",
+        if f.lines.len() == 1 { "line" } else { "lines" },
+        f.reason,
+        string(&f.text)
+    );
+}
+
 /// A TOML basic string.
 #[must_use]
 pub fn string(s: &str) -> String {
@@ -93,19 +111,7 @@ fn render_sheet(d: &Draft) -> String {
     if !d.omit.is_empty() {
         o.push_str("omit = [\n");
         for f in &d.omit {
-            let lines = f
-                .lines
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = writeln!(
-                o,
-                "    # {} {lines}: {}\n    {},",
-                if f.lines.len() == 1 { "line" } else { "lines" },
-                f.reason,
-                string(&f.text)
-            );
+            omit_entry(&mut o, f);
         }
         o.push_str("]\n");
     }

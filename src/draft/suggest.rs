@@ -201,18 +201,7 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
             "# ── Furniture: add these lines to `omit` ──\n"
         });
         for f in &s.furniture {
-            let lines = f
-                .lines
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            let _ = writeln!(
-                o,
-                "    # line {lines}: {}\n    {},",
-                f.reason,
-                string(&f.text)
-            );
+            render::omit_entry(&mut o, f);
         }
         o.push_str(if whole { "]\n\n" } else { "\n" });
     }
