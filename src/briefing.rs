@@ -7,6 +7,7 @@ mod input;
 use std::collections::HashMap;
 
 pub use input::{BUNDLED_NAME, CannotRun, Input};
+pub(crate) use input::{ReadError, read_limited};
 
 use crate::article::{self, Article};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};

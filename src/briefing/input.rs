@@ -279,7 +279,8 @@ fn display(path: &Path) -> String {
     escaped(&path.to_string_lossy()).into_owned()
 }
 
-enum ReadError {
+/// Why [`read_limited`] read nothing.
+pub(crate) enum ReadError {
     /// What the path is instead: "a folder", "a FIFO", "a device".
     NotAFile(&'static str),
     TooLarge(u64),
@@ -289,7 +290,7 @@ enum ReadError {
 /// Reads a regular file of at most `limit` bytes. The file is opened first and checked through
 /// its handle, so what is checked is what is read; reading stops at the limit even if the file
 /// grows meanwhile.
-fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile(kind_of(&meta)));

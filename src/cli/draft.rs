@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use super::Failure;
 use crate::article::{self, MAX_ARTICLE_BYTES};
-use crate::briefing::CannotRun;
+use crate::briefing::{CannotRun, ReadError, read_limited};
 use crate::date::PartialDate;
 use crate::draft::{self, Options, render::render};
 
@@ -87,30 +87,24 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     Ok(0)
 }
 
-/// Reads the article, refusing what is not a regular UTF-8 file of a sane size.
+/// Reads the article, refusing what is not a regular UTF-8 file of a sane size, as `check`
+/// reads one ([`crate::briefing::read_limited`]: checked through the handle it reads).
 fn read(path: &Path) -> Result<String, Failure> {
     let shown = path.display().to_string();
-    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => CannotRun::NotFound(shown.clone()),
-        _ => CannotRun::Io {
+    let bytes = read_limited(path, MAX_ARTICLE_BYTES).map_err(|e| match e {
+        ReadError::NotAFile(_) => CannotRun::NotAFile(shown.clone()),
+        ReadError::TooLarge(size) => CannotRun::TooLarge {
             path: shown.clone(),
-            source: e,
-        },
-    })?;
-    if !meta.is_file() {
-        return Err(CannotRun::NotAFile(shown).into());
-    }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(CannotRun::TooLarge {
-            path: shown,
-            size: meta.len(),
+            size,
             limit: MAX_ARTICLE_BYTES,
+        },
+        ReadError::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            CannotRun::NotFound(shown.clone())
         }
-        .into());
-    }
-    let bytes = std::fs::read(path).map_err(|e| CannotRun::Io {
-        path: shown.clone(),
-        source: e,
+        ReadError::Io(source) => CannotRun::Io {
+            path: shown.clone(),
+            source,
+        },
     })?;
     article::decode(bytes).map_err(|e| {
         Failure::Usage(format!(
