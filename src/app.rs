@@ -403,7 +403,7 @@ impl App {
             return vec![Context::Input];
         }
         if self.overlay.is_some() {
-            return vec![Context::Overlay, Context::Global];
+            return vec![Context::Window, Context::Global];
         }
         if self.editing() {
             return vec![Context::Input];

@@ -1,10 +1,14 @@
 //! Everything the reader can be asked to do. Keys and mouse events become actions (through the
 //! key table and the terminal loop); [`crate::app::App::update`] applies them.
 
+use serde::Deserialize;
+
 use super::Pane;
 
-/// Not `Copy`, because a paste carries its text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Not `Copy`, because a paste carries its text. The key table names actions by their serde
+/// names ("half-page-down", "focus article"); the ones no key is bound to are skipped.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Leave the reader.
     Quit,
@@ -18,7 +22,7 @@ pub enum Action {
     /// Focus the previous pane.
     FocusPrev,
     /// Focus one pane directly.
-    Focus(Pane),
+    Focus(#[serde(deserialize_with = "super::keys::pane_named")] Pane),
     /// Move down one row in the focused pane.
     Down,
     /// Move up one row in the focused pane.
@@ -71,10 +75,12 @@ pub enum Action {
     /// Close an overlay, cancel an input, or clear the search or filter.
     Cancel,
     /// Type a character into the open input field.
+    #[serde(skip_deserializing)]
     Type(char),
     /// Text pasted into the terminal (bracketed paste): typed into the open text field as one
     /// line, or ignored with a message when none is open. It is never read as keys, so a
     /// pasted line break cannot submit anything.
+    #[serde(skip_deserializing)]
     Paste(String),
     /// Delete the character before the input cursor.
     DeleteChar,
@@ -86,11 +92,15 @@ pub enum Action {
     PrevOption,
     /// Finish what keys left pending (the search for a typed query), once a burst of keys has
     /// been taken.
+    #[serde(skip_deserializing)]
     Settle,
     /// The terminal now has this many columns and rows.
+    #[serde(skip_deserializing)]
     Resize(u16, u16),
     /// A mouse click at this column and row.
+    #[serde(skip_deserializing)]
     Click(u16, u16),
     /// The mouse wheel turned at this column and row: positive is down.
+    #[serde(skip_deserializing)]
     Scroll(u16, u16, i8),
 }

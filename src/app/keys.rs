@@ -1,22 +1,21 @@
 //! The key table: `assets/keys.toml`, compiled in, maps keys to [`Action`]s by context. The
-//! terminal loop dispatches through it and the help overlay and status hints are generated from
+//! terminal loop dispatches through it, and the help window and status hints are generated from
 //! it, so what the help says is what the keys do. This module and the terminal loop are the
 //! only places that know crossterm's key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer, de};
 
 use super::{Action, Pane};
 
 const TABLE: &str = include_str!("../../assets/keys.toml");
 
 /// Where a binding applies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
     Input,
     Dialog,
-    Overlay,
+    Window,
     Article,
     List,
     Details,
@@ -25,13 +24,28 @@ pub enum Context {
 }
 
 impl Context {
+    /// The name of this context in `assets/keys.toml`.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Input => "input",
+            Self::Dialog => "dialog",
+            Self::Window => "window",
+            Self::Article => "article",
+            Self::List => "list",
+            Self::Details => "details",
+            Self::Panes => "panes",
+            Self::Global => "global",
+        }
+    }
+
     /// The heading of this context in the help.
     #[must_use]
     pub fn title(self) -> &'static str {
         match self {
             Self::Input => "Typing (search, filter, file name)",
             Self::Dialog => "Export dialog",
-            Self::Overlay => "Help and warnings",
+            Self::Window => "Help and warnings",
             Self::Article => "Article",
             Self::List => "Actors and Timeline",
             Self::Details => "Details",
@@ -41,20 +55,93 @@ impl Context {
     }
 }
 
+/// The file: one list of bindings per context, in lookup order.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
-    bind: Vec<RawBinding>,
+    #[serde(default)]
+    input: Vec<RawBinding>,
+    #[serde(default)]
+    dialog: Vec<RawBinding>,
+    #[serde(default)]
+    window: Vec<RawBinding>,
+    #[serde(default)]
+    article: Vec<RawBinding>,
+    #[serde(default)]
+    list: Vec<RawBinding>,
+    #[serde(default)]
+    details: Vec<RawBinding>,
+    #[serde(default)]
+    panes: Vec<RawBinding>,
+    #[serde(default)]
+    global: Vec<RawBinding>,
 }
 
+/// One line: `{ on = ["j", "Down"], run = "down", help = "move down", hint = "down" }`. The
+/// keys and the action are checked as they are read, so an error points at them.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawBinding {
-    context: Context,
-    keys: Vec<String>,
-    action: String,
+    on: Vec<KeyName>,
+    #[serde(deserialize_with = "run")]
+    run: Action,
     help: String,
     hint: Option<String>,
+}
+
+/// A key as written in the table, and what it means.
+struct KeyName {
+    text: String,
+    key: Key,
+}
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let key = Key::parse(&text).map_err(de::Error::custom)?;
+        Ok(Self { text, key })
+    }
+}
+
+/// An action by its name in kebab case (`Action`'s serde names), or a name and its argument
+/// separated by a space: "focus article".
+fn run<'de, D: Deserializer<'de>>(d: D) -> Result<Action, D::Error> {
+    let text = String::deserialize(d)?;
+    let value = match text.split_once(' ') {
+        Some((name, _)) if Action::deserialize(toml::Value::String(name.to_owned())).is_ok() => {
+            return Err(de::Error::custom(format!(
+                "action {name:?} takes no argument"
+            )));
+        }
+        Some((name, arg)) => {
+            let mut table = toml::Table::new();
+            table.insert(name.to_owned(), toml::Value::String(arg.trim().to_owned()));
+            toml::Value::Table(table)
+        }
+        None => toml::Value::String(text.clone()),
+    };
+    Action::deserialize(value).map_err(|e| {
+        let why = e.message();
+        let name = text.split(' ').next().unwrap_or_default();
+        de::Error::custom(if why.contains("expected newtype variant") {
+            format!("action {name:?} needs an argument, as in \"focus article\"")
+        } else {
+            why.replace("variant", "action")
+        })
+    })
+}
+
+/// The argument of `focus`: a pane by its name in lower case.
+pub(super) fn pane_named<'de, D: Deserializer<'de>>(d: D) -> Result<Pane, D::Error> {
+    let name = String::deserialize(d)?;
+    Pane::ALL
+        .into_iter()
+        .find(|p| p.name().to_lowercase() == name)
+        .ok_or_else(|| {
+            de::Error::custom(format!(
+                "unknown pane {name:?}, expected article, actors, timeline or details"
+            ))
+        })
 }
 
 /// A key with its modifiers, normalised: a character key ignores Shift (`G` is already
@@ -163,23 +250,40 @@ impl KeyTable {
 
     pub fn parse(text: &str) -> Result<Self, String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
-        let mut bindings = Vec::with_capacity(file.bind.len());
-        for raw in file.bind {
-            let action = action_named(&raw.action)
-                .ok_or_else(|| format!("unknown action {:?}", raw.action))?;
-            let keys = raw
-                .keys
-                .iter()
-                .map(|k| Key::parse(k))
-                .collect::<Result<Vec<_>, _>>()?;
-            bindings.push(Binding {
-                context: raw.context,
-                labels: raw.keys.iter().map(|k| label(k)).collect(),
-                action,
-                help: raw.help,
-                hint: raw.hint,
-                keys,
-            });
+        let contexts = [
+            (Context::Input, file.input),
+            (Context::Dialog, file.dialog),
+            (Context::Window, file.window),
+            (Context::Article, file.article),
+            (Context::List, file.list),
+            (Context::Details, file.details),
+            (Context::Panes, file.panes),
+            (Context::Global, file.global),
+        ];
+        let mut bindings: Vec<Binding> = Vec::new();
+        for (context, raws) in contexts {
+            let first = bindings.len();
+            for raw in raws {
+                for name in &raw.on {
+                    let twice = bindings[first..].iter().any(|b| b.keys.contains(&name.key))
+                        || raw.on.iter().filter(|n| n.key == name.key).count() > 1;
+                    if twice {
+                        return Err(format!(
+                            "{:?} is bound twice in {}",
+                            name.text,
+                            context.name()
+                        ));
+                    }
+                }
+                bindings.push(Binding {
+                    context,
+                    labels: raw.on.iter().map(|k| label(&k.text)).collect(),
+                    action: raw.run,
+                    help: raw.help,
+                    hint: raw.hint,
+                    keys: raw.on.iter().map(|k| k.key).collect(),
+                });
+            }
         }
         Ok(Self { bindings })
     }
@@ -252,50 +356,6 @@ fn label(key: &str) -> String {
     }
 }
 
-fn action_named(name: &str) -> Option<Action> {
-    Some(match name {
-        "quit" => Action::Quit,
-        "suspend" => Action::Suspend,
-        "redraw" => Action::Redraw,
-        "focus-next" => Action::FocusNext,
-        "focus-prev" => Action::FocusPrev,
-        "focus-article" => Action::Focus(Pane::Article),
-        "focus-actors" => Action::Focus(Pane::Actors),
-        "focus-timeline" => Action::Focus(Pane::Timeline),
-        "focus-details" => Action::Focus(Pane::Details),
-        "down" => Action::Down,
-        "up" => Action::Up,
-        "page-down" => Action::PageDown,
-        "page-up" => Action::PageUp,
-        "half-page-down" => Action::HalfPageDown,
-        "half-page-up" => Action::HalfPageUp,
-        "top" => Action::Top,
-        "bottom" => Action::Bottom,
-        "follow" => Action::Follow,
-        "next-hit" => Action::NextHit,
-        "prev-hit" => Action::PrevHit,
-        "next-mention" => Action::NextMention,
-        "prev-mention" => Action::PrevMention,
-        "search" => Action::Search,
-        "back" => Action::Back,
-        "forward" => Action::Forward,
-        "toggle-omitted" => Action::ToggleOmitted,
-        "toggle-sort" => Action::ToggleSort,
-        "show-figures" => Action::ShowFigures,
-        "show-warnings" => Action::ShowWarnings,
-        "export" => Action::Export,
-        "copy" => Action::Copy,
-        "reload" => Action::Reload,
-        "help" => Action::Help,
-        "cancel" => Action::Cancel,
-        "delete-char" => Action::DeleteChar,
-        "submit" => Action::Submit,
-        "next-option" => Action::NextOption,
-        "prev-option" => Action::PrevOption,
-        _ => return None,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -361,9 +421,52 @@ mod tests {
 
     #[test]
     fn bad_tables_are_reported() {
-        let bad = "[[bind]]\ncontext = \"global\"\nkeys = [\"Hyper-x\"]\naction = \"quit\"\nhelp = \"\"\n";
+        let bad = "global = [{ on = [\"Hyper-x\"], run = \"quit\", help = \"\" }]\n";
         assert!(KeyTable::parse(bad).unwrap_err().contains("unknown key"));
-        let bad = "[[bind]]\ncontext = \"global\"\nkeys = [\"x\"]\naction = \"fly\"\nhelp = \"\"\n";
+        let bad = "global = [{ on = [\"x\"], run = \"fly\", help = \"\" }]\n";
+        let e = KeyTable::parse(bad).unwrap_err();
+        assert!(e.contains("unknown action `fly`"), "{e}");
+        assert!(
+            e.contains("half-page-down"),
+            "the known actions are listed: {e}"
+        );
+        let bad = "global = [{ on = [\"x\"], run = \"focus sideways\", help = \"\" }]\n";
+        assert!(KeyTable::parse(bad).unwrap_err().contains("unknown pane"));
+        let bad = "global = [{ on = [\"x\"], run = \"focus\", help = \"\" }]\n";
+        assert!(
+            KeyTable::parse(bad)
+                .unwrap_err()
+                .contains("needs an argument")
+        );
+        let bad = "global = [{ on = [\"x\"], run = \"quit now\", help = \"\" }]\n";
+        let e = KeyTable::parse(bad).unwrap_err();
+        assert!(e.contains("takes no argument"), "{e}");
+        let bad = "global = [{ on = [\"x\"], run = \"type\", help = \"\" }]\n";
         assert!(KeyTable::parse(bad).unwrap_err().contains("unknown action"));
+        let bad = "overlay = [{ on = [\"x\"], run = \"quit\", help = \"\" }]\n";
+        assert!(
+            KeyTable::parse(bad)
+                .unwrap_err()
+                .contains("unknown field `overlay`")
+        );
+        let bad = "global = [\n  { on = [\"x\"], run = \"quit\", help = \"\" },\n  { on = [\"Esc\", \"x\"], run = \"help\", help = \"\" },\n]\n";
+        assert_eq!(
+            KeyTable::parse(bad).unwrap_err(),
+            "\"x\" is bound twice in global"
+        );
+        let bad = "panes = [{ on = [\"G\", \"Shift-G\"], run = \"bottom\", help = \"\" }]\n";
+        assert!(
+            KeyTable::parse(bad)
+                .unwrap_err()
+                .contains("bound twice in panes")
+        );
+        // The same key in two contexts is how contexts work.
+        let good = "panes = [{ on = [\"x\"], run = \"quit\", help = \"\" }]\nglobal = [{ on = [\"x\"], run = \"focus details\", help = \"\" }]\n";
+        let t = KeyTable::parse(good).unwrap();
+        let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+        assert_eq!(
+            t.action(&[Context::Global], x),
+            Some(Action::Focus(Pane::Details))
+        );
     }
 }

@@ -320,7 +320,7 @@ impl App {
             Context::Details,
             Context::Input,
             Context::Dialog,
-            Context::Overlay,
+            Context::Window,
         ];
         let bindings = self.keys().bindings();
         let key_w = bindings
