@@ -1,6 +1,7 @@
 //! The key table: `assets/keys.toml`, compiled in, maps keys to [`Action`]s by context. The
-//! terminal loop dispatches through it, and the help window and status hints are generated from
-//! it, so what the help says is what the keys do. This module and the terminal loop are the
+//! terminal loop dispatches through it, the help window and status hints are generated from it,
+//! and messages that name a key ask it ([`KeyTable::key_for`]), so what the help says is what
+//! the keys do. This module and the terminal loop are the
 //! only places that know crossterm's key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -322,6 +323,34 @@ impl KeyTable {
         None
     }
 
+    /// The label of the first key bound to `action` in `context`, as the help shows it (`]`,
+    /// `Esc`, `↓`), for a message that names the key: "] and [ move it".
+    #[must_use]
+    pub fn key_for(&self, context: Context, action: &Action) -> Option<&str> {
+        self.binding_for(context, action)
+            .and_then(|b| b.labels.first())
+            .map(String::as_str)
+    }
+
+    /// The labels of every key bound to `action` in `context`, as the help shows them, separated
+    /// by "/": "j/↓", "PgDn/Ctrl-d/Space".
+    #[must_use]
+    pub fn keys_for(&self, context: Context, action: &Action) -> Option<String> {
+        let labels: Vec<&str> = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && b.action == *action)
+            .flat_map(|b| b.labels.iter().map(String::as_str))
+            .collect();
+        (!labels.is_empty()).then(|| labels.join("/"))
+    }
+
+    fn binding_for(&self, context: Context, action: &Action) -> Option<&Binding> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.action == *action)
+    }
+
     /// The bindings marked as hints in the given contexts, without repeating an action.
     #[must_use]
     pub fn hints(&self, contexts: &[Context]) -> Vec<&Binding> {
@@ -468,5 +497,39 @@ mod tests {
             t.action(&[Context::Global], x),
             Some(Action::Focus(Pane::Details))
         );
+    }
+
+    #[test]
+    fn messages_name_keys_from_the_table() {
+        let t = KeyTable::builtin();
+        assert_eq!(t.key_for(Context::Article, &Action::NextMention), Some("]"));
+        assert_eq!(t.key_for(Context::Article, &Action::PrevMention), Some("["));
+        assert_eq!(t.key_for(Context::Global, &Action::ShowWarnings), Some("w"));
+        assert_eq!(t.key_for(Context::Window, &Action::Down), Some("j"));
+        assert_eq!(t.key_for(Context::Window, &Action::Up), Some("k"));
+        assert_eq!(t.key_for(Context::Window, &Action::Search), Some("/"));
+        assert_eq!(t.key_for(Context::Window, &Action::Cancel), Some("Esc"));
+        assert_eq!(t.key_for(Context::Input, &Action::Submit), Some("Enter"));
+        assert_eq!(t.key_for(Context::Input, &Action::Cancel), Some("Esc"));
+        assert_eq!(t.key_for(Context::Dialog, &Action::Down), Some("↓"));
+        assert_eq!(t.key_for(Context::Global, &Action::Down), None);
+        assert_eq!(
+            t.keys_for(Context::Window, &Action::PageDown).as_deref(),
+            Some("PgDn/Ctrl-d/Space")
+        );
+        assert_eq!(
+            t.keys_for(Context::Global, &Action::Back).as_deref(),
+            Some("Backspace/Ctrl-o/Alt-←")
+        );
+        // Two bindings of one action in a context: every key of both.
+        assert_eq!(
+            t.keys_for(Context::Global, &Action::Quit).as_deref(),
+            Some("q/Ctrl-c")
+        );
+        assert_eq!(
+            t.key_for(Context::Global, &Action::Focus(Pane::Timeline)),
+            Some("3")
+        );
+        assert_eq!(t.keys_for(Context::Article, &Action::Quit), None);
     }
 }
