@@ -7,6 +7,7 @@ mod export;
 mod fuzz_regressions;
 mod harness;
 mod hostile;
+mod keys;
 mod limits;
 mod navigation;
 mod props;
