@@ -20,7 +20,6 @@ pub mod inert;
 pub mod lines;
 pub mod mentions;
 pub mod plural;
-pub mod output;
 pub mod sentence;
 pub mod sheet;
 pub mod signals;
