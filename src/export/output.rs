@@ -254,7 +254,7 @@ fn unsuitable(kind: &TargetKind, path: String) -> WriteError {
 /// exist (hard links too), the same name in the same real folder when neither does yet.
 pub(crate) fn same_destination(a: &Path, b: &Path) -> bool {
     match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(_), Ok(_)) => same_file::is_same_file(a, b).unwrap_or(false),
+        (Ok(_), Ok(_)) => is_same_file(a, b),
         (Err(_), Err(_)) => {
             let real = |p: &Path| -> Option<PathBuf> {
                 let folder = match p.parent() {
@@ -505,6 +505,25 @@ fn cause(e: &std::io::Error) -> String {
     match text.find(" at path \"") {
         Some(end) => text[..end].to_owned(),
         None => text,
+    }
+}
+
+/// Whether two paths are the same file, hard links included. Not the `same-file` crate: it
+/// opens both files to compare their handles, and opening a FIFO blocks until its other end is
+/// opened, so a FIFO named as the export's target would hang the comparison.
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
+        return false;
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        ma.dev() == mb.dev() && ma.ino() == mb.ino()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (ma, mb);
+        fs::canonicalize(a).ok() == fs::canonicalize(b).ok()
     }
 }
 
