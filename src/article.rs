@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::fold::{self, FoldedText};
+use crate::lines::LineIndex;
 
 /// The largest article read. Offsets are stored as `u32`, and a larger text is more likely a
 /// wrong path (a disk image, a log) than an article.
@@ -23,8 +24,8 @@ const OMIT_PROBE: usize = 8;
 pub struct Article {
     text: String,
     body: usize,
-    /// Byte offset where each line starts; a line ends at `\n`, `\r\n` or a lone `\r`.
-    line_starts: Vec<u32>,
+    /// Where each line starts; a line ends at `\n`, `\r\n` or a lone `\r`.
+    lines: LineIndex,
     /// The content (without line terminator) of every omitted line, ascending.
     omitted: Vec<Range<usize>>,
     folded: FoldedText,
@@ -43,8 +44,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, NotUtf8> {
     String::from_utf8(bytes).map_err(|e| {
         let byte = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..byte]).unwrap_or_default();
-        let lines = LineStarts::of(valid);
-        let (line, column) = lines.line_col(valid, byte);
+        let (line, column) = LineIndex::new(valid).line_col(valid, byte);
         NotUtf8 { byte, line, column }
     })
 }
@@ -56,7 +56,7 @@ impl Article {
     #[must_use]
     pub fn new(text: String, omit: &[String]) -> (Self, Vec<usize>) {
         let body = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        let lines = LineStarts::of(&text);
+        let lines = LineIndex::new(&text);
         let mut hits = vec![0; omit.len()];
         let mut omitted = Vec::new();
         if !omit.is_empty() {
@@ -84,7 +84,7 @@ impl Article {
                 sorted.get(i).is_some_and(|o| o.starts_with(prefix))
             };
             let mut folded = String::with_capacity(longest + 4);
-            for (n, start) in lines.0.iter().enumerate() {
+            for (n, start) in lines.starts().iter().enumerate() {
                 let start = (*start as usize).max(body);
                 let end = lines.content_end(&text, n);
                 if !prefixes.is_empty() && start < end {
@@ -117,7 +117,7 @@ impl Article {
         let article = Self {
             text,
             body,
-            line_starts: lines.0,
+            lines,
             omitted,
             folded,
         };
@@ -154,77 +154,33 @@ impl Article {
         self.omitted.get(i).is_some_and(|r| r.start <= offset)
     }
 
+    /// Where its lines start.
+    #[must_use]
+    pub fn lines(&self) -> &LineIndex {
+        &self.lines
+    }
+
     #[must_use]
     pub fn line_count(&self) -> usize {
-        self.line_starts.len()
+        self.lines.len()
     }
 
     /// The 1-based line and 1-based column (in characters) of a byte offset.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        LineStarts::line_col_in(&self.line_starts, &self.text, offset)
+        self.lines.line_col(&self.text, offset)
     }
 
     /// The 1-based line of a byte offset.
     #[must_use]
     pub fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&s| s as usize <= offset)
+        self.lines.line_of(offset)
     }
 
     /// The byte range of 0-based line `n`, without its terminator.
     #[must_use]
     pub fn line_range(&self, n: usize) -> Range<usize> {
-        let start = self.line_starts[n] as usize;
-        start..LineStarts::content_end_in(&self.line_starts, &self.text, n)
-    }
-}
-
-/// Line start offsets of a text.
-struct LineStarts(Vec<u32>);
-
-impl LineStarts {
-    fn of(text: &str) -> Self {
-        let bytes = text.as_bytes();
-        let mut starts = vec![0u32];
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                continue; // the `\n` of this `\r\n` ends the line
-            }
-            starts.push((i + 1) as u32);
-        }
-        Self(starts)
-    }
-
-    fn content_end(&self, text: &str, n: usize) -> usize {
-        Self::content_end_in(&self.0, text, n)
-    }
-
-    fn content_end_in(starts: &[u32], text: &str, n: usize) -> usize {
-        let Some(&next) = starts.get(n + 1) else {
-            return text.len();
-        };
-        let next = next as usize;
-        let bytes = text.as_bytes();
-        if next >= 2 && bytes[next - 1] == b'\n' && bytes[next - 2] == b'\r' {
-            next - 2
-        } else {
-            next - 1
-        }
-    }
-
-    fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
-        Self::line_col_in(&self.0, text, offset)
-    }
-
-    fn line_col_in(starts: &[u32], text: &str, offset: usize) -> (usize, usize) {
-        let line = starts.partition_point(|&s| s as usize <= offset);
-        // A byte order mark is no column: editors do not show it.
-        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        let start = (starts[line - 1] as usize).max(bom.min(offset));
-        let column = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
-        (line, column + 1)
+        self.lines.line_range(&self.text, n)
     }
 }
 

@@ -10,7 +10,8 @@ pub use input::{BUNDLED_NAME, CannotRun, Input};
 pub(crate) use input::{ReadError, read_limited};
 
 use crate::article::{self, Article};
-use crate::diagnostic::{Diagnostic, Severity, SourceFile, count};
+use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::plural::count;
 use crate::evidence::{self, Quote};
 use crate::fold::fold;
 use crate::inert::quoted;

@@ -206,30 +206,41 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// The months' names in English, January first: the one list that reading dates in words (here
+/// and in the draft) and showing them (the Timeline's axis) share.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The month a word names, in English: the whole name or its first three letters or more, in
 /// any case (`July`, `jul`, `Sept`).
 fn month_named(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let word = word.to_ascii_lowercase();
     if word.len() < 3 {
         return None;
     }
-    (1..)
-        .zip(MONTHS)
-        .find_map(|(n, m)| m.starts_with(&word).then_some(n))
+    (1..).zip(MONTHS).find_map(|(n, m)| {
+        let prefix = m.get(..word.len())?;
+        prefix.eq_ignore_ascii_case(word).then_some(n)
+    })
+}
+
+/// "Jun 2024" for a day number (days since 1970-01-01).
+#[must_use]
+pub fn month_label(day: i64) -> String {
+    let (year, month) = year_month(day);
+    let name = MONTHS[usize::from(month - 1)];
+    format!("{} {year}", &name[..3])
 }
 
 fn digits(part: Option<&str>, len: usize) -> Result<u32, DateError> {
@@ -346,6 +357,12 @@ mod tests {
         assert_eq!(d("2024-07-09").first_day(), 19_913);
         assert_eq!(d("2024-02").last_day() - d("2024-02").first_day(), 28);
         assert_eq!(d("2024").last_day() - d("2024").first_day(), 365);
+    }
+
+    #[test]
+    fn month_labels() {
+        assert_eq!(month_label(19_901), "Jun 2024");
+        assert_eq!(month_label(0), "Jan 1970");
     }
 
     #[test]

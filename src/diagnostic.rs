@@ -4,6 +4,8 @@
 use std::fmt;
 use std::ops::Range;
 
+use crate::lines::LineIndex;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     Error,
@@ -72,18 +74,16 @@ impl fmt::Display for Diagnostic {
 pub struct SourceFile<'a> {
     path: String,
     text: &'a str,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl<'a> SourceFile<'a> {
     #[must_use]
     pub fn new(path: impl Into<String>, text: &'a str) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Self {
             path: path.into(),
             text,
-            line_starts,
+            lines: LineIndex::new(text),
         }
     }
 
@@ -100,14 +100,7 @@ impl<'a> SourceFile<'a> {
     /// 1-based line and column (in characters) of a byte offset.
     #[must_use]
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = self.line_starts.partition_point(|&s| s <= offset);
-        let start = self.line_starts[line - 1];
-        let column = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
-        (line, column + 1)
+        self.lines.line_col(self.text, offset)
     }
 
     #[must_use]
@@ -131,16 +124,6 @@ impl<'a> SourceFile<'a> {
     #[must_use]
     pub fn warning(&self, span: &Range<usize>, message: impl Into<String>) -> Diagnostic {
         self.at(Severity::Warning, span, message.into())
-    }
-}
-
-/// "1 warning", "2 errors".
-#[must_use]
-pub fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
     }
 }
 

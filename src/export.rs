@@ -1,10 +1,11 @@
 //! Export: the resolved briefing written for other tools (JSON, CSV, TOML) and for people
-//! (Markdown). Every format is produced in memory, then written by [`crate::output`], which
+//! (Markdown). Every format is produced in memory, then written by [`crate::export::output`], which
 //! decides how by what the target is.
 
 mod csv;
 mod json;
 mod markdown;
+pub mod output;
 mod positions;
 mod toml;
 
@@ -13,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::briefing::{Briefing, Input};
 use crate::inert::escaped;
-use crate::output::{
+use crate::export::output::{
     Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_watched,
 };
 
@@ -63,6 +64,23 @@ pub enum Table {
     Mentions,
     Events,
     Facts,
+}
+
+impl Table {
+    /// Every table, in the order the help and the export dialog list them.
+    pub const ALL: [Self; 4] = [Self::Actors, Self::Mentions, Self::Events, Self::Facts];
+}
+
+/// The table's name, as `--table` takes it and export file names carry it.
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Actors => "actors",
+            Self::Mentions => "mentions",
+            Self::Events => "events",
+            Self::Facts => "facts",
+        })
+    }
 }
 
 /// What to export.
@@ -117,7 +135,7 @@ fn protected<'a>(input: &'a Input, article: Option<&'a Path>) -> Vec<Protected<'
 #[must_use]
 pub fn refusal(input: &Input, briefing: &Briefing, target: &Path) -> Option<WriteError> {
     let article = input.article_path(&briefing.sheet.briefing.article);
-    crate::output::refusal(target, &protected(input, article.as_deref()))
+    crate::export::output::refusal(target, &protected(input, article.as_deref()))
 }
 
 /// As [`refusal`], and for this request: a TOML export of a briefing whose article is built in
@@ -131,7 +149,7 @@ pub fn refusal_for(
 ) -> Option<WriteError> {
     refusal(input, briefing, target).or_else(|| {
         let beside = article_beside(input, briefing, request, target)?;
-        crate::output::same_target(target, &beside).then(|| WriteError::WouldOverwriteArticle {
+        crate::export::output::same_target(target, &beside).then(|| WriteError::WouldOverwriteArticle {
             path: escaped(&target.to_string_lossy()).into_owned(),
         })
     })
@@ -139,7 +157,7 @@ pub fn refusal_for(
 
 /// Renders and writes an export to `target`, never over the fact sheet or the article it was
 /// made from: a file atomically, standard output, a FIFO or a device in place (see
-/// [`crate::output`]). The command line and the reader's export dialog both use it. A FIFO
+/// [`crate::export::output`]). The command line and the reader's export dialog both use it. A FIFO
 /// with no reader is waited for as long as it takes, and `waiting` is called once when that
 /// wait starts (not when the FIFO has a reader already); see [`write_file_watched`].
 pub fn write_file(
@@ -154,7 +172,7 @@ pub fn write_file(
 
 /// As [`write_file`], but waiting for a FIFO's reader, or for room in a pipe or a device, stops
 /// when `cancel` is set ([`WriteError::Cancelled`]); `waiting` is called once if a FIFO with no
-/// reader is to be waited for ([`crate::output::write_watched`]).
+/// reader is to be waited for ([`crate::export::output::write_watched`]).
 pub fn write_file_watched(
     input: &Input,
     briefing: &Briefing,
@@ -273,4 +291,24 @@ fn article_path_from(
         |_| relative.to_owned(),
         |p| p.to_string_lossy().into_owned(),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::ValueEnum;
+
+    use super::*;
+
+    #[test]
+    fn formats_and_tables_are_named_as_the_command_line_takes_them() {
+        for f in Format::ALL {
+            let value = f.to_possible_value().expect("every format is a value");
+            assert_eq!(value.get_name(), f.to_string());
+        }
+        assert_eq!(Table::ALL.len(), Table::value_variants().len());
+        for t in Table::ALL {
+            let value = t.to_possible_value().expect("every table is a value");
+            assert_eq!(value.get_name(), t.to_string());
+        }
+    }
 }

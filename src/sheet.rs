@@ -125,6 +125,23 @@ pub struct Event {
     pub note: Option<String>,
 }
 
+impl Event {
+    /// Its dates as the reader shows them: "2024-07-09 → 07-11", "~2024-09" (approximate).
+    #[must_use]
+    pub fn when(&self) -> String {
+        let mut s = String::new();
+        if self.approximate {
+            s.push('~');
+        }
+        s.push_str(&self.date.to_string());
+        if let Some(end) = self.end {
+            s.push_str(" → ");
+            s.push_str(&end.relative_to(self.date));
+        }
+        s
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
     pub label: String,

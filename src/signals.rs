@@ -1,5 +1,5 @@
 //! The signals that end this process unless it catches them, listed once for the code that must
-//! clean up first: remove an export's temporary file ([`crate::output::remove_temporaries`]),
+//! clean up first: remove an export's temporary file ([`crate::export::output::remove_temporaries`]),
 //! give the terminal back.
 //!
 //! Left out on purpose:

@@ -4,17 +4,17 @@
 //! an outside SIGTSTP); and the event loop that turns terminal events into actions.
 
 use std::collections::VecDeque;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, IsTerminal};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEventKind,
 };
+use ratatui::crossterm::clipboard::CopyToClipboard;
 use ratatui::crossterm::execute;
 use ratatui::crossterm::style::{Attribute, SetAttribute};
 use ratatui::crossterm::terminal::{
@@ -425,7 +425,7 @@ fn watch(signal: Arc<AtomicUsize>) -> io::Result<()> {
                     continue;
                 }
                 restore();
-                crate::output::remove_temporaries_and_exit(crate::signals::exit_status(
+                crate::export::output::remove_temporaries_and_exit(crate::signals::exit_status(
                     signal_or_hangup(sig),
                 ));
             }
@@ -529,8 +529,5 @@ fn action_for(app: &App, ev: &Event) -> Option<Action> {
 /// on`) pass to the system clipboard. The text travels base64-encoded, so nothing in it can
 /// end the sequence early.
 fn copy(text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
+    execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
 }

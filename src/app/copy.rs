@@ -47,8 +47,8 @@ impl App {
         if shortened {
             self.say(format!(
                 "Copied {} of a {} sentence",
-                crate::output::human_size(clip.len() as u64),
-                crate::output::human_size(whole as u64)
+                crate::export::output::human_size(clip.len() as u64),
+                crate::export::output::human_size(whole as u64)
             ));
         } else {
             self.say(format!("Copied {count} characters (OSC 52)"));

@@ -1,7 +1,7 @@
 //! An export being written, on a thread of its own so that the reader never waits on a write:
 //! a FIFO waits for its reader for as long as it takes, and a large export to a slow disk takes
 //! a second. Esc cancels it (between two attempts to open or write, see
-//! [`crate::output::write_watched`]); the terminal loop asks for its outcome with
+//! [`crate::export::output::write_watched`]); the terminal loop asks for its outcome with
 //! [`crate::app::Action::Settle`].
 
 use std::path::PathBuf;
@@ -11,7 +11,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::briefing::{Briefing, Input};
 use crate::export::{Exported, Request, write_file_watched};
-use crate::output::{Cancel, WriteError};
+use crate::export::output::{Cancel, WriteError};
 
 pub struct ExportJob {
     cancel: Cancel,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use super::export_job::ExportJob;
 use super::{Action, App, Overlay, Pane, Selection};
 use crate::briefing::{OpenError, open};
-use crate::output::{TargetKind, describe_target, human_size};
+use crate::export::output::{TargetKind, describe_target, human_size};
 
 impl App {
     pub(super) fn start_search(&mut self) {

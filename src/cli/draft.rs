@@ -9,6 +9,7 @@ use crate::article::{self, MAX_ARTICLE_BYTES};
 use crate::briefing::{CannotRun, ReadError, read_limited};
 use crate::date::PartialDate;
 use crate::draft::{self, Options, render::render};
+use crate::plural::count;
 
 pub struct Args<'a> {
     pub article: &'a Path,
@@ -74,15 +75,13 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     file.write_all(out.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| Failure::Write(format!("{shown}: cannot be written: {e}")))?;
-    let count =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let _ = writeln!(
         std::io::stderr(),
         "briefing: wrote {shown}: {}, {}, {}, {} to omit; edit it, then run `briefing check {shown}`",
-        count(d.actors.len(), "actor", "actors"),
-        count(d.events.len(), "event", "events"),
-        count(d.facts.len(), "fact", "facts"),
-        count(d.omit.len(), "line", "lines"),
+        count(d.actors.len(), "actor"),
+        count(d.events.len(), "event"),
+        count(d.facts.len(), "fact"),
+        count(d.omit.len(), "line"),
     );
     Ok(0)
 }

@@ -50,7 +50,7 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
     let ended = crate::terminal::run(&mut app);
     // An export still being written when the reader ends is cut short: its temporary file goes,
     // and the terminal, now the shell's again, is told.
-    crate::output::remove_temporaries();
+    crate::export::output::remove_temporaries();
     if let Some(target) = app.export_target() {
         eprintln!(
             "briefing: the export to {} was cut short when the reader ended (a file there is \

@@ -8,22 +8,7 @@
 use std::ops::Range;
 
 use super::text::{Word, words};
-use crate::date::{PartialDate, Precision, year_month};
-
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::date::{MONTHS, PartialDate, Precision, year_month};
 
 const WEEKDAYS: &[&str] = &[
     "Monday",

@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::dates::{Found, phrases};
 use crate::date::{PartialDate, Precision};
 use crate::fold::fold;
+use crate::plural::{count, s};
 
 /// A line longer than this many words is never "short".
 const SHORT_WORDS: usize = 12;
@@ -74,8 +75,8 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
                     "a bullet that is not a sentence".to_owned()
                 } else {
                     format!(
-                        "{words} word{} and not a sentence",
-                        if words == 1 { "" } else { "s" }
+                        "{} and not a sentence",
+                        count(words, "word")
                     )
                 };
                 Some((reason, None))
@@ -96,7 +97,7 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
             "part of lines {}–{}, a block that repeats the body (line{} {})",
             range.start + 1,
             range.end,
-            if body.len() == 1 { "" } else { "s" },
+            s(body.len()),
             body.iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()

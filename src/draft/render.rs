@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::Draft;
 use crate::date::{PartialDate, Precision};
+use crate::plural::count;
 use crate::sheet::{Actor, ActorKind, Event, Fact};
 
 /// `toml` with every control character but line feed and tab made a space. Strings are
@@ -61,10 +62,6 @@ pub fn date(d: PartialDate) -> String {
     } else {
         format!("\"{d}\"")
     }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 const KINDS: &str = "person | organization | country | place | media | other";
@@ -125,7 +122,7 @@ fn render_sheet(d: &Draft) -> String {
         let _ = writeln!(
             o,
             "# {}; first on line {}.",
-            plural(a.mentions, "mention", "mentions"),
+            count(a.mentions, "mention"),
             a.first_line
         );
         actor(

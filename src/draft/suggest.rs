@@ -16,6 +16,7 @@ use super::text::{Sentence, one_line};
 use super::{analyse, headline, slug};
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
+use crate::plural::{count, s};
 use crate::sheet::{Actor, Event, Fact};
 
 /// What a fact sheet leaves out.
@@ -169,9 +170,9 @@ fn lines_of(b: &Briefing, at: &[Range<usize>]) -> String {
     lines.dedup();
     let n = at.len();
     format!(
-        "{n} {} (line{} {})",
-        if n == 1 { "mention" } else { "mentions" },
-        if lines.len() == 1 { "" } else { "s" },
+        "{} (line{} {})",
+        count(n, "mention"),
+        s(lines.len()),
         lines
             .iter()
             .map(ToString::to_string)

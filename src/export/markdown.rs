@@ -6,7 +6,7 @@
 use std::fmt::Write as _;
 
 use crate::briefing::Briefing;
-use crate::diagnostic::count;
+use crate::plural::{count, s};
 use crate::evidence::Quote;
 use crate::inert::one_line;
 use crate::sheet::{ActorKind, Event};
@@ -69,7 +69,7 @@ fn actors(b: &Briefing, md: &mut String) {
                 md,
                 "- **{}** — {count} mention{}",
                 inline(&a.name),
-                if count == 1 { "" } else { "s" }
+                s(count)
             );
             if let Some(role) = &a.role {
                 let _ = writeln!(md, "  - Role: {}", inline(role));

@@ -1,5 +1,6 @@
-//! Lines and columns of every mention, computed in one pass over the text: counting characters
-//! from each line's start per mention would be quadratic on a long single-line article.
+//! Lines and columns of every mention, computed in one pass over the text
+//! ([`crate::lines::LineIndex::positions`]): counting characters from each line's start per
+//! mention would be quadratic on a long single-line article.
 
 use crate::article::Article;
 use crate::mentions::MentionIndex;
@@ -10,25 +11,9 @@ pub struct MentionPositions(Vec<(u32, u32)>);
 impl MentionPositions {
     #[must_use]
     pub fn new(article: &Article, index: &MentionIndex) -> Self {
-        let text = article.text();
-        let mut out = Vec::with_capacity(index.all().len());
-        let mut line = 0;
-        let mut at = 0; // byte offset whose column is `column`
-        let mut column = 1;
-        for m in index.all() {
-            let start = m.start as usize;
-            let l = article.line_of(start);
-            if l != line {
-                line = l;
-                // The byte order mark, before line 1, is no column.
-                at = article.line_range(l - 1).start.max(article.body_start());
-                column = 1;
-            }
-            column += text[at..start].chars().count();
-            at = start;
-            out.push((line as u32, column as u32));
-        }
-        Self(out)
+        let offsets = index.all().iter().map(|m| m.start as usize);
+        let positions = article.lines().positions(article.text(), offsets);
+        Self(positions.map(|(l, c)| (l as u32, c as u32)).collect())
     }
 
     /// Line and column of mention `n` (an index into [`MentionIndex::all`]).

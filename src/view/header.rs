@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::App;
-use crate::diagnostic::count;
+use crate::plural::count;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();

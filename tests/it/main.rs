@@ -1,6 +1,7 @@
 //! The integration tests: one crate, so the binary and the library are built once, with a
 //! shared harness.
 
+mod architecture;
 mod check;
 mod draft;
 mod export;

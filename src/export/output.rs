@@ -508,7 +508,9 @@ fn cause(e: &std::io::Error) -> String {
     }
 }
 
-/// Whether two paths are the same file, hard links included.
+/// Whether two paths are the same file, hard links included. Not the `same-file` crate: it
+/// opens both files to compare their handles, and opening a FIFO blocks until its other end is
+/// opened, so a FIFO named as the export's target would hang the comparison.
 fn is_same_file(a: &Path, b: &Path) -> bool {
     let (Ok(ma), Ok(mb)) = (fs::metadata(a), fs::metadata(b)) else {
         return false;
