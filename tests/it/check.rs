@@ -129,6 +129,14 @@ fn messages_never_carry_control_characters() {
     assert!(!out.contains('\u{1b}'));
 }
 
+/// The README is the front door, read in five minutes: the rest goes in docs/ and
+/// ARCHITECTURE.md.
+#[test]
+fn the_readme_stays_under_ten_kilobytes() {
+    let readme = std::fs::metadata(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    assert!(readme.len() <= 10 * 1024, "README.md is {} bytes", readme.len());
+}
+
 #[test]
 fn the_readme_example_fact_sheet_is_valid() {
     let readme =
