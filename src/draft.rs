@@ -142,18 +142,27 @@ fn opening_date(text: &str) -> Option<(PartialDate, String)> {
         })
 }
 
-/// Whether most words of a line are capitalised ("NATO To Offer Ukraine New Ways"): its names
-/// cannot be told from its other words.
+/// Whether a line is written in title case ("NATO To Offer Ukraine New Ways", "Together With
+/// Germany, the United Kingdom and the United States"): its names cannot be told from its other
+/// words. Every word of three letters or more is capitalised but the small words titles leave in
+/// lowercase (one slip allowed in eight). A sentence with many names and a verb in lowercase
+/// ("He met Bob Jones in Paris") is not.
 fn title_case(line: &str) -> bool {
+    /// Words of three letters or more a title-case line may leave in lowercase.
+    const SMALL: &[&str] = &[
+        "the", "and", "for", "nor", "but", "yet", "from", "with", "into", "onto", "over", "upon",
+        "than", "via", "per", "amid", "off", "out",
+    ];
     let long: Vec<&str> = line
         .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 3)
         .collect();
-    let caps = long
+    let lower = long
         .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter(|w| w.starts_with(char::is_lowercase) && !SMALL.contains(w))
         .count();
-    long.len() >= 3 && caps * 10 >= long.len() * 6
+    long.len() >= 3 && lower <= long.len() / 8
 }
 
 /// Reads `article` (with its `omit` already applied) for names, dates and figures.
@@ -580,6 +589,19 @@ fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_case_lines_are_told_from_sentences_full_of_names() {
+        assert!(title_case("NATO To Offer Ukraine New Ways"));
+        assert!(title_case(
+            "Together With Germany, the United Kingdom and the United States."
+        ));
+        assert!(title_case("Biden Meets Scholz Over Aid for Ukraine"));
+        // Names and a verb in lowercase: a sentence, whose names are names.
+        assert!(!title_case("He met Bob Jones in Paris."));
+        assert!(!title_case("Alice Smith met Bob Jones in Paris on Monday."));
+        assert!(!title_case("Yesterday Bob Jones met reporters in Paris."));
+    }
 
     #[test]
     fn a_headline_is_a_short_first_line_without_a_full_stop() {
