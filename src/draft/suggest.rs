@@ -13,7 +13,7 @@ use super::furniture::{self, Furniture};
 use super::names::Candidate;
 use super::render::{self, string};
 use super::text::{Sentence, one_line};
-use super::{analyse, headline, slug};
+use super::{Ids, analyse, headline, slug};
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
 use crate::plural::{count, s};
@@ -42,11 +42,31 @@ impl Suggestions {
     }
 }
 
-fn quoted(quotes: &[Option<Quote>], r: &Range<usize>) -> bool {
-    quotes
-        .iter()
-        .flatten()
-        .any(|q| q.range().start < r.end && r.start < q.range().end)
+/// The places a list of quotes covers, to ask whether a sentence is quoted in logarithmic
+/// time: the quotes by start, with the farthest end reached so far.
+struct Quoted(Vec<(usize, usize)>);
+
+impl Quoted {
+    fn new(quotes: &[Option<Quote>]) -> Self {
+        let mut by_start: Vec<(usize, usize)> = quotes
+            .iter()
+            .flatten()
+            .map(|q| (q.range().start, q.range().end))
+            .collect();
+        by_start.sort_unstable();
+        let mut reach = 0;
+        for q in &mut by_start {
+            reach = reach.max(q.1);
+            q.1 = reach;
+        }
+        Self(by_start)
+    }
+
+    /// Whether some quote overlaps `r`.
+    fn any(&self, r: &Range<usize>) -> bool {
+        let before_end = self.0.partition_point(|&(start, _)| start < r.end);
+        before_end > 0 && self.0[before_end - 1].1 > r.start
+    }
 }
 
 /// What `b`'s fact sheet leaves out.
@@ -95,8 +115,12 @@ pub fn suggest(b: &Briefing) -> Suggestions {
     }
     let ids = |r: &Range<usize>| -> Vec<String> {
         let mut v: Vec<String> = Vec::new();
-        for m in b.mentions.all() {
-            if r.start <= m.start as usize && m.end as usize <= r.end {
+        let from = b.mentions.first_from(r.start);
+        for m in b.mentions.all()[from..]
+            .iter()
+            .take_while(|m| (m.start as usize) < r.end)
+        {
+            if m.end as usize <= r.end {
                 let id = &b.sheet.actors[m.actor as usize].id;
                 if !v.contains(id) {
                     v.push(id.clone());
@@ -105,9 +129,11 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         }
         v
     };
-    let mut event_ids: HashSet<String> = b.sheet.events.iter().map(|e| e.id.clone()).collect();
+    let events_quoted = Quoted::new(&b.event_evidence);
+    let facts_quoted = Quoted::new(&b.fact_evidence);
+    let mut event_ids = Ids::taken(b.sheet.events.iter().map(|e| &e.id));
     for (s, phrases) in analysis.dated {
-        if quoted(&b.event_evidence, &s.range) {
+        if events_quoted.any(&s.range) {
             continue;
         }
         let Some((date, approximate, how)) = phrases.iter().find_map(|p| match &p.found {
@@ -127,7 +153,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         let sentence = &text[s.range.clone()];
         let title = super::title_from(sentence);
         let event = Event {
-            id: super::unique(slug(&title, 5), "event", &mut event_ids),
+            id: event_ids.unique(slug(&title, 5), "event"),
             date,
             end: None,
             approximate,
@@ -140,7 +166,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
     }
     let mut seen = HashSet::new();
     for (s, f) in analysis.figures {
-        if quoted(&b.fact_evidence, &s.range) || !seen.insert(s.range.start) {
+        if facts_quoted.any(&s.range) || !seen.insert(s.range.start) {
             continue;
         }
         let fact = Fact {
@@ -221,11 +247,11 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
     }
     if !s.names.is_empty() {
         o.push_str("# ── Names no actor claims ──\n\n");
-        let mut taken: HashSet<String> = b.sheet.actors.iter().map(|a| a.id.clone()).collect();
+        let mut taken = Ids::taken(b.sheet.actors.iter().map(|a| &a.id));
         for (c, at) in &s.names {
             let _ = writeln!(o, "# {}, outside every actor's mention.", lines_of(b, at));
             let actor = Actor {
-                id: super::unique(slug(&c.name, 6), "actor", &mut taken),
+                id: taken.unique(slug(&c.name, 6), "actor"),
                 name: c.name.clone(),
                 kind: c.kind,
                 aliases: c.aliases.clone(),
@@ -251,4 +277,30 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
         }
     }
     o
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_quoted_when_any_quote_overlaps_it() {
+        let q = |start: u32, end: u32| Some(Quote { start, end, count: 1 });
+        // A long quote first, then short ones inside and after it, and a blank.
+        let quotes = [q(10, 50), q(12, 14), None, q(60, 65), q(70, 71)];
+        let quoted = Quoted::new(&quotes);
+        let naive = |r: &Range<usize>| {
+            quotes
+                .iter()
+                .flatten()
+                .any(|q| q.range().start < r.end && r.start < q.range().end)
+        };
+        for start in 0..80 {
+            for end in start + 1..82 {
+                let r = start..end;
+                assert_eq!(quoted.any(&r), naive(&r), "{r:?}");
+            }
+        }
+        assert!(!Quoted::new(&[]).any(&(0..10)));
+    }
 }
