@@ -57,7 +57,13 @@ pub fn sentences(article: &Article, own_line: Option<usize>) -> Vec<Sentence> {
             split(text, article, r, out);
         }
     };
-    for (n, r) in lines(article) {
+    for (n, mut r) in lines(article) {
+        // A speaker's label begins a turn of a transcript: a paragraph of its own, and no part
+        // of the sentence after it ("THE VICE PRESIDENT:  Good morning" is no name "Good").
+        if let Some(label) = speaker_label(&text[r.clone()]) {
+            flush(&mut para, &mut out);
+            r.start += label;
+        }
         let blank = text[r.clone()].trim().is_empty();
         if blank || n != prev_line + 1 {
             flush(&mut para, &mut out);
@@ -76,6 +82,35 @@ pub fn sentences(article: &Article, own_line: Option<usize>) -> Vec<Sentence> {
     }
     flush(&mut para, &mut out);
     out
+}
+
+/// The length of the speaker's label a transcript's line begins with, if it has one: up to six
+/// words in capitals and a colon ("THE VICE PRESIDENT:", "MS. PSAKI:", "Q:"), or a lone `Q`
+/// or `A` before the question or answer ("Q    Good morning").
+fn speaker_label(line: &str) -> Option<usize> {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    if let Some(colon) = trimmed.find(':') {
+        let label = &trimmed[..colon];
+        let after = trimmed[colon + 1..].chars().next();
+        if !label.is_empty()
+            && label.split_whitespace().count() <= 6
+            && label.chars().any(char::is_alphabetic)
+            && label.chars().all(|c| {
+                c.is_uppercase() || c.is_whitespace() || matches!(c, '.' | '\'' | '’' | '-')
+            })
+            && after.is_none_or(char::is_whitespace)
+        {
+            return Some(lead + colon + 1);
+        }
+    }
+    let mut words = trimmed.splitn(2, char::is_whitespace);
+    match (words.next(), words.next()) {
+        (Some("Q" | "A"), Some(rest)) if rest.trim_start().starts_with(char::is_uppercase) => {
+            Some(lead + 1)
+        }
+        _ => None,
+    }
 }
 
 fn split(text: &str, article: &Article, para: Range<usize>, out: &mut Vec<Sentence>) {
@@ -210,6 +245,39 @@ mod tests {
             .into_iter()
             .map(|s| text[s.range].to_owned())
             .collect()
+    }
+
+    #[test]
+    fn a_speakers_label_is_no_part_of_a_sentence() {
+        assert_eq!(speaker_label("THE VICE PRESIDENT:  Good morning."), Some(19));
+        assert_eq!(speaker_label("MS. PSAKI: Hi."), Some(10));
+        assert_eq!(speaker_label("Q    Good morning."), Some(1));
+        assert_eq!(speaker_label("  Q: Thanks."), Some(4));
+        assert_eq!(speaker_label("Key takeaways: none"), None);
+        assert_eq!(speaker_label("NATO: 32 members"), Some(5), "a label in capitals");
+        assert_eq!(speaker_label("At 10:30 the talks began."), None);
+        assert_eq!(speaker_label("A spokesman said so."), None, "A is a word here");
+        let (a, _) = Article::new(
+            "Talks\n\n11:50 A.M. EDT\nTHE VICE PRESIDENT:  Good morning, Bears.\nQ    Good \
+             question.\n"
+                .to_owned(),
+            &[],
+        );
+        let text = a.text();
+        let all: Vec<&str> = sentences(&a, Some(1))
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(
+            all,
+            [
+                "Talks",
+                "11:50 A.M.",
+                "EDT",
+                "Good morning, Bears.",
+                "Good question."
+            ]
+        );
     }
 
     #[test]
