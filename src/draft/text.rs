@@ -29,7 +29,8 @@ pub struct Word {
     pub range: Range<usize>,
     /// What stands between the previous word (or the sentence start) and this one, trimmed.
     pub gap: Range<usize>,
-    /// The first word of its sentence (after any quote, bullet or symbol).
+    /// The first word of its sentence (after any quote, bullet or symbol), or of a clause after
+    /// a colon.
     pub initial: bool,
 }
 
@@ -208,7 +209,9 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
             }
         }
         let gap = trim_range(s, prev_end..at);
-        let initial = out.is_empty();
+        // A capital after a colon opens a clause as one opens a sentence ("the Class of 2022:
+        // Congratulations on…"): the word is judged as a sentence's first.
+        let initial = out.is_empty() || s[gap.clone()].ends_with(':');
         out.push(Word {
             range: range.start + at..range.start + end,
             gap: range.start + gap.start..range.start + gap.end,
