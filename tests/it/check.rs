@@ -134,7 +134,11 @@ fn messages_never_carry_control_characters() {
 #[test]
 fn the_readme_stays_under_ten_kilobytes() {
     let readme = std::fs::metadata(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    assert!(readme.len() <= 10 * 1024, "README.md is {} bytes", readme.len());
+    assert!(
+        readme.len() <= 10 * 1024,
+        "README.md is {} bytes",
+        readme.len()
+    );
 }
 
 #[test]

@@ -539,6 +539,22 @@ fn evaluation_against_the_bundled_sheet() {
         alone.furniture.0 >= 5 && alone.furniture_extra == 0,
         "{alone:?}"
     );
+    // Two real transcripts curated by hand (tests/it/fixtures/eval). Their first run, before
+    // any tuning on them: speech actors 17/22 with 14 extras, events 6/8; press call actors
+    // 11/13 with 11 extras, events 4/8. Floors, not the figures: docs/draft.md has those.
+    for name in ["speech", "presscall"] {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/it/fixtures/eval")
+            .join(name);
+        let b = open(&Input::Path(dir.join("facts.toml"))).expect("a reference sheet that checks");
+        let [alone, _] = evaluate(name, b.article.text(), &b);
+        assert!(
+            alone.actors.0 * 4 >= alone.actors.1 * 3,
+            "{name}: {alone:?}"
+        );
+        assert!(alone.extra <= alone.actors.1, "{name}: {alone:?}");
+        assert!(alone.events.0 * 2 >= alone.events.1, "{name}: {alone:?}");
+    }
     if let Ok(dirs) = std::env::var("BRIEFING_EVAL") {
         for dir in dirs.split(':').filter(|d| !d.is_empty()) {
             let sheet = Path::new(dir).join("facts.toml");
