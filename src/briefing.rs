@@ -11,11 +11,11 @@ pub(crate) use input::{ReadError, read_limited};
 
 use crate::article::{self, Article};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::plural::count;
 use crate::evidence::{self, Quote};
 use crate::fold::fold;
 use crate::inert::quoted;
 use crate::mentions::{self, MentionIndex};
+use crate::plural::count;
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
 use crate::sheet::{Event, FactSheet, Positions, Span};

@@ -652,19 +652,13 @@ mod tests {
     #[test]
     fn ids_are_slugs_made_unique() {
         let mut taken = Ids::default();
-        assert_eq!(
-            taken.unique(slug("Bankman-Fried", 6), "a"),
-            "bankman-fried"
-        );
+        assert_eq!(taken.unique(slug("Bankman-Fried", 6), "a"), "bankman-fried");
         assert_eq!(
             taken.unique(slug("Bankman Fried", 6), "a"),
             "bankman-fried-2"
         );
         // Folded as `check` folds a left-out id, not dropped.
-        assert_eq!(
-            taken.unique(slug("Зеленський", 6), "actor"),
-            "zelens-kii"
-        );
+        assert_eq!(taken.unique(slug("Зеленський", 6), "actor"), "zelens-kii");
         assert_eq!(taken.unique(slug("—", 6), "actor"), "actor");
     }
 

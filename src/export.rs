@@ -13,10 +13,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::briefing::{Briefing, Input};
-use crate::inert::escaped;
 use crate::export::output::{
     Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_watched,
 };
+use crate::inert::escaped;
 
 pub use positions::MentionPositions;
 
@@ -149,8 +149,10 @@ pub fn refusal_for(
 ) -> Option<WriteError> {
     refusal(input, briefing, target).or_else(|| {
         let beside = article_beside(input, briefing, request, target)?;
-        crate::export::output::same_target(target, &beside).then(|| WriteError::WouldOverwriteArticle {
-            path: escaped(&target.to_string_lossy()).into_owned(),
+        crate::export::output::same_target(target, &beside).then(|| {
+            WriteError::WouldOverwriteArticle {
+                path: escaped(&target.to_string_lossy()).into_owned(),
+            }
         })
     })
 }

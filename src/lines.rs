@@ -154,7 +154,10 @@ mod tests {
     #[test]
     fn columns_count_characters_and_skip_a_byte_order_mark() {
         let text = "«Ü» Trump";
-        assert_eq!(LineIndex::new(text).line_col(text, text.find('T').unwrap()), (1, 5));
+        assert_eq!(
+            LineIndex::new(text).line_col(text, text.find('T').unwrap()),
+            (1, 5)
+        );
         let text = "\u{feff}NATO met";
         let lines = LineIndex::new(text);
         assert_eq!(lines.line_col(text, 3), (1, 1), "a BOM is no column");

@@ -10,8 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::briefing::{Briefing, Input};
-use crate::export::{Exported, Request, write_file_watched};
 use crate::export::output::{Cancel, WriteError};
+use crate::export::{Exported, Request, write_file_watched};
 
 pub struct ExportJob {
     cancel: Cancel,

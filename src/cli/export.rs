@@ -8,9 +8,9 @@ use std::path::Path;
 
 use super::{Failure, input};
 use crate::briefing::open;
+use crate::export::output::{TargetKind, describe_target, human_size, remove_temporaries_and_exit};
 use crate::export::{Format, Request, Table, render, write_file};
 use crate::inert::escaped;
-use crate::export::output::{TargetKind, describe_target, human_size, remove_temporaries_and_exit};
 use crate::signals;
 
 pub struct Args<'a> {

@@ -74,10 +74,7 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
                 let reason = if bulleted(t) {
                     "a bullet that is not a sentence".to_owned()
                 } else {
-                    format!(
-                        "{} and not a sentence",
-                        count(words, "word")
-                    )
+                    format!("{} and not a sentence", count(words, "word"))
                 };
                 Some((reason, None))
             } else if seen[&fold(t)].len() > 1 {

@@ -285,7 +285,13 @@ mod tests {
 
     #[test]
     fn a_sentence_is_quoted_when_any_quote_overlaps_it() {
-        let q = |start: u32, end: u32| Some(Quote { start, end, count: 1 });
+        let q = |start: u32, end: u32| {
+            Some(Quote {
+                start,
+                end,
+                count: 1,
+            })
+        };
         // A long quote first, then short ones inside and after it, and a blank.
         let quotes = [q(10, 50), q(12, 14), None, q(60, 65), q(70, 71)];
         let quoted = Quoted::new(&quotes);

@@ -252,14 +252,25 @@ mod tests {
 
     #[test]
     fn a_speakers_label_is_no_part_of_a_sentence() {
-        assert_eq!(speaker_label("THE VICE PRESIDENT:  Good morning."), Some(19));
+        assert_eq!(
+            speaker_label("THE VICE PRESIDENT:  Good morning."),
+            Some(19)
+        );
         assert_eq!(speaker_label("MS. PSAKI: Hi."), Some(10));
         assert_eq!(speaker_label("Q    Good morning."), Some(1));
         assert_eq!(speaker_label("  Q: Thanks."), Some(4));
         assert_eq!(speaker_label("Key takeaways: none"), None);
-        assert_eq!(speaker_label("NATO: 32 members"), Some(5), "a label in capitals");
+        assert_eq!(
+            speaker_label("NATO: 32 members"),
+            Some(5),
+            "a label in capitals"
+        );
         assert_eq!(speaker_label("At 10:30 the talks began."), None);
-        assert_eq!(speaker_label("A spokesman said so."), None, "A is a word here");
+        assert_eq!(
+            speaker_label("A spokesman said so."),
+            None,
+            "A is a word here"
+        );
         let (a, _) = Article::new(
             "Talks\n\n11:50 A.M. EDT\nTHE VICE PRESIDENT:  Good morning, Bears.\nQ    Good \
              question.\n"

@@ -6,9 +6,9 @@
 use std::fmt::Write as _;
 
 use crate::briefing::Briefing;
-use crate::plural::{count, s};
 use crate::evidence::Quote;
 use crate::inert::one_line;
+use crate::plural::{count, s};
 use crate::sheet::{ActorKind, Event};
 
 pub fn render(b: &Briefing) -> String {
