@@ -16,6 +16,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::countries::{country, is_region};
 use super::text::{Sentence, Word, words};
@@ -220,6 +221,8 @@ const TITLES: &[&str] = &[
     "Captain",
     "Sergeant",
     "Admiral",
+    "Commander",
+    "Cmdr",
     "Marshal",
     "Speaker",
     "Attorney",
@@ -279,7 +282,40 @@ const HONORIFICS: &[&str] = &[
     "Ambassador",
     "Leader",
     "Hon",
+    "Admiral",
+    "Adm",
+    "Colonel",
+    "Col",
+    "Lieutenant",
+    "Lt",
+    "Sergeant",
+    "Sgt",
+    "Commander",
 ];
+
+/// Given names (the 1990 US census's, `first_names.txt`): a name of two or three words that
+/// starts with one is a person's ("Kimberly Ballinger").
+static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("first_names.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Given names on the census list that start a place or a thing's name more often than a
+/// person's ("Long Beach", "Santa Clara", "Major League", "Hope Street").
+const NOT_FIRST_NAMES: &[&str] = &[
+    "Long", "Santa", "San", "Major", "King", "Will", "May", "June", "April", "August", "Hope",
+    "Joy", "Grace", "Faith", "Summer", "Winter", "Autumn", "Spring", "Dallas", "Houston",
+    "Paris", "Lincoln", "Madison", "Jackson", "Washington", "Austin", "Phoenix", "Charlotte",
+    "Florence", "Sydney", "Victoria", "Chelsea", "Christian", "Golden", "Royal", "Young",
+    "Rich", "Green", "White", "Black", "Brown", "Star", "Sun", "Page", "Press", "Federal",
+    "General", "Justice", "Commodore", "Central", "Union", "Liberty", "Independence",
+];
+
+fn first_name(word: &str) -> bool {
+    FIRST_NAMES.contains(word) && !NOT_FIRST_NAMES.contains(&word)
+}
 
 /// Head nouns of organisations.
 const ORGANIZATION_HEADS: &[&str] = &[
@@ -1099,6 +1135,17 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
         let c = s.place_hint.as_deref().unwrap_or_default();
         return (ActorKind::Place, Some(format!("written \"{n}, {c}\"")));
     }
+    if (2..=3).contains(&words.len())
+        && first_name(words[0])
+        && words[1..]
+            .iter()
+            .all(|w| capitalised(w) && !acronym(w) && !CONNECTORS.contains(w))
+    {
+        return (
+            ActorKind::Person,
+            Some(format!("\"{}\" is a common first name", words[0])),
+        );
+    }
     if words.len() >= 2
         && words.len() <= 3
         && !words.iter().any(|w| CONNECTORS.contains(w) || acronym(w))
@@ -1214,6 +1261,18 @@ mod tests {
         assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
         assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
         assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+
+    #[test]
+    fn a_common_first_name_makes_a_person_and_a_place_word_does_not() {
+        let got = found(
+            "It was read by Kimberly Ballinger and Admiral Schultz in Long Beach near Santa Clara.",
+        );
+        let kinds: Vec<_> = got.iter().map(|c| (c.0.as_str(), c.2)).collect();
+        assert!(kinds.contains(&("Kimberly Ballinger", ActorKind::Person)), "{kinds:?}");
+        assert!(kinds.contains(&("Schultz", ActorKind::Person)), "{kinds:?}");
+        assert!(kinds.contains(&("Long Beach", ActorKind::Other)), "{kinds:?}");
+        assert!(kinds.contains(&("Santa Clara", ActorKind::Other)), "{kinds:?}");
     }
 
     #[test]
