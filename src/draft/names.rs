@@ -305,12 +305,59 @@ static FIRST_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// Given names on the census list that start a place or a thing's name more often than a
 /// person's ("Long Beach", "Santa Clara", "Major League", "Hope Street").
 const NOT_FIRST_NAMES: &[&str] = &[
-    "Long", "Santa", "San", "Major", "King", "Will", "May", "June", "April", "August", "Hope",
-    "Joy", "Grace", "Faith", "Summer", "Winter", "Autumn", "Spring", "Dallas", "Houston",
-    "Paris", "Lincoln", "Madison", "Jackson", "Washington", "Austin", "Phoenix", "Charlotte",
-    "Florence", "Sydney", "Victoria", "Chelsea", "Christian", "Golden", "Royal", "Young",
-    "Rich", "Green", "White", "Black", "Brown", "Star", "Sun", "Page", "Press", "Federal",
-    "General", "Justice", "Commodore", "Central", "Union", "Liberty", "Independence",
+    "Long",
+    "Santa",
+    "San",
+    "Major",
+    "King",
+    "Will",
+    "May",
+    "June",
+    "April",
+    "August",
+    "Hope",
+    "Joy",
+    "Grace",
+    "Faith",
+    "Summer",
+    "Winter",
+    "Autumn",
+    "Spring",
+    "Dallas",
+    "Houston",
+    "Paris",
+    "Lincoln",
+    "Madison",
+    "Jackson",
+    "Washington",
+    "Austin",
+    "Phoenix",
+    "Charlotte",
+    "Florence",
+    "Sydney",
+    "Victoria",
+    "Chelsea",
+    "Christian",
+    "Golden",
+    "Royal",
+    "Young",
+    "Rich",
+    "Green",
+    "White",
+    "Black",
+    "Brown",
+    "Star",
+    "Sun",
+    "Page",
+    "Press",
+    "Federal",
+    "General",
+    "Justice",
+    "Commodore",
+    "Central",
+    "Union",
+    "Liberty",
+    "Independence",
 ];
 
 fn first_name(word: &str) -> bool {
@@ -1269,10 +1316,19 @@ mod tests {
             "It was read by Kimberly Ballinger and Admiral Schultz in Long Beach near Santa Clara.",
         );
         let kinds: Vec<_> = got.iter().map(|c| (c.0.as_str(), c.2)).collect();
-        assert!(kinds.contains(&("Kimberly Ballinger", ActorKind::Person)), "{kinds:?}");
+        assert!(
+            kinds.contains(&("Kimberly Ballinger", ActorKind::Person)),
+            "{kinds:?}"
+        );
         assert!(kinds.contains(&("Schultz", ActorKind::Person)), "{kinds:?}");
-        assert!(kinds.contains(&("Long Beach", ActorKind::Other)), "{kinds:?}");
-        assert!(kinds.contains(&("Santa Clara", ActorKind::Other)), "{kinds:?}");
+        assert!(
+            kinds.contains(&("Long Beach", ActorKind::Other)),
+            "{kinds:?}"
+        );
+        assert!(
+            kinds.contains(&("Santa Clara", ActorKind::Other)),
+            "{kinds:?}"
+        );
     }
 
     #[test]

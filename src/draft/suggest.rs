@@ -294,7 +294,7 @@ mod tests {
         };
         // A long quote first, then short ones inside and after it, and a blank.
         let quotes = [q(10, 50), q(12, 14), None, q(60, 65), q(70, 71)];
-        let quoted = Quoted::new(&quotes);
+        let cover = Quoted::new(&quotes);
         let naive = |r: &Range<usize>| {
             quotes
                 .iter()
@@ -304,7 +304,7 @@ mod tests {
         for start in 0..80 {
             for end in start + 1..82 {
                 let r = start..end;
-                assert_eq!(quoted.any(&r), naive(&r), "{r:?}");
+                assert_eq!(cover.any(&r), naive(&r), "{r:?}");
             }
         }
         assert!(!Quoted::new(&[]).any(&(0..10)));
