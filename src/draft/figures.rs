@@ -1,6 +1,8 @@
-//! Figures in a sentence: counts with a noun ("35 partner countries"), percentages ("12%",
-//! "12 per cent") and money ("$1.5 billion", "20 million euros"), each with the words around it
-//! as they stand in the text.
+//! Figures in a sentence: counts with a noun ("35 partner countries", "nine leaders"),
+//! percentages ("12%", "12 per cent"), money ("$1.5 billion", "20 million euros"), lengths of
+//! time and ages written with a hyphen ("a 5-year agreement", "a four-month suspension", "a
+//! 28-year-old man"), each with the words around it as they stand in the text. Clock times
+//! ("11:50 A.M.", "5 p.m.") are not figures.
 
 use std::ops::Range;
 
@@ -22,6 +24,40 @@ const SCALES: &[&str] = &["million", "billion", "trillion", "bn", "thousand"];
 const CURRENCIES: &[&str] = &[
     "dollars", "euros", "pounds", "hryvnias", "roubles", "rubles", "yuan", "yen",
 ];
+/// Currency codes written before a number without a sign ("RM380", "USD 5"): ISO 4217 codes of
+/// the currencies news reports most, and the Malaysian ringgit's usual "RM". Not every run of
+/// capitals before a digit is money ("NY1", "F16").
+const CURRENCY_CODES: &[&str] = &[
+    "RM", "USD", "EUR", "GBP", "CHF", "JPY", "CNY", "RMB", "INR", "RUB", "UAH", "AUD", "CAD",
+    "NZD", "HKD", "SGD", "ZAR", "NGN", "KES", "GHS", "MYR", "BRL", "MXN", "SEK", "NOK", "DKK",
+    "PLN", "TRY", "ILS", "AED", "SAR", "KRW", "IDR", "PHP", "THB", "VND", "EGP", "PKR", "BDT",
+];
+/// Numbers written in words, counted when a plural noun follows ("nine leaders") and in
+/// hyphenated lengths of time ("four-month"). "One" is left out: "one of them" counts nothing.
+const NUMBER_WORDS: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "dozens",
+    "hundreds",
+    "thousands",
+];
+/// Units of time a hyphenated length is written in ("5-year", "16-year-long").
+const TIME_UNITS: &[&str] = &["year", "month", "week", "day", "hour", "minute"];
 /// Words that end the words quoted after a figure.
 const STOP_AFTER: &[&str] = &[
     "and", "or", "to", "of", "the", "in", "on", "at", "for", "with", "by", "from", "that", "who",
@@ -49,7 +85,7 @@ pub fn figures(text: &str, range: Range<usize>, dates: &[Range<usize>]) -> Vec<F
             continue;
         }
         let at_start = i == 0
-            || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.' || b[i - 1] == b',')
+            || !(b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',' | b'/'))
             || currency_code(&s[..i]).is_some();
         if !at_start {
             i += 1;
@@ -65,15 +101,140 @@ pub fn figures(text: &str, range: Range<usize>, dates: &[Range<usize>]) -> Vec<F
         let (start, end) = (range.start + i, range.start + j);
         let number = &s[i..j];
         i = j;
+        if dates.iter().any(|d| d.start <= start && end <= d.end)
+            || clock_time(s, i - number.len(), j)
+        {
+            // Skip the rest of a clock time too ("11:50": not a figure "50").
+            while i < b.len() && (b[i].is_ascii_digit() || b[i] == b':') {
+                i += 1;
+            }
+            continue;
+        }
+        if b.get(j) == Some(&b'-') {
+            if let Some(f) = length(text, range.clone(), start, end, number) {
+                out.push(f);
+            }
+            continue;
+        }
         if b.get(j)
-            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/' || *c == b'-')
-            || dates.iter().any(|d| d.start <= start && end <= d.end)
+            .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/')
         {
             continue;
         }
         if let Some(f) = figure(text, range.clone(), start, end, number) {
             out.push(f);
         }
+    }
+    out.extend(in_words(text, range));
+    out.sort_by_key(|f| f.evidence.start);
+    out
+}
+
+/// Whether the number at `s[i..j]` is part of a clock time: "11:50", "5 p.m.", "9 A.M.".
+fn clock_time(s: &str, i: usize, j: usize) -> bool {
+    let b = s.as_bytes();
+    let colon_after = b.get(j) == Some(&b':') && b.get(j + 1).is_some_and(u8::is_ascii_digit);
+    let colon_before = i >= 2 && b[i - 1] == b':' && b[i - 2].is_ascii_digit();
+    let rest = s[j..].trim_start_matches(' ');
+    let meridiem = ["a.m.", "p.m.", "A.M.", "P.M.", "am ", "pm ", "AM ", "PM "]
+        .iter()
+        .any(|m| rest.starts_with(m));
+    colon_after || colon_before || meridiem
+}
+
+/// A length of time or an age written with a hyphen, starting at the number (digits or, from
+/// [`in_words`], a number word) at `start..end`: "5-year agreement" → value "5 years", label
+/// "Length of the agreement"; "28-year-old" → label "Age".
+fn length(
+    text: &str,
+    sentence: Range<usize>,
+    start: usize,
+    end: usize,
+    number: &str,
+) -> Option<Figure> {
+    let rest = &text[end..sentence.end];
+    let unit_word = rest.strip_prefix('-')?;
+    let unit = TIME_UNITS.iter().find(|u| {
+        unit_word.starts_with(*u) && !unit_word[u.len()..].starts_with(char::is_alphabetic)
+    })?;
+    let mut ev_end = end + 1 + unit.len();
+    let tail = &text[ev_end..sentence.end];
+    let old = tail.starts_with("-old");
+    if let Some(t) = ["-long", "-old"].iter().find(|t| tail.starts_with(*t)) {
+        ev_end += t.len();
+    }
+    let plural = if matches!(number, "1" | "one") {
+        ""
+    } else {
+        "s"
+    };
+    let value = format!("{number} {unit}{plural}");
+    let label = if old {
+        "Age".to_owned()
+    } else {
+        // The noun it measures: the first word after that is not a small word.
+        // Names before it ("16-year-long Boeing-Airbus dispute"), then the first lowercase word.
+        let next = words_after(text, ev_end, sentence.end, 3);
+        let noun = next
+            .iter()
+            .take_while(|(w, _)| !STOP_AFTER.contains(&w.as_str()))
+            .find(|(w, _)| w.starts_with(char::is_lowercase));
+        if let Some((w, e)) = noun {
+            ev_end = *e;
+            format!("Length of the {w}")
+        } else {
+            "Length (write of what)".to_owned()
+        }
+    };
+    Some(Figure {
+        value,
+        label,
+        evidence: start..ev_end,
+    })
+}
+
+/// Counts written in words ("nine leaders", "two officers were shot") and lengths written with
+/// a number word ("a four-month suspension").
+fn in_words(text: &str, range: Range<usize>) -> Vec<Figure> {
+    let mut out = Vec::new();
+    for w in super::text::words(text, range.clone()) {
+        let word = &text[w.range.clone()];
+        let (number, hyphenated) = match word.split_once('-') {
+            Some((n, _)) => (n, true),
+            None => (word, false),
+        };
+        let lower = number.to_lowercase();
+        if !NUMBER_WORDS.contains(&lower.as_str()) {
+            continue;
+        }
+        let end = w.range.start + number.len();
+        if hyphenated {
+            if let Some(f) = length(text, range.clone(), w.range.start, end, number) {
+                out.push(f);
+            }
+            continue;
+        }
+        // A plural noun right after it, or after one more word ("two police officers").
+        let next = words_after(text, end, range.end, 2);
+        let Some(k) = next.iter().position(|(n, _)| plural(n)) else {
+            continue;
+        };
+        if next[..k]
+            .iter()
+            .any(|(n, _)| STOP_AFTER.contains(&n.as_str()) || !n.starts_with(char::is_lowercase))
+        {
+            continue;
+        }
+        let label: Vec<&str> = next[..=k].iter().map(|(n, _)| n.as_str()).collect();
+        let label = label.join(" ");
+        let mut c = label.chars();
+        out.push(Figure {
+            value: number.to_owned(),
+            label: c
+                .next()
+                .map_or(label.clone(), |f| f.to_uppercase().chain(c).collect()),
+            evidence: w.range.start..next[k].1,
+        });
     }
     out
 }
@@ -96,8 +257,12 @@ fn currency_code(before: &str) -> Option<&str> {
         .chars()
         .next_back()
         .is_none_or(|c| !c.is_alphanumeric());
-    ((sign.is_some() || letters >= 2) && letters <= 3 && starts_word && start < before.len())
-        .then(|| &before[start..])
+    let code = &before[start..letters_end];
+    ((sign.is_some() || CURRENCY_CODES.contains(&code))
+        && letters <= 3
+        && starts_word
+        && start < before.len())
+    .then(|| &before[start..])
 }
 
 /// Whether a lowercase word looks like a plural noun: "countries", not "across" or "'s".
@@ -296,6 +461,37 @@ mod tests {
             found("At least 1,055 people were shot."),
             [("1,055".into(), "At least 1,055 people".into())]
         );
+    }
+
+    #[test]
+    fn clock_times_and_capitals_before_a_number_are_no_figures() {
+        let clock = found("It began at 11:50 A.M. and ended at 5 p.m. with 9/11 said.");
+        assert!(clock.is_empty(), "{clock:?}");
+        assert!(found("Then Jennifer Jacobs of NY1 asked.").is_empty());
+    }
+
+    #[test]
+    fn lengths_with_a_hyphen_ages_and_counts_in_words() {
+        assert_eq!(
+            found(
+                "It is a 5-year agreement in the 16-year-long dispute after a four-month suspension."
+            ),
+            [
+                ("5 years".into(), "5-year agreement".into()),
+                ("16 years".into(), "16-year-long dispute".into()),
+                ("four months".into(), "four-month suspension".into()),
+            ]
+        );
+        assert_eq!(
+            found("A 28-year-old man met nine leaders and two police officers, one of them."),
+            [
+                ("28 years".into(), "28-year-old".into()),
+                ("nine".into(), "nine leaders".into()),
+                ("two".into(), "two police officers".into()),
+            ]
+        );
+        let f = figures("a 5-year agreement", 0..18, &[]);
+        assert_eq!(f[0].label, "Length of the agreement");
     }
 
     #[test]
