@@ -293,8 +293,8 @@ mod tests {
 
     #[test]
     fn omits_the_lines_the_plain_reference_omits() {
-        let w = crate::workload::generate(256 * 1024, 100, 22);
-        let text = crate::fold::reference::roughened(&w.article);
+        let w = briefing_workload::generate(256 * 1024, 100, 22);
+        let text = briefing_workload::roughened(&w.article);
         let entries = [
             "Advertisement",
             "Subscribe to our newsletter \u{2013} it\u{2019}s free",

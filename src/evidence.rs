@@ -465,7 +465,7 @@ mod tests {
 
     #[test]
     fn chunks_count_like_one_search_and_like_a_plain_reference() {
-        let w = crate::workload::generate(200 * 1024, 60, 41);
+        let w = briefing_workload::generate(200 * 1024, 60, 41);
         let (a, _) = Article::new(w.article, &[fold("Advertisement")]);
         let text = a.folded().as_str();
         // Sentences, and short pieces found thousands of times, across barriers too.

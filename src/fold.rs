@@ -379,42 +379,6 @@ pub(crate) mod reference {
             };
         }
     }
-
-    /// The workload's article made harder to fold: a byte order mark, lone `\r` line ends, and
-    /// spaces replaced by tabs, runs of spaces, no-break and ideographic spaces, form feeds.
-    pub(crate) fn roughened(article: &str) -> String {
-        const SPACES: [&str; 7] = [
-            "\t",
-            "   ",
-            "\u{A0}",
-            "\u{2003}",
-            " \u{3000} ",
-            "\u{C}",
-            " \t ",
-        ];
-        let mut out = String::from("\u{FEFF}");
-        let (mut spaces, mut crlfs) = (0, 0);
-        let mut rest = article;
-        while let Some(i) = rest.find([' ', '\r']) {
-            out.push_str(&rest[..i]);
-            if rest[i..].starts_with(' ') {
-                spaces += 1;
-                out.push_str(if spaces % 13 == 0 {
-                    SPACES[spaces / 13 % 7]
-                } else {
-                    " "
-                });
-                rest = &rest[i + 1..];
-            } else {
-                crlfs += 1;
-                out.push('\r');
-                let lone = crlfs % 5 == 0 && rest[i..].starts_with("\r\n");
-                rest = &rest[i + if lone { 2 } else { 1 }..];
-            }
-        }
-        out.push_str(rest);
-        out
-    }
 }
 
 #[cfg(test)]
@@ -470,8 +434,8 @@ mod tests {
 
     /// A workload article, made harder to fold, with its omitted lines as `Article` finds them.
     fn rough_workload() -> (String, Vec<Range<usize>>) {
-        let w = crate::workload::generate(256 * 1024, 100, 21);
-        let text = reference::roughened(&w.article);
+        let w = briefing_workload::generate(256 * 1024, 100, 21);
+        let text = briefing_workload::roughened(&w.article);
         let omit: Vec<String> = ["Advertisement", "Share this article on social media"]
             .iter()
             .map(|o| reference::fold(o))

@@ -24,5 +24,4 @@ pub mod sheet;
 pub mod signals;
 pub mod terminal;
 pub mod view;
-pub mod workload;
 pub mod wrap;

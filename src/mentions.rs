@@ -909,9 +909,9 @@ mod tests {
     /// order mark) with its actors.
     fn workload(bytes: usize, actors: usize, seed: u64) -> (String, Vec<Actor>) {
         use crate::diagnostic::SourceFile;
-        let w = crate::workload::generate(bytes, actors, seed);
+        let w = briefing_workload::generate(bytes, actors, seed);
         let parsed = crate::sheet::parse::parse(&SourceFile::new("facts.toml", &w.sheet));
-        let text = crate::fold::reference::roughened(&w.article);
+        let text = briefing_workload::roughened(&w.article);
         (text, parsed.sheet.actors)
     }
 
