@@ -303,7 +303,7 @@ mod tests {
         ];
         let omit: Vec<String> = entries.iter().map(|o| fold::fold(o)).collect();
         let (a, hits) = Article::new(text.clone(), &omit);
-        let want = crate::fold::reference::omitted_lines(&text, 3, &omit);
+        let want = crate::reference::fold::omitted_lines(&text, 3, &omit);
         assert_eq!(a.omitted(), want);
         assert_eq!(hits.iter().sum::<usize>(), want.len());
         assert!(hits[..3].iter().all(|&h| h > 0) && hits[3] == 0, "{hits:?}");

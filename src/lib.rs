@@ -25,3 +25,6 @@ pub mod signals;
 pub mod terminal;
 pub mod view;
 pub mod wrap;
+
+#[cfg(test)]
+mod reference;
