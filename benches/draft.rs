@@ -1,8 +1,8 @@
 //! `briefing draft` in-process: the bundled article, a 1 MiB slice of the synthetic workload
-//! (`briefing::workload`: English-like paragraphs dense with names, dates are rare), and two
-//! texts shaped to hit what was once quadratic: 20,000 short attributed sentences (one evidence
-//! search per figure and per happening) and 12,000 short paragraphs (lines compared with every
-//! paragraph for a box that restates the body).
+//! (`briefing_workload`, crates/workload: English-like paragraphs dense with names, dates are
+//! rare), and two texts shaped to hit what was once quadratic: 20,000 short attributed sentences
+//! (one evidence search per figure and per happening) and 12,000 short paragraphs (lines compared
+//! with every paragraph for a box that restates the body).
 //!
 //! Run with `cargo bench --bench draft`.
 
@@ -11,7 +11,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use briefing::draft::{Options, draft};
-use briefing::workload::{BENCH_ACTORS, BENCH_SEED, generate};
+use briefing_workload::{BENCH_ACTORS, BENCH_SEED, generate};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn texts() -> Vec<(&'static str, String)> {

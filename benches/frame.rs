@@ -1,8 +1,8 @@
-//! Frame benchmarks on the synthetic workload (`briefing::workload`: a 10 MiB article, 1,000
-//! actors): drawing one frame with ratatui's `TestBackend` at 120×40, 200×60 and the largest
-//! size the reader draws (1024×512) after scrolling
-//! into the middle of the article, and the latency of a keystroke to its frame: `Down` (update
-//! and draw) and a resize to a new width (update, which lays the article out again, and draw).
+//! Frame benchmarks on the synthetic workload (`briefing_workload`, crates/workload: a 10 MiB
+//! article, 1,000 actors): drawing one frame with ratatui's `TestBackend` at 120×40, 200×60 and the
+//! largest size the reader draws (1024×512) after scrolling into the middle of the article, and the
+//! latency of a keystroke to its frame: `Down` (update and draw) and a resize to a new width
+//! (update, which lays the article out again, and draw).
 //!
 //! Run with `cargo bench --bench frame`. The app is driven only through `App::update`, as the
 //! terminal loop drives it.
@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use briefing::app::{Action, App, MAX_HEIGHT, MAX_WIDTH};
 use briefing::briefing::{Briefing, Input, check};
 use briefing::view::render;
-use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
+use briefing_workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

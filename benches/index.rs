@@ -1,7 +1,7 @@
-//! Loading benchmarks on the synthetic workload (`briefing::workload`: a 10 MiB article, 1,000
-//! actors with 3,000 aliases, 300 events): folding the article (`Article::new`), building the
-//! mention index (`MentionIndex::build`), locating the evidence, and the whole `check` with the
-//! files on disk. Throughput is bytes of article per second.
+//! Loading benchmarks on the synthetic workload (`briefing_workload`, crates/workload: a 10 MiB
+//! article, 1,000 actors with 3,000 aliases, 300 events): folding the article (`Article::new`),
+//! building the mention index (`MentionIndex::build`), locating the evidence, and the whole `check`
+//! with the files on disk. Throughput is bytes of article per second.
 //!
 //! Run with `cargo bench --bench index`. With `BRIEFING_WORKLOAD_DIR=DIR` set it benchmarks
 //! nothing: it writes the workload into DIR (`facts.toml`, `article.txt`, and `patterns.txt`
@@ -17,7 +17,7 @@ use briefing::briefing::{Briefing, Input, check};
 use briefing::evidence;
 use briefing::fold::fold;
 use briefing::mentions::MentionIndex;
-use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, Workload, generate};
+use briefing_workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, Workload, generate};
 use criterion::{BatchSize, Criterion, Throughput, criterion_group};
 
 fn workload() -> Workload {

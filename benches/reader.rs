@@ -1,6 +1,6 @@
-//! The reader's latencies on the synthetic workload (`briefing::workload`: a 10 MiB article,
-//! 1,000 actors, 3,000 aliases): from opening the briefing to its first complete frame, and
-//! from a keystroke to its drawn frame at 200×60 — scrolling, `n`, `Enter` on an actor and a
+//! The reader's latencies on the synthetic workload (`briefing_workload`, crates/workload: a 10 MiB
+//! article, 1,000 actors, 3,000 aliases): from opening the briefing to its first complete frame,
+//! and from a keystroke to its drawn frame at 200×60 — scrolling, `n`, `Enter` on an actor and a
 //! search step — at the top, the middle and the end of the article.
 //!
 //! Criterion reports the medians. Since the target is also about the worst case, every
@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 use briefing::app::{Action, App, Pane};
 use briefing::briefing::{Input, open};
 use briefing::view::render;
-use briefing::workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
+use briefing_workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

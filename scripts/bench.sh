@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole-process rows of docs/performance.md's tables, on the synthetic 10 MiB briefing
-# (1,000 actors, 3,000 aliases; see src/workload.rs): `briefing check` beside grep and ripgrep
+# (1,000 actors, 3,000 aliases; see crates/workload): `briefing check` beside grep and ripgrep
 # searching the same article for every name and alias as whole words; peak memory of `check`
 # and of a JSON export; and the reader's first frame, a search and its peak memory beside
 # `less` (scripts/interactive.py). Prints the medians and the ratios.

@@ -249,8 +249,8 @@ mod tests {
 
     #[test]
     fn omits_the_lines_the_plain_reference_omits() {
-        let w = crate::workload::generate(256 * 1024, 100, 22);
-        let text = crate::fold::reference::roughened(&w.article);
+        let w = briefing_workload::generate(256 * 1024, 100, 22);
+        let text = briefing_workload::roughened(&w.article);
         let entries = [
             "Advertisement",
             "Subscribe to our newsletter \u{2013} it\u{2019}s free",
@@ -259,7 +259,7 @@ mod tests {
         ];
         let omit: Vec<String> = entries.iter().map(|o| fold::fold(o)).collect();
         let (a, hits) = Article::new(text.clone(), &omit);
-        let want = crate::fold::reference::omitted_lines(&text, 3, &omit);
+        let want = crate::reference::fold::omitted_lines(&text, 3, &omit);
         assert_eq!(a.omitted(), want);
         assert_eq!(hits.iter().sum::<usize>(), want.len());
         assert!(hits[..3].iter().all(|&h| h > 0) && hits[3] == 0, "{hits:?}");

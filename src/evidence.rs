@@ -465,7 +465,7 @@ mod tests {
 
     #[test]
     fn chunks_count_like_one_search_and_like_a_plain_reference() {
-        let w = crate::workload::generate(200 * 1024, 60, 41);
+        let w = briefing_workload::generate(200 * 1024, 60, 41);
         let (a, _) = Article::new(w.article, &[fold("Advertisement")]);
         let text = a.folded().as_str();
         // Sentences, and short pieces found thousands of times, across barriers too.
@@ -475,20 +475,7 @@ mod tests {
             .map(|q| q.chars().take(60).collect())
             .collect();
         patterns.extend(["the", "ent", "on the", "s,", "'s", "\n"].map(String::from));
-        let want: Vec<Option<(usize, usize, u32)>> = patterns
-            .iter()
-            .map(|p| {
-                let mut first = None;
-                let mut count = 0;
-                let mut from = 0;
-                while let Some(i) = memchr::memmem::find(&text.as_bytes()[from..], p.as_bytes()) {
-                    first = first.or(Some((from + i, from + i + p.len())));
-                    count += 1;
-                    from += i + 1;
-                }
-                first.map(|(s, e)| (s, e, count))
-            })
-            .collect();
+        let want = crate::reference::evidence::first_and_count(text, &patterns);
         assert!(want.iter().all(Option::is_some));
         for n in 1..7 {
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 5).collect();

@@ -289,137 +289,9 @@ fn plain_run_end(bytes: &[u8], from: usize, to: usize, mut in_space: bool) -> us
 }
 
 #[cfg(test)]
-pub(crate) mod reference {
-    use std::ops::Range;
-
-    /// Rule 2, character by character: `None` for whitespace.
-    fn fold_char(c: char) -> Option<char> {
-        match c {
-            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => Some('\''),
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => Some('-'),
-            c if c.is_whitespace() => None,
-            c => Some(c),
-        }
-    }
-
-    /// Folds `text[from..to]`, each folded byte with the original offset it comes from: a
-    /// run of whitespace becomes one space from its first character.
-    fn fold_span(text: &str, from: usize, to: usize, out: &mut String, src: &mut Vec<usize>) {
-        let mut in_space = false;
-        for (i, c) in text[from..to].char_indices() {
-            let at = from + i;
-            match fold_char(c) {
-                None if in_space => {}
-                None => {
-                    out.push(' ');
-                    src.push(at);
-                    in_space = true;
-                }
-                Some(f) => {
-                    out.push(f);
-                    // A character kept as it is keeps its bytes; one replaced is one byte.
-                    let n = f.len_utf8();
-                    src.extend((0..n).map(|k| if f == c { at + k } else { at }));
-                    in_space = false;
-                }
-            }
-        }
-    }
-
-    /// A short text folded after trimming, like [`super::fold`].
-    pub(crate) fn fold(text: &str) -> String {
-        let (mut out, mut src) = (String::new(), Vec::new());
-        let t = text.trim();
-        fold_span(t, 0, t.len(), &mut out, &mut src);
-        out
-    }
-
-    /// `original[skip..]` folded, with every range in `removed` replaced by one barrier, and
-    /// for every folded byte (and the end) the original offset it maps to.
-    pub(crate) fn fold_mapped(
-        original: &str,
-        skip: usize,
-        removed: &[Range<usize>],
-    ) -> (String, Vec<usize>) {
-        let (mut out, mut src) = (String::new(), Vec::new());
-        let mut pos = skip;
-        for r in removed {
-            fold_span(original, pos, r.start, &mut out, &mut src);
-            out.push(char::from(super::BARRIER));
-            src.push(r.start);
-            pos = r.end;
-        }
-        fold_span(original, pos, original.len(), &mut out, &mut src);
-        src.push(original.len());
-        (out, src)
-    }
-
-    /// The content ranges of the lines of `text` from `skip` on (a line ends at `\n`, `\r\n`
-    /// or a lone `\r`) whose folded text is one of `omit`.
-    pub(crate) fn omitted_lines(text: &str, skip: usize, omit: &[String]) -> Vec<Range<usize>> {
-        let bytes = text.as_bytes();
-        let mut out = Vec::new();
-        let mut start = skip;
-        loop {
-            let end = (start..bytes.len())
-                .find(|&k| bytes[k] == b'\n' || bytes[k] == b'\r')
-                .unwrap_or(bytes.len());
-            if omit.contains(&fold(&text[start..end])) {
-                out.push(start..end);
-            }
-            if end == bytes.len() {
-                return out;
-            }
-            start = if bytes[end..].starts_with(b"\r\n") {
-                end + 2
-            } else {
-                end + 1
-            };
-        }
-    }
-
-    /// The workload's article made harder to fold: a byte order mark, lone `\r` line ends, and
-    /// spaces replaced by tabs, runs of spaces, no-break and ideographic spaces, form feeds.
-    pub(crate) fn roughened(article: &str) -> String {
-        const SPACES: [&str; 7] = [
-            "\t",
-            "   ",
-            "\u{A0}",
-            "\u{2003}",
-            " \u{3000} ",
-            "\u{C}",
-            " \t ",
-        ];
-        let mut out = String::from("\u{FEFF}");
-        let (mut spaces, mut crlfs) = (0, 0);
-        let mut rest = article;
-        while let Some(i) = rest.find([' ', '\r']) {
-            out.push_str(&rest[..i]);
-            if rest[i..].starts_with(' ') {
-                spaces += 1;
-                out.push_str(if spaces % 13 == 0 {
-                    SPACES[spaces / 13 % 7]
-                } else {
-                    " "
-                });
-                rest = &rest[i + 1..];
-            } else {
-                crlfs += 1;
-                out.push('\r');
-                let lone = crlfs % 5 == 0 && rest[i..].starts_with("\r\n");
-                rest = &rest[i + if lone { 2 } else { 1 }..];
-            }
-        }
-        out.push_str(rest);
-        out
-    }
-}
-
-#[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reference::fold as reference;
 
     #[test]
     fn folds_whitespace_quotes_and_dashes() {
@@ -470,8 +342,8 @@ mod tests {
 
     /// A workload article, made harder to fold, with its omitted lines as `Article` finds them.
     fn rough_workload() -> (String, Vec<Range<usize>>) {
-        let w = crate::workload::generate(256 * 1024, 100, 21);
-        let text = reference::roughened(&w.article);
+        let w = briefing_workload::generate(256 * 1024, 100, 21);
+        let text = briefing_workload::roughened(&w.article);
         let omit: Vec<String> = ["Advertisement", "Share this article on social media"]
             .iter()
             .map(|o| reference::fold(o))

@@ -25,5 +25,7 @@ pub mod sheet;
 pub mod signals;
 pub mod terminal;
 pub mod view;
-pub mod workload;
 pub mod wrap;
+
+#[cfg(test)]
+mod reference;

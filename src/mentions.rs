@@ -520,6 +520,7 @@ fn word_end(bytes: &[u8], text: &str, end: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reference::mentions as reference;
     use crate::sheet::ActorKind;
 
     fn actor(name: &str, aliases: &[&str]) -> Actor {
@@ -753,7 +754,10 @@ mod tests {
             &text[index.all()[0].range()],
             "Sam\u{A0}Bankman\u{2013}Fried\t(SBF)"
         );
-        assert_eq!(reference(text, &actors, &[]), [(3, text.len() - 4, 0)]);
+        assert_eq!(
+            reference::mentions(text, &actors, &[]),
+            [(3, text.len() - 4, 0)]
+        );
     }
 
     #[test]
@@ -799,119 +803,13 @@ mod tests {
         assert_eq!(index.of_actor(7), [] as [u32; 0]);
     }
 
-    /// The mention rules of the module header, applied as plainly as they can be written: fold
-    /// the article character by character (rules 2, 6, 8), then at every place where a word may
-    /// start try every pattern (rules 1, 3), and keep the longest that ends a word (rules 4,
-    /// 5), and last join neighbours (rule 9). Returns `(start, end, actor)` in bytes of the
-    /// original.
-    fn reference(original: &str, actors: &[Actor], omit: &[&str]) -> Vec<(usize, usize, u32)> {
-        reference_rule_9(original, &reference_rules_1_to_8(original, actors, omit))
-    }
-
-    fn reference_rules_1_to_8(
-        original: &str,
-        actors: &[Actor],
-        omit: &[&str],
-    ) -> Vec<(usize, usize, u32)> {
-        use crate::fold::reference::{fold, fold_mapped, omitted_lines};
-        let body = if original.starts_with('\u{FEFF}') {
-            3
-        } else {
-            0
-        };
-        let omit: Vec<String> = omit.iter().map(|o| fold(o)).collect();
-        let removed = omitted_lines(original, body, &omit);
-        let (text, src) = fold_mapped(original, body, &removed);
-        // Rules 1 and 3: spellings first, then capitalised variants; the first claim wins.
-        let mut patterns: Vec<(String, u32)> = Vec::new();
-        let mut claimed = std::collections::HashSet::new();
-        for (n, a) in actors.iter().enumerate() {
-            for spelling in std::iter::once(&a.name).chain(&a.aliases) {
-                let p = fold(spelling);
-                if !p.is_empty() && claimed.insert(p.clone()) {
-                    patterns.push((p, n as u32));
-                }
-            }
-        }
-        for k in 0..patterns.len() {
-            let (p, n) = patterns[k].clone();
-            let mut chars = p.chars();
-            if let Some(first) = chars.next().filter(|c| c.is_lowercase()) {
-                let variant: String = first.to_uppercase().chain(chars).collect();
-                if claimed.insert(variant.clone()) {
-                    patterns.push((variant, n));
-                }
-            }
-        }
-        let mut by_first: HashMap<char, Vec<(String, u32)>> = HashMap::new();
-        for (p, n) in patterns {
-            by_first
-                .entry(p.chars().next().unwrap())
-                .or_default()
-                .push((p, n));
-        }
-        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        let mut found = Vec::new();
-        let mut at = 0;
-        while let Some(c) = text[at..].chars().next() {
-            let mut best: Option<(usize, u32)> = None;
-            if !word(text[..at].chars().next_back()) {
-                for (p, n) in by_first.get(&c).map_or(&[][..], Vec::as_slice) {
-                    let end = at + p.len();
-                    if text[at..].starts_with(p.as_str())
-                        && !word(text[end..].chars().next())
-                        && best.is_none_or(|(e, _)| end > e)
-                    {
-                        best = Some((end, *n));
-                    }
-                }
-            }
-            match best {
-                Some((end, n)) => {
-                    found.push((src[at], src[end], n));
-                    at = end;
-                }
-                None => at += c.len_utf8(),
-            }
-        }
-        found
-    }
-
-    /// Rule 9, read off the original text: a mention joins the one before it (joined already,
-    /// perhaps) when both are of one actor and the text between them is whitespace, or
-    /// whitespace and `(` with `)` just after it, a `)` that no later mention starts at.
-    fn reference_rule_9(original: &str, found: &[(usize, usize, u32)]) -> Vec<(usize, usize, u32)> {
-        let mut joined: Vec<(usize, usize, u32)> = Vec::new();
-        for (k, &(start, end, n)) in found.iter().enumerate() {
-            if let Some(last) = joined.last_mut().filter(|l| l.2 == n) {
-                let gap = &original[last.1..start];
-                if gap.chars().all(char::is_whitespace) {
-                    last.1 = end;
-                    continue;
-                }
-                let free = found.get(k + 1).is_none_or(|next| next.0 > end);
-                if gap
-                    .strip_suffix('(')
-                    .is_some_and(|ws| ws.chars().all(char::is_whitespace))
-                    && original[end..].starts_with(')')
-                    && free
-                {
-                    last.1 = end + 1;
-                    continue;
-                }
-            }
-            joined.push((start, end, n));
-        }
-        joined
-    }
-
     /// A rough workload (CRLF and lone CR, non-ASCII, odd whitespace, omitted lines, a byte
     /// order mark) with its actors.
     fn workload(bytes: usize, actors: usize, seed: u64) -> (String, Vec<Actor>) {
         use crate::diagnostic::SourceFile;
-        let w = crate::workload::generate(bytes, actors, seed);
+        let w = briefing_workload::generate(bytes, actors, seed);
         let parsed = crate::sheet::parse::parse(&SourceFile::new("facts.toml", &w.sheet));
-        let text = crate::fold::reference::roughened(&w.article);
+        let text = briefing_workload::roughened(&w.article);
         (text, parsed.sheet.actors)
     }
 
@@ -925,7 +823,7 @@ mod tests {
     fn the_index_agrees_with_the_plain_reference_on_a_workload() {
         let (text, actors) = workload(320 * 1024, 150, 31);
         assert!(text.contains("\r\n") && text.contains('\t') && text.contains('\u{A0}'));
-        let want = reference(&text, &actors, &OMIT);
+        let want = reference::mentions(&text, &actors, &OMIT);
         assert!(want.len() > 1_000, "{}", want.len());
         assert_agrees(&text, &actors, &want);
     }
@@ -958,8 +856,8 @@ mod tests {
             joined.push_str(&form);
             joined.push_str(". ");
         }
-        let unjoined = reference_rules_1_to_8(&joined, &actors, &OMIT);
-        let want = reference_rule_9(&joined, &unjoined);
+        let unjoined = reference::rules_1_to_8(&joined, &actors, &OMIT);
+        let want = reference::rule_9(&joined, &unjoined);
         assert!(
             unjoined.len() > want.len() + 300,
             "{} joined into {}",

@@ -15,3 +15,4 @@ mod props;
 mod pty;
 mod render;
 mod window_search;
+mod workload;

@@ -4,9 +4,32 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use super::Rng;
+use crate::Rng;
 use crate::fold::fold;
-use crate::sheet::ActorKind;
+
+/// An actor's kind, as the fact sheet writes it (`briefing::sheet::ActorKind`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ActorKind {
+    Person,
+    Organization,
+    Country,
+    Place,
+    Media,
+    Other,
+}
+
+impl ActorKind {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organization => "organization",
+            Self::Country => "country",
+            Self::Place => "place",
+            Self::Media => "media",
+            Self::Other => "other",
+        }
+    }
+}
 
 pub(super) struct CastMember {
     pub(super) id: String,

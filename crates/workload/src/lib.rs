@@ -1,4 +1,11 @@
-//! Deterministic synthetic briefings for benchmarks and scale tests.
+//! Deterministic synthetic briefings for benchmarks and scale tests (`briefing-workload`, a
+//! dev-only crate of the workspace: the benchmarks in `benches/`, `tests/it` and the library's
+//! unit tests use it).
+//!
+//! It does not depend on `briefing`: it writes plain text (an article, a fact sheet in TOML, the
+//! spellings), and callers load it with briefing's own loaders. The checks that the sheet passes
+//! `briefing check` and that its spellings are distinct as briefing folds them are in
+//! `tests/it/workload.rs`.
 //!
 //! [`generate`] builds, in memory, an article of about the requested size and a fact sheet about
 //! it that `briefing check` accepts without an error. The same `(bytes, actors, seed)` always
@@ -25,6 +32,7 @@
 //! and the `omit` list. Benchmarks use [`BENCH_BYTES`], [`BENCH_ACTORS`] and [`BENCH_SEED`].
 
 mod cast;
+mod fold;
 mod sheet;
 mod text;
 
@@ -115,6 +123,44 @@ pub fn generate(bytes: usize, actors: usize, seed: u64) -> Workload {
     }
 }
 
+/// An article (a workload's) made harder to fold, for the tests of folding and mentions: a byte
+/// order mark, every fifth CRLF a lone `\r`, and every thirteenth space a tab, a run of spaces,
+/// a no-break or ideographic space, or a form feed.
+#[must_use]
+pub fn roughened(article: &str) -> String {
+    const SPACES: [&str; 7] = [
+        "\t",
+        "   ",
+        "\u{A0}",
+        "\u{2003}",
+        " \u{3000} ",
+        "\u{C}",
+        " \t ",
+    ];
+    let mut out = String::from("\u{FEFF}");
+    let (mut spaces, mut crlfs) = (0, 0);
+    let mut rest = article;
+    while let Some(i) = rest.find([' ', '\r']) {
+        out.push_str(&rest[..i]);
+        if rest[i..].starts_with(' ') {
+            spaces += 1;
+            out.push_str(if spaces % 13 == 0 {
+                SPACES[spaces / 13 % 7]
+            } else {
+                " "
+            });
+            rest = &rest[i + 1..];
+        } else {
+            crlfs += 1;
+            out.push('\r');
+            let lone = crlfs % 5 == 0 && rest[i..].starts_with("\r\n");
+            rest = &rest[i + if lone { 2 } else { 1 }..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// splitmix64: tiny, fast, and good enough to make text look varied.
 struct Rng(u64);
 
@@ -148,52 +194,10 @@ impl Rng {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::HashSet;
-
     use super::*;
-    use crate::briefing::{Input, check};
-    use crate::fold::fold;
 
     const BYTES: usize = 300 * 1024;
     const ACTORS: usize = 150;
-
-    #[test]
-    fn the_sheet_passes_the_checker_without_errors() {
-        let w = generate(BYTES, ACTORS, 7);
-        let dir = tempfile::tempdir().unwrap();
-        let path = w.write_to(dir.path()).unwrap();
-        let checked = check(&Input::Path(path)).unwrap();
-        let errors: Vec<String> = checked
-            .diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(ToString::to_string)
-            .collect();
-        assert_eq!(errors, [] as [String; 0], "{}", checked.summary);
-        let b = checked.briefing.expect("no errors, so a briefing");
-        assert_eq!(b.sheet.actors.len(), ACTORS);
-        let aliases: usize = b.sheet.actors.iter().map(|a| a.aliases.len()).sum();
-        assert_eq!(aliases, 3 * ACTORS);
-        assert_eq!(b.sheet.events.len(), ACTORS * 3 / 10);
-        assert!(b.event_evidence.iter().all(Option::is_some));
-        // Every furniture line is found, so every `omit` entry is used.
-        assert!(!b.article.omitted().is_empty());
-        assert!(
-            !checked
-                .diagnostics
-                .iter()
-                .any(|d| d.message.contains("omit")),
-            "{:?}",
-            checked.diagnostics
-        );
-        // About one mention per 100–200 bytes.
-        let per_mention = w.article.len() / b.mentions.all().len();
-        assert!((100..=200).contains(&per_mention), "{per_mention}");
-        for a in &b.sheet.actors {
-            let words = a.name.split(' ').count();
-            assert!((1..=4).contains(&words), "{}", a.name);
-        }
-    }
 
     #[test]
     fn sizes_and_shapes_are_as_asked() {
@@ -224,20 +228,5 @@ mod tests {
         assert_eq!(a, b);
         let c = generate(64 * 1024, 40, 4);
         assert_ne!(a.article, c.article);
-    }
-
-    #[test]
-    fn ids_are_valid_and_spellings_unique() {
-        let w = generate(32 * 1024, 1_000, 5);
-        let folded: HashSet<String> = w.spellings.iter().map(|s| fold(s)).collect();
-        assert_eq!(folded.len(), w.spellings.len());
-        assert_eq!(w.spellings.len(), 4_000);
-        let ids: HashSet<&str> = w
-            .sheet
-            .lines()
-            .filter_map(|l| l.strip_prefix("id = \"")?.strip_suffix('"'))
-            .collect();
-        assert_eq!(ids.len(), 1_000 + 300);
-        assert!(ids.iter().all(|id| crate::sheet::parse::is_id(id)));
     }
 }
