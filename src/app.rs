@@ -36,6 +36,7 @@ pub use search::Search;
 
 use crate::briefing::{Briefing, Input};
 use crate::diagnostic::Diagnostic;
+use crate::span::Span;
 use details::{Details, Subject};
 use history::{History, Location};
 use keys::{Context, KeyTable};
@@ -131,7 +132,7 @@ pub struct App {
     pub(crate) article: ArticleState,
     selection: Selection,
     /// Quoted evidence to highlight (an event's or a figure's).
-    quote: Option<(u32, u32)>,
+    quote: Option<Span>,
     actors: ListState,
     events: ListState,
     sort: Sort,
@@ -307,7 +308,7 @@ impl App {
     }
 
     #[must_use]
-    pub fn quote(&self) -> Option<(u32, u32)> {
+    pub fn quote(&self) -> Option<Span> {
         self.quote
     }
 

@@ -22,6 +22,7 @@ pub mod output;
 pub mod sentence;
 pub mod sheet;
 pub mod signals;
+pub mod span;
 pub mod terminal;
 pub mod view;
 pub mod workload;

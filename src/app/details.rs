@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use crate::briefing::Briefing;
 use crate::inert::one_line;
 use crate::sheet::Event;
+use crate::span::Span;
 
 /// Whose details are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,7 +27,7 @@ pub enum Link {
     /// A mention, by index in the mention index.
     Mention(usize),
     /// Quoted evidence, as a byte range of the article.
-    Quote(u32, u32),
+    Quote(Span),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -174,7 +175,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
             out.link(
                 "Evidence",
                 &format!("line {line}: “{}”", one_line(words)),
-                Link::Quote(quote.start, quote.end),
+                Link::Quote(quote.span()),
             );
         }
         None => out.text("Evidence", "none quoted", Tone::Muted),
@@ -212,7 +213,7 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
         let _ = write!(text, " (per {})", b.sheet.actors[src].name);
     }
     match b.fact_evidence.get(f).copied().flatten() {
-        Some(q) => d.link("", &text, Link::Quote(q.start, q.end)),
+        Some(q) => d.link("", &text, Link::Quote(q.span())),
         None => d.text("", &text, Tone::Text),
     }
     if with_source && let Some(note) = &fact.note {

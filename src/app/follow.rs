@@ -3,6 +3,7 @@
 
 use super::details::Link;
 use super::{App, Pane, Selection};
+use crate::span::Span;
 
 impl App {
     pub(super) fn follow(&mut self) {
@@ -76,13 +77,13 @@ impl App {
         self.fit_lists();
     }
 
-    pub(super) fn event_quote(&self, e: usize) -> Option<(u32, u32)> {
+    pub(super) fn event_quote(&self, e: usize) -> Option<Span> {
         self.briefing
             .event_evidence
             .get(e)
             .copied()
             .flatten()
-            .map(|q| (q.start, q.end))
+            .map(crate::evidence::Quote::span)
     }
 
     /// An actor: highlight its mentions and go to the next one from the reading position.
@@ -123,15 +124,14 @@ impl App {
         self.jump();
         self.select_event(e);
         match self.quote {
-            Some((start, end)) => {
-                self.article.reveal(start as usize);
+            Some(quote) => {
+                let (start, end) = (quote.range().start, quote.range().end);
+                self.article.reveal(start);
                 // The cursor goes to the first mention of one of the event's actors inside the
                 // evidence, or else to the first mention there at all.
                 let index = &self.briefing.mentions;
-                let inside = index.first_from(start as usize)
-                    ..index
-                        .first_from(end as usize)
-                        .max(index.first_from(start as usize));
+                let inside =
+                    index.first_from(start)..index.first_from(end).max(index.first_from(start));
                 let actors = self.highlighted_actors();
                 self.article.cursor = inside
                     .clone()
@@ -164,10 +164,10 @@ impl App {
                 self.put_cursor(m);
                 self.set_focus(Pane::Article);
             }
-            Link::Quote(start, end) => {
+            Link::Quote(quote) => {
                 self.jump();
-                self.quote = Some((start, end));
-                self.article.reveal(start as usize);
+                self.quote = Some(quote);
+                self.article.reveal(quote.range().start);
                 self.set_focus(Pane::Article);
             }
         }

@@ -112,7 +112,7 @@ impl App {
         };
         self.jump();
         self.search.current = Some(next);
-        self.article.reveal(self.search.matches[next].0 as usize);
+        self.article.reveal(self.search.matches[next].range().start);
     }
 
     pub(super) fn cancel(&mut self) {

@@ -87,7 +87,7 @@ impl App {
     fn show_first_match(&mut self) {
         self.search.current = self.search.first_from(self.search.origin_top);
         if let Some(c) = self.search.current {
-            self.article.reveal(self.search.matches[c].0 as usize);
+            self.article.reveal(self.search.matches[c].range().start);
         } else {
             self.article.top = self.article.layout.row_of(self.search.origin_top);
             self.article.clamp();

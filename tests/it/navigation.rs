@@ -152,7 +152,7 @@ fn an_event_leads_to_its_evidence_and_its_actors() {
     assert_eq!(r.app.selection(), Selection::Event(e));
     assert_eq!(r.app.focus(), Pane::Article);
     let q = b.event_evidence[e].unwrap();
-    assert_eq!(r.app.quote(), Some((q.start, q.end)));
+    assert_eq!(r.app.quote(), Some(q.span()));
     assert!(r.app.article_state().shows(q.start as usize));
     let highlighted = r.app.highlighted_actors();
     for id in [
@@ -226,8 +226,8 @@ fn key_figures_link_to_their_evidence() {
     assert_eq!(r.app.focus(), Pane::Details);
     assert_eq!(r.app.details_subject(), Subject::Figures);
     r.press("j Enter");
-    let (start, end) = r.app.quote().expect("the figure's evidence is highlighted");
-    let text = &r.app.briefing().article.text()[start as usize..end as usize];
+    let quote = r.app.quote().expect("the figure's evidence is highlighted");
+    let text = &r.app.briefing().article.text()[quote.range()];
     assert_eq!(text, "Foreign ministers from 35 non-NATO partner countries");
     assert_eq!(r.app.focus(), Pane::Article);
 }

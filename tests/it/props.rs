@@ -110,8 +110,8 @@ fn check(app: &App) {
     if let Some(c) = s.current {
         assert!(c < s.matches.len());
     }
-    if let Some((start, end)) = app.quote() {
-        assert!(start <= end && (end as usize) <= b.article.text().len());
+    if let Some(quote) = app.quote() {
+        assert!(quote.start <= quote.end && (quote.end as usize) <= b.article.text().len());
     }
     assert_eq!(app.overlay().is_some(), app.overlay_rows().is_some());
     if let (Some(overlay), Some((_, rows))) = (app.overlay(), app.overlay_rows()) {
