@@ -4,13 +4,14 @@
 mod actors;
 mod article;
 mod details;
+mod dialog;
 mod header;
-mod overlay;
 mod pane;
 mod status;
 pub mod text;
 pub mod theme;
 mod timeline;
+mod window;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -40,7 +41,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     status::render(app, frame, g.status, theme);
-    overlay::render(app, frame, area, theme);
+    if app.export_dialog().is_some() {
+        dialog::render(app, frame, area, theme);
+    } else {
+        window::render(app, frame, area, theme);
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -15,7 +15,7 @@ use crate::span::Span;
 pub enum Subject {
     Actor(usize),
     Event(usize),
-    Figures,
+    Facts,
     Nothing,
 }
 
@@ -92,7 +92,7 @@ pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
             mentions = b.mentions.of_actor(a);
         }
         Subject::Event(e) => event(b, e, &mut d),
-        Subject::Figures => figures(b, &mut d),
+        Subject::Facts => facts(b, &mut d),
         Subject::Nothing => d.text(
             "",
             "Select an actor or an event: Tab to a list, j/k to move. Press f for the key figures.",
@@ -196,7 +196,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
     }
 }
 
-fn figures(b: &Briefing, d: &mut Builder) {
+fn facts(b: &Briefing, d: &mut Builder) {
     d.text("", "Key figures", Tone::Title);
     if b.sheet.facts.is_empty() {
         d.text("", "The fact sheet lists no key figures.", Tone::Muted);

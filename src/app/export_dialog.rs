@@ -1,7 +1,12 @@
 //! The export dialog: a format, a CSV table and a file name, written with the same code as
-//! `briefing export -o`.
+//! `briefing export -o`, and the keys that answer it.
 
+use std::path::{Path, PathBuf};
+
+use super::export_job::ExportJob;
+use super::{Action, App};
 use crate::export::{Format, Request, Table};
+use crate::output::{TargetKind, describe_target, human_size};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportDialog {
@@ -90,6 +95,166 @@ impl ExportDialog {
     }
 }
 
+impl App {
+    /// A key while the dialog is open.
+    pub(super) fn dialog_action(&mut self, action: Action) {
+        if let Some(job) = &self.export_job {
+            // While it writes, the dialog only listens for Esc.
+            if action == Action::Cancel {
+                job.cancel();
+            }
+            return;
+        }
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        match action {
+            Action::Type(c) => dialog.edit(|f| f.push(c)),
+            Action::Paste(text) => dialog.edit(|f| f.push_str(&text)),
+            Action::DeleteChar => dialog.edit(|f| {
+                f.pop();
+            }),
+            Action::NextOption => dialog.cycle_format(1),
+            Action::PrevOption => dialog.cycle_format(-1),
+            Action::Down => dialog.cycle_table(1),
+            Action::Up => dialog.cycle_table(-1),
+            Action::Cancel => self.export = None,
+            Action::Submit => self.write_export(),
+            _ => {}
+        }
+    }
+
+    /// Enter in the export dialog: refuses what must not be written, asks once before writing
+    /// to anything already there (saying what it is), then writes on a thread of its own.
+    fn write_export(&mut self) {
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        let name = dialog.file.trim().to_owned();
+        if name.is_empty() {
+            dialog.problem = Some("Type a file name".into());
+            return;
+        }
+        let shown = crate::inert::escaped(&name).into_owned();
+        let home = std::env::var_os("HOME");
+        let target = export_path(&self.export_dir, &name, home.as_deref());
+        let kind = describe_target(&target);
+        let request = dialog.request();
+        let refused = if name == "-" || kind.is_standard_stream() {
+            // The terminal the reader draws on: the export would land in its frame.
+            Some(format!(
+                "{shown} is the terminal the reader draws on; name a file"
+            ))
+        } else if is_a_terminal(&kind, &target) {
+            Some(format!(
+                "{shown} is a terminal: the export would be drawn over its screen; name a file"
+            ))
+        } else {
+            crate::export::refusal_for(&self.input, &self.briefing, request, &target)
+                .map(|e| crate::inert::escaped(&e.to_string()).into_owned())
+        };
+        if let Some(refused) = refused {
+            dialog.problem = Some(refused);
+            dialog.confirmed = false;
+            return;
+        }
+        if kind.exists() && !dialog.confirmed {
+            dialog.problem = Some(match kind {
+                TargetKind::RegularFile => format!("{shown} exists: Enter again to replace it"),
+                TargetKind::Fifo => {
+                    format!("{shown} is a FIFO: Enter again to write once a reader opens it")
+                }
+                TargetKind::DanglingLink { .. } => {
+                    format!("{shown} links to a missing file: Enter again to create it")
+                }
+                other => format!("{shown} is {}: Enter again to write to it", other.phrase()),
+            });
+            dialog.confirmed = true;
+            return;
+        }
+        let job = ExportJob::start(self.input.clone(), self.briefing.clone(), request, target);
+        match job {
+            Ok(job) => {
+                dialog.problem = None;
+                self.export_job = Some(job);
+            }
+            Err(e) => {
+                dialog.problem = Some(format!("Cannot start writing: {e}"));
+                dialog.confirmed = false;
+            }
+        }
+    }
+
+    /// Takes the outcome of the export being written, once it has one: the dialog closes with
+    /// what was written, or says why nothing was.
+    pub(super) fn settle_export(&mut self) {
+        let Some(outcome) = self.export_job.as_ref().and_then(ExportJob::outcome) else {
+            return;
+        };
+        self.export_job = None;
+        match outcome {
+            Ok(written) => {
+                let file = written.file;
+                let path = std::fs::canonicalize(&file.path).unwrap_or(file.path);
+                let article = match written.article {
+                    Some(a) => format!(
+                        ", and the article it names to {}",
+                        crate::inert::escaped(&a.path.to_string_lossy())
+                    ),
+                    None => String::new(),
+                };
+                self.export = None;
+                self.say(format!(
+                    "Exported {} to {}{article}",
+                    human_size(file.bytes),
+                    crate::inert::escaped(&path.to_string_lossy())
+                ));
+            }
+            Err(e) => {
+                let e = crate::inert::escaped(&e).into_owned();
+                if let Some(dialog) = &mut self.export {
+                    dialog.problem = Some(e);
+                    dialog.confirmed = false;
+                }
+            }
+        }
+    }
+}
+
+/// Where the dialog's file name is written: as typed when absolute or when exports go to the
+/// working folder (so messages say `pipe`, not `./pipe`), else in the export folder; `~/`
+/// stands for the home folder, as in a shell.
+fn export_path(folder: &Path, name: &str, home: Option<&std::ffi::OsStr>) -> PathBuf {
+    let home = home.filter(|h| !h.is_empty());
+    if let Some(home) = home {
+        if name == "~" {
+            return PathBuf::from(home);
+        }
+        if let Some(rest) = name.strip_prefix("~/") {
+            return PathBuf::from(home).join(rest);
+        }
+    }
+    if folder == Path::new(".") {
+        PathBuf::from(name)
+    } else {
+        folder.join(name)
+    }
+}
+
+/// Whether a device is a terminal (`/dev/tty`, a pseudo-terminal): writing an export there
+/// would draw over the reader, or into another terminal's screen. Opened without becoming its
+/// controlling terminal and without waiting, only to ask.
+fn is_a_terminal(kind: &TargetKind, target: &Path) -> bool {
+    use std::io::IsTerminal;
+    use std::os::unix::fs::OpenOptionsExt;
+    *kind == TargetKind::CharDevice
+        && std::fs::OpenOptions::new()
+            .write(true)
+            .custom_flags(libc::O_NOCTTY | libc::O_NONBLOCK)
+            .open(target)
+            .is_ok_and(|f| f.is_terminal())
+}
+
 /// The format a file name's extension names, if any.
 fn format_of(file: &str) -> Option<Format> {
     let ext = std::path::Path::new(file).extension()?.to_str()?;
@@ -121,6 +286,25 @@ fn default_name(format: Format, table: Table) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_path_is_as_typed_in_the_working_folder_and_tilde_is_home() {
+        let home = Some(std::ffi::OsStr::new("/home/ann"));
+        let here = Path::new(".");
+        assert_eq!(export_path(here, "pipe", home), Path::new("pipe"));
+        assert_eq!(
+            export_path(Path::new("/out"), "x.md", home),
+            Path::new("/out/x.md")
+        );
+        assert_eq!(export_path(here, "/abs/x.md", home), Path::new("/abs/x.md"));
+        assert_eq!(
+            export_path(here, "~/x.json", home),
+            Path::new("/home/ann/x.json")
+        );
+        assert_eq!(export_path(here, "~/x.json", None), Path::new("~/x.json"));
+        assert_eq!(export_path(here, "~x.json", home), Path::new("~x.json"));
+        assert_eq!(export_path(here, "~", home), Path::new("/home/ann"));
+    }
 
     #[test]
     fn the_default_name_follows_the_format_until_edited() {

@@ -2,8 +2,8 @@
 //! to its actor, a line of the details to what it names. Every jump is recorded for Back.
 
 use super::details::Link;
-use super::{App, Pane, Selection};
-use crate::span::Span;
+use super::followed::{Followed, Target};
+use super::{App, DetailsState, Pane};
 
 impl App {
     pub(super) fn follow(&mut self) {
@@ -27,7 +27,7 @@ impl App {
                 None => self.say("No event to follow"),
             },
             Pane::Details => {
-                let link = self.details().link(self.details_cursor);
+                let link = self.details().link(self.details.cursor);
                 match link {
                     Some(link) => self.follow_link(link),
                     None => self.say("Nothing to follow on this line"),
@@ -53,37 +53,26 @@ impl App {
     /// Selects actor `a` in the Actors list (clearing a filter that hides it) and shows it.
     fn select_actor(&mut self, a: usize) {
         self.end_search();
-        self.selection = Selection::Actor(a);
-        self.quote = None;
+        self.followed = Followed::new(Target::Actor(a), &self.briefing);
         if !self.visible_actors().contains(&a) {
             self.actors.filter.clear();
         }
         self.actors.selected = Some(a);
         self.last_list = Pane::Actors;
-        self.reset_details();
+        self.details = DetailsState::default();
         self.fit_lists();
     }
 
     fn select_event(&mut self, e: usize) {
         self.end_search();
-        self.selection = Selection::Event(e);
-        self.quote = self.event_quote(e);
+        self.followed = Followed::new(Target::Event(e), &self.briefing);
         if !self.visible_events().contains(&e) {
             self.events.filter.clear();
         }
         self.events.selected = Some(e);
         self.last_list = Pane::Timeline;
-        self.reset_details();
+        self.details = DetailsState::default();
         self.fit_lists();
-    }
-
-    pub(super) fn event_quote(&self, e: usize) -> Option<Span> {
-        self.briefing
-            .event_evidence
-            .get(e)
-            .copied()
-            .flatten()
-            .map(crate::evidence::Quote::span)
     }
 
     /// An actor: highlight its mentions and go to the next one from the reading position.
@@ -123,7 +112,7 @@ impl App {
     fn follow_event(&mut self, e: usize) {
         self.jump();
         self.select_event(e);
-        match self.quote {
+        match self.followed.quote() {
             Some(quote) => {
                 let (start, end) = (quote.range().start, quote.range().end);
                 self.article.reveal(start);
@@ -157,16 +146,15 @@ impl App {
                 self.jump();
                 let a = self.briefing.mentions.all()[m].actor as usize;
                 self.end_search();
-                if self.selection != Selection::Actor(a) {
-                    self.selection = Selection::Actor(a);
-                    self.quote = None;
+                if self.followed.target() != Target::Actor(a) {
+                    self.followed = Followed::new(Target::Actor(a), &self.briefing);
                 }
                 self.put_cursor(m);
                 self.set_focus(Pane::Article);
             }
             Link::Quote(quote) => {
                 self.jump();
-                self.quote = Some(quote);
+                self.followed.show_quote(quote);
                 self.article.reveal(quote.range().start);
                 self.set_focus(Pane::Article);
             }

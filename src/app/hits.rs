@@ -1,7 +1,8 @@
 //! Walking the text: `n`/`N` through the followed actors' mentions or the search's matches,
 //! `]`/`[` through every mention, and Esc clearing what was followed or searched.
 
-use super::{App, Pane, Selection};
+use super::followed::{Followed, Target};
+use super::{App, Pane};
 
 impl App {
     /// The cursor, if it is on screen: what "next" counts from.
@@ -16,7 +17,7 @@ impl App {
             self.walk_matches(forward);
             return;
         }
-        if self.selection == Selection::None {
+        if self.followed.target() == Target::None {
             self.say(
                 "Follow an actor or an event first (Enter in Actors or Timeline), or search with /",
             );
@@ -129,9 +130,8 @@ impl App {
                 self.search = super::Search::default();
                 self.say("Search cleared");
             }
-            _ if self.selection != Selection::None || self.quote.is_some() => {
-                self.selection = Selection::None;
-                self.quote = None;
+            _ if !self.followed.is_empty() => {
+                self.followed = Followed::default();
                 self.say("Selection cleared");
             }
             _ => {}

@@ -1,6 +1,9 @@
 //! A selectable, filterable list (Actors, Timeline). The selection is an item (an actor or an
 //! event index), not a row, so sorting and filtering never silently select another item; the
-//! scroll offset is kept here and clamped on every change, never left to the widget.
+//! scroll offset is kept here and clamped on every change, never left to the widget. `/` in a
+//! list types its filter, which narrows the list.
+
+use super::{Action, App};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListState {
@@ -65,6 +68,35 @@ impl ListState {
     pub fn scroll(&mut self, len: usize, delta: isize, height: usize) {
         let max = len.saturating_sub(height.max(1));
         self.offset = self.offset.saturating_add_signed(delta).min(max);
+    }
+}
+
+impl App {
+    /// A key while a list's filter is typed.
+    pub(super) fn filter_input(&mut self, action: Action) {
+        let list = if self.actors.editing {
+            &mut self.actors
+        } else {
+            &mut self.events
+        };
+        match action {
+            Action::Type(c) => list.filter.push(c),
+            Action::Paste(text) => list.filter.push_str(&text),
+            Action::DeleteChar => {
+                list.filter.pop();
+            }
+            Action::Submit => {
+                list.editing = false;
+                list.selected = None; // the first match, once fitted
+            }
+            Action::Cancel => {
+                list.editing = false;
+                list.filter.clear();
+            }
+            _ => return,
+        }
+        self.fit_lists();
+        self.details.to_top();
     }
 }
 

@@ -1,9 +1,11 @@
 //! Searching the article: every match of the query, found in the folded text (so "Trump's"
 //! finds "Trump’s" and a query with spaces finds text broken across lines), ignoring ASCII
-//! case unless the query has an uppercase letter, as in less and ripgrep.
+//! case unless the query has an uppercase letter, as in less and ripgrep; and the keys that
+//! type its query.
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::{Action, App};
 use crate::article::Article;
 use crate::fold::fold;
 use crate::span::Span;
@@ -112,6 +114,76 @@ impl Search {
         }
         let i = self.matches.partition_point(|m| m.range().start < offset);
         Some(if i == self.matches.len() { 0 } else { i })
+    }
+}
+
+impl App {
+    /// A key while the query is typed.
+    pub(super) fn search_input(&mut self, action: Action) {
+        match action {
+            Action::Type(c) => {
+                self.search.query.push(c);
+                self.search.stale = true;
+            }
+            Action::Paste(text) => {
+                self.search.query.push_str(&text);
+                self.search.stale = true;
+            }
+            Action::DeleteChar => {
+                self.search.query.pop();
+                self.search.stale = true;
+            }
+            Action::Settle => self.settle(),
+            Action::Submit => {
+                self.settle();
+                // Enter keeps the search: its result is needed now.
+                if self.search.receive(&self.briefing.article, true) {
+                    self.show_first_match();
+                }
+                self.search.editing = false;
+                if self.search.query.is_empty() {
+                    // Nothing was searched for: nothing to keep.
+                } else if self.search.matches.is_empty() {
+                    self.complain(format!("No match for \"{}\"", self.search.query));
+                } else {
+                    let here = self.location();
+                    self.history.push(here);
+                }
+            }
+            Action::Cancel => {
+                let origin = self.search.origin_top;
+                self.search = Search::default();
+                self.article.top = self.article.layout.row_of(origin);
+                self.article.clamp();
+            }
+            _ => {}
+        }
+    }
+
+    /// Finds the matches of a query that changed (incremental search, once per burst of
+    /// keys), or takes those a search on another thread has found; then shows the first match
+    /// from where the search began.
+    pub(super) fn settle(&mut self) {
+        if self.search.stale {
+            self.search.stale = false;
+            self.search.start(&self.briefing.article);
+            if !self.search.running() {
+                self.show_first_match();
+            }
+        } else if self.search.receive(&self.briefing.article, false) {
+            self.show_first_match();
+        }
+    }
+
+    /// Shows the first match from where the search began, or goes back there.
+    fn show_first_match(&mut self) {
+        self.search.current = self.search.first_from(self.search.origin_top);
+        if let Some(c) = self.search.current {
+            self.article.reveal(self.search.matches[c].range().start);
+        } else {
+            self.article.top = self.article.layout.row_of(self.search.origin_top);
+            self.article.clamp();
+        }
     }
 }
 

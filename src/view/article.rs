@@ -57,7 +57,7 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
     let mut si = matches.partition_point(|m| m.range().end <= range.start);
     let current_match = app.search().current;
     let cursor = app.article_state().cursor;
-    let quote = app.quote();
+    let quote = app.followed().quote();
     let base = if row.omitted {
         theme.omitted
     } else {

@@ -17,7 +17,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let extra = match d.subject {
         Subject::Actor(_) => "actor",
         Subject::Event(_) => "event",
-        Subject::Figures => "key figures",
+        Subject::Facts => "key figures",
         Subject::Nothing => "",
     };
     let block = pane::block(app, Pane::Details, extra, theme);
@@ -29,7 +29,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let w = usize::from(inner.width);
     let focused = app.focus() == Pane::Details;
     let buf = frame.buffer_mut();
-    let offset = app.details_offset().min(d.len().saturating_sub(1));
+    let state = app.details_state();
+    let offset = state.offset.min(d.len().saturating_sub(1));
     for (i, n) in (offset..d.len())
         .take(usize::from(inner.height))
         .enumerate()
@@ -38,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Some(l) => head_line(l, w, theme),
             None => mention_line(app, d.mentions[n - d.head.len()] as usize, w, theme),
         };
-        if n == app.details_cursor() && focused {
+        if n == state.cursor && focused {
             line = line.style(theme.row);
         }
         let y = inner.y + i as u16;

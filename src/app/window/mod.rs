@@ -1,0 +1,389 @@
+//! The window over the panes: the help (generated from the key table), the fact sheet's
+//! warnings, or the errors of a failed reload. It scrolls, and `/` searches it ([`search`]).
+//!
+//! A window keeps its rows wrapped for its width ([`rows`]), the one derived value the reader
+//! stores (see [`crate::app`]): [`App::refit_window`], at the end of every update, is the one
+//! place that decides they are out of date.
+
+pub mod rows;
+pub mod search;
+
+use rows::Row;
+use search::{Match, Search};
+
+use super::geometry;
+use super::{Action, App};
+use crate::diagnostic::Diagnostic;
+
+/// Which window it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Help,
+    Warnings,
+    /// A reload found errors: the old briefing stays, and these say why.
+    ReloadErrors(Vec<Diagnostic>),
+}
+
+impl Kind {
+    /// The title in its border.
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        match self {
+            Self::Help => " Keys ",
+            Self::Warnings => " Warnings ",
+            Self::ReloadErrors(_) => " Reload failed ",
+        }
+    }
+}
+
+/// The open window: what it shows, its rows, how far it is scrolled, and its search.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Window {
+    kind: Kind,
+    /// The first row shown.
+    scroll: usize,
+    /// The rows, wrapped to `width` columns (stored: see the module's header).
+    rows: Vec<Row>,
+    width: usize,
+    /// The rows it shows at once (its inner height, at least one), to keep the match shown on
+    /// screen when that changes.
+    page: usize,
+    /// The search typed with `/`, if one was begun.
+    search: Option<Search>,
+}
+
+/// What a key leaves of the open window.
+enum Next {
+    Stays,
+    Closes,
+    Becomes(Kind),
+}
+
+impl Window {
+    #[must_use]
+    pub fn kind(&self) -> &Kind {
+        &self.kind
+    }
+
+    /// The first row shown.
+    #[must_use]
+    pub fn scroll(&self) -> usize {
+        self.scroll
+    }
+
+    #[must_use]
+    pub fn title(&self) -> &'static str {
+        self.kind.title()
+    }
+
+    /// Its rows, wrapped to its inner width.
+    #[must_use]
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// The search in it, if one was begun.
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// The matches of its search in its rows, in order.
+    #[must_use]
+    pub fn matches(&self) -> &[Match] {
+        self.search.as_ref().map_or(&[], Search::matches)
+    }
+
+    /// The furthest it scrolls: its rows less the rows it shows.
+    #[must_use]
+    pub fn max_scroll(&self, shown: usize) -> usize {
+        self.rows.len().saturating_sub(shown)
+    }
+
+    /// Its rows on screen.
+    fn screen(&self) -> std::ops::Range<usize> {
+        self.scroll..self.scroll + self.page
+    }
+
+    /// A key while the window is open.
+    fn act(&mut self, action: Action) -> Next {
+        if self.search.as_ref().is_some_and(|s| s.editing) {
+            return self.search_input(action);
+        }
+        match action {
+            Action::Search => {
+                self.search = Some(Search::begin(self.scroll));
+                self.find();
+                return Next::Stays;
+            }
+            Action::NextHit | Action::PrevHit => {
+                self.step_search(action == Action::NextHit);
+                return Next::Stays;
+            }
+            // Esc first clears a search, as in the article; the next one closes the window.
+            Action::Cancel if self.search.take().is_some() => return Next::Stays,
+            _ => {}
+        }
+        let page = self.page;
+        let scroll = &mut self.scroll;
+        match action {
+            Action::Down => *scroll += 1,
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *scroll += page,
+            Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page),
+            Action::Top => *scroll = 0,
+            // Clamped after the update to the last page.
+            Action::Bottom => *scroll = usize::MAX,
+            Action::Scroll(_, _, delta) => {
+                *scroll = scroll.saturating_add_signed(isize::from(delta) * 3);
+            }
+            Action::Cancel | Action::Submit | Action::Help | Action::Click(..) => {
+                return Next::Closes;
+            }
+            Action::ShowWarnings if self.kind == Kind::Warnings => return Next::Closes,
+            Action::ShowWarnings => return Next::Becomes(Kind::Warnings),
+            _ => {}
+        }
+        Next::Stays
+    }
+
+    /// A key while the search is typed. The mouse accepts the query, then acts as usual.
+    fn search_input(&mut self, action: Action) -> Next {
+        let Some(s) = &mut self.search else {
+            return Next::Stays;
+        };
+        match action {
+            Action::Type(c) => s.query.push(c),
+            Action::Paste(text) => s.query.push_str(&text),
+            Action::DeleteChar => {
+                s.query.pop();
+            }
+            Action::Submit | Action::Click(..) | Action::Scroll(..) => {
+                // No match is said by the status bar's position ("no match · …").
+                s.editing = false;
+                if s.query.is_empty() {
+                    self.search = None;
+                }
+                if action == Action::Submit {
+                    return Next::Stays;
+                }
+                return self.act(action);
+            }
+            Action::Cancel => {
+                let origin = s.origin;
+                self.search = None;
+                self.scroll = origin;
+                return Next::Stays;
+            }
+            _ => return Next::Stays,
+        }
+        self.find();
+        let Some(s) = &mut self.search else {
+            return Next::Stays;
+        };
+        s.current = search::first_from(s.matches(), s.origin);
+        match (s.current, s.origin) {
+            (Some(c), _) => self.show_match(c),
+            (None, origin) => self.scroll = origin,
+        }
+        Next::Stays
+    }
+
+    /// Finds the search in the rows again, after its query changed.
+    fn find(&mut self) {
+        if let Some(s) = &mut self.search {
+            s.find_in(&self.rows);
+        }
+    }
+
+    /// `n` and `N`: the next or previous row with a match, from the match shown if it is on
+    /// screen, else from the top of the window (as less does).
+    fn step_search(&mut self, forward: bool) {
+        let (top, screen) = (self.scroll, self.screen());
+        let Some(s) = &mut self.search else {
+            return;
+        };
+        let matches = s.matches();
+        let on_screen = s
+            .current
+            .filter(|&c| matches.get(c).is_some_and(|m| screen.contains(&m.row)));
+        let next = match (on_screen, forward) {
+            (Some(c), _) => search::step(matches, c, forward),
+            (None, true) => search::first_from(matches, top),
+            (None, false) => search::last_before(matches, top),
+        };
+        let Some(next) = next else {
+            return;
+        };
+        s.current = Some(next);
+        self.show_match(next);
+    }
+
+    /// Whether all of the match shown is on screen (true when none is shown).
+    fn match_on_screen(&self) -> bool {
+        let screen = self.screen();
+        let current = self.search.as_ref().and_then(|s| s.current);
+        current
+            .and_then(|c| search::match_rows(self.matches(), c))
+            .is_none_or(|(first, last)| screen.contains(&first) && screen.contains(&last))
+    }
+
+    /// After a new size: the match shown, if any, scrolled back into view.
+    fn keep_match_on_screen(&mut self) {
+        if !self.match_on_screen()
+            && let Some(c) = self.search.as_ref().and_then(|s| s.current)
+        {
+            self.show_match(c);
+        }
+    }
+
+    /// Scrolls to show match `c` whole, with as much of its entry above it as fits (clamped to
+    /// the last page afterwards); a match taller than the window from its first row.
+    fn show_match(&mut self, c: usize) {
+        let Some((first, last)) = search::match_rows(self.matches(), c) else {
+            return;
+        };
+        let start = rows::entry_start(&self.rows, first);
+        self.scroll = (last + 1).saturating_sub(self.page).max(start).min(first);
+    }
+
+    /// The same window at a new size. At a new width, `rows` are its rows wrapped to it: the
+    /// entry at its top stays at its top, and the search shows the same match (the rows join
+    /// back to the same text at any width, so the matches are the same), kept on screen.
+    fn refit(&mut self, width: usize, page: usize, rows: Option<Vec<Row>>) {
+        let Some(rows) = rows else {
+            if page != self.page {
+                self.page = page;
+                self.keep_match_on_screen();
+            }
+            return;
+        };
+        let old = std::mem::replace(&mut self.rows, rows);
+        let old_matches = self.matches().to_vec();
+        self.width = width;
+        self.page = page;
+        self.scroll = rows::anchor(&old, &self.rows, self.scroll);
+        self.find();
+        if let Some(s) = &mut self.search {
+            s.origin = rows::anchor(&old, &self.rows, s.origin);
+            let n = s.current.map(|c| search::ordinal(&old_matches, c));
+            s.current = n.and_then(|n| search::nth(s.matches(), n));
+        }
+        self.keep_match_on_screen();
+    }
+}
+
+impl App {
+    /// The open window, if any.
+    #[must_use]
+    pub fn window(&self) -> Option<&Window> {
+        self.window.as_ref()
+    }
+
+    /// The open window's title and rows, wrapped to its inner width; `None` when no window is
+    /// open.
+    #[must_use]
+    pub fn window_rows(&self) -> Option<(&'static str, &[Row])> {
+        self.window.as_ref().map(|w| (w.title(), w.rows()))
+    }
+
+    /// The open window's rows wrapped afresh, not the kept ones: for tests that check the kept
+    /// rows are not stale.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn window_rows_rewrapped(&self) -> Option<(&'static str, Vec<Row>)> {
+        let w = self.window.as_ref()?;
+        Some((w.title(), self.wrap(&w.kind, self.window_width())))
+    }
+
+    /// The matches of the open window's search in its rows, in order.
+    #[must_use]
+    pub fn window_matches(&self) -> &[Match] {
+        self.window.as_ref().map_or(&[], Window::matches)
+    }
+
+    /// The search in the open window, if one was begun.
+    #[must_use]
+    pub fn window_search(&self) -> Option<&Search> {
+        self.window.as_ref().and_then(Window::search)
+    }
+
+    /// The search being typed in the open window, if one is: keys type into it.
+    #[must_use]
+    pub fn window_search_typed(&self) -> Option<&Search> {
+        self.window_search().filter(|s| s.editing)
+    }
+
+    /// The window's outer area for the current terminal size.
+    #[must_use]
+    pub fn window_rect(&self) -> ratatui::layout::Rect {
+        let (w, h) = self.size;
+        geometry::window(ratatui::layout::Rect::new(0, 0, w, h))
+    }
+
+    /// The furthest the open window scrolls: its rows less the rows it shows.
+    #[must_use]
+    pub fn window_max_scroll(&self) -> usize {
+        self.window
+            .as_ref()
+            .map_or(0, |w| w.max_scroll(self.window_shown()))
+    }
+
+    /// The columns the window's rows are wrapped to: its inner width.
+    fn window_width(&self) -> usize {
+        usize::from(self.window_rect().width.saturating_sub(2)).max(1)
+    }
+
+    /// The rows the open window shows.
+    fn window_shown(&self) -> usize {
+        usize::from(self.window_rect().height.saturating_sub(2))
+    }
+
+    /// The rows of a window of `kind`, wrapped to `width` columns.
+    fn wrap(&self, kind: &Kind, width: usize) -> Vec<Row> {
+        match kind {
+            Kind::Help => rows::help(self.keys(), width),
+            Kind::Warnings => rows::warnings(self.warnings(), width),
+            Kind::ReloadErrors(diagnostics) => rows::reload_errors(diagnostics, width),
+        }
+    }
+
+    /// Opens a window of `kind` over the panes, at its top and without a search.
+    pub(super) fn open_window(&mut self, kind: Kind) {
+        let width = self.window_width();
+        self.window = Some(Window {
+            rows: self.wrap(&kind, width),
+            kind,
+            scroll: 0,
+            width,
+            page: self.window_shown().max(1),
+            search: None,
+        });
+    }
+
+    /// A key or the mouse while a window is open.
+    pub(super) fn window_action(&mut self, action: Action) {
+        let Some(window) = &mut self.window else {
+            return;
+        };
+        match window.act(action) {
+            Next::Stays => {}
+            Next::Closes => self.window = None,
+            Next::Becomes(kind) => self.open_window(kind),
+        }
+    }
+
+    /// After every update: wraps the open window's rows again if its width changed since they
+    /// were wrapped (and finds its search in them again), and keeps its scroll between its
+    /// first row and the furthest it scrolls, so that a key back up always moves it.
+    pub(super) fn refit_window(&mut self) {
+        let (width, shown) = (self.window_width(), self.window_shown());
+        let Some(mut window) = self.window.take() else {
+            return;
+        };
+        let rows = (width != window.width).then(|| self.wrap(&window.kind, width));
+        window.refit(width, shown.max(1), rows);
+        window.scroll = window.scroll.min(window.max_scroll(shown));
+        self.window = Some(window);
+    }
+}
