@@ -4,7 +4,9 @@
 //! computed by the accessors here, never stored, so it cannot go stale. The exceptions are the
 //! open window's wrapped rows and its search's matches in them ([`window::Window`]), too
 //! costly to compute per key with thousands of warnings: `update` ends by rewrapping them
-//! (and finding the search in them again) when the window's width changed.
+//! (and matching the search against them again) when the window's width changed; and, for
+//! the same reason, the article's rows for the pane's width ([`ArticleState`]), laid out again
+//! when the width changes.
 //!
 //! Each module is one type and its behaviour: the article pane ([`ArticleState`]), the lists
 //! and their filter ([`ListState`]), the details pane ([`DetailsState`]), what

@@ -1,5 +1,7 @@
-//! Drawing: renders `&App` into a frame and never changes it. One module per pane; sizes come
-//! from the app's [`crate::app::Geometry`], so what is drawn is what the app computed with.
+//! Drawing: renders `&App` into a frame and never changes it. One module per pane, one for the
+//! window over them ([`window`]: help, warnings, reload errors) and one for the export dialog
+//! ([`dialog`]); sizes come from the app's [`crate::app::Geometry`], so what is drawn is what
+//! the app computed with.
 
 mod actors;
 mod article;

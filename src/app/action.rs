@@ -35,12 +35,13 @@ pub enum Action {
     Top,
     /// Go to the end of the focused pane.
     Bottom,
-    /// Follow the link under the selection: an actor to its mentions, an event to its evidence,
-    /// a mention to its actor, a link in the details to its target.
+    /// Follow what the cursor or the selected row names: an actor to its mentions, an event to
+    /// its evidence, a mention to its actor, a link in the details to its target.
     Follow,
-    /// Next mention of the selected actor, or next match of the active search (wraps).
+    /// The next hit: the next mention of what is followed, or the next match of the kept search
+    /// (wraps).
     NextHit,
-    /// Previous mention of the selected actor, or previous match of the active search (wraps).
+    /// The previous hit (wraps).
     PrevHit,
     /// Move the article's cursor to the next mention of any actor.
     NextMention,
@@ -56,7 +57,7 @@ pub enum Action {
     ToggleOmitted,
     /// Sort the actors by mention count or by name.
     ToggleSort,
-    /// Show the key figures in the details pane.
+    /// Show the facts in the details pane (named for the key table's `show-figures`).
     ShowFigures,
     /// List the fact sheet's warnings.
     ShowWarnings,
@@ -68,7 +69,7 @@ pub enum Action {
     Reload,
     /// Show the keys.
     Help,
-    /// Close an overlay, cancel an input, or clear the search or filter.
+    /// Close the window or the dialog, cancel an input, or clear the search or filter.
     Cancel,
     /// Type a character into the open input field.
     Type(char),

@@ -1,5 +1,5 @@
 //! What the details pane shows, derived from the selection every time it is needed, so it can
-//! never disagree with it: the selected actor or event, or the key figures. Lines are wrapped
+//! never disagree with it: the selected actor or event, or the facts. Lines are wrapped
 //! for the pane's width; mention lines stay a slice of the index and are drawn lazily, since an
 //! actor of a long document may have thousands.
 

@@ -12,7 +12,7 @@ impl App {
                 Some(m) if self.article.shows(self.mention_start(m)) => {
                     let a = self.briefing.mentions.all()[m].actor as usize;
                     self.jump();
-                    self.select_actor(a);
+                    self.follow_listed_actor(a);
                     let name = self.briefing.sheet.actors[a].name.clone();
                     self.say(format!("Selected {name}: n/N walk its mentions"));
                 }
@@ -50,8 +50,9 @@ impl App {
         }
     }
 
-    /// Selects actor `a` in the Actors list (clearing a filter that hides it) and shows it.
-    fn select_actor(&mut self, a: usize) {
+    /// Follows actor `a`, and selects it in the Actors list (clearing a filter that hides it)
+    /// for the details to show.
+    fn follow_listed_actor(&mut self, a: usize) {
         self.end_search();
         self.followed = Followed::new(Target::Actor(a), &self.briefing);
         if !self.visible_actors().contains(&a) {
@@ -63,7 +64,9 @@ impl App {
         self.fit_lists();
     }
 
-    fn select_event(&mut self, e: usize) {
+    /// Follows event `e`, and selects it in the Timeline (clearing a filter that hides it) for
+    /// the details to show.
+    fn follow_listed_event(&mut self, e: usize) {
         self.end_search();
         self.followed = Followed::new(Target::Event(e), &self.briefing);
         if !self.visible_events().contains(&e) {
@@ -79,7 +82,7 @@ impl App {
     fn follow_actor(&mut self, a: usize) {
         let name = self.briefing.sheet.actors[a].name.clone();
         if self.briefing.mentions.count(a) == 0 {
-            self.select_actor(a);
+            self.follow_listed_actor(a);
             // As `check` says it: where its spellings stand, when only omitted lines hold them.
             let hidden = crate::mentions::on_omitted_lines(
                 &self.briefing.article,
@@ -101,7 +104,7 @@ impl App {
             return;
         }
         self.jump();
-        self.select_actor(a);
+        self.follow_listed_actor(a);
         if let Some(m) = self.next_hit_from_reading(true) {
             self.put_cursor(m);
         }
@@ -111,7 +114,7 @@ impl App {
     /// An event: highlight its evidence and its actors' mentions, and go to the evidence.
     fn follow_event(&mut self, e: usize) {
         self.jump();
-        self.select_event(e);
+        self.follow_listed_event(e);
         match self.followed.quote() {
             Some(quote) => {
                 let (start, end) = (quote.range().start, quote.range().end);
@@ -136,11 +139,11 @@ impl App {
         match link {
             Link::Actor(a) => {
                 self.jump();
-                self.select_actor(a);
+                self.follow_listed_actor(a);
             }
             Link::Event(e) => {
                 self.jump();
-                self.select_event(e);
+                self.follow_listed_event(e);
             }
             Link::Mention(m) => {
                 self.jump();

@@ -1,6 +1,6 @@
 //! The jump history: where each jump came from, across all panes, for Back and Forward.
 
-use super::Pane;
+use super::geometry::Pane;
 use super::list::ListState;
 
 /// Enough to put the reader back where it was.

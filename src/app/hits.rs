@@ -1,5 +1,6 @@
-//! Walking the text: `n`/`N` through the followed actors' mentions or the search's matches,
-//! `]`/`[` through every mention, and Esc clearing what was followed or searched.
+//! Walking the text: `n`/`N` through the hits (the matches of the article's search while one
+//! is kept, else the mentions of what is followed), `]`/`[` through every mention, and Esc
+//! clearing the filter, the search or what is followed.
 
 use super::followed::{Followed, Target};
 use super::{App, Pane};
@@ -12,7 +13,8 @@ impl App {
             .filter(|&m| self.article.shows(self.mention_start(m)))
     }
 
-    pub(super) fn hit(&mut self, forward: bool) {
+    /// `n` or `N`: the next or previous hit.
+    pub(super) fn walk_hits(&mut self, forward: bool) {
         if self.search.active() {
             self.walk_matches(forward);
             return;

@@ -1,5 +1,6 @@
-//! Moving around: focusing, scrolling and selecting in each pane, the jump history, and the
-//! keys that toggle a view (omitted text, sort, facts) or open a window.
+//! Moving around: focusing, scrolling and selecting in each pane, the jump history, `/` (the
+//! article's search, or the focused list's filter), and the keys that toggle a view (omitted
+//! text, sort, facts) or open a window or the export dialog.
 
 use super::window::Kind;
 use super::{Action, App, DetailsState, Geometry, Pane, Search, Sort};
@@ -18,8 +19,8 @@ impl App {
             Action::HalfPageUp => self.step(-self.page(2)),
             Action::Top | Action::Bottom => self.ends(*action == Action::Top),
             Action::Follow => self.follow(),
-            Action::NextHit => self.hit(true),
-            Action::PrevHit => self.hit(false),
+            Action::NextHit => self.walk_hits(true),
+            Action::PrevHit => self.walk_hits(false),
             Action::NextMention => self.any_mention(true),
             Action::PrevMention => self.any_mention(false),
             Action::Search => self.start_search(),

@@ -84,7 +84,7 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
             let actor = m.actor as usize;
             s = s.patch(theme.mention(b.sheet.actors[actor].kind));
             if highlighted.contains(&actor) {
-                s = s.patch(theme.selected);
+                s = s.patch(theme.followed);
             }
             if cursor == Some(mi) {
                 s = s.patch(theme.cursor);
@@ -95,9 +95,9 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
         }
         if matches.get(si).is_some_and(|m| m.range().start <= pos) {
             s = s.patch(if current_match == Some(si) {
-                theme.found_current
+                theme.match_current
             } else {
-                theme.found
+                theme.matched
             });
         }
         if is_unsafe(c) {

@@ -1,4 +1,4 @@
-//! The Details pane: the selected actor or event, or the key figures. Links are marked `→`;
+//! The Details pane: the selected actor or event, or the facts. Links are marked `→`;
 //! each mention is a keyword-in-context line, drawn only when it is on screen.
 
 use ratatui::Frame;
@@ -88,7 +88,7 @@ fn mention_line<'a>(app: &App, m: usize, w: usize, theme: &Theme) -> Line<'a> {
     let right = fit(&clean(&after), room.saturating_sub(width(&left)));
     let kind = b.sheet.actors[mention.actor as usize].kind;
     let cursor = app.article_state().cursor == Some(m);
-    let mut word_style = theme.mention(kind).patch(theme.selected);
+    let mut word_style = theme.mention(kind).patch(theme.followed);
     if cursor {
         word_style = word_style.patch(theme.cursor);
     }

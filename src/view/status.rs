@@ -83,11 +83,11 @@ fn input_note(app: &App) -> String {
     let s = app.search();
     let typing = app.window_search_typed();
     if typing.is_some() || s.editing {
-        let (query, found) = match typing {
+        let (query, matched) = match typing {
             Some(w) => (&w.query, search::count(w.matches())),
             None => (&s.query, s.matches.len()),
         };
-        return match (query.is_empty(), found) {
+        return match (query.is_empty(), matched) {
             (true, _) => "  type to search · Enter keep · Esc cancel".into(),
             (false, 0) => "  no match · Esc cancel".into(),
             (false, 1) => "  1 match · Enter keep".into(),

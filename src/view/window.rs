@@ -91,9 +91,9 @@ fn marks(
             owner = Some(i);
         }
         let style = if owner.is_some() && owner == current {
-            theme.found_current
+            theme.match_current
         } else {
-            theme.found
+            theme.matched
         };
         out.push((h.start, h.end, style));
     }

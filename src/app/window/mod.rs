@@ -113,7 +113,7 @@ impl Window {
         match action {
             Action::Search => {
                 self.search = Some(Search::begin(self.scroll));
-                self.find();
+                self.rematch();
                 return Next::Stays;
             }
             Action::NextHit | Action::PrevHit => {
@@ -177,7 +177,7 @@ impl Window {
             }
             _ => return Next::Stays,
         }
-        self.find();
+        self.rematch();
         let Some(s) = &mut self.search else {
             return Next::Stays;
         };
@@ -189,10 +189,10 @@ impl Window {
         Next::Stays
     }
 
-    /// Finds the search in the rows again, after its query changed.
-    fn find(&mut self) {
+    /// Matches the search against the rows again, after its query changed.
+    fn rematch(&mut self) {
         if let Some(s) = &mut self.search {
-            s.find_in(&self.rows);
+            s.rematch(&self.rows);
         }
     }
 
@@ -263,7 +263,7 @@ impl Window {
         self.width = width;
         self.page = page;
         self.scroll = rows::anchor(&old, &self.rows, self.scroll);
-        self.find();
+        self.rematch();
         if let Some(s) = &mut self.search {
             s.origin = rows::anchor(&old, &self.rows, s.origin);
             let n = s.current.map(|c| search::ordinal(&old_matches, c));
@@ -374,7 +374,7 @@ impl App {
     }
 
     /// After every update: wraps the open window's rows again if its width changed since they
-    /// were wrapped (and finds its search in them again), and keeps its scroll between its
+    /// were wrapped (and matches its search against them again), and keeps its scroll between its
     /// first row and the furthest it scrolls, so that a key back up always moves it.
     pub(super) fn refit_window(&mut self) {
         let (width, shown) = (self.window_width(), self.window_shown());

@@ -41,8 +41,8 @@ impl Search {
         &self.matches
     }
 
-    /// Finds the query in `rows` again, after the query or the rows changed.
-    pub fn find_in(&mut self, rows: &[Row]) {
+    /// Matches the query against `rows` again, after the query or the rows changed.
+    pub fn rematch(&mut self, rows: &[Row]) {
         self.matches = matches(rows, &self.query);
     }
 }
