@@ -95,7 +95,7 @@ pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
         Subject::Facts => facts(b, &mut d),
         Subject::Nothing => d.text(
             "",
-            "Select an actor or an event: Tab to a list, j/k to move. Press f for the key figures.",
+            "Select an actor or an event: Tab to a list, j/k to move. Press f for the facts.",
             Tone::Muted,
         ),
     }
@@ -146,7 +146,7 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
     }
     let facts: Vec<usize> = b.facts_of(n).collect();
     if !facts.is_empty() {
-        d.heading(&format!("Figures attributed ({})", facts.len()));
+        d.heading(&format!("Facts attributed ({})", facts.len()));
         for f in facts {
             fact_line(b, f, false, d);
         }
@@ -197,9 +197,9 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
 }
 
 fn facts(b: &Briefing, d: &mut Builder) {
-    d.text("", "Key figures", Tone::Title);
+    d.text("", "Facts", Tone::Title);
     if b.sheet.facts.is_empty() {
-        d.text("", "The fact sheet lists no key figures.", Tone::Muted);
+        d.text("", "The fact sheet lists no facts.", Tone::Muted);
     }
     for f in 0..b.sheet.facts.len() {
         fact_line(b, f, true, d);

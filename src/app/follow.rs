@@ -14,7 +14,7 @@ impl App {
                     self.jump();
                     self.follow_listed_actor(a);
                     let name = self.briefing.sheet.actors[a].name.clone();
-                    self.say(format!("Selected {name}: n/N walk its mentions"));
+                    self.say(format!("Following {name}: n/N walk its mentions"));
                 }
                 _ => self.say("No mention under the cursor: ] and [ move it"),
             },

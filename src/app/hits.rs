@@ -134,7 +134,7 @@ impl App {
             }
             _ if !self.followed.is_empty() => {
                 self.followed = Followed::default();
-                self.say("Selection cleared");
+                self.say("Nothing followed now");
             }
             _ => {}
         }

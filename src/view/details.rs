@@ -17,7 +17,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let extra = match d.subject {
         Subject::Actor(_) => "actor",
         Subject::Event(_) => "event",
-        Subject::Facts => "key figures",
+        Subject::Facts => "facts",
         Subject::Nothing => "",
     };
     let block = pane::block(app, Pane::Details, extra, theme);

@@ -383,7 +383,7 @@ fn empty_and_minimal_fact_sheets_open() {
     assert!(r.status().contains("Follow an actor"), "{}", r.status());
     r.press("2 Enter 3 Enter 4 Enter f Enter");
     let screen = r.screen();
-    assert!(screen.contains("lists no key"), "{screen}");
+    assert!(screen.contains("lists no facts"), "{screen}");
 }
 
 #[test]
