@@ -48,12 +48,6 @@ impl Span {
     }
 }
 
-impl From<Span> for Range<usize> {
-    fn from(span: Span) -> Self {
-        span.range()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,10 +21,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (title, rows, scroll) = (window.title(), window.rows(), window.scroll());
     let rect = geometry::window(area);
     frame.render_widget(Clear, rect);
-    let at = format!(
-        " {} ",
-        super::pane::position(scroll, app.window_max_scroll())
-    );
+    let at = format!(" {} ", super::pane::position(scroll, window.max_scroll()));
     // The longest reminder of the keys that fits beside the position, inside the corners.
     let room = usize::from(rect.width).saturating_sub(width(&at) + 4);
     let keys = [

@@ -45,9 +45,8 @@ pub struct Window {
     /// The rows, wrapped to `width` columns (stored: see the module's header).
     rows: Vec<Row>,
     width: usize,
-    /// The rows it shows at once (its inner height, at least one), to keep the match shown on
-    /// screen when that changes.
-    page: usize,
+    /// The rows it shows at once: its inner height.
+    shown: usize,
     /// The search typed with `/`, if one was begun.
     search: Option<Search>,
 }
@@ -96,13 +95,18 @@ impl Window {
 
     /// The furthest it scrolls: its rows less the rows it shows.
     #[must_use]
-    pub fn max_scroll(&self, shown: usize) -> usize {
-        self.rows.len().saturating_sub(shown)
+    pub fn max_scroll(&self) -> usize {
+        self.rows.len().saturating_sub(self.shown)
+    }
+
+    /// What a page is: the rows it shows, at least one, so that a page always moves.
+    fn page(&self) -> usize {
+        self.shown.max(1)
     }
 
     /// Its rows on screen.
     fn screen(&self) -> std::ops::Range<usize> {
-        self.scroll..self.scroll + self.page
+        self.scroll..self.scroll + self.page()
     }
 
     /// A key while the window is open.
@@ -124,7 +128,7 @@ impl Window {
             Action::Cancel if self.search.take().is_some() => return Next::Stays,
             _ => {}
         }
-        let page = self.page;
+        let page = self.page();
         let scroll = &mut self.scroll;
         match action {
             Action::Down => *scroll += 1,
@@ -244,16 +248,17 @@ impl Window {
             return;
         };
         let start = rows::entry_start(&self.rows, first);
-        self.scroll = (last + 1).saturating_sub(self.page).max(start).min(first);
+        self.scroll = (last + 1).saturating_sub(self.page()).max(start).min(first);
     }
 
     /// The same window at a new size. At a new width, `rows` are its rows wrapped to it: the
     /// entry at its top stays at its top, and the search shows the same match (the rows join
     /// back to the same text at any width, so the matches are the same), kept on screen.
-    fn refit(&mut self, width: usize, page: usize, rows: Option<Vec<Row>>) {
+    fn refit(&mut self, width: usize, shown: usize, rows: Option<Vec<Row>>) {
         let Some(rows) = rows else {
-            if page != self.page {
-                self.page = page;
+            let taller_or_shorter = shown.max(1) != self.page();
+            self.shown = shown;
+            if taller_or_shorter {
                 self.keep_match_on_screen();
             }
             return;
@@ -261,7 +266,7 @@ impl Window {
         let old = std::mem::replace(&mut self.rows, rows);
         let old_matches = self.matches().to_vec();
         self.width = width;
-        self.page = page;
+        self.shown = shown;
         self.scroll = rows::anchor(&old, &self.rows, self.scroll);
         self.rematch();
         if let Some(s) = &mut self.search {
@@ -321,14 +326,6 @@ impl App {
         geometry::window(ratatui::layout::Rect::new(0, 0, w, h))
     }
 
-    /// The furthest the open window scrolls: its rows less the rows it shows.
-    #[must_use]
-    pub fn window_max_scroll(&self) -> usize {
-        self.window
-            .as_ref()
-            .map_or(0, |w| w.max_scroll(self.window_shown()))
-    }
-
     /// The columns the window's rows are wrapped to: its inner width.
     fn window_width(&self) -> usize {
         usize::from(self.window_rect().width.saturating_sub(2)).max(1)
@@ -356,7 +353,7 @@ impl App {
             kind,
             scroll: 0,
             width,
-            page: self.window_shown().max(1),
+            shown: self.window_shown(),
             search: None,
         });
     }
@@ -382,8 +379,8 @@ impl App {
             return;
         };
         let rows = (width != window.width).then(|| self.wrap(&window.kind, width));
-        window.refit(width, shown.max(1), rows);
-        window.scroll = window.scroll.min(window.max_scroll(shown));
+        window.refit(width, shown, rows);
+        window.scroll = window.scroll.min(window.max_scroll());
         self.window = Some(window);
     }
 }
