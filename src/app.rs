@@ -44,18 +44,23 @@ use std::collections::HashSet;
 pub use action::Action;
 pub use article_pane::ArticleState;
 pub use details_pane::DetailsState;
-pub use export_dialog::ExportDialog;
+pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 pub use list::ListState;
 pub use search::Search;
 pub use window::Window;
+use window::rows::Row;
+use window::search::Match;
+use window::{Kind, Sources};
 
 use crate::briefing::{Briefing, Input};
 use crate::diagnostic::Diagnostic;
 use details::{Details, Subject};
+use export_job::ExportJob;
 use history::{History, Location};
 use keys::{Context, KeyTable};
+use search::Typed;
 
 /// How the status bar's note of a terminal too big to draw whole begins.
 const SIZE_NOTE: &str = "The terminal is ";
@@ -196,6 +201,117 @@ impl App {
         Effect::None
     }
 
+    /// A key while the article's search is typed.
+    fn search_input(&mut self, action: Action) {
+        match self
+            .search
+            .type_key(action, &self.briefing.article, &mut self.article)
+        {
+            Typed::Nothing => {}
+            Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
+            Typed::Kept => {
+                let here = self.location();
+                self.history.push(here);
+            }
+        }
+    }
+
+    /// A key while a list's filter is typed.
+    fn filter_input(&mut self, action: Action) {
+        let list = if self.actors.editing {
+            &mut self.actors
+        } else {
+            &mut self.events
+        };
+        if list.type_key(action) {
+            self.fit_lists();
+            self.details.to_top();
+        }
+    }
+
+    /// A key while the export dialog is open. While it writes, the dialog only listens for
+    /// Esc, which cancels the export.
+    fn dialog_action(&mut self, action: Action) {
+        if let Some(job) = &self.export_job {
+            if action == Action::Cancel {
+                job.cancel();
+            }
+            return;
+        }
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        match dialog.answer(action, &self.input, &self.briefing, &self.export_dir) {
+            Answer::Stays => {}
+            Answer::Closes => self.export = None,
+            Answer::Writes(job) => self.export_job = Some(job),
+        }
+    }
+
+    /// Takes the outcome of the export being written, once it has one: the dialog closes with
+    /// what was written, or says why nothing was.
+    fn settle_export(&mut self) {
+        let Some(outcome) = self.export_job.as_ref().and_then(ExportJob::outcome) else {
+            return;
+        };
+        self.export_job = None;
+        match outcome {
+            Ok(written) => {
+                self.export = None;
+                self.say(export_dialog::exported(written));
+            }
+            Err(e) => {
+                if let Some(dialog) = &mut self.export {
+                    dialog.failed(&e);
+                }
+            }
+        }
+    }
+
+    /// What the open window's rows are made of.
+    fn window_sources(&self) -> Sources<'_> {
+        Sources {
+            keys: &self.keys,
+            warnings: &self.briefing.warnings,
+        }
+    }
+
+    /// Opens a window of `kind` over the panes.
+    fn open_window(&mut self, kind: Kind) {
+        self.window = Some(Window::open(
+            kind,
+            self.window_sources(),
+            self.window_rect(),
+        ));
+    }
+
+    /// A key or the mouse while a window is open. (Its sources are borrowed field by field,
+    /// not through [`App::window_sources`], so that the window can change beside them.)
+    fn window_action(&mut self, action: Action) {
+        let from = Sources {
+            keys: &self.keys,
+            warnings: &self.briefing.warnings,
+        };
+        if let Some(window) = &mut self.window
+            && !window.act(action, from)
+        {
+            self.window = None;
+        }
+    }
+
+    /// After every update: the open window fitted to the terminal's size (see
+    /// [`Window::refit`]).
+    fn refit_window(&mut self) {
+        let rect = self.window_rect();
+        let from = Sources {
+            keys: &self.keys,
+            warnings: &self.briefing.warnings,
+        };
+        if let Some(window) = &mut self.window {
+            window.refit(from, rect);
+        }
+    }
+
     /// Fits the reader to a terminal of `width` × `height`, drawing at most
     /// [`MAX_WIDTH`] × [`MAX_HEIGHT`] of it (and saying so).
     fn resize(&mut self, width: u16, height: u16) {
@@ -284,6 +400,55 @@ impl App {
     #[must_use]
     pub fn search(&self) -> &Search {
         &self.search
+    }
+
+    /// The window over the panes, if one is open.
+    #[must_use]
+    pub fn window(&self) -> Option<&Window> {
+        self.window.as_ref()
+    }
+
+    /// The open window's title and rows; `None` when no window is open.
+    #[must_use]
+    pub fn window_rows(&self) -> Option<(&'static str, &[Row])> {
+        self.window.as_ref().map(|w| (w.title(), w.rows()))
+    }
+
+    /// The open window's rows wrapped afresh, not the kept ones: for tests that check the kept
+    /// rows are not stale.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn window_rows_rewrapped(&self) -> Option<(&'static str, Vec<Row>)> {
+        let w = self.window.as_ref()?;
+        Some((
+            w.title(),
+            w.rewrapped(self.window_sources(), self.window_rect()),
+        ))
+    }
+
+    /// The matches of the open window's search in its rows, in order.
+    #[must_use]
+    pub fn window_matches(&self) -> &[Match] {
+        self.window.as_ref().map_or(&[], Window::matches)
+    }
+
+    /// The search in the open window, if one was begun.
+    #[must_use]
+    pub fn window_search(&self) -> Option<&window::search::Search> {
+        self.window.as_ref().and_then(Window::search)
+    }
+
+    /// The search being typed in the open window, if one is: keys type into it.
+    #[must_use]
+    pub fn window_search_typed(&self) -> Option<&window::search::Search> {
+        self.window_search().filter(|s| s.editing)
+    }
+
+    /// Where the window goes for the current terminal size.
+    #[must_use]
+    pub fn window_rect(&self) -> ratatui::layout::Rect {
+        let (w, h) = self.size;
+        geometry::window(ratatui::layout::Rect::new(0, 0, w, h))
     }
 
     #[must_use]

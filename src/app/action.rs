@@ -1,7 +1,7 @@
 //! Everything the reader can be asked to do. Keys and mouse events become actions (through the
 //! key table and the terminal loop); [`crate::app::App::update`] applies them.
 
-use super::Pane;
+use super::geometry::Pane;
 
 /// Not `Copy`, because a paste carries its text.
 #[derive(Clone, Debug, PartialEq, Eq)]

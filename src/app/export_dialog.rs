@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::action::Action;
 use super::export_job::ExportJob;
-use super::{Action, App};
-use crate::export::{Format, Request, Table};
+use crate::briefing::{Briefing, Input};
+use crate::export::{Exported, Format, Request, Table};
 use crate::output::{TargetKind, describe_target, human_size};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -95,49 +96,57 @@ impl ExportDialog {
     }
 }
 
-impl App {
-    /// A key while the dialog is open.
-    pub(super) fn dialog_action(&mut self, action: Action) {
-        if let Some(job) = &self.export_job {
-            // While it writes, the dialog only listens for Esc.
-            if action == Action::Cancel {
-                job.cancel();
-            }
-            return;
-        }
-        let Some(dialog) = &mut self.export else {
-            return;
-        };
+/// What a key leaves of the dialog.
+pub enum Answer {
+    Stays,
+    Closes,
+    /// Enter started writing the export: the dialog waits for it.
+    Writes(ExportJob),
+}
+
+impl ExportDialog {
+    /// A key while the dialog is open and nothing is being written; Enter writes `briefing`
+    /// (loaded from `input`), a relative file name into `folder`.
+    pub fn answer(
+        &mut self,
+        action: Action,
+        input: &Input,
+        briefing: &Briefing,
+        folder: &Path,
+    ) -> Answer {
         match action {
-            Action::Type(c) => dialog.edit(|f| f.push(c)),
-            Action::Paste(text) => dialog.edit(|f| f.push_str(&text)),
-            Action::DeleteChar => dialog.edit(|f| {
+            Action::Type(c) => self.edit(|f| f.push(c)),
+            Action::Paste(text) => self.edit(|f| f.push_str(&text)),
+            Action::DeleteChar => self.edit(|f| {
                 f.pop();
             }),
-            Action::NextOption => dialog.cycle_format(1),
-            Action::PrevOption => dialog.cycle_format(-1),
-            Action::Down => dialog.cycle_table(1),
-            Action::Up => dialog.cycle_table(-1),
-            Action::Cancel => self.export = None,
-            Action::Submit => self.write_export(),
+            Action::NextOption => self.cycle_format(1),
+            Action::PrevOption => self.cycle_format(-1),
+            Action::Down => self.cycle_table(1),
+            Action::Up => self.cycle_table(-1),
+            Action::Cancel => return Answer::Closes,
+            Action::Submit => {
+                if let Some(job) = self.write(input, briefing, folder) {
+                    return Answer::Writes(job);
+                }
+            }
             _ => {}
         }
+        Answer::Stays
     }
 
     /// Enter in the export dialog: refuses what must not be written, asks once before writing
     /// to anything already there (saying what it is), then writes on a thread of its own.
-    fn write_export(&mut self) {
-        let Some(dialog) = &mut self.export else {
-            return;
-        };
+    fn write(&mut self, input: &Input, briefing: &Briefing, folder: &Path) -> Option<ExportJob> {
+        let dialog = self;
         let name = dialog.file.trim().to_owned();
         if name.is_empty() {
             dialog.problem = Some("Type a file name".into());
-            return;
+            return None;
         }
         let shown = crate::inert::escaped(&name).into_owned();
         let home = std::env::var_os("HOME");
-        let target = export_path(&self.export_dir, &name, home.as_deref());
+        let target = export_path(folder, &name, home.as_deref());
         let kind = describe_target(&target);
         let request = dialog.request();
         let refused = if name == "-" || kind.is_standard_stream() {
@@ -150,13 +159,13 @@ impl App {
                 "{shown} is a terminal: the export would be drawn over its screen; name a file"
             ))
         } else {
-            crate::export::refusal_for(&self.input, &self.briefing, request, &target)
+            crate::export::refusal_for(input, briefing, request, &target)
                 .map(|e| crate::inert::escaped(&e.to_string()).into_owned())
         };
         if let Some(refused) = refused {
             dialog.problem = Some(refused);
             dialog.confirmed = false;
-            return;
+            return None;
         }
         if kind.exists() && !dialog.confirmed {
             dialog.problem = Some(match kind {
@@ -170,55 +179,46 @@ impl App {
                 other => format!("{shown} is {}: Enter again to write to it", other.phrase()),
             });
             dialog.confirmed = true;
-            return;
+            return None;
         }
-        let job = ExportJob::start(self.input.clone(), self.briefing.clone(), request, target);
+        let job = ExportJob::start(input.clone(), briefing.clone(), request, target);
         match job {
             Ok(job) => {
                 dialog.problem = None;
-                self.export_job = Some(job);
+                Some(job)
             }
             Err(e) => {
                 dialog.problem = Some(format!("Cannot start writing: {e}"));
                 dialog.confirmed = false;
+                None
             }
         }
     }
 
-    /// Takes the outcome of the export being written, once it has one: the dialog closes with
-    /// what was written, or says why nothing was.
-    pub(super) fn settle_export(&mut self) {
-        let Some(outcome) = self.export_job.as_ref().and_then(ExportJob::outcome) else {
-            return;
-        };
-        self.export_job = None;
-        match outcome {
-            Ok(written) => {
-                let file = written.file;
-                let path = std::fs::canonicalize(&file.path).unwrap_or(file.path);
-                let article = match written.article {
-                    Some(a) => format!(
-                        ", and the article it names to {}",
-                        crate::inert::escaped(&a.path.to_string_lossy())
-                    ),
-                    None => String::new(),
-                };
-                self.export = None;
-                self.say(format!(
-                    "Exported {} to {}{article}",
-                    human_size(file.bytes),
-                    crate::inert::escaped(&path.to_string_lossy())
-                ));
-            }
-            Err(e) => {
-                let e = crate::inert::escaped(&e).into_owned();
-                if let Some(dialog) = &mut self.export {
-                    dialog.problem = Some(e);
-                    dialog.confirmed = false;
-                }
-            }
-        }
+    /// The export failed: the dialog says why, and Enter tries again.
+    pub fn failed(&mut self, why: &str) {
+        self.problem = Some(crate::inert::escaped(why).into_owned());
+        self.confirmed = false;
     }
+}
+
+/// What the status bar says of a written export.
+#[must_use]
+pub fn exported(written: Exported) -> String {
+    let file = written.file;
+    let path = std::fs::canonicalize(&file.path).unwrap_or(file.path);
+    let article = match written.article {
+        Some(a) => format!(
+            ", and the article it names to {}",
+            crate::inert::escaped(&a.path.to_string_lossy())
+        ),
+        None => String::new(),
+    };
+    format!(
+        "Exported {} to {}{article}",
+        human_size(file.bytes),
+        crate::inert::escaped(&path.to_string_lossy())
+    )
 }
 
 /// Where the dialog's file name is written: as typed when absolute or when exports go to the

@@ -3,7 +3,7 @@
 //! scroll offset is kept here and clamped on every change, never left to the widget. `/` in a
 //! list types its filter, which narrows the list.
 
-use super::{Action, App};
+use super::action::Action;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListState {
@@ -64,39 +64,31 @@ impl ListState {
         self.offset = self.offset.min(visible.len().saturating_sub(height));
     }
 
+    /// A key while the filter is typed: whether it was taken (the list is then fitted again).
+    pub fn type_key(&mut self, action: Action) -> bool {
+        match action {
+            Action::Type(c) => self.filter.push(c),
+            Action::Paste(text) => self.filter.push_str(&text),
+            Action::DeleteChar => {
+                self.filter.pop();
+            }
+            Action::Submit => {
+                self.editing = false;
+                self.selected = None; // the first item left, once fitted
+            }
+            Action::Cancel => {
+                self.editing = false;
+                self.filter.clear();
+            }
+            _ => return false,
+        }
+        true
+    }
+
     /// Scrolls the view by `delta` rows without moving the selection.
     pub fn scroll(&mut self, len: usize, delta: isize, height: usize) {
         let max = len.saturating_sub(height.max(1));
         self.offset = self.offset.saturating_add_signed(delta).min(max);
-    }
-}
-
-impl App {
-    /// A key while a list's filter is typed.
-    pub(super) fn filter_input(&mut self, action: Action) {
-        let list = if self.actors.editing {
-            &mut self.actors
-        } else {
-            &mut self.events
-        };
-        match action {
-            Action::Type(c) => list.filter.push(c),
-            Action::Paste(text) => list.filter.push_str(&text),
-            Action::DeleteChar => {
-                list.filter.pop();
-            }
-            Action::Submit => {
-                list.editing = false;
-                list.selected = None; // the first match, once fitted
-            }
-            Action::Cancel => {
-                list.editing = false;
-                list.filter.clear();
-            }
-            _ => return,
-        }
-        self.fit_lists();
-        self.details.to_top();
     }
 }
 

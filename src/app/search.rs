@@ -1,11 +1,12 @@
 //! Searching the article: every match of the query, found in the folded text (so "Trump's"
 //! finds "Trump’s" and a query with spaces finds text broken across lines), ignoring ASCII
 //! case unless the query has an uppercase letter, as in less and ripgrep; and the keys that
-//! type its query.
+//! type its query, which scroll the article pane to what they match.
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
-use super::{Action, App};
+use super::action::Action;
+use super::article_pane::ArticleState;
 use crate::article::Article;
 use crate::fold::fold;
 use crate::span::Span;
@@ -117,72 +118,88 @@ impl Search {
     }
 }
 
-impl App {
-    /// A key while the query is typed.
-    pub(super) fn search_input(&mut self, action: Action) {
+/// What a key typed into the search leaves for the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typed {
+    Nothing,
+    /// Enter kept a search with matches: a jump to record.
+    Kept,
+    /// Enter kept a search that matches nothing: to be said.
+    NoMatch,
+}
+
+impl Search {
+    /// A key while the query is typed; `view` is the article pane, scrolled to the first match
+    /// from where the search began (or back there).
+    pub fn type_key(
+        &mut self,
+        action: Action,
+        article: &Article,
+        view: &mut ArticleState,
+    ) -> Typed {
         match action {
             Action::Type(c) => {
-                self.search.query.push(c);
-                self.search.stale = true;
+                self.query.push(c);
+                self.stale = true;
             }
             Action::Paste(text) => {
-                self.search.query.push_str(&text);
-                self.search.stale = true;
+                self.query.push_str(&text);
+                self.stale = true;
             }
             Action::DeleteChar => {
-                self.search.query.pop();
-                self.search.stale = true;
+                self.query.pop();
+                self.stale = true;
             }
-            Action::Settle => self.settle(),
+            Action::Settle => self.settle(article, view),
             Action::Submit => {
-                self.settle();
+                self.settle(article, view);
                 // Enter keeps the search: its result is needed now.
-                if self.search.receive(&self.briefing.article, true) {
-                    self.show_first_match();
+                if self.receive(article, true) {
+                    self.show_first_match(view);
                 }
-                self.search.editing = false;
-                if self.search.query.is_empty() {
+                self.editing = false;
+                if self.query.is_empty() {
                     // Nothing was searched for: nothing to keep.
-                } else if self.search.matches.is_empty() {
-                    self.complain(format!("No match for \"{}\"", self.search.query));
+                } else if self.matches.is_empty() {
+                    return Typed::NoMatch;
                 } else {
-                    let here = self.location();
-                    self.history.push(here);
+                    return Typed::Kept;
                 }
             }
             Action::Cancel => {
-                let origin = self.search.origin_top;
-                self.search = Search::default();
-                self.article.top = self.article.layout.row_of(origin);
-                self.article.clamp();
+                let origin = self.origin_top;
+                *self = Self::default();
+                view.top = view.layout.row_of(origin);
+                view.clamp();
             }
             _ => {}
         }
+        Typed::Nothing
     }
 
     /// Finds the matches of a query that changed (incremental search, once per burst of
     /// keys), or takes those a search on another thread has found; then shows the first match
     /// from where the search began.
-    pub(super) fn settle(&mut self) {
-        if self.search.stale {
-            self.search.stale = false;
-            self.search.start(&self.briefing.article);
-            if !self.search.running() {
-                self.show_first_match();
+    fn settle(&mut self, article: &Article, view: &mut ArticleState) {
+        if self.stale {
+            self.stale = false;
+            self.start(article);
+            if !self.running() {
+                self.show_first_match(view);
             }
-        } else if self.search.receive(&self.briefing.article, false) {
-            self.show_first_match();
+        } else if self.receive(article, false) {
+            self.show_first_match(view);
         }
     }
 
     /// Shows the first match from where the search began, or goes back there.
-    fn show_first_match(&mut self) {
-        self.search.current = self.search.first_from(self.search.origin_top);
-        if let Some(c) = self.search.current {
-            self.article.reveal(self.search.matches[c].range().start);
+    fn show_first_match(&mut self, view: &mut ArticleState) {
+        self.current = self.first_from(self.origin_top);
+        if let Some(c) = self.current {
+            view.reveal(self.matches[c].range().start);
         } else {
-            self.article.top = self.article.layout.row_of(self.search.origin_top);
-            self.article.clamp();
+            view.top = view.layout.row_of(self.origin_top);
+            view.clamp();
         }
     }
 }

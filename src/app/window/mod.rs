@@ -1,9 +1,9 @@
 //! The window over the panes: the help (generated from the key table), the fact sheet's
 //! warnings, or the errors of a failed reload. It scrolls, and `/` searches it ([`search`]).
 //!
-//! A window keeps its rows wrapped for its width ([`rows`]), the one derived value the reader
-//! stores (see [`crate::app`]): [`App::refit_window`], at the end of every update, is the one
-//! place that decides they are out of date.
+//! A window keeps its rows wrapped for its width ([`rows`]), with its search's matches in them,
+//! the derived values the reader stores (see [`crate::app`]): [`Window::refit`], which the app
+//! calls at the end of every update, is the one place that decides they are out of date.
 
 pub mod rows;
 pub mod search;
@@ -11,8 +11,10 @@ pub mod search;
 use rows::Row;
 use search::{Match, Search};
 
-use super::geometry;
-use super::{Action, App};
+use ratatui::layout::Rect;
+
+use super::action::Action;
+use super::keys::KeyTable;
 use crate::diagnostic::Diagnostic;
 
 /// Which window it is.
@@ -58,7 +60,56 @@ enum Next {
     Becomes(Kind),
 }
 
+/// What a window's rows are made of: the key table (the help) and the fact sheet's warnings.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    pub keys: &'a KeyTable,
+    pub warnings: &'a [Diagnostic],
+}
+
+impl Sources<'_> {
+    /// The rows of a window of `kind`, wrapped to `width` columns.
+    fn rows(self, kind: &Kind, width: usize) -> Vec<Row> {
+        match kind {
+            Kind::Help => rows::help(self.keys, width),
+            Kind::Warnings => rows::warnings(self.warnings, width),
+            Kind::ReloadErrors(diagnostics) => rows::reload_errors(diagnostics, width),
+        }
+    }
+}
+
+/// The columns a window at `rect` wraps its rows to (its inner width), and the rows it shows
+/// (its inner height).
+fn inner(rect: Rect) -> (usize, usize) {
+    (
+        usize::from(rect.width.saturating_sub(2)).max(1),
+        usize::from(rect.height.saturating_sub(2)),
+    )
+}
+
 impl Window {
+    /// A window of `kind` at `rect`, at its top and without a search.
+    #[must_use]
+    pub fn open(kind: Kind, from: Sources, rect: Rect) -> Self {
+        let (width, shown) = inner(rect);
+        Self {
+            rows: from.rows(&kind, width),
+            kind,
+            scroll: 0,
+            width,
+            shown,
+            search: None,
+        }
+    }
+
+    /// Its rows wrapped afresh for `rect`, not the kept ones: for tests that check the kept
+    /// rows are not stale.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn rewrapped(&self, from: Sources, rect: Rect) -> Vec<Row> {
+        from.rows(&self.kind, inner(rect).0)
+    }
+
     #[must_use]
     pub fn kind(&self) -> &Kind {
         &self.kind
@@ -109,8 +160,23 @@ impl Window {
         self.scroll..self.scroll + self.page()
     }
 
-    /// A key while the window is open.
-    fn act(&mut self, action: Action) -> Next {
+    /// A key or the mouse while the window is open: whether it stays open.
+    pub fn act(&mut self, action: Action, from: Sources) -> bool {
+        match self.next(action) {
+            Next::Stays => true,
+            Next::Closes => false,
+            Next::Becomes(kind) => {
+                // Another window, of the same size, at its top and without a search.
+                self.rows = from.rows(&kind, self.width);
+                self.kind = kind;
+                self.scroll = 0;
+                self.search = None;
+                true
+            }
+        }
+    }
+
+    fn next(&mut self, action: Action) -> Next {
         if self.search.as_ref().is_some_and(|s| s.editing) {
             return self.search_input(action);
         }
@@ -171,7 +237,7 @@ impl Window {
                 if action == Action::Submit {
                     return Next::Stays;
                 }
-                return self.act(action);
+                return self.next(action);
             }
             Action::Cancel => {
                 let origin = s.origin;
@@ -251,19 +317,27 @@ impl Window {
         self.scroll = (last + 1).saturating_sub(self.page()).max(start).min(first);
     }
 
-    /// The same window at a new size. At a new width, `rows` are its rows wrapped to it: the
-    /// entry at its top stays at its top, and the search shows the same match (the rows join
-    /// back to the same text at any width, so the matches are the same), kept on screen.
-    fn refit(&mut self, width: usize, shown: usize, rows: Option<Vec<Row>>) {
-        let Some(rows) = rows else {
+    /// After every update: the same window at `rect`, which may be of another size, then its
+    /// scroll kept between its first row and the furthest it scrolls, so that a key back up
+    /// always moves it. At a new width its rows are wrapped again: the entry at its top stays
+    /// at its top, and the search shows the same match (the rows join back to the same text at
+    /// any width, so the matches are the same), kept on screen.
+    pub fn refit(&mut self, from: Sources, rect: Rect) {
+        self.resize(from, rect);
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn resize(&mut self, from: Sources, rect: Rect) {
+        let (width, shown) = inner(rect);
+        if width == self.width {
             let taller_or_shorter = shown.max(1) != self.page();
             self.shown = shown;
             if taller_or_shorter {
                 self.keep_match_on_screen();
             }
             return;
-        };
-        let old = std::mem::replace(&mut self.rows, rows);
+        }
+        let old = std::mem::replace(&mut self.rows, from.rows(&self.kind, width));
         let old_matches = self.matches().to_vec();
         self.width = width;
         self.shown = shown;
@@ -275,112 +349,5 @@ impl Window {
             s.current = n.and_then(|n| search::nth(s.matches(), n));
         }
         self.keep_match_on_screen();
-    }
-}
-
-impl App {
-    /// The open window, if any.
-    #[must_use]
-    pub fn window(&self) -> Option<&Window> {
-        self.window.as_ref()
-    }
-
-    /// The open window's title and rows, wrapped to its inner width; `None` when no window is
-    /// open.
-    #[must_use]
-    pub fn window_rows(&self) -> Option<(&'static str, &[Row])> {
-        self.window.as_ref().map(|w| (w.title(), w.rows()))
-    }
-
-    /// The open window's rows wrapped afresh, not the kept ones: for tests that check the kept
-    /// rows are not stale.
-    #[doc(hidden)]
-    #[must_use]
-    pub fn window_rows_rewrapped(&self) -> Option<(&'static str, Vec<Row>)> {
-        let w = self.window.as_ref()?;
-        Some((w.title(), self.wrap(&w.kind, self.window_width())))
-    }
-
-    /// The matches of the open window's search in its rows, in order.
-    #[must_use]
-    pub fn window_matches(&self) -> &[Match] {
-        self.window.as_ref().map_or(&[], Window::matches)
-    }
-
-    /// The search in the open window, if one was begun.
-    #[must_use]
-    pub fn window_search(&self) -> Option<&Search> {
-        self.window.as_ref().and_then(Window::search)
-    }
-
-    /// The search being typed in the open window, if one is: keys type into it.
-    #[must_use]
-    pub fn window_search_typed(&self) -> Option<&Search> {
-        self.window_search().filter(|s| s.editing)
-    }
-
-    /// The window's outer area for the current terminal size.
-    #[must_use]
-    pub fn window_rect(&self) -> ratatui::layout::Rect {
-        let (w, h) = self.size;
-        geometry::window(ratatui::layout::Rect::new(0, 0, w, h))
-    }
-
-    /// The columns the window's rows are wrapped to: its inner width.
-    fn window_width(&self) -> usize {
-        usize::from(self.window_rect().width.saturating_sub(2)).max(1)
-    }
-
-    /// The rows the open window shows.
-    fn window_shown(&self) -> usize {
-        usize::from(self.window_rect().height.saturating_sub(2))
-    }
-
-    /// The rows of a window of `kind`, wrapped to `width` columns.
-    fn wrap(&self, kind: &Kind, width: usize) -> Vec<Row> {
-        match kind {
-            Kind::Help => rows::help(self.keys(), width),
-            Kind::Warnings => rows::warnings(self.warnings(), width),
-            Kind::ReloadErrors(diagnostics) => rows::reload_errors(diagnostics, width),
-        }
-    }
-
-    /// Opens a window of `kind` over the panes, at its top and without a search.
-    pub(super) fn open_window(&mut self, kind: Kind) {
-        let width = self.window_width();
-        self.window = Some(Window {
-            rows: self.wrap(&kind, width),
-            kind,
-            scroll: 0,
-            width,
-            shown: self.window_shown(),
-            search: None,
-        });
-    }
-
-    /// A key or the mouse while a window is open.
-    pub(super) fn window_action(&mut self, action: Action) {
-        let Some(window) = &mut self.window else {
-            return;
-        };
-        match window.act(action) {
-            Next::Stays => {}
-            Next::Closes => self.window = None,
-            Next::Becomes(kind) => self.open_window(kind),
-        }
-    }
-
-    /// After every update: wraps the open window's rows again if its width changed since they
-    /// were wrapped (and matches its search against them again), and keeps its scroll between its
-    /// first row and the furthest it scrolls, so that a key back up always moves it.
-    pub(super) fn refit_window(&mut self) {
-        let (width, shown) = (self.window_width(), self.window_shown());
-        let Some(mut window) = self.window.take() else {
-            return;
-        };
-        let rows = (width != window.width).then(|| self.wrap(&window.kind, width));
-        window.refit(width, shown, rows);
-        window.scroll = window.scroll.min(window.max_scroll());
-        self.window = Some(window);
     }
 }
