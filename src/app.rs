@@ -9,14 +9,16 @@
 //! when the width changes.
 //!
 //! Each module is one type and its behaviour: the article pane ([`ArticleState`]), the lists
-//! and their filter ([`ListState`]), the details pane ([`DetailsState`]), what
-//! is followed ([`Followed`]), the article's search ([`Search`]), the window ([`window`]), the
-//! export dialog ([`ExportDialog`]), the jump history; the rest (following, walking the hits,
-//! the mouse, copying, pasting, reloading) is the app's own behaviour, one concern a file.
+//! and their filter ([`ListState`]), the details pane ([`DetailsState`]), what is followed
+//! ([`Followed`]), the article's search ([`Search`]), the window ([`window`]), the export
+//! dialog ([`ExportDialog`]), the jump history. Those that take keys take them as methods of
+//! their own, and none of them imports the app: [`App::update`] routes an action to the one
+//! it concerns. The rest (following, walking the hits, the mouse, copying, pasting,
+//! reloading) is the app's own behaviour, one concern a file.
 //!
 //! Two words are the app's own: a window's or the article's *matches* are what a search
 //! finds, and the *hits* are what `n`/`N` walk: the matches of the article's search while one
-//! is kept, else the mentions of what is followed.
+//! is kept, else the mentions of what is followed (in a window, its search's matches).
 
 mod action;
 mod article_pane;
