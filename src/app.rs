@@ -6,7 +6,8 @@
 //! costly to compute per key with thousands of warnings: `update` ends by rewrapping them
 //! (and matching the search against them again) when the window's width changed; and, for
 //! the same reason, the article's rows for the pane's width ([`ArticleState`]), laid out again
-//! when the width changes.
+//! when the width changes, and the matches of the article's search ([`Search`]), found once per
+//! query (on a thread of their own for a long article).
 //!
 //! Each module is one type and its behaviour: the article pane ([`ArticleState`]), the lists
 //! and their filter ([`ListState`]), the details pane ([`DetailsState`]), what is followed
@@ -118,7 +119,7 @@ pub struct App {
     window: Option<Window>,
     export: Option<ExportDialog>,
     /// The export being written, while the dialog waits for it.
-    export_job: Option<export_job::ExportJob>,
+    export_job: Option<ExportJob>,
     message: Option<Message>,
     show_omitted: bool,
     /// Where a relative export file name is written: the working directory, unless set.
@@ -491,7 +492,7 @@ impl App {
     /// What the export being written is doing, while one is.
     #[must_use]
     pub fn export_status(&self) -> Option<String> {
-        self.export_job.as_ref().map(export_job::ExportJob::status)
+        self.export_job.as_ref().map(ExportJob::status)
     }
 
     /// Where the export being written goes, while one is.
