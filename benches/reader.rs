@@ -360,7 +360,7 @@ fn warnings_window(c: &mut Criterion) {
                     all.push(t);
                     spent += t;
                     // Untimed: back to the top before Down reaches the end.
-                    if key == WindowKey::Down && app.overlay().is_some_and(|o| o.scroll() > 9_000) {
+                    if key == WindowKey::Down && app.window().is_some_and(|o| o.scroll() > 9_000) {
                         app.update(Action::Top);
                     }
                 }

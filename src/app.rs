@@ -1,44 +1,69 @@
 //! The reader's state and the one place it changes: [`App::update`] applies an [`Action`] and
 //! returns what the terminal loop must do outside the app ([`Effect`]). Everything the view
 //! shows that can be computed from the state (highlights, the details, the status line) is
-//! computed by the accessors here, never stored, so it cannot go stale. The one exception is
-//! the open window's wrapped rows (`overlay_text`), too costly to wrap per key with thousands of
-//! warnings: `update` ends by rewrapping them when the window or its width changed.
+//! computed by the accessors here, never stored, so it cannot go stale. The exceptions are the
+//! open window's wrapped rows and its search's matches in them ([`window::Window`]), too
+//! costly to compute per key with thousands of warnings: `update` ends by rewrapping them
+//! (and matching the search against them again) when the window's width changed; and, for
+//! the same reason, the article's rows for the pane's width ([`ArticleState`]), laid out again
+//! when the width changes, and the matches of the article's search ([`Search`]), found once per
+//! query (on a thread of their own for a long article).
+//!
+//! Each module is one type and its behaviour: the article pane ([`ArticleState`]), the lists
+//! and their filter ([`ListState`]), the details pane ([`DetailsState`]), what is followed
+//! ([`Followed`]), the article's search ([`Search`]), the window ([`window`]), the export
+//! dialog ([`ExportDialog`]), the jump history. Those that take keys take them as methods of
+//! their own, and none of them imports the app: [`App::update`] routes an action to the one
+//! it concerns. The rest (following, walking the hits, the mouse, copying, pasting,
+//! reloading) is the app's own behaviour, one concern a file.
+//!
+//! Two words are the app's own: a window's or the article's *matches* are what a search
+//! finds, and the *hits* are what `n`/`N` walk: the matches of the article's search while one
+//! is kept, else the mentions of what is followed (in a window, its search's matches).
 
 mod action;
 mod article_pane;
 mod copy;
 pub mod details;
+mod details_pane;
 mod export_dialog;
 mod export_job;
 mod follow;
-mod geometry;
+mod followed;
+pub mod geometry;
 mod history;
 mod hits;
-mod input;
 pub mod keys;
 mod list;
 mod mouse;
 mod navigate;
-pub mod overlay_text;
 mod paste;
+mod reload;
 mod search;
-pub mod window_find;
+pub mod window;
 
 use std::collections::HashSet;
 
 pub use action::Action;
 pub use article_pane::ArticleState;
-pub use export_dialog::ExportDialog;
+pub use details_pane::DetailsState;
+pub use export_dialog::{Answer, ExportDialog};
+pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 pub use list::ListState;
 pub use search::Search;
+pub use window::Window;
+use window::rows::Row;
+use window::search::Match;
+use window::{Kind, Sources};
 
 use crate::briefing::{Briefing, Input};
 use crate::diagnostic::Diagnostic;
 use details::{Details, Subject};
+use export_job::ExportJob;
 use history::{History, Location};
 use keys::{Context, KeyTable};
+use search::Typed;
 
 /// How the status bar's note of a terminal too big to draw whole begins.
 const SIZE_NOTE: &str = "The terminal is ";
@@ -56,58 +81,12 @@ pub enum Effect {
     Redraw,
 }
 
-/// What was followed last: its mentions are highlighted and `n`/`N` walk them.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Selection {
-    #[default]
-    None,
-    Actor(usize),
-    /// An event: all its actors are highlighted.
-    Event(usize),
-}
-
 /// How the actors are listed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Sort {
     #[default]
     Mentions,
     Name,
-}
-
-/// A window over the panes.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Overlay {
-    Help {
-        scroll: usize,
-    },
-    Warnings {
-        scroll: usize,
-    },
-    /// A reload found errors: the old briefing stays, and these say why.
-    ReloadErrors {
-        diagnostics: Vec<Diagnostic>,
-        scroll: usize,
-    },
-}
-
-impl Overlay {
-    /// The first row shown.
-    #[must_use]
-    pub fn scroll(&self) -> usize {
-        match self {
-            Self::Help { scroll }
-            | Self::Warnings { scroll }
-            | Self::ReloadErrors { scroll, .. } => *scroll,
-        }
-    }
-
-    fn scroll_mut(&mut self) -> &mut usize {
-        match self {
-            Self::Help { scroll }
-            | Self::Warnings { scroll }
-            | Self::ReloadErrors { scroll, .. } => scroll,
-        }
-    }
 }
 
 /// A line for the status bar.
@@ -129,25 +108,18 @@ pub struct App {
     /// The list whose selection the details show (Actors or Timeline).
     last_list: Pane,
     pub(crate) article: ArticleState,
-    selection: Selection,
-    /// Quoted evidence to highlight (an event's or a figure's).
-    quote: Option<(u32, u32)>,
+    followed: Followed,
     actors: ListState,
     events: ListState,
     sort: Sort,
-    details_cursor: usize,
-    details_offset: usize,
-    figures: bool,
+    details: DetailsState,
     search: Search,
     history: History,
-    overlay: Option<Overlay>,
-    /// The open window's rows, wrapped once (see [`App::wrap_overlay`]).
-    overlay_text: Option<overlay_text::Wrapped>,
-    /// The search in the open window (`/` there).
-    window_find: Option<window_find::WindowFind>,
+    /// The window over the panes (help, warnings, reload errors), with its rows and search.
+    window: Option<Window>,
     export: Option<ExportDialog>,
     /// The export being written, while the dialog waits for it.
-    export_job: Option<export_job::ExportJob>,
+    export_job: Option<ExportJob>,
     message: Option<Message>,
     show_omitted: bool,
     /// Where a relative export file name is written: the working directory, unless set.
@@ -169,19 +141,14 @@ impl App {
             side: Pane::Actors,
             last_list: Pane::Actors,
             article: ArticleState::default(),
-            selection: Selection::None,
-            quote: None,
+            followed: Followed::default(),
             actors: ListState::default(),
             events: ListState::default(),
             sort: Sort::default(),
-            details_cursor: 0,
-            details_offset: 0,
-            figures: false,
+            details: DetailsState::default(),
             search: Search::default(),
             history: History::default(),
-            overlay: None,
-            overlay_text: None,
-            window_find: None,
+            window: None,
             export: None,
             export_job: None,
             message: None,
@@ -203,8 +170,7 @@ impl App {
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
-        self.wrap_overlay();
-        self.clamp_overlay_scroll();
+        self.refit_window();
         effect
     }
 
@@ -227,14 +193,126 @@ impl App {
             _ if action != Action::Settle && self.geometry().mode == Mode::TooSmall => {}
             Action::Paste(text) => self.paste(&text),
             _ if self.export.is_some() => self.dialog_action(action),
-            _ if self.overlay.is_some() => self.overlay_action(action),
-            _ if self.editing() => self.input_action(action),
+            _ if self.window.is_some() => self.window_action(action),
+            _ if self.search.editing => self.search_input(action),
+            _ if self.editing() => self.filter_input(action),
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
             other => self.pane_action(&other),
         }
         Effect::None
+    }
+
+    /// A key while the article's search is typed.
+    fn search_input(&mut self, action: Action) {
+        match self
+            .search
+            .type_key(action, &self.briefing.article, &mut self.article)
+        {
+            Typed::Nothing => {}
+            Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
+            Typed::Kept => {
+                let here = self.location();
+                self.history.push(here);
+            }
+        }
+    }
+
+    /// A key while a list's filter is typed.
+    fn filter_input(&mut self, action: Action) {
+        let list = if self.actors.editing {
+            &mut self.actors
+        } else {
+            &mut self.events
+        };
+        if list.type_key(action) {
+            self.fit_lists();
+            self.details.to_top();
+        }
+    }
+
+    /// A key while the export dialog is open. While it writes, the dialog only listens for
+    /// Esc, which cancels the export.
+    fn dialog_action(&mut self, action: Action) {
+        if let Some(job) = &self.export_job {
+            if action == Action::Cancel {
+                job.cancel();
+            }
+            return;
+        }
+        let Some(dialog) = &mut self.export else {
+            return;
+        };
+        match dialog.answer(action, &self.input, &self.briefing, &self.export_dir) {
+            Answer::Stays => {}
+            Answer::Closes => self.export = None,
+            Answer::Writes(job) => self.export_job = Some(job),
+        }
+    }
+
+    /// Takes the outcome of the export being written, once it has one: the dialog closes with
+    /// what was written, or says why nothing was.
+    fn settle_export(&mut self) {
+        let Some(outcome) = self.export_job.as_ref().and_then(ExportJob::outcome) else {
+            return;
+        };
+        self.export_job = None;
+        match outcome {
+            Ok(written) => {
+                self.export = None;
+                self.say(export_dialog::exported(written));
+            }
+            Err(e) => {
+                if let Some(dialog) = &mut self.export {
+                    dialog.failed(&e);
+                }
+            }
+        }
+    }
+
+    /// What the open window's rows are made of.
+    fn window_sources(&self) -> Sources<'_> {
+        Sources {
+            keys: &self.keys,
+            warnings: &self.briefing.warnings,
+        }
+    }
+
+    /// Opens a window of `kind` over the panes.
+    fn open_window(&mut self, kind: Kind) {
+        self.window = Some(Window::open(
+            kind,
+            self.window_sources(),
+            self.window_rect(),
+        ));
+    }
+
+    /// A key or the mouse while a window is open. (Its sources are borrowed field by field,
+    /// not through [`App::window_sources`], so that the window can change beside them.)
+    fn window_action(&mut self, action: Action) {
+        let from = Sources {
+            keys: &self.keys,
+            warnings: &self.briefing.warnings,
+        };
+        if let Some(window) = &mut self.window
+            && !window.act(action, from)
+        {
+            self.window = None;
+        }
+    }
+
+    /// After every update: the open window fitted to the terminal's size (see
+    /// [`Window::refit`]).
+    fn refit_window(&mut self) {
+        let rect = self.window_rect();
+        let from = Sources {
+            keys: &self.keys,
+            warnings: &self.briefing.warnings,
+        };
+        if let Some(window) = &mut self.window {
+            window.refit(from, rect);
+        }
     }
 
     /// Fits the reader to a terminal of `width` × `height`, drawing at most
@@ -301,14 +379,10 @@ impl App {
         &self.article
     }
 
+    /// What is followed, and the quote highlighted with it.
     #[must_use]
-    pub fn selection(&self) -> Selection {
-        self.selection
-    }
-
-    #[must_use]
-    pub fn quote(&self) -> Option<(u32, u32)> {
-        self.quote
+    pub fn followed(&self) -> Followed {
+        self.followed
     }
 
     #[must_use]
@@ -331,9 +405,53 @@ impl App {
         &self.search
     }
 
+    /// The window over the panes, if one is open.
     #[must_use]
-    pub fn overlay(&self) -> Option<&Overlay> {
-        self.overlay.as_ref()
+    pub fn window(&self) -> Option<&Window> {
+        self.window.as_ref()
+    }
+
+    /// The open window's title and rows; `None` when no window is open.
+    #[must_use]
+    pub fn window_rows(&self) -> Option<(&'static str, &[Row])> {
+        self.window.as_ref().map(|w| (w.title(), w.rows()))
+    }
+
+    /// The open window's rows wrapped afresh, not the kept ones: for tests that check the kept
+    /// rows are not stale.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn window_rows_rewrapped(&self) -> Option<(&'static str, Vec<Row>)> {
+        let w = self.window.as_ref()?;
+        Some((
+            w.title(),
+            w.rewrapped(self.window_sources(), self.window_rect()),
+        ))
+    }
+
+    /// The matches of the open window's search in its rows, in order.
+    #[must_use]
+    pub fn window_matches(&self) -> &[Match] {
+        self.window.as_ref().map_or(&[], Window::matches)
+    }
+
+    /// The search in the open window, if one was begun.
+    #[must_use]
+    pub fn window_search(&self) -> Option<&window::search::Search> {
+        self.window.as_ref().and_then(Window::search)
+    }
+
+    /// The search being typed in the open window, if one is: keys type into it.
+    #[must_use]
+    pub fn window_search_typed(&self) -> Option<&window::search::Search> {
+        self.window_search().filter(|s| s.editing)
+    }
+
+    /// Where the window goes for the current terminal size.
+    #[must_use]
+    pub fn window_rect(&self) -> ratatui::layout::Rect {
+        let (w, h) = self.size;
+        geometry::window(ratatui::layout::Rect::new(0, 0, w, h))
     }
 
     #[must_use]
@@ -351,14 +469,10 @@ impl App {
         self.show_omitted
     }
 
+    /// The Details pane's cursor and first line on screen.
     #[must_use]
-    pub fn details_cursor(&self) -> usize {
-        self.details_cursor
-    }
-
-    #[must_use]
-    pub fn details_offset(&self) -> usize {
-        self.details_offset
+    pub fn details_state(&self) -> DetailsState {
+        self.details
     }
 
     /// Work is pending that [`Action::Settle`] finishes.
@@ -378,7 +492,7 @@ impl App {
     /// What the export being written is doing, while one is.
     #[must_use]
     pub fn export_status(&self) -> Option<String> {
-        self.export_job.as_ref().map(export_job::ExportJob::status)
+        self.export_job.as_ref().map(ExportJob::status)
     }
 
     /// Where the export being written goes, while one is.
@@ -399,10 +513,10 @@ impl App {
         if self.export.is_some() {
             return vec![Context::Dialog, Context::Input];
         }
-        if self.window_find_typed().is_some() {
+        if self.window_search_typed().is_some() {
             return vec![Context::Input];
         }
-        if self.overlay.is_some() {
+        if self.window.is_some() {
             return vec![Context::Window, Context::Global];
         }
         if self.editing() {
@@ -467,31 +581,14 @@ impl App {
     /// The actors whose mentions stand out: the followed actor, or the followed event's.
     #[must_use]
     pub fn highlighted_actors(&self) -> HashSet<usize> {
-        match self.selection {
-            Selection::None => HashSet::new(),
-            Selection::Actor(a) => HashSet::from([a]),
-            Selection::Event(e) => self.event_actors(e).into_iter().collect(),
-        }
-    }
-
-    fn event_actors(&self, e: usize) -> Vec<usize> {
-        self.briefing
-            .sheet
-            .events
-            .get(e)
-            .map_or_else(Vec::new, |ev| {
-                ev.actors
-                    .iter()
-                    .filter_map(|id| self.briefing.actor_index(id))
-                    .collect()
-            })
+        self.followed.actors(&self.briefing)
     }
 
     /// What the details pane shows.
     #[must_use]
     pub fn details_subject(&self) -> Subject {
-        if self.figures {
-            return Subject::Figures;
+        if self.details.facts {
+            return Subject::Facts;
         }
         match self.last_list {
             Pane::Timeline => self
@@ -536,11 +633,11 @@ impl App {
             last_list: self.last_list,
             top_offset: self.article.top_offset(),
             cursor: self.article.cursor,
-            selection: self.selection,
+            followed: self.followed.target(),
             actors: self.actors.clone(),
             events: self.events.clone(),
-            details_cursor: self.details_cursor,
-            figures: self.figures,
+            details_cursor: self.details.cursor,
+            facts: self.details.facts,
         }
     }
 
@@ -550,15 +647,11 @@ impl App {
         self.article.top = self.article.layout.row_of(to.top_offset);
         self.article.clamp();
         self.article.cursor = to.cursor;
-        self.selection = to.selection;
-        self.quote = match to.selection {
-            Selection::Event(e) => self.event_quote(e),
-            _ => None,
-        };
+        self.followed = Followed::new(to.followed, &self.briefing);
         self.actors = to.actors;
         self.events = to.events;
-        self.details_cursor = to.details_cursor;
-        self.figures = to.figures;
+        self.details.cursor = to.details_cursor;
+        self.details.facts = to.facts;
         self.fit_lists();
         self.fit_details();
     }

@@ -14,6 +14,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::article::Article;
 use crate::fold::{BARRIER, FoldedText, fold};
 use crate::mentions::{chunk_bounds, threads};
+use crate::span::Span;
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,9 +26,16 @@ pub struct Quote {
 }
 
 impl Quote {
+    /// Where it stands in the article.
+    #[must_use]
+    pub fn span(self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Its bytes of the article (see [`Span::range`]).
     #[must_use]
     pub fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span().range()
     }
 }
 

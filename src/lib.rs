@@ -23,6 +23,7 @@ pub mod plural;
 pub mod sentence;
 pub mod sheet;
 pub mod signals;
+pub mod span;
 pub mod terminal;
 pub mod view;
 pub mod wrap;

@@ -26,6 +26,7 @@ use aho_corasick::{Anchored, MatchKind};
 use crate::article::Article;
 use crate::fold::{BARRIER, fold};
 use crate::sheet::Actor;
+use crate::span::Span;
 
 /// One mention: where it stands in the article, and whose it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,9 +38,16 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// Where it stands in the article.
+    #[must_use]
+    pub fn span(self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Its bytes of the article (see [`Span::range`]).
     #[must_use]
     pub fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span().range()
     }
 }
 

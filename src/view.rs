@@ -1,16 +1,19 @@
-//! Drawing: renders `&App` into a frame and never changes it. One module per pane; sizes come
-//! from the app's [`crate::app::Geometry`], so what is drawn is what the app computed with.
+//! Drawing: renders `&App` into a frame and never changes it. One module per pane, one for the
+//! window over them ([`window`]: help, warnings, reload errors) and one for the export dialog
+//! ([`dialog`]); sizes come from the app's [`crate::app::Geometry`], so what is drawn is what
+//! the app computed with.
 
 mod actors;
 mod article;
 mod details;
+mod dialog;
 mod header;
-mod overlay;
 mod pane;
 mod status;
 pub mod text;
 pub mod theme;
 mod timeline;
+mod window;
 
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -40,7 +43,11 @@ pub fn render(app: &App, frame: &mut Frame) {
         }
     }
     status::render(app, frame, g.status, theme);
-    overlay::render(app, frame, area, theme);
+    if app.export_dialog().is_some() {
+        dialog::render(app, frame, area, theme);
+    } else {
+        window::render(app, frame, area, theme);
+    }
 }
 
 fn too_small(frame: &mut Frame, area: Rect, theme: &Theme) {

@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::article::Article;
 use crate::inert::{is_unsafe, placeholder};
+use crate::span::Span;
 
 /// One screen row of the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,9 +25,16 @@ pub struct Row {
 }
 
 impl Row {
+    /// Where it stands in the article.
+    #[must_use]
+    pub fn span(self) -> Span {
+        Span::new(self.start, self.end)
+    }
+
+    /// Its bytes of the article (see [`Span::range`]).
     #[must_use]
     pub fn range(self) -> Range<usize> {
-        self.start as usize..self.end as usize
+        self.span().range()
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde::Deserialize;
 
-use super::Pane;
+use super::geometry::Pane;
 
 /// Not `Copy`, because a paste carries its text. The key table names actions by their serde
 /// names ("half-page-down", "focus article"); the ones no key is bound to are skipped.
@@ -39,12 +39,13 @@ pub enum Action {
     Top,
     /// Go to the end of the focused pane.
     Bottom,
-    /// Follow the link under the selection: an actor to its mentions, an event to its evidence,
-    /// a mention to its actor, a link in the details to its target.
+    /// Follow what the cursor or the selected row names: an actor to its mentions, an event to
+    /// its evidence, a mention to its actor, a link in the details to its target.
     Follow,
-    /// Next mention of the selected actor, or next match of the active search (wraps).
+    /// The next hit: the next mention of what is followed, or the next match of the kept search
+    /// (wraps).
     NextHit,
-    /// Previous mention of the selected actor, or previous match of the active search (wraps).
+    /// The previous hit (wraps).
     PrevHit,
     /// Move the article's cursor to the next mention of any actor.
     NextMention,
@@ -60,8 +61,8 @@ pub enum Action {
     ToggleOmitted,
     /// Sort the actors by mention count or by name.
     ToggleSort,
-    /// Show the key figures in the details pane.
-    ShowFigures,
+    /// Show the facts in the details pane.
+    ShowFacts,
     /// List the fact sheet's warnings.
     ShowWarnings,
     /// Open the export dialog.
@@ -72,7 +73,7 @@ pub enum Action {
     Reload,
     /// Show the keys.
     Help,
-    /// Close an overlay, cancel an input, or clear the search or filter.
+    /// Close the window or the dialog, cancel an input, or clear the search or filter.
     Cancel,
     /// Type a character into the open input field.
     #[serde(skip_deserializing)]

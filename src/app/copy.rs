@@ -19,8 +19,7 @@ impl App {
         let range = if self.search.active()
             && let Some(c) = self.search.current
         {
-            let (s, e) = self.search.matches[c];
-            s as usize..e as usize
+            self.search.matches[c].range()
         } else if let Some(m) = self.article.cursor {
             self.briefing.mentions.all()[m].range()
         } else {

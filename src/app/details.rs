@@ -1,5 +1,5 @@
 //! What the details pane shows, derived from the selection every time it is needed, so it can
-//! never disagree with it: the selected actor or event, or the key figures. Lines are wrapped
+//! never disagree with it: the selected actor or event, or the facts. Lines are wrapped
 //! for the pane's width; mention lines stay a slice of the index and are drawn lazily, since an
 //! actor of a long document may have thousands.
 
@@ -8,13 +8,14 @@ use std::fmt::Write as _;
 use crate::briefing::Briefing;
 use crate::inert::one_line;
 use crate::sheet::Event;
+use crate::span::Span;
 
 /// Whose details are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Subject {
     Actor(usize),
     Event(usize),
-    Figures,
+    Facts,
     Nothing,
 }
 
@@ -26,7 +27,7 @@ pub enum Link {
     /// A mention, by index in the mention index.
     Mention(usize),
     /// Quoted evidence, as a byte range of the article.
-    Quote(u32, u32),
+    Quote(Span),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -91,10 +92,10 @@ pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
             mentions = b.mentions.of_actor(a);
         }
         Subject::Event(e) => event(b, e, &mut d),
-        Subject::Figures => figures(b, &mut d),
+        Subject::Facts => facts(b, &mut d),
         Subject::Nothing => d.text(
             "",
-            "Select an actor or an event: Tab to a list, j/k to move. Press f for the key figures.",
+            "Select an actor or an event: Tab to a list, j/k to move. Press f for the facts.",
             Tone::Muted,
         ),
     }
@@ -145,7 +146,7 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
     }
     let facts: Vec<usize> = b.facts_of(n).collect();
     if !facts.is_empty() {
-        d.heading(&format!("Figures attributed ({})", facts.len()));
+        d.heading(&format!("Facts attributed ({})", facts.len()));
         for f in facts {
             fact_line(b, f, false, d);
         }
@@ -174,7 +175,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
             out.link(
                 "Evidence",
                 &format!("line {line}: “{}”", one_line(words)),
-                Link::Quote(quote.start, quote.end),
+                Link::Quote(quote.span()),
             );
         }
         None => out.text("Evidence", "none quoted", Tone::Muted),
@@ -195,10 +196,10 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
     }
 }
 
-fn figures(b: &Briefing, d: &mut Builder) {
-    d.text("", "Key figures", Tone::Title);
+fn facts(b: &Briefing, d: &mut Builder) {
+    d.text("", "Facts", Tone::Title);
     if b.sheet.facts.is_empty() {
-        d.text("", "The fact sheet lists no key figures.", Tone::Muted);
+        d.text("", "The fact sheet lists no facts.", Tone::Muted);
     }
     for f in 0..b.sheet.facts.len() {
         fact_line(b, f, true, d);
@@ -212,7 +213,7 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
         let _ = write!(text, " (per {})", b.sheet.actors[src].name);
     }
     match b.fact_evidence.get(f).copied().flatten() {
-        Some(q) => d.link("", &text, Link::Quote(q.start, q.end)),
+        Some(q) => d.link("", &text, Link::Quote(q.span())),
         None => d.text("", &text, Tone::Text),
     }
     if with_source && let Some(note) = &fact.note {

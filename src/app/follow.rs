@@ -2,7 +2,8 @@
 //! to its actor, a line of the details to what it names. Every jump is recorded for Back.
 
 use super::details::Link;
-use super::{App, Pane, Selection};
+use super::followed::{Followed, Target};
+use super::{App, DetailsState, Pane};
 
 impl App {
     pub(super) fn follow(&mut self) {
@@ -11,9 +12,9 @@ impl App {
                 Some(m) if self.article.shows(self.mention_start(m)) => {
                     let a = self.briefing.mentions.all()[m].actor as usize;
                     self.jump();
-                    self.select_actor(a);
+                    self.follow_listed_actor(a);
                     let name = self.briefing.sheet.actors[a].name.clone();
-                    self.say(format!("Selected {name}: n/N walk its mentions"));
+                    self.say(format!("Following {name}: n/N walk its mentions"));
                 }
                 _ => self.say("No mention under the cursor: ] and [ move it"),
             },
@@ -26,7 +27,7 @@ impl App {
                 None => self.say("No event to follow"),
             },
             Pane::Details => {
-                let link = self.details().link(self.details_cursor);
+                let link = self.details().link(self.details.cursor);
                 match link {
                     Some(link) => self.follow_link(link),
                     None => self.say("Nothing to follow on this line"),
@@ -49,47 +50,39 @@ impl App {
         }
     }
 
-    /// Selects actor `a` in the Actors list (clearing a filter that hides it) and shows it.
-    fn select_actor(&mut self, a: usize) {
+    /// Follows actor `a`, and selects it in the Actors list (clearing a filter that hides it)
+    /// for the details to show.
+    fn follow_listed_actor(&mut self, a: usize) {
         self.end_search();
-        self.selection = Selection::Actor(a);
-        self.quote = None;
+        self.followed = Followed::new(Target::Actor(a), &self.briefing);
         if !self.visible_actors().contains(&a) {
             self.actors.filter.clear();
         }
         self.actors.selected = Some(a);
         self.last_list = Pane::Actors;
-        self.reset_details();
+        self.details = DetailsState::default();
         self.fit_lists();
     }
 
-    fn select_event(&mut self, e: usize) {
+    /// Follows event `e`, and selects it in the Timeline (clearing a filter that hides it) for
+    /// the details to show.
+    fn follow_listed_event(&mut self, e: usize) {
         self.end_search();
-        self.selection = Selection::Event(e);
-        self.quote = self.event_quote(e);
+        self.followed = Followed::new(Target::Event(e), &self.briefing);
         if !self.visible_events().contains(&e) {
             self.events.filter.clear();
         }
         self.events.selected = Some(e);
         self.last_list = Pane::Timeline;
-        self.reset_details();
+        self.details = DetailsState::default();
         self.fit_lists();
-    }
-
-    pub(super) fn event_quote(&self, e: usize) -> Option<(u32, u32)> {
-        self.briefing
-            .event_evidence
-            .get(e)
-            .copied()
-            .flatten()
-            .map(|q| (q.start, q.end))
     }
 
     /// An actor: highlight its mentions and go to the next one from the reading position.
     fn follow_actor(&mut self, a: usize) {
         let name = self.briefing.sheet.actors[a].name.clone();
         if self.briefing.mentions.count(a) == 0 {
-            self.select_actor(a);
+            self.follow_listed_actor(a);
             // As `check` says it: where its spellings stand, when only omitted lines hold them.
             let hidden = crate::mentions::on_omitted_lines(
                 &self.briefing.article,
@@ -111,7 +104,7 @@ impl App {
             return;
         }
         self.jump();
-        self.select_actor(a);
+        self.follow_listed_actor(a);
         if let Some(m) = self.next_hit_from_reading(true) {
             self.put_cursor(m);
         }
@@ -121,17 +114,16 @@ impl App {
     /// An event: highlight its evidence and its actors' mentions, and go to the evidence.
     fn follow_event(&mut self, e: usize) {
         self.jump();
-        self.select_event(e);
-        match self.quote {
-            Some((start, end)) => {
-                self.article.reveal(start as usize);
+        self.follow_listed_event(e);
+        match self.followed.quote() {
+            Some(quote) => {
+                let (start, end) = (quote.range().start, quote.range().end);
+                self.article.reveal(start);
                 // The cursor goes to the first mention of one of the event's actors inside the
                 // evidence, or else to the first mention there at all.
                 let index = &self.briefing.mentions;
-                let inside = index.first_from(start as usize)
-                    ..index
-                        .first_from(end as usize)
-                        .max(index.first_from(start as usize));
+                let inside =
+                    index.first_from(start)..index.first_from(end).max(index.first_from(start));
                 let actors = self.highlighted_actors();
                 self.article.cursor = inside
                     .clone()
@@ -147,27 +139,26 @@ impl App {
         match link {
             Link::Actor(a) => {
                 self.jump();
-                self.select_actor(a);
+                self.follow_listed_actor(a);
             }
             Link::Event(e) => {
                 self.jump();
-                self.select_event(e);
+                self.follow_listed_event(e);
             }
             Link::Mention(m) => {
                 self.jump();
                 let a = self.briefing.mentions.all()[m].actor as usize;
                 self.end_search();
-                if self.selection != Selection::Actor(a) {
-                    self.selection = Selection::Actor(a);
-                    self.quote = None;
+                if self.followed.target() != Target::Actor(a) {
+                    self.followed = Followed::new(Target::Actor(a), &self.briefing);
                 }
                 self.put_cursor(m);
                 self.set_focus(Pane::Article);
             }
-            Link::Quote(start, end) => {
+            Link::Quote(quote) => {
                 self.jump();
-                self.quote = Some((start, end));
-                self.article.reveal(start as usize);
+                self.followed.show_quote(quote);
+                self.article.reveal(quote.range().start);
                 self.set_focus(Pane::Article);
             }
         }

@@ -5,7 +5,7 @@
 //! others are tabs in its border); narrow ones show one pane at a time; below a minimum the
 //! reader says the terminal is too small.
 
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Rect};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -161,6 +161,45 @@ impl Geometry {
     }
 }
 
+/// Where the window (help, warnings, reload errors) goes over `area`: 90% × 80% of it,
+/// centred.
+#[must_use]
+pub fn window(area: Rect) -> Rect {
+    let (w, h) = (percent(area.width, 90, 20), percent(area.height, 80, 3));
+    centre(area, w, h)
+}
+
+/// Where the export dialog goes over `area` when it needs `rows` rows: 70% of its width,
+/// centred.
+#[must_use]
+pub fn dialog(area: Rect, rows: u16) -> Rect {
+    centre(area, percent(area.width, 70, 20), rows.min(area.height))
+}
+
+/// A `w` × `h` rectangle centred in `area` by ratatui's layout. Where an odd cell is left over,
+/// it goes to the right (or the bottom), as it always has here: ratatui's centring puts it on
+/// the left (or the top), which would move a window by a cell from where it was drawn.
+fn centre(area: Rect, w: u16, h: u16) -> Rect {
+    let even = Rect {
+        width: area.width - (area.width - w) % 2,
+        height: area.height - (area.height - h) % 2,
+        ..area
+    };
+    even.centered(Constraint::Length(w), Constraint::Length(h))
+}
+
+/// The columns of the export dialog over `area`, before its rows are known.
+#[must_use]
+pub fn dialog_width(area: Rect) -> u16 {
+    dialog(area, 0).width
+}
+
+/// `p`% of `n` cells, rounded down, but at least `min` (or all of `n`, when fewer).
+fn percent(n: u16, p: u16, min: u16) -> u16 {
+    let scaled = u16::try_from(u32::from(n) * u32::from(p) / 100).unwrap_or(n);
+    scaled.max(min.min(n))
+}
+
 /// The area inside a one-cell border.
 #[must_use]
 pub fn inner(r: Rect) -> Rect {
@@ -212,6 +251,35 @@ mod tests {
             assert_eq!(cells, u32::from(w) * u32::from(h - 2), "{w}x{h}");
             for (_, r) in &g.panes {
                 assert!(r.right() <= w && r.bottom() < h);
+            }
+        }
+    }
+
+    #[test]
+    fn the_window_and_the_dialog_are_where_they_always_were() {
+        // The arithmetic they replaced: a share of the area, at least 20 columns and 3 rows,
+        // centred rounding down.
+        let centered = |area: Rect, pw: u32, ph: u32| {
+            let scale = |n: u16, p: u32| u16::try_from(u32::from(n) * p / 100).unwrap_or(n);
+            let w = scale(area.width, pw).max(20.min(area.width));
+            let h = scale(area.height, ph).max(3.min(area.height));
+            Rect::new(
+                area.x + (area.width - w) / 2,
+                area.y + (area.height - h) / 2,
+                w,
+                h,
+            )
+        };
+        for width in (0..=50).chain([79, 80, 81, 119, 120, 1023, 1024]) {
+            for height in (0..=30).chain([39, 40, 41, 511, 512]) {
+                let area = Rect::new(0, 0, width, height);
+                assert_eq!(window(area), centered(area, 90, 80), "{width}x{height}");
+                let band = centered(area, 70, 0);
+                for rows in [0, 11, 600] {
+                    let h = rows.min(height);
+                    let old = Rect::new(band.x, (height - h) / 2, band.width, h);
+                    assert_eq!(dialog(area, rows), old, "{width}x{height}, {rows} rows");
+                }
             }
         }
     }

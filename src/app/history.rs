@@ -1,6 +1,6 @@
 //! The jump history: where each jump came from, across all panes, for Back and Forward.
 
-use super::Pane;
+use super::geometry::Pane;
 use super::list::ListState;
 
 /// Enough to put the reader back where it was.
@@ -13,11 +13,12 @@ pub struct Location {
     /// do not).
     pub top_offset: usize,
     pub cursor: Option<usize>,
-    pub selection: super::Selection,
+    /// What was followed (its quote is the event's evidence again, when an event).
+    pub followed: super::followed::Target,
     pub actors: ListState,
     pub events: ListState,
     pub details_cursor: usize,
-    pub figures: bool,
+    pub facts: bool,
 }
 
 #[derive(Clone, Debug, Default)]

@@ -1,7 +1,9 @@
-//! Walking the text: `n`/`N` through the followed actors' mentions or the search's matches,
-//! `]`/`[` through every mention, and Esc clearing what was followed or searched.
+//! Walking the text: `n`/`N` through the hits (the matches of the article's search while one
+//! is kept, else the mentions of what is followed), `]`/`[` through every mention, and Esc
+//! clearing the filter, the search or what is followed.
 
-use super::{App, Pane, Selection};
+use super::followed::{Followed, Target};
+use super::{App, Pane};
 
 impl App {
     /// The cursor, if it is on screen: what "next" counts from.
@@ -11,12 +13,13 @@ impl App {
             .filter(|&m| self.article.shows(self.mention_start(m)))
     }
 
-    pub(super) fn hit(&mut self, forward: bool) {
+    /// `n` or `N`: the next or previous hit.
+    pub(super) fn walk_hits(&mut self, forward: bool) {
         if self.search.active() {
             self.walk_matches(forward);
             return;
         }
-        if self.selection == Selection::None {
+        if self.followed.target() == Target::None {
             self.say(
                 "Follow an actor or an event first (Enter in Actors or Timeline), or search with /",
             );
@@ -112,7 +115,7 @@ impl App {
         };
         self.jump();
         self.search.current = Some(next);
-        self.article.reveal(self.search.matches[next].0 as usize);
+        self.article.reveal(self.search.matches[next].range().start);
     }
 
     pub(super) fn cancel(&mut self) {
@@ -129,10 +132,9 @@ impl App {
                 self.search = super::Search::default();
                 self.say("Search cleared");
             }
-            _ if self.selection != Selection::None || self.quote.is_some() => {
-                self.selection = Selection::None;
-                self.quote = None;
-                self.say("Selection cleared");
+            _ if !self.followed.is_empty() => {
+                self.followed = Followed::default();
+                self.say("Nothing followed now");
             }
             _ => {}
         }

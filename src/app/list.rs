@@ -1,6 +1,9 @@
 //! A selectable, filterable list (Actors, Timeline). The selection is an item (an actor or an
 //! event index), not a row, so sorting and filtering never silently select another item; the
-//! scroll offset is kept here and clamped on every change, never left to the widget.
+//! scroll offset is kept here and clamped on every change, never left to the widget. `/` in a
+//! list types its filter, which narrows the list.
+
+use super::action::Action;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListState {
@@ -59,6 +62,27 @@ impl ListState {
             self.offset = pos + 1 - height;
         }
         self.offset = self.offset.min(visible.len().saturating_sub(height));
+    }
+
+    /// A key while the filter is typed: whether it was taken (the list is then fitted again).
+    pub fn type_key(&mut self, action: Action) -> bool {
+        match action {
+            Action::Type(c) => self.filter.push(c),
+            Action::Paste(text) => self.filter.push_str(&text),
+            Action::DeleteChar => {
+                self.filter.pop();
+            }
+            Action::Submit => {
+                self.editing = false;
+                self.selected = None; // the first item left, once fitted
+            }
+            Action::Cancel => {
+                self.editing = false;
+                self.filter.clear();
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// Scrolls the view by `delta` rows without moving the selection.

@@ -53,9 +53,9 @@ impl App {
                 }
             }
             Pane::Details => {
-                let line = self.details_offset + row;
+                let line = self.details.offset + row;
                 if line < self.details().len() {
-                    self.details_cursor = line;
+                    self.details.cursor = line;
                     self.follow();
                 }
             }
@@ -82,10 +82,7 @@ impl App {
             Pane::Details => {
                 let len = self.details().len();
                 let h = self.pane_height(Pane::Details);
-                self.details_offset = self
-                    .details_offset
-                    .saturating_add_signed(delta)
-                    .min(len.saturating_sub(h));
+                self.details.scroll(delta, len, h);
             }
         }
     }

@@ -1,7 +1,9 @@
-//! Moving around: focusing, scrolling and selecting in each pane, the jump history, and the
-//! keys that toggle a view (omitted text, sort, figures) or open a window.
+//! Moving around: focusing, scrolling and selecting in each pane, the jump history, `/` (the
+//! article's search, or the focused list's filter), and the keys that toggle a view (omitted
+//! text, sort, facts) or open a window or the export dialog.
 
-use super::{Action, App, Geometry, Overlay, Pane, Sort};
+use super::window::Kind;
+use super::{Action, App, DetailsState, Geometry, Pane, Search, Sort};
 
 impl App {
     pub(super) fn pane_action(&mut self, action: &Action) {
@@ -17,8 +19,8 @@ impl App {
             Action::HalfPageUp => self.step(-self.page(2)),
             Action::Top | Action::Bottom => self.ends(*action == Action::Top),
             Action::Follow => self.follow(),
-            Action::NextHit => self.hit(true),
-            Action::PrevHit => self.hit(false),
+            Action::NextHit => self.walk_hits(true),
+            Action::PrevHit => self.walk_hits(false),
             Action::NextMention => self.any_mention(true),
             Action::PrevMention => self.any_mention(false),
             Action::Search => self.start_search(),
@@ -63,20 +65,31 @@ impl App {
                     Sort::Name => "Actors sorted by name",
                 });
             }
-            Action::ShowFigures => {
+            Action::ShowFacts => {
                 let here = self.location();
                 self.history.push(here);
-                self.figures = true;
-                self.details_cursor = 0;
-                self.details_offset = 0;
+                self.details = DetailsState::showing(true);
                 self.set_focus(Pane::Details);
             }
-            Action::ShowWarnings => self.overlay = Some(Overlay::Warnings { scroll: 0 }),
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::ShowWarnings => self.open_window(Kind::Warnings),
+            Action::Help => self.open_window(Kind::Help),
             Action::Export => self.export = Some(super::ExportDialog::default()),
             Action::Reload => self.reload(),
             Action::Cancel => self.cancel(),
             _ => {}
+        }
+    }
+
+    /// `/`: searches the article (from the Article or the Details), or types the focused list's
+    /// filter.
+    fn start_search(&mut self) {
+        match self.focus {
+            Pane::Article | Pane::Details => {
+                self.search = Search::begin(self.article.top_offset());
+                self.set_focus(Pane::Article);
+            }
+            Pane::Actors => self.actors.editing = true,
+            Pane::Timeline => self.events.editing = true,
         }
     }
 
@@ -87,11 +100,10 @@ impl App {
         }
         if matches!(pane, Pane::Actors | Pane::Timeline) {
             if self.last_list != pane {
-                self.details_cursor = 0;
-                self.details_offset = 0;
+                self.details.to_top();
             }
             self.last_list = pane;
-            self.figures = false;
+            self.details.facts = false;
         }
         self.fit_lists();
         self.fit_details();
@@ -121,21 +133,18 @@ impl App {
                 let v = self.visible_actors();
                 let h = self.pane_height(Pane::Actors);
                 self.actors.step(&v, delta, h);
-                self.reset_details();
+                self.details = DetailsState::default();
             }
             Pane::Timeline => {
                 let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
                 self.events.step(&v, delta, h);
-                self.reset_details();
+                self.details = DetailsState::default();
             }
             Pane::Details => {
                 let len = self.details().len();
-                self.details_cursor = self
-                    .details_cursor
-                    .saturating_add_signed(delta)
-                    .min(len.saturating_sub(1));
-                self.fit_details();
+                let h = self.pane_height(Pane::Details);
+                self.details.step(delta, len, h);
             }
         }
     }
@@ -147,12 +156,6 @@ impl App {
             self.history.push(here);
         }
         self.step(delta);
-    }
-
-    pub(super) fn reset_details(&mut self) {
-        self.details_cursor = 0;
-        self.details_offset = 0;
-        self.figures = false;
     }
 
     /// Keeps both lists' selections on visible items and in view.
@@ -168,12 +171,6 @@ impl App {
     pub(super) fn fit_details(&mut self) {
         let len = self.details().len();
         let h = self.pane_height(Pane::Details);
-        self.details_cursor = self.details_cursor.min(len.saturating_sub(1));
-        if self.details_cursor < self.details_offset {
-            self.details_offset = self.details_cursor;
-        } else if self.details_cursor >= self.details_offset + h {
-            self.details_offset = self.details_cursor + 1 - h;
-        }
-        self.details_offset = self.details_offset.min(len.saturating_sub(h));
+        self.details.fit(len, h);
     }
 }

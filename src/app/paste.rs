@@ -12,7 +12,8 @@ pub const MAX_PASTE: usize = 4096;
 impl App {
     /// Takes a paste: into the open field, or ignored with a message.
     pub(super) fn paste(&mut self, text: &str) {
-        let typing = self.export.is_some() || self.window_find_typed().is_some() || self.editing();
+        let typing =
+            self.export.is_some() || self.window_search_typed().is_some() || self.editing();
         if !typing {
             self.complain("Paste ignored: no text field is open (/ searches)");
             return;
@@ -21,10 +22,12 @@ impl App {
         let action = Action::Paste(line);
         if self.export.is_some() {
             self.dialog_action(action);
-        } else if self.overlay.is_some() {
-            self.overlay_action(action);
+        } else if self.window.is_some() {
+            self.window_action(action);
+        } else if self.search.editing {
+            self.search_input(action);
         } else {
-            self.input_action(action);
+            self.filter_input(action);
         }
         if cut > 0 {
             self.complain(format!(

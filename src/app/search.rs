@@ -1,11 +1,15 @@
 //! Searching the article: every match of the query, found in the folded text (so "Trump's"
 //! finds "Trump’s" and a query with spaces finds text broken across lines), ignoring ASCII
-//! case unless the query has an uppercase letter, as in less and ripgrep.
+//! case unless the query has an uppercase letter, as in less and ripgrep; and the keys that
+//! type its query, which scroll the article pane to what they match.
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
+use super::action::Action;
+use super::article_pane::ArticleState;
 use crate::article::Article;
 use crate::fold::fold;
+use crate::span::Span;
 
 /// Articles larger than this (folded) are searched on another thread, so that keys and frames
 /// never wait for a search; smaller ones are searched at once, which is quicker than a thread.
@@ -17,7 +21,7 @@ pub struct Search {
     /// The query is being typed.
     pub editing: bool,
     /// Every match, as byte ranges of the article, in order.
-    pub matches: Vec<(u32, u32)>,
+    pub matches: Vec<Span>,
     /// The current match.
     pub current: Option<usize>,
     /// Where the article was when the search began, to return to on Esc.
@@ -27,7 +31,7 @@ pub struct Search {
     pub stale: bool,
     /// A search running on another thread, for a long article; its matches arrive through
     /// [`Search::receive`].
-    running: Option<Receiver<Vec<(u32, u32)>>>,
+    running: Option<Receiver<Vec<Span>>>,
 }
 
 impl Search {
@@ -73,12 +77,12 @@ impl Search {
             (folded.ascii_lowercase(), query.to_ascii_lowercase())
         };
         if text.len() < IN_BACKGROUND_FROM {
-            self.matches = to_original(article, &find_folded(&text, &needle));
+            self.matches = to_original(article, &folded_matches(&text, &needle));
             return;
         }
         let (tx, rx) = mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(find_folded(&text, &needle));
+            let _ = tx.send(folded_matches(&text, &needle));
         });
         self.running = Some(rx);
     }
@@ -109,8 +113,94 @@ impl Search {
         if self.matches.is_empty() {
             return None;
         }
-        let i = self.matches.partition_point(|m| (m.0 as usize) < offset);
+        let i = self.matches.partition_point(|m| m.range().start < offset);
         Some(if i == self.matches.len() { 0 } else { i })
+    }
+}
+
+/// What a key typed into the search leaves for the app to do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Typed {
+    Nothing,
+    /// Enter kept a search with matches: a jump to record.
+    Kept,
+    /// Enter kept a search that matches nothing: to be said.
+    NoMatch,
+}
+
+impl Search {
+    /// A key while the query is typed; `view` is the article pane, scrolled to the first match
+    /// from where the search began (or back there).
+    pub fn type_key(
+        &mut self,
+        action: Action,
+        article: &Article,
+        view: &mut ArticleState,
+    ) -> Typed {
+        match action {
+            Action::Type(c) => {
+                self.query.push(c);
+                self.stale = true;
+            }
+            Action::Paste(text) => {
+                self.query.push_str(&text);
+                self.stale = true;
+            }
+            Action::DeleteChar => {
+                self.query.pop();
+                self.stale = true;
+            }
+            Action::Settle => self.settle(article, view),
+            Action::Submit => {
+                self.settle(article, view);
+                // Enter keeps the search: its result is needed now.
+                if self.receive(article, true) {
+                    self.show_first_match(view);
+                }
+                self.editing = false;
+                if self.query.is_empty() {
+                    // Nothing was searched for: nothing to keep.
+                } else if self.matches.is_empty() {
+                    return Typed::NoMatch;
+                } else {
+                    return Typed::Kept;
+                }
+            }
+            Action::Cancel => {
+                let origin = self.origin_top;
+                *self = Self::default();
+                view.top = view.layout.row_of(origin);
+                view.clamp();
+            }
+            _ => {}
+        }
+        Typed::Nothing
+    }
+
+    /// Finds the matches of a query that changed (incremental search, once per burst of
+    /// keys), or takes those a search on another thread has found; then shows the first match
+    /// from where the search began.
+    fn settle(&mut self, article: &Article, view: &mut ArticleState) {
+        if self.stale {
+            self.stale = false;
+            self.start(article);
+            if !self.running() {
+                self.show_first_match(view);
+            }
+        } else if self.receive(article, false) {
+            self.show_first_match(view);
+        }
+    }
+
+    /// Shows the first match from where the search began, or goes back there.
+    fn show_first_match(&mut self, view: &mut ArticleState) {
+        self.current = self.first_from(self.origin_top);
+        if let Some(c) = self.current {
+            view.reveal(self.matches[c].range().start);
+        } else {
+            view.top = view.layout.row_of(self.origin_top);
+            view.clamp();
+        }
     }
 }
 
@@ -118,21 +208,19 @@ impl Search {
 /// article, lowercased likewise), as folded byte ranges. memchr's SIMD search over a lowercased
 /// copy does in 2 ms on 4.4 MB what aho-corasick's case-insensitive search did in 9 ms for a
 /// short, frequent word.
-fn find_folded(text: &str, needle: &str) -> Vec<(u32, u32)> {
+fn folded_matches(text: &str, needle: &str) -> Vec<Span> {
     memchr::memmem::find_iter(text.as_bytes(), needle.as_bytes())
-        .map(|at| (at as u32, (at + needle.len()) as u32))
+        .map(|at| Span::of(at..at + needle.len()))
         .collect()
 }
 
-fn to_original(article: &Article, folded: &[(u32, u32)]) -> Vec<(u32, u32)> {
+fn to_original(article: &Article, folded: &[Span]) -> Vec<Span> {
     let mut cursor = article.folded().cursor();
     folded
         .iter()
-        .map(|&(s, e)| {
-            (
-                cursor.to_original(s as usize) as u32,
-                cursor.to_original(e as usize) as u32,
-            )
+        .map(|s| {
+            let range = s.range();
+            Span::of(cursor.to_original(range.start)..cursor.to_original(range.end))
         })
         .collect()
 }
@@ -142,7 +230,7 @@ mod tests {
     use super::*;
 
     /// All matches of `query` in the article, as byte ranges of the original text.
-    fn find(article: &Article, query: &str) -> Vec<(u32, u32)> {
+    fn matches_of(article: &Article, query: &str) -> Vec<Span> {
         let mut s = Search {
             query: query.to_owned(),
             ..Search::default()
@@ -159,12 +247,12 @@ mod tests {
     #[test]
     fn smartcase_and_folding() {
         let a = article("The Summit. the summit\nmet. Trump\u{2019}s");
-        assert_eq!(find(&a, "summit").len(), 2);
-        assert_eq!(find(&a, "Summit").len(), 1);
-        let m = find(&a, "summit met");
-        assert_eq!(&a.text()[m[0].0 as usize..m[0].1 as usize], "summit\nmet");
-        assert_eq!(find(&a, "trump's").len(), 1);
-        assert!(find(&a, "   ").is_empty());
+        assert_eq!(matches_of(&a, "summit").len(), 2);
+        assert_eq!(matches_of(&a, "Summit").len(), 1);
+        let m = matches_of(&a, "summit met");
+        assert_eq!(&a.text()[m[0].range()], "summit\nmet");
+        assert_eq!(matches_of(&a, "trump's").len(), 1);
+        assert!(matches_of(&a, "   ").is_empty());
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn render(b: &Briefing) -> String {
         "- **Contents:** {}, {}, {}, {}",
         count(s.actors.len(), "actor"),
         count(s.events.len(), "event"),
-        count(s.facts.len(), "key figure"),
+        count(s.facts.len(), "fact"),
         count(b.mentions.all().len(), "mention")
     ));
     let _ = writeln!(md, "{}\n", meta.join("\n"));
@@ -117,7 +117,7 @@ fn facts(b: &Briefing, md: &mut String) {
     if b.sheet.facts.is_empty() {
         return;
     }
-    md.push_str("## Key figures\n\n");
+    md.push_str("## Facts\n\n");
     for (f, q) in b.sheet.facts.iter().zip(&b.fact_evidence) {
         let mut line = format!("- **{}:** {}", inline(&f.label), inline(&f.value));
         if let Some(n) = f.source.as_deref().and_then(|id| b.actor_index(id)) {

@@ -54,10 +54,10 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
     let mentions = b.mentions.all();
     let mut mi = mentions.partition_point(|m| (m.end as usize) <= range.start);
     let matches = &app.search().matches;
-    let mut si = matches.partition_point(|m| (m.1 as usize) <= range.start);
+    let mut si = matches.partition_point(|m| m.range().end <= range.start);
     let current_match = app.search().current;
     let cursor = app.article_state().cursor;
-    let quote = app.quote();
+    let quote = app.followed().quote();
     let base = if row.omitted {
         theme.omitted
     } else {
@@ -74,7 +74,7 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
         }
         let pos = range.start + off;
         let mut s = base;
-        if quote.is_some_and(|(a, z)| (a as usize) <= pos && pos < z as usize) {
+        if quote.is_some_and(|q| q.contains(pos)) {
             s = s.patch(theme.evidence);
         }
         while mi < mentions.len() && (mentions[mi].end as usize) <= pos {
@@ -84,20 +84,20 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
             let actor = m.actor as usize;
             s = s.patch(theme.mention(b.sheet.actors[actor].kind));
             if highlighted.contains(&actor) {
-                s = s.patch(theme.selected);
+                s = s.patch(theme.followed);
             }
             if cursor == Some(mi) {
                 s = s.patch(theme.cursor);
             }
         }
-        while si < matches.len() && (matches[si].1 as usize) <= pos {
+        while si < matches.len() && matches[si].range().end <= pos {
             si += 1;
         }
-        if matches.get(si).is_some_and(|m| (m.0 as usize) <= pos) {
+        if matches.get(si).is_some_and(|m| m.range().start <= pos) {
             s = s.patch(if current_match == Some(si) {
-                theme.found_current
+                theme.match_current
             } else {
-                theme.found
+                theme.matched
             });
         }
         if is_unsafe(c) {

@@ -1,4 +1,4 @@
-//! The Details pane: the selected actor or event, or the key figures. Links are marked `→`;
+//! The Details pane: the selected actor or event, or the facts. Links are marked `→`;
 //! each mention is a keyword-in-context line, drawn only when it is on screen.
 
 use ratatui::Frame;
@@ -17,7 +17,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let extra = match d.subject {
         Subject::Actor(_) => "actor",
         Subject::Event(_) => "event",
-        Subject::Figures => "key figures",
+        Subject::Facts => "facts",
         Subject::Nothing => "",
     };
     let block = pane::block(app, Pane::Details, extra, theme);
@@ -29,7 +29,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let w = usize::from(inner.width);
     let focused = app.focus() == Pane::Details;
     let buf = frame.buffer_mut();
-    let offset = app.details_offset().min(d.len().saturating_sub(1));
+    let state = app.details_state();
+    let offset = state.offset.min(d.len().saturating_sub(1));
     for (i, n) in (offset..d.len())
         .take(usize::from(inner.height))
         .enumerate()
@@ -38,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Some(l) => head_line(l, w, theme),
             None => mention_line(app, d.mentions[n - d.head.len()] as usize, w, theme),
         };
-        if n == app.details_cursor() && focused {
+        if n == state.cursor && focused {
             line = line.style(theme.row);
         }
         let y = inner.y + i as u16;
@@ -87,7 +88,7 @@ fn mention_line<'a>(app: &App, m: usize, w: usize, theme: &Theme) -> Line<'a> {
     let right = fit(&clean(&after), room.saturating_sub(width(&left)));
     let kind = b.sheet.actors[mention.actor as usize].kind;
     let cursor = app.article_state().cursor == Some(m);
-    let mut word_style = theme.mention(kind).patch(theme.selected);
+    let mut word_style = theme.mention(kind).patch(theme.followed);
     if cursor {
         word_style = word_style.patch(theme.cursor);
     }

@@ -27,7 +27,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         [
             count(b.sheet.actors.len(), "actor"),
             count(b.sheet.events.len(), "event"),
-            count(b.sheet.facts.len(), "figure"),
+            count(b.sheet.facts.len(), "fact"),
             count(b.mentions.all().len(), "mention"),
         ]
         .join(" · "),

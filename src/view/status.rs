@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
-use crate::app::{App, Pane, Selection, window_find};
+use crate::app::window::search;
+use crate::app::{App, Pane, Target};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = usize::from(area.width);
@@ -61,8 +62,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The open input field, if any.
 fn prompt(app: &App) -> Option<String> {
-    if let Some(f) = app.window_find_typed() {
-        return Some(format!("/{}", clean(&f.query)));
+    if let Some(s) = app.window_search_typed() {
+        return Some(format!("/{}", clean(&s.query)));
     }
     let s = app.search();
     if s.editing {
@@ -80,13 +81,13 @@ fn prompt(app: &App) -> Option<String> {
 
 fn input_note(app: &App) -> String {
     let s = app.search();
-    let typing = app.window_find_typed();
+    let typing = app.window_search_typed();
     if typing.is_some() || s.editing {
-        let (query, found) = match typing {
-            Some(f) => (&f.query, window_find::count(app.overlay_hits())),
+        let (query, matched) = match typing {
+            Some(w) => (&w.query, search::count(w.matches())),
             None => (&s.query, s.matches.len()),
         };
-        return match (query.is_empty(), found) {
+        return match (query.is_empty(), matched) {
             (true, _) => "  type to search · Enter keep · Esc cancel".into(),
             (false, 0) => "  no match · Esc cancel".into(),
             (false, 1) => "  1 match · Enter keep".into(),
@@ -104,13 +105,10 @@ fn input_note(app: &App) -> String {
 /// Where the reader is, for the focused pane.
 #[must_use]
 pub fn position(app: &App) -> String {
-    if let Some(f) = app
-        .window_find()
-        .filter(|f| !f.query.is_empty() && app.overlay().is_some())
-    {
-        let hits = app.overlay_hits();
-        let at = f.current.map(|c| window_find::ordinal(hits, c));
-        return search_position(&f.query, at, window_find::count(hits));
+    if let Some(w) = app.window_search().filter(|w| !w.query.is_empty()) {
+        let matches = w.matches();
+        let at = w.current.map(|c| search::ordinal(matches, c));
+        return search_position(&w.query, at, search::count(matches));
     }
     let s = app.search();
     if s.active() {
@@ -132,7 +130,7 @@ pub fn position(app: &App) -> String {
             let d = app.details();
             format!(
                 "line {}/{}",
-                (app.details_cursor() + 1).min(d.len()),
+                (app.details_state().cursor + 1).min(d.len()),
                 d.len()
             )
         }
@@ -166,8 +164,8 @@ fn mention_position(app: &App) -> Option<String> {
             before += list.partition_point(|&i| (i as usize) <= m);
             total += list.len();
         }
-        let what = match app.selection() {
-            Selection::Event(e) => format!("{name} · event: {}", clean(&b.sheet.events[e].title)),
+        let what = match app.followed().target() {
+            Target::Event(e) => format!("{name} · event: {}", clean(&b.sheet.events[e].title)),
             _ => name,
         };
         Some(format!("mention {before}/{total} · {what}"))
@@ -189,7 +187,7 @@ fn line_position(app: &App) -> String {
 /// As many hints as fit in `room` columns, most specific first.
 fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
     let mut contexts = app.key_contexts();
-    if app.overlay().is_some() || app.export_dialog().is_some() || app.editing() {
+    if app.window().is_some() || app.export_dialog().is_some() || app.editing() {
         // Only the window's own keys work there.
         contexts.truncate(1);
     }

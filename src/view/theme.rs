@@ -24,13 +24,14 @@ pub struct Theme {
     pub row_unfocused: Style,
     /// Mentions, by actor kind (in [`ActorKind::ALL`] order).
     pub mention: [Style; 6],
-    /// Added to a mention of a followed actor.
-    pub selected: Style,
+    /// Added to a mention of a followed actor (and to the mentions the details list).
+    pub followed: Style,
     /// Added to the mention under the cursor.
     pub cursor: Style,
     pub evidence: Style,
-    pub found: Style,
-    pub found_current: Style,
+    /// A search's matches, and the one shown.
+    pub matched: Style,
+    pub match_current: Style,
     pub omitted: Style,
     pub placeholder: Style,
     pub scroll_thumb: Style,
@@ -71,15 +72,15 @@ pub const COLOR: Theme = Theme {
         fg(Color::LightBlue),
         fg(Color::Gray),
     ],
-    selected: Style::new()
+    followed: Style::new()
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),
     cursor: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
     evidence: Style::new().bg(Color::Rgb(58, 52, 30)),
-    found: Style::new().fg(Color::Black).bg(Color::Yellow),
-    found_current: Style::new()
+    matched: Style::new().fg(Color::Black).bg(Color::Yellow),
+    match_current: Style::new()
         .fg(Color::Black)
         .bg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
@@ -109,15 +110,15 @@ pub const MONO: Theme = Theme {
     row: Style::new().add_modifier(Modifier::REVERSED),
     row_unfocused: Style::new().add_modifier(Modifier::BOLD),
     mention: [Style::new().add_modifier(Modifier::ITALIC); 6],
-    selected: Style::new()
+    followed: Style::new()
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),
     cursor: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
     evidence: Style::new().add_modifier(Modifier::UNDERLINED),
-    found: Style::new().add_modifier(Modifier::REVERSED),
-    found_current: Style::new()
+    matched: Style::new().add_modifier(Modifier::REVERSED),
+    match_current: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),

@@ -10,7 +10,7 @@ use super::pane;
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::details::when;
-use crate::app::{App, Pane, Selection};
+use crate::app::{App, Pane, Target};
 use crate::date::PartialDate;
 use crate::sheet::Event;
 
@@ -62,10 +62,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         width: w,
     };
     buf.set_line(inner.x, inner.y, &axis(&columns, ruler, theme), inner.width);
-    let marked: Vec<usize> = match app.selection() {
-        Selection::Actor(a) => b.events_of(a).collect(),
-        Selection::Event(e) => vec![e],
-        Selection::None => Vec::new(),
+    let marked: Vec<usize> = match app.followed().target() {
+        Target::Actor(a) => b.events_of(a).collect(),
+        Target::Event(e) => vec![e],
+        Target::None => Vec::new(),
     };
     let focused = app.focus() == Pane::Timeline;
     for (i, &n) in visible

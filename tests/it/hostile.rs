@@ -129,7 +129,7 @@ fn injected_sequences_reach_the_terminal_inert_and_visible() {
     let mut r = Reader::new(b, input, 200, 60);
     assert_inert(&bytes_on_the_wire(&r), "start screen");
     // Follow NATO: its details show the role, alias and note; then the evil actor, an event,
-    // the key figures, the help and the warnings.
+    // the facts, the help and the warnings.
     for keys in [
         "2 g Enter",
         "4",
@@ -186,7 +186,7 @@ fn injected_sequences_cannot_shape_a_markdown_export() {
                 "### Organizations",
                 "### Others",
                 "## Timeline",
-                "## Key figures"
+                "## Facts"
             ]
             .contains(h),
             "{h}"
@@ -383,7 +383,7 @@ fn empty_and_minimal_fact_sheets_open() {
     assert!(r.status().contains("Follow an actor"), "{}", r.status());
     r.press("2 Enter 3 Enter 4 Enter f Enter");
     let screen = r.screen();
-    assert!(screen.contains("lists no key"), "{screen}");
+    assert!(screen.contains("lists no facts"), "{screen}");
 }
 
 #[test]
@@ -765,8 +765,8 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     .unwrap();
     r.press("r");
     assert!(matches!(
-        r.app.overlay(),
-        Some(briefing::app::Overlay::ReloadErrors { .. })
+        r.app.window().map(briefing::app::Window::kind),
+        Some(briefing::app::window::Kind::ReloadErrors(..))
     ));
     assert!(r.screen().contains("unknown actor kind"));
     assert_eq!(
@@ -779,7 +779,7 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     r.press("r");
     let shown = r
         .app
-        .overlay_rows()
+        .window_rows()
         .unwrap()
         .1
         .iter()
@@ -798,7 +798,7 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     .unwrap();
     fs::write(f.path("article.txt"), "NATO and China met.\n").unwrap();
     r.press("r");
-    assert!(r.app.overlay().is_none());
+    assert!(r.app.window().is_none());
     assert_eq!(r.app.briefing().sheet.actors.len(), 2);
     assert!(r.status().contains("Reloaded"), "{}", r.status());
     assert!(r.screen().contains("NATO and China met."));
@@ -816,7 +816,7 @@ fn reload_keeps_the_old_version_over_a_broken_or_missing_article() {
     r.press("r");
     let shown = r
         .app
-        .overlay_rows()
+        .window_rows()
         .expect("the reload errors")
         .1
         .iter()
@@ -868,10 +868,10 @@ fn reload_keeps_the_selected_actor_and_event_by_id_when_entries_move() {
     let now = r.actor("china");
     assert_ne!(now, china_at, "the edit moved China");
     assert_eq!(r.app.actors_list().selected, Some(now));
-    assert_eq!(r.app.selection(), briefing::app::Selection::Actor(now));
+    assert_eq!(r.app.followed().target(), briefing::app::Target::Actor(now));
     // China removed: nothing of it stays selected, and nothing else is selected in its place.
     fs::write(f.sheet(), format!("{SHEET}{event}")).unwrap();
     r.press("r");
-    assert_eq!(r.app.selection(), briefing::app::Selection::None);
+    assert_eq!(r.app.followed().target(), briefing::app::Target::None);
     let _ = r.screen();
 }

@@ -70,7 +70,7 @@ fn a_paste_goes_into_a_list_filter_and_a_window_search() {
     r.press("Esc Esc ?").press("/");
     r.act(Action::Paste("next\nmention".into()));
     assert_eq!(
-        r.app.window_find_typed().map(|f| f.query.as_str()),
+        r.app.window_search_typed().map(|f| f.query.as_str()),
         Some("next mention")
     );
 }

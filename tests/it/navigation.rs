@@ -3,7 +3,8 @@
 //! the wrap-around of n/N.
 
 use briefing::app::details::Subject;
-use briefing::app::{Action, Effect, Overlay, Pane, Selection};
+use briefing::app::window::Kind;
+use briefing::app::{Action, Effect, Pane, Target, Window};
 
 use std::fmt::Write as _;
 
@@ -35,7 +36,7 @@ fn cursor_text(r: &Reader) -> String {
 fn starts_on_the_article_with_nothing_selected() {
     let r = Reader::bundled(80, 24);
     assert_eq!(r.app.focus(), Pane::Article);
-    assert_eq!(r.app.selection(), Selection::None);
+    assert_eq!(r.app.followed().target(), Target::None);
     assert_eq!(r.app.article_state().top, 0);
     assert_eq!(r.app.article_state().cursor, None);
 }
@@ -73,7 +74,7 @@ fn an_actor_leads_to_its_mentions_and_n_wraps_around() {
     r.press(&keys);
     assert_eq!(r.app.actors_list().selected, Some(jones));
     r.press("Enter");
-    assert_eq!(r.app.selection(), Selection::Actor(jones));
+    assert_eq!(r.app.followed().target(), Target::Actor(jones));
     assert_eq!(r.app.focus(), Pane::Article);
     assert_eq!(cursor_text(&r), "Douglas Jones");
     assert!(
@@ -121,7 +122,7 @@ fn a_mention_leads_back_to_its_actor() {
     assert_eq!(cursor_text(&r), "the alliance");
     r.press("Enter");
     let nato = r.actor("nato");
-    assert_eq!(r.app.selection(), Selection::Actor(nato));
+    assert_eq!(r.app.followed().target(), Target::Actor(nato));
     assert_eq!(r.app.actors_list().selected, Some(nato));
     assert_eq!(r.app.details_subject(), Subject::Actor(nato));
     r.press("[");
@@ -149,10 +150,10 @@ fn an_event_leads_to_its_evidence_and_its_actors() {
         .iter()
         .position(|e| e.id == "voa-interview")
         .unwrap();
-    assert_eq!(r.app.selection(), Selection::Event(e));
+    assert_eq!(r.app.followed().target(), Target::Event(e));
     assert_eq!(r.app.focus(), Pane::Article);
     let q = b.event_evidence[e].unwrap();
-    assert_eq!(r.app.quote(), Some((q.start, q.end)));
+    assert_eq!(r.app.followed().quote(), Some(q.span()));
     assert!(r.app.article_state().shows(q.start as usize));
     let highlighted = r.app.highlighted_actors();
     for id in [
@@ -214,20 +215,24 @@ fn details_links_lead_to_actors_events_and_mentions_and_back() {
     assert_eq!(r.app.focus(), Pane::Article);
     assert_eq!(cursor_text(&r), "Jones");
     assert_eq!(
-        r.app.selection(),
-        Selection::Actor(r.actor("douglas-jones"))
+        r.app.followed().target(),
+        Target::Actor(r.actor("douglas-jones"))
     );
 }
 
 #[test]
-fn key_figures_link_to_their_evidence() {
+fn facts_link_to_their_evidence() {
     let mut r = Reader::bundled(80, 24);
     r.press("f");
     assert_eq!(r.app.focus(), Pane::Details);
-    assert_eq!(r.app.details_subject(), Subject::Figures);
+    assert_eq!(r.app.details_subject(), Subject::Facts);
     r.press("j Enter");
-    let (start, end) = r.app.quote().expect("the figure's evidence is highlighted");
-    let text = &r.app.briefing().article.text()[start as usize..end as usize];
+    let quote = r
+        .app
+        .followed()
+        .quote()
+        .expect("the fact's evidence is highlighted");
+    let text = &r.app.briefing().article.text()[quote.range()];
     assert_eq!(text, "Foreign ministers from 35 non-NATO partner countries");
     assert_eq!(r.app.focus(), Pane::Article);
 }
@@ -240,7 +245,7 @@ fn history_goes_back_and_forward_across_panes() {
     let after_first = (
         r.app.focus(),
         r.app.article_state().cursor,
-        r.app.selection(),
+        r.app.followed().target(),
     );
     r.press("n");
     let after_second = r.app.article_state().cursor;
@@ -248,13 +253,13 @@ fn history_goes_back_and_forward_across_panes() {
     assert_eq!(r.app.article_state().cursor, after_first.1);
     r.press("Backspace");
     assert_eq!(r.app.focus(), Pane::Actors);
-    assert_eq!(r.app.selection(), Selection::None);
+    assert_eq!(r.app.followed().target(), Target::None);
     r.press("C-n");
     assert_eq!(
         (
             r.app.focus(),
             r.app.article_state().cursor,
-            r.app.selection()
+            r.app.followed().target()
         ),
         after_first
     );
@@ -408,15 +413,18 @@ fn a_resize_keeps_the_reading_position() {
 }
 
 #[test]
-fn overlays_open_and_close() {
+fn windows_open_and_close() {
     let mut r = Reader::bundled(80, 24);
     r.press("?");
-    assert!(matches!(r.app.overlay(), Some(Overlay::Help { .. })));
+    assert!(matches!(r.app.window().map(Window::kind), Some(Kind::Help)));
     r.press("j");
     r.press("Esc");
-    assert!(r.app.overlay().is_none());
+    assert!(r.app.window().is_none());
     r.press("w");
-    assert!(matches!(r.app.overlay(), Some(Overlay::Warnings { .. })));
+    assert!(matches!(
+        r.app.window().map(Window::kind),
+        Some(Kind::Warnings)
+    ));
     r.press("q");
     assert_eq!(r.effects.last(), Some(&Effect::Quit));
 }
@@ -440,7 +448,7 @@ fn a_click_selects_and_follows() {
     let actors = inner.inner(Pane::Actors).unwrap();
     assert_eq!(g.rect(Pane::Actors).map(|r| r.x), Some(actors.x - 1));
     r.act(Action::Click(actors.x + 2, actors.y));
-    assert_eq!(r.app.selection(), Selection::Actor(r.actor("nato")));
+    assert_eq!(r.app.followed().target(), Target::Actor(r.actor("nato")));
     assert_eq!(r.app.focus(), Pane::Article);
     // A click on a mention in the article selects its actor.
     let article = g.inner(Pane::Article).unwrap();
@@ -590,8 +598,8 @@ fn many_warnings(n: usize) -> Reader {
     Reader::new(b, input, 80, 24)
 }
 
-fn overlay_scroll(r: &Reader) -> usize {
-    r.app.overlay().expect("a window is open").scroll()
+fn window_scroll(r: &Reader) -> usize {
+    r.app.window().expect("a window is open").scroll()
 }
 
 #[test]
@@ -600,7 +608,7 @@ fn a_new_width_keeps_the_warning_at_the_top_of_the_window() {
     r.press("w");
     // Down to the second row of the warning about absent-20 (each wraps to two rows at 80).
     for _ in 0..1000 {
-        if r.app.overlay_rows().unwrap().1[overlay_scroll(&r)]
+        if r.app.window_rows().unwrap().1[window_scroll(&r)]
             .text
             .contains("\"absent-20\"")
         {
@@ -609,12 +617,12 @@ fn a_new_width_keeps_the_warning_at_the_top_of_the_window() {
         r.press("j");
     }
     r.press("j");
-    assert!(!r.app.overlay_rows().unwrap().1[overlay_scroll(&r)].first);
+    assert!(!r.app.window_rows().unwrap().1[window_scroll(&r)].first);
     assert!(window_border(&r).contains(" 10% "), "{}", r.screen());
     for (w, h) in [(200, 60), (40, 12), (120, 40)] {
         r.act(Action::Resize(w, h));
-        let (_, rows) = r.app.overlay_rows().unwrap();
-        let at = overlay_scroll(&r);
+        let (_, rows) = r.app.window_rows().unwrap();
+        let at = window_scroll(&r);
         let entry: String = std::iter::once(&rows[at])
             .chain(rows[at + 1..].iter().take_while(|r| !r.first))
             .map(|r| r.text.as_str())
@@ -641,30 +649,30 @@ fn window_border(r: &Reader) -> String {
 fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
     let mut r = many_warnings(18);
     r.press("w");
-    let rows = r.app.overlay_rows().unwrap().1.len();
+    let rows = r.app.window_rows().unwrap().1.len();
     assert!(rows > 18, "the warnings wrap at 80 columns: {rows} rows");
     r.press("G");
-    let end = overlay_scroll(&r);
+    let end = window_scroll(&r);
     assert!(r.screen().contains("\"absent-17\""), "{}", r.screen());
     // Further down stays at the end, and one key up moves at once.
     r.press("j j j PgDn");
-    assert_eq!(overlay_scroll(&r), end);
+    assert_eq!(window_scroll(&r), end);
     r.press("k");
-    assert_eq!(overlay_scroll(&r), end - 1);
+    assert_eq!(window_scroll(&r), end - 1);
     // Scrolling down a row at a time reaches the same end.
     r.press("g");
     for _ in 0..rows {
         r.press("j");
     }
-    assert_eq!(overlay_scroll(&r), end);
+    assert_eq!(window_scroll(&r), end);
     // The help at 40x12 reaches its last binding too.
     let mut r = Reader::bundled(40, 12);
     r.press("? G");
-    let rows = r.app.overlay_rows().unwrap().1;
+    let rows = r.app.window_rows().unwrap().1;
     let last = rows.last().unwrap().text.clone();
     assert!(r.screen().contains(last.trim()), "{}", r.screen());
     // Narrow, each key stands above its description: no row is cut at the window's edge.
-    let inner = usize::from(r.app.overlay_window().width - 2);
+    let inner = usize::from(r.app.window_rect().width - 2);
     for row in rows {
         let shown = format!("{}{}", row.key.as_deref().unwrap_or(""), row.text);
         assert!(

@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::{Action, App, window_find};
+use briefing::app::window::search;
+use briefing::app::{Action, App};
 use proptest::prelude::*;
 
 use crate::harness::{Reader, key};
@@ -105,44 +106,47 @@ fn check(app: &App) {
     assert!(app.actors_list().offset <= actors.len());
     assert!(app.events_list().offset <= events.len());
     let details = app.details();
-    assert!(app.details_cursor() < details.len().max(1));
+    assert!(app.details_state().cursor < details.len().max(1));
     let s = app.search();
     if let Some(c) = s.current {
         assert!(c < s.matches.len());
     }
-    if let Some((start, end)) = app.quote() {
-        assert!(start <= end && (end as usize) <= b.article.text().len());
+    if let Some(quote) = app.followed().quote() {
+        assert!(quote.start <= quote.end && (quote.end as usize) <= b.article.text().len());
     }
-    assert_eq!(app.overlay().is_some(), app.overlay_rows().is_some());
-    if let (Some(overlay), Some((_, rows))) = (app.overlay(), app.overlay_rows()) {
-        let shown = usize::from(app.overlay_window().height.saturating_sub(2));
+    assert_eq!(app.window().is_some(), app.window_rows().is_some());
+    if let (Some(window), Some((_, rows))) = (app.window(), app.window_rows()) {
+        let shown = usize::from(app.window_rect().height.saturating_sub(2));
         assert!(
-            overlay.scroll() <= rows.len().saturating_sub(shown),
+            window.scroll() <= rows.len().saturating_sub(shown),
             "window scrolled past its end"
         );
         // The rows are wrapped once and kept: they must be what wrapping now would give.
-        let fresh = app.overlay_rows_rewrapped().map(|(_, rows)| rows);
+        let fresh = app.window_rows_rewrapped().map(|(_, rows)| rows);
         assert_eq!(
             Some(rows),
             fresh.as_deref(),
             "the window's kept rows are stale"
         );
         // So are the matches of a search in it.
-        let query = app.window_find().map_or("", |f| f.query.as_str());
-        let hits = app.overlay_hits();
+        let query = app.window_search().map_or("", |f| f.query.as_str());
+        let hits = app.window_matches();
         assert_eq!(
             hits,
-            window_find::hits(rows, query).as_slice(),
+            search::matches(rows, query).as_slice(),
             "stale matches"
         );
-        if let Some(c) = app.window_find().and_then(|f| f.current) {
+        if let Some(c) = app.window_search().and_then(|f| f.current) {
             assert!(
                 hits.get(c).is_some_and(|h| h.begins),
                 "shown match {c} out of range"
             );
         }
     } else {
-        assert!(app.window_find().is_none(), "a search outlived its window");
+        assert!(
+            app.window_search().is_none(),
+            "a search outlived its window"
+        );
     }
 }
 

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::Overlay;
-use briefing::app::window_find::{self, Hit};
+use briefing::app::Window;
+use briefing::app::window::search::{self, Match};
 use ratatui::style::Color;
 
 use crate::harness::{Fixture, Reader};
@@ -28,8 +28,8 @@ fn ghosts(n: usize, width: u16, height: u16) -> (Fixture, Reader) {
 
 /// The text of the open window's rows from its top.
 fn window_top(r: &Reader, rows: usize) -> String {
-    let (_, all) = r.app.overlay_rows().expect("a window is open");
-    let scroll = r.app.overlay().map_or(0, Overlay::scroll);
+    let (_, all) = r.app.window_rows().expect("a window is open");
+    let scroll = r.app.window().map_or(0, Window::scroll);
     all.iter()
         .skip(scroll)
         .take(rows)
@@ -42,13 +42,13 @@ fn window_top(r: &Reader, rows: usize) -> String {
 fn typing_finds_and_n_and_shift_n_step_through_the_matches_and_wrap() {
     let (_fx, mut r) = ghosts(300, 80, 24);
     r.press("w /").type_text("ghost-17");
-    assert!(r.app.window_find_typed().is_some());
+    assert!(r.app.window_search_typed().is_some());
     assert!(r.status().contains("/ghost-17"), "{}", r.status());
     // ghost-17 and ghost-170 to ghost-179.
     assert!(r.status().contains("11 matches"), "{}", r.status());
     assert!(window_top(&r, 1).contains("\"ghost-17\""));
     r.press("Enter");
-    assert!(r.app.window_find_typed().is_none());
+    assert!(r.app.window_search_typed().is_none());
     assert!(
         r.status().contains("match 1/11 · \"ghost-17\""),
         "{}",
@@ -63,28 +63,28 @@ fn typing_finds_and_n_and_shift_n_step_through_the_matches_and_wrap() {
     r.press("n");
     assert!(r.status().contains("match 1/11"), "{}", r.status());
     // Esc clears the search and leaves the window where it is; a second Esc closes it.
-    let scroll = r.app.overlay().map(Overlay::scroll);
+    let scroll = r.app.window().map(Window::scroll);
     r.press("Esc");
-    assert!(r.app.window_find().is_none());
-    assert!(r.app.overlay_hits().is_empty());
-    assert_eq!(r.app.overlay().map(Overlay::scroll), scroll);
+    assert!(r.app.window_search().is_none());
+    assert!(r.app.window_matches().is_empty());
+    assert_eq!(r.app.window().map(Window::scroll), scroll);
     r.press("Esc");
-    assert!(r.app.overlay().is_none());
+    assert!(r.app.window().is_none());
 }
 
 #[test]
 fn esc_while_typing_goes_back_to_where_the_search_began() {
     let (_fx, mut r) = ghosts(300, 80, 24);
     r.press("w j j j");
-    let origin = r.app.overlay().map(Overlay::scroll);
+    let origin = r.app.window().map(Window::scroll);
     assert_eq!(origin, Some(3));
     r.press("/").type_text("ghost-250");
-    assert_ne!(r.app.overlay().map(Overlay::scroll), origin);
+    assert_ne!(r.app.window().map(Window::scroll), origin);
     r.press("Esc");
-    assert_eq!(r.app.overlay().map(Overlay::scroll), origin);
-    assert!(r.app.window_find().is_none());
+    assert_eq!(r.app.window().map(Window::scroll), origin);
+    assert!(r.app.window_search().is_none());
     assert!(
-        r.app.overlay().is_some(),
+        r.app.window().is_some(),
         "Esc in the field leaves the window open"
     );
     // Typing shows the first match from where the search began, wrapping to the start.
@@ -97,7 +97,7 @@ fn no_match_is_said_and_keeps_the_window_where_it_was() {
     let (_fx, mut r) = ghosts(50, 80, 24);
     r.press("w j /").type_text("nothing like this");
     assert!(r.status().contains("no match"), "{}", r.status());
-    assert_eq!(r.app.overlay().map(Overlay::scroll), Some(1));
+    assert_eq!(r.app.window().map(Window::scroll), Some(1));
     r.press("Enter");
     assert!(
         r.status().contains("no match · \"nothing like this\""),
@@ -105,7 +105,7 @@ fn no_match_is_said_and_keeps_the_window_where_it_was() {
         r.status()
     );
     r.press("n");
-    assert_eq!(r.app.overlay().map(Overlay::scroll), Some(1));
+    assert_eq!(r.app.window().map(Window::scroll), Some(1));
     // Smart case, as in the article: a capital makes it exact.
     r.press("/").type_text("Ghost-1");
     assert!(r.status().contains("no match"), "{}", r.status());
@@ -117,8 +117,8 @@ fn words_wrapped_onto_the_next_row_are_found_at_any_width() {
     for (w, h) in [(200, 60), (80, 24), (40, 12)] {
         let (_fx, mut r) = ghosts(30, w, h);
         r.press("w /").type_text(query).press("Enter");
-        let hits = r.app.overlay_hits();
-        assert_eq!(window_find::count(hits), 30, "at {w}×{h}");
+        let hits = r.app.window_matches();
+        assert_eq!(search::count(hits), 30, "at {w}×{h}");
         if w == 40 {
             assert!(
                 hits.iter().any(|h| !h.begins),
@@ -148,18 +148,18 @@ fn a_new_width_keeps_the_match_shown() {
 /// The hit that begins the match shown.
 fn shown(r: &Reader) -> usize {
     r.app
-        .window_find()
+        .window_search()
         .and_then(|f| f.current)
         .expect("a match is shown")
 }
 
 /// Whether the match shown is on the window's rows on screen.
 fn on_screen(r: &Reader) -> bool {
-    let hits = r.app.overlay_hits();
-    let top = r.app.overlay().map_or(0, Overlay::scroll);
-    let shown = usize::from(r.app.overlay_window().height - 2);
+    let hits = r.app.window_matches();
+    let top = r.app.window().map_or(0, Window::scroll);
+    let shown = usize::from(r.app.window_rect().height - 2);
     r.app
-        .window_find()
+        .window_search()
         .and_then(|f| f.current)
         .is_some_and(|c| (top..top + shown).contains(&hits[c].row))
 }
@@ -174,11 +174,7 @@ fn every_width_finds_the_same_matches_and_keeps_the_one_shown() {
     assert!(r.status().contains("match 6/11"), "{}", r.status());
     for w in (24..=130).rev() {
         r.act(briefing::app::Action::Resize(w, 24));
-        assert_eq!(
-            window_find::count(r.app.overlay_hits()),
-            11,
-            "at {w} columns"
-        );
+        assert_eq!(search::count(r.app.window_matches()), 11, "at {w} columns");
         assert!(r.status().contains("match 6/11"), "{w}: {}", r.status());
         assert!(on_screen(&r), "{w}");
     }
@@ -188,27 +184,27 @@ fn every_width_finds_the_same_matches_and_keeps_the_one_shown() {
 fn enter_closes_the_window_even_with_a_search_kept() {
     let (_fx, mut r) = ghosts(20, 80, 24);
     r.press("w /").type_text("ghost-1").press("Enter");
-    assert!(r.app.window_find().is_some());
+    assert!(r.app.window_search().is_some());
     r.press("Enter");
-    assert!(r.app.overlay().is_none());
+    assert!(r.app.window().is_none());
 }
 
 #[test]
 fn the_mouse_takes_the_query_and_then_acts_as_usual() {
     let (_fx, mut r) = ghosts(50, 80, 24);
     r.press("w /").type_text("ghost-3");
-    let top = r.app.overlay().map_or(0, Overlay::scroll);
+    let top = r.app.window().map_or(0, Window::scroll);
     r.act(briefing::app::Action::Scroll(40, 10, 1));
-    assert!(r.app.window_find_typed().is_none());
+    assert!(r.app.window_search_typed().is_none());
     assert_eq!(
-        r.app.window_find().map(|f| f.query.as_str()),
+        r.app.window_search().map(|f| f.query.as_str()),
         Some("ghost-3")
     );
-    assert_eq!(r.app.overlay().map(Overlay::scroll), Some(top + 3));
+    assert_eq!(r.app.window().map(Window::scroll), Some(top + 3));
     r.press("/").type_text("ghost-4");
     r.act(briefing::app::Action::Click(1, 1));
     assert!(
-        r.app.overlay().is_none(),
+        r.app.window().is_none(),
         "a click closes the window, as without a search"
     );
 }
@@ -219,15 +215,12 @@ fn n_after_scrolling_away_goes_on_from_the_top_of_the_window() {
     r.press("w /").type_text("ghost-2").press("Enter");
     assert!(r.status().contains("match 1/"), "{}", r.status());
     r.press("PgDn PgDn PgDn PgDn PgDn PgDn");
-    let top = r.app.overlay().map_or(0, Overlay::scroll);
+    let top = r.app.window().map_or(0, Window::scroll);
     r.press("n");
-    let hits = r.app.overlay_hits();
+    let hits = r.app.window_matches();
     let c = shown(&r);
     assert!(hits[c].row >= top, "n went back above the window");
-    assert!(
-        window_find::ordinal(hits, c) > 2,
-        "n went on from the old match"
-    );
+    assert!(search::ordinal(hits, c) > 2, "n went on from the old match");
     assert!(on_screen(&r));
 }
 
@@ -235,8 +228,8 @@ fn n_after_scrolling_away_goes_on_from_the_top_of_the_window() {
 fn the_help_window_finds_a_key() {
     let mut r = Reader::bundled(80, 24);
     r.press("? /").type_text("ctrl-d").press("Enter");
-    let (_, rows) = r.app.overlay_rows().expect("the help is open");
-    let top = &rows[r.app.overlay().map_or(0, Overlay::scroll)];
+    let (_, rows) = r.app.window_rows().expect("the help is open");
+    let top = &rows[r.app.window().map_or(0, Window::scroll)];
     assert!(
         top.key.as_deref().unwrap_or("").contains("Ctrl-d"),
         "{top:?}"
@@ -248,12 +241,12 @@ fn the_help_window_finds_a_key() {
 fn closing_or_changing_the_window_ends_its_search() {
     let (_fx, mut r) = ghosts(20, 80, 24);
     r.press("w /").type_text("ghost-1").press("Enter");
-    assert!(r.app.window_find().is_some());
+    assert!(r.app.window_search().is_some());
     r.press("?");
-    assert!(r.app.overlay().is_none());
-    assert!(r.app.window_find().is_none());
+    assert!(r.app.window().is_none());
+    assert!(r.app.window_search().is_none());
     r.press("w");
-    assert!(r.app.window_find().is_none() && r.app.overlay_hits().is_empty());
+    assert!(r.app.window_search().is_none() && r.app.window_matches().is_empty());
     // In the article, `n` is the article's again.
     r.press("Esc n");
     assert!(!r.status().contains("ghost"), "{}", r.status());
@@ -264,12 +257,12 @@ fn the_shown_match_and_the_others_are_highlighted_apart() {
     let (_fx, mut r) = ghosts(20, 120, 40);
     r.press("w /").type_text("ghost-1").press("Enter n");
     let current = shown(&r);
-    let hits: Vec<Hit> = r.app.overlay_hits().to_vec();
+    let hits: Vec<Match> = r.app.window_matches().to_vec();
     let terminal = r.draw();
     let buf = terminal.backend().buffer();
-    let window = r.app.overlay_window();
-    let scroll = r.app.overlay().map_or(0, Overlay::scroll);
-    let (_, rows) = r.app.overlay_rows().expect("a window");
+    let window = r.app.window_rect();
+    let scroll = r.app.window().map_or(0, Window::scroll);
+    let (_, rows) = r.app.window_rows().expect("a window");
     for (i, h) in hits.iter().enumerate() {
         let Some(y) = h.row.checked_sub(scroll) else {
             continue;
@@ -326,7 +319,7 @@ fn a_match_over_several_rows_is_shown_whole_when_it_fits() {
     r.press("w /")
         .type_text("is never mentioned in the article")
         .press("Enter n");
-    let hits = r.app.overlay_hits();
+    let hits = r.app.window_matches();
     let c = shown(&r);
     let last = hits[c + 1..]
         .iter()
@@ -334,8 +327,8 @@ fn a_match_over_several_rows_is_shown_whole_when_it_fits() {
         .last()
         .map_or(hits[c].row, |h| h.row);
     assert!(last > hits[c].row, "the match is not cut at 24 columns");
-    let top = r.app.overlay().map_or(0, Overlay::scroll);
-    let shown = usize::from(r.app.overlay_window().height - 2);
+    let top = r.app.window().map_or(0, Window::scroll);
+    let shown = usize::from(r.app.window_rect().height - 2);
     assert!(hits[c].row >= top && last < top + shown, "{}", r.screen());
 }
 
@@ -343,7 +336,7 @@ fn a_match_over_several_rows_is_shown_whole_when_it_fits() {
 fn blanks_alone_find_nothing() {
     let (_fx, mut r) = ghosts(20, 80, 24);
     r.press("w /").type_text("   ");
-    assert!(r.app.overlay_hits().is_empty());
+    assert!(r.app.window_matches().is_empty());
     assert!(r.status().contains("no match"), "{}", r.status());
 }
 
@@ -373,7 +366,7 @@ fn the_help_finds_the_same_bindings_side_by_side_and_stacked() {
     let count = |w, h| {
         let mut r = Reader::bundled(w, h);
         r.press("? /").type_text("space page").press("Enter");
-        window_find::count(r.app.overlay_hits())
+        search::count(r.app.window_matches())
     };
     // `Space` pages down in the panes and in the windows.
     assert_eq!(count(120, 40), 2);
@@ -386,10 +379,10 @@ fn another_window_opened_from_a_searched_one_starts_without_its_matches() {
     // the help's query still found in it, although its search had ended.
     let mut r = Reader::bundled(80, 24);
     r.press("? / s Enter w");
-    assert!(r.app.window_find().is_none());
+    assert!(r.app.window_search().is_none());
     assert!(
-        r.app.overlay_hits().is_empty(),
+        r.app.window_matches().is_empty(),
         "{:?}",
-        r.app.overlay_hits()
+        r.app.window_matches()
     );
 }

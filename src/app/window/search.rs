@@ -3,27 +3,54 @@
 //! searched as the one line it was), ignoring ASCII case unless the query has an uppercase
 //! letter, as the article's search does. Unlike the article's search it does not fold
 //! typographic quotes and dashes. A window of 10,000 warnings is the case it is built for.
+//!
+//! The search reads the window's rows ([`super::rows`]); the rows know nothing of it.
 
-use super::overlay_text::{Row, entry_start};
-use super::{Action, App};
+use super::rows::Row;
 
 /// The search typed in the open window. It ends with the window.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct WindowFind {
+pub struct Search {
     pub query: String,
     /// The query is being typed.
     pub editing: bool,
     /// The window's first row when the search began: typing shows the first match from here,
     /// and Esc goes back to it.
     pub origin: usize,
-    /// The match shown: an index into the window's hits, always one that begins a match.
+    /// The match shown: an index into [`Search::matches`], always one that begins a match.
     pub current: Option<usize>,
+    /// The query's matches in the window's rows, found again whenever the query or the rows
+    /// change (stored, like the rows they are found in: see [`super::Window`]).
+    matches: Vec<Match>,
+}
+
+impl Search {
+    /// A search begun with the window's first row at `origin`, being typed.
+    #[must_use]
+    pub fn begin(origin: usize) -> Self {
+        Self {
+            editing: true,
+            origin,
+            ..Self::default()
+        }
+    }
+
+    /// The query's matches in the window's rows, in order.
+    #[must_use]
+    pub fn matches(&self) -> &[Match] {
+        &self.matches
+    }
+
+    /// Matches the query against `rows` again, after the query or the rows changed.
+    pub fn rematch(&mut self, rows: &[Row]) {
+        self.matches = matches(rows, &self.query);
+    }
 }
 
 /// One match, or the part of one on one row, as a byte range of the row's key and text run
 /// together (the key column first; see [`searched`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Hit {
+pub struct Match {
     pub row: usize,
     pub start: usize,
     pub end: usize,
@@ -52,7 +79,7 @@ struct Part {
 /// joined as the text was before it was wrapped (by a space, or by nothing where a word was
 /// broken), without the blanks that pad the help's key column.
 #[must_use]
-pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
+pub fn matches(rows: &[Row], query: &str) -> Vec<Match> {
     // Blanks alone would match the spaces that join rows, which belong to no row.
     if query.trim().is_empty() {
         return Vec::new();
@@ -115,12 +142,12 @@ pub fn hits(rows: &[Row], query: &str) -> Vec<Hit> {
 }
 
 /// Splits the match `from..to` of an entry's joined line into the rows it covers.
-fn cut(parts: &[Part], from: usize, to: usize, out: &mut Vec<Hit>) {
+fn cut(parts: &[Part], from: usize, to: usize, out: &mut Vec<Match>) {
     let mut begins = true;
     for p in parts {
         let (a, b) = (from.max(p.at), to.min(p.end));
         if a < b {
-            out.push(Hit {
+            out.push(Match {
                 row: p.row,
                 start: a - p.at + p.skip,
                 end: b - p.at + p.skip,
@@ -133,27 +160,27 @@ fn cut(parts: &[Part], from: usize, to: usize, out: &mut Vec<Hit>) {
 
 /// How many matches there are (a match cut by a row break is one).
 #[must_use]
-pub fn count(hits: &[Hit]) -> usize {
-    hits.iter().filter(|h| h.begins).count()
+pub fn count(matches: &[Match]) -> usize {
+    matches.iter().filter(|h| h.begins).count()
 }
 
-/// Which match, from 1, hit `current` is (0 when there are none).
+/// Which match, from 1, piece `current` is (0 when there are none).
 #[must_use]
-pub fn ordinal(hits: &[Hit], current: usize) -> usize {
-    hits.get(..=current).map_or(count(hits), count)
+pub fn ordinal(matches: &[Match], current: usize) -> usize {
+    matches.get(..=current).map_or(count(matches), count)
 }
 
-/// The hit that begins the `n`th match, from 1.
+/// The piece that begins the `n`th match, from 1.
 #[must_use]
-pub fn nth(hits: &[Hit], n: usize) -> Option<usize> {
-    let mut starts = hits.iter().enumerate().filter(|(_, h)| h.begins);
+pub fn nth(matches: &[Match], n: usize) -> Option<usize> {
+    let mut starts = matches.iter().enumerate().filter(|(_, h)| h.begins);
     starts.nth(n.checked_sub(1)?).map(|(i, _)| i)
 }
 
 /// The first match on the first row at or after `from` that has one, wrapping to the first.
 #[must_use]
-pub fn first_from(hits: &[Hit], from: usize) -> Option<usize> {
-    let mut starts = hits.iter().enumerate().filter(|(_, h)| h.begins);
+pub fn first_from(matches: &[Match], from: usize) -> Option<usize> {
+    let mut starts = matches.iter().enumerate().filter(|(_, h)| h.begins);
     starts
         .clone()
         .find(|(_, h)| h.row >= from)
@@ -163,19 +190,20 @@ pub fn first_from(hits: &[Hit], from: usize) -> Option<usize> {
 
 /// The first match on the last row before `before` that has one, wrapping to the last.
 #[must_use]
-pub fn last_before(hits: &[Hit], before: usize) -> Option<usize> {
-    let rows = hits.iter().filter(|h| h.begins).map(|h| h.row);
+pub fn last_before(matches: &[Match], before: usize) -> Option<usize> {
+    let rows = matches.iter().filter(|h| h.begins).map(|h| h.row);
     let row = rows
         .clone()
         .rfind(|&r| r < before)
         .or_else(|| rows.clone().next_back())?;
-    hits.iter().position(|h| h.begins && h.row == row)
+    matches.iter().position(|h| h.begins && h.row == row)
 }
 
 /// The first and last rows of match `c`: one cut by row breaks spans several.
-fn match_rows(hits: &[Hit], c: usize) -> Option<(usize, usize)> {
-    let first = hits.get(c)?.row;
-    let last = hits[c + 1..]
+#[must_use]
+pub fn match_rows(matches: &[Match], c: usize) -> Option<(usize, usize)> {
+    let first = matches.get(c)?.row;
+    let last = matches[c + 1..]
         .iter()
         .take_while(|h| !h.begins)
         .last()
@@ -186,155 +214,22 @@ fn match_rows(hits: &[Hit], c: usize) -> Option<(usize, usize)> {
 /// The first match on the next (`forward`) or previous row with one after or before match
 /// `current`'s row, wrapping: two matches on a row are one stop, as in less.
 #[must_use]
-pub fn step(hits: &[Hit], current: usize, forward: bool) -> Option<usize> {
-    let row = hits.get(current)?.row;
+pub fn step(matches: &[Match], current: usize, forward: bool) -> Option<usize> {
+    let row = matches.get(current)?.row;
     if forward {
-        first_from(hits, row + 1)
+        first_from(matches, row + 1)
     } else {
-        last_before(hits, row)
-    }
-}
-
-impl App {
-    /// The search in the open window, if one was begun.
-    #[must_use]
-    pub fn window_find(&self) -> Option<&WindowFind> {
-        self.window_find.as_ref()
-    }
-
-    /// The search being typed in the open window, if one is: keys type into it.
-    #[must_use]
-    pub fn window_find_typed(&self) -> Option<&WindowFind> {
-        self.window_find
-            .as_ref()
-            .filter(|f| f.editing && self.overlay.is_some())
-    }
-
-    pub(super) fn begin_window_find(&mut self) {
-        self.window_find = Some(WindowFind {
-            editing: true,
-            origin: self.window_top(),
-            ..WindowFind::default()
-        });
-        self.find_in_window();
-    }
-
-    /// A key while the search is typed. The mouse accepts the query, then acts as usual.
-    pub(super) fn window_find_input(&mut self, action: Action) {
-        let Some(f) = &mut self.window_find else {
-            return;
-        };
-        match action {
-            Action::Type(c) => f.query.push(c),
-            Action::Paste(text) => f.query.push_str(&text),
-            Action::DeleteChar => {
-                f.query.pop();
-            }
-            Action::Submit | Action::Click(..) | Action::Scroll(..) => {
-                // No match is said by the status bar's position ("no match · …").
-                f.editing = false;
-                if f.query.is_empty() {
-                    self.window_find = None;
-                }
-                if action != Action::Submit {
-                    self.overlay_action(action);
-                }
-                return;
-            }
-            Action::Cancel => {
-                let origin = f.origin;
-                self.window_find = None;
-                self.find_in_window();
-                self.set_window_scroll(origin);
-                return;
-            }
-            _ => return,
-        }
-        self.find_in_window();
-        let hits = self.overlay_text.as_ref().map_or(&[][..], |w| &w.hits);
-        let Some(f) = &mut self.window_find else {
-            return;
-        };
-        f.current = first_from(hits, f.origin);
-        match (f.current, f.origin) {
-            (Some(c), _) => self.show_window_match(c),
-            (None, origin) => self.set_window_scroll(origin),
-        }
-    }
-
-    /// `n` and `N` in a window: the next or previous row with a match, from the match shown
-    /// if it is on screen, else from the top of the window (as less does).
-    pub(super) fn step_window_find(&mut self, forward: bool) {
-        let (top, screen) = (self.window_top(), self.window_screen());
-        let hits = self.overlay_hits();
-        let Some(f) = &self.window_find else {
-            return;
-        };
-        let on_screen = f
-            .current
-            .filter(|&c| hits.get(c).is_some_and(|h| screen.contains(&h.row)));
-        let next = match (on_screen, forward) {
-            (Some(c), _) => step(hits, c, forward),
-            (None, true) => first_from(hits, top),
-            (None, false) => last_before(hits, top),
-        };
-        let Some(next) = next else {
-            return;
-        };
-        if let Some(f) = &mut self.window_find {
-            f.current = Some(next);
-        }
-        self.show_window_match(next);
-    }
-
-    /// Finds the window's search in its rows again, after its query changed.
-    pub(super) fn find_in_window(&mut self) {
-        let query = self.window_find.as_ref().map_or("", |f| f.query.as_str());
-        if let Some(w) = &mut self.overlay_text {
-            w.hits = hits(&w.rows, query);
-        }
-    }
-
-    /// Whether all of the match shown is on screen (true when none is shown).
-    pub(super) fn window_match_on_screen(&self) -> bool {
-        let screen = self.window_screen();
-        let current = self.window_find.as_ref().and_then(|f| f.current);
-        current
-            .and_then(|c| match_rows(self.overlay_hits(), c))
-            .is_none_or(|(first, last)| screen.contains(&first) && screen.contains(&last))
-    }
-
-    /// Scrolls the open window to show match `c` whole, with as much of its entry above it as
-    /// fits (clamped to the last page afterwards); a match taller than the window from its
-    /// first row.
-    pub(super) fn show_window_match(&mut self, c: usize) {
-        let Some((first, last)) = match_rows(self.overlay_hits(), c) else {
-            return;
-        };
-        let start = self
-            .overlay_rows()
-            .map_or(first, |(_, rows)| entry_start(rows, first));
-        let top = (last + 1)
-            .saturating_sub(self.window_height())
-            .max(start)
-            .min(first);
-        self.set_window_scroll(top);
-    }
-
-    fn set_window_scroll(&mut self, top: usize) {
-        if let Some(overlay) = &mut self.overlay {
-            *overlay.scroll_mut() = top;
-        }
+        last_before(matches, row)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::overlay_text::Look;
+    use crate::app::window::rows::Look;
 
-    fn hit(row: usize, start: usize, end: usize, begins: bool) -> Hit {
-        Hit {
+    fn piece(row: usize, start: usize, end: usize, begins: bool) -> Match {
+        Match {
             row,
             start,
             end,
@@ -362,10 +257,10 @@ mod tests {
         ]);
         r[1].glued = true;
         assert_eq!(
-            hits(&r, "ghost-254"),
-            vec![hit(0, 7, 13, true), hit(1, 0, 3, false),]
+            matches(&r, "ghost-254"),
+            vec![piece(0, 7, 13, true), piece(1, 0, 3, false),]
         );
-        assert!(hits(&r, "ghost- 254").is_empty());
+        assert!(matches(&r, "ghost- 254").is_empty());
     }
 
     #[test]
@@ -376,24 +271,24 @@ mod tests {
             (true, None, "line 9: unknown actor"),
         ]);
         assert_eq!(
-            hits(&r, "unknown actor"),
+            matches(&r, "unknown actor"),
             vec![
-                hit(0, 18, 25, true),
-                hit(1, 0, 5, false),
-                hit(2, 8, 21, true),
+                piece(0, 18, 25, true),
+                piece(1, 0, 5, false),
+                piece(2, 8, 21, true),
             ]
         );
-        let h = hits(&r, "unknown actor");
+        let h = matches(&r, "unknown actor");
         assert_eq!((count(&h), ordinal(&h, 2)), (2, 2));
         // Not across entries.
-        assert!(hits(&r, "\"natoo\" line").is_empty());
+        assert!(matches(&r, "\"natoo\" line").is_empty());
     }
 
     #[test]
     fn case_is_ignored_unless_the_query_has_a_capital() {
         let r = rows(&[(true, None, "NATO and nato")]);
-        assert_eq!(hits(&r, "nato").len(), 2);
-        assert_eq!(hits(&r, "NATO"), vec![hit(0, 0, 4, true)]);
+        assert_eq!(matches(&r, "nato").len(), 2);
+        assert_eq!(matches(&r, "NATO"), vec![piece(0, 0, 4, true)]);
     }
 
     #[test]
@@ -402,11 +297,11 @@ mod tests {
             (true, Some("  Ctrl-d    "), "page down, or half"),
             (false, Some("            "), "a page"),
         ]);
-        assert_eq!(hits(&r, "ctrl-d"), vec![hit(0, 2, 8, true)]);
+        assert_eq!(matches(&r, "ctrl-d"), vec![piece(0, 2, 8, true)]);
         // "half" + " " + "a page": the padding of the second row is not in between.
         assert_eq!(
-            hits(&r, "half a"),
-            vec![hit(0, 26, 30, true), hit(1, 12, 13, false),]
+            matches(&r, "half a"),
+            vec![piece(0, 26, 30, true), piece(1, 12, 13, false),]
         );
     }
 
@@ -418,22 +313,22 @@ mod tests {
             (false, Some("    "), "page down"),
         ]);
         assert_eq!(
-            hits(&side, "space page"),
-            vec![hit(0, 7, 12, true), hit(0, 16, 20, false),]
+            matches(&side, "space page"),
+            vec![piece(0, 7, 12, true), piece(0, 16, 20, false),]
         );
         assert_eq!(
-            hits(&stacked, "space page"),
-            vec![hit(0, 7, 12, true), hit(1, 4, 8, false),]
+            matches(&stacked, "space page"),
+            vec![piece(0, 7, 12, true), piece(1, 4, 8, false),]
         );
     }
 
     #[test]
     fn next_and_previous_go_row_by_row_and_wrap() {
         let h = [
-            hit(1, 0, 1, true),
-            hit(1, 4, 5, true),
-            hit(5, 0, 1, true),
-            hit(9, 0, 1, true),
+            piece(1, 0, 1, true),
+            piece(1, 4, 5, true),
+            piece(5, 0, 1, true),
+            piece(9, 0, 1, true),
         ];
         assert_eq!(step(&h, 0, true), Some(2));
         assert_eq!(step(&h, 2, true), Some(3));
@@ -443,7 +338,11 @@ mod tests {
         assert_eq!(step(&h, 2, false), Some(0));
         assert_eq!(first_from(&h, 2), Some(2));
         // The rest of a match cut by a break is not a stop.
-        let cut = [hit(1, 9, 12, true), hit(2, 0, 3, false), hit(4, 0, 3, true)];
+        let cut = [
+            piece(1, 9, 12, true),
+            piece(2, 0, 3, false),
+            piece(4, 0, 3, true),
+        ];
         assert_eq!(first_from(&cut, 2), Some(2));
         assert_eq!(step(&cut, 0, true), Some(2));
         assert_eq!(step(&cut, 2, false), Some(0));

@@ -1,0 +1,101 @@
+//! The export dialog over the panes: its format, CSV table and file name, and what went wrong
+//! or what the export being written is doing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::text::clean;
+use super::theme::Theme;
+use crate::app::{App, ExportDialog, geometry};
+use crate::export::{Format, Table};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    if let Some(dialog) = app.export_dialog() {
+        export(dialog, app.export_status().as_deref(), frame, area, theme);
+    }
+}
+
+fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let width = geometry::dialog_width(area);
+    // Six rows of fields, and as many as the message takes wrapped (three at least), in borders.
+    let message = d.problem.as_deref().or(writing).map(clean);
+    let message_rows = message.as_deref().map_or(0, |m| {
+        textwrap::wrap(m, usize::from(width.saturating_sub(2)).max(1)).len()
+    });
+    let height = u16::try_from(8 + message_rows.max(3)).unwrap_or(u16::MAX);
+    let rect = geometry::dialog(area, height);
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Line::styled(" Export ", theme.title_focus))
+        .title_bottom(Line::styled(
+            if writing.is_some() {
+                " Esc cancel "
+            } else {
+                " Tab format · ↑↓ table · Enter write · Esc cancel "
+            },
+            theme.dim,
+        ));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut formats = vec![Span::styled("Format  ", theme.dim)];
+    for f in Format::ALL {
+        let label = format!(" {f} ");
+        formats.push(if f == d.format {
+            Span::styled(label, theme.row)
+        } else {
+            Span::raw(label)
+        });
+    }
+    let mut tables = vec![Span::styled("Table   ", theme.dim)];
+    if d.format == Format::Csv {
+        for t in [Table::Actors, Table::Mentions, Table::Events, Table::Facts] {
+            let label = format!(" {} ", format!("{t:?}").to_lowercase());
+            tables.push(if t == d.table {
+                Span::styled(label, theme.row)
+            } else {
+                Span::raw(label)
+            });
+        }
+    } else {
+        tables.push(Span::styled(" everything (tables are for CSV)", theme.dim));
+    }
+    let file_w = usize::from(inner.width).saturating_sub(10);
+    let lines = vec![
+        Line::from(formats),
+        Line::from(tables),
+        Line::raw(""),
+        Line::from(vec![
+            Span::styled("File    ", theme.dim),
+            Span::raw(super::text::fit_end(&clean(&d.file), file_w)),
+            Span::styled("█", theme.key),
+        ]),
+        Line::raw(""),
+        Line::styled("Never over the fact sheet or its article.", theme.dim),
+    ];
+    let above = lines.len() as u16;
+    frame.render_widget(Paragraph::new(lines), inner);
+    // What went wrong, or what it is doing, wrapped over the rows left: the part of such a
+    // message worth reading is often at its end ("… once a reader opens it").
+    let Some(text) = message else {
+        return;
+    };
+    let style = if d.problem.is_some() {
+        theme.error
+    } else {
+        theme.heading
+    };
+    let rows = Rect {
+        y: inner.y + above.min(inner.height),
+        height: inner.height.saturating_sub(above),
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(Line::styled(text.into_owned(), style))
+            .wrap(ratatui::widgets::Wrap { trim: true }),
+        rows,
+    );
+}
