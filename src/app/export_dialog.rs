@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use super::action::Action;
 use super::export_job::ExportJob;
 use crate::briefing::{Briefing, Input};
-use crate::export::{Exported, Format, Request, Table};
 use crate::export::output::{TargetKind, describe_target, human_size};
+use crate::export::{Exported, Format, Request, Table};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportDialog {
