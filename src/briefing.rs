@@ -273,13 +273,13 @@ fn report_side_by_side(
         let key = (
             a.actor,
             b.actor,
-            fold(&text[a.start as usize..b.end as usize]),
+            fold(&text[a.span.start as usize..b.span.end as usize]),
         );
         if let Some(&k) = seen.get(&key) {
             found[k].1 += 1;
         } else {
             seen.insert(key.clone(), found.len());
-            found.push((key, 1, article.line_of(a.start as usize)));
+            found.push((key, 1, article.line_of(a.span.start as usize)));
         }
     }
     for ((a, b, phrase), times, line) in found {

@@ -328,7 +328,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let in_sentence = |r: &Range<usize>| -> Vec<String> {
         let mut ids: Vec<String> = Vec::new();
         for m in index.all() {
-            if r.start <= m.start as usize && (m.end as usize) <= r.end {
+            if r.start <= m.span.start as usize && (m.span.end as usize) <= r.end {
                 let id = &sheet_actors[m.actor as usize].id;
                 if !ids.contains(id) {
                     ids.push(id.clone());
@@ -491,7 +491,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     for ((s, f), quote) in analysis.figures.iter().zip(quotes) {
         let mut source = None;
         for m in index.all() {
-            let r = m.range();
+            let r = m.span.range();
             if r.start < s.range.start || r.end > s.range.end {
                 continue;
             }
@@ -601,7 +601,7 @@ fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
     for (k, a) in out.iter_mut().enumerate() {
         a.mentions = index.count(k);
         if let Some(&first) = index.of_actor(k).first() {
-            a.first_line = article.line_of(index.all()[first as usize].start as usize);
+            a.first_line = article.line_of(index.all()[first as usize].span.start as usize);
         }
     }
     out.retain(|a| a.mentions > 0);

@@ -19,24 +19,10 @@ use crate::span::Span;
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
-    pub start: u32,
-    pub end: u32,
+    /// Where it stands in the article.
+    pub span: Span,
     /// Occurrences in the article; the first is the one shown.
     pub count: u32,
-}
-
-impl Quote {
-    /// Where it stands in the article.
-    #[must_use]
-    pub fn span(self) -> Span {
-        Span::new(self.start, self.end)
-    }
-
-    /// Its bytes of the article (see [`Span::range`]).
-    #[must_use]
-    pub fn range(self) -> Range<usize> {
-        self.span().range()
-    }
 }
 
 /// Finds each quote in one pass over the article; `None` for a quote that is not there. A quote
@@ -74,8 +60,10 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
         .into_iter()
         .map(|f| {
             f.map(|(start, end, count)| Quote {
-                start: folded.to_original(start) as u32,
-                end: folded.to_original(end) as u32,
+                span: Span::new(
+                    folded.to_original(start) as u32,
+                    folded.to_original(end) as u32,
+                ),
                 count,
             })
         })
@@ -159,8 +147,10 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
     }
     match first {
         Some((start, end)) => Ok(Quote {
-            start: folded.to_original(start) as u32,
-            end: folded.to_original(end) as u32,
+            span: Span::new(
+                folded.to_original(start) as u32,
+                folded.to_original(end) as u32,
+            ),
             count,
         }),
         None => Err(reached),
@@ -414,7 +404,7 @@ mod tests {
         let a = article("Joe Biden\u{2018}s\n underwhelming debate; debate", &[]);
         let found = locate(&a, &["Biden's underwhelming", "ebat", "debate", "absent"]);
         let q = found[0].unwrap();
-        assert_eq!(&a.text()[q.range()], "Biden\u{2018}s\n underwhelming");
+        assert_eq!(&a.text()[q.span.range()], "Biden\u{2018}s\n underwhelming");
         assert_eq!(found[1].unwrap().count, 2);
         assert_eq!(found[2].unwrap().count, 2);
         assert_eq!(found[3], None);
@@ -502,17 +492,17 @@ mod tests {
         );
         let q = found[0].unwrap();
         assert_eq!(
-            &a.text()[q.range()],
+            &a.text()[q.span.range()],
             "NATO will present Ukraine with ways.\nIt will meet in"
         );
         assert_eq!(q.count, 1);
         assert_eq!(
-            &a.text()[found[1].unwrap().range()],
+            &a.text()[found[1].unwrap().span.range()],
             "will present Ukraine with ways"
         );
         // "met" is only in the next paragraph after the first "NATO"; the second "NATO" is
         // followed by it.
-        assert_eq!(&a.text()[found[2].unwrap().range()], "NATO met");
+        assert_eq!(&a.text()[found[2].unwrap().span.range()], "NATO met");
         let parts = |q: &str| elided_parts(q).unwrap();
         assert_eq!(find_elided(&a, &parts("NATO … Paris")), Err(1));
         assert_eq!(find_elided(&a, &parts("Paris … NATO")), Err(0));

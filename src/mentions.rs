@@ -31,24 +31,10 @@ use crate::span::Span;
 /// One mention: where it stands in the article, and whose it is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Mention {
-    pub start: u32,
-    pub end: u32,
+    /// Where it stands in the article.
+    pub span: Span,
     /// Index of the actor in the fact sheet.
     pub actor: u32,
-}
-
-impl Mention {
-    /// Where it stands in the article.
-    #[must_use]
-    pub fn span(self) -> Span {
-        Span::new(self.start, self.end)
-    }
-
-    /// Its bytes of the article (see [`Span::range`]).
-    #[must_use]
-    pub fn range(self) -> Range<usize> {
-        self.span().range()
-    }
 }
 
 /// The folded patterns to search for, each with its actor.
@@ -125,8 +111,10 @@ impl MentionIndex {
             .map(|(n, (range, actor))| {
                 by_actor[actor as usize].push(n as u32);
                 Mention {
-                    start: to_original.to_original(range.start) as u32,
-                    end: to_original.to_original(range.end) as u32,
+                    span: Span::new(
+                        to_original.to_original(range.start) as u32,
+                        to_original.to_original(range.end) as u32,
+                    ),
                     actor,
                 }
             })
@@ -156,10 +144,10 @@ impl MentionIndex {
     pub fn at(&self, offset: usize) -> Option<usize> {
         let i = self
             .mentions
-            .partition_point(|m| (m.end as usize) <= offset);
+            .partition_point(|m| (m.span.end as usize) <= offset);
         self.mentions
             .get(i)
-            .filter(|m| m.start as usize <= offset)
+            .filter(|m| m.span.start as usize <= offset)
             .map(|_| i)
     }
 
@@ -167,7 +155,7 @@ impl MentionIndex {
     #[must_use]
     pub fn first_from(&self, offset: usize) -> usize {
         self.mentions
-            .partition_point(|m| (m.start as usize) < offset)
+            .partition_point(|m| (m.span.start as usize) < offset)
     }
 
     /// Where mentions of two different actors stand side by side in `text` (the article's text,
@@ -180,7 +168,7 @@ impl MentionIndex {
             .windows(2)
             .enumerate()
             .filter(move |(_, w)| {
-                let gap = &text[w[0].end as usize..w[1].start as usize];
+                let gap = &text[w[0].span.end as usize..w[1].span.start as usize];
                 let breaks = gap.matches('\n').count() + gap.matches('\r').count()
                     - gap.matches("\r\n").count();
                 w[0].actor != w[1].actor
@@ -551,7 +539,7 @@ mod tests {
         index
             .all()
             .iter()
-            .map(|m| (&text[m.range()], m.actor))
+            .map(|m| (&text[m.span.range()], m.actor))
             .collect()
     }
 
@@ -686,7 +674,7 @@ mod tests {
         let actors = [actor("NATO", &[])];
         let (article, _) = Article::new("\u{FEFF}«NATO»".to_owned(), &[]);
         let index = MentionIndex::build(&article, &actors);
-        assert_eq!(index.all()[0].range(), 5..9);
+        assert_eq!(index.all()[0].span.range(), 5..9);
     }
 
     #[test]
@@ -757,9 +745,9 @@ mod tests {
         let (article, _) = Article::new(text.to_owned(), &[]);
         let index = MentionIndex::build(&article, &actors);
         assert_eq!(index.all().len(), 1);
-        assert_eq!(index.all()[0].range(), 3..text.len() - 4);
+        assert_eq!(index.all()[0].span.range(), 3..text.len() - 4);
         assert_eq!(
-            &text[index.all()[0].range()],
+            &text[index.all()[0].span.range()],
             "Sam\u{A0}Bankman\u{2013}Fried\t(SBF)"
         );
         assert_eq!(
@@ -783,8 +771,8 @@ mod tests {
             .side_by_side(text)
             .map(|i| {
                 (
-                    &text[index.all()[i].range()],
-                    &text[index.all()[i + 1].range()],
+                    &text[index.all()[i].span.range()],
+                    &text[index.all()[i + 1].span.range()],
                 )
             })
             .collect();
@@ -884,7 +872,7 @@ mod tests {
         let got: Vec<(usize, usize, u32)> = index
             .all()
             .iter()
-            .map(|m| (m.start as usize, m.end as usize, m.actor))
+            .map(|m| (m.span.start as usize, m.span.end as usize, m.actor))
             .collect();
         for (k, (g, w)) in got.iter().zip(want).enumerate() {
             assert_eq!(

@@ -18,24 +18,10 @@ use crate::span::Span;
 /// One screen row of the article.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Row {
-    pub start: u32,
-    pub end: u32,
+    /// Where it stands in the article.
+    pub span: Span,
     /// The row belongs to an omitted line (only laid out when omitted text is shown).
     pub omitted: bool,
-}
-
-impl Row {
-    /// Where it stands in the article.
-    #[must_use]
-    pub fn span(self) -> Span {
-        Span::new(self.start, self.end)
-    }
-
-    /// Its bytes of the article (see [`Span::range`]).
-    #[must_use]
-    pub fn range(self) -> Range<usize> {
-        self.span().range()
-    }
 }
 
 /// The rows of the article at one width.
@@ -82,7 +68,7 @@ impl ArticleLayout {
             wrap_line(text, line, usize::from(width), is_omitted, &mut rows);
         }
         // A trailing line break leaves an empty last line: not worth a row.
-        if rows.len() > 1 && rows.last().is_some_and(|r| r.start == r.end) {
+        if rows.len() > 1 && rows.last().is_some_and(|r| r.span.start == r.span.end) {
             rows.pop();
         }
         Self {
@@ -110,9 +96,11 @@ impl ArticleLayout {
     /// The row that shows byte `offset`, or the first row after it when it is hidden.
     #[must_use]
     pub fn row_of(&self, offset: usize) -> usize {
-        let after = self.rows.partition_point(|r| r.start as usize <= offset);
+        let after = self
+            .rows
+            .partition_point(|r| r.span.start as usize <= offset);
         match after.checked_sub(1) {
-            Some(i) if (self.rows[i].end as usize) >= offset || after == self.rows.len() => i,
+            Some(i) if (self.rows[i].span.end as usize) >= offset || after == self.rows.len() => i,
             Some(_) => after,
             None => 0,
         }
@@ -135,14 +123,14 @@ pub fn char_width(c: char) -> usize {
 #[must_use]
 pub fn offset_at_column(text: &str, row: Row, column: usize) -> usize {
     let mut x = 0;
-    for (i, c) in text[row.range()].char_indices() {
+    for (i, c) in text[row.span.range()].char_indices() {
         let w = char_width(c);
         if column < x + w.max(1) {
-            return row.start as usize + i;
+            return row.span.start as usize + i;
         }
         x += w;
     }
-    row.end as usize
+    row.span.end as usize
 }
 
 /// Greedy wrapping of one line into rows: break after whitespace where possible, inside a word
@@ -150,8 +138,7 @@ pub fn offset_at_column(text: &str, row: Row, column: usize) -> usize {
 fn wrap_line(text: &str, line: Range<usize>, width: usize, omitted: bool, rows: &mut Vec<Row>) {
     let push = |rows: &mut Vec<Row>, r: Range<usize>| {
         rows.push(Row {
-            start: r.start as u32,
-            end: r.end as u32,
+            span: Span::of(r),
             omitted,
         });
     };
@@ -253,7 +240,7 @@ mod tests {
         layout
             .rows()
             .iter()
-            .map(|r| article.text()[r.range()].to_owned())
+            .map(|r| article.text()[r.span.range()].to_owned())
             .collect()
     }
 
@@ -370,7 +357,7 @@ mod tests {
         for width in 1..70 {
             let mut rows = Vec::new();
             wrap_line(text, 0..text.len(), width, false, &mut rows);
-            let fast: Vec<Range<usize>> = rows.iter().map(|r| r.range()).collect();
+            let fast: Vec<Range<usize>> = rows.iter().map(|r| r.span.range()).collect();
             assert_eq!(fast, slow_wrap_line(text, width), "width {width}");
         }
     }

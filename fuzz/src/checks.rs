@@ -91,11 +91,15 @@ pub fn article(bytes: &[u8], omit: &[String], width: u8, show_omitted: bool) {
     let layout = ArticleLayout::new(&article, u16::from(width), show_omitted);
     let mut end = 0;
     for row in layout.rows() {
-        assert!(row.start >= end || row.start == row.end, "rows go forward");
         assert!(
-            text.is_char_boundary(row.start as usize) && text.is_char_boundary(row.end as usize)
+            row.span.start >= end || row.span.start == row.span.end,
+            "rows go forward"
         );
-        end = row.end;
+        assert!(
+            text.is_char_boundary(row.span.start as usize)
+                && text.is_char_boundary(row.span.end as usize)
+        );
+        end = row.span.end;
     }
 }
 
@@ -127,7 +131,7 @@ pub fn mentions(text: &str, actors: &[(String, Vec<String>)], omit: &[String]) {
     let index = MentionIndex::build(&article, &actors);
     let mut end = 0;
     for m in index.all() {
-        let r = m.range();
+        let r = m.span.range();
         assert!(r.start >= end, "mentions overlap or go backwards");
         end = r.end;
         assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
@@ -161,7 +165,7 @@ pub fn mentions(text: &str, actors: &[(String, Vec<String>)], omit: &[String]) {
         if w[0].actor != w[1].actor {
             continue;
         }
-        let gap = &text[w[0].range().end..w[1].range().start];
+        let gap = &text[w[0].span.range().end..w[1].span.range().start];
         assert!(
             !gap.chars().all(char::is_whitespace),
             "mentions {k} and {} of one actor are left apart by whitespace",
@@ -170,11 +174,11 @@ pub fn mentions(text: &str, actors: &[(String, Vec<String>)], omit: &[String]) {
         let free = index
             .all()
             .get(k + 2)
-            .is_none_or(|next| next.range().start > w[1].range().end);
+            .is_none_or(|next| next.span.range().start > w[1].span.range().end);
         let in_parentheses = gap
             .strip_suffix('(')
             .is_some_and(|ws| ws.chars().all(char::is_whitespace))
-            && text[w[1].range().end..].starts_with(')')
+            && text[w[1].span.range().end..].starts_with(')')
             && free;
         assert!(
             !in_parentheses,

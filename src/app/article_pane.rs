@@ -36,7 +36,7 @@ impl ArticleState {
         self.layout
             .rows()
             .get(self.top)
-            .map_or(0, |r| r.start as usize)
+            .map_or(0, |r| r.span.start as usize)
     }
 
     #[must_use]

@@ -21,7 +21,7 @@ impl App {
         {
             self.search.matches[c].range()
         } else if let Some(m) = self.article.cursor {
-            self.briefing.mentions.all()[m].range()
+            self.briefing.mentions.all()[m].span.range()
         } else {
             self.say("Nothing to copy: move the cursor to a mention first (] or n)");
             return Effect::None;

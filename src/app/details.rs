@@ -170,12 +170,12 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
     out.text("", &when_line, Tone::Muted);
     match b.event_evidence.get(n).copied().flatten() {
         Some(quote) => {
-            let line = b.article.line_of(quote.start as usize);
-            let words = &b.article.text()[quote.range()];
+            let line = b.article.line_of(quote.span.start as usize);
+            let words = &b.article.text()[quote.span.range()];
             out.link(
                 "Evidence",
                 &format!("line {line}: “{}”", one_line(words)),
-                Link::Quote(quote.span()),
+                Link::Quote(quote.span),
             );
         }
         None => out.text("Evidence", "none quoted", Tone::Muted),
@@ -213,7 +213,7 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
         let _ = write!(text, " (per {})", b.sheet.actors[src].name);
     }
     match b.fact_evidence.get(f).copied().flatten() {
-        Some(q) => d.link("", &text, Link::Quote(q.span())),
+        Some(q) => d.link("", &text, Link::Quote(q.span)),
         None => d.text("", &text, Tone::Text),
     }
     if with_source && let Some(note) = &fact.note {

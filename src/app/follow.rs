@@ -165,7 +165,7 @@ impl App {
     }
 
     pub(super) fn mention_start(&self, m: usize) -> usize {
-        self.briefing.mentions.all()[m].start as usize
+        self.briefing.mentions.all()[m].span.start as usize
     }
 
     /// Moves the cursor to mention `m` and scrolls it into view.

@@ -5,7 +5,6 @@
 use std::collections::HashSet;
 
 use crate::briefing::Briefing;
-use crate::evidence::Quote;
 use crate::span::Span;
 
 /// The actor or event followed.
@@ -33,7 +32,7 @@ impl Followed {
     #[must_use]
     pub fn new(target: Target, b: &Briefing) -> Self {
         let quote = match target {
-            Target::Event(e) => b.event_evidence.get(e).copied().flatten().map(Quote::span),
+            Target::Event(e) => b.event_evidence.get(e).copied().flatten().map(|q| q.span),
             Target::Actor(_) | Target::None => None,
         };
         Self { target, quote }

@@ -19,7 +19,7 @@ impl App {
                     .article
                     .cursor
                     .and_then(|m| self.briefing.mentions.all().get(m))
-                    .map(|m| m.start as usize);
+                    .map(|m| m.span.start as usize);
                 // The lists and what is followed hold indices into the old fact sheet: carried over by
                 // id, so an edit that reorders or removes entries never selects another one.
                 let old = std::mem::replace(&mut self.briefing, b);

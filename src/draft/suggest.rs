@@ -51,7 +51,7 @@ impl Quoted {
         let mut by_start: Vec<(usize, usize)> = quotes
             .iter()
             .flatten()
-            .map(|q| (q.range().start, q.range().end))
+            .map(|q| (q.span.range().start, q.span.range().end))
             .collect();
         by_start.sort_unstable();
         let mut reach = 0;
@@ -79,7 +79,8 @@ pub fn suggest(b: &Briefing) -> Suggestions {
     let covering = |r: &Range<usize>| {
         b.mentions.at(r.start).and_then(|i| {
             let m = b.mentions.all()[i];
-            (m.start as usize <= r.start && r.end <= m.end as usize).then_some(m.actor as usize)
+            (m.span.start as usize <= r.start && r.end <= m.span.end as usize)
+                .then_some(m.actor as usize)
         })
     };
     for c in analysis.candidates {
@@ -118,9 +119,9 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         let from = b.mentions.first_from(r.start);
         for m in b.mentions.all()[from..]
             .iter()
-            .take_while(|m| (m.start as usize) < r.end)
+            .take_while(|m| (m.span.start as usize) < r.end)
         {
-            if m.end as usize <= r.end {
+            if m.span.end as usize <= r.end {
                 let id = &b.sheet.actors[m.actor as usize].id;
                 if !v.contains(id) {
                     v.push(id.clone());
@@ -287,8 +288,7 @@ mod tests {
     fn a_sentence_is_quoted_when_any_quote_overlaps_it() {
         let q = |start: u32, end: u32| {
             Some(Quote {
-                start,
-                end,
+                span: crate::span::Span::new(start, end),
                 count: 1,
             })
         };
@@ -299,7 +299,7 @@ mod tests {
             quotes
                 .iter()
                 .flatten()
-                .any(|q| q.range().start < r.end && r.start < q.range().end)
+                .any(|q| q.span.range().start < r.end && r.start < q.span.range().end)
         };
         for start in 0..80 {
             for end in start + 1..82 {

@@ -56,11 +56,11 @@ fn mentions(b: &Briefing) -> Rows {
         let (line, column) = positions.get(n);
         rows.push(vec![
             b.sheet.actors[m.actor as usize].id.clone(),
-            m.start.to_string(),
-            m.end.to_string(),
+            m.span.start.to_string(),
+            m.span.end.to_string(),
             line.to_string(),
             column.to_string(),
-            b.article.text()[m.range()].to_owned(),
+            b.article.text()[m.span.range()].to_owned(),
         ]);
     }
     rows
@@ -123,10 +123,10 @@ fn facts(b: &Briefing) -> Rows {
 fn evidence(b: &Briefing, q: Option<Quote>) -> [String; 4] {
     match q {
         Some(q) => [
-            b.article.text()[q.range()].to_owned(),
-            q.start.to_string(),
-            q.end.to_string(),
-            b.article.line_of(q.start as usize).to_string(),
+            b.article.text()[q.span.range()].to_owned(),
+            q.span.start.to_string(),
+            q.span.end.to_string(),
+            b.article.line_of(q.span.start as usize).to_string(),
         ],
         None => Default::default(),
     }

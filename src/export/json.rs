@@ -77,10 +77,10 @@ struct Evidence<'a> {
 
 fn evidence(b: &Briefing, q: Option<Quote>) -> Option<Evidence<'_>> {
     q.map(|q| Evidence {
-        text: &b.article.text()[q.range()],
-        start: q.start,
-        end: q.end,
-        line: b.article.line_of(q.start as usize),
+        text: &b.article.text()[q.span.range()],
+        start: q.span.start,
+        end: q.span.end,
+        line: b.article.line_of(q.span.start as usize),
     })
 }
 
@@ -116,11 +116,11 @@ pub fn render(b: &Briefing) -> String {
                         let m = b.mentions.all()[i as usize];
                         let (line, column) = positions.get(i as usize);
                         Mention {
-                            start: m.start,
-                            end: m.end,
+                            start: m.span.start,
+                            end: m.span.end,
                             line,
                             column,
-                            text: &text[m.range()],
+                            text: &text[m.span.range()],
                         }
                     })
                     .collect(),

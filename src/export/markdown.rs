@@ -135,9 +135,9 @@ fn facts(b: &Briefing, md: &mut String) {
 /// The evidence as a quotation nested under the current list item, with its line.
 fn quote(b: &Briefing, q: Option<Quote>, md: &mut String) {
     if let Some(q) = q {
-        let line = b.article.line_of(q.start as usize);
+        let line = b.article.line_of(q.span.start as usize);
         let _ = writeln!(md, "  - Evidence (article line {line}):\n");
-        let _ = writeln!(md, "    > {}\n", block(&b.article.text()[q.range()]));
+        let _ = writeln!(md, "    > {}\n", block(&b.article.text()[q.span.range()]));
     }
 }
 

@@ -11,7 +11,7 @@ pub struct MentionPositions(Vec<(u32, u32)>);
 impl MentionPositions {
     #[must_use]
     pub fn new(article: &Article, index: &MentionIndex) -> Self {
-        let offsets = index.all().iter().map(|m| m.start as usize);
+        let offsets = index.all().iter().map(|m| m.span.start as usize);
         let positions = article.lines().positions(article.text(), offsets);
         Self(positions.map(|(l, c)| (l as u32, c as u32)).collect())
     }
@@ -34,7 +34,7 @@ mod tests {
         let b = Briefing::bundled();
         let p = MentionPositions::new(&b.article, &b.mentions);
         for (n, m) in b.mentions.all().iter().enumerate() {
-            assert_eq!(p.get(n), b.article.line_col(m.start as usize));
+            assert_eq!(p.get(n), b.article.line_col(m.span.start as usize));
         }
     }
 

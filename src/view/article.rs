@@ -50,9 +50,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme) -> Line<'a> {
     let b = app.briefing();
     let text = b.article.text();
-    let range = row.range();
+    let range = row.span.range();
     let mentions = b.mentions.all();
-    let mut mi = mentions.partition_point(|m| (m.end as usize) <= range.start);
+    let mut mi = mentions.partition_point(|m| (m.span.end as usize) <= range.start);
     let matches = &app.search().matches;
     let mut si = matches.partition_point(|m| m.range().end <= range.start);
     let current_match = app.search().current;
@@ -77,10 +77,10 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
         if quote.is_some_and(|q| q.contains(pos)) {
             s = s.patch(theme.evidence);
         }
-        while mi < mentions.len() && (mentions[mi].end as usize) <= pos {
+        while mi < mentions.len() && (mentions[mi].span.end as usize) <= pos {
             mi += 1;
         }
-        if let Some(m) = mentions.get(mi).filter(|m| (m.start as usize) <= pos) {
+        if let Some(m) = mentions.get(mi).filter(|m| (m.span.start as usize) <= pos) {
             let actor = m.actor as usize;
             s = s.patch(theme.mention(b.sheet.actors[actor].kind));
             if highlighted.contains(&actor) {
@@ -155,12 +155,14 @@ fn scrollbar(
             (st.top + cell, st.top + cell + 1)
         };
         let y = area.y + 1 + cell as u16;
-        let from = rows.get(first).map_or(usize::MAX, |r| r.start as usize);
-        let to = rows.get(last).map_or(usize::MAX, |r| r.start as usize);
+        let from = rows
+            .get(first)
+            .map_or(usize::MAX, |r| r.span.start as usize);
+        let to = rows.get(last).map_or(usize::MAX, |r| r.span.start as usize);
         let marked = lists.iter().any(|l| {
-            let i = l.partition_point(|&m| (mentions[m as usize].start as usize) < from);
+            let i = l.partition_point(|&m| (mentions[m as usize].span.start as usize) < from);
             l.get(i)
-                .is_some_and(|&m| (mentions[m as usize].start as usize) < to)
+                .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
         });
         let in_view = scaled && last > st.top && first < st.top + st.height;
         let (symbol, style): (&str, Style) = match (marked, in_view) {

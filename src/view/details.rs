@@ -76,7 +76,7 @@ fn mention_line<'a>(app: &App, m: usize, w: usize, theme: &Theme) -> Line<'a> {
     let b = app.briefing();
     let text = b.article.text();
     let mention = b.mentions.all()[m];
-    let range = mention.range();
+    let range = mention.span.range();
     let digits = b.article.line_count().to_string().len();
     let label = format!("→ L{:<digits$} ", b.article.line_of(range.start));
     let before = context(text, range.start.saturating_sub(160), range.start, true);

@@ -29,7 +29,7 @@ fn to_actor(r: &Reader, id: &str) -> String {
 fn cursor_text(r: &Reader) -> String {
     let m = r.app.article_state().cursor.expect("a cursor");
     let b = r.app.briefing();
-    b.article.text()[b.mentions.all()[m].range()].to_owned()
+    b.article.text()[b.mentions.all()[m].span.range()].to_owned()
 }
 
 #[test]
@@ -109,7 +109,7 @@ fn following_an_actor_starts_from_the_reading_position() {
     let keys = to_actor(&r, "nato");
     r.press(&keys).press("Enter");
     let m = r.app.article_state().cursor.unwrap();
-    assert!(r.app.briefing().mentions.all()[m].start as usize >= top);
+    assert!(r.app.briefing().mentions.all()[m].span.start as usize >= top);
     assert!(!r.status().contains("mention 1/10"), "{}", r.status());
 }
 
@@ -153,8 +153,8 @@ fn an_event_leads_to_its_evidence_and_its_actors() {
     assert_eq!(r.app.followed().target(), Target::Event(e));
     assert_eq!(r.app.focus(), Pane::Article);
     let q = b.event_evidence[e].unwrap();
-    assert_eq!(r.app.followed().quote(), Some(q.span()));
-    assert!(r.app.article_state().shows(q.start as usize));
+    assert_eq!(r.app.followed().quote(), Some(q.span));
+    assert!(r.app.article_state().shows(q.span.start as usize));
     let highlighted = r.app.highlighted_actors();
     for id in [
         "douglas-jones",
@@ -401,7 +401,7 @@ fn a_resize_keeps_the_reading_position() {
     let rows = r.app.article_state().layout.rows();
     let row = rows[r.app.article_state().top];
     assert!(
-        row.start as usize <= before && before <= row.end as usize,
+        row.span.start as usize <= before && before <= row.span.end as usize,
         "{before} not in {row:?}"
     );
     r.act(Action::Resize(72, 20));
@@ -409,7 +409,7 @@ fn a_resize_keeps_the_reading_position() {
     assert!(again <= before && after <= before);
     let rows = r.app.article_state().layout.rows();
     let row = rows[r.app.article_state().top];
-    assert!(row.start as usize <= before && before <= row.end as usize);
+    assert!(row.span.start as usize <= before && before <= row.span.end as usize);
 }
 
 #[test]
