@@ -303,6 +303,105 @@ const SAID: &[&str] = &[
     "estimates",
 ];
 
+/// The ids of the actors mentioned within `r`, each once, in the order they first stand there.
+/// The index is sorted: a binary search finds the first, so a sentence costs its own mentions.
+fn actor_ids(index: &MentionIndex, actors: &[Actor], r: &Range<usize>) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    for m in within(index, r) {
+        let id = &actors[m.actor as usize].id;
+        if !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    ids
+}
+
+/// The mentions that lie wholly within `r`.
+fn within<'i>(
+    index: &'i MentionIndex,
+    r: &Range<usize>,
+) -> impl Iterator<Item = &'i crate::mentions::Mention> {
+    let end = r.end;
+    index.all()[index.first_from(r.start)..]
+        .iter()
+        .take_while(move |m| (m.span.start as usize) < end)
+        .filter(move |m| m.span.end as usize <= end)
+}
+
+/// The first date a sentence's date phrases give: the date, whether it is approximate, and
+/// how it was read (`"next week": a week after the publication date`).
+fn first_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, String)> {
+    phrases.iter().find_map(|p| match &p.found {
+        Found::Date {
+            date,
+            approximate,
+            how,
+        } => Some((
+            *date,
+            *approximate,
+            format!("\"{}\": {how}", one_line(&text[p.range.clone()])),
+        )),
+        _ => None,
+    })
+}
+
+/// An event for a dated sentence: its title drawn from the sentence, the sentence as evidence,
+/// the actors it names.
+fn dated_event(
+    text: &str,
+    s: &Sentence,
+    (date, approximate): (PartialDate, bool),
+    actors: Vec<String>,
+    ids: &mut Ids,
+) -> Event {
+    let sentence = &text[s.range.clone()];
+    let title = title_from(sentence);
+    Event {
+        id: ids.unique(slug(&title, 5), "event"),
+        date,
+        end: None,
+        approximate,
+        title,
+        actors,
+        evidence: Some(one_line(sentence)),
+        note: None,
+    }
+}
+
+/// Whom a sentence attributes its claim to: an actor named just before "said" (and the other
+/// words of [`SAID`]) or after "according to", never a country or a place. The actor's index
+/// and the words that say so.
+fn attribution(
+    text: &str,
+    index: &MentionIndex,
+    actors: &[Actor],
+    s: &Range<usize>,
+) -> Option<(u32, String)> {
+    for m in within(index, s) {
+        let r = m.span.range();
+        if matches!(
+            actors[m.actor as usize].kind,
+            ActorKind::Country | ActorKind::Place
+        ) {
+            continue;
+        }
+        let after = text[r.end..s.end]
+            .trim_start_matches(['\'', '’', 's'])
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let before = text[s.start..r.start].trim_end().to_lowercase();
+        if SAID.contains(&after) {
+            return Some((m.actor, format!("\"{} {after}\"", &text[r.clone()])));
+        }
+        if before.ends_with("according to") || before.ends_with("according to the") {
+            return Some((m.actor, format!("\"according to {}\"", &text[r.clone()])));
+        }
+    }
+    None
+}
+
 /// Drafts a fact sheet for `text`.
 #[must_use]
 #[allow(clippy::too_many_lines)] // The draft's parts in order: meta, omit, actors, events, facts.
@@ -325,18 +424,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let actors = actors(&article, analysis.candidates.clone());
     let sheet_actors: Vec<Actor> = actors.iter().map(|a| a.actor.clone()).collect();
     let index = MentionIndex::build(&article, &sheet_actors);
-    let in_sentence = |r: &Range<usize>| -> Vec<String> {
-        let mut ids: Vec<String> = Vec::new();
-        for m in index.all() {
-            if r.start <= m.span.start as usize && (m.span.end as usize) <= r.end {
-                let id = &sheet_actors[m.actor as usize].id;
-                if !ids.contains(id) {
-                    ids.push(id.clone());
-                }
-            }
-        }
-        ids
-    };
+    let in_sentence = |r: &Range<usize>| actor_ids(&index, &sheet_actors, r);
     let mut taken = Ids::default();
     let mut events = Vec::new();
     let mut skipped_dates = Vec::new();
@@ -345,19 +433,11 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let mut dated_starts = HashSet::new();
     let mut drafted = HashSet::new();
     for (s, phrases) in &analysis.dated {
-        let mut chosen = None;
+        let chosen = first_date(text, phrases);
         for p in phrases {
             let phrase = one_line(&text[p.range.clone()]);
             match &p.found {
-                Found::Date {
-                    date,
-                    approximate,
-                    how,
-                } => {
-                    if chosen.is_none() {
-                        chosen = Some((*date, *approximate, format!("\"{phrase}\": {how}")));
-                    }
-                }
+                Found::Date { .. } => {}
                 Found::Ambiguous => {
                     skipped_in.push(s.range.start);
                     skipped_dates.push((
@@ -385,19 +465,14 @@ pub fn draft(text: &str, options: &Options) -> Draft {
             continue;
         };
         dated_starts.insert(s.range.start);
-        let sentence = &text[s.range.clone()];
-        let title = title_from(sentence);
         events.push(DraftEvent {
-            event: Event {
-                id: taken.unique(slug(&title, 5), "event"),
-                date,
-                end: None,
-                approximate,
-                title,
-                actors: in_sentence(&s.range),
-                evidence: Some(one_line(sentence)),
-                note: None,
-            },
+            event: dated_event(
+                text,
+                s,
+                (date, approximate),
+                in_sentence(&s.range),
+                &mut taken,
+            ),
             line: s.line,
             how,
             undated: false,
@@ -489,32 +564,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let quotes = unique_quotes(&article, &pairs);
     let mut facts = Vec::new();
     for ((s, f), quote) in analysis.figures.iter().zip(quotes) {
-        let mut source = None;
-        for m in index.all() {
-            let r = m.span.range();
-            if r.start < s.range.start || r.end > s.range.end {
-                continue;
-            }
-            let after = text[r.end..s.range.end]
-                .trim_start_matches(['\'', '’', 's'])
-                .split_whitespace()
-                .next()
-                .unwrap_or("")
-                .trim_matches(|c: char| !c.is_alphanumeric());
-            let before = text[s.range.start..r.start].trim_end().to_lowercase();
-            let kind = sheet_actors[m.actor as usize].kind;
-            if matches!(kind, ActorKind::Country | ActorKind::Place) {
-                continue;
-            }
-            if SAID.contains(&after) {
-                source = Some((m.actor, format!("\"{} {after}\"", &text[r.clone()])));
-                break;
-            }
-            if before.ends_with("according to") || before.ends_with("according to the") {
-                source = Some((m.actor, format!("\"according to {}\"", &text[r.clone()])));
-                break;
-            }
-        }
+        let source = attribution(text, &index, &sheet_actors, &s.range);
         facts.push(DraftFact {
             fact: Fact {
                 label: f.label.clone(),

@@ -8,12 +8,13 @@ use std::collections::HashSet;
 use std::fmt::Write;
 use std::ops::Range;
 
-use super::dates::Found;
 use super::furniture::{self, Furniture};
 use super::names::Candidate;
 use super::render::{self, string};
-use super::text::{Sentence, one_line};
-use super::{Ids, analyse, headline, slug};
+use super::text::Sentence;
+use super::{
+    Ids, actor_ids, analyse, attribution, dated_event, first_date, headline, slug, unique_quotes,
+};
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
 use crate::plural::{count, s};
@@ -27,7 +28,8 @@ pub struct Suggestions {
     /// Spellings of an actor's name the actor does not list: (actor index, spelling, places).
     pub aliases: Vec<(usize, String, Vec<Range<usize>>)>,
     pub dated: Vec<(Sentence, Event, String)>,
-    pub figures: Vec<(Sentence, Fact)>,
+    /// Sentences with a figure, the fact they suggest, and the words naming its source.
+    pub figures: Vec<(Sentence, Fact, Option<String>)>,
     pub furniture: Vec<Furniture>,
 }
 
@@ -114,22 +116,6 @@ pub fn suggest(b: &Briefing) -> Suggestions {
             out.names.push((c, left));
         }
     }
-    let ids = |r: &Range<usize>| -> Vec<String> {
-        let mut v: Vec<String> = Vec::new();
-        let from = b.mentions.first_from(r.start);
-        for m in b.mentions.all()[from..]
-            .iter()
-            .take_while(|m| (m.span.start as usize) < r.end)
-        {
-            if m.span.end as usize <= r.end {
-                let id = &b.sheet.actors[m.actor as usize].id;
-                if !v.contains(id) {
-                    v.push(id.clone());
-                }
-            }
-        }
-        v
-    };
     let events_quoted = Quoted::new(&b.event_evidence);
     let facts_quoted = Quoted::new(&b.fact_evidence);
     let mut event_ids = Ids::taken(b.sheet.events.iter().map(|e| &e.id));
@@ -137,47 +123,38 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         if events_quoted.any(&s.range) {
             continue;
         }
-        let Some((date, approximate, how)) = phrases.iter().find_map(|p| match &p.found {
-            Found::Date {
-                date,
-                approximate,
-                how,
-            } => Some((
-                *date,
-                *approximate,
-                format!("\"{}\": {how}", one_line(&text[p.range.clone()])),
-            )),
-            _ => None,
-        }) else {
+        let Some((date, approximate, how)) = first_date(text, &phrases) else {
             continue;
         };
-        let sentence = &text[s.range.clone()];
-        let title = super::title_from(sentence);
-        let event = Event {
-            id: event_ids.unique(slug(&title, 5), "event"),
-            date,
-            end: None,
-            approximate,
-            title,
-            actors: ids(&s.range),
-            evidence: Some(one_line(sentence)),
-            note: None,
-        };
+        let actors = actor_ids(&b.mentions, &b.sheet.actors, &s.range);
+        let event = dated_event(text, &s, (date, approximate), actors, &mut event_ids);
         out.dated.push((s, event, how));
     }
+    // As in a draft: the figure's words as evidence when they stand once in the text, else its
+    // whole sentence; the speaker as the source when the sentence says who said it.
     let mut seen = HashSet::new();
-    for (s, f) in analysis.figures {
-        if facts_quoted.any(&s.range) || !seen.insert(s.range.start) {
-            continue;
-        }
+    let figures: Vec<_> = analysis
+        .figures
+        .into_iter()
+        .filter(|(s, _)| !facts_quoted.any(&s.range) && seen.insert(s.range.start))
+        .collect();
+    let pairs: Vec<(&str, &str)> = figures
+        .iter()
+        .map(|(s, f)| (&text[f.evidence.clone()], &text[s.range.clone()]))
+        .collect();
+    let quotes = unique_quotes(&b.article, &pairs);
+    for ((s, f), quote) in figures.into_iter().zip(quotes) {
+        let source = attribution(text, &b.mentions, &b.sheet.actors, &s.range);
         let fact = Fact {
             label: f.label,
             value: f.value,
-            source: None,
-            evidence: Some(one_line(&text[f.evidence.clone()])),
+            source: source
+                .as_ref()
+                .map(|(a, _)| b.sheet.actors[*a as usize].id.clone()),
+            evidence: Some(quote),
             note: None,
         };
-        out.figures.push((s, fact));
+        out.figures.push((s, fact, source.map(|s| s.1)));
     }
     let head = headline(text).map(|h| h.1);
     for f in furniture::find(text, head) {
@@ -272,9 +249,9 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
     }
     if !s.figures.is_empty() {
         o.push_str("# ── Sentences with a figure that no fact quotes ──\n\n");
-        for (sentence, f) in &s.figures {
+        for (sentence, f, attributed_by) in &s.figures {
             let _ = writeln!(o, "# Line {}.", sentence.line);
-            render::fact(&mut o, f, None);
+            render::fact(&mut o, f, attributed_by.as_deref());
         }
     }
     o

@@ -346,6 +346,34 @@ fn suggest_lists_what_a_sheet_leaves_out() {
     toml::from_str::<toml::Table>(&tables).expect("suggestions parse as TOML");
 }
 
+#[test]
+fn suggested_facts_name_their_source_and_quote_only_what_stands_once() {
+    // "35 countries" stands twice: a fact quoting those words alone would not say which place
+    // it means (`check` warns), so the suggestion quotes the whole sentence, as a draft does.
+    let sheet = "[briefing]\ntitle = \"T\"\narticle = \"article.txt\"\n\n[[actors]]\nname = \"Douglas \
+                 Jones\"\nkind = \"person\"\naliases = [\"Jones\"]\n";
+    let article = "Talks\n\nJones said 35 countries came to the talks in June.\nThen 35 countries \
+                   left.\n";
+    let f = Fixture::new(sheet, article.as_bytes());
+    let out = briefing()
+        .arg("suggest")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).expect("UTF-8");
+    assert!(
+        out.contains("source = \"douglas-jones\"   # \"Jones said\""),
+        "{out}"
+    );
+    assert!(
+        out.contains("evidence = \"Jones said 35 countries came to the talks in June.\""),
+        "{out}"
+    );
+}
+
 /// How a draft compares with a hand-curated sheet.
 #[derive(Debug, Default)]
 struct Score {
