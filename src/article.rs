@@ -3,6 +3,8 @@
 //!
 //! Every offset in the program is a byte offset into the file as it is on disk (mention rule 8):
 //! a UTF-8 byte order mark is kept in the text but skipped by matching.
+//!
+//! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::collections::HashMap;
 use std::ops::Range;

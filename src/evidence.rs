@@ -4,6 +4,8 @@
 //! capitalised. A quote that is not in the article is a problem, never fuzzy-matched; when only
 //! a line that `omit` hides stands in its way, the problem names that line. A quote may leave
 //! words out with `…` or `...`: its parts are then found in order within one paragraph.
+//!
+//! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::cell::OnceCell;
 use std::collections::HashMap;

@@ -5,6 +5,8 @@
 //! quotes are `"` and dashes are `-`. The article is folded once into a [`FoldedText`] that keeps
 //! a sparse map back to byte offsets in the original, so every match can be reported where it
 //! stands on disk.
+//!
+//! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::ops::Range;
 use std::sync::{Arc, OnceLock};

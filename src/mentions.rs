@@ -15,6 +15,8 @@
 //! where a word may start and keeps the longest pattern on the walk that also ends a word (see
 //! [`Matcher`]). A long article is cut into chunks scanned on several threads, and the parts are
 //! joined so that the result is exactly that of one scan from the start (see [`join`]).
+//!
+//! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -15,6 +15,9 @@
 //!   joining neighbours), with rules 1–8 and rule 9 apart. Pins `MentionIndex`.
 //! - [`evidence`]: every occurrence of a quote in folded text, counted one pattern at a time
 //!   (rule 7). Pins the chunked count that locates evidence.
+//!
+//! The rules they pin are written out for curators in `docs/fact-sheet.md` ("How mentions are
+//! found"): a change to a rule changes that list, the code, its reference here and the tests.
 
 pub mod evidence;
 pub mod fold;
