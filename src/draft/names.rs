@@ -787,6 +787,18 @@ fn runs_of(
         {
             j += 1;
         }
+        // A year after "of" ends a name: "the Class of 2022", "the Civil Rights Act of 1964".
+        if let (Some(of), Some(year)) = (ws.get(j + 1), ws.get(j + 2))
+            && !(i == j && super::dates::is_calendar_word(clean(text, &ws[i]).1))
+            && joined(j + 1)
+            && joined(j + 2)
+            && &text[of.range.clone()] == "of"
+            && text[year.range.clone()]
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..=2100).contains(&y))
+        {
+            j += 2;
+        }
         // An ordinal before the name: "the 2nd Circuit".
         let start = if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
             i - 1
@@ -1308,6 +1320,19 @@ mod tests {
         assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
         assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
         assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+
+    #[test]
+    fn a_year_after_of_belongs_to_the_name() {
+        let got = names(
+            "He spoke to the Class of 2022 about the Civil Rights Act of 1964 in May of 2022.",
+        );
+        assert!(got.contains(&"Class of 2022".to_owned()), "{got:?}");
+        assert!(
+            got.contains(&"Civil Rights Act of 1964".to_owned()),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|n| n.contains("May")), "{got:?}");
     }
 
     #[test]
