@@ -545,6 +545,21 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     group(text, &runs)
 }
 
+/// Whether "of" and a year follow the name `ws[i..=j]`, and belong to it: "the Class of 2022",
+/// "the Civil Rights Act of 1964" — not "May of 2022", a month.
+fn year_after_of(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
+    let (Some(of), Some(year)) = (ws.get(j + 1), ws.get(j + 2)) else {
+        return false;
+    };
+    !(i == j && super::dates::is_calendar_word(clean(text, &ws[i]).1))
+        && of.gap.is_empty()
+        && year.gap.is_empty()
+        && &text[of.range.clone()] == "of"
+        && text[year.range.clone()]
+            .parse::<u32>()
+            .is_ok_and(|y| (1000..=2100).contains(&y))
+}
+
 /// The countries named in `ws`, the longest spelling first ("United Kingdom", not "United").
 fn countries_in(text: &str, ws: &[Word], out: &mut Vec<Run>) {
     let mut i = 0;
@@ -787,16 +802,7 @@ fn runs_of(
         {
             j += 1;
         }
-        // A year after "of" ends a name: "the Class of 2022", "the Civil Rights Act of 1964".
-        if let (Some(of), Some(year)) = (ws.get(j + 1), ws.get(j + 2))
-            && !(i == j && super::dates::is_calendar_word(clean(text, &ws[i]).1))
-            && joined(j + 1)
-            && joined(j + 2)
-            && &text[of.range.clone()] == "of"
-            && text[year.range.clone()]
-                .parse::<u32>()
-                .is_ok_and(|y| (1000..=2100).contains(&y))
-        {
+        if year_after_of(text, ws, i, j) {
             j += 2;
         }
         // An ordinal before the name: "the 2nd Circuit".
