@@ -545,6 +545,22 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     group(text, &runs)
 }
 
+/// Where the name `ws[i..=j]` ends, with a suffix after a comma ("William A. Trudeau, Jr.") or
+/// a year after "of" that belong to it.
+fn name_end(text: &str, ws: &[Word], i: usize, mut j: usize) -> usize {
+    if j > i
+        && let Some(w) = ws.get(j + 1)
+        && &text[w.gap.clone()] == ","
+        && SUFFIXES.contains(&&text[w.range.clone()])
+    {
+        j += 1;
+    }
+    if year_after_of(text, ws, i, j) {
+        j += 2;
+    }
+    j
+}
+
 /// Whether "of" and a year follow the name `ws[i..=j]`, and belong to it: "the Class of 2022",
 /// "the Civil Rights Act of 1964" — not "May of 2022", a month.
 fn year_after_of(text: &str, ws: &[Word], i: usize, j: usize) -> bool {
@@ -794,17 +810,7 @@ fn runs_of(
             }
             break;
         }
-        // A suffix after a comma: "William A. Trudeau, Jr.".
-        if j > i
-            && let Some(w) = ws.get(j + 1)
-            && &text[w.gap.clone()] == ","
-            && SUFFIXES.contains(&&text[w.range.clone()])
-        {
-            j += 1;
-        }
-        if year_after_of(text, ws, i, j) {
-            j += 2;
-        }
+        let j = name_end(text, ws, i, j);
         // An ordinal before the name: "the 2nd Circuit".
         let start = if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
             i - 1
