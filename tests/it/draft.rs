@@ -164,19 +164,24 @@ fn without_actor(sheet: &str, id: &str) -> String {
         .join("\n")
 }
 
-/// Asserts that `briefing suggest` names the actor deleted from the draft in `dir`.
-fn assert_suggests_deleted_actor(dir: &Path, sheet: &str, id: &str, name: &str) {
-    assert!(sheet.contains(&format!("name = \"{name}\"")), "{sheet}");
-    fs::write(dir.join("facts.toml"), without_actor(sheet, id)).expect("write");
+/// What `briefing suggest` prints for the fact sheet `sheet` (it succeeds).
+fn suggestions(sheet: &Path) -> String {
     let out = briefing()
         .arg("suggest")
-        .arg(dir.join("facts.toml"))
+        .arg(sheet)
         .assert()
         .success()
         .get_output()
         .stdout
         .clone();
-    let out = String::from_utf8(out).expect("UTF-8");
+    String::from_utf8(out).expect("UTF-8")
+}
+
+/// Asserts that `briefing suggest` names the actor deleted from the draft in `dir`.
+fn assert_suggests_deleted_actor(dir: &Path, sheet: &str, id: &str, name: &str) {
+    assert!(sheet.contains(&format!("name = \"{name}\"")), "{sheet}");
+    fs::write(dir.join("facts.toml"), without_actor(sheet, id)).expect("write");
+    let out = suggestions(&dir.join("facts.toml"));
     assert!(
         out.contains(&format!("name = \"{name}\"")),
         "{name} missing from:\n{out}"
@@ -320,15 +325,7 @@ fn suggest_lists_what_a_sheet_leaves_out() {
     )
     .replace("    \"Advertisement\",\n", "");
     fs::write(f.sheet(), cut).expect("write");
-    let out = briefing()
-        .arg("suggest")
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).expect("UTF-8");
+    let out = suggestions(&f.sheet());
     for want in [
         "    \"Advertisement\",",
         "name = \"NATO Liaison Office\"",
@@ -355,15 +352,7 @@ fn suggested_facts_name_their_source_and_quote_only_what_stands_once() {
     let article = "Talks\n\nJones said 35 countries came to the talks in June.\nThen 35 countries \
                    left.\n";
     let f = Fixture::new(sheet, article.as_bytes());
-    let out = briefing()
-        .arg("suggest")
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).expect("UTF-8");
+    let out = suggestions(&f.sheet());
     assert!(
         out.contains("source = \"douglas-jones\"   # \"Jones said\""),
         "{out}"
