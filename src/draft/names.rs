@@ -14,7 +14,7 @@
 //! ("We", "I’m", "Do") are not names. Text the sentences leave out (a sentence mostly in
 //! capitals) is still searched for countries.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -683,12 +683,10 @@ fn letter(t: &str) -> bool {
 
 /// A person's name without its suffix ("William A. Trudeau, Jr." → "William A. Trudeau").
 fn without_suffix(name: &str) -> &str {
+    let bare = name.strip_suffix('.').unwrap_or(name);
     SUFFIXES
         .iter()
-        .find_map(|s| {
-            name.strip_suffix(&format!(", {s}."))
-                .or_else(|| name.strip_suffix(&format!(", {s}")))
-        })
+        .find_map(|s| bare.strip_suffix(s)?.strip_suffix(", "))
         .unwrap_or(name)
 }
 
@@ -1025,27 +1023,31 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
     }
     // A surname alone, with the one longer name it ends; failing that, a first name alone with
     // the one longer name it starts ("Mustapa" with "Mustapa Mohamed").
+    // The longer names a word alone may stand for, by their last word and by their first:
+    // found once for all, as the single words are many in a long text.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, n) in names.iter().enumerate() {
+        let n = without_suffix(n);
+        let words: Vec<&str> = n.split(' ').collect();
+        if words.len() < 2
+            || words
+                .iter()
+                .any(|w| CONNECTORS.contains(w) || TITLES.contains(w))
+            || words.iter().filter(|w| !middle_initial(w)).count() > 3
+        {
+            continue;
+        }
+        by_last.entry(words[words.len() - 1]).or_default().push(i);
+        by_first.entry(words[0]).or_default().push(i);
+    }
     for (k, single) in names.iter().enumerate() {
         if single.contains(' ') || acronym(single) || country(single).is_some() {
             continue;
         }
         let longer = |last: bool| -> Vec<usize> {
-            names
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| {
-                    let n = without_suffix(n);
-                    (if last {
-                        n.ends_with(&format!(" {single}"))
-                    } else {
-                        n.starts_with(&format!("{single} "))
-                    }) && !n
-                        .split(' ')
-                        .any(|w| CONNECTORS.contains(&w) || TITLES.contains(&w))
-                        && n.split(' ').filter(|w| !middle_initial(w)).count() <= 3
-                })
-                .map(|(i, _)| i)
-                .collect()
+            let by = if last { &by_last } else { &by_first };
+            by.get(single.as_str()).cloned().unwrap_or_default()
         };
         let (found, which) = match longer(true)[..] {
             [one] => (Some(one), "last"),
@@ -1064,12 +1066,10 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         }
     }
     // One name with and without a hyphen: "Ken Ofori-Atta" and "Ken Ofori Atta".
+    let mut unhyphenated: HashMap<String, usize> = HashMap::new();
     for (k, a) in names.iter().enumerate() {
-        if let Some(other) = names
-            .iter()
-            .position(|b| b != a && b.replace('-', " ") == a.replace('-', " "))
-            .filter(|&o| o < k)
-        {
+        let first = *unhyphenated.entry(a.replace('-', " ")).or_insert(k);
+        if let Some(other) = Some(first).filter(|&o| o < k && names[o] != *a) {
             groups.union(other, k);
             reasons.insert(
                 a.clone(),
