@@ -328,10 +328,12 @@ fn within<'i>(
         .filter(move |m| m.span.end as usize <= end)
 }
 
-/// The first date a sentence's date phrases give: the date, whether it is approximate, and
-/// how it was read (`"next week": a week after the publication date`).
-fn first_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, String)> {
-    phrases.iter().find_map(|p| match &p.found {
+/// The date a sentence's date phrases give its event ([`dates::main_date`]: the first, unless
+/// it is "today" before a date written with its year), whether it is approximate, and how it
+/// was read (`"next week": a week after the publication date`).
+fn sentence_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, String)> {
+    let p = &phrases[dates::main_date(text, phrases)?];
+    match &p.found {
         Found::Date {
             date,
             approximate,
@@ -342,7 +344,7 @@ fn first_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, Stri
             format!("\"{}\": {how}", one_line(&text[p.range.clone()])),
         )),
         _ => None,
-    })
+    }
 }
 
 /// An event for a dated sentence: its title drawn from the sentence, the sentence as evidence,
@@ -433,7 +435,7 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let mut dated_starts = HashSet::new();
     let mut drafted = HashSet::new();
     for (s, phrases) in &analysis.dated {
-        let chosen = first_date(text, phrases);
+        let chosen = sentence_date(text, phrases);
         for p in phrases {
             let phrase = one_line(&text[p.range.clone()]);
             match &p.found {

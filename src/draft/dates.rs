@@ -1,6 +1,8 @@
 //! Dates written in a sentence: absolute ("March 28, 2024", "9 July 2024", "July 2024",
-//! "2024-07-05", "in 2024") and relative ("yesterday", "next week", "on Tuesday", "in
-//! September"), the relative ones resolved against the article's publication date.
+//! "2024-07-05", "in 2024") and relative ("yesterday", "next week", "this month", "on
+//! Tuesday", "in September"), the relative ones resolved against the article's publication
+//! date. "On Tuesday" is the last Tuesday unless the words before it say it is to come ("will
+//! be sentenced on Tuesday", "called for a demonstration on Friday").
 //!
 //! A date written with slashes ("28/03/2024") is reported as ambiguous, never guessed: the
 //! order of day and month depends on the writer.
@@ -42,6 +44,38 @@ pub enum Found {
     Unresolved,
     /// Not a day of the calendar ("February 30, 2024", "29 February 2023").
     Invalid,
+}
+
+/// Which of a sentence's date phrases (in `text`) dates its event: the first date, unless it is
+/// "today" or "tonight" and a date written with its year follows. In "I am joined today by my
+/// aide, who graduated from this academy in 2009" the sentence reports 2009; "today" is only
+/// when it is said. A relative date is not passed over for any written date: in "The court
+/// said on Tuesday it would delay its ruling until September" the court spoke on Tuesday.
+#[must_use]
+pub fn main_date(text: &str, phrases: &[Phrase]) -> Option<usize> {
+    let first = phrases
+        .iter()
+        .position(|p| matches!(p.found, Found::Date { .. }))?;
+    let now = matches!(
+        text[phrases[first].range.clone()].to_lowercase().as_str(),
+        "today" | "tonight"
+    );
+    let written = |p: &Phrase| {
+        matches!(
+            p.found,
+            Found::Date {
+                approximate: false,
+                ..
+            }
+        )
+    };
+    Some(
+        phrases[first..]
+            .iter()
+            .position(written)
+            .filter(|_| now)
+            .map_or(first, |k| first + k),
+    )
 }
 
 /// A date phrase: where it stands, what it says.
@@ -109,6 +143,8 @@ enum Relative {
         day: i64,
         forward: bool,
     },
+    /// The weekday on or after the base: said of the future ("will meet on Friday").
+    Ahead(i64),
 }
 
 impl Relative {
@@ -129,6 +165,7 @@ impl Relative {
                 let back = ((day + 3).rem_euclid(7) - wd).rem_euclid(7);
                 day_date(if forward { day + 7 - back } else { day - back })
             }
+            Self::Ahead(wd) => day_date(day + (wd - (day + 3).rem_euclid(7)).rem_euclid(7)),
         }
     }
 }
@@ -145,8 +182,10 @@ fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
         ("this", "week") => (1, Relative::Days(0)),
         ("last", "month") => (1, Relative::Months(-1)),
         ("next", "month") => (1, Relative::Months(1)),
+        ("this", "month") => (1, Relative::Months(0)),
         ("last", "year") => (1, Relative::Years(-1)),
         ("next", "year") => (1, Relative::Years(1)),
+        ("this", "year") => (1, Relative::Years(0)),
         ("on" | "last" | "since" | "next", _) => (
             1,
             Relative::Weekday {
@@ -301,7 +340,16 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
             .strip_suffix("’s")
             .or_else(|| next.strip_suffix("'s"))
             .unwrap_or(next);
-        if let Some((extra, rel)) = relative(&w.to_lowercase(), next) {
+        if let Some((extra, mut rel)) = relative(&w.to_lowercase(), next) {
+            if let Relative::Weekday {
+                day,
+                forward: false,
+            } = rel
+                && w == "on"
+                && future(&ws[clause(&ws, k, text, out.last())..k], text)
+            {
+                rel = Relative::Ahead(day);
+            }
             let found = day_base
                 .and_then(|b| rel.resolve(b))
                 .map_or(Found::Unresolved, |date| Found::Date {
@@ -315,6 +363,52 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
         k += 1;
     }
     out
+}
+
+/// How many words before "on Friday" are looked at for a sign that it is said of the future.
+const FUTURE_WINDOW: usize = 8;
+
+/// Where the words that may say a weekday at `k` is in the future start: at most
+/// [`FUTURE_WINDOW`] words before it, after the last date phrase and the last comma or
+/// semicolon ("Next week, …, on Tuesday"; "He will …; she met him on Friday").
+fn clause(ws: &[Word], k: usize, text: &str, last: Option<&Phrase>) -> usize {
+    let mut from = k.saturating_sub(FUTURE_WINDOW);
+    if let Some(p) = last {
+        from = from.max(ws.partition_point(|w| w.range.start < p.range.end));
+    }
+    (from..k)
+        .rev()
+        .find(|&j| text[ws[j].gap.clone()].contains([',', ';']))
+        .unwrap_or(from)
+        .min(k)
+}
+
+/// Whether words before a weekday say it is in the future: "will", "'ll", "plans", "planned",
+/// "scheduled", "next", "upcoming", "expected", "due", "called for", "is to", "are to".
+fn future(before: &[Word], text: &str) -> bool {
+    let low: Vec<String> = before
+        .iter()
+        .map(|w| text[w.range.clone()].to_lowercase())
+        .collect();
+    low.iter().enumerate().any(|(k, w)| {
+        let next = low.get(k + 1).map_or("", String::as_str);
+        matches!(
+            w.as_str(),
+            "will"
+                | "plan"
+                | "plans"
+                | "planned"
+                | "planning"
+                | "scheduled"
+                | "next"
+                | "upcoming"
+                | "expected"
+                | "due"
+        ) || w.ends_with("'ll")
+            || w.ends_with("’ll")
+            || w == "called" && next == "for"
+            || matches!(w.as_str(), "is" | "are") && next == "to"
+    })
 }
 
 /// A month (and day) without a year: the year of publication, approximate.
@@ -443,5 +537,81 @@ mod tests {
                 d("tonight", "2016-07-04", true)
             ]
         );
+    }
+
+    #[test]
+    fn this_month_and_this_year_are_relative_dates() {
+        // The held-out court story: "two officers were shot this month" (published
+        // 2016-02-11).
+        let p = Some("2016-02-11");
+        assert_eq!(
+            dates("Two officers were shot this month.", p),
+            [d("this month", "2016-02", true)]
+        );
+        assert_eq!(
+            dates("This year, this week.", p),
+            [
+                d("This year", "2016", true),
+                d("this week", "2016-02-11", true)
+            ]
+        );
+        assert_eq!(dates("this month", None), [("this month".to_owned(), None)]);
+    }
+
+    #[test]
+    fn a_weekday_said_of_the_future_is_the_coming_one() {
+        // The held-out court story, published on Thursday 2016-02-11: the demonstration called
+        // for "on Friday" is the next day, the trial that "concluded on Tuesday" two days before.
+        let p = Some("2016-02-11");
+        assert_eq!(
+            dates(
+                "Organizers had already called for a demonstration on Friday at police \
+                 headquarters.",
+                p
+            ),
+            [d("on Friday", "2016-02-12", true)]
+        );
+        assert_eq!(
+            dates("As the trial concluded on Tuesday, prosecutors spoke.", p),
+            [d("on Tuesday", "2016-02-09", true)]
+        );
+        assert_eq!(
+            dates("He will be sentenced on Tuesday; she met him on Friday.", p),
+            [
+                d("on Tuesday", "2016-02-16", true),
+                d("on Friday", "2016-02-05", true)
+            ]
+        );
+        // Said of the future on the day itself: that day.
+        assert_eq!(
+            dates("The jury is to return on Thursday.", p),
+            [d("on Thursday", "2016-02-11", true)]
+        );
+        assert_eq!(
+            dates("They said the talks on Friday went well.", p),
+            [d("on Friday", "2016-02-05", true)]
+        );
+    }
+
+    #[test]
+    fn a_date_written_with_its_year_dates_the_sentence_before_today() {
+        // The held-out speech (published 2022-05-18): the aide graduated in 2009, the event
+        // the reference draws from the sentence; "today" is only when it is said.
+        let p = PartialDate::parse("2022-05-18").ok();
+        let main = |s: &str, p| {
+            let found = phrases(s, 0..s.len(), p);
+            main_date(s, &found).map(|k| s[found[k].range.clone()].to_owned())
+        };
+        let s = "I am also proud to be joined today by my Military Aide, Lieutenant Commander \
+            Lauren Milici, who graduated from this academy in 2009.";
+        assert_eq!(main(s, p).as_deref(), Some("2009"));
+        // Another relative date, or a date without its year, does not give way: the court
+        // spoke on Tuesday (the dateline fixture).
+        let s = "The court said on Tuesday it would delay its ruling until September 2024.";
+        assert_eq!(main(s, p).as_deref(), Some("on Tuesday"));
+        let s = "Today we meet, as we will in September.";
+        assert_eq!(main(s, p).as_deref(), Some("Today"));
+        let s = "Yesterday, on 28/03/2024.";
+        assert_eq!(main(s, None), None);
     }
 }

@@ -1,9 +1,10 @@
 //! Page furniture: lines of a scraped page that are not part of the story. A line is furniture
 //! when it is short and not a sentence ("Advertisement", "Key takeaways:", "(As delivered)", a
-//! bullet), when it is a dateline ("05 Jul. 2024"), when the same line stands elsewhere in
-//! the text (a related-story box repeating its headline), or when it stands in a block of lines
-//! that repeat the body (a "Key takeaways" box whose bullets restate sentences of the story, a
-//! teaser whose sentence the story already has).
+//! bullet, "*New London, Connecticut**"), when it is a dateline ("05 Jul. 2024"), a clock time
+//! ("11:50 A.M. EDT") or an agency's credit ("(Reporting by …; Editing by …)"), when the same
+//! line stands elsewhere in the text (a related-story box repeating its headline), or when it
+//! stands in a block of lines that repeat the body (a "Key takeaways" box whose bullets restate
+//! sentences of the story, a teaser whose sentence the story already has).
 
 use std::collections::{HashMap, HashSet};
 
@@ -67,11 +68,17 @@ pub fn find(text: &str, headline: Option<usize>) -> Vec<Furniture> {
             let words = t.split_whitespace().count();
             if let Some(d) = dateline(t) {
                 Some((format!("a dateline ({d})"), Some(d)))
+            } else if let Some(reason) = marking(t, lines.get(n + 1).copied()) {
+                Some((reason.to_owned(), None))
             } else if words <= SHORT_WORDS
                 && !is_sentence(t)
-                && (!wrapped || (n == 0 || blank(n - 1)) && blank(n + 1))
+                && (!wrapped
+                    || (n == 0 || blank(n - 1)) && blank(n + 1)
+                    || marked(t) && apart(&lines, n))
             {
-                let reason = if bulleted(t) {
+                let reason = if t.starts_with(['*', '_']) && !t[1..].starts_with(' ') {
+                    "an emphasised line that is not a sentence".to_owned()
+                } else if bulleted(t) {
                     "a bullet that is not a sentence".to_owned()
                 } else {
                     format!("{} and not a sentence", count(words, "word"))
@@ -142,6 +149,90 @@ fn core(line: &str) -> String {
 fn bulleted(line: &str) -> bool {
     line.trim_start()
         .starts_with(['•', '·', '▪', '*', '-', '–', '—'])
+}
+
+/// Why a line is furniture by what it says, whatever stands around it: a clock time (unless
+/// the line below runs on from it) or an agency's credit.
+fn marking(line: &str, below: Option<&str>) -> Option<&'static str> {
+    if clock(line) && !below.is_some_and(|l| l.trim_start().starts_with(char::is_lowercase)) {
+        Some("a clock time")
+    } else if credit(line) {
+        Some("an agency's credit line")
+    } else {
+        None
+    }
+}
+
+/// Whether line `n`, in wrapped text, stands apart: the line above does not run on into it
+/// (it is blank, marked or a sentence) and it does not run on into the line below (that is
+/// blank or marked, or this one ends with a Markdown break or is emphasised whole).
+fn apart(lines: &[&str], n: usize) -> bool {
+    let t = |k: usize| lines[k].trim();
+    let above = n == 0 || t(n - 1).is_empty() || marked(t(n - 1)) || is_sentence(t(n - 1));
+    let below = n + 1 >= lines.len() || t(n + 1).is_empty() || marked(t(n + 1));
+    above && (below || lines[n].ends_with("  ") || emphasised(t(n)))
+}
+
+/// Whether a line starts with a bullet or an emphasis mark that cannot open a line running on
+/// from the one above ("• Rates rise", "*New London, Connecticut**"); a dash can ("— yes.").
+fn marked(line: &str) -> bool {
+    line.starts_with(['•', '·', '▪', '*', '_'])
+}
+
+/// Whether a line is wrapped whole in emphasis marks ("*New London, Connecticut**", "_Lead_").
+fn emphasised(line: &str) -> bool {
+    line.len() > 2
+        && (line.starts_with('*') && line.ends_with('*')
+            || line.starts_with('_') && line.ends_with('_'))
+}
+
+/// Whether a line is only a clock time, with its half of the day, its zone and a transcript's
+/// "END" ("11:50 A.M. EDT", "END 12:06 P.M. EDT", "14:30 CET").
+fn clock(line: &str) -> bool {
+    let time = |w: &str| {
+        let w = w.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
+        w.split_once(':').is_some_and(|(h, m)| {
+            (1..=2).contains(&h.len())
+                && m.len() == 2
+                && h.parse::<u32>().is_ok_and(|h| h <= 24)
+                && m.parse::<u32>().is_ok_and(|m| m <= 59)
+        })
+    };
+    let mut times = 0;
+    for w in line.split_whitespace() {
+        if time(w) {
+            times += 1;
+        } else if !(matches!(
+            w.to_lowercase().as_str(),
+            "a.m." | "p.m." | "a.m" | "p.m" | "am" | "pm"
+        ) || (2..=4).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_uppercase()))
+        {
+            return false;
+        }
+    }
+    times == 1
+}
+
+/// Whether a line is a news agency's credit, bracketed whole: "(Reporting by Joseph Ax; Editing
+/// by Sandra Maler)".
+fn credit(line: &str) -> bool {
+    let Some(inner) = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+    else {
+        return false;
+    };
+    let inner = inner.trim_start().to_lowercase();
+    [
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+    ]
+    .iter()
+    .any(|p| inner.starts_with(p))
 }
 
 /// For each line (0-based), the 1-based lines of other paragraphs whose text contains it nearly
@@ -317,7 +408,7 @@ fn dateline(line: &str) -> Option<PartialDate> {
 
 /// Whether a line ends as a sentence does.
 fn is_sentence(line: &str) -> bool {
-    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»']);
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ']', '»', '*', '_']);
     // "(As delivered.)" is bracketed whole: not a sentence even if it ends with a stop.
     end.ends_with(['.', '!', '?', '…']) && !(line.starts_with('(') && line.ends_with(')'))
 }
@@ -415,5 +506,82 @@ mod tests {
             worth to the country.\n\nAdvertisement\n\nHe added that talks\nwould go on.\n";
         let got: Vec<String> = find(text, None).into_iter().map(|f| f.text).collect();
         assert_eq!(got, ["Advertisement"]);
+    }
+
+    #[test]
+    fn clock_times_in_wrapped_text_are_furniture() {
+        // The held-out speech: hard-wrapped, its opening time stands right above the first
+        // line of the transcript, not between blank lines as the press call's "11:09 A.M.
+        // CEST" does, so it was taken for a line of running text.
+        let text = "Remarks by the Vice President\n\n11:50 A.M. EDT\u{a0}  \nTHE VICE PRESIDENT: \
+            Good morning to\nall. Secretary Mayorkas, thank you for your\nleadership on so \
+            many of our issues.\n\nEND\u{a0}\u{a0}\u{a0} 12:06 P.M. EDT  \n";
+        let got: Vec<(String, String)> = find(text, Some(1))
+            .into_iter()
+            .map(|f| (f.text, f.reason))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("11:50 A.M. EDT".to_owned(), "a clock time".to_owned()),
+                (
+                    "END\u{a0}\u{a0}\u{a0} 12:06 P.M. EDT".to_owned(),
+                    "a clock time".to_owned()
+                ),
+            ]
+        );
+        assert!(clock("14:30 CET") && clock("11:09 A.M. CEST"));
+        assert!(!clock("At 11:50 the court rose") && !clock("1:2") && !clock("EDT"));
+    }
+
+    #[test]
+    fn an_agency_credit_line_is_furniture() {
+        // The held-out court story ends with Reuters' credit: thirteen words, too long to be a
+        // short line.
+        let text = "A police officer was convicted on Thursday.\n\n(Reporting by Joseph Ax; \
+            Editing by Sandra Maler, Cynthia Osterman and Bernard Orr)\n";
+        let got: Vec<(String, String)> = find(text, None)
+            .into_iter()
+            .map(|f| (f.text, f.reason))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "(Reporting by Joseph Ax; Editing by Sandra Maler, Cynthia Osterman and \
+                 Bernard Orr)"
+                    .to_owned(),
+                "an agency's credit line".to_owned()
+            )]
+        );
+        assert!(
+            credit("(Additional reporting by Jane Doe)") && credit("(Writing by A; editing by B)")
+        );
+        assert!(!credit("(Reporting by the BBC was wrong, he said.") && !credit("(Applause.)"));
+    }
+
+    #[test]
+    fn emphasised_venue_lines_in_wrapped_text_are_furniture() {
+        // The held-out speech's venue, two lines under the headline, the first ending with a
+        // Markdown break; a line of running text starting with emphasis is no furniture, nor a
+        // sentence wrapped in emphasis.
+        let text = "Remarks by the Vice President\n\n*United States Coast Guard Academy  \n\
+            *New London, Connecticut**\n\nThe minister said on Tuesday that the\n\
+            *Times* had it wrong and that\nthe plan would go on.\n\n*This is a sentence.*\n\n\
+            The talks would go\non for a week\nor so.\n";
+        let got: Vec<(String, String)> = find(text, Some(1))
+            .into_iter()
+            .map(|f| (f.text, f.reason))
+            .collect();
+        let reason = "an emphasised line that is not a sentence".to_owned();
+        assert_eq!(
+            got,
+            [
+                (
+                    "*United States Coast Guard Academy".to_owned(),
+                    reason.clone()
+                ),
+                ("*New London, Connecticut**".to_owned(), reason),
+            ]
+        );
     }
 }

@@ -13,7 +13,7 @@ use super::names::Candidate;
 use super::render::{self, string};
 use super::text::Sentence;
 use super::{
-    Ids, actor_ids, analyse, attribution, dated_event, first_date, headline, slug, unique_quotes,
+    Ids, actor_ids, analyse, attribution, dated_event, headline, sentence_date, slug, unique_quotes,
 };
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
@@ -123,7 +123,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         if events_quoted.any(&s.range) {
             continue;
         }
-        let Some((date, approximate, how)) = first_date(text, &phrases) else {
+        let Some((date, approximate, how)) = sentence_date(text, &phrases) else {
             continue;
         };
         let actors = actor_ids(&b.mentions, &b.sheet.actors, &s.range);
