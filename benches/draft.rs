@@ -1,8 +1,9 @@
 //! `briefing draft` in-process: the bundled article, a 1 MiB slice of the synthetic workload
 //! (`briefing_workload`, crates/workload: English-like paragraphs dense with names, dates are
-//! rare), and two texts shaped to hit what was once quadratic: 20,000 short attributed sentences
-//! (one evidence search per figure and per happening) and 12,000 short paragraphs (lines compared
-//! with every paragraph for a box that restates the body).
+//! rare), and texts shaped to hit what was once quadratic: 20,000 short attributed sentences
+//! (one evidence search per figure and per happening), 12,000 short paragraphs (lines compared
+//! with every paragraph for a box that restates the body) and 20,000 events with one title (ids
+//! made unique).
 //!
 //! Run with `cargo bench --bench draft`.
 
@@ -21,6 +22,12 @@ fn texts() -> Vec<(&'static str, String)> {
     for i in 0..20_000 {
         let _ = writeln!(sentences, "Line {i} Smith said {i}.");
     }
+    // One title for every event: the ids numbered -2, -3… were once found by counting up from 2
+    // for each (42 s whole process).
+    let mut titles = String::new();
+    for i in 0..20_000 {
+        let _ = writeln!(titles, "Alice met Bob in Paris on day {i}. Carol said nothing.");
+    }
     let mut paragraphs = String::new();
     for i in 0..12_000 {
         let _ = write!(paragraphs, "Word{i} alpha beta gamma delta went home\n\n");
@@ -30,6 +37,7 @@ fn texts() -> Vec<(&'static str, String)> {
         ("1 MiB of the workload", workload),
         ("20,000 attributed sentences", sentences),
         ("12,000 short paragraphs", paragraphs),
+        ("20,000 events with one title", titles),
     ]
 }
 
