@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use super::Action;
+use super::keys::{Context, KeyTable};
 use crate::briefing::Briefing;
 use crate::inert::one_line;
 use crate::sheet::Event;
@@ -78,9 +80,15 @@ impl Details<'_> {
     }
 }
 
-/// The details of `subject`, wrapped to `width` columns.
+/// The details of `subject`, wrapped to `width` columns; with nothing selected, what to press
+/// (the keys of `keys`).
 #[must_use]
-pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
+pub fn details<'a>(
+    b: &'a Briefing,
+    keys: &KeyTable,
+    subject: Subject,
+    width: usize,
+) -> Details<'a> {
     let mut d = Builder {
         lines: Vec::new(),
         width: width.max(8),
@@ -95,7 +103,13 @@ pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
         Subject::Facts => facts(b, &mut d),
         Subject::Nothing => d.text(
             "",
-            "Select an actor or an event: Tab to a list, j/k to move. Press f for the facts.",
+            &format!(
+                "Select an actor or an event: {} to a list, {}/{} to move. Press {} for the facts.",
+                keys.label(Context::Global, &Action::FocusNext),
+                keys.label(Context::Panes, &Action::Down),
+                keys.label(Context::Panes, &Action::Up),
+                keys.label(Context::Global, &Action::ShowFacts),
+            ),
             Tone::Muted,
         ),
     }

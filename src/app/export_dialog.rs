@@ -106,13 +106,15 @@ pub enum Answer {
 
 impl ExportDialog {
     /// A key while the dialog is open and nothing is being written; Enter writes `briefing`
-    /// (loaded from `input`), a relative file name into `folder`.
+    /// (loaded from `input`), a relative file name into `folder`. `submit` is the key that
+    /// writes, for the question asked before writing over something.
     pub fn answer(
         &mut self,
         action: Action,
         input: &Input,
         briefing: &Briefing,
         folder: &Path,
+        submit: &str,
     ) -> Answer {
         match action {
             Action::Type(c) => self.edit(|f| f.push(c)),
@@ -126,7 +128,7 @@ impl ExportDialog {
             Action::Up => self.cycle_table(-1),
             Action::Cancel => return Answer::Closes,
             Action::Submit => {
-                if let Some(job) = self.write(input, briefing, folder) {
+                if let Some(job) = self.write(input, briefing, folder, submit) {
                     return Answer::Writes(job);
                 }
             }
@@ -137,7 +139,13 @@ impl ExportDialog {
 
     /// Enter in the export dialog: refuses what must not be written, asks once before writing
     /// to anything already there (saying what it is), then writes on a thread of its own.
-    fn write(&mut self, input: &Input, briefing: &Briefing, folder: &Path) -> Option<ExportJob> {
+    fn write(
+        &mut self,
+        input: &Input,
+        briefing: &Briefing,
+        folder: &Path,
+        submit: &str,
+    ) -> Option<ExportJob> {
         let dialog = self;
         let name = dialog.file.trim().to_owned();
         if name.is_empty() {
@@ -169,14 +177,17 @@ impl ExportDialog {
         }
         if kind.exists() && !dialog.confirmed {
             dialog.problem = Some(match kind {
-                TargetKind::RegularFile => format!("{shown} exists: Enter again to replace it"),
+                TargetKind::RegularFile => format!("{shown} exists: {submit} again to replace it"),
                 TargetKind::Fifo => {
-                    format!("{shown} is a FIFO: Enter again to write once a reader opens it")
+                    format!("{shown} is a FIFO: {submit} again to write once a reader opens it")
                 }
                 TargetKind::DanglingLink { .. } => {
-                    format!("{shown} links to a missing file: Enter again to create it")
+                    format!("{shown} links to a missing file: {submit} again to create it")
                 }
-                other => format!("{shown} is {}: Enter again to write to it", other.phrase()),
+                other => format!(
+                    "{shown} is {}: {submit} again to write to it",
+                    other.phrase()
+                ),
             });
             dialog.confirmed = true;
             return None;

@@ -28,9 +28,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     if visible.is_empty() {
         let msg = if events.is_empty() {
-            "The fact sheet has no events"
+            "The fact sheet has no events".to_owned()
         } else {
-            "No event matches the filter (Esc clears it)"
+            format!(
+                "No event matches the filter ({} clears it)",
+                pane::clear_key(app, list)
+            )
         };
         frame.render_widget(Line::styled(msg, theme.dim), inner);
         return;
