@@ -128,7 +128,7 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
     let count = b.mentions.count(n);
     d.text(
         "",
-        &format!("{} · {count} mention{}", a.kind, plural(count)),
+        &format!("{} · {}", a.kind, crate::plural::count(count, "mention")),
         Tone::Muted,
     );
     if let Some(role) = &a.role {
@@ -248,10 +248,6 @@ pub fn when(e: &Event) -> String {
         s.push_str(&end.relative_to(e.date));
     }
     s
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 struct Builder {

@@ -103,8 +103,8 @@ impl App {
             );
             match hidden.get(a).map(Vec::as_slice) {
                 Some(lines @ [_, ..]) => self.say(format!(
-                    "{name}: only on omitted {} {} ({})",
-                    if lines.len() == 1 { "line" } else { "lines" },
+                    "{name}: only on omitted line{} {} ({})",
+                    crate::plural::s(lines.len()),
                     crate::briefing::numbers(lines),
                     if self.show_omitted {
                         "not counted while omit lists them".to_owned()

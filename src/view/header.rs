@@ -36,8 +36,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let warnings = app.warning_count();
     let right = if warnings > 0 {
         format!(
-            " ⚠ {warnings} warning{} ({}) ",
-            if warnings == 1 { "" } else { "s" },
+            " ⚠ {} ({}) ",
+            count(warnings, "warning"),
             app.key(Context::Global, &Action::ShowWarnings)
         )
     } else {
