@@ -21,8 +21,6 @@ pub struct ExportDialog {
     pub confirmed: bool,
 }
 
-const TABLES: [Table; 4] = [Table::Actors, Table::Mentions, Table::Events, Table::Facts];
-
 impl Default for ExportDialog {
     fn default() -> Self {
         let (format, table) = (Format::Json, Table::Actors);
@@ -63,9 +61,12 @@ impl ExportDialog {
             return;
         }
         let old = default_name(self.format, self.table);
-        let i = TABLES.iter().position(|&t| t == self.table).unwrap_or(0);
-        let n = TABLES.len();
-        self.table = TABLES[(i + n).saturating_add_signed(delta) % n];
+        let i = Table::ALL
+            .iter()
+            .position(|&t| t == self.table)
+            .unwrap_or(0);
+        let n = Table::ALL.len();
+        self.table = Table::ALL[(i + n).saturating_add_signed(delta) % n];
         self.follow_default(&old);
     }
 
@@ -281,15 +282,7 @@ fn format_of(file: &str) -> Option<Format> {
 /// "briefing.json", "briefing-mentions.csv".
 fn default_name(format: Format, table: Table) -> String {
     match format {
-        Format::Csv => {
-            let t = match table {
-                Table::Actors => "actors",
-                Table::Mentions => "mentions",
-                Table::Events => "events",
-                Table::Facts => "facts",
-            };
-            format!("briefing-{t}.csv")
-        }
+        Format::Csv => format!("briefing-{table}.{}", format.extension()),
         f => format!("briefing.{}", f.extension()),
     }
 }

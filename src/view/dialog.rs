@@ -73,8 +73,8 @@ fn export(
     }
     let mut tables = vec![Span::styled("Table   ", theme.dim)];
     if d.format == Format::Csv {
-        for t in [Table::Actors, Table::Mentions, Table::Events, Table::Facts] {
-            let label = format!(" {} ", format!("{t:?}").to_lowercase());
+        for t in Table::ALL {
+            let label = format!(" {t} ");
             tables.push(if t == d.table {
                 Span::styled(label, theme.row)
             } else {
