@@ -593,7 +593,7 @@ impl App {
                     return true;
                 }
                 let e = &b.sheet.events[n];
-                let date = details::when(e);
+                let date = e.when();
                 let mut fields = vec![e.title.as_str(), e.id.as_str(), date.as_str()];
                 fields.extend(e.note.as_deref());
                 list::matches_filter(&needle, &fields)

@@ -9,7 +9,6 @@ use super::Action;
 use super::keys::{Context, KeyTable};
 use crate::briefing::Briefing;
 use crate::inert::one_line;
-use crate::sheet::Event;
 use crate::span::Span;
 
 /// Whose details are shown.
@@ -155,7 +154,7 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
         d.heading(&format!("Events ({})", events.len()));
         for e in events {
             let ev = &b.sheet.events[e];
-            d.link("", &format!("{}  {}", when(ev), ev.title), Link::Event(e));
+            d.link("", &format!("{}  {}", ev.when(), ev.title), Link::Event(e));
         }
     }
     let facts: Vec<usize> = b.facts_of(n).collect();
@@ -173,7 +172,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
         return;
     };
     out.text("", &ev.title, Tone::Title);
-    let mut when_line = when(ev);
+    let mut when_line = ev.when();
     if let Some(end) = ev.end {
         let days = end.last_day() - ev.date.first_day() + 1;
         let _ = write!(when_line, " · {days} days");
@@ -233,21 +232,6 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
     if with_source && let Some(note) = &fact.note {
         d.text("Note", note, Tone::Muted);
     }
-}
-
-/// "2024-07-09 → 07-11", "~2024-09".
-#[must_use]
-pub fn when(e: &Event) -> String {
-    let mut s = String::new();
-    if e.approximate {
-        s.push('~');
-    }
-    s.push_str(&e.date.to_string());
-    if let Some(end) = e.end {
-        s.push_str(" → ");
-        s.push_str(&end.relative_to(e.date));
-    }
-    s
 }
 
 struct Builder {
