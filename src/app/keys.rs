@@ -1,7 +1,7 @@
 //! The key table: `assets/keys.toml`, compiled in, maps keys to [`Action`]s by context. The
 //! terminal loop dispatches through it, the help window and status hints are generated from it,
-//! and messages that name a key ask it ([`KeyTable::key_for`]), so what the help says is what
-//! the keys do. This module and the terminal loop are the
+//! and messages that name a key ask it ([`KeyTable::key_for`], [`KeyTable::label`], through
+//! `App::key` in the view), so what the help says is what the keys do. This module and the terminal loop are the
 //! only places that know crossterm's key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
