@@ -160,6 +160,14 @@ impl App {
         app
     }
 
+    /// Dispatches keys through `keys` instead of the built-in table: the help, the hints and
+    /// every message that names a key follow it.
+    #[must_use]
+    pub fn with_keys(mut self, keys: KeyTable) -> Self {
+        self.keys = keys;
+        self
+    }
+
     /// Writes exports with relative names into `dir` instead of the working directory.
     #[must_use]
     pub fn with_export_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
@@ -244,7 +252,14 @@ impl App {
         let Some(dialog) = &mut self.export else {
             return;
         };
-        match dialog.answer(action, &self.input, &self.briefing, &self.export_dir) {
+        let submit = self.keys.label(Context::Dialog, &Action::Submit);
+        match dialog.answer(
+            action,
+            &self.input,
+            &self.briefing,
+            &self.export_dir,
+            submit,
+        ) {
             Answer::Stays => {}
             Answer::Closes => self.export = None,
             Answer::Writes(job) => self.export_job = Some(job),
@@ -352,6 +367,13 @@ impl App {
     #[must_use]
     pub fn keys(&self) -> &KeyTable {
         &self.keys
+    }
+
+    /// The key bound to `action` in `context`, as the help shows it, for a message that names
+    /// it: "] and [ move it" is built from `key(Context::Article, &Action::NextMention)`.
+    #[must_use]
+    pub fn key(&self, context: Context, action: &Action) -> &str {
+        self.keys.label(context, action)
     }
 
     #[must_use]
@@ -492,7 +514,8 @@ impl App {
     /// What the export being written is doing, while one is.
     #[must_use]
     pub fn export_status(&self) -> Option<String> {
-        self.export_job.as_ref().map(ExportJob::status)
+        let cancel = self.key(Context::Dialog, &Action::Cancel);
+        self.export_job.as_ref().map(|j| j.status(cancel))
     }
 
     /// Where the export being written goes, while one is.
@@ -570,7 +593,7 @@ impl App {
                     return true;
                 }
                 let e = &b.sheet.events[n];
-                let date = details::when(e);
+                let date = e.when();
                 let mut fields = vec![e.title.as_str(), e.id.as_str(), date.as_str()];
                 fields.extend(e.note.as_deref());
                 list::matches_filter(&needle, &fields)
@@ -607,7 +630,7 @@ impl App {
     pub fn details(&self) -> Details<'_> {
         let g = Geometry::new(self.size.0, self.size.1, Pane::Details, Pane::Details);
         let width = g.inner(Pane::Details).map_or(20, |r| usize::from(r.width));
-        details::details(&self.briefing, self.details_subject(), width)
+        details::details(&self.briefing, &self.keys, self.details_subject(), width)
     }
 
     /// What the `w` window lists: the warnings and the notes the fact sheet loaded with.

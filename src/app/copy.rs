@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::{App, Effect};
+use super::keys::Context;
+use super::{Action, App, Effect};
 use crate::sentence;
 
 /// The most bytes of article text one copy carries: OSC 52 sends it base64-encoded in one
@@ -23,7 +24,13 @@ impl App {
         } else if let Some(m) = self.article.cursor {
             self.briefing.mentions.all()[m].span.range()
         } else {
-            self.say("Nothing to copy: move the cursor to a mention first (] or n)");
+            let (next, hit) = (
+                self.key(Context::Article, &Action::NextMention),
+                self.key(Context::Global, &Action::NextHit),
+            );
+            self.say(format!(
+                "Nothing to copy: move the cursor to a mention first ({next} or {hit})"
+            ));
             return Effect::None;
         };
         let text = self.briefing.article.text();

@@ -5,9 +5,10 @@
 
 use std::fmt::Write as _;
 
+use super::Action;
+use super::keys::{Context, KeyTable};
 use crate::briefing::Briefing;
 use crate::inert::one_line;
-use crate::sheet::Event;
 use crate::span::Span;
 
 /// Whose details are shown.
@@ -78,9 +79,15 @@ impl Details<'_> {
     }
 }
 
-/// The details of `subject`, wrapped to `width` columns.
+/// The details of `subject`, wrapped to `width` columns; with nothing selected, what to press
+/// (the keys of `keys`).
 #[must_use]
-pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
+pub fn details<'a>(
+    b: &'a Briefing,
+    keys: &KeyTable,
+    subject: Subject,
+    width: usize,
+) -> Details<'a> {
     let mut d = Builder {
         lines: Vec::new(),
         width: width.max(8),
@@ -95,7 +102,13 @@ pub fn details(b: &Briefing, subject: Subject, width: usize) -> Details<'_> {
         Subject::Facts => facts(b, &mut d),
         Subject::Nothing => d.text(
             "",
-            "Select an actor or an event: Tab to a list, j/k to move. Press f for the facts.",
+            &format!(
+                "Select an actor or an event: {} to a list, {}/{} to move. Press {} for the facts.",
+                keys.label(Context::Global, &Action::FocusNext),
+                keys.label(Context::Panes, &Action::Down),
+                keys.label(Context::Panes, &Action::Up),
+                keys.label(Context::Global, &Action::ShowFacts),
+            ),
             Tone::Muted,
         ),
     }
@@ -114,7 +127,7 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
     let count = b.mentions.count(n);
     d.text(
         "",
-        &format!("{} · {count} mention{}", a.kind, plural(count)),
+        &format!("{} · {}", a.kind, crate::plural::count(count, "mention")),
         Tone::Muted,
     );
     if let Some(role) = &a.role {
@@ -141,7 +154,7 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
         d.heading(&format!("Events ({})", events.len()));
         for e in events {
             let ev = &b.sheet.events[e];
-            d.link("", &format!("{}  {}", when(ev), ev.title), Link::Event(e));
+            d.link("", &format!("{}  {}", ev.when(), ev.title), Link::Event(e));
         }
     }
     let facts: Vec<usize> = b.facts_of(n).collect();
@@ -159,7 +172,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
         return;
     };
     out.text("", &ev.title, Tone::Title);
-    let mut when_line = when(ev);
+    let mut when_line = ev.when();
     if let Some(end) = ev.end {
         let days = end.last_day() - ev.date.first_day() + 1;
         let _ = write!(when_line, " · {days} days");
@@ -219,25 +232,6 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
     if with_source && let Some(note) = &fact.note {
         d.text("Note", note, Tone::Muted);
     }
-}
-
-/// "2024-07-09 → 07-11", "~2024-09".
-#[must_use]
-pub fn when(e: &Event) -> String {
-    let mut s = String::new();
-    if e.approximate {
-        s.push('~');
-    }
-    s.push_str(&e.date.to_string());
-    if let Some(end) = e.end {
-        s.push_str(" → ");
-        s.push_str(&end.relative_to(e.date));
-    }
-    s
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 struct Builder {

@@ -21,8 +21,6 @@ pub struct ExportDialog {
     pub confirmed: bool,
 }
 
-const TABLES: [Table; 4] = [Table::Actors, Table::Mentions, Table::Events, Table::Facts];
-
 impl Default for ExportDialog {
     fn default() -> Self {
         let (format, table) = (Format::Json, Table::Actors);
@@ -63,9 +61,12 @@ impl ExportDialog {
             return;
         }
         let old = default_name(self.format, self.table);
-        let i = TABLES.iter().position(|&t| t == self.table).unwrap_or(0);
-        let n = TABLES.len();
-        self.table = TABLES[(i + n).saturating_add_signed(delta) % n];
+        let i = Table::ALL
+            .iter()
+            .position(|&t| t == self.table)
+            .unwrap_or(0);
+        let n = Table::ALL.len();
+        self.table = Table::ALL[(i + n).saturating_add_signed(delta) % n];
         self.follow_default(&old);
     }
 
@@ -106,13 +107,15 @@ pub enum Answer {
 
 impl ExportDialog {
     /// A key while the dialog is open and nothing is being written; Enter writes `briefing`
-    /// (loaded from `input`), a relative file name into `folder`.
+    /// (loaded from `input`), a relative file name into `folder`. `submit` is the key that
+    /// writes, for the question asked before writing over something.
     pub fn answer(
         &mut self,
         action: Action,
         input: &Input,
         briefing: &Briefing,
         folder: &Path,
+        submit: &str,
     ) -> Answer {
         match action {
             Action::Type(c) => self.edit(|f| f.push(c)),
@@ -126,7 +129,7 @@ impl ExportDialog {
             Action::Up => self.cycle_table(-1),
             Action::Cancel => return Answer::Closes,
             Action::Submit => {
-                if let Some(job) = self.write(input, briefing, folder) {
+                if let Some(job) = self.write(input, briefing, folder, submit) {
                     return Answer::Writes(job);
                 }
             }
@@ -137,7 +140,13 @@ impl ExportDialog {
 
     /// Enter in the export dialog: refuses what must not be written, asks once before writing
     /// to anything already there (saying what it is), then writes on a thread of its own.
-    fn write(&mut self, input: &Input, briefing: &Briefing, folder: &Path) -> Option<ExportJob> {
+    fn write(
+        &mut self,
+        input: &Input,
+        briefing: &Briefing,
+        folder: &Path,
+        submit: &str,
+    ) -> Option<ExportJob> {
         let dialog = self;
         let name = dialog.file.trim().to_owned();
         if name.is_empty() {
@@ -169,14 +178,17 @@ impl ExportDialog {
         }
         if kind.exists() && !dialog.confirmed {
             dialog.problem = Some(match kind {
-                TargetKind::RegularFile => format!("{shown} exists: Enter again to replace it"),
+                TargetKind::RegularFile => format!("{shown} exists: {submit} again to replace it"),
                 TargetKind::Fifo => {
-                    format!("{shown} is a FIFO: Enter again to write once a reader opens it")
+                    format!("{shown} is a FIFO: {submit} again to write once a reader opens it")
                 }
                 TargetKind::DanglingLink { .. } => {
-                    format!("{shown} links to a missing file: Enter again to create it")
+                    format!("{shown} links to a missing file: {submit} again to create it")
                 }
-                other => format!("{shown} is {}: Enter again to write to it", other.phrase()),
+                other => format!(
+                    "{shown} is {}: {submit} again to write to it",
+                    other.phrase()
+                ),
             });
             dialog.confirmed = true;
             return None;
@@ -270,15 +282,7 @@ fn format_of(file: &str) -> Option<Format> {
 /// "briefing.json", "briefing-mentions.csv".
 fn default_name(format: Format, table: Table) -> String {
     match format {
-        Format::Csv => {
-            let t = match table {
-                Table::Actors => "actors",
-                Table::Mentions => "mentions",
-                Table::Events => "events",
-                Table::Facts => "facts",
-            };
-            format!("briefing-{t}.csv")
-        }
+        Format::Csv => format!("briefing-{table}.{}", format.extension()),
         f => format!("briefing.{}", f.extension()),
     }
 }

@@ -60,16 +60,17 @@ impl ExportJob {
         &self.target
     }
 
-    /// What it is doing, for the dialog: "Writing briefing.json… Esc cancels".
+    /// What it is doing, for the dialog: "Writing briefing.json… Esc cancels", `cancel` being
+    /// the key that cancels it.
     #[must_use]
-    pub fn status(&self) -> String {
+    pub fn status(&self, cancel: &str) -> String {
         let target = crate::inert::escaped(&self.target);
         if self.cancelling() {
             "Cancelling…".to_owned()
         } else if self.waiting.load(Ordering::Relaxed) {
-            format!("Waiting for a reader of {target}… Esc cancels")
+            format!("Waiting for a reader of {target}… {cancel} cancels")
         } else {
-            format!("Writing {target}… Esc cancels")
+            format!("Writing {target}… {cancel} cancels")
         }
     }
 

@@ -3,7 +3,8 @@
 
 use super::details::Link;
 use super::followed::{Followed, Target};
-use super::{App, DetailsState, Pane};
+use super::keys::Context;
+use super::{Action, App, DetailsState, Pane};
 
 impl App {
     pub(super) fn follow(&mut self) {
@@ -14,9 +15,21 @@ impl App {
                     self.jump();
                     self.follow_listed_actor(a);
                     let name = self.briefing.sheet.actors[a].name.clone();
-                    self.say(format!("Following {name}: n/N walk its mentions"));
+                    let (next, prev) = (
+                        self.key(Context::Global, &Action::NextHit),
+                        self.key(Context::Global, &Action::PrevHit),
+                    );
+                    self.say(format!("Following {name}: {next}/{prev} walk its mentions"));
                 }
-                _ => self.say("No mention under the cursor: ] and [ move it"),
+                _ => {
+                    let (next, prev) = (
+                        self.key(Context::Article, &Action::NextMention),
+                        self.key(Context::Article, &Action::PrevMention),
+                    );
+                    self.say(format!(
+                        "No mention under the cursor: {next} and {prev} move it"
+                    ));
+                }
             },
             Pane::Actors => match self.actors.selected {
                 Some(a) => self.follow_actor(a),
@@ -90,13 +103,16 @@ impl App {
             );
             match hidden.get(a).map(Vec::as_slice) {
                 Some(lines @ [_, ..]) => self.say(format!(
-                    "{name}: only on omitted {} {} ({})",
-                    if lines.len() == 1 { "line" } else { "lines" },
+                    "{name}: only on omitted line{} {} ({})",
+                    crate::plural::s(lines.len()),
                     crate::briefing::numbers(lines),
                     if self.show_omitted {
-                        "not counted while omit lists them"
+                        "not counted while omit lists them".to_owned()
                     } else {
-                        "o shows them"
+                        format!(
+                            "{} shows them",
+                            self.key(Context::Global, &Action::ToggleOmitted)
+                        )
                     }
                 )),
                 _ => self.say(format!("{name} is never mentioned in the article")),

@@ -3,7 +3,8 @@
 //! clearing the filter, the search or what is followed.
 
 use super::followed::{Followed, Target};
-use super::{App, Pane};
+use super::keys::Context;
+use super::{Action, App, Pane};
 
 impl App {
     /// The cursor, if it is on screen: what "next" counts from.
@@ -20,9 +21,13 @@ impl App {
             return;
         }
         if self.followed.target() == Target::None {
-            self.say(
-                "Follow an actor or an event first (Enter in Actors or Timeline), or search with /",
+            let (follow, search) = (
+                self.key(Context::List, &Action::Follow),
+                self.key(Context::Article, &Action::Search),
             );
+            self.say(format!(
+                "Follow an actor or an event first ({follow} in Actors or Timeline), or search with {search}"
+            ));
             return;
         }
         match self.next_hit_from_reading(forward) {

@@ -1,7 +1,7 @@
 //! The key table: `assets/keys.toml`, compiled in, maps keys to [`Action`]s by context. The
 //! terminal loop dispatches through it, the help window and status hints are generated from it,
-//! and messages that name a key ask it ([`KeyTable::key_for`]), so what the help says is what
-//! the keys do. This module and the terminal loop are the
+//! and messages that name a key ask it ([`KeyTable::key_for`], [`KeyTable::label`], through
+//! `App::key` in the view), so what the help says is what the keys do. This module and the terminal loop are the
 //! only places that know crossterm's key events.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -10,6 +10,9 @@ use serde::{Deserialize, Deserializer, de};
 use super::{Action, Pane};
 
 const TABLE: &str = include_str!("../../assets/keys.toml");
+
+/// What a message says for a key when none is bound to the action it names.
+pub const UNBOUND: &str = "(no key)";
 
 /// Where a binding applies.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -332,6 +335,13 @@ impl KeyTable {
             .map(String::as_str)
     }
 
+    /// [`KeyTable::key_for`] for a message: the key's label, or [`UNBOUND`] when no key is
+    /// bound to `action` in `context` (a table of one's own may leave it out).
+    #[must_use]
+    pub fn label(&self, context: Context, action: &Action) -> &str {
+        self.key_for(context, action).unwrap_or(UNBOUND)
+    }
+
     /// The labels of every key bound to `action` in `context`, as the help shows them, separated
     /// by "/": "j/↓", "PgDn/Ctrl-d/Space".
     #[must_use]
@@ -531,5 +541,7 @@ mod tests {
             Some("3")
         );
         assert_eq!(t.keys_for(Context::Article, &Action::Quit), None);
+        assert_eq!(t.label(Context::Global, &Action::ShowWarnings), "w");
+        assert_eq!(t.label(Context::Article, &Action::Quit), UNBOUND);
     }
 }

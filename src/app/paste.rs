@@ -3,6 +3,7 @@
 //! break cannot submit a search or answer the export dialog. With no field open, the paste is
 //! ignored and the status bar says so.
 
+use super::keys::Context;
 use super::{Action, App};
 
 /// The most characters a paste puts into a field: far more than any search, filter or file
@@ -15,7 +16,10 @@ impl App {
         let typing =
             self.export.is_some() || self.window_search_typed().is_some() || self.editing();
         if !typing {
-            self.complain("Paste ignored: no text field is open (/ searches)");
+            let search = self.key(Context::Article, &Action::Search);
+            self.complain(format!(
+                "Paste ignored: no text field is open ({search} searches)"
+            ));
             return;
         }
         let (line, cut) = field_text(text);

@@ -7,6 +7,7 @@ use super::history::History;
 use super::window::Kind;
 use super::{App, ArticleState, Search};
 use crate::briefing::{OpenError, open};
+use crate::plural::count;
 
 impl App {
     /// Reads the fact sheet and article again. A version with errors is not taken: the old
@@ -46,17 +47,17 @@ impl App {
                 self.fit_lists();
                 let warnings = self.warning_count();
                 self.say(format!(
-                    "Reloaded {} ({warnings} warning{})",
+                    "Reloaded {} ({})",
                     self.briefing.sheet_path,
-                    if warnings == 1 { "" } else { "s" }
+                    count(warnings, "warning")
                 ));
             }
             Err(OpenError::Invalid { diagnostics, .. }) => {
                 let errors = diagnostics.iter().filter(|d| d.is_error()).count();
                 self.open_window(Kind::ReloadErrors(diagnostics));
                 self.complain(format!(
-                    "Reload failed with {errors} error{}: still showing the previous version",
-                    if errors == 1 { "" } else { "s" }
+                    "Reload failed with {}: still showing the previous version",
+                    count(errors, "error")
                 ));
             }
             Err(OpenError::CannotRun(e)) => {

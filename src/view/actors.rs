@@ -34,9 +34,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     if visible.is_empty() {
         let msg = if b.sheet.actors.is_empty() {
-            "The fact sheet has no actors"
+            "The fact sheet has no actors".to_owned()
         } else {
-            "No actor matches the filter (Esc clears it)"
+            format!(
+                "No actor matches the filter ({} clears it)",
+                pane::clear_key(app, list)
+            )
         };
         frame.render_widget(Line::styled(msg, theme.dim), inner);
         return;

@@ -8,16 +8,31 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::text::clean;
 use super::theme::Theme;
-use crate::app::{App, ExportDialog, geometry};
+use crate::app::keys::Context;
+use crate::app::{Action, App, ExportDialog, geometry};
 use crate::export::{Format, Table};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(dialog) = app.export_dialog() {
-        export(dialog, app.export_status().as_deref(), frame, area, theme);
+        export(
+            app,
+            dialog,
+            app.export_status().as_deref(),
+            frame,
+            area,
+            theme,
+        );
     }
 }
 
-fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect, theme: &Theme) {
+fn export(
+    app: &App,
+    d: &ExportDialog,
+    writing: Option<&str>,
+    frame: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+) {
     let width = geometry::dialog_width(area);
     // Six rows of fields, and as many as the message takes wrapped (three at least), in borders.
     let message = d.problem.as_deref().or(writing).map(clean);
@@ -27,18 +42,24 @@ fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect
     let height = u16::try_from(8 + message_rows.max(3)).unwrap_or(u16::MAX);
     let rect = geometry::dialog(area, height);
     frame.render_widget(Clear, rect);
+    let key = |action| app.key(Context::Dialog, &action);
+    let cancel = format!("{} cancel", key(Action::Cancel));
+    let keys = if writing.is_some() {
+        format!(" {cancel} ")
+    } else {
+        format!(
+            " {} format · {}{} table · {} write · {cancel} ",
+            key(Action::NextOption),
+            key(Action::Up),
+            key(Action::Down),
+            key(Action::Submit),
+        )
+    };
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focus)
         .title(Line::styled(" Export ", theme.title_focus))
-        .title_bottom(Line::styled(
-            if writing.is_some() {
-                " Esc cancel "
-            } else {
-                " Tab format · ↑↓ table · Enter write · Esc cancel "
-            },
-            theme.dim,
-        ));
+        .title_bottom(Line::styled(keys, theme.dim));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let mut formats = vec![Span::styled("Format  ", theme.dim)];
@@ -52,8 +73,8 @@ fn export(d: &ExportDialog, writing: Option<&str>, frame: &mut Frame, area: Rect
     }
     let mut tables = vec![Span::styled("Table   ", theme.dim)];
     if d.format == Format::Csv {
-        for t in [Table::Actors, Table::Mentions, Table::Events, Table::Facts] {
-            let label = format!(" {} ", format!("{t:?}").to_lowercase());
+        for t in Table::ALL {
+            let label = format!(" {t} ");
             tables.push(if t == d.table {
                 Span::styled(label, theme.row)
             } else {

@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 
 use super::text::{clean, fit, width};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::keys::Context;
+use crate::app::{Action, App};
 use crate::plural::count;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -35,8 +36,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let warnings = app.warning_count();
     let right = if warnings > 0 {
         format!(
-            " ⚠ {warnings} warning{} (w) ",
-            if warnings == 1 { "" } else { "s" }
+            " ⚠ {} ({}) ",
+            count(warnings, "warning"),
+            app.key(Context::Global, &Action::ShowWarnings)
         )
     } else {
         String::new()

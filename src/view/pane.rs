@@ -5,7 +5,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType};
 
 use super::theme::Theme;
-use crate::app::{App, Mode, Pane};
+use crate::app::keys::Context;
+use crate::app::{Action, App, ListState, Mode, Pane};
 
 /// How far down a scrolled text is, as `less` says it: `all` when it fits, else a percentage.
 #[must_use]
@@ -87,4 +88,14 @@ pub fn list_extra(shown: usize, total: usize, filter: &str, editing: bool) -> St
         extra.push_str(&super::text::clean(filter));
     }
     extra
+}
+
+/// The key that clears `list`'s filter: the input's cancel while it is typed, else the panes'.
+pub fn clear_key<'a>(app: &'a App, list: &ListState) -> &'a str {
+    let context = if list.editing {
+        Context::Input
+    } else {
+        Context::Panes
+    };
+    app.key(context, &Action::Cancel)
 }

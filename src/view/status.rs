@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 
 use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
+use crate::app::keys::Context;
 use crate::app::window::search;
-use crate::app::{App, Pane, Target};
+use crate::app::{Action, App, Pane, Target};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = usize::from(area.width);
@@ -80,6 +81,8 @@ fn prompt(app: &App) -> Option<String> {
 }
 
 fn input_note(app: &App) -> String {
+    let keep = format!("{} keep", app.key(Context::Input, &Action::Submit));
+    let cancel = app.key(Context::Input, &Action::Cancel);
     let s = app.search();
     let typing = app.window_search_typed();
     if typing.is_some() || s.editing {
@@ -88,10 +91,10 @@ fn input_note(app: &App) -> String {
             None => (&s.query, s.matches.len()),
         };
         return match (query.is_empty(), matched) {
-            (true, _) => "  type to search · Enter keep · Esc cancel".into(),
-            (false, 0) => "  no match · Esc cancel".into(),
-            (false, 1) => "  1 match · Enter keep".into(),
-            (false, n) => format!("  {n} matches · Enter keep"),
+            (true, _) => format!("  type to search · {keep} · {cancel} cancel"),
+            (false, 0) => format!("  no match · {cancel} cancel"),
+            (false, 1) => format!("  1 match · {keep}"),
+            (false, n) => format!("  {n} matches · {keep}"),
         };
     }
     let shown = if app.actors_list().editing {
@@ -99,7 +102,7 @@ fn input_note(app: &App) -> String {
     } else {
         app.visible_events().len()
     };
-    format!("  {shown} shown · Enter keep · Esc clear")
+    format!("  {shown} shown · {keep} · {cancel} clear")
 }
 
 /// Where the reader is, for the focused pane.

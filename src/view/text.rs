@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use unicode_truncate::UnicodeTruncateStr;
 use unicode_width::UnicodeWidthStr;
 
 use crate::inert::{is_unsafe, placeholder};
@@ -68,27 +69,17 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `text` (already clean) cut to `width` columns, with `…` where it was cut.
+/// `text` (already clean) cut to `width` columns, with `…` where it was cut. A character and
+/// its marks stay together, and a wide character that does not fit whole goes.
 #[must_use]
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    if width == 0 {
-        return String::new();
+    match width.checked_sub(1) {
+        Some(room) => format!("{}…", text.unicode_truncate(room).0),
+        None => String::new(),
     }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }
 
 /// The last `width` columns of `text`, with `…` in front where it was cut.
@@ -97,22 +88,10 @@ pub fn fit_end(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
-    if width == 0 {
-        return String::new();
+    match width.checked_sub(1) {
+        Some(room) => format!("…{}", text.unicode_truncate_start(room).0),
+        None => String::new(),
     }
-    let mut kept = Vec::new();
-    let mut used = 0;
-    for c in text.chars().rev() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width - 1 {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
-    let mut out = String::from("…");
-    out.extend(kept.into_iter().rev());
-    out
 }
 
 /// Display width.
@@ -133,6 +112,26 @@ mod tests {
         assert_eq!(fit("日本語", 4), "日…");
         assert_eq!(fit_end("abcdef", 4), "…def");
         assert_eq!(fit("ab", 0), "");
+    }
+
+    #[test]
+    fn fitting_counts_columns_not_characters() {
+        // Wide characters take two columns; one that does not fit whole is left out.
+        assert_eq!(fit("日本語", 5), "日本…");
+        assert_eq!(fit("日本語", 3), "日…");
+        assert_eq!(fit("日本語", 2), "…");
+        assert_eq!(fit_end("日本語", 4), "…語");
+        assert_eq!(fit_end("日本語", 2), "…");
+        assert_eq!(fit("日本語", 6), "日本語");
+        // A combining mark takes no column and stays with its letter.
+        assert_eq!(fit("e\u{301}tude", 3), "e\u{301}t…");
+        assert_eq!(fit_end("caf\u{e9}s cafe\u{301}", 3), "…fe\u{301}");
+        assert_eq!(fit("cafe\u{301}", 4), "cafe\u{301}");
+        assert_eq!(fit_end("abcdef", 0), "");
+        // Text narrower than its characters (the lam-alef ligature is one column): cut as if
+        // each took its own, so never too wide (and no panic in a debug build).
+        assert_eq!(fit("\u{644}\u{627}\u{644}\u{627}xyz", 3), "\u{644}\u{627}…");
+        assert_eq!(fit_end("xyz\u{644}\u{627}", 2), "…\u{627}");
     }
 
     #[test]

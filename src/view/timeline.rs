@@ -9,9 +9,8 @@ use ratatui::text::{Line, Span};
 use super::pane;
 use super::text::{clean, fit, width};
 use super::theme::Theme;
-use crate::app::details::when;
 use crate::app::{App, Pane, Target};
-use crate::date::PartialDate;
+use crate::date::{PartialDate, month_label};
 use crate::sheet::Event;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -28,9 +27,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     if visible.is_empty() {
         let msg = if events.is_empty() {
-            "The fact sheet has no events"
+            "The fact sheet has no events".to_owned()
         } else {
-            "No event matches the filter (Esc clears it)"
+            format!(
+                "No event matches the filter ({} clears it)",
+                pane::clear_key(app, list)
+            )
         };
         frame.render_widget(Line::styled(msg, theme.dim), inner);
         return;
@@ -43,7 +45,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             visible
                 .iter()
-                .map(|&n| width(&when(&events[n])))
+                .map(|&n| width(&events[n].when()))
                 .max()
                 .unwrap_or(10)
         },
@@ -160,7 +162,7 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
 }
 
 fn row<'a>(e: &Event, marked: bool, c: &Columns, w: usize, theme: &Theme) -> Line<'a> {
-    let date = when(e);
+    let date = e.when();
     let mut spans = vec![
         Span::styled(if marked { "● " } else { "  " }, theme.heading),
         Span::raw(format!("{date:<width$} ", width = c.date)),
@@ -205,15 +207,6 @@ fn track(start: i64, end: i64, days: (i64, i64), w: usize) -> String {
         .collect()
 }
 
-/// "Jun 2024" for a day number.
-fn month_label(day: i64) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let (year, month) = crate::date::year_month(day);
-    format!("{} {year}", MONTHS[usize::from(month - 1)])
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -223,11 +216,5 @@ mod tests {
         assert_eq!(track(0, 0, (0, 100), 11), "●··········");
         assert_eq!(track(100, 100, (0, 100), 11), "··········●");
         assert_eq!(track(50, 70, (0, 100), 11), "·····━━━···");
-    }
-
-    #[test]
-    fn month_labels() {
-        assert_eq!(month_label(19_901), "Jun 2024");
-        assert_eq!(month_label(0), "Jan 1970");
     }
 }

@@ -9,10 +9,11 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
 use super::text::width;
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::geometry;
+use crate::app::keys::Context;
 use crate::app::window::rows::Look;
 use crate::app::window::search::{Match, searched};
+use crate::app::{Action, App};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(window) = app.window() else {
@@ -24,14 +25,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let at = format!(" {} ", super::pane::position(scroll, window.max_scroll()));
     // The longest reminder of the keys that fits beside the position, inside the corners.
     let room = usize::from(rect.width).saturating_sub(width(&at) + 4);
-    let keys = [
-        " j/k scroll · / search · Esc close ",
-        " / search · Esc close ",
-        " Esc close ",
-    ]
-    .into_iter()
-    .find(|k| width(k) <= room)
-    .unwrap_or("");
+    let key = |action| app.key(Context::Window, &action);
+    let close = format!("{} close", key(Action::Cancel));
+    let search = format!("{} search · {close}", key(Action::Search));
+    let walk = format!(
+        "{}/{} scroll · {search}",
+        key(Action::Down),
+        key(Action::Up)
+    );
+    let keys = [walk, search, close]
+        .into_iter()
+        .map(|k| format!(" {k} "))
+        .find(|k| width(k) <= room)
+        .unwrap_or_default();
     let block = Block::bordered()
         .border_type(BorderType::Double)
         .border_style(theme.border_focus)

@@ -108,6 +108,14 @@ impl Reader {
         }
     }
 
+    /// The same reader on the key table `keys` instead of the built-in one.
+    pub fn with_keys(self, keys: briefing::app::keys::KeyTable) -> Self {
+        Self {
+            app: self.app.with_keys(keys),
+            ..self
+        }
+    }
+
     /// Presses keys written like `2 j j Enter` (see [`key`]), through the key table.
     pub fn press(&mut self, keys: &str) -> &mut Self {
         for token in keys.split_whitespace() {

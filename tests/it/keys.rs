@@ -148,3 +148,96 @@ fn the_key_tables_are_read() {
     assert_eq!(rows, [["`a` `b`, `Ctrl-c`", "this"]]);
     assert_eq!(keys_in(&rows[0][0]), ["a", "b", "Ctrl-c"]);
 }
+
+/// `assets/keys.toml` with each `(from, to)` replaced once (each must be there).
+fn rebound(changes: &[(&str, &str)]) -> KeyTable {
+    let mut text = read("assets/keys.toml");
+    for (from, to) in changes {
+        assert_eq!(text.matches(from).count(), 1, "{from:?} once in keys.toml");
+        text = text.replacen(from, to, 1);
+    }
+    KeyTable::parse(&text).expect("the rebound table parses")
+}
+
+#[test]
+fn messages_name_the_keys_of_the_table_the_reader_runs_on() {
+    let keys = rebound(&[
+        (
+            r#"{ on = ["]"], run = "next-mention""#,
+            r#"{ on = ["x"], run = "next-mention""#,
+        ),
+        (
+            r#"{ on = ["Esc"], run = "cancel", help = "cancel" }"#,
+            r#"{ on = ["Ctrl-g"], run = "cancel", help = "cancel" }"#,
+        ),
+        (
+            r#"{ on = ["w"], run = "show-warnings""#,
+            r#"{ on = ["W"], run = "show-warnings""#,
+        ),
+        (
+            r#"{ on = ["f"], run = "show-facts""#,
+            r#"{ on = ["F"], run = "show-facts""#,
+        ),
+    ]);
+    let path = std::path::Path::new("tests/it/fixtures/warnings");
+    let input = briefing::briefing::Input::from_arg(Some(path)).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = crate::harness::Reader::new(b, input, 120, 40).with_keys(keys);
+
+    // The header's warnings name the key that lists them.
+    let header = r.screen().lines().next().unwrap_or_default().to_owned();
+    assert!(
+        header.contains(" warnings (W) ") || header.contains(" warning (W) "),
+        "{header}"
+    );
+    assert!(!header.contains("(w)"), "{header}");
+
+    // The article's cursor: no mention under it, and none to copy.
+    r.press("Enter");
+    assert!(
+        r.status()
+            .contains("No mention under the cursor: x and [ move it"),
+        "{}",
+        r.status()
+    );
+    r.press("y");
+    assert!(
+        r.status()
+            .contains("Nothing to copy: move the cursor to a mention first (x or n)"),
+        "{}",
+        r.status()
+    );
+
+    // The details with nothing selected (this sheet's Actors select one at the start).
+    let nothing = briefing::app::details::details(
+        r.app.briefing(),
+        r.app.keys(),
+        briefing::app::details::Subject::Nothing,
+        200,
+    );
+    assert_eq!(
+        nothing.head[0].text,
+        "Select an actor or an event: Tab to a list, j/k to move. Press F for the facts."
+    );
+
+    // Typing a search: the input's cancel is Ctrl-g, and it cancels.
+    r.press("1 /");
+    assert!(
+        r.status()
+            .contains("type to search · Enter keep · Ctrl-g cancel"),
+        "{}",
+        r.status()
+    );
+    r.type_text("zzzz-no-such-words");
+    assert!(
+        r.status().contains("no match · Ctrl-g cancel"),
+        "{}",
+        r.status()
+    );
+    r.press("C-g");
+    assert!(!r.app.search().editing, "Ctrl-g cancels the search");
+
+    // And the rebound keys are the ones that work.
+    r.press("W");
+    assert!(r.app.window().is_some(), "W lists the warnings");
+}
