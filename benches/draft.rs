@@ -26,7 +26,10 @@ fn texts() -> Vec<(&'static str, String)> {
     // for each (42 s whole process).
     let mut titles = String::new();
     for i in 0..20_000 {
-        let _ = writeln!(titles, "Alice met Bob in Paris on day {i}. Carol said nothing.");
+        let _ = writeln!(
+            titles,
+            "Alice met Bob in Paris on day {i}. Carol said nothing."
+        );
     }
     let mut paragraphs = String::new();
     for i in 0..12_000 {
