@@ -1,144 +1,66 @@
 //! Countries and their demonyms, and the continents and regions news names, for guessing an
 //! actor's kind.
 //!
-//! Kept here rather than taken from a crate: the draft needs the short forms news writes
-//! ("US", "UK", "South Korea") and the demonyms ("Russian", "Ukrainian") beside the names, which
-//! the ISO 3166 crates do not carry, and crates.io could not be searched from where this was
-//! written. Two hundred lines of data, checked by the tests below.
+//! The countries are the `keshvar` crate's (ISO 3166-1, with each country's other names and its
+//! nationality): every name it gives in the Latin alphabet without a bracket or a comma is a
+//! spelling of the country, and its nationality (in the plural too) a demonym. Where countries share a spelling
+//! or a demonym ("Dutch", "Congo") the more populous keeps it. On top of the data set, what news
+//! writes and it lacks: the name news uses where it differs from the ISO short name ("Russia",
+//! "South Korea"), short forms and demonyms ("US", "Britain", "Emirati"), and Kosovo, which ISO
+//! does not list. The regions are a short list of our own: no crate names them as news does.
 
-/// Country name as news writes it, its demonym, and other spellings.
-pub const COUNTRIES: &[(&str, &str, &[&str])] = &[
-    ("Afghanistan", "Afghan", &[]),
-    ("Albania", "Albanian", &[]),
-    ("Algeria", "Algerian", &[]),
-    ("Andorra", "Andorran", &[]),
-    ("Angola", "Angolan", &[]),
-    ("Argentina", "Argentine", &["Argentinian"]),
-    ("Armenia", "Armenian", &[]),
-    ("Australia", "Australian", &[]),
-    ("Austria", "Austrian", &[]),
-    ("Azerbaijan", "Azerbaijani", &[]),
-    ("Bahrain", "Bahraini", &[]),
-    ("Bangladesh", "Bangladeshi", &[]),
-    ("Belarus", "Belarusian", &[]),
-    ("Belgium", "Belgian", &[]),
-    ("Bolivia", "Bolivian", &[]),
-    ("Bosnia and Herzegovina", "Bosnian", &["Bosnia"]),
-    ("Brazil", "Brazilian", &[]),
-    ("Bulgaria", "Bulgarian", &[]),
-    ("Cambodia", "Cambodian", &[]),
-    ("Cameroon", "Cameroonian", &[]),
-    ("Canada", "Canadian", &[]),
-    ("Chile", "Chilean", &[]),
-    ("China", "Chinese", &[]),
-    ("Colombia", "Colombian", &[]),
-    ("Croatia", "Croatian", &[]),
-    ("Cuba", "Cuban", &[]),
-    ("Cyprus", "Cypriot", &[]),
-    ("Czech Republic", "Czech", &["Czechia"]),
-    ("Denmark", "Danish", &[]),
-    ("Ecuador", "Ecuadorian", &[]),
-    ("Egypt", "Egyptian", &[]),
-    ("Estonia", "Estonian", &[]),
-    ("Ethiopia", "Ethiopian", &[]),
-    ("Finland", "Finnish", &[]),
-    ("France", "French", &[]),
-    ("Georgia", "Georgian", &[]),
-    ("Germany", "German", &[]),
-    ("Ghana", "Ghanaian", &[]),
-    ("Greece", "Greek", &[]),
-    ("Hungary", "Hungarian", &[]),
-    ("Iceland", "Icelandic", &[]),
-    ("India", "Indian", &[]),
-    ("Indonesia", "Indonesian", &[]),
-    ("Iran", "Iranian", &[]),
-    ("Iraq", "Iraqi", &[]),
-    ("Ireland", "Irish", &[]),
-    ("Israel", "Israeli", &[]),
-    ("Italy", "Italian", &[]),
-    ("Japan", "Japanese", &[]),
-    ("Jordan", "Jordanian", &[]),
-    ("Kazakhstan", "Kazakh", &[]),
-    ("Kenya", "Kenyan", &[]),
-    ("Kosovo", "Kosovar", &[]),
-    ("Kuwait", "Kuwaiti", &[]),
-    ("Latvia", "Latvian", &[]),
-    ("Lebanon", "Lebanese", &[]),
-    ("Libya", "Libyan", &[]),
-    ("Lithuania", "Lithuanian", &[]),
-    ("Luxembourg", "Luxembourgish", &[]),
-    ("Malaysia", "Malaysian", &[]),
-    ("Mali", "Malian", &[]),
-    ("Malta", "Maltese", &[]),
-    ("Mexico", "Mexican", &[]),
-    ("Moldova", "Moldovan", &[]),
-    ("Mongolia", "Mongolian", &[]),
-    ("Montenegro", "Montenegrin", &[]),
-    ("Morocco", "Moroccan", &[]),
-    ("Myanmar", "Burmese", &["Burma"]),
-    ("Nepal", "Nepali", &[]),
-    ("Netherlands", "Dutch", &["Holland"]),
-    ("New Zealand", "New Zealander", &[]),
-    ("Niger", "Nigerien", &[]),
-    ("Nigeria", "Nigerian", &[]),
-    ("North Korea", "North Korean", &[]),
-    ("North Macedonia", "Macedonian", &[]),
-    ("Norway", "Norwegian", &[]),
-    ("Oman", "Omani", &[]),
-    ("Pakistan", "Pakistani", &[]),
-    ("Palestine", "Palestinian", &[]),
-    ("Panama", "Panamanian", &[]),
-    ("Peru", "Peruvian", &[]),
-    ("Philippines", "Filipino", &[]),
-    ("Poland", "Polish", &[]),
-    ("Portugal", "Portuguese", &[]),
-    ("Qatar", "Qatari", &[]),
-    ("Romania", "Romanian", &[]),
-    ("Russia", "Russian", &["Russian Federation"]),
-    ("Rwanda", "Rwandan", &[]),
-    ("Saudi Arabia", "Saudi", &[]),
-    ("Senegal", "Senegalese", &[]),
-    ("Serbia", "Serbian", &[]),
-    ("Singapore", "Singaporean", &[]),
-    ("Slovakia", "Slovak", &[]),
-    ("Slovenia", "Slovenian", &[]),
-    ("Somalia", "Somali", &[]),
-    ("South Africa", "South African", &[]),
-    ("South Korea", "South Korean", &["Republic of Korea"]),
-    ("South Sudan", "South Sudanese", &[]),
-    ("Spain", "Spanish", &[]),
-    ("Sri Lanka", "Sri Lankan", &[]),
-    ("Sudan", "Sudanese", &[]),
-    ("Sweden", "Swedish", &[]),
-    ("Switzerland", "Swiss", &[]),
-    ("Syria", "Syrian", &[]),
-    ("Taiwan", "Taiwanese", &[]),
-    ("Tajikistan", "Tajik", &[]),
-    ("Tanzania", "Tanzanian", &[]),
-    ("Thailand", "Thai", &[]),
-    ("Tunisia", "Tunisian", &[]),
-    ("Turkey", "Turkish", &["Türkiye"]),
-    ("Turkmenistan", "Turkmen", &[]),
-    ("Uganda", "Ugandan", &[]),
-    ("Ukraine", "Ukrainian", &[]),
-    ("United Arab Emirates", "Emirati", &["UAE"]),
-    (
-        "United Kingdom",
-        "British",
-        &["UK", "Britain", "Great Britain"],
-    ),
-    (
-        "United States",
-        "American",
-        &["US", "USA", "U.S.", "America"],
-    ),
-    ("Uruguay", "Uruguayan", &[]),
-    ("Uzbekistan", "Uzbek", &[]),
-    ("Venezuela", "Venezuelan", &[]),
-    ("Vietnam", "Vietnamese", &[]),
-    ("Yemen", "Yemeni", &[]),
-    ("Zambia", "Zambian", &[]),
-    ("Zimbabwe", "Zimbabwean", &[]),
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// The name news uses for a country where it differs from the ISO short name, by ISO code.
+const NEWS_NAMES: &[(&str, &str)] = &[
+    ("BN", "Brunei"),
+    ("BO", "Bolivia"),
+    ("CD", "Democratic Republic of the Congo"),
+    ("CI", "Ivory Coast"),
+    ("CV", "Cape Verde"),
+    ("CZ", "Czech Republic"),
+    ("FM", "Micronesia"),
+    ("GB", "United Kingdom"),
+    ("IR", "Iran"),
+    ("KP", "North Korea"),
+    ("KR", "South Korea"),
+    ("LA", "Laos"),
+    ("MD", "Moldova"),
+    ("PS", "Palestine"),
+    ("RU", "Russia"),
+    ("SY", "Syria"),
+    ("TR", "Turkey"),
+    ("TW", "Taiwan"),
+    ("TZ", "Tanzania"),
+    ("US", "United States"),
+    ("VA", "Vatican City"),
+    ("VE", "Venezuela"),
+    ("VN", "Vietnam"),
+];
+
+/// Spellings and demonyms news uses that the data set lacks, by the country's name (news's).
+const NEWS_FORMS: &[(&str, &[&str], &[&str])] = &[
+    ("United States", &["US", "U.S.", "America"], &[]),
+    ("United Kingdom", &["Britain", "Great Britain"], &[]),
+    ("United Arab Emirates", &["UAE"], &["Emirati"]),
+    ("South Korea", &["Republic of Korea"], &[]),
+    ("Netherlands", &["Holland"], &[]),
+    ("Myanmar", &["Burma"], &["Burmese"]),
+    ("Bosnia and Herzegovina", &["Bosnia"], &["Bosnian"]),
+    ("Argentina", &[], &["Argentine", "Argentinian"]),
+    ("Ecuador", &[], &["Ecuadorian"]),
+    ("Iceland", &[], &["Icelandic"]),
+    ("Kazakhstan", &[], &["Kazakh"]),
+    ("Luxembourg", &[], &["Luxembourgish"]),
+    ("Nepal", &[], &["Nepali"]),
+    ("Niger", &[], &["Nigerien"]),
+    ("Saudi Arabia", &[], &["Saudi"]),
+    ("Slovenia", &[], &["Slovenian"]),
+    ("Tajikistan", &[], &["Tajik"]),
+    ("Uzbekistan", &[], &["Uzbek"]),
+    ("Cape Verde", &[], &["Cape Verdean"]),
+    ("Kosovo", &["Kosovo"], &["Kosovar"]),
 ];
 
 /// Continents and regions: places, not countries.
@@ -168,19 +90,58 @@ pub const REGIONS: &[&str] = &[
     "Western Europe",
 ];
 
-/// The country a spelling names, as its name in [`COUNTRIES`], and whether the spelling is its
+/// Every spelling of a country: its name as news writes it, and whether the spelling is its
 /// demonym.
+static SPELLINGS: LazyLock<HashMap<&'static str, (&'static str, bool)>> = LazyLock::new(|| {
+    let mut countries: Vec<keshvar::Country> = keshvar::CountryIterator::new().collect();
+    countries.sort_by_key(|c| std::cmp::Reverse(c.maybe_population().unwrap_or(0)));
+    // Names in the Latin alphabet (the data set has Japanese and Russian ones too), without the
+    // brackets and commas of ISO's long forms ("Korea (Republic of)").
+    let latin = |c: char| c.is_ascii() || ('\u{C0}'..='\u{24F}').contains(&c);
+    let clean = |n: &&str| n.chars().all(latin) && !n.contains(['(', ')', '[', ',']);
+    let mut out: HashMap<&'static str, (&'static str, bool)> = HashMap::new();
+    for c in &countries {
+        let code = c.alpha2().to_string();
+        let name = NEWS_NAMES
+            .iter()
+            .find(|(a, _)| *a == code)
+            .map_or(c.iso_short_name(), |(_, n)| *n);
+        if REGIONS.contains(&name) {
+            continue; // Antarctica is a place
+        }
+        let names = [name, c.iso_short_name()]
+            .into_iter()
+            .chain(c.unofficial_name_list().iter().copied());
+        for n in names.filter(clean) {
+            out.entry(n).or_insert((name, false));
+        }
+        for d in c
+            .maybe_nationality()
+            .into_iter()
+            .flat_map(|d| d.split(", "))
+        {
+            out.entry(d).or_insert((name, true));
+        }
+    }
+    for (name, spellings, demonyms) in NEWS_FORMS {
+        out.insert(name, (name, false));
+        for s in *spellings {
+            out.insert(s, (name, false));
+        }
+        for d in *demonyms {
+            out.insert(d, (name, true));
+        }
+    }
+    out
+});
+
+/// The country a spelling names, as news names it, and whether the spelling is its demonym.
 #[must_use]
 pub fn country(spelling: &str) -> Option<(&'static str, bool)> {
-    COUNTRIES.iter().find_map(|&(name, demonym, others)| {
-        if spelling == name || others.contains(&spelling) {
-            Some((name, false))
-        } else if spelling == demonym || spelling.strip_suffix('s') == Some(demonym) {
-            // The people of a country, in the plural: "Americans", "Ukrainians".
-            Some((name, true))
-        } else {
-            None
-        }
+    SPELLINGS.get(spelling).copied().or_else(|| {
+        // The people of a country, in the plural: "Americans", "Ukrainians".
+        let (name, demonym) = SPELLINGS.get(spelling.strip_suffix('s')?)?;
+        demonym.then_some((*name, true))
     })
 }
 
@@ -196,24 +157,54 @@ mod tests {
     #[test]
     fn names_short_forms_and_demonyms_find_their_country() {
         assert_eq!(country("US"), Some(("United States", false)));
+        assert_eq!(country("United States"), Some(("United States", false)));
+        assert_eq!(country("USA"), Some(("United States", false)));
         assert_eq!(country("Russian"), Some(("Russia", true)));
+        assert_eq!(country("Russia"), Some(("Russia", false)));
         assert_eq!(country("Tokyo"), None);
         // A speech calls "Americans" what it elsewhere calls "America".
         assert_eq!(country("Americans"), Some(("United States", true)));
         assert_eq!(country("Swiss"), Some(("Switzerland", true)));
+        assert_eq!(country("South Korea"), Some(("South Korea", false)));
+        assert_eq!(country("Emirati"), Some(("United Arab Emirates", true)));
+        assert_eq!(country("Kosovo"), Some(("Kosovo", false)));
         assert!(is_region("Indo-Pacific"));
     }
 
     #[test]
-    fn no_spelling_is_listed_twice() {
-        let mut all: Vec<&str> = COUNTRIES
-            .iter()
-            .flat_map(|(n, d, o)| [*n, *d].into_iter().chain(o.iter().copied()))
-            .chain(REGIONS.iter().copied())
-            .collect();
-        let n = all.len();
-        all.sort_unstable();
-        all.dedup();
-        assert_eq!(all.len(), n);
+    fn a_shared_demonym_goes_to_the_more_populous_country() {
+        assert_eq!(country("Dutch"), Some(("Netherlands", true)));
+        assert_eq!(country("French"), Some(("France", true)));
+        assert_eq!(country("Italian"), Some(("Italy", true)));
+        assert_eq!(country("Chinese"), Some(("China", true)));
+        assert_eq!(country("Congo"), Some(("Congo", false)));
+    }
+
+    #[test]
+    fn every_country_of_the_data_set_is_found_by_its_news_name() {
+        let mut found = 0;
+        for c in keshvar::CountryIterator::new() {
+            let code = c.alpha2().to_string();
+            let name = NEWS_NAMES
+                .iter()
+                .find(|(a, _)| *a == code)
+                .map_or(c.iso_short_name(), |(_, n)| *n);
+            if !name.contains(['(', ',']) && !REGIONS.contains(&name) {
+                assert_eq!(country(name).map(|c| c.0), Some(name), "{code}");
+                found += 1;
+            }
+        }
+        assert!(found >= 240, "{found}");
+        // Every name the supplement uses is a country of the data set, or Kosovo.
+        for (name, _, _) in NEWS_FORMS {
+            assert_eq!(country(name), Some((*name, false)), "{name}");
+        }
+    }
+
+    #[test]
+    fn regions_are_not_countries() {
+        for r in REGIONS {
+            assert_eq!(country(r), None, "{r}");
+        }
     }
 }

@@ -545,6 +545,27 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     group(text, &runs)
 }
 
+/// Whether "and" after the name `ws[run]` joins it with the two capitalised words after it, as
+/// in "Department of Health and Human Services": only in a name with "of", and not before a
+/// country ("the Ministry of Defence and Ukraine's army" is two names).
+fn and_inside(
+    text: &str,
+    ws: &[Word],
+    run: std::ops::RangeInclusive<usize>,
+    cap: &dyn Fn(usize) -> bool,
+) -> bool {
+    let k = run.end() + 1;
+    let word = |n: usize| clean(text, &ws[n]).1;
+    k + 2 < ws.len()
+        && (k..=k + 2).all(|n| ws[n].gap.is_empty())
+        && word(k) == "and"
+        && run.clone().any(|n| word(n) == "of")
+        && cap(k + 1)
+        && cap(k + 2)
+        && !possessive(text, &ws[k + 1])
+        && country(word(k + 1)).is_none()
+}
+
 /// Where the name `ws[i..=j]` ends, with a suffix after a comma ("William A. Trudeau, Jr.") or
 /// a year after "of" that belong to it.
 fn name_end(text: &str, ws: &[Word], i: usize, mut j: usize) -> usize {
@@ -798,6 +819,10 @@ fn runs_of(
                 j = k;
                 continue;
             }
+            if and_inside(text, ws, i..=j, &cap) {
+                j = k + 1;
+                continue;
+            }
             let mut m = k;
             while m < ws.len() && joined(m) && CONNECTORS.contains(&&text[ws[m].range.clone()]) {
                 m += 1;
@@ -915,7 +940,12 @@ fn make_run(
         after_and,
         kin: None,
     };
-    let Some(last) = ws.iter().rposition(|w| TITLES.contains(&clean(text, w).1)) else {
+    // A title word after a connector names what an organisation is for, not a person's rank:
+    // "Department of Defense", "Ministry of Justice".
+    let Some(last) = (0..ws.len()).rposition(|k| {
+        TITLES.contains(&clean(text, &ws[k]).1)
+            && !(k > 0 && CONNECTORS.contains(&clean(text, &ws[k - 1]).1))
+    }) else {
         return Some(run);
     };
     let rest = &ws[last + 1..];
@@ -1332,6 +1362,33 @@ mod tests {
         assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
         assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
         assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+
+    #[test]
+    fn and_inside_a_name_with_of_joins_it() {
+        let got = names(
+            "The Department of Health and Human Services and the Department of Housing and Urban \
+             Development met the Ministry of Defence and Ukraine's army.",
+        );
+        assert!(
+            got.contains(&"Department of Health and Human Services".to_owned()),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&"Department of Housing and Urban Development".to_owned()),
+            "{got:?}"
+        );
+        assert!(got.contains(&"Ministry of Defence".to_owned()), "{got:?}");
+    }
+
+    #[test]
+    fn a_title_word_after_of_names_an_organisation() {
+        let got = names(
+            "The Department of Defense sent troops. The Department of Defense and the Ministry \
+             of Justice will help.",
+        );
+        assert!(got.contains(&"Department of Defense".to_owned()), "{got:?}");
+        assert!(got.contains(&"Ministry of Justice".to_owned()), "{got:?}");
     }
 
     #[test]
