@@ -79,7 +79,8 @@ pub enum Command {
     },
     /// Print, as TOML to paste, the names, dates, figures and furniture a fact sheet leaves out.
     Suggest {
-        /// Fact sheet, or a folder holding facts.toml (default: the bundled briefing).
+        /// Fact sheet, or a folder holding facts.toml (default: ./facts.toml, else the bundled
+        /// sample).
         path: Option<PathBuf>,
     },
 }

@@ -116,8 +116,10 @@ pub fn headline(text: &str) -> Option<(String, usize)> {
         .find(|(_, l)| !l.is_empty())?;
     let words = line.split_whitespace().count();
     let end = line.trim_end_matches(['"', '\'', '”', '’']);
+    // One space for every run of whitespace: a scraped headline's non-breaking spaces would make
+    // the title unfindable with an ordinary space.
     ((2..=HEADLINE_WORDS).contains(&words) && !end.ends_with(['.', ':', ';', ',']))
-        .then(|| (line.to_owned(), n + 1))
+        .then(|| (one_line(line), n + 1))
 }
 
 /// A full date among the first words of the text ("date 2022-03-24 The Minority …"): a
@@ -347,6 +349,14 @@ fn sentence_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, S
     }
 }
 
+/// Whether a sentence asks rather than reports ("Have you spoken to Speaker Johnson?"): a
+/// question is no event, whatever dates it names.
+fn question(text: &str, s: &Sentence) -> bool {
+    text[s.range.clone()]
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('?')
+}
+
 /// An event for a dated sentence: its title drawn from the sentence, the sentence as evidence,
 /// the actors it names.
 fn dated_event(
@@ -435,6 +445,9 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let mut dated_starts = HashSet::new();
     let mut drafted = HashSet::new();
     for (s, phrases) in &analysis.dated {
+        if question(text, s) {
+            continue;
+        }
         let chosen = sentence_date(text, phrases);
         for p in phrases {
             let phrase = one_line(&text[p.range.clone()]);
@@ -497,7 +510,10 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     // whose sentence occurs once.
     let mut undated = Vec::new();
     for s in &analysis.sentences {
-        if title.as_ref().is_some_and(|t| t.1 == s.line) || dated_starts.contains(&s.range.start) {
+        if title.as_ref().is_some_and(|t| t.1 == s.line)
+            || dated_starts.contains(&s.range.start)
+            || question(text, s)
+        {
             continue;
         }
         let skipped: Vec<usize> = (0..skipped_dates.len())
@@ -664,6 +680,24 @@ fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_question_is_no_event() {
+        let d = draft(
+            "Storm talks\n\nHave you spoken to Speaker Johnson yesterday? The storm hit Tampa \
+             yesterday.\n",
+            &Options {
+                article: "a.txt".into(),
+                published: PartialDate::parse("2024-10-10").ok(),
+            },
+        );
+        let evidence: Vec<&str> = d
+            .events
+            .iter()
+            .filter_map(|e| e.event.evidence.as_deref())
+            .collect();
+        assert_eq!(evidence, ["The storm hit Tampa yesterday."]);
+    }
 
     #[test]
     fn title_case_lines_are_told_from_sentences_full_of_names() {

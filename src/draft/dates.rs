@@ -53,9 +53,16 @@ pub enum Found {
 /// said on Tuesday it would delay its ruling until September" the court spoke on Tuesday.
 #[must_use]
 pub fn main_date(text: &str, phrases: &[Phrase]) -> Option<usize> {
+    // A date said not to be the one ("not today, but tomorrow") dates nothing.
+    let negated = |p: &Phrase| {
+        let before = text[..p.range.start].trim_end_matches([' ', ',']);
+        before
+            .get(before.len().saturating_sub(4)..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(" not"))
+    };
     let first = phrases
         .iter()
-        .position(|p| matches!(p.found, Found::Date { .. }))?;
+        .position(|p| matches!(p.found, Found::Date { .. }) && !negated(p))?;
     let now = matches!(
         text[phrases[first].range.clone()].to_lowercase().as_str(),
         "today" | "tonight"
@@ -177,9 +184,11 @@ fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
         ("yesterday", _) => (0, Relative::Days(-1)),
         ("today" | "tonight", _) => (0, Relative::Days(0)),
         ("tomorrow", _) => (0, Relative::Days(1)),
+        // The night before the publication day, which is when "last night" is written.
+        ("last", "night") => (1, Relative::Days(-1)),
         ("last", "week") => (1, Relative::Days(-7)),
         ("next", "week") => (1, Relative::Days(7)),
-        ("this", "week") => (1, Relative::Days(0)),
+        ("this", "week" | "morning" | "afternoon" | "evening") => (1, Relative::Days(0)),
         ("last", "month") => (1, Relative::Months(-1)),
         ("next", "month") => (1, Relative::Months(1)),
         ("this", "month") => (1, Relative::Months(0)),
@@ -535,6 +544,35 @@ mod tests {
             [
                 d("This week’s", "2016-07-04", true),
                 d("tonight", "2016-07-04", true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_date_said_not_to_be_the_one_dates_nothing() {
+        let s = "I have spoken to them — not today, but tomorrow I will.";
+        let p = phrases(s, 0..s.len(), PartialDate::parse("2024-10-10").ok());
+        let main = main_date(s, &p).map(|k| &s[p[k].range.clone()]);
+        assert_eq!(main, Some("tomorrow"));
+    }
+
+    #[test]
+    fn last_night_and_this_morning_are_relative_dates() {
+        let found = dates(
+            "Last night, Hurricane Milton made landfall; this morning it left.",
+            Some("2024-10-10"),
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "Last night".to_owned(),
+                    Some(("2024-10-09".to_owned(), true))
+                ),
+                (
+                    "this morning".to_owned(),
+                    Some(("2024-10-10".to_owned(), true))
+                ),
             ]
         );
     }

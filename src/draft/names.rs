@@ -248,6 +248,7 @@ const TITLES: &[&str] = &[
     "Hon",
     "Leader",
     "Member",
+    "Administrator",
 ];
 
 /// Titles that may stand before a surname alone ("President Biden", "Mr Jones"); others need a
@@ -291,6 +292,12 @@ const HONORIFICS: &[&str] = &[
     "Sergeant",
     "Sgt",
     "Commander",
+    "Director",
+    "Speaker",
+    "Administrator",
+    "Chairman",
+    "Chairwoman",
+    "Commissioner",
 ];
 
 /// Given names (the 1990 US census's, `first_names.txt`): a name of two or three words that
