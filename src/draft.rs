@@ -349,6 +349,51 @@ fn sentence_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, S
     }
 }
 
+/// The speakers of a transcript that no name found already covers: each label in capitals
+/// ("THE PRESIDENT:", "MS. JEAN-PIERRE:") that begins two lines or more, as an actor for the
+/// curator to name ("Joe Biden", keeping the label as an alias). `Q` and `A` are no one.
+fn speakers(article: &Article, found: &[Candidate]) -> Vec<Candidate> {
+    let text = article.text();
+    let known: HashSet<String> = found
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+        .map(|n| fold(n))
+        .collect();
+    let mut labels: Vec<(String, Vec<Range<usize>>)> = Vec::new();
+    for (_, r) in text::lines(article) {
+        let line = &text[r.clone()];
+        let Some(end) = text::speaker_label(line) else {
+            continue;
+        };
+        let label = line[..end].trim().trim_end_matches(':').trim_end();
+        if label.chars().filter(|c| c.is_alphabetic()).count() < 2 || known.contains(&fold(label)) {
+            continue;
+        }
+        let start = r.start + line.find(label).unwrap_or(0);
+        let at = start..start + label.len();
+        match labels.iter_mut().find(|(l, _)| l == label) {
+            Some((_, places)) => places.push(at),
+            None => labels.push((label.to_owned(), vec![at])),
+        }
+    }
+    labels
+        .into_iter()
+        .filter(|(_, places)| places.len() >= 2)
+        .map(|(label, places)| Candidate {
+            kind: ActorKind::Person,
+            kind_reason: Some(format!(
+                "the label of a speaker on {} lines: write who speaks here as the name, and keep \
+                 the label as an alias",
+                places.len()
+            )),
+            name: label,
+            aliases: Vec::new(),
+            alias_reasons: Vec::new(),
+            occurrences: places,
+        })
+        .collect()
+}
+
 /// Whether a sentence asks rather than reports ("Have you spoken to Speaker Johnson?"): a
 /// question is no event, whatever dates it names.
 fn question(text: &str, s: &Sentence) -> bool {
@@ -433,7 +478,9 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let folded: Vec<String> = omit.iter().map(|f| fold(&f.text)).collect();
     let (article, _) = Article::new(text.to_owned(), &folded);
     let analysis = analyse(&article, published.as_ref().map(|p| p.0));
-    let actors = actors(&article, analysis.candidates.clone());
+    let mut candidates = analysis.candidates.clone();
+    candidates.extend(speakers(&article, &candidates));
+    let actors = actors(&article, candidates);
     let sheet_actors: Vec<Actor> = actors.iter().map(|a| a.actor.clone()).collect();
     let index = MentionIndex::build(&article, &sheet_actors);
     let in_sentence = |r: &Range<usize>| actor_ids(&index, &sheet_actors, r);
@@ -680,6 +727,26 @@ fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transcripts_speakers_are_actors_to_name() {
+        let d = draft(
+            "Remarks on the storm\n\nTHE PRESIDENT:  Good morning.\n\nQ    Will you go?\n\nTHE \
+             PRESIDENT:  Yes, to Tampa.\n\nMS. JEAN-PIERRE:  Thank you.\n",
+            &Options::default(),
+        );
+        let names: Vec<(&str, usize)> = d
+            .actors
+            .iter()
+            .map(|a| (a.actor.name.as_str(), a.mentions))
+            .collect();
+        assert!(names.contains(&("THE PRESIDENT", 2)), "{names:?}");
+        assert!(
+            !names.iter().any(|(n, _)| n.contains("JEAN")),
+            "one line: {names:?}"
+        );
+        assert!(!names.iter().any(|(n, _)| *n == "Q"), "{names:?}");
+    }
 
     #[test]
     fn a_question_is_no_event() {

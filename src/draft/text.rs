@@ -88,7 +88,7 @@ pub fn sentences(article: &Article, own_line: Option<usize>) -> Vec<Sentence> {
 /// The length of the speaker's label a transcript's line begins with, if it has one: up to six
 /// words in capitals and a colon ("THE VICE PRESIDENT:", "MS. PSAKI:", "Q:"), or a lone `Q`
 /// or `A` before the question or answer ("Q    Good morning").
-fn speaker_label(line: &str) -> Option<usize> {
+pub(super) fn speaker_label(line: &str) -> Option<usize> {
     let trimmed = line.trim_start();
     let lead = line.len() - trimmed.len();
     if let Some(colon) = trimmed.find(':') {
