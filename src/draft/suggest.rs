@@ -71,6 +71,29 @@ impl Quoted {
     }
 }
 
+/// Whether mentions of several actors cover every capitalised word of `r`: "Florida for
+/// Hurricane Milton" is two names the sheet knows, not a third it lacks.
+fn pieced(b: &Briefing, r: &Range<usize>) -> bool {
+    let text = b.article.text();
+    let inside: Vec<Range<usize>> = b.mentions.all()[b.mentions.first_from(r.start)..]
+        .iter()
+        .take_while(|m| (m.span.start as usize) < r.end)
+        .map(|m| m.span.range())
+        .collect();
+    if inside.len() < 2 {
+        return false;
+    }
+    let mut at = r.start;
+    text[r.clone()].split(' ').all(|word| {
+        let start = at;
+        at += word.len() + 1;
+        !word.starts_with(char::is_uppercase)
+            || inside
+                .iter()
+                .any(|m| m.start <= start && start + word.len() <= m.end)
+    })
+}
+
 /// What `b`'s fact sheet leaves out.
 #[must_use]
 #[allow(clippy::too_many_lines)] // Names, dated sentences, figures, furniture in turn.
@@ -90,7 +113,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
         let left: Vec<Range<usize>> = c
             .occurrences
             .iter()
-            .filter(|r| covering(r).is_none())
+            .filter(|r| covering(r).is_none() && !pieced(b, r))
             .cloned()
             .collect();
         if left.is_empty() {

@@ -344,6 +344,19 @@ fn suggest_lists_what_a_sheet_leaves_out() {
 }
 
 #[test]
+fn a_name_made_of_known_names_is_not_suggested() {
+    // "Florida for Hurricane Milton" reads as one name, but both its names are actors: the
+    // sheet leaves nothing out (it once said the name stood "outside every actor's mention").
+    let sheet = "[briefing]\ntitle = \"T\"\narticle = \"article.txt\"\n\n[[actors]]\nname = \
+                 \"Florida\"\nkind = \"place\"\n\n[[actors]]\nname = \"Hurricane Milton\"\nkind = \
+                 \"other\"\n";
+    let article = "Storm aid\n\nHe spoke of aid to Florida for Hurricane Milton at noon.\n";
+    let f = Fixture::new(sheet, article.as_bytes());
+    let out = suggestions(&f.sheet());
+    assert!(!out.contains("Florida for Hurricane Milton"), "{out}");
+}
+
+#[test]
 fn suggested_facts_name_their_source_and_quote_only_what_stands_once() {
     // "35 countries" stands twice: a fact quoting those words alone would not say which place
     // it means (`check` warns), so the suggestion quotes the whole sentence, as a draft does.
