@@ -7,7 +7,8 @@
 //! or a demonym ("Dutch", "Congo") the more populous keeps it. On top of the data set, what news
 //! writes and it lacks: the name news uses where it differs from the ISO short name ("Russia",
 //! "South Korea"), short forms and demonyms ("US", "Britain", "Emirati"), and Kosovo, which ISO
-//! does not list. The regions are a short list of our own: no crate names them as news does.
+//! does not list. The regions and US states are a short list of our own: no crate names regions as news does, and
+//! keshvar's subdivisions would double its build time for fifty names.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -63,7 +64,8 @@ const NEWS_FORMS: &[(&str, &[&str], &[&str])] = &[
     ("Kosovo", &["Kosovo"], &["Kosovar"]),
 ];
 
-/// Continents and regions: places, not countries.
+/// Continents, regions and the states of the United States (but Georgia, a country too, and
+/// Washington, more often the capital or a person): places, not countries.
 pub const REGIONS: &[&str] = &[
     "Africa",
     "Antarctica",
@@ -88,6 +90,54 @@ pub const REGIONS: &[&str] = &[
     "Southeast Asia",
     "West Bank",
     "Western Europe",
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York State",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
 ];
 
 /// Every spelling of a country: its name as news writes it, and whether the spelling is its

@@ -368,7 +368,7 @@ const NOT_FIRST_NAMES: &[&str] = &[
 ];
 
 fn first_name(word: &str) -> bool {
-    FIRST_NAMES.contains(word) && !NOT_FIRST_NAMES.contains(&word)
+    FIRST_NAMES.contains(word) && !NOT_FIRST_NAMES.contains(&word) && !is_region(word)
 }
 
 /// Head nouns of organisations.
@@ -1079,7 +1079,8 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         by_first.entry(words[0]).or_default().push(i);
     }
     for (k, single) in names.iter().enumerate() {
-        if single.contains(' ') || acronym(single) || country(single).is_some() {
+        if single.contains(' ') || acronym(single) || country(single).is_some() || is_region(single)
+        {
             continue;
         }
         let longer = |last: bool| -> Vec<usize> {
@@ -1369,6 +1370,18 @@ mod tests {
         assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
         assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
         assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+
+    #[test]
+    fn a_state_is_a_place_and_no_first_name() {
+        let got = found(
+            "Florida Power said it would help. Florida Power crews and Florida officials met.",
+        );
+        let florida = got.iter().find(|c| c.0 == "Florida").expect("Florida alone");
+        assert_eq!(florida.2, ActorKind::Place);
+        let power = got.iter().find(|c| c.0 == "Florida Power").expect("the company");
+        assert!(power.1.is_empty(), "{power:?}");
+        assert_ne!(power.2, ActorKind::Person);
     }
 
     #[test]
