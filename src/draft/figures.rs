@@ -214,8 +214,17 @@ fn in_words(text: &str, range: Range<usize>) -> Vec<Figure> {
             }
             continue;
         }
-        // A plural noun right after it, or after one more word ("two police officers").
-        let next = words_after(text, end, range.end, 2);
+        // A scale ("three million"), then a plural noun right after it, or after one more word
+        // ("two police officers").
+        let mut next = words_after(text, end, range.end, 3);
+        let scale = next
+            .first()
+            .filter(|(n, _)| SCALES.contains(&n.as_str()))
+            .cloned();
+        if scale.is_some() {
+            next.remove(0);
+        }
+        next.truncate(2);
         let Some(k) = next.iter().position(|(n, _)| plural(n)) else {
             continue;
         };
@@ -229,7 +238,7 @@ fn in_words(text: &str, range: Range<usize>) -> Vec<Figure> {
         let label = label.join(" ");
         let mut c = label.chars();
         out.push(Figure {
-            value: number.to_owned(),
+            value: scale.map_or(number.to_owned(), |(s, _)| format!("{number} {s}")),
             label: c
                 .next()
                 .map_or(label.clone(), |f| f.to_uppercase().chain(c).collect()),
@@ -267,12 +276,17 @@ fn currency_code(before: &str) -> Option<&str> {
 
 /// Whether a lowercase word looks like a plural noun: "countries", not "across" or "'s".
 fn plural(w: &str) -> bool {
-    w.starts_with(char::is_lowercase)
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("'s")
-        && !w.ends_with("’s")
-        && w.len() > 3
+    // Plurals without an s: what counts of people most often count.
+    const IRREGULAR: &[&str] = &["people", "men", "women", "children"];
+    // A possessive plural ("the mayors' towns") is a plural.
+    let w = w.strip_suffix(['\'', '’']).unwrap_or(w);
+    IRREGULAR.contains(&w)
+        || w.starts_with(char::is_lowercase)
+            && w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("'s")
+            && !w.ends_with("’s")
+            && w.len() > 3
 }
 
 /// The words after `from` up to `max` of them, stopping at punctuation: (text, end) pairs.
@@ -325,7 +339,30 @@ fn figure(
     let prev_start =
         sentence.start + before.trim_end_matches(['$', '€', '£', '¥']).len() - prev.len();
     let approximate = APPROXIMATELY.contains(&prev.to_lowercase().as_str());
-    if approximate || KEEP_BEFORE.contains(&prev) {
+    // A range: "10 to 20 inches", "between 10 and 15 mayors" give "10 to 20", "10 to 15".
+    let mut low = None;
+    if matches!(prev, "to" | "and") {
+        let before2 = text[sentence.start..prev_start].trim_end();
+        let n = before2.rsplit(' ').next().unwrap_or("");
+        let head = before2[..before2.len() - n.len()].trim_end();
+        let between = head
+            .get(head.len().saturating_sub(7)..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("between"));
+        if n.starts_with(|c: char| c.is_ascii_digit())
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+            && (prev == "to" || between)
+        {
+            low = Some(n.to_owned());
+            ev_start = sentence.start
+                + if between {
+                    head.len() - "between".len()
+                } else {
+                    before2.len() - n.len()
+                };
+        }
+    }
+    if low.is_none() && (approximate || KEEP_BEFORE.contains(&prev)) {
         ev_start = ev_start.min(prev_start);
         if matches!(prev, "than" | "least" | "to") {
             let before2 = text[sentence.start..prev_start].trim_end();
@@ -338,7 +375,7 @@ fn figure(
             }
         }
     }
-    let mut value = number.to_owned();
+    let mut value = low.map_or_else(|| number.to_owned(), |l| format!("{l} to {number}"));
     let mut ev_end = end;
     let after = &text[end..sentence.end];
     let mut label_words: Vec<String> = Vec::new();
@@ -468,6 +505,21 @@ mod tests {
         let clock = found("It began at 11:50 A.M. and ended at 5 p.m. with 9/11 said.");
         assert!(clock.is_empty(), "{clock:?}");
         assert!(found("Then Jennifer Jacobs of NY1 asked.").is_empty());
+    }
+
+    #[test]
+    fn ranges_and_counts_in_millions_keep_their_words() {
+        assert_eq!(
+            found("Rain of 10 to 20 inches fell on between 10 and 15 mayors' towns."),
+            [
+                ("10 to 20".into(), "10 to 20 inches".into()),
+                ("10 to 15".into(), "between 10 and 15 mayors'".into()),
+            ]
+        );
+        assert_eq!(
+            found("Three million people are without power."),
+            [("Three million".into(), "Three million people".into())]
+        );
     }
 
     #[test]

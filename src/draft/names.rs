@@ -1377,9 +1377,15 @@ mod tests {
         let got = found(
             "Florida Power said it would help. Florida Power crews and Florida officials met.",
         );
-        let florida = got.iter().find(|c| c.0 == "Florida").expect("Florida alone");
+        let florida = got
+            .iter()
+            .find(|c| c.0 == "Florida")
+            .expect("Florida alone");
         assert_eq!(florida.2, ActorKind::Place);
-        let power = got.iter().find(|c| c.0 == "Florida Power").expect("the company");
+        let power = got
+            .iter()
+            .find(|c| c.0 == "Florida Power")
+            .expect("the company");
         assert!(power.1.is_empty(), "{power:?}");
         assert_ne!(power.2, ActorKind::Person);
     }
