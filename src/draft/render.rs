@@ -167,7 +167,7 @@ fn events(o: &mut String, d: &Draft) {
             o,
             &e.event,
             e.undated
-                .then_some("no date in the text: set the date it happened"),
+                .then_some("a guess: set the date it happened (why: the line above)"),
         );
     }
 }
