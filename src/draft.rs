@@ -251,8 +251,21 @@ impl Ids {
 
 /// A short title from a sentence: its first words, cut at a word near [`TITLE_BYTES`].
 fn title_from(sentence: &str) -> String {
+    /// Words that open a sentence without saying what happened.
+    const OPENERS: &[&str] = &[
+        "And ", "But ", "So ", "Also, ", "Additionally, ", "However, ", "Now, ", "Meanwhile, ",
+        "In addition, ", "In fact, ", "Still, ", "Then, ", "And, ",
+    ];
     let s = one_line(sentence);
-    let s = s.trim_end_matches(['.', '!', '?']);
+    let mut s = s.trim_end_matches(['.', '!', '?']);
+    while let Some(rest) = OPENERS.iter().find_map(|o| s.strip_prefix(o)) {
+        s = rest;
+    }
+    let capitalised: String;
+    if let Some(first) = s.chars().next().filter(|c| c.is_lowercase()) {
+        capitalised = first.to_uppercase().chain(s[first.len_utf8()..].chars()).collect();
+        s = &capitalised;
+    }
     if s.len() <= TITLE_BYTES {
         return s.to_owned();
     }
@@ -746,6 +759,18 @@ mod tests {
             "one line: {names:?}"
         );
         assert!(!names.iter().any(|(n, _)| *n == "Q"), "{names:?}");
+    }
+
+    #[test]
+    fn titles_drop_the_words_that_only_open_a_sentence() {
+        assert_eq!(
+            title_from("And, in fact, starting this morning, we are getting assessments."),
+            "In fact, starting this morning, we are getting assessments"
+        );
+        assert_eq!(
+            title_from("Additionally, the vice president and I met."),
+            "The vice president and I met"
+        );
     }
 
     #[test]
