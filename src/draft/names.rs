@@ -427,6 +427,21 @@ const ORGANIZATION_HEADS: &[&str] = &[
     "Secretariat",
     "Exchange",
     "Airlines",
+    "Corps",
+    "Port",
+    "Center",
+    "Centre",
+    "Hospital",
+    "School",
+    "College",
+    "Academy",
+    "Church",
+    "Club",
+    "Society",
+    "Trust",
+    "Network",
+    "Laboratory",
+    "Reserve",
 ];
 
 /// Head nouns of newspapers, broadcasters and agencies.
