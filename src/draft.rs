@@ -253,8 +253,19 @@ impl Ids {
 fn title_from(sentence: &str) -> String {
     /// Words that open a sentence without saying what happened.
     const OPENERS: &[&str] = &[
-        "And ", "But ", "So ", "Also, ", "Additionally, ", "However, ", "Now, ", "Meanwhile, ",
-        "In addition, ", "In fact, ", "Still, ", "Then, ", "And, ",
+        "And ",
+        "But ",
+        "So ",
+        "Also, ",
+        "Additionally, ",
+        "However, ",
+        "Now, ",
+        "Meanwhile, ",
+        "In addition, ",
+        "In fact, ",
+        "Still, ",
+        "Then, ",
+        "And, ",
     ];
     let s = one_line(sentence);
     let mut s = s.trim_end_matches(['.', '!', '?']);
@@ -263,7 +274,10 @@ fn title_from(sentence: &str) -> String {
     }
     let capitalised: String;
     if let Some(first) = s.chars().next().filter(|c| c.is_lowercase()) {
-        capitalised = first.to_uppercase().chain(s[first.len_utf8()..].chars()).collect();
+        capitalised = first
+            .to_uppercase()
+            .chain(s[first.len_utf8()..].chars())
+            .collect();
         s = &capitalised;
     }
     if s.len() <= TITLE_BYTES {

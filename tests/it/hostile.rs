@@ -841,6 +841,40 @@ fn reload_keeps_the_old_version_over_a_broken_or_missing_article() {
 }
 
 #[test]
+fn reload_after_an_article_edit_keeps_the_place_by_its_text() {
+    let lines: String = (1..=80)
+        .map(|n| format!("Line {n} says NATO met.\n"))
+        .collect();
+    let f = Fixture::new(SHEET, lines.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 80, 24);
+    r.press("1");
+    for _ in 0..30 {
+        r.press("j");
+    }
+    let first_row = |r: &Reader| {
+        r.screen()
+            .lines()
+            .find_map(|l| {
+                l.find("Line ")
+                    .map(|at| l[at..].split(" says").next().unwrap_or("").to_owned())
+            })
+            .unwrap()
+    };
+    let before = first_row(&r);
+    assert_ne!(before, "Line 1", "the reader scrolled");
+    // Ten lines written above: the same line stays at the top, not the same row number.
+    fs::write(
+        f.path("article.txt"),
+        format!("{}{lines}", "A new line.\n".repeat(10)),
+    )
+    .unwrap();
+    r.press("r");
+    assert_eq!(first_row(&r), before);
+}
+
+#[test]
 fn reload_keeps_the_selected_actor_and_event_by_id_when_entries_move() {
     let event = "\n[[events]]\nid = \"meeting\"\ndate = 2024-07-01\ntitle = \"NATO met\"\nactors = [\"nato\"]\n";
     let china = "\n[[actors]]\nid = \"china\"\nname = \"China\"\nkind = \"country\"\n";
