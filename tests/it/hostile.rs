@@ -842,9 +842,11 @@ fn reload_keeps_the_old_version_over_a_broken_or_missing_article() {
 
 #[test]
 fn reload_after_an_article_edit_keeps_the_place_by_its_text() {
-    let lines: String = (1..=80)
-        .map(|n| format!("Line {n} says NATO met.\n"))
-        .collect();
+    let lines = (1..=80)
+        .map(|n| format!("Line {n} says NATO met."))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
     let f = Fixture::new(SHEET, lines.as_bytes());
     let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
     let b = briefing::briefing::open(&input).unwrap();
