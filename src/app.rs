@@ -40,6 +40,7 @@ mod navigate;
 mod paste;
 mod reload;
 mod search;
+mod text_field;
 pub mod window;
 
 use std::collections::HashSet;
@@ -118,6 +119,8 @@ pub struct App {
     /// The window over the panes (help, warnings, reload errors), with its rows and search.
     window: Option<Window>,
     export: Option<ExportDialog>,
+    /// The dialog as it was last closed, to open again as it was (for the run only).
+    export_last: Option<ExportDialog>,
     /// The export being written, while the dialog waits for it.
     export_job: Option<ExportJob>,
     message: Option<Message>,
@@ -150,6 +153,7 @@ impl App {
             history: History::default(),
             window: None,
             export: None,
+            export_last: None,
             export_job: None,
             message: None,
             show_omitted: false,
@@ -200,7 +204,7 @@ impl App {
             // Nothing on screen to act on: a key would work blind (an export written unseen).
             _ if action != Action::Settle && self.geometry().mode == Mode::TooSmall => {}
             Action::Paste(text) => self.paste(&text),
-            _ if self.export.is_some() => self.dialog_action(action),
+            _ if self.export.is_some() => self.dialog_action(&action),
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),
             _ if self.editing() => self.filter_input(action),
@@ -242,9 +246,9 @@ impl App {
 
     /// A key while the export dialog is open. While it writes, the dialog only listens for
     /// Esc, which cancels the export.
-    fn dialog_action(&mut self, action: Action) {
+    fn dialog_action(&mut self, action: &Action) {
         if let Some(job) = &self.export_job {
-            if action == Action::Cancel {
+            if *action == Action::Cancel {
                 job.cancel();
             }
             return;
@@ -261,7 +265,7 @@ impl App {
             submit,
         ) {
             Answer::Stays => {}
-            Answer::Closes => self.export = None,
+            Answer::Closes => self.export_last = self.export.take(),
             Answer::Writes(job) => self.export_job = Some(job),
         }
     }
@@ -275,7 +279,7 @@ impl App {
         self.export_job = None;
         match outcome {
             Ok(written) => {
-                self.export = None;
+                self.export_last = self.export.take();
                 self.say(export_dialog::exported(written));
             }
             Err(e) => {

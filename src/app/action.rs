@@ -104,4 +104,16 @@ pub enum Action {
     /// The mouse wheel turned at this column and row: positive is down.
     #[serde(skip_deserializing)]
     Scroll(u16, u16, i8),
+    /// Move the text cursor of the open field one character back.
+    CursorLeft,
+    /// Move the text cursor of the open field one character on.
+    CursorRight,
+    /// Move the text cursor to the start of the open field.
+    CursorStart,
+    /// Move the text cursor to the end of the open field.
+    CursorEnd,
+    /// Delete from the start of the open field to the cursor.
+    DeleteToStart,
+    /// Delete the word before the cursor (and the spaces after it), as a shell's Ctrl-w does.
+    DeleteWord,
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::action::Action;
 use super::export_job::ExportJob;
+use super::text_field::TextField;
 use crate::briefing::{Briefing, Input};
 use crate::export::output::{TargetKind, describe_target, human_size};
 use crate::export::{Exported, Format, Request, Table};
@@ -13,7 +14,8 @@ use crate::export::{Exported, Format, Request, Table};
 pub struct ExportDialog {
     pub format: Format,
     pub table: Table,
-    pub file: String,
+    /// The file name, edited as a shell line.
+    pub file: TextField,
     /// Why the last attempt failed, or what is at the file's name and that Enter again writes
     /// to it.
     pub problem: Option<String>,
@@ -27,7 +29,7 @@ impl Default for ExportDialog {
         Self {
             format,
             table,
-            file: default_name(format, table),
+            file: TextField::new(default_name(format, table)),
             problem: None,
             confirmed: false,
         }
@@ -70,10 +72,22 @@ impl ExportDialog {
         self.follow_default(&old);
     }
 
+    /// Opened again in the same run: the last format, table and file name, with nothing said
+    /// yet about them.
+    #[must_use]
+    pub fn reopened(mut self) -> Self {
+        self.problem = None;
+        self.confirmed = false;
+        self.file.set(self.file.as_str().to_owned());
+        self
+    }
+
     /// Edits the file name; a name ending in a format's extension (`.md`, `.csv`) chooses that
     /// format, as a save dialog does.
-    pub fn edit(&mut self, f: impl FnOnce(&mut String)) {
-        f(&mut self.file);
+    pub fn edit(&mut self, action: &Action) {
+        if !self.file.apply(action) {
+            return;
+        }
         if let Some(format) = format_of(&self.file) {
             self.format = format;
         }
@@ -84,13 +98,12 @@ impl ExportDialog {
     /// After the format or table changed: a default name follows both, and a name of the user's
     /// own keeps its stem and takes the format's extension, if it had one of a format.
     fn follow_default(&mut self, old: &str) {
-        if self.file == old {
-            self.file = default_name(self.format, self.table);
+        if self.file.as_str() == old {
+            self.file.set(default_name(self.format, self.table));
         } else if format_of(&self.file).is_some_and(|f| f != self.format) {
             let stem_end = self.file.rfind('.').unwrap_or(self.file.len());
-            self.file.truncate(stem_end);
-            self.file.push('.');
-            self.file.push_str(self.format.extension());
+            let renamed = format!("{}.{}", &self.file[..stem_end], self.format.extension());
+            self.file.set(renamed);
         }
         self.problem = None;
         self.confirmed = false;
@@ -111,18 +124,22 @@ impl ExportDialog {
     /// writes, for the question asked before writing over something.
     pub fn answer(
         &mut self,
-        action: Action,
+        action: &Action,
         input: &Input,
         briefing: &Briefing,
         folder: &Path,
         submit: &str,
     ) -> Answer {
         match action {
-            Action::Type(c) => self.edit(|f| f.push(c)),
-            Action::Paste(text) => self.edit(|f| f.push_str(&text)),
-            Action::DeleteChar => self.edit(|f| {
-                f.pop();
-            }),
+            Action::Type(_)
+            | Action::Paste(_)
+            | Action::DeleteChar
+            | Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorStart
+            | Action::CursorEnd
+            | Action::DeleteToStart
+            | Action::DeleteWord => self.edit(action),
             Action::NextOption => self.cycle_format(1),
             Action::PrevOption => self.cycle_format(-1),
             Action::Down => self.cycle_table(1),
@@ -318,7 +335,7 @@ mod tests {
         d.cycle_format(1);
         d.cycle_table(1);
         assert_eq!(d.file, "briefing-mentions.csv");
-        d.edit(|f| f.push('x'));
+        d.edit(&Action::Type('x'));
         d.cycle_format(1);
         assert_eq!(d.file, "briefing-mentions.csvx");
         assert_eq!(d.format, Format::Toml);
@@ -329,14 +346,15 @@ mod tests {
     #[test]
     fn a_name_of_ones_own_and_its_format_follow_each_other() {
         let mut d = ExportDialog::default();
-        d.edit(String::clear);
+        d.edit(&Action::CursorEnd);
+        d.edit(&Action::DeleteToStart);
         for c in "mine.md".chars() {
-            d.edit(|f| f.push(c));
+            d.edit(&Action::Type(c));
         }
         assert_eq!(d.format, Format::Markdown);
         d.cycle_format(1);
         assert_eq!((d.format, d.file.as_str()), (Format::Csv, "mine.csv"));
-        d.edit(|f| f.push_str(".bak"));
+        d.edit(&Action::Paste(".bak".to_owned()));
         d.cycle_format(1);
         assert_eq!((d.format, d.file.as_str()), (Format::Toml, "mine.csv.bak"));
     }

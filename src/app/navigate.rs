@@ -73,7 +73,10 @@ impl App {
             }
             Action::ShowWarnings => self.open_window(Kind::Warnings),
             Action::Help => self.open_window(Kind::Help),
-            Action::Export => self.export = Some(super::ExportDialog::default()),
+            Action::Export => {
+                let last = self.export_last.clone();
+                self.export = Some(last.map(super::ExportDialog::reopened).unwrap_or_default());
+            }
             Action::Reload => self.reload(),
             Action::Cancel => self.cancel(),
             _ => {}

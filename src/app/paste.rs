@@ -25,7 +25,7 @@ impl App {
         let (line, cut) = field_text(text);
         let action = Action::Paste(line);
         if self.export.is_some() {
-            self.dialog_action(action);
+            self.dialog_action(&action);
         } else if self.window.is_some() {
             self.window_action(action);
         } else if self.search.editing {

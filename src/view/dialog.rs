@@ -89,11 +89,7 @@ fn export(
         Line::from(formats),
         Line::from(tables),
         Line::raw(""),
-        Line::from(vec![
-            Span::styled("File    ", theme.dim),
-            Span::raw(super::text::fit_end(&clean(&d.file), file_w)),
-            Span::styled("█", theme.key),
-        ]),
+        Line::from(file_field(d, file_w, theme)),
         Line::raw(""),
         Line::styled("Never over the fact sheet or its article.", theme.dim),
     ];
@@ -119,4 +115,34 @@ fn export(
             .wrap(ratatui::widgets::Wrap { trim: true }),
         rows,
     );
+}
+
+/// The file name with its cursor: a block after the text when the cursor is at the end, else
+/// the character under it reversed, the text around it cut so that the cursor stays in view.
+fn file_field<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Span<'a>> {
+    use super::text::{fit, fit_end, width as cells};
+    let label = Span::styled("File    ", theme.dim);
+    let (before, after) = d.file.split_at(d.file.cursor());
+    let before = clean(before);
+    let Some(under) = after.chars().next() else {
+        return vec![
+            label,
+            Span::raw(fit_end(&before, width)),
+            Span::styled("█", theme.key),
+        ];
+    };
+    let under_text = clean(&under.to_string()).into_owned();
+    let rest = clean(&after[under.len_utf8()..]);
+    let room = width.saturating_sub(cells(&under_text));
+    // The text after the cursor shows what room the text before it leaves, at least half.
+    let left = cells(&before).min(room.saturating_sub(cells(&rest).min(room / 2)));
+    vec![
+        label,
+        Span::raw(fit_end(&before, left)),
+        Span::styled(
+            under_text,
+            theme.key.add_modifier(ratatui::style::Modifier::REVERSED),
+        ),
+        Span::raw(fit(&rest, room - left)),
+    ]
 }

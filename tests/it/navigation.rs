@@ -476,6 +476,38 @@ fn copy_puts_the_sentence_and_its_citation_on_the_clipboard() {
 }
 
 #[test]
+fn the_export_file_name_edits_like_a_shell_line() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("e");
+    assert_eq!(r.app.export_dialog().unwrap().file, "briefing.json");
+    // Back before ".json", a suffix typed there; Ctrl-w and Ctrl-u delete back.
+    r.press("Left Left Left Left Left");
+    r.type_text("-v2");
+    assert_eq!(r.app.export_dialog().unwrap().file, "briefing-v2.json");
+    r.press("C-a");
+    r.type_text("out/");
+    assert_eq!(r.app.export_dialog().unwrap().file, "out/briefing-v2.json");
+    r.press("C-e C-w");
+    assert_eq!(r.app.export_dialog().unwrap().file, "");
+    r.type_text("notes.md");
+    let d = r.app.export_dialog().unwrap();
+    assert_eq!(
+        (d.file.as_str(), d.format),
+        ("notes.md", briefing::export::Format::Markdown)
+    );
+    r.press("Left Left Left C-u");
+    assert_eq!(r.app.export_dialog().unwrap().file, ".md");
+    r.type_text("new");
+    // Tab still cycles the format; Esc closes, and the dialog opens again as it was left.
+    r.press("Tab Esc e");
+    let d = r.app.export_dialog().unwrap();
+    assert_eq!(
+        (d.file.as_str(), d.format),
+        ("new.csv", briefing::export::Format::Csv)
+    );
+}
+
+#[test]
 fn the_export_dialog_writes_atomically_and_reports_the_size() {
     let mut r = Reader::bundled(80, 24);
     r.press("e Tab");
@@ -485,8 +517,11 @@ fn the_export_dialog_writes_atomically_and_reports_the_size() {
     let written = std::fs::read_to_string(r.exports.path().join("briefing.md")).unwrap();
     assert!(written.starts_with("# NATO to offer Ukraine"));
     assert!(r.status().contains("Exported"), "{}", r.status());
-    // The same name again asks before replacing.
-    r.press("e Tab Enter");
+    // The dialog opens again as it was last closed (for the run), and the same name asks
+    // before replacing.
+    r.press("e");
+    assert_eq!(r.app.export_dialog().unwrap().file, "briefing.md");
+    r.press("Enter");
     assert!(
         r.app
             .export_dialog()
@@ -498,8 +533,8 @@ fn the_export_dialog_writes_atomically_and_reports_the_size() {
     );
     r.press("Enter");
     assert!(r.app.export_dialog().is_none());
-    // CSV tables, chosen with the arrows.
-    r.press("e Tab Tab Down Enter");
+    // CSV tables, chosen with the arrows (the dialog opens on Markdown, as it was left).
+    r.press("e Tab Down Enter");
     assert!(r.exports.path().join("briefing-mentions.csv").exists());
 }
 
