@@ -228,3 +228,57 @@ fn the_focused_pane_has_a_thick_border() {
     assert_eq!(buf[(actors.x, actors.y)].symbol(), "┏");
     assert_eq!(buf[(article.x, article.y)].symbol(), "┌");
 }
+
+/// Issue 13: the kind label in Actors, the labels in Details and the context of a
+/// keyword-in-context line were drawn dark grey on the selected row's dark grey. Every cell of
+/// these screens, selected rows included, is readable.
+#[test]
+fn every_cell_is_readable_on_the_selected_row() {
+    use briefing::view::theme::{MIN_CONTRAST, Theme};
+    for color in [true, false] {
+        let theme = Theme::of(color);
+        // Actors focused with an actor selected; the Details focused on its first line (a
+        // label) and on its last (a keyword-in-context line); the help searched.
+        for keys in [
+            "2 g j",
+            "2 g j 4 g",
+            "2 g j 4 G",
+            "3 g j 4 g j",
+            "? / k e y",
+        ] {
+            let mut r = Reader::bundled(120, 40);
+            let mut app = briefing::app::App::new(
+                briefing::briefing::Briefing::bundled(),
+                briefing::briefing::Input::Bundled,
+                color,
+            )
+            .with_export_dir(r.exports.path());
+            app.update(briefing::app::Action::Resize(120, 40));
+            r.app = app;
+            r.press(keys);
+            let terminal = r.draw();
+            let buf = terminal.backend().buffer();
+            let mut unreadable = Vec::new();
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let cell = &buf[(x, y)];
+                    if cell.symbol().trim().is_empty() {
+                        continue;
+                    }
+                    let style = cell.style();
+                    let c = theme.contrast(style);
+                    if c < MIN_CONTRAST
+                        || (style.fg.is_some_and(|c| c != Color::Reset) && style.fg == style.bg)
+                    {
+                        unreadable.push(format!("({x},{y}) {:?} {c:.2} {style:?}", cell.symbol()));
+                    }
+                }
+            }
+            assert!(
+                unreadable.is_empty(),
+                "color {color}, after {keys:?}:\n{}",
+                unreadable.join("\n")
+            );
+        }
+    }
+}
