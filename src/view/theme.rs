@@ -84,7 +84,8 @@ pub const COLOR: Theme = Theme {
         fg(Color::LightGreen),
         fg(Color::LightMagenta),
         fg(Color::Indexed(75)),
-        fg(Color::Gray),
+        // Orange (255, 135, 0): not palette colour 7, which most themes draw as plain text.
+        fg(Color::Indexed(208)),
     ],
     followed: Style::new()
         .add_modifier(Modifier::BOLD)
@@ -350,6 +351,7 @@ mod tests {
     use ratatui::style::Color;
 
     use super::{COLOR, MIN_CONTRAST, MONO, Theme};
+    use crate::sheet::ActorKind;
 
     #[test]
     fn every_style_drawn_is_readable_on_its_background() {
@@ -364,5 +366,43 @@ mod tests {
             }
         }
         assert!(unreadable.is_empty(), "{}", unreadable.join("\n"));
+    }
+
+    /// Issue 13: actors of kind `other` were palette colour 7, which most themes draw as plain
+    /// text, so their mentions looked unhighlighted.
+    #[test]
+    fn every_kind_has_a_colour_of_its_own_and_not_the_text_colour() {
+        for theme in [&COLOR] {
+            // What terminals draw as the default foreground: palette 7 or 15 on a dark
+            // background, 0 on a light one.
+            let plain: &[Color] = if theme.light {
+                &[
+                    Color::Reset,
+                    Color::Black,
+                    Color::Indexed(0),
+                    Color::Indexed(16),
+                ]
+            } else {
+                &[
+                    Color::Reset,
+                    Color::Gray,
+                    Color::White,
+                    Color::Indexed(7),
+                    Color::Indexed(15),
+                    Color::Indexed(231),
+                ]
+            };
+            let colours: Vec<Color> = ActorKind::ALL
+                .iter()
+                .map(|&k| theme.mention(k).fg.unwrap_or(Color::Reset))
+                .collect();
+            for (k, c) in ActorKind::ALL.iter().zip(&colours) {
+                assert!(!plain.contains(c), "{k:?} is drawn as plain text: {c:?}");
+                assert!(theme.text.fg.is_none_or(|t| t != *c), "{k:?}");
+            }
+            for (i, a) in colours.iter().enumerate() {
+                assert!(!colours[i + 1..].contains(a), "two kinds share {a:?}");
+            }
+        }
     }
 }
