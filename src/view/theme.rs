@@ -46,6 +46,9 @@ pub struct Theme {
     pub placeholder: Style,
     pub scroll_thumb: Style,
     pub scroll_mark: Style,
+    /// A mark in a cell of the thumb: the thumb's colour behind it, so that the thumb stays
+    /// whole however many marks fall in it.
+    pub scroll_mark_thumb: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -104,6 +107,10 @@ pub const COLOR: Theme = Theme {
     placeholder: Style::new().fg(Color::Indexed(210)).bg(Color::Indexed(52)),
     scroll_thumb: fg(Color::Gray),
     scroll_mark: fg(Color::LightYellow).add_modifier(Modifier::BOLD),
+    scroll_mark_thumb: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Gray)
+        .add_modifier(Modifier::BOLD),
 };
 
 pub const MONO: Theme = Theme {
@@ -143,6 +150,9 @@ pub const MONO: Theme = Theme {
     placeholder: Style::new().add_modifier(Modifier::DIM),
     scroll_thumb: Style::new().add_modifier(Modifier::BOLD),
     scroll_mark: Style::new().add_modifier(Modifier::BOLD),
+    scroll_mark_thumb: Style::new()
+        .add_modifier(Modifier::BOLD)
+        .add_modifier(Modifier::REVERSED),
 };
 
 impl Theme {
@@ -235,6 +245,7 @@ impl Theme {
             ("status pane", self.status_pane),
             ("scrollbar thumb", self.scroll_thumb),
             ("scrollbar mark", self.scroll_mark),
+            ("scrollbar mark on the thumb", self.scroll_mark_thumb),
         ] {
             out.push((name.to_owned(), s));
         }

@@ -282,3 +282,67 @@ fn every_cell_is_readable_on_the_selected_row() {
         }
     }
 }
+
+/// Issue 13: the `◆` marks of a followed actor overwrote the scrollbar's thumb, so following
+/// a frequent actor left no thumb at all. Every cell of the thumb shows as thumb, marked or
+/// not, at the start and at the end of the article, in colour and without.
+#[test]
+fn the_scrollbar_thumb_shows_through_the_marks() {
+    use briefing::view::theme::Theme;
+    for color in [true, false] {
+        let theme = Theme::of(color);
+        for (w, h) in SIZES {
+            let mut r = Reader::bundled(w, h);
+            let mut app = briefing::app::App::new(
+                briefing::briefing::Briefing::bundled(),
+                briefing::briefing::Input::Bundled,
+                color,
+            )
+            .with_export_dir(r.exports.path());
+            app.update(briefing::app::Action::Resize(w, h));
+            r.app = app;
+            // NATO, the most mentioned actor, followed; then the article's end.
+            for keys in ["2 g Enter", "1 G"] {
+                r.press(keys);
+                let terminal = r.draw();
+                let buf = terminal.backend().buffer();
+                let area = r.app.geometry().rect(briefing::app::Pane::Article).unwrap();
+                let st = r.app.article_state();
+                let total = st.layout.rows().len();
+                let track = usize::from(area.height - 2);
+                assert!(total > track, "the article is scrolled");
+                let x = area.right() - 1;
+                let mut marks = 0;
+                for cell in 0..track {
+                    let (first, last) = (cell * total / track, (cell + 1) * total / track);
+                    let in_view = last.max(first + 1) > st.top && first < st.top + st.height;
+                    let c = &buf[(x, area.y + 1 + cell as u16)];
+                    let thumb = match c.symbol() {
+                        "█" => {
+                            c.style().fg.unwrap_or(Color::Reset)
+                                == theme.scroll_thumb.fg.unwrap_or(Color::Reset)
+                        }
+                        "◆" => {
+                            marks += 1;
+                            if color {
+                                c.style().bg == theme.scroll_thumb.fg
+                            } else {
+                                c.style().add_modifier.contains(Modifier::REVERSED)
+                            }
+                        }
+                        _ => false,
+                    };
+                    assert_eq!(
+                        thumb,
+                        in_view,
+                        "{w}x{h} colour {color} after {keys:?}: cell {cell} of the track {:?} \
+                         {:?}",
+                        c.symbol(),
+                        c.style()
+                    );
+                }
+                assert!(marks > 0, "NATO's mentions are marked");
+            }
+        }
+    }
+}
