@@ -11,6 +11,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::app::{Colors, Palette};
 use crate::sheet::ActorKind;
 
 pub struct Theme {
@@ -60,7 +61,8 @@ const DARK_ROW: Color = Color::Indexed(237);
 /// Dimmed text (158, 158, 158), readable on the terminal's background and on [`DARK_ROW`].
 const DARK_DIM: Color = Color::Indexed(247);
 
-pub const COLOR: Theme = Theme {
+/// The dark palette, in 256 colours.
+pub const DARK: Theme = Theme {
     light: false,
     text: Style::new(),
     dim: fg(DARK_DIM),
@@ -96,7 +98,8 @@ pub const COLOR: Theme = Theme {
     cursor: Style::new()
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
-    evidence: Style::new().bg(Color::Rgb(58, 52, 30)),
+    // A dark grey (48, 48, 48); in 24-bit colour a dark olive, [`DARK_24`].
+    evidence: Style::new().bg(Color::Indexed(236)),
     matched: Style::new().fg(Color::Black).bg(Color::Yellow),
     match_current: Style::new()
         .fg(Color::Black)
@@ -113,6 +116,88 @@ pub const COLOR: Theme = Theme {
         .add_modifier(Modifier::BOLD),
 };
 
+/// The dark palette where the terminal takes 24-bit colour.
+pub const DARK_24: Theme = Theme {
+    evidence: Style::new().bg(Color::Rgb(58, 52, 30)),
+    ..DARK
+};
+
+/// A grey (228, 228, 228): the selected row's background, on a light background.
+const LIGHT_ROW: Color = Color::Indexed(254);
+/// Dimmed text (108, 108, 108), readable on white and on [`LIGHT_ROW`].
+const LIGHT_DIM: Color = Color::Indexed(242);
+/// Teal (0, 135, 175): the focus and the keys.
+const LIGHT_FOCUS: Color = Color::Indexed(31);
+
+/// The light palette, in 256 colours: dark inks (no bright yellow) on light backgrounds.
+pub const LIGHT: Theme = Theme {
+    light: true,
+    text: Style::new(),
+    dim: fg(LIGHT_DIM),
+    border: fg(LIGHT_DIM),
+    border_focus: fg(LIGHT_FOCUS),
+    title: fg(Color::Indexed(238)),
+    title_focus: fg(LIGHT_FOCUS).add_modifier(Modifier::BOLD),
+    tab: fg(LIGHT_DIM),
+    header: Style::new().add_modifier(Modifier::BOLD),
+    status: fg(Color::Indexed(238)),
+    status_pane: Style::new()
+        .fg(Color::Indexed(231))
+        .bg(LIGHT_FOCUS)
+        .add_modifier(Modifier::BOLD),
+    key: fg(LIGHT_FOCUS).add_modifier(Modifier::BOLD),
+    error: fg(Color::Indexed(160)).add_modifier(Modifier::BOLD),
+    heading: fg(Color::Indexed(94)).add_modifier(Modifier::BOLD),
+    link: fg(Color::Indexed(25)),
+    row: Style::new().bg(LIGHT_ROW).add_modifier(Modifier::BOLD),
+    row_unfocused: Style::new().add_modifier(Modifier::BOLD),
+    mention: [
+        fg(Color::Indexed(130)),
+        fg(Color::Indexed(30)),
+        fg(Color::Indexed(28)),
+        fg(Color::Indexed(127)),
+        fg(Color::Indexed(25)),
+        fg(Color::Indexed(124)),
+    ],
+    followed: Style::new()
+        .add_modifier(Modifier::BOLD)
+        .add_modifier(Modifier::UNDERLINED),
+    cursor: Style::new()
+        .add_modifier(Modifier::REVERSED)
+        .add_modifier(Modifier::BOLD),
+    // Cream (255, 255, 215); in 24-bit colour [`LIGHT_24`].
+    evidence: Style::new().bg(Color::Indexed(230)),
+    matched: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(220)),
+    match_current: Style::new()
+        .fg(Color::Indexed(16))
+        .bg(Color::Indexed(210))
+        .add_modifier(Modifier::BOLD),
+    omitted: fg(LIGHT_DIM).add_modifier(Modifier::ITALIC),
+    placeholder: Style::new().fg(Color::Indexed(88)).bg(Color::Indexed(224)),
+    scroll_thumb: fg(LIGHT_DIM),
+    scroll_mark: fg(Color::Indexed(130)).add_modifier(Modifier::BOLD),
+    scroll_mark_thumb: Style::new()
+        .fg(Color::Indexed(231))
+        .bg(LIGHT_DIM)
+        .add_modifier(Modifier::BOLD),
+};
+
+/// The light palette where the terminal takes 24-bit colour.
+pub const LIGHT_24: Theme = Theme {
+    evidence: Style::new().bg(Color::Rgb(250, 240, 200)),
+    ..LIGHT
+};
+
+/// Every theme, named.
+pub const ALL: [(&str, &Theme); 5] = [
+    ("dark", &DARK),
+    ("dark, 24-bit", &DARK_24),
+    ("light", &LIGHT),
+    ("light, 24-bit", &LIGHT_24),
+    ("NO_COLOR", &MONO),
+];
+
+/// Without colour (`NO_COLOR`).
 pub const MONO: Theme = Theme {
     light: false,
     text: Style::new(),
@@ -162,9 +247,22 @@ impl Theme {
         self.mention[i]
     }
 
+    /// The dark palette in 256 colours, or none.
     #[must_use]
     pub fn of(color: bool) -> &'static Self {
-        if color { &COLOR } else { &MONO }
+        Self::pick(color, Colors::default())
+    }
+
+    /// The theme for `colors`, or none.
+    #[must_use]
+    pub fn pick(color: bool, colors: Colors) -> &'static Self {
+        match (color, colors.palette, colors.truecolor) {
+            (false, ..) => &MONO,
+            (true, Palette::Dark, false) => &DARK,
+            (true, Palette::Dark, true) => &DARK_24,
+            (true, Palette::Light, false) => &LIGHT,
+            (true, Palette::Light, true) => &LIGHT_24,
+        }
     }
 
     /// Every style the view draws text in, named: each theme style on each background it can
@@ -361,13 +459,13 @@ pub fn kind_short(kind: ActorKind) -> &'static str {
 mod tests {
     use ratatui::style::Color;
 
-    use super::{COLOR, MIN_CONTRAST, MONO, Theme};
+    use super::{ALL, MIN_CONTRAST, Theme};
     use crate::sheet::ActorKind;
 
     #[test]
     fn every_style_drawn_is_readable_on_its_background() {
         let mut unreadable = Vec::new();
-        for (theme_name, theme) in [("colour", &COLOR), ("NO_COLOR", &MONO)] {
+        for (theme_name, theme) in ALL {
             for (name, style) in Theme::drawn(theme) {
                 let c = theme.contrast(style);
                 let (fg, bg) = (style.fg, style.bg);
@@ -383,7 +481,7 @@ mod tests {
     /// text, so their mentions looked unhighlighted.
     #[test]
     fn every_kind_has_a_colour_of_its_own_and_not_the_text_colour() {
-        for theme in [&COLOR] {
+        for (_, theme) in ALL.into_iter().filter(|(name, _)| *name != "NO_COLOR") {
             // What terminals draw as the default foreground: palette 7 or 15 on a dark
             // background, 0 on a light one.
             let plain: &[Color] = if theme.light {
