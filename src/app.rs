@@ -90,6 +90,23 @@ pub enum Sort {
     Name,
 }
 
+/// The colours the reader may send: the palette for the terminal's background, and whether the
+/// terminal takes 24-bit colour. The view maps them to its styles.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Colors {
+    pub palette: Palette,
+    /// `COLORTERM` is `truecolor` or `24bit`.
+    pub truecolor: bool,
+}
+
+/// A palette for a dark or a light terminal background.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Palette {
+    #[default]
+    Dark,
+    Light,
+}
+
 /// A line for the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -102,6 +119,7 @@ pub struct App {
     input: Input,
     keys: KeyTable,
     color: bool,
+    colors: Colors,
     size: (u16, u16),
     focus: Pane,
     /// The side pane shown beside the article in medium mode.
@@ -139,6 +157,7 @@ impl App {
             input,
             keys: KeyTable::builtin(),
             color,
+            colors: Colors::default(),
             size: (0, 0),
             focus: Pane::Article,
             side: Pane::Actors,
@@ -169,6 +188,13 @@ impl App {
     #[must_use]
     pub fn with_keys(mut self, keys: KeyTable) -> Self {
         self.keys = keys;
+        self
+    }
+
+    /// Draws with `colors` (when colour is on) instead of the dark palette in 256 colours.
+    #[must_use]
+    pub fn with_colors(mut self, colors: Colors) -> Self {
+        self.colors = colors;
         self
     }
 
@@ -383,6 +409,11 @@ impl App {
     #[must_use]
     pub fn color(&self) -> bool {
         self.color
+    }
+
+    #[must_use]
+    pub fn colors(&self) -> Colors {
+        self.colors
     }
 
     #[must_use]

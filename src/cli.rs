@@ -36,6 +36,17 @@ pub struct Cli {
     /// Fact sheet to read, or a folder holding facts.toml (default: ./facts.toml, else the
     /// bundled sample).
     pub path: Option<PathBuf>,
+    /// Colours for a dark or a light terminal background (default: dark, unless `COLORFGBG`
+    /// names a light background); `NO_COLOR` still turns colours off.
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
+}
+
+/// `--theme`: the reader's palette.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    Dark,
+    Light,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,7 +122,7 @@ pub fn run(cli: Cli) -> ExitCode {
             published,
         }),
         Some(Command::Suggest { path }) => suggest::run(path.as_deref()),
-        None => read::run(cli.path.as_deref()),
+        None => read::run(cli.path.as_deref(), cli.theme),
     };
     match status {
         Ok(code) => ExitCode::from(code),

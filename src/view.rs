@@ -25,7 +25,7 @@ use theme::Theme;
 
 /// Draws the whole reader.
 pub fn render(app: &App, frame: &mut Frame) {
-    let theme = Theme::of(app.color());
+    let theme = Theme::pick(app.color(), app.colors());
     let area = frame.area();
     let g = app.geometry();
     if g.mode == Mode::TooSmall || area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

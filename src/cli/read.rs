@@ -2,17 +2,24 @@
 //! `check`, exit status 2), and without a terminal to draw on (standard input or output is not
 //! one, or TERM is unset, empty or `dumb`) the reader says so, exit status 2, before it sends
 //! the terminal anything, and names the export to run instead.
+//!
+//! Colours: none with `NO_COLOR`; 24-bit colour only where `COLORTERM` announces it (else the
+//! 256-colour palette); the light palette with `--theme light`, or where `COLORFGBG` names a
+//! light background and `--theme` is not given. The terminal itself is not asked for its
+//! background colour (an OSC 11 query): that needs a reply read with a timeout before the
+//! reader starts, and a terminal that does not answer costs the timeout on every start.
 
+use std::ffi::OsStr;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use super::{Failure, input};
-use crate::app::App;
+use super::{Failure, Theme, input};
+use crate::app::{App, Colors, Palette};
 use crate::briefing::open;
 use crate::inert::escaped;
 use crate::terminal::Ended;
 
-pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
+pub fn run(path: Option<&Path>, theme: Option<Theme>) -> Result<u8, Failure> {
     let input = input(path)?;
     let briefing = open(&input)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -46,7 +53,16 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
         }
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let mut app = App::new(briefing, input, color);
+    let palette = match theme {
+        Some(Theme::Dark) => Palette::Dark,
+        Some(Theme::Light) => Palette::Light,
+        None => background(std::env::var_os("COLORFGBG").as_deref()).unwrap_or_default(),
+    };
+    let colors = Colors {
+        palette,
+        truecolor: truecolor(std::env::var_os("COLORTERM").as_deref()),
+    };
+    let mut app = App::new(briefing, input, color).with_colors(colors);
     let ended = crate::terminal::run(&mut app);
     // An export still being written when the reader ends is cut short: its temporary file goes,
     // and the terminal, now the shell's again, is told.
@@ -64,6 +80,23 @@ pub fn run(path: Option<&Path>) -> Result<u8, Failure> {
         Ok(Ended::Signal(sig)) => Ok(u8::try_from(crate::signals::exit_status(sig)).unwrap_or(1)),
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
     }
+}
+
+/// Whether `COLORTERM` announces 24-bit colour.
+fn truecolor(colorterm: Option<&OsStr>) -> bool {
+    colorterm.is_some_and(|v| v == "truecolor" || v == "24bit")
+}
+
+/// The palette for the background `COLORFGBG` names (`15;0`, `0;default;15`: the foreground
+/// and the background as palette colours, set by rxvt, Konsole and others): light for colour 7
+/// or 9–15, dark for the others; nothing when it is unset or unreadable.
+fn background(colorfgbg: Option<&OsStr>) -> Option<Palette> {
+    let bg: u8 = colorfgbg?.to_str()?.rsplit(';').next()?.parse().ok()?;
+    Some(if bg == 7 || (9..=15).contains(&bg) {
+        Palette::Light
+    } else {
+        Palette::Dark
+    })
 }
 
 /// What to run instead of the reader where it cannot draw: "use `briefing export …` (or json,
@@ -103,7 +136,33 @@ fn shell_word(word: &str) -> String {
 mod tests {
     use std::path::Path;
 
-    use super::{export_command, shell_word};
+    use std::ffi::OsStr;
+
+    use super::{background, export_command, shell_word, truecolor};
+    use crate::app::Palette;
+
+    #[test]
+    fn only_colorterm_truecolor_or_24bit_allows_24_bit_colour() {
+        for yes in ["truecolor", "24bit"] {
+            assert!(truecolor(Some(OsStr::new(yes))), "{yes}");
+        }
+        for no in ["", "yes", "256color", "TRUECOLOR"] {
+            assert!(!truecolor(Some(OsStr::new(no))), "{no}");
+        }
+        assert!(!truecolor(None));
+    }
+
+    #[test]
+    fn colorfgbg_names_the_background() {
+        let bg = |v: &str| background(Some(OsStr::new(v)));
+        assert_eq!(bg("0;15"), Some(Palette::Light));
+        assert_eq!(bg("0;default;7"), Some(Palette::Light));
+        assert_eq!(bg("15;0"), Some(Palette::Dark));
+        assert_eq!(bg("7;8"), Some(Palette::Dark));
+        assert_eq!(bg("15;default"), None);
+        assert_eq!(bg(""), None);
+        assert_eq!(background(None), None);
+    }
 
     #[test]
     fn shell_words_are_quoted_only_when_they_must_be() {

@@ -122,7 +122,8 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
 }
 
 /// Draws the scrollbar in the right border: the thumb shows the rows on screen, a mark shows
-/// a cell of the track that holds a mention of a followed actor.
+/// a cell of the track that holds a mention of a followed actor (in the thumb, on the thumb's
+/// colour).
 fn scrollbar(
     app: &App,
     frame: &mut Frame,
@@ -165,8 +166,11 @@ fn scrollbar(
                 .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
         });
         let in_view = scaled && last > st.top && first < st.top + st.height;
+        // A mark in the thumb is drawn on the thumb's colour: the thumb stays whole, so where
+        // you are shows even when every cell holds a mark.
         let (symbol, style): (&str, Style) = match (marked, in_view) {
-            (true, _) => ("◆", theme.scroll_mark),
+            (true, true) => ("◆", theme.scroll_mark_thumb),
+            (true, false) => ("◆", theme.scroll_mark),
             (false, true) => ("█", theme.scroll_thumb),
             (false, false) => continue,
         };

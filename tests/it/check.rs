@@ -181,6 +181,21 @@ fn the_reader_without_a_terminal_says_so() {
     }
 }
 
+#[test]
+fn the_theme_is_light_or_dark() {
+    briefing()
+        .args(["--theme", "blue"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: dark, light"));
+    // A valid theme gets as far as the terminal check.
+    briefing()
+        .args(["--theme", "light"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the reader needs a terminal"));
+}
+
 /// The export command the reader suggests in `stderr`, between "use `" and "` (or json".
 fn suggested_command(stderr: &[u8]) -> String {
     let stderr = String::from_utf8(stderr.to_vec()).unwrap();

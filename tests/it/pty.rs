@@ -54,6 +54,9 @@ fn command(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> CommandBuilder {
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("NO_COLOR");
+    // The palette and 24-bit colour follow these.
+    cmd.env_remove("COLORTERM");
+    cmd.env_remove("COLORFGBG");
     cmd.env_remove("BRIEFING_TEST_PANIC");
     // A backtrace (CI often asks for one) would scroll a panic's message off the 24 rows.
     cmd.env_remove("RUST_BACKTRACE");
@@ -455,6 +458,85 @@ fn following_an_actor_in_a_real_terminal_then_quitting_restores_it() {
 
     session.press("q");
     session.assert_ended_well();
+}
+
+/// Issue 13: `--theme light|dark` chooses the palette, and without it `COLORFGBG` does; 24-bit
+/// colour is sent only where `COLORTERM` announces it. Seen in the colour of the first
+/// mention of NATO (an organisation) and in the escape sequences sent.
+#[test]
+fn the_theme_flag_and_colorfgbg_choose_the_palette() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let dark = vt100::Color::Idx(14);
+    let light = vt100::Color::Idx(30);
+    for (args, env, expected) in [
+        (&[][..], &[][..], dark),
+        (&["--theme", "light"][..], &[][..], light),
+        (&[][..], &[("COLORFGBG", "0;15")][..], light),
+        (&["--theme", "dark"][..], &[("COLORFGBG", "0;15")][..], dark),
+    ] {
+        let mut session = Session::spawn(args, env, dir.path());
+        let screen = session.screen_once("the article", |s| {
+            s.contains("Next week, NATO will present") && s.contains("Actors")
+        });
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("Next week, NATO"))
+            .expect("the first line of the article");
+        let col = line
+            .chars()
+            .collect::<String>()
+            .find("NATO")
+            .map(|byte| line[..byte].chars().count())
+            .expect("NATO on the line");
+        let color = lock(&session.parser)
+            .screen()
+            .cell(
+                u16::try_from(row).expect("a row"),
+                u16::try_from(col).expect("a column"),
+            )
+            .expect("a cell")
+            .fgcolor();
+        assert_eq!(color, expected, "{args:?} {env:?}:\n{screen}");
+        session.press("q");
+        session.assert_ended_well();
+    }
+}
+
+/// Issue 13: the evidence's background is 24-bit colour only where `COLORTERM` announces it,
+/// else a colour of the 256-colour palette.
+#[test]
+fn twenty_four_bit_colour_only_where_colorterm_announces_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (env, sent, not_sent) in [
+        (&[][..], &b"48;5;236m"[..], &b"48;2;"[..]),
+        (
+            &[("COLORTERM", "truecolor")][..],
+            &b"48;2;58;52;30m"[..],
+            &b"48;5;236m"[..],
+        ),
+    ] {
+        let mut session = Session::spawn(&[], env, dir.path());
+        session.screen_once("the article", |s| s.contains("Timeline"));
+        // The fifth event followed: its evidence is highlighted.
+        session.press("3gjjjj\r");
+        session.screen_once("the event followed", |s| {
+            status_bar(s).contains("· event: ")
+        });
+        session.press("q");
+        session.assert_ended_well();
+        let raw = session.raw();
+        assert!(
+            find(&raw, sent).is_some(),
+            "{env:?}: {}",
+            session.raw_text()
+        );
+        assert!(
+            find(&raw, not_sent).is_none(),
+            "{env:?}: {}",
+            session.raw_text()
+        );
+    }
 }
 
 #[test]

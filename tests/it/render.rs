@@ -5,6 +5,8 @@
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
+use briefing::app::{Colors, Palette};
+
 use crate::harness::Reader;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
@@ -87,6 +89,33 @@ fn narrow_terminals_show_one_pane_with_every_name() {
     for name in ["Article", "Actors", "Timeline", "Details"] {
         assert!(screen.contains(name), "{name} missing:\n{screen}");
     }
+}
+
+/// Every way the reader can be coloured: `NO_COLOR`, and colour with each palette, with and
+/// without 24-bit colour.
+fn looks() -> Vec<(bool, Colors)> {
+    let mut out = vec![(false, Colors::default())];
+    for palette in [Palette::Dark, Palette::Light] {
+        for truecolor in [false, true] {
+            out.push((true, Colors { palette, truecolor }));
+        }
+    }
+    out
+}
+
+/// The bundled briefing at `width`×`height`, drawn with `color` and `colors`.
+fn reader_in(color: bool, colors: Colors, width: u16, height: u16) -> Reader {
+    let mut r = Reader::bundled(width, height);
+    let mut app = briefing::app::App::new(
+        briefing::briefing::Briefing::bundled(),
+        briefing::briefing::Input::Bundled,
+        color,
+    )
+    .with_colors(colors)
+    .with_export_dir(r.exports.path());
+    app.update(briefing::app::Action::Resize(width, height));
+    r.app = app;
+    r
 }
 
 // ── Styles ─────────────────────────────────────────────────────────────────────────────────
@@ -185,18 +214,50 @@ fn mentions_selected_mentions_and_the_cursor_are_styled_apart() {
     }
 }
 
+/// Issue 13 changed the evidence's background: 24-bit (58, 52, 30) only where `COLORTERM`
+/// announces 24-bit colour, else the 256-colour grey 236; and the light palette's own.
 #[test]
 fn evidence_and_search_matches_are_highlighted() {
+    for (colors, background) in [
+        (Colors::default(), Color::Indexed(236)),
+        (
+            Colors {
+                palette: Palette::Dark,
+                truecolor: true,
+            },
+            Color::Rgb(58, 52, 30),
+        ),
+        (
+            Colors {
+                palette: Palette::Light,
+                truecolor: false,
+            },
+            Color::Indexed(230),
+        ),
+        (
+            Colors {
+                palette: Palette::Light,
+                truecolor: true,
+            },
+            Color::Rgb(250, 240, 200),
+        ),
+    ] {
+        let mut r = reader_in(true, colors, 120, 40);
+        r.press("3 g j j j j Enter");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let quoted = cells_of(buf, "approximately 700");
+        assert!(
+            quoted
+                .iter()
+                .all(|&c| buf[c].style().bg == Some(background)),
+            "{colors:?}"
+        );
+    }
     let mut r = Reader::bundled(120, 40);
     r.press("3 g j j j j Enter");
     let terminal = r.draw();
     let buf = terminal.backend().buffer();
-    let quoted = cells_of(buf, "approximately 700");
-    assert!(
-        quoted
-            .iter()
-            .all(|&c| buf[c].style().bg == Some(Color::Rgb(58, 52, 30)))
-    );
     let outside = cells_of(buf, "Additionally, a new");
     assert!(
         outside
@@ -227,4 +288,106 @@ fn the_focused_pane_has_a_thick_border() {
     let article = g.rect(briefing::app::Pane::Article).unwrap();
     assert_eq!(buf[(actors.x, actors.y)].symbol(), "┏");
     assert_eq!(buf[(article.x, article.y)].symbol(), "┌");
+}
+
+/// Issue 13: the kind label in Actors, the labels in Details and the context of a
+/// keyword-in-context line were drawn dark grey on the selected row's dark grey. Every cell of
+/// these screens, selected rows included, is readable.
+#[test]
+fn every_cell_is_readable_on_the_selected_row() {
+    use briefing::view::theme::{MIN_CONTRAST, Theme};
+    for (color, colors) in looks() {
+        let theme = Theme::pick(color, colors);
+        // Actors focused with an actor selected; the Details focused on its first line (a
+        // label) and on its last (a keyword-in-context line); the help searched.
+        for keys in [
+            "2 g j",
+            "2 g j 4 g",
+            "2 g j 4 G",
+            "3 g j 4 g j",
+            "? / k e y",
+        ] {
+            let mut r = reader_in(color, colors, 120, 40);
+            r.press(keys);
+            let terminal = r.draw();
+            let buf = terminal.backend().buffer();
+            let mut unreadable = Vec::new();
+            for y in 0..buf.area.height {
+                for x in 0..buf.area.width {
+                    let cell = &buf[(x, y)];
+                    if cell.symbol().trim().is_empty() {
+                        continue;
+                    }
+                    let style = cell.style();
+                    let c = theme.contrast(style);
+                    if c < MIN_CONTRAST
+                        || (style.fg.is_some_and(|c| c != Color::Reset) && style.fg == style.bg)
+                    {
+                        unreadable.push(format!("({x},{y}) {:?} {c:.2} {style:?}", cell.symbol()));
+                    }
+                }
+            }
+            assert!(
+                unreadable.is_empty(),
+                "color {color} {colors:?}, after {keys:?}:\n{}",
+                unreadable.join("\n")
+            );
+        }
+    }
+}
+
+/// Issue 13: the `◆` marks of a followed actor overwrote the scrollbar's thumb, so following
+/// a frequent actor left no thumb at all. Every cell of the thumb shows as thumb, marked or
+/// not, at the start and at the end of the article, in colour and without.
+#[test]
+fn the_scrollbar_thumb_shows_through_the_marks() {
+    use briefing::view::theme::Theme;
+    for (color, colors) in looks() {
+        let theme = Theme::pick(color, colors);
+        for (w, h) in SIZES {
+            let mut r = reader_in(color, colors, w, h);
+            // NATO, the most mentioned actor, followed; then the article's end.
+            for keys in ["2 g Enter", "1 G"] {
+                r.press(keys);
+                let terminal = r.draw();
+                let buf = terminal.backend().buffer();
+                let area = r.app.geometry().rect(briefing::app::Pane::Article).unwrap();
+                let st = r.app.article_state();
+                let total = st.layout.rows().len();
+                let track = usize::from(area.height - 2);
+                assert!(total > track, "the article is scrolled");
+                let x = area.right() - 1;
+                let mut marks = 0;
+                for cell in 0..track {
+                    let (first, last) = (cell * total / track, (cell + 1) * total / track);
+                    let in_view = last.max(first + 1) > st.top && first < st.top + st.height;
+                    let c = &buf[(x, area.y + 1 + cell as u16)];
+                    let thumb = match c.symbol() {
+                        "█" => {
+                            c.style().fg.unwrap_or(Color::Reset)
+                                == theme.scroll_thumb.fg.unwrap_or(Color::Reset)
+                        }
+                        "◆" => {
+                            marks += 1;
+                            if color {
+                                c.style().bg == theme.scroll_thumb.fg
+                            } else {
+                                c.style().add_modifier.contains(Modifier::REVERSED)
+                            }
+                        }
+                        _ => false,
+                    };
+                    assert_eq!(
+                        thumb,
+                        in_view,
+                        "{w}x{h} colour {color} {colors:?} after {keys:?}: cell {cell} of the track {:?} \
+                         {:?}",
+                        c.symbol(),
+                        c.style()
+                    );
+                }
+                assert!(marks > 0, "NATO's mentions are marked");
+            }
+        }
+    }
 }
