@@ -349,10 +349,21 @@ impl App {
         self.size = (width, height);
         let g = Geometry::new(width, height, Pane::Article, self.side);
         let area = g.inner(Pane::Article).unwrap_or_default();
+        // The cursor on screen before stays on screen after: a smaller terminal would
+        // otherwise leave the current mention below the last row.
+        let cursor = self
+            .article
+            .cursor
+            .and_then(|c| self.briefing.mentions.all().get(c))
+            .map(|m| m.span.start as usize)
+            .filter(|&at| self.article.shows(at));
         self.article.height = usize::from(area.height);
         self.article
             .relayout(&self.briefing.article, area.width, self.show_omitted);
         self.article.clamp();
+        if let Some(at) = cursor {
+            self.article.reveal(at);
+        }
         self.fit_lists();
         self.fit_details();
     }
