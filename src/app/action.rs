@@ -104,4 +104,6 @@ pub enum Action {
     /// The mouse wheel turned at this column and row: positive is down.
     #[serde(skip_deserializing)]
     Scroll(u16, u16, i8),
+    /// Zoom the focused pane to the whole screen, or show every pane again.
+    Zoom,
 }

@@ -71,6 +71,8 @@ pub struct Geometry {
     pub status: Rect,
     /// The panes on screen, with their outer (bordered) areas.
     pub panes: Vec<(Pane, Rect)>,
+    /// The focused pane takes the whole body (`z`), whatever the mode.
+    pub zoomed: bool,
 }
 
 impl Geometry {
@@ -85,6 +87,7 @@ impl Geometry {
                 header: Rect::default(),
                 status: Rect::default(),
                 panes: Vec::new(),
+                zoomed: false,
             };
         }
         let header = Rect::new(0, 0, width, 1);
@@ -136,6 +139,22 @@ impl Geometry {
             header,
             status,
             panes,
+            zoomed: false,
+        }
+    }
+
+    /// The same geometry with the focused pane over the whole body when `zoom` is set (as
+    /// tmux zooms a pane): a title or a line cut in a side pane reads whole there.
+    #[must_use]
+    pub fn zoomed(self, focus: Pane, zoom: bool) -> Self {
+        if !zoom || self.mode == Mode::TooSmall {
+            return self;
+        }
+        let body = Rect::new(0, 1, self.area.width, self.area.height - 2);
+        Self {
+            panes: vec![(focus, body)],
+            zoomed: true,
+            ..self
         }
     }
 
@@ -282,6 +301,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_zoomed_pane_takes_the_body() {
+        for (w, h) in [(200, 60), (120, 40), (80, 24), (40, 12)] {
+            let g = Geometry::new(w, h, Pane::Timeline, Pane::Actors).zoomed(Pane::Timeline, true);
+            assert_eq!(g.panes, vec![(Pane::Timeline, Rect::new(0, 1, w, h - 2))]);
+        }
+        let small = Geometry::new(10, 3, Pane::Article, Pane::Actors);
+        assert_eq!(small.clone().zoomed(Pane::Article, true), small);
     }
 
     #[test]

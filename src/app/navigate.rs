@@ -3,7 +3,7 @@
 //! text, sort, facts) or open a window or the export dialog.
 
 use super::window::Kind;
-use super::{Action, App, DetailsState, Geometry, Pane, Search, Sort};
+use super::{Action, App, DetailsState, Pane, Search, Sort};
 
 impl App {
     pub(super) fn pane_action(&mut self, action: &Action) {
@@ -111,7 +111,7 @@ impl App {
 
     /// Rows inside a pane, as drawn.
     pub(super) fn pane_height(&self, pane: Pane) -> usize {
-        let g = Geometry::new(self.size.0, self.size.1, pane, pane);
+        let g = self.geometry_of(pane);
         let h = g.inner(pane).map_or(1, |r| usize::from(r.height));
         match pane {
             // The timeline's first row is its time axis.

@@ -42,6 +42,9 @@ pub fn block<'a>(app: &App, pane: Pane, extra: &str, theme: &Theme) -> Block<'a>
             }
         }
     }
+    if app.geometry().zoomed {
+        title.push(Span::styled(" · zoomed", theme.dim));
+    }
     title.push(Span::raw(" "));
     let block = Block::bordered()
         .border_type(if focused {

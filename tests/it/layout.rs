@@ -53,3 +53,60 @@ fn the_article_keeps_a_readable_measure_on_a_wide_terminal() {
         "the right border at column {edge}"
     );
 }
+
+/// A reader of the fixture whose events have long titles ("State of the Union, 1790, George
+/// Washington").
+fn long_titles(width: u16, height: u16) -> Reader {
+    let path = std::path::Path::new("tests/it/fixtures/long-titles");
+    let input = briefing::briefing::Input::from_arg(Some(path)).expect("the fixture");
+    let b = briefing::briefing::open(&input).expect("the fixture loads");
+    Reader::new(b, input, width, height)
+}
+
+/// The events' titles (the short ones: the long ones wrap even zoomed).
+fn short_titles(r: &Reader) -> Vec<String> {
+    r.app
+        .briefing()
+        .sheet
+        .events
+        .iter()
+        .map(|e| e.title.clone())
+        .filter(|t| t.chars().count() <= 44)
+        .collect()
+}
+
+#[test]
+fn z_zooms_the_focused_pane_to_the_whole_screen_and_back() {
+    let mut r = long_titles(80, 24);
+    let titles = short_titles(&r);
+    assert!(titles.len() >= 5, "{titles:?}");
+    r.press("3");
+    let beside = r.app.geometry().rect(Pane::Timeline).expect("the timeline");
+    assert!(beside.width < 80);
+    r.press("z");
+    let g = r.app.geometry();
+    assert_eq!(g.panes.len(), 1, "only the timeline");
+    assert_eq!(g.rect(Pane::Timeline).map(|p| p.width), Some(80));
+    let screen = r.screen();
+    for title in &titles {
+        assert!(
+            screen.contains(title.as_str()),
+            "{title:?} whole in\n{screen}"
+        );
+    }
+    assert!(screen.contains("zoomed"), "the border says so:\n{screen}");
+    // The selection moves as before, in the zoomed pane; focusing another pane zooms it.
+    r.press("j j");
+    assert_eq!(r.app.events_list().selected, Some(2));
+    r.press("1");
+    assert_eq!(
+        r.app.geometry().rect(Pane::Article).map(|p| p.width),
+        Some(80)
+    );
+    r.press("z");
+    assert_eq!(
+        r.app.geometry(),
+        briefing::app::Geometry::new(80, 24, Pane::Article, Pane::Timeline)
+    );
+    assert_eq!(r.app.article_state().layout.width(), 80 - 32 - 2);
+}
