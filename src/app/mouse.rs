@@ -10,6 +10,10 @@ impl App {
         let Some(pane) = geometry.pane_at(x, y) else {
             return;
         };
+        // Rows are counted from where the pane was scrolled when clicked: focusing it may give
+        // it more rows, and scroll it.
+        let (actors, events, details) =
+            (self.actors.offset, self.events.offset, self.details.offset);
         self.set_focus(pane);
         let Some(inner) = geometry.inner(pane) else {
             return;
@@ -32,7 +36,7 @@ impl App {
             }
             Pane::Actors => {
                 let v = self.visible_actors();
-                let pos = self.actors.offset + row;
+                let pos = actors + row;
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Actors);
                     self.actors.select_row(&v, pos, h);
@@ -45,7 +49,7 @@ impl App {
                     return;
                 };
                 let v = self.visible_events();
-                let pos = self.events.offset + row;
+                let pos = events + row;
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Timeline);
                     self.events.select_row(&v, pos, h);
@@ -53,7 +57,7 @@ impl App {
                 }
             }
             Pane::Details => {
-                let line = self.details.offset + row;
+                let line = details + row;
                 if line < self.details().len() {
                     self.details.cursor = line;
                     self.follow();

@@ -20,7 +20,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Subject::Facts => "facts",
         Subject::Nothing => "",
     };
+    let rows = usize::from(area.height.saturating_sub(2));
+    let offset = app.details_state().offset.min(d.len().saturating_sub(1));
     let block = pane::block(app, Pane::Details, extra, theme);
+    let block = pane::scrolled(block, offset, rows, d.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
@@ -30,7 +33,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus() == Pane::Details;
     let buf = frame.buffer_mut();
     let state = app.details_state();
-    let offset = state.offset.min(d.len().saturating_sub(1));
     for (i, n) in (offset..d.len())
         .take(usize::from(inner.height))
         .enumerate()

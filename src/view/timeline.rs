@@ -19,7 +19,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let visible = app.visible_events();
     let list = app.events_list();
     let extra = pane::list_extra(visible.len(), events.len(), &list.filter, list.editing);
+    // The first row inside is the time axis.
+    let rows = usize::from(area.height.saturating_sub(3));
     let block = pane::block(app, Pane::Timeline, &extra, theme);
+    let block = pane::scrolled(block, list.offset, rows, visible.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {

@@ -110,3 +110,53 @@ fn z_zooms_the_focused_pane_to_the_whole_screen_and_back() {
     );
     assert_eq!(r.app.article_state().layout.width(), 80 - 32 - 2);
 }
+
+/// The text of a pane's bottom border.
+fn bottom_border(r: &Reader, pane: Pane) -> String {
+    let rect = r.app.geometry().rect(pane).expect("the pane on screen");
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    (rect.x..rect.right())
+        .map(|x| buf[(x, rect.bottom() - 1)].symbol().to_owned())
+        .collect()
+}
+
+#[test]
+fn stacked_side_panes_say_what_they_hide_and_the_focused_one_is_tall() {
+    let mut r = Reader::bundled(120, 30);
+    let events = r.app.briefing().sheet.events.len();
+    let timeline = r.app.geometry().rect(Pane::Timeline).expect("stacked");
+    // Inside the border, the first row is the time axis.
+    let shown = usize::from(timeline.height - 3);
+    assert!(shown < events, "{shown} of {events} events shown");
+    let border = bottom_border(&r, Pane::Timeline);
+    assert!(
+        border.contains(&format!(" ↓{} ", events - shown)),
+        "the hidden events counted: {border}"
+    );
+    // Down to the last event: the ones above are counted.
+    r.press("3 G");
+    let body = 30 - 2;
+    let tall = r.app.geometry().rect(Pane::Timeline).expect("stacked");
+    assert!(
+        tall.height * 2 > body,
+        "the focused timeline has {} rows",
+        tall.height
+    );
+    let shown = usize::from(tall.height - 3);
+    let border = bottom_border(&r, Pane::Timeline);
+    if shown < events {
+        assert!(
+            border.contains(&format!(" ↑{} ", events - shown)),
+            "{border}"
+        );
+    } else {
+        assert!(!border.contains('↑') && !border.contains('↓'), "{border}");
+    }
+    // The Actors, now short, count what they hide below.
+    let actors = r.app.briefing().sheet.actors.len();
+    let rect = r.app.geometry().rect(Pane::Actors).expect("stacked");
+    let border = bottom_border(&r, Pane::Actors);
+    let hidden = actors - usize::from(rect.height - 2);
+    assert!(border.contains(&format!(" ↓{hidden} ")), "{border}");
+}
