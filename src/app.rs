@@ -50,7 +50,7 @@ pub use details_pane::DetailsState;
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
-pub use list::ListState;
+pub use list::{ListState, TimelineColumns};
 pub use search::Search;
 pub use window::Window;
 use window::rows::Row;
@@ -648,6 +648,37 @@ impl App {
                 list::matches_filter(&needle, &fields)
             })
             .collect()
+    }
+
+    /// The Timeline's columns, for the width it is shown at.
+    #[must_use]
+    pub fn timeline_columns(&self) -> TimelineColumns {
+        use unicode_width::UnicodeWidthStr;
+        let width = self
+            .geometry_of(Pane::Timeline)
+            .inner(Pane::Timeline)
+            .map_or(0, |r| usize::from(r.width));
+        let events = &self.briefing.sheet.events;
+        let widest = self
+            .visible_events()
+            .iter()
+            .map(|&n| events[n].when().width())
+            .max()
+            .unwrap_or(10);
+        TimelineColumns::new(width, widest)
+    }
+
+    /// How many rows event `n` takes in the Timeline: its title wrapped.
+    pub(crate) fn event_rows(&self) -> impl Fn(usize) -> usize + '_ {
+        use unicode_width::UnicodeWidthStr;
+        let c = self.timeline_columns();
+        move |n| {
+            self.briefing
+                .sheet
+                .events
+                .get(n)
+                .map_or(1, |e| c.title_rows(&e.title, e.when().width()).len())
+        }
     }
 
     /// The actors whose mentions stand out: the followed actor, or the followed event's.

@@ -48,11 +48,23 @@ impl App {
                 let Some(row) = row.checked_sub(1) else {
                     return;
                 };
+                // An event's title may wrap onto several rows.
                 let v = self.visible_events();
-                let pos = events + row;
+                let rows = self.event_rows();
+                let (mut pos, mut row) = (events, row);
+                while let Some(&n) = v.get(pos) {
+                    match row.checked_sub(rows(n)) {
+                        Some(rest) => (row, pos) = (rest, pos + 1),
+                        None => break,
+                    }
+                }
+                drop(rows);
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Timeline);
-                    self.events.select_row(&v, pos, h);
+                    let mut list = self.events.clone();
+                    list.selected = Some(v[pos]);
+                    list.fit_rows(&v, h, self.event_rows());
+                    self.events = list;
                     self.follow();
                 }
             }

@@ -138,13 +138,16 @@ impl App {
             Pane::Timeline => {
                 let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
-                self.events.step(&v, delta, h);
+                let mut list = self.events.clone();
+                list.step_rows(&v, delta, h, self.event_rows());
+                self.events = list;
                 self.details = DetailsState::default();
             }
             Pane::Details => {
-                let len = self.details().len();
                 let h = self.pane_height(Pane::Details);
-                self.details.step(delta, len, h);
+                let mut state = self.details;
+                state.step(delta, &self.details(), h);
+                self.details = state;
             }
         }
     }
@@ -165,12 +168,15 @@ impl App {
         self.actors.fit(&v, h);
         let v = self.visible_events();
         let h = self.pane_height(Pane::Timeline);
-        self.events.fit(&v, h);
+        let mut list = self.events.clone();
+        list.fit_rows(&v, h, self.event_rows());
+        self.events = list;
     }
 
     pub(super) fn fit_details(&mut self) {
-        let len = self.details().len();
         let h = self.pane_height(Pane::Details);
-        self.details.fit(len, h);
+        let mut state = self.details;
+        state.fit(&self.details(), h);
+        self.details = state;
     }
 }

@@ -125,16 +125,24 @@ fn bottom_border(r: &Reader, pane: Pane) -> String {
 fn stacked_side_panes_say_what_they_hide_and_the_focused_one_is_tall() {
     let mut r = Reader::bundled(120, 30);
     let events = r.app.briefing().sheet.events.len();
-    let timeline = r.app.geometry().rect(Pane::Timeline).expect("stacked");
-    // Inside the border, the first row is the time axis.
-    let shown = usize::from(timeline.height - 3);
-    assert!(shown < events, "{shown} of {events} events shown");
+    // The count is of entries: a title may wrap onto several rows.
+    let hidden = |border: &str, sign: char| -> usize {
+        let at = border
+            .find(sign)
+            .map_or(border.len(), |i| i + sign.len_utf8());
+        let digits: String = border[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap_or(0)
+    };
     let border = bottom_border(&r, Pane::Timeline);
+    let below = hidden(&border, '↓');
     assert!(
-        border.contains(&format!(" ↓{} ", events - shown)),
+        below > 0 && below < events && !border.contains('↑'),
         "the hidden events counted: {border}"
     );
-    // Down to the last event: the ones above are counted.
+    // Down to the last event: the ones above are counted, none below.
     r.press("3 G");
     let body = 30 - 2;
     let tall = r.app.geometry().rect(Pane::Timeline).expect("stacked");
@@ -143,20 +151,79 @@ fn stacked_side_panes_say_what_they_hide_and_the_focused_one_is_tall() {
         "the focused timeline has {} rows",
         tall.height
     );
-    let shown = usize::from(tall.height - 3);
     let border = bottom_border(&r, Pane::Timeline);
-    if shown < events {
-        assert!(
-            border.contains(&format!(" ↑{} ", events - shown)),
-            "{border}"
-        );
-    } else {
-        assert!(!border.contains('↑') && !border.contains('↓'), "{border}");
-    }
+    assert_eq!(hidden(&border, '↓'), 0, "{border}");
+    assert_eq!(hidden(&border, '↑'), r.app.events_list().offset, "{border}");
     // The Actors, now short, count what they hide below.
     let actors = r.app.briefing().sheet.actors.len();
     let rect = r.app.geometry().rect(Pane::Actors).expect("stacked");
     let border = bottom_border(&r, Pane::Actors);
     let hidden = actors - usize::from(rect.height - 2);
     assert!(border.contains(&format!(" ↓{hidden} ")), "{border}");
+}
+
+/// The text inside a pane, its rows joined by spaces, runs of spaces made one.
+fn pane_text(r: &Reader, pane: Pane) -> String {
+    let rect = r.app.geometry().inner(pane).expect("the pane on screen");
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let mut rows = Vec::new();
+    for y in rect.y..rect.bottom() {
+        let row: String = (rect.x..rect.right())
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
+        rows.push(row);
+    }
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn titles_quotes_and_facts_wrap_whole_in_the_timeline_and_the_details() {
+    for (w, h) in [(80, 24), (120, 30), (200, 60)] {
+        let mut r = long_titles(w, h);
+        let events = r.app.briefing().sheet.events.clone();
+        // The third event's title is long; the selection moves by entry.
+        r.press("3 j j");
+        assert_eq!(r.app.events_list().selected, Some(2), "{w}x{h}");
+        let text = pane_text(&r, Pane::Timeline);
+        assert!(!text.contains('…'), "{w}x{h}: a title cut: {text}");
+        assert!(text.contains(&events[2].title), "{w}x{h}: {text}");
+        // At the end, the last entry is whole on screen.
+        r.press("G");
+        let text = pane_text(&r, Pane::Timeline);
+        assert!(
+            text.contains(&events[events.len() - 1].title),
+            "{w}x{h}: {text}"
+        );
+        assert!(
+            text.contains(&events[events.len() - 2].title),
+            "{w}x{h}: {text}"
+        );
+        // The Details: the title and the evidence's quote whole.
+        r.press("g j j 4");
+        let text = pane_text(&r, Pane::Details);
+        assert!(!text.contains('…'), "{w}x{h}: details cut: {text}");
+        assert!(text.contains(&events[2].title), "{w}x{h}: {text}");
+        assert!(
+            text.contains("“In 1801, Thomas Jefferson delivered"),
+            "{w}x{h}: {text}"
+        );
+        assert!(
+            text.contains("newspapers of the whole country the following week”"),
+            "{text}"
+        );
+        // The facts, label first.
+        r.press("f");
+        let text = pane_text(&r, Pane::Details);
+        assert!(
+            text.contains(
+                "Annual messages delivered in writing rather than in person, from Jefferson to \
+                 Taft, as the custom of the time had it: 112 years"
+            ),
+            "{w}x{h}: {text}"
+        );
+    }
 }
