@@ -85,17 +85,7 @@ impl ListState {
                 self.offset += 1;
             }
         }
-        // The first item from which the rest fits: no offset beyond it.
-        let (mut first, mut used) = (visible.len(), 0);
-        while let Some(before) = first.checked_sub(1) {
-            let r = rows(visible[before]);
-            if used + r > height {
-                break;
-            }
-            used += r;
-            first = before;
-        }
-        self.offset = self.offset.min(first);
+        self.offset = self.offset.min(last_offset(visible, height, rows));
     }
 
     /// A key while the filter is typed: whether it was taken (the list is then fitted again).
@@ -124,6 +114,34 @@ impl ListState {
         let max = len.saturating_sub(height.max(1));
         self.offset = self.offset.saturating_add_signed(delta).min(max);
     }
+
+    /// Scrolls the view by `delta` items without moving the selection, when item `n` takes
+    /// `rows(n)` of the `height` rows on screen.
+    pub fn scroll_rows(
+        &mut self,
+        visible: &[usize],
+        delta: isize,
+        height: usize,
+        rows: impl Fn(usize) -> usize,
+    ) {
+        let max = last_offset(visible, height.max(1), rows);
+        self.offset = self.offset.saturating_add_signed(delta).min(max);
+    }
+}
+
+/// The first item from which the rest of `visible` fits in `height` rows: no offset goes
+/// beyond it (it would leave blank rows at the end).
+fn last_offset(visible: &[usize], height: usize, rows: impl Fn(usize) -> usize) -> usize {
+    let (mut first, mut used) = (visible.len(), 0);
+    while let Some(before) = first.checked_sub(1) {
+        let r = rows(visible[before]);
+        if used + r > height {
+            break;
+        }
+        used += r;
+        first = before;
+    }
+    first
 }
 
 /// The columns of the Timeline's rows in a pane `width` columns wide (inside its border), whose
@@ -245,6 +263,11 @@ mod tests {
         assert_eq!((s.selected, s.offset), (Some(9), 7));
         s.step_rows(&visible, -1, 6, rows);
         assert_eq!((s.selected, s.offset), (Some(8), 7));
+        // The wheel goes as far as the last items' rows allow, not the last six items.
+        s.scroll_rows(&visible, -100, 6, rows);
+        assert_eq!(s.offset, 0);
+        s.scroll_rows(&visible, 100, 6, rows);
+        assert_eq!(s.offset, 7);
     }
 
     #[test]

@@ -91,9 +91,11 @@ impl App {
                 self.actors.scroll(len, delta, h);
             }
             Pane::Timeline => {
-                let len = self.visible_events().len();
+                let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
-                self.events.scroll(len, delta, h);
+                let mut list = self.events.clone();
+                list.scroll_rows(&v, delta, h, self.event_rows());
+                self.events = list;
             }
             Pane::Details => {
                 let len = self.details().len();
