@@ -51,7 +51,7 @@ pub use details_pane::DetailsState;
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
-pub use list::ListState;
+pub use list::{ListState, TimelineColumns};
 pub use search::Search;
 pub use window::Window;
 use window::rows::Row;
@@ -126,6 +126,8 @@ pub struct App {
     side: Pane,
     /// The list whose selection the details show (Actors or Timeline).
     last_list: Pane,
+    /// The focused pane takes the whole screen (`z`).
+    zoomed: bool,
     pub(crate) article: ArticleState,
     followed: Followed,
     actors: ListState,
@@ -162,6 +164,7 @@ impl App {
             focus: Pane::Article,
             side: Pane::Actors,
             last_list: Pane::Actors,
+            zoomed: false,
             article: ArticleState::default(),
             followed: Followed::default(),
             actors: ListState::default(),
@@ -208,6 +211,7 @@ impl App {
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
+        self.fit_article();
         self.refit_window();
         effect
     }
@@ -237,6 +241,7 @@ impl App {
             Action::Click(x, y) => self.click(x, y),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
+            Action::Zoom => self.zoom(),
             other => self.pane_action(&other),
         }
         Effect::None
@@ -375,16 +380,59 @@ impl App {
         {
             self.message = None;
         }
-        let (width, height) = (w, h);
-        self.size = (width, height);
-        let g = Geometry::new(width, height, Pane::Article, self.side);
-        let area = g.inner(Pane::Article).unwrap_or_default();
+        self.size = (w, h);
+        self.fit_article();
+        self.fit_lists();
+        self.fit_details();
+    }
+
+    /// Lays the article out for the pane it has (on screen, or as it will be when focused),
+    /// after every update: a resize, a zoom or a focus that changes its size. The cursor on
+    /// screen before stays on screen after: a smaller pane would otherwise leave the current
+    /// mention below its last row. (Nothing is laid out again when the size is the same.)
+    fn fit_article(&mut self) {
+        let area = self
+            .geometry_of(Pane::Article)
+            .inner(Pane::Article)
+            .unwrap_or_default();
+        let cursor = self
+            .article
+            .cursor
+            .and_then(|c| self.briefing.mentions.all().get(c))
+            .map(|m| m.span.start as usize)
+            .filter(|&at| self.article.shows(at));
         self.article.height = usize::from(area.height);
         self.article
             .relayout(&self.briefing.article, area.width, self.show_omitted);
         self.article.clamp();
+        if let Some(at) = cursor {
+            self.article.reveal(at);
+        }
+    }
+
+    /// `z`: the focused pane over the whole screen, or every pane again.
+    fn zoom(&mut self) {
+        self.zoomed = !self.zoomed;
+        self.fit_article();
         self.fit_lists();
         self.fit_details();
+        let key = self.key(Context::Global, &Action::Zoom).to_owned();
+        self.say(if self.zoomed {
+            format!("{} zoomed ({key} shows every pane)", self.focus.name())
+        } else {
+            "Every pane shown".to_owned()
+        });
+    }
+
+    /// Where the panes go when `pane` is on screen: as drawn when it is, else as drawn once it
+    /// is focused, so that a pane's scroll is kept for the size it is shown at.
+    pub(crate) fn geometry_of(&self, pane: Pane) -> Geometry {
+        let g = self.geometry();
+        if g.rect(pane).is_some() {
+            g
+        } else {
+            Geometry::new(self.size.0, self.size.1, pane, pane).zoomed(pane, self.zoomed)
+        }
     }
 
     // ── What the view reads ────────────────────────────────────────────────────────────────
@@ -424,6 +472,7 @@ impl App {
     #[must_use]
     pub fn geometry(&self) -> Geometry {
         Geometry::new(self.size.0, self.size.1, self.focus, self.side)
+            .zoomed(self.focus, self.zoomed)
     }
 
     #[must_use]
@@ -636,6 +685,37 @@ impl App {
             .collect()
     }
 
+    /// The Timeline's columns, for the width it is shown at.
+    #[must_use]
+    pub fn timeline_columns(&self) -> TimelineColumns {
+        use unicode_width::UnicodeWidthStr;
+        let width = self
+            .geometry_of(Pane::Timeline)
+            .inner(Pane::Timeline)
+            .map_or(0, |r| usize::from(r.width));
+        let events = &self.briefing.sheet.events;
+        let widest = self
+            .visible_events()
+            .iter()
+            .map(|&n| events[n].when().width())
+            .max()
+            .unwrap_or(10);
+        TimelineColumns::new(width, widest)
+    }
+
+    /// How many rows event `n` takes in the Timeline: its title wrapped.
+    pub(crate) fn event_rows(&self) -> impl Fn(usize) -> usize + '_ {
+        use unicode_width::UnicodeWidthStr;
+        let c = self.timeline_columns();
+        move |n| {
+            self.briefing
+                .sheet
+                .events
+                .get(n)
+                .map_or(1, |e| c.title_rows(&e.title, e.when().width()).len())
+        }
+    }
+
     /// The actors whose mentions stand out: the followed actor, or the followed event's.
     #[must_use]
     pub fn highlighted_actors(&self) -> HashSet<usize> {
@@ -663,7 +743,7 @@ impl App {
     /// The details pane's content, wrapped for its width.
     #[must_use]
     pub fn details(&self) -> Details<'_> {
-        let g = Geometry::new(self.size.0, self.size.1, Pane::Details, Pane::Details);
+        let g = self.geometry_of(Pane::Details);
         let width = g.inner(Pane::Details).map_or(20, |r| usize::from(r.width));
         details::details(&self.briefing, &self.keys, self.details_subject(), width)
     }

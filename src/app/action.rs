@@ -116,4 +116,6 @@ pub enum Action {
     DeleteToStart,
     /// Delete the word before the cursor (and the spaces after it), as a shell's Ctrl-w does.
     DeleteWord,
+    /// Zoom the focused pane to the whole screen, or show every pane again.
+    Zoom,
 }

@@ -4,6 +4,11 @@
 use crate::article::Article;
 use crate::wrap::ArticleLayout;
 
+/// The most columns a row of the article takes: lines much longer than this are hard to read
+/// (typography's measure). A wider pane draws the rows from its left edge with the rest blank,
+/// its scrollbar staying at its right edge.
+pub const MEASURE: u16 = 100;
+
 #[derive(Clone, Debug, Default)]
 pub struct ArticleState {
     pub layout: ArticleLayout,
@@ -16,8 +21,10 @@ pub struct ArticleState {
 }
 
 impl ArticleState {
-    /// Lays the article out again for a width, keeping the same text at the top of the screen.
+    /// Lays the article out again for a pane `width` columns wide (rows of at most
+    /// [`MEASURE`]), keeping the same text at the top of the screen.
     pub fn relayout(&mut self, article: &Article, width: u16, show_omitted: bool) {
+        let width = width.min(MEASURE);
         if self.layout.width() == width.max(1)
             && self.layout.shows_omitted() == show_omitted
             && !self.layout.rows().is_empty()

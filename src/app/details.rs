@@ -46,6 +46,9 @@ pub struct Line {
     pub text: String,
     pub tone: Tone,
     pub link: Option<Link>,
+    /// The line goes on with the link of the line before (a link wrapped onto several lines
+    /// is one entry: the cursor moves by entry).
+    pub continued: bool,
 }
 
 /// The details of one subject: wrapped lines, then one line per mention.
@@ -64,6 +67,24 @@ impl Details<'_> {
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Whether line `i` begins an entry: a link wrapped onto several lines is one entry, every
+    /// other line is one of its own.
+    #[must_use]
+    pub fn starts(&self, i: usize) -> bool {
+        self.head.get(i).is_none_or(|l| !l.continued)
+    }
+
+    /// The lines of the entry that line `i` is part of.
+    #[must_use]
+    pub fn entry(&self, i: usize) -> std::ops::Range<usize> {
+        let i = i.min(self.len().saturating_sub(1));
+        let start = (0..=i).rev().find(|&n| self.starts(n)).unwrap_or(0);
+        let end = (i + 1..self.len())
+            .find(|&n| self.starts(n))
+            .unwrap_or(self.len());
+        start..end.max(start)
     }
 
     /// The link of line `i`, if it has one.
@@ -221,7 +242,7 @@ fn facts(b: &Briefing, d: &mut Builder) {
 
 fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
     let fact = &b.sheet.facts[f];
-    let mut text = format!("{} — {}", fact.value, fact.label);
+    let mut text = format!("{}: {}", fact.label, fact.value);
     if with_source && let Some(src) = fact.source.as_deref().and_then(|id| b.actor_index(id)) {
         let _ = write!(text, " (per {})", b.sheet.actors[src].name);
     }
@@ -251,23 +272,21 @@ impl Builder {
             text: String::new(),
             tone: Tone::Text,
             link: None,
+            continued: false,
         });
         self.wrapped("", text, Tone::Heading, None);
     }
 
-    /// A link: one line, cut by the view if too long, so that a row is one link.
+    /// A link, wrapped: its lines are one entry.
     fn link(&mut self, label: &'static str, text: &str, link: Link) {
-        self.lines.push(Line {
-            label,
-            text: one_line(text),
-            tone: Tone::Text,
-            link: Some(link),
-        });
+        self.wrapped(label, text, Tone::Text, Some(link));
     }
 
     fn wrapped(&mut self, label: &'static str, text: &str, tone: Tone, link: Option<Link>) {
         let indent = if label.is_empty() { 0 } else { label.len() + 2 };
-        let width = self.width.saturating_sub(indent).max(4);
+        // The view draws a link's arrow (two columns) before its text.
+        let arrow = if link.is_some() { 2 } else { 0 };
+        let width = self.width.saturating_sub(indent + arrow).max(4);
         let text = one_line(text);
         for (i, part) in textwrap::wrap(&text, width).into_iter().enumerate() {
             self.lines.push(Line {
@@ -279,6 +298,7 @@ impl Builder {
                 },
                 tone,
                 link,
+                continued: i > 0 && link.is_some(),
             });
         }
     }

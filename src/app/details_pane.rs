@@ -3,6 +3,8 @@
 //! ([`crate::app::details`]); the offset is kept here and clamped on every change, as a
 //! list's is.
 
+use super::details::Details;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DetailsState {
     /// The line the cursor is on.
@@ -29,22 +31,40 @@ impl DetailsState {
         *self = Self::showing(self.facts);
     }
 
-    /// Moves the cursor by `delta` lines of `len`, stopping at the ends.
-    pub fn step(&mut self, delta: isize, len: usize, height: usize) {
-        self.cursor = self
-            .cursor
-            .saturating_add_signed(delta)
-            .min(len.saturating_sub(1));
-        self.fit(len, height);
+    /// Moves the cursor by `delta` entries of `d`, stopping at the ends (a link wrapped onto
+    /// several lines is one entry).
+    pub fn step(&mut self, delta: isize, d: &Details, height: usize) {
+        let len = d.len();
+        let mut at = d.entry(self.cursor).start;
+        for _ in 0..delta.unsigned_abs().min(len) {
+            let next = if delta > 0 {
+                d.entry(at).end
+            } else {
+                match at.checked_sub(1) {
+                    Some(before) => d.entry(before).start,
+                    None => break,
+                }
+            };
+            if next >= len {
+                break;
+            }
+            at = next;
+        }
+        self.cursor = at;
+        self.fit(d, height);
     }
 
-    /// Keeps the cursor on one of `len` lines and in view.
-    pub fn fit(&mut self, len: usize, height: usize) {
-        self.cursor = self.cursor.min(len.saturating_sub(1));
+    /// Keeps the cursor on the first line of an entry of `d`, and the entry whole in view
+    /// (its first lines, when it is taller than the pane).
+    pub fn fit(&mut self, d: &Details, height: usize) {
+        let len = d.len();
+        let height = height.max(1);
+        let entry = d.entry(self.cursor.min(len.saturating_sub(1)));
+        self.cursor = entry.start;
         if self.cursor < self.offset {
             self.offset = self.cursor;
-        } else if self.cursor >= self.offset + height {
-            self.offset = self.cursor + 1 - height;
+        } else if entry.end > self.offset + height {
+            self.offset = (entry.end - height).min(self.cursor);
         }
         self.offset = self.offset.min(len.saturating_sub(height));
     }

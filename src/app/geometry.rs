@@ -71,6 +71,8 @@ pub struct Geometry {
     pub status: Rect,
     /// The panes on screen, with their outer (bordered) areas.
     pub panes: Vec<(Pane, Rect)>,
+    /// The focused pane takes the whole body (`z`), whatever the mode.
+    pub zoomed: bool,
 }
 
 impl Geometry {
@@ -85,6 +87,7 @@ impl Geometry {
                 header: Rect::default(),
                 status: Rect::default(),
                 panes: Vec::new(),
+                zoomed: false,
             };
         }
         let header = Rect::new(0, 0, width, 1);
@@ -94,8 +97,7 @@ impl Geometry {
             let article_w = width * 3 / 5;
             let side_w = width - article_w;
             let x = article_w;
-            let actors_h = body.height * 7 / 20;
-            let timeline_h = body.height * 6 / 20;
+            let (actors_h, timeline_h) = stacked(body.height, focus);
             let details_h = body.height - actors_h - timeline_h;
             (
                 Mode::Wide,
@@ -136,6 +138,22 @@ impl Geometry {
             header,
             status,
             panes,
+            zoomed: false,
+        }
+    }
+
+    /// The same geometry with the focused pane over the whole body when `zoom` is set (as
+    /// tmux zooms a pane): a title or a line cut in a side pane reads whole there.
+    #[must_use]
+    pub fn zoomed(self, focus: Pane, zoom: bool) -> Self {
+        if !zoom || self.mode == Mode::TooSmall {
+            return self;
+        }
+        let body = Rect::new(0, 1, self.area.width, self.area.height - 2);
+        Self {
+            panes: vec![(focus, body)],
+            zoomed: true,
+            ..self
         }
     }
 
@@ -158,6 +176,20 @@ impl Geometry {
             .iter()
             .find(|(_, r)| r.contains(ratatui::layout::Position::new(x, y)))
             .map(|(p, _)| *p)
+    }
+}
+
+/// The heights of the Actors and the Timeline stacked over the Details in `height` rows: with
+/// the article focused, 35% and 30% (the Details the rest); with a side pane focused, it takes
+/// most of the height and the other two a fifth each (at least 5 rows: 3 inside the border).
+fn stacked(height: u16, focus: Pane) -> (u16, u16) {
+    let small = (height / 5).max(5).min(height / 3);
+    let big = height - 2 * small;
+    match focus {
+        Pane::Article => (height * 7 / 20, height * 6 / 20),
+        Pane::Actors => (big, small),
+        Pane::Timeline => (small, big),
+        Pane::Details => (small, small),
     }
 }
 
@@ -242,15 +274,17 @@ mod tests {
     #[test]
     fn panes_tile_the_body_without_overlap() {
         for (w, h) in [(200, 60), (120, 40), (80, 24), (40, 12), (24, 7)] {
-            let g = Geometry::new(w, h, Pane::Timeline, Pane::Details);
-            let cells: u32 = g
-                .panes
-                .iter()
-                .map(|(_, r)| u32::from(r.width) * u32::from(r.height))
-                .sum();
-            assert_eq!(cells, u32::from(w) * u32::from(h - 2), "{w}x{h}");
-            for (_, r) in &g.panes {
-                assert!(r.right() <= w && r.bottom() < h);
+            for focus in Pane::ALL {
+                let g = Geometry::new(w, h, focus, Pane::Details);
+                let cells: u32 = g
+                    .panes
+                    .iter()
+                    .map(|(_, r)| u32::from(r.width) * u32::from(r.height))
+                    .sum();
+                assert_eq!(cells, u32::from(w) * u32::from(h - 2), "{w}x{h}");
+                for (_, r) in &g.panes {
+                    assert!(r.right() <= w && r.bottom() < h);
+                }
             }
         }
     }
@@ -282,6 +316,32 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_focused_side_pane_takes_most_of_the_height() {
+        for h in [24, 30, 40, 60, 512] {
+            for focus in [Pane::Actors, Pane::Timeline, Pane::Details] {
+                let g = Geometry::new(120, h, focus, focus);
+                let body = h - 2;
+                let mine = g.rect(focus).map_or(0, |r| r.height);
+                assert!(mine * 2 > body, "{focus:?} at 120x{h}: {mine} of {body}");
+                for other in [Pane::Actors, Pane::Timeline, Pane::Details] {
+                    let r = g.rect(other).map_or(0, |r| r.height);
+                    assert!(r >= 5, "{other:?} at 120x{h}: {r}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_zoomed_pane_takes_the_body() {
+        for (w, h) in [(200, 60), (120, 40), (80, 24), (40, 12)] {
+            let g = Geometry::new(w, h, Pane::Timeline, Pane::Actors).zoomed(Pane::Timeline, true);
+            assert_eq!(g.panes, vec![(Pane::Timeline, Rect::new(0, 1, w, h - 2))]);
+        }
+        let small = Geometry::new(10, 3, Pane::Article, Pane::Actors);
+        assert_eq!(small.clone().zoomed(Pane::Article, true), small);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! list types its filter, which narrows the list.
 
 use super::action::Action;
+use crate::inert::one_line;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListState {
@@ -27,6 +28,18 @@ impl ListState {
 
     /// Moves the selection by `delta` rows, stopping at the ends.
     pub fn step(&mut self, visible: &[usize], delta: isize, height: usize) {
+        self.step_rows(visible, delta, height, |_| 1);
+    }
+
+    /// Moves the selection by `delta` items, stopping at the ends, when item `n` takes
+    /// `rows(n)` rows of the `height` on screen.
+    pub fn step_rows(
+        &mut self,
+        visible: &[usize],
+        delta: isize,
+        height: usize,
+        rows: impl Fn(usize) -> usize,
+    ) {
         if visible.is_empty() {
             self.selected = None;
             return;
@@ -35,7 +48,7 @@ impl ListState {
         let last = visible.len() - 1;
         let to = pos.saturating_add_signed(delta).min(last);
         self.selected = Some(visible[to]);
-        self.fit(visible, height);
+        self.fit_rows(visible, height, rows);
     }
 
     /// Selects the item at row `pos` (clamped).
@@ -48,6 +61,13 @@ impl ListState {
 
     /// Keeps the selection on a visible item and in view.
     pub fn fit(&mut self, visible: &[usize], height: usize) {
+        self.fit_rows(visible, height, |_| 1);
+    }
+
+    /// Keeps the selection on a visible item and whole in view, when item `n` takes `rows(n)`
+    /// rows of the `height` on screen (its first rows, when it is taller), with no blank rows
+    /// after the last item.
+    pub fn fit_rows(&mut self, visible: &[usize], height: usize, rows: impl Fn(usize) -> usize) {
         let Some(pos) = self.position(visible).or_else(|| {
             self.selected = visible.first().copied();
             self.selected.map(|_| 0)
@@ -58,10 +78,14 @@ impl ListState {
         let height = height.max(1);
         if pos < self.offset {
             self.offset = pos;
-        } else if pos >= self.offset + height {
-            self.offset = pos + 1 - height;
+        } else {
+            let mut used: usize = visible[self.offset..=pos].iter().map(|&n| rows(n)).sum();
+            while used > height && self.offset < pos {
+                used -= rows(visible[self.offset]);
+                self.offset += 1;
+            }
         }
-        self.offset = self.offset.min(visible.len().saturating_sub(height));
+        self.offset = self.offset.min(last_offset(visible, height, rows));
     }
 
     /// A key while the filter is typed: whether it was taken (the list is then fitted again).
@@ -89,6 +113,100 @@ impl ListState {
     pub fn scroll(&mut self, len: usize, delta: isize, height: usize) {
         let max = len.saturating_sub(height.max(1));
         self.offset = self.offset.saturating_add_signed(delta).min(max);
+    }
+
+    /// Scrolls the view by `delta` items without moving the selection, when item `n` takes
+    /// `rows(n)` of the `height` rows on screen.
+    pub fn scroll_rows(
+        &mut self,
+        visible: &[usize],
+        delta: isize,
+        height: usize,
+        rows: impl Fn(usize) -> usize,
+    ) {
+        let max = last_offset(visible, height.max(1), rows);
+        self.offset = self.offset.saturating_add_signed(delta).min(max);
+    }
+}
+
+/// The first item from which the rest of `visible` fits in `height` rows: no offset goes
+/// beyond it (it would leave blank rows at the end).
+fn last_offset(visible: &[usize], height: usize, rows: impl Fn(usize) -> usize) -> usize {
+    let (mut first, mut used) = (visible.len(), 0);
+    while let Some(before) = first.checked_sub(1) {
+        let r = rows(visible[before]);
+        if used + r > height {
+            break;
+        }
+        used += r;
+        first = before;
+    }
+    first
+}
+
+/// The columns of the Timeline's rows in a pane `width` columns wide (inside its border), whose
+/// widest date is `widest_date` columns: the marker, the dates, the time axis's track and the
+/// title, which wraps onto rows of its own column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TimelineColumns {
+    /// The dates' column: 0 on a narrow pane, where dates are not aligned.
+    pub date: usize,
+    /// The track of the time axis, 0 on a narrow pane.
+    pub track: usize,
+    /// The pane's width inside its border.
+    pub width: usize,
+}
+
+impl TimelineColumns {
+    #[must_use]
+    pub fn new(width: usize, widest_date: usize) -> Self {
+        // Aligned dates cost a narrow pane most of the title: there, dates are not aligned.
+        let date = if width < 50 { 0 } else { widest_date };
+        let track = match width {
+            // Below 50 columns the titles need the room more than the axis.
+            w if w >= 70 => 20,
+            w if w >= 50 => 10,
+            _ => 0,
+        };
+        Self { date, track, width }
+    }
+
+    /// The columns before the title of an event whose date is `date` columns wide: where the
+    /// title and its wrapped rows begin.
+    #[must_use]
+    pub fn before(&self, date: usize) -> usize {
+        2 + self.date.max(date) + 1 + if self.track > 0 { self.track + 1 } else { 0 }
+    }
+
+    /// Where the rows a title wraps onto begin: under its first row where dates are aligned,
+    /// else two columns in from the dates (a narrow pane's titles need the room).
+    #[must_use]
+    pub fn indent(&self, date: usize) -> usize {
+        if self.date > 0 { self.before(date) } else { 4 }
+    }
+
+    /// The title of an event whose date is `date` columns wide, wrapped: its first row after
+    /// the date (and track), the others from [`TimelineColumns::indent`]. At least one row,
+    /// each made safe to draw.
+    #[must_use]
+    pub fn title_rows(&self, title: &str, date: usize) -> Vec<String> {
+        let text = one_line(title);
+        // Rows of at least 4 columns, however narrow the pane.
+        let (first, rest) = (self.before(date), self.indent(date));
+        let width = self.width.max(first.max(rest) + 4);
+        let first = " ".repeat(first);
+        let rest = " ".repeat(rest);
+        let options = textwrap::Options::new(width)
+            .initial_indent(&first)
+            .subsequent_indent(&rest);
+        let mut rows: Vec<String> = textwrap::wrap(&text, options)
+            .into_iter()
+            .map(|row| row.trim_start().to_owned())
+            .collect();
+        if rows.is_empty() {
+            rows.push(String::new());
+        }
+        rows
     }
 }
 
@@ -130,6 +248,26 @@ mod tests {
         assert_eq!((s.selected, s.offset), (Some(0), 0));
         s.step(&[], 1, 5);
         assert_eq!(s.selected, None);
+    }
+
+    #[test]
+    fn tall_items_are_kept_whole_in_view() {
+        let visible: Vec<usize> = (0..10).collect();
+        let rows = |n: usize| if n.is_multiple_of(2) { 3 } else { 1 };
+        let mut s = ListState::default();
+        s.step_rows(&visible, 4, 6, rows);
+        // Items 2 (3 rows), 3 (1) and 4 (3) do not fit in 6: item 3 is the first.
+        assert_eq!((s.selected, s.offset), (Some(4), 3));
+        s.step_rows(&visible, 100, 6, rows);
+        // The last items: 8 (3 rows) and 9 (1) fit, with 7 (1).
+        assert_eq!((s.selected, s.offset), (Some(9), 7));
+        s.step_rows(&visible, -1, 6, rows);
+        assert_eq!((s.selected, s.offset), (Some(8), 7));
+        // The wheel goes as far as the last items' rows allow, not the last six items.
+        s.scroll_rows(&visible, -100, 6, rows);
+        assert_eq!(s.offset, 0);
+        s.scroll_rows(&visible, 100, 6, rows);
+        assert_eq!(s.offset, 7);
     }
 
     #[test]

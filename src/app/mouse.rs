@@ -10,6 +10,10 @@ impl App {
         let Some(pane) = geometry.pane_at(x, y) else {
             return;
         };
+        // Rows are counted from where the pane was scrolled when clicked: focusing it may give
+        // it more rows, and scroll it.
+        let (actors, events, details) =
+            (self.actors.offset, self.events.offset, self.details.offset);
         self.set_focus(pane);
         let Some(inner) = geometry.inner(pane) else {
             return;
@@ -32,7 +36,7 @@ impl App {
             }
             Pane::Actors => {
                 let v = self.visible_actors();
-                let pos = self.actors.offset + row;
+                let pos = actors + row;
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Actors);
                     self.actors.select_row(&v, pos, h);
@@ -44,16 +48,28 @@ impl App {
                 let Some(row) = row.checked_sub(1) else {
                     return;
                 };
+                // An event's title may wrap onto several rows.
                 let v = self.visible_events();
-                let pos = self.events.offset + row;
+                let rows = self.event_rows();
+                let (mut pos, mut row) = (events, row);
+                while let Some(&n) = v.get(pos) {
+                    match row.checked_sub(rows(n)) {
+                        Some(rest) => (row, pos) = (rest, pos + 1),
+                        None => break,
+                    }
+                }
+                drop(rows);
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Timeline);
-                    self.events.select_row(&v, pos, h);
+                    let mut list = self.events.clone();
+                    list.selected = Some(v[pos]);
+                    list.fit_rows(&v, h, self.event_rows());
+                    self.events = list;
                     self.follow();
                 }
             }
             Pane::Details => {
-                let line = self.details.offset + row;
+                let line = details + row;
                 if line < self.details().len() {
                     self.details.cursor = line;
                     self.follow();
@@ -75,9 +91,11 @@ impl App {
                 self.actors.scroll(len, delta, h);
             }
             Pane::Timeline => {
-                let len = self.visible_events().len();
+                let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
-                self.events.scroll(len, delta, h);
+                let mut list = self.events.clone();
+                list.scroll_rows(&v, delta, h, self.event_rows());
+                self.events = list;
             }
             Pane::Details => {
                 let len = self.details().len();

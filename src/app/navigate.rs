@@ -3,7 +3,7 @@
 //! text, sort, facts) or open a window or the export dialog.
 
 use super::window::Kind;
-use super::{Action, App, DetailsState, Geometry, Pane, Search, Sort};
+use super::{Action, App, DetailsState, Pane, Search, Sort};
 
 impl App {
     pub(super) fn pane_action(&mut self, action: &Action) {
@@ -114,7 +114,7 @@ impl App {
 
     /// Rows inside a pane, as drawn.
     pub(super) fn pane_height(&self, pane: Pane) -> usize {
-        let g = Geometry::new(self.size.0, self.size.1, pane, pane);
+        let g = self.geometry_of(pane);
         let h = g.inner(pane).map_or(1, |r| usize::from(r.height));
         match pane {
             // The timeline's first row is its time axis.
@@ -141,13 +141,16 @@ impl App {
             Pane::Timeline => {
                 let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
-                self.events.step(&v, delta, h);
+                let mut list = self.events.clone();
+                list.step_rows(&v, delta, h, self.event_rows());
+                self.events = list;
                 self.details = DetailsState::default();
             }
             Pane::Details => {
-                let len = self.details().len();
                 let h = self.pane_height(Pane::Details);
-                self.details.step(delta, len, h);
+                let mut state = self.details;
+                state.step(delta, &self.details(), h);
+                self.details = state;
             }
         }
     }
@@ -168,12 +171,15 @@ impl App {
         self.actors.fit(&v, h);
         let v = self.visible_events();
         let h = self.pane_height(Pane::Timeline);
-        self.events.fit(&v, h);
+        let mut list = self.events.clone();
+        list.fit_rows(&v, h, self.event_rows());
+        self.events = list;
     }
 
     pub(super) fn fit_details(&mut self) {
-        let len = self.details().len();
         let h = self.pane_height(Pane::Details);
-        self.details.fit(len, h);
+        let mut state = self.details;
+        state.fit(&self.details(), h);
+        self.details = state;
     }
 }

@@ -26,7 +26,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Sort::Name => "name",
         }
     );
+    let rows = usize::from(area.height.saturating_sub(2));
     let block = pane::block(app, Pane::Actors, &extra, theme);
+    let block = pane::scrolled(block, list.offset, rows, visible.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {

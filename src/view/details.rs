@@ -20,7 +20,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Subject::Facts => "facts",
         Subject::Nothing => "",
     };
+    let rows = usize::from(area.height.saturating_sub(2));
+    let offset = app.details_state().offset.min(d.len().saturating_sub(1));
     let block = pane::block(app, Pane::Details, extra, theme);
+    let block = pane::scrolled(block, offset, rows, d.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
@@ -30,7 +33,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus() == Pane::Details;
     let buf = frame.buffer_mut();
     let state = app.details_state();
-    let offset = state.offset.min(d.len().saturating_sub(1));
+    let entry = d.entry(state.cursor);
     for (i, n) in (offset..d.len())
         .take(usize::from(inner.height))
         .enumerate()
@@ -39,7 +42,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             Some(l) => head_line(l, w, theme),
             None => mention_line(app, d.mentions[n - d.head.len()] as usize, w, theme),
         };
-        if n == state.cursor && focused {
+        if entry.contains(&n) && focused {
             line = line.style(theme.row);
         }
         let y = inner.y + i as u16;
@@ -54,7 +57,10 @@ fn head_line<'a>(l: &DetailLine, w: usize, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(format!("{}  ", l.label), theme.dim));
     }
     if l.link.is_some() {
-        spans.push(Span::styled("→ ", theme.link));
+        spans.push(Span::styled(
+            if l.continued { "  " } else { "→ " },
+            theme.link,
+        ));
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     let style = match (l.tone, l.link.is_some()) {

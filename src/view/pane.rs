@@ -42,6 +42,9 @@ pub fn block<'a>(app: &App, pane: Pane, extra: &str, theme: &Theme) -> Block<'a>
             }
         }
     }
+    if app.geometry().zoomed {
+        title.push(Span::styled(" · zoomed", theme.dim));
+    }
     title.push(Span::raw(" "));
     let block = Block::bordered()
         .border_type(if focused {
@@ -73,6 +76,27 @@ fn name(pane: Pane, focused: bool, theme: &Theme) -> Span<'static> {
             theme.title
         },
     )
+}
+
+/// `block` with how many rows of `len` are hidden above and below the `shown` rows from row
+/// `first`, as `↑2 ↓3` at the left of its bottom border, when any are.
+#[must_use]
+pub fn scrolled<'a>(
+    block: Block<'a>,
+    first: usize,
+    shown: usize,
+    len: usize,
+    theme: &Theme,
+) -> Block<'a> {
+    let above = first.min(len);
+    let below = len.saturating_sub(first + shown);
+    let sign = match (above, below) {
+        (0, 0) => return block,
+        (a, 0) => format!("↑{a}"),
+        (0, b) => format!("↓{b}"),
+        (a, b) => format!("↑{a} ↓{b}"),
+    };
+    block.title_bottom(Line::styled(format!(" {sign} "), theme.dim).left_aligned())
 }
 
 /// "12/29 · /filter": how many items a list shows, and its filter.

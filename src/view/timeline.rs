@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use super::pane;
 use super::text::{clean, fit, width};
 use super::theme::Theme;
-use crate::app::{App, Pane, Target};
+use crate::app::{App, Pane, Target, TimelineColumns};
 use crate::date::{PartialDate, month_label};
 use crate::sheet::Event;
 
@@ -19,7 +19,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let visible = app.visible_events();
     let list = app.events_list();
     let extra = pane::list_extra(visible.len(), events.len(), &list.filter, list.editing);
+    let c = app.timeline_columns();
+    let columns = Columns {
+        c,
+        days: span_of_days(app),
+    };
+    // The entries on screen, each with its title's rows; the first row inside is the time
+    // axis. A title wraps: the last entry may be cut at the bottom, never the selected one.
+    let rows = usize::from(area.height.saturating_sub(3));
+    let mut entries: Vec<(usize, Vec<String>)> = Vec::new();
+    let (mut used, mut whole) = (0, 0);
+    for &n in visible.iter().skip(list.offset) {
+        if used >= rows {
+            break;
+        }
+        let titles = c.title_rows(&events[n].title, width(&events[n].when()));
+        used += titles.len();
+        if used <= rows {
+            whole += 1;
+        }
+        entries.push((n, titles));
+    }
     let block = pane::block(app, Pane::Timeline, &extra, theme);
+    let block = pane::scrolled(block, list.offset, whole, visible.len(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.is_empty() {
@@ -38,25 +60,6 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     }
     let w = usize::from(inner.width);
-    let columns = Columns {
-        // Aligned dates cost a narrow pane most of the title: there, dates are not aligned.
-        date: if w < 50 {
-            0
-        } else {
-            visible
-                .iter()
-                .map(|&n| width(&events[n].when()))
-                .max()
-                .unwrap_or(10)
-        },
-        track: match w {
-            // Below 50 columns the titles need the room more than the axis.
-            w if w >= 70 => 20,
-            w if w >= 50 => 10,
-            _ => 0,
-        },
-        days: span_of_days(app),
-    };
     let buf = frame.buffer_mut();
     let ruler = Ruler {
         events,
@@ -70,20 +73,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Target::None => Vec::new(),
     };
     let focused = app.focus() == Pane::Timeline;
-    for (i, &n) in visible
-        .iter()
-        .skip(list.offset)
-        .take(usize::from(inner.height.saturating_sub(1)))
-        .enumerate()
-    {
-        let mut line = row(&events[n], marked.contains(&n), &columns, w, theme);
-        if list.selected == Some(n) {
-            line = line.style(if focused {
-                theme.row
+    let lines = entries.iter().flat_map(|(n, titles)| {
+        titles.iter().enumerate().map(|(k, title)| {
+            let mut line = if k == 0 {
+                row(&events[*n], title, marked.contains(n), &columns, theme)
             } else {
-                theme.row_unfocused
-            });
-        }
+                Line::from(vec![
+                    Span::raw(" ".repeat(c.indent(width(&events[*n].when())))),
+                    Span::raw(clean(title).into_owned()),
+                ])
+            };
+            if list.selected == Some(*n) {
+                line = line.style(if focused {
+                    theme.row
+                } else {
+                    theme.row_unfocused
+                });
+            }
+            line
+        })
+    });
+    for (i, line) in lines.take(rows).enumerate() {
         let y = inner.y + 1 + i as u16;
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
         buf.set_line(inner.x, y, &line, inner.width);
@@ -92,28 +102,27 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// Column widths shared by every row, and the days the track spans.
 struct Columns {
-    date: usize,
-    track: usize,
+    c: TimelineColumns,
     days: (i64, i64),
 }
 
 /// The first row: the months at the two ends of the track.
 fn axis<'a>(c: &Columns, ruler: Ruler, theme: &Theme) -> Line<'a> {
-    if c.track == 0 {
+    if c.c.track == 0 {
         return ruler_line(c, ruler, theme);
     }
     let (mut from, mut to) = (month_label(c.days.0), month_label(c.days.1));
-    if from.len() + to.len() + 1 > c.track {
+    if from.len() + to.len() + 1 > c.c.track {
         // "Jun 2024 … Nov 2024" does not fit: the months alone, or nothing.
         from.truncate(3);
         to.truncate(3);
-        if from.len() + to.len() + 1 > c.track {
+        if from.len() + to.len() + 1 > c.c.track {
             return Line::raw("");
         }
     }
-    let gap = c.track - from.len() - to.len();
+    let gap = c.c.track - from.len() - to.len();
     Line::from(vec![
-        Span::raw(" ".repeat(2 + c.date + 1)),
+        Span::raw(" ".repeat(2 + c.c.date + 1)),
         Span::styled(format!("{from}{}{to}", " ".repeat(gap)), theme.dim),
     ])
 }
@@ -161,22 +170,22 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-fn row<'a>(e: &Event, marked: bool, c: &Columns, w: usize, theme: &Theme) -> Line<'a> {
+fn row<'a>(e: &Event, title: &str, marked: bool, c: &Columns, theme: &Theme) -> Line<'a> {
     let date = e.when();
     let mut spans = vec![
         Span::styled(if marked { "● " } else { "  " }, theme.heading),
-        Span::raw(format!("{date:<width$} ", width = c.date)),
+        Span::raw(format!("{date:<width$} ", width = c.c.date)),
     ];
-    if c.track > 0 {
+    if c.c.track > 0 {
         let end = e.end.map_or(e.date.last_day(), PartialDate::last_day);
         spans.push(Span::styled(
-            track(e.date.first_day(), end, c.days, c.track),
+            track(e.date.first_day(), end, c.days, c.c.track),
             theme.link,
         ));
         spans.push(Span::raw(" "));
     }
-    let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    spans.push(Span::raw(fit(&clean(&e.title), w.saturating_sub(used))));
+    let room = c.c.width.saturating_sub(c.c.before(width(&date)));
+    spans.push(Span::raw(fit(&clean(title), room)));
     Line::from(spans)
 }
 

@@ -9,6 +9,7 @@ mod fuzz_regressions;
 mod harness;
 mod hostile;
 mod keys;
+mod layout;
 mod limits;
 mod navigation;
 mod props;

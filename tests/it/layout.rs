@@ -1,0 +1,229 @@
+//! Issue 13, nothing a reader came for is cut off: what each size of terminal shows whole.
+
+use briefing::app::{Action, Pane};
+
+use crate::harness::Reader;
+
+/// Whether the current mention's first byte is on a row of the article on screen.
+fn cursor_on_screen(r: &Reader) -> bool {
+    let st = r.app.article_state();
+    let cursor = st.cursor.expect("a current mention");
+    let at = r.app.briefing().mentions.all()[cursor].span.start as usize;
+    st.shows(at)
+}
+
+#[test]
+fn a_resize_keeps_the_current_mention_on_screen() {
+    let mut r = Reader::bundled(100, 30);
+    r.press(&["]"; 16].join(" "));
+    assert!(cursor_on_screen(&r), "on screen at 100×30");
+    r.act(Action::Resize(80, 24));
+    assert!(cursor_on_screen(&r), "still on screen at 80×24");
+    // A cursor scrolled away from is left where it is: the resize does not scroll back to it.
+    r.press("G");
+    assert!(!cursor_on_screen(&r), "scrolled away at 80×24");
+    r.act(Action::Resize(100, 30));
+    assert!(!cursor_on_screen(&r), "still scrolled away at 100×30");
+    assert_eq!(r.app.focus(), Pane::Article);
+}
+
+#[test]
+fn the_article_keeps_a_readable_measure_on_a_wide_terminal() {
+    let r = Reader::bundled(200, 60);
+    let g = r.app.geometry();
+    let pane = g.rect(Pane::Article).expect("the article on screen");
+    let inner = briefing::app::geometry::inner(pane);
+    assert!(inner.width > 110, "the pane is wider than the measure");
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let mut longest = 0;
+    for y in inner.y..inner.bottom() {
+        if let Some(last) =
+            (inner.x..inner.right()).rposition(|x| !buf[(x, y)].symbol().trim().is_empty())
+        {
+            longest = longest.max(last + 1);
+        }
+    }
+    assert!(longest > 80, "rows fill the measure ({longest})");
+    assert!(longest <= 100, "rows at most 100 columns, not {longest}");
+    // The scrollbar (the right border) stays at the pane's right edge.
+    let edge = pane.right() - 1;
+    assert!(
+        (inner.y..inner.bottom()).all(|y| !buf[(edge, y)].symbol().trim().is_empty()),
+        "the right border at column {edge}"
+    );
+}
+
+/// A reader of the fixture whose events have long titles ("State of the Union, 1790, George
+/// Washington").
+fn long_titles(width: u16, height: u16) -> Reader {
+    let path = std::path::Path::new("tests/it/fixtures/long-titles");
+    let input = briefing::briefing::Input::from_arg(Some(path)).expect("the fixture");
+    let b = briefing::briefing::open(&input).expect("the fixture loads");
+    Reader::new(b, input, width, height)
+}
+
+/// The events' titles (the short ones: the long ones wrap even zoomed).
+fn short_titles(r: &Reader) -> Vec<String> {
+    r.app
+        .briefing()
+        .sheet
+        .events
+        .iter()
+        .map(|e| e.title.clone())
+        .filter(|t| t.chars().count() <= 44)
+        .collect()
+}
+
+#[test]
+fn z_zooms_the_focused_pane_to_the_whole_screen_and_back() {
+    let mut r = long_titles(80, 24);
+    let titles = short_titles(&r);
+    assert!(titles.len() >= 5, "{titles:?}");
+    r.press("3");
+    let beside = r.app.geometry().rect(Pane::Timeline).expect("the timeline");
+    assert!(beside.width < 80);
+    r.press("z");
+    let g = r.app.geometry();
+    assert_eq!(g.panes.len(), 1, "only the timeline");
+    assert_eq!(g.rect(Pane::Timeline).map(|p| p.width), Some(80));
+    let screen = r.screen();
+    for title in &titles {
+        assert!(
+            screen.contains(title.as_str()),
+            "{title:?} whole in\n{screen}"
+        );
+    }
+    assert!(screen.contains("zoomed"), "the border says so:\n{screen}");
+    // The selection moves as before, in the zoomed pane; focusing another pane zooms it.
+    r.press("j j");
+    assert_eq!(r.app.events_list().selected, Some(2));
+    r.press("1");
+    assert_eq!(
+        r.app.geometry().rect(Pane::Article).map(|p| p.width),
+        Some(80)
+    );
+    r.press("z");
+    assert_eq!(
+        r.app.geometry(),
+        briefing::app::Geometry::new(80, 24, Pane::Article, Pane::Timeline)
+    );
+    assert_eq!(r.app.article_state().layout.width(), 80 - 32 - 2);
+}
+
+/// The text of a pane's bottom border.
+fn bottom_border(r: &Reader, pane: Pane) -> String {
+    let rect = r.app.geometry().rect(pane).expect("the pane on screen");
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    (rect.x..rect.right())
+        .map(|x| buf[(x, rect.bottom() - 1)].symbol().to_owned())
+        .collect()
+}
+
+#[test]
+fn stacked_side_panes_say_what_they_hide_and_the_focused_one_is_tall() {
+    let mut r = Reader::bundled(120, 30);
+    let events = r.app.briefing().sheet.events.len();
+    // The count is of entries: a title may wrap onto several rows.
+    let hidden = |border: &str, sign: char| -> usize {
+        let at = border
+            .find(sign)
+            .map_or(border.len(), |i| i + sign.len_utf8());
+        let digits: String = border[at..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        digits.parse().unwrap_or(0)
+    };
+    let border = bottom_border(&r, Pane::Timeline);
+    let below = hidden(&border, '↓');
+    assert!(
+        below > 0 && below < events && !border.contains('↑'),
+        "the hidden events counted: {border}"
+    );
+    // Down to the last event: the ones above are counted, none below.
+    r.press("3 G");
+    let body = 30 - 2;
+    let tall = r.app.geometry().rect(Pane::Timeline).expect("stacked");
+    assert!(
+        tall.height * 2 > body,
+        "the focused timeline has {} rows",
+        tall.height
+    );
+    let border = bottom_border(&r, Pane::Timeline);
+    assert_eq!(hidden(&border, '↓'), 0, "{border}");
+    assert_eq!(hidden(&border, '↑'), r.app.events_list().offset, "{border}");
+    // The Actors, now short, count what they hide below.
+    let actors = r.app.briefing().sheet.actors.len();
+    let rect = r.app.geometry().rect(Pane::Actors).expect("stacked");
+    let border = bottom_border(&r, Pane::Actors);
+    let hidden = actors - usize::from(rect.height - 2);
+    assert!(border.contains(&format!(" ↓{hidden} ")), "{border}");
+}
+
+/// The text inside a pane, its rows joined by spaces, runs of spaces made one.
+fn pane_text(r: &Reader, pane: Pane) -> String {
+    let rect = r.app.geometry().inner(pane).expect("the pane on screen");
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let mut rows = Vec::new();
+    for y in rect.y..rect.bottom() {
+        let row: String = (rect.x..rect.right())
+            .map(|x| buf[(x, y)].symbol().to_owned())
+            .collect();
+        rows.push(row);
+    }
+    rows.join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn titles_quotes_and_facts_wrap_whole_in_the_timeline_and_the_details() {
+    for (w, h) in [(80, 24), (120, 30), (200, 60)] {
+        let mut r = long_titles(w, h);
+        let events = r.app.briefing().sheet.events.clone();
+        // The third event's title is long; the selection moves by entry.
+        r.press("3 j j");
+        assert_eq!(r.app.events_list().selected, Some(2), "{w}x{h}");
+        let text = pane_text(&r, Pane::Timeline);
+        assert!(!text.contains('…'), "{w}x{h}: a title cut: {text}");
+        assert!(text.contains(&events[2].title), "{w}x{h}: {text}");
+        // At the end, the last entry is whole on screen.
+        r.press("G");
+        let text = pane_text(&r, Pane::Timeline);
+        assert!(
+            text.contains(&events[events.len() - 1].title),
+            "{w}x{h}: {text}"
+        );
+        assert!(
+            text.contains(&events[events.len() - 2].title),
+            "{w}x{h}: {text}"
+        );
+        // The Details: the title and the evidence's quote whole.
+        r.press("g j j 4");
+        let text = pane_text(&r, Pane::Details);
+        assert!(!text.contains('…'), "{w}x{h}: details cut: {text}");
+        assert!(text.contains(&events[2].title), "{w}x{h}: {text}");
+        assert!(
+            text.contains("“In 1801, Thomas Jefferson delivered"),
+            "{w}x{h}: {text}"
+        );
+        assert!(
+            text.contains("newspapers of the whole country the following week”"),
+            "{text}"
+        );
+        // The facts, label first.
+        r.press("f");
+        let text = pane_text(&r, Pane::Details);
+        assert!(
+            text.contains(
+                "Annual messages delivered in writing rather than in person, from Jefferson to \
+                 Taft, as the custom of the time had it: 112 years"
+            ),
+            "{w}x{h}: {text}"
+        );
+    }
+}
