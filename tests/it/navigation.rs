@@ -425,8 +425,55 @@ fn windows_open_and_close() {
         r.app.window().map(Window::kind),
         Some(Kind::Warnings)
     ));
+    // q closes the window (it quit the reader until issue 13); the next q quits.
+    r.press("q");
+    assert!(r.app.window().is_none());
+    assert_ne!(r.effects.last(), Some(&Effect::Quit));
     r.press("q");
     assert_eq!(r.effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn q_closes_a_window_and_quits_only_from_the_panes() {
+    let quit = |r: &Reader| r.effects.contains(&Effect::Quit);
+    // The help, even with a kept search in it, and the warnings.
+    let mut r = Reader::bundled(80, 24);
+    r.press("? q");
+    assert!(r.app.window().is_none(), "q closes the help");
+    r.press("? /").type_text("quit").press("Enter q");
+    assert!(r.app.window().is_none(), "q closes the help after a search");
+    r.press("w q");
+    assert!(r.app.window().is_none(), "q closes the warnings");
+    assert!(!quit(&r), "q in a window never quits: {:?}", r.effects);
+    // While a window's search is typed, q is a letter.
+    r.press("? /").type_text("q");
+    assert_eq!(r.app.window_search().map(|s| s.query.as_str()), Some("q"));
+    r.press("Enter q");
+    assert!(r.app.window().is_none());
+    // The export dialog's file name is a text field: q is typed there, not taken as a key.
+    r.press("e q");
+    let dialog = r.app.export_dialog().expect("the dialog stays open");
+    assert_eq!(dialog.file, "briefing.jsonq");
+    r.press("Esc");
+    assert!(!quit(&r), "{:?}", r.effects);
+    // From the panes, q quits.
+    r.press("q");
+    assert_eq!(r.effects.last(), Some(&Effect::Quit));
+
+    // The errors of a failed reload.
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 80, 24);
+    std::fs::write(f.sheet(), SHEET.replace("organization", "club")).unwrap();
+    r.press("r");
+    assert!(matches!(
+        r.app.window().map(Window::kind),
+        Some(Kind::ReloadErrors(..))
+    ));
+    r.press("q");
+    assert!(r.app.window().is_none(), "q closes the reload errors");
+    assert!(!quit(&r), "{:?}", r.effects);
 }
 
 #[test]
