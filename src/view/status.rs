@@ -187,28 +187,41 @@ fn line_position(app: &App) -> String {
     format!("row {}/{rows}", (st.top + 1).min(rows))
 }
 
-/// As many hints as fit in `room` columns, most specific first.
+/// As many hints as fit in `room` columns, most specific first. Help and quit are kept
+/// longest: when the bar is narrow the other hints go first, so that the way to every key and
+/// the way out stay on screen.
 fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
     let mut contexts = app.key_contexts();
     if app.window().is_some() || app.export_dialog().is_some() || app.editing() {
         // Only the window's own keys work there.
         contexts.truncate(1);
     }
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in app.keys().hints(&contexts) {
-        let Some(hint) = &b.hint else { continue };
+    let shown: Vec<_> = app
+        .keys()
+        .hints(&contexts)
+        .into_iter()
         // While an export is written, Esc (cancel it) is the one key the dialog takes.
-        if app.exporting() && b.action != crate::app::Action::Cancel {
-            continue;
-        }
-        let key = b.labels[0].clone();
-        let w = width(&key) + width(hint) + 3;
+        .filter(|b| !app.exporting() || b.action == Action::Cancel)
+        .filter_map(|b| Some((b.labels.first()?, b.hint.as_ref()?, &b.action)))
+        .collect();
+    let last_dropped = |i: &usize| matches!(shown[*i].2, Action::Help | Action::Quit);
+    // Room is given first to help and quit, then to the others in order while they fit.
+    let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..shown.len()).partition(last_dropped);
+    order.extend(rest);
+    let mut keep = vec![false; shown.len()];
+    let mut used = 0;
+    for i in order {
+        let (key, hint, _) = shown[i];
+        let w = width(key) + width(hint) + 3;
         if used + w > room {
             break;
         }
         used += w;
-        spans.push(Span::styled(key, theme.key));
+        keep[i] = true;
+    }
+    let mut spans = Vec::new();
+    for (&(key, hint, _), _) in shown.iter().zip(keep).filter(|(_, k)| *k) {
+        spans.push(Span::styled(key.clone(), theme.key));
         spans.push(Span::styled(format!(" {hint}  "), theme.dim));
     }
     spans
