@@ -728,3 +728,97 @@ fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
         );
     }
 }
+
+#[test]
+fn b_ctrl_b_and_ctrl_f_page_and_h_l_and_the_arrows_change_panes() {
+    // In the article, a list and a window, Ctrl-f is PgDn, and b and Ctrl-b are PgUp.
+    let place = |r: &Reader| {
+        (
+            r.app.article_state().top,
+            r.app.actors_list().clone(),
+            r.app.window().map(Window::scroll),
+        )
+    };
+    for start in ["1", "2", "?"] {
+        for (ours, theirs) in [
+            ("C-f C-f", "PgDn PgDn"),
+            ("C-f C-f b", "PgDn PgDn PgUp"),
+            ("C-f C-f C-b", "PgDn PgDn PgUp"),
+        ] {
+            let mut a = Reader::bundled(80, 24);
+            a.press(start).press(ours);
+            let mut b = Reader::bundled(80, 24);
+            b.press(start).press(theirs);
+            assert_eq!(place(&a), place(&b), "{start} {ours}");
+        }
+        let mut r = Reader::bundled(80, 24);
+        let before = place(&r);
+        r.press(start).press("C-f");
+        assert_ne!(place(&r), before, "{start} C-f moves");
+    }
+    // h and l, ← and →: the previous and next pane.
+    let mut r = Reader::bundled(80, 24);
+    let mut seen = vec![];
+    for key in ["l", "Right", "l", "Right", "h", "Left", "h"] {
+        r.press(key);
+        seen.push(r.app.focus());
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Actors,
+            Pane::Timeline,
+            Pane::Details,
+            Pane::Article,
+            Pane::Details,
+            Pane::Timeline,
+            Pane::Actors
+        ]
+    );
+    // The export dialog keeps ← and → for the format, and h and l are typed in its file name.
+    let mut r = Reader::bundled(80, 24);
+    r.press("e Right");
+    let format = r.app.export_dialog().unwrap().format;
+    r.press("Left");
+    let back = r.app.export_dialog().unwrap().format;
+    assert_ne!(format, back);
+    assert_eq!(r.app.focus(), Pane::Article);
+    r.press("h l");
+    assert!(r.app.export_dialog().unwrap().file.ends_with("hl"));
+}
+
+#[test]
+fn a_key_that_does_nothing_says_so_outside_a_text_field() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("x");
+    assert!(
+        r.status().contains("x does nothing here: ? lists the keys"),
+        "{}",
+        r.status()
+    );
+    r.press("2 C-x");
+    assert!(
+        r.status().contains("Ctrl-x does nothing here"),
+        "{}",
+        r.status()
+    );
+    let f9 = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::F(9),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    r.press("?");
+    r.key(f9);
+    assert!(r.app.window().is_some());
+    assert!(
+        r.status().contains("F9 does nothing here"),
+        "{}",
+        r.status()
+    );
+    // In a text field, a letter is typed and a key that types nothing is nothing.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/");
+    r.key(f9);
+    r.type_text("x");
+    assert_eq!(r.app.search().query, "x");
+    assert!(!r.status().contains("does nothing"), "{}", r.status());
+}
