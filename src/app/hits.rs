@@ -1,8 +1,10 @@
 //! Walking the text: `n`/`N` through the hits (the matches of the article's search while one
-//! is kept, else the mentions of what is followed), `]`/`[` through every mention, and Esc
-//! clearing the filter, the search or what is followed.
+//! is kept, else the mentions of what is followed), one jump for the history however many
+//! steps it takes, `]`/`[` through every mention, and Esc clearing the filter, the search or
+//! what is followed.
 
 use super::followed::{Followed, Target};
+use super::history::Hits;
 use super::keys::Context;
 use super::{Action, App, Pane};
 
@@ -32,8 +34,12 @@ impl App {
         }
         match self.next_hit_from_reading(forward) {
             Some(m) => {
-                self.jump();
+                let here = self.location();
+                let hits = Hits::Mentions(self.followed.target());
+                self.history.step(here, hits);
                 self.put_cursor(m);
+                let there = self.location();
+                self.history.stepped(there);
             }
             None => self.say("No mentions to walk"),
         }
@@ -118,9 +124,13 @@ impl App {
                 .first_from(self.article.top_offset())
                 .unwrap_or(0),
         };
-        self.jump();
+        let here = self.location();
+        self.history
+            .step(here, Hits::Matches(self.search.query.clone()));
         self.search.current = Some(next);
         self.article.reveal(self.search.matches[next].range().start);
+        let there = self.location();
+        self.history.stepped(there);
     }
 
     pub(super) fn cancel(&mut self) {

@@ -822,3 +822,34 @@ fn a_key_that_does_nothing_says_so_outside_a_text_field() {
     assert_eq!(r.app.search().query, "x");
     assert!(!r.status().contains("does nothing"), "{}", r.status());
 }
+
+#[test]
+fn one_backspace_undoes_a_walk_of_n_and_n() {
+    // Nine steps through NATO's mentions are one jump: one Backspace returns to where the walk
+    // began, the next one to the Actors, and Ctrl-n comes back to where the walk ended.
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "nato");
+    r.press(&keys).press("Enter");
+    let began = r.app.article_state().cursor;
+    r.press("n n n n n N n n n n n");
+    let ended = r.app.article_state().cursor;
+    assert_ne!(began, ended);
+    r.press("Backspace");
+    assert_eq!(r.app.article_state().cursor, began);
+    r.press("Backspace");
+    assert_eq!(r.app.followed().target(), Target::None);
+    r.press("C-n C-n");
+    assert_eq!(r.app.article_state().cursor, ended);
+    // A walk that stops (the article scrolled) and starts again is a second jump.
+    r.press("j n n Backspace");
+    assert_eq!(r.app.article_state().cursor, ended);
+
+    // The matches of a search: the walk is one jump, back to where the search was kept.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("nato").press("Enter");
+    let kept = r.app.article_state().top_offset();
+    r.press("n n n n n n n");
+    assert_ne!(r.app.article_state().top_offset(), kept);
+    r.press("Backspace");
+    assert_eq!(r.app.article_state().top_offset(), kept);
+}
