@@ -121,7 +121,7 @@ impl App {
         }
         self.jump();
         self.follow_listed_actor(a);
-        if let Some(m) = self.next_hit_from_reading(true) {
+        if let Some((m, _)) = self.next_hit_from_reading(true) {
             self.put_cursor(m);
         }
         self.set_focus(Pane::Article);

@@ -853,3 +853,74 @@ fn one_backspace_undoes_a_walk_of_n_and_n() {
     r.press("Backspace");
     assert_eq!(r.app.article_state().top_offset(), kept);
 }
+
+#[test]
+fn n_for_a_kept_search_continues_from_where_you_read_and_wrapping_is_said() {
+    // Kept, then scrolled far below its first matches: n goes to the first match on screen or
+    // below, not to the match after the one kept.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("nato").press("Enter");
+    assert!(r.status().contains("match 1/10"), "{}", r.status());
+    r.press("PgDn PgDn PgDn");
+    let top = r.app.article_state().top_offset();
+    r.press("n");
+    let at = r.app.search().current.unwrap();
+    let start = r.app.search().matches[at].range().start;
+    assert!(start >= top, "match at {start}, above the top {top}");
+    assert!(at > 1, "{}", r.status());
+    assert!(
+        r.app.search().matches[..at]
+            .iter()
+            .all(|m| m.range().start < top),
+        "{}",
+        r.status()
+    );
+    // N from there, scrolled away again: the last match above the top.
+    r.press("PgDn");
+    let top = r.app.article_state().top_offset();
+    r.press("N");
+    let at = r.app.search().current.unwrap();
+    assert!(r.app.search().matches[at].range().start < top);
+    assert!(
+        r.app
+            .search()
+            .matches
+            .get(at + 1)
+            .is_none_or(|m| m.range().start >= top)
+    );
+
+    // Round the end and the start, the status says so.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("summit").press("Enter n n n");
+    assert!(!r.status().contains("wrapped"), "{}", r.status());
+    r.press("n");
+    assert!(r.status().contains("match 1/4"), "{}", r.status());
+    assert!(
+        r.status().contains("Search wrapped to the top"),
+        "{}",
+        r.status()
+    );
+    r.press("N");
+    assert!(
+        r.status().contains("Search wrapped to the bottom"),
+        "{}",
+        r.status()
+    );
+    // And for mentions.
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "douglas-jones");
+    r.press(&keys).press("Enter n");
+    assert!(!r.status().contains("wrapped"), "{}", r.status());
+    r.press("n");
+    assert!(
+        r.status().contains("Mentions wrapped to the top"),
+        "{}",
+        r.status()
+    );
+    r.press("N");
+    assert!(
+        r.status().contains("Mentions wrapped to the bottom"),
+        "{}",
+        r.status()
+    );
+}
