@@ -119,15 +119,16 @@ pub fn position(app: &App) -> String {
     }
     match app.focus() {
         Pane::Article => mention_position(app).unwrap_or_else(|| line_position(app)),
+        // Followed from a list, the article's cursor too: n and N walk it from there.
         Pane::Actors => {
             let v = app.visible_actors();
             let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
-            format!("actor {at}/{}", v.len())
+            format!("actor {at}/{}{}", v.len(), followed_mention(app))
         }
         Pane::Timeline => {
             let v = app.visible_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
-            format!("event {at}/{}", v.len())
+            format!("event {at}/{}{}", v.len(), followed_mention(app))
         }
         Pane::Details => {
             let d = app.details();
@@ -159,14 +160,7 @@ fn mention_position(app: &App) -> Option<String> {
     let mention = b.mentions.all().get(m)?;
     let actor = mention.actor as usize;
     let name = clean(&b.sheet.actors[actor].name).into_owned();
-    let highlighted = app.highlighted_actors();
-    if highlighted.contains(&actor) {
-        let (mut before, mut total) = (0, 0);
-        for &a in &highlighted {
-            let list = b.mentions.of_actor(a);
-            before += list.partition_point(|&i| (i as usize) <= m);
-            total += list.len();
-        }
+    if let Some((before, total)) = followed_ordinal(app) {
         let what = match app.followed().target() {
             Target::Event(e) => format!("{name} · event: {}", clean(&b.sheet.events[e].title)),
             _ => name,
@@ -179,6 +173,33 @@ fn mention_position(app: &App) -> Option<String> {
             b.mentions.all().len()
         ))
     }
+}
+
+/// ` · mention 3/14` when the article's cursor is on a mention of what is followed (the
+/// list's selected row names it), else nothing.
+fn followed_mention(app: &App) -> String {
+    followed_ordinal(app).map_or_else(String::new, |(at, total)| {
+        format!(" · mention {at}/{total}")
+    })
+}
+
+/// Where the article's cursor is among the mentions of what is followed (from 1), and how
+/// many they are, when it is on one of them.
+fn followed_ordinal(app: &App) -> Option<(usize, usize)> {
+    let b = app.briefing();
+    let m = app.article_state().cursor?;
+    let actor = b.mentions.all().get(m)?.actor as usize;
+    let highlighted = app.highlighted_actors();
+    if !highlighted.contains(&actor) {
+        return None;
+    }
+    let (mut before, mut total) = (0, 0);
+    for &a in &highlighted {
+        let list = b.mentions.of_actor(a);
+        before += list.partition_point(|&i| (i as usize) <= m);
+        total += list.len();
+    }
+    Some((before, total))
 }
 
 fn line_position(app: &App) -> String {

@@ -75,7 +75,11 @@ fn an_actor_leads_to_its_mentions_and_n_wraps_around() {
     assert_eq!(r.app.actors_list().selected, Some(jones));
     r.press("Enter");
     assert_eq!(r.app.followed().target(), Target::Actor(jones));
-    assert_eq!(r.app.focus(), Pane::Article);
+    // The focus stays in Actors, for the next actor to be tried (it went to the Article until
+    // issue 13), and the status says where the article's cursor went.
+    assert_eq!(r.app.focus(), Pane::Actors);
+    assert!(r.status().contains(" · mention 1/2"), "{}", r.status());
+    r.press("1");
     assert_eq!(cursor_text(&r), "Douglas Jones");
     assert!(
         r.status().contains("mention 1/2 · Douglas Jones"),
@@ -151,7 +155,8 @@ fn an_event_leads_to_its_evidence_and_its_actors() {
         .position(|e| e.id == "voa-interview")
         .unwrap();
     assert_eq!(r.app.followed().target(), Target::Event(e));
-    assert_eq!(r.app.focus(), Pane::Article);
+    // The focus stays in the Timeline (it went to the Article until issue 13).
+    assert_eq!(r.app.focus(), Pane::Timeline);
     let q = b.event_evidence[e].unwrap();
     assert_eq!(r.app.followed().quote(), Some(q.span));
     assert!(r.app.article_state().shows(q.span.start as usize));
@@ -303,10 +308,13 @@ fn following_an_actor_or_an_event_ends_a_kept_search() {
     let keys = to_actor(&r, "ukraine");
     r.press(&keys).press("Enter");
     assert!(!r.app.search().active(), "the search still steers n");
-    r.press("n");
+    // (Following keeps the focus in Actors: the article's search is typed in the Article.)
+    r.press("1 n");
     assert!(r.status().contains("mention 2/"), "{}", r.status());
     assert!(r.status().contains("Ukraine"), "{}", r.status());
-    r.type_text("/summit").press("Enter 3 g Enter");
+    r.type_text("/summit").press("Enter");
+    assert!(r.app.search().active());
+    r.press("3 g Enter");
     assert!(!r.app.search().active());
 }
 
@@ -496,7 +504,9 @@ fn a_click_selects_and_follows() {
     assert_eq!(g.rect(Pane::Actors).map(|r| r.x), Some(actors.x - 1));
     r.act(Action::Click(actors.x + 2, actors.y));
     assert_eq!(r.app.followed().target(), Target::Actor(r.actor("nato")));
-    assert_eq!(r.app.focus(), Pane::Article);
+    // The clicked pane keeps the focus, as Enter there does (the Article took it until issue
+    // 13).
+    assert_eq!(r.app.focus(), Pane::Actors);
     // A click on a mention in the article selects its actor.
     let article = g.inner(Pane::Article).unwrap();
     r.act(Action::Click(article.x + 5, article.y));
@@ -923,4 +933,39 @@ fn n_for_a_kept_search_continues_from_where_you_read_and_wrapping_is_said() {
         "{}",
         r.status()
     );
+}
+
+#[test]
+fn enter_in_a_list_keeps_the_focus_there_to_try_the_next_row() {
+    // Actors: each Enter follows, the article's cursor goes to a mention, and the focus stays.
+    let mut r = Reader::bundled(80, 24);
+    let mut cursors = vec![];
+    for keys in ["2 g Enter", "j Enter", "j Enter"] {
+        r.press(keys);
+        assert_eq!(r.app.focus(), Pane::Actors, "after {keys}");
+        let a = r.app.actors_list().selected.unwrap();
+        assert_eq!(r.app.followed().target(), Target::Actor(a));
+        let m = r.app.article_state().cursor.expect("a cursor");
+        assert_eq!(r.app.briefing().mentions.all()[m].actor as usize, a);
+        assert!(
+            r.app
+                .article_state()
+                .shows(r.app.briefing().mentions.all()[m].span.start as usize)
+        );
+        cursors.push(m);
+    }
+    cursors.dedup();
+    assert_eq!(cursors.len(), 3);
+    // The Timeline too: each event's evidence is shown in turn.
+    r.press("3 g Enter j Enter");
+    assert_eq!(r.app.focus(), Pane::Timeline);
+    let Target::Event(e) = r.app.followed().target() else {
+        panic!("{:?}", r.app.followed().target());
+    };
+    let quote = r.app.briefing().event_evidence[e].unwrap();
+    assert!(r.app.article_state().shows(quote.span.start as usize));
+    // With one pane on screen at a time, the article takes the focus, to be seen.
+    let mut r = Reader::bundled(60, 20);
+    r.press("2 g Enter");
+    assert_eq!(r.app.focus(), Pane::Article);
 }
