@@ -234,6 +234,10 @@ impl App {
             // Nothing on screen to act on: a key would work blind (an export written unseen).
             _ if action != Action::Settle && self.geometry().mode == Mode::TooSmall => {}
             Action::Paste(text) => self.paste(&text),
+            Action::Unbound(key) => {
+                let help = self.key(Context::Global, &Action::Help);
+                self.say(format!("{key} does nothing here: {help} lists the keys"));
+            }
             _ if self.export.is_some() => self.dialog_action(&action),
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),

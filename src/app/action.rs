@@ -75,6 +75,10 @@ pub enum Action {
     Help,
     /// Close the window or the dialog, cancel an input, or clear the search or filter.
     Cancel,
+    /// A key bound to nothing where it was pressed, by its name as the help writes keys
+    /// ("x", "Ctrl-x", "F5"): the status bar says so, and which key lists the keys.
+    #[serde(skip_deserializing)]
+    Unbound(String),
     /// Type a character into the open input field.
     #[serde(skip_deserializing)]
     Type(char),

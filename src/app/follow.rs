@@ -1,5 +1,7 @@
 //! Following links between panes: an actor to its mentions, an event to its evidence, a mention
-//! to its actor, a line of the details to what it names. Every jump is recorded for Back.
+//! to its actor, a line of the details to what it names. Every jump is recorded for Back. From
+//! Actors and Timeline the focus stays in the list while the article is on screen beside it, so
+//! that several rows can be tried in a row.
 
 use super::details::Link;
 use super::followed::{Followed, Target};
@@ -121,10 +123,19 @@ impl App {
         }
         self.jump();
         self.follow_listed_actor(a);
-        if let Some(m) = self.next_hit_from_reading(true) {
+        if let Some((m, _)) = self.next_hit_from_reading(true) {
             self.put_cursor(m);
         }
-        self.set_focus(Pane::Article);
+        self.stay_in_the_list();
+    }
+
+    /// After following from a list: the focus stays in it, so that the next row can be tried
+    /// at once, while the article is on screen beside it; alone on screen, the article takes
+    /// the focus, to be seen.
+    fn stay_in_the_list(&mut self) {
+        if self.geometry().rect(Pane::Article).is_none() {
+            self.set_focus(Pane::Article);
+        }
     }
 
     /// An event: highlight its evidence and its actors' mentions, and go to the evidence.
@@ -145,7 +156,7 @@ impl App {
                     .clone()
                     .find(|&m| actors.contains(&(index.all()[m].actor as usize)))
                     .or_else(|| inside.clone().next());
-                self.set_focus(Pane::Article);
+                self.stay_in_the_list();
             }
             None => self.say("This event quotes no evidence"),
         }

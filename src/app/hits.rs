@@ -1,8 +1,10 @@
 //! Walking the text: `n`/`N` through the hits (the matches of the article's search while one
-//! is kept, else the mentions of what is followed), `]`/`[` through every mention, and Esc
-//! clearing the filter, the search or what is followed.
+//! is kept, else the mentions of what is followed), one jump for the history however many
+//! steps it takes, `]`/`[` through every mention, and Esc clearing the filter, the search or
+//! what is followed.
 
 use super::followed::{Followed, Target};
+use super::history::Hits;
 use super::keys::Context;
 use super::{Action, App, Pane};
 
@@ -31,17 +33,24 @@ impl App {
             return;
         }
         match self.next_hit_from_reading(forward) {
-            Some(m) => {
-                self.jump();
+            Some((m, wrapped)) => {
+                let here = self.location();
+                let hits = Hits::Mentions(self.followed.target());
+                self.history.step(here, hits);
                 self.put_cursor(m);
+                let there = self.location();
+                self.history.stepped(there);
+                if wrapped {
+                    self.say(wrapped_to("Mentions", forward));
+                }
             }
             None => self.say("No mentions to walk"),
         }
     }
 
     /// The next (or previous) mention of the highlighted actors after the cursor, or from the
-    /// top of the screen when the cursor is off screen; wraps around.
-    pub(super) fn next_hit_from_reading(&self, forward: bool) -> Option<usize> {
+    /// top of the screen when the cursor is off screen; wraps around, and says whether it did.
+    pub(super) fn next_hit_from_reading(&self, forward: bool) -> Option<(usize, bool)> {
         let index = &self.briefing.mentions;
         let lists: Vec<&[u32]> = self
             .highlighted_actors()
@@ -64,7 +73,14 @@ impl App {
                 .iter()
                 .filter_map(|l| l.get(l.partition_point(|&i| i < threshold)))
                 .min()
-                .or_else(|| lists.iter().filter_map(|l| l.first()).min())
+                .map(|&m| (m, false))
+                .or_else(|| {
+                    lists
+                        .iter()
+                        .filter_map(|l| l.first())
+                        .min()
+                        .map(|&m| (m, true))
+                })
         } else {
             lists
                 .iter()
@@ -74,9 +90,16 @@ impl App {
                         .map(|p| &l[p])
                 })
                 .max()
-                .or_else(|| lists.iter().filter_map(|l| l.last()).max())
+                .map(|&m| (m, false))
+                .or_else(|| {
+                    lists
+                        .iter()
+                        .filter_map(|l| l.last())
+                        .max()
+                        .map(|&m| (m, true))
+                })
         };
-        found.map(|&m| m as usize)
+        found.map(|(m, wrapped)| (m as usize, wrapped))
     }
 
     pub(super) fn any_mention(&mut self, forward: bool) {
@@ -104,23 +127,49 @@ impl App {
         self.put_cursor(next);
     }
 
+    /// `n` or `N` through the search's matches: from the match shown, else from the cursor
+    /// when it is on screen, else from the top of the screen (as for mentions); wraps around,
+    /// and says so.
     fn walk_matches(&mut self, forward: bool) {
         let n = self.search.matches.len();
         if n == 0 {
             self.complain(format!("No match for \"{}\"", self.search.query));
             return;
         }
-        let next = match self.search.current {
-            Some(c) if forward => (c + 1) % n,
-            Some(c) => c.checked_sub(1).unwrap_or(n - 1),
-            None => self
-                .search
-                .first_from(self.article.top_offset())
-                .unwrap_or(0),
+        let matches = &self.search.matches;
+        let shown = self
+            .search
+            .current
+            .filter(|&c| c < n && self.article.shows(matches[c].range().start));
+        let (next, wrapped) = match shown {
+            Some(c) if forward => ((c + 1) % n, c + 1 == n),
+            Some(c) => (c.checked_sub(1).unwrap_or(n - 1), c == 0),
+            None => {
+                // The first match after the cursor (or at or after the top), or the last one
+                // before it.
+                let from = self.visible_cursor().map_or_else(
+                    || self.article.top_offset(),
+                    |m| self.mention_start(m) + usize::from(forward),
+                );
+                let i = matches.partition_point(|m| m.range().start < from);
+                match (forward, i.checked_sub(1)) {
+                    (true, _) if i < n => (i, false),
+                    (true, _) => (0, true),
+                    (false, Some(p)) => (p, false),
+                    (false, None) => (n - 1, true),
+                }
+            }
         };
-        self.jump();
+        let here = self.location();
+        self.history
+            .step(here, Hits::Matches(self.search.query.clone()));
         self.search.current = Some(next);
         self.article.reveal(self.search.matches[next].range().start);
+        let there = self.location();
+        self.history.stepped(there);
+        if wrapped {
+            self.say(wrapped_to("Search", forward));
+        }
     }
 
     pub(super) fn cancel(&mut self) {
@@ -144,4 +193,12 @@ impl App {
             _ => {}
         }
     }
+}
+
+/// What the status bar says when `n` (`forward`) or `N` went round the end of the text.
+fn wrapped_to(what: &str, forward: bool) -> String {
+    format!(
+        "{what} wrapped to the {}",
+        if forward { "top" } else { "bottom" }
+    )
 }

@@ -221,6 +221,46 @@ impl Key {
     }
 }
 
+impl Key {
+    /// The key as the help writes it ("x", "Ctrl-b", "Shift-←", "F5"); `None` for a key that
+    /// has no name there (a modifier alone, Caps Lock, a media key).
+    fn name(self) -> Option<String> {
+        let code = match self.code {
+            KeyCode::Char(' ') => "Space".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Tab => "Tab".to_owned(),
+            KeyCode::BackTab => "Shift-Tab".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Delete => "Delete".to_owned(),
+            KeyCode::Insert => "Insert".to_owned(),
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::PageUp => "PgUp".to_owned(),
+            KeyCode::PageDown => "PgDn".to_owned(),
+            KeyCode::Home => "Home".to_owned(),
+            KeyCode::End => "End".to_owned(),
+            _ => return None,
+        };
+        let mut name = String::new();
+        for (m, prefix) in [
+            (KeyModifiers::CONTROL, "Ctrl-"),
+            (KeyModifiers::ALT, "Alt-"),
+            (KeyModifiers::SHIFT, "Shift-"),
+        ] {
+            if self.mods.contains(m) {
+                name.push_str(prefix);
+            }
+        }
+        name.push_str(&code);
+        Some(name)
+    }
+}
+
 /// One line of the key table.
 #[derive(Clone, Debug)]
 pub struct Binding {
@@ -323,7 +363,16 @@ impl KeyTable {
                 return Some(Action::Type(c));
             }
         }
-        None
+        // A key that does nothing is said, outside a text field (where it is nothing). An Alt
+        // key is left to the terminal loop, which takes it as the Esc and key it most likely
+        // was.
+        let typing = contexts
+            .iter()
+            .any(|c| matches!(c, Context::Input | Context::Dialog));
+        if typing || key.mods.contains(KeyModifiers::ALT) {
+            return None;
+        }
+        key.name().map(Action::Unbound)
     }
 
     /// The label of the first key bound to `action` in `context`, as the help shows it (`]`,
@@ -459,6 +508,35 @@ mod tests {
     }
 
     #[test]
+    fn a_key_bound_to_nothing_is_named_outside_a_text_field() {
+        let t = KeyTable::builtin();
+        let panes = [Context::Article, Context::Panes, Context::Global];
+        for (code, mods, name) in [
+            (KeyCode::Char('x'), KeyModifiers::NONE, "x"),
+            (KeyCode::Char('X'), KeyModifiers::SHIFT, "X"),
+            (KeyCode::Char('x'), KeyModifiers::CONTROL, "Ctrl-x"),
+            (KeyCode::F(5), KeyModifiers::NONE, "F5"),
+            (KeyCode::PageUp, KeyModifiers::SHIFT, "Shift-PgUp"),
+            (KeyCode::Up, KeyModifiers::CONTROL, "Ctrl-↑"),
+        ] {
+            assert_eq!(
+                t.action(&panes, press(code, mods)),
+                Some(Action::Unbound(name.to_owned()))
+            );
+        }
+        // Alt keys are left to the terminal loop (Esc and a key sent at once); a text field
+        // and a key without a name take nothing.
+        let alt_x = press(KeyCode::Char('x'), KeyModifiers::ALT);
+        assert_eq!(t.action(&panes, alt_x), None);
+        assert_eq!(
+            t.action(&[Context::Input], press(KeyCode::F(5), KeyModifiers::NONE)),
+            None
+        );
+        let caps = press(KeyCode::CapsLock, KeyModifiers::NONE);
+        assert_eq!(t.action(&panes, caps), None);
+    }
+
+    #[test]
     fn bad_tables_are_reported() {
         let bad = "global = [{ on = [\"Hyper-x\"], run = \"quit\", help = \"\" }]\n";
         assert!(KeyTable::parse(bad).unwrap_err().contains("unknown key"));
@@ -525,7 +603,7 @@ mod tests {
         assert_eq!(t.key_for(Context::Global, &Action::Down), None);
         assert_eq!(
             t.keys_for(Context::Window, &Action::PageDown).as_deref(),
-            Some("PgDn/Ctrl-d/Space")
+            Some("PgDn/Ctrl-d/Ctrl-f/Space")
         );
         assert_eq!(
             t.keys_for(Context::Global, &Action::Back).as_deref(),

@@ -119,15 +119,16 @@ pub fn position(app: &App) -> String {
     }
     match app.focus() {
         Pane::Article => mention_position(app).unwrap_or_else(|| line_position(app)),
+        // Followed from a list, the article's cursor too: n and N walk it from there.
         Pane::Actors => {
             let v = app.visible_actors();
             let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
-            format!("actor {at}/{}", v.len())
+            format!("actor {at}/{}{}", v.len(), followed_mention(app))
         }
         Pane::Timeline => {
             let v = app.visible_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
-            format!("event {at}/{}", v.len())
+            format!("event {at}/{}{}", v.len(), followed_mention(app))
         }
         Pane::Details => {
             let d = app.details();
@@ -159,14 +160,7 @@ fn mention_position(app: &App) -> Option<String> {
     let mention = b.mentions.all().get(m)?;
     let actor = mention.actor as usize;
     let name = clean(&b.sheet.actors[actor].name).into_owned();
-    let highlighted = app.highlighted_actors();
-    if highlighted.contains(&actor) {
-        let (mut before, mut total) = (0, 0);
-        for &a in &highlighted {
-            let list = b.mentions.of_actor(a);
-            before += list.partition_point(|&i| (i as usize) <= m);
-            total += list.len();
-        }
+    if let Some((before, total)) = followed_ordinal(app) {
         let what = match app.followed().target() {
             Target::Event(e) => format!("{name} · event: {}", clean(&b.sheet.events[e].title)),
             _ => name,
@@ -181,34 +175,74 @@ fn mention_position(app: &App) -> Option<String> {
     }
 }
 
+/// ` · mention 3/14` when the article's cursor is on a mention of what is followed (the
+/// list's selected row names it), else nothing.
+fn followed_mention(app: &App) -> String {
+    followed_ordinal(app).map_or_else(String::new, |(at, total)| {
+        format!(" · mention {at}/{total}")
+    })
+}
+
+/// Where the article's cursor is among the mentions of what is followed (from 1), and how
+/// many they are, when it is on one of them.
+fn followed_ordinal(app: &App) -> Option<(usize, usize)> {
+    let b = app.briefing();
+    let m = app.article_state().cursor?;
+    let actor = b.mentions.all().get(m)?.actor as usize;
+    let highlighted = app.highlighted_actors();
+    if !highlighted.contains(&actor) {
+        return None;
+    }
+    let (mut before, mut total) = (0, 0);
+    for &a in &highlighted {
+        let list = b.mentions.of_actor(a);
+        before += list.partition_point(|&i| (i as usize) <= m);
+        total += list.len();
+    }
+    Some((before, total))
+}
+
 fn line_position(app: &App) -> String {
     let st = app.article_state();
     let rows = st.layout.rows().len();
     format!("row {}/{rows}", (st.top + 1).min(rows))
 }
 
-/// As many hints as fit in `room` columns, most specific first.
+/// As many hints as fit in `room` columns, most specific first. Help and quit are kept
+/// longest: when the bar is narrow the other hints go first, so that the way to every key and
+/// the way out stay on screen.
 fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
     let mut contexts = app.key_contexts();
     if app.window().is_some() || app.export_dialog().is_some() || app.editing() {
         // Only the window's own keys work there.
         contexts.truncate(1);
     }
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for b in app.keys().hints(&contexts) {
-        let Some(hint) = &b.hint else { continue };
+    let shown: Vec<_> = app
+        .keys()
+        .hints(&contexts)
+        .into_iter()
         // While an export is written, Esc (cancel it) is the one key the dialog takes.
-        if app.exporting() && b.action != crate::app::Action::Cancel {
-            continue;
-        }
-        let key = b.labels[0].clone();
-        let w = width(&key) + width(hint) + 3;
+        .filter(|b| !app.exporting() || b.action == Action::Cancel)
+        .filter_map(|b| Some((b.labels.first()?, b.hint.as_ref()?, &b.action)))
+        .collect();
+    let last_dropped = |i: &usize| matches!(shown[*i].2, Action::Help | Action::Quit);
+    // Room is given first to help and quit, then to the others in order while they fit.
+    let (mut order, rest): (Vec<usize>, Vec<usize>) = (0..shown.len()).partition(last_dropped);
+    order.extend(rest);
+    let mut keep = vec![false; shown.len()];
+    let mut used = 0;
+    for i in order {
+        let (key, hint, _) = shown[i];
+        let w = width(key) + width(hint) + 3;
         if used + w > room {
             break;
         }
         used += w;
-        spans.push(Span::styled(key, theme.key));
+        keep[i] = true;
+    }
+    let mut spans = Vec::new();
+    for (&(key, hint, _), _) in shown.iter().zip(keep).filter(|(_, k)| *k) {
+        spans.push(Span::styled(key.clone(), theme.key));
         spans.push(Span::styled(format!(" {hint}  "), theme.dim));
     }
     spans

@@ -178,6 +178,10 @@ fn messages_name_the_keys_of_the_table_the_reader_runs_on() {
             r#"{ on = ["f"], run = "show-facts""#,
             r#"{ on = ["F"], run = "show-facts""#,
         ),
+        (
+            r#"{ on = ["?", "F1"], run = "help""#,
+            r#"{ on = ["H", "F1"], run = "help""#,
+        ),
     ]);
     let path = std::path::Path::new("tests/it/fixtures/warnings");
     let input = briefing::briefing::Input::from_arg(Some(path)).unwrap();
@@ -236,6 +240,14 @@ fn messages_name_the_keys_of_the_table_the_reader_runs_on() {
     );
     r.press("C-g");
     assert!(!r.app.search().editing, "Ctrl-g cancels the search");
+
+    // A key that does nothing names the key that lists the keys.
+    r.press("?");
+    assert!(
+        r.status().contains("? does nothing here: H lists the keys"),
+        "{}",
+        r.status()
+    );
 
     // And the rebound keys are the ones that work.
     r.press("W");

@@ -75,7 +75,11 @@ fn an_actor_leads_to_its_mentions_and_n_wraps_around() {
     assert_eq!(r.app.actors_list().selected, Some(jones));
     r.press("Enter");
     assert_eq!(r.app.followed().target(), Target::Actor(jones));
-    assert_eq!(r.app.focus(), Pane::Article);
+    // The focus stays in Actors, for the next actor to be tried (it went to the Article until
+    // issue 13), and the status says where the article's cursor went.
+    assert_eq!(r.app.focus(), Pane::Actors);
+    assert!(r.status().contains(" · mention 1/2"), "{}", r.status());
+    r.press("1");
     assert_eq!(cursor_text(&r), "Douglas Jones");
     assert!(
         r.status().contains("mention 1/2 · Douglas Jones"),
@@ -151,7 +155,8 @@ fn an_event_leads_to_its_evidence_and_its_actors() {
         .position(|e| e.id == "voa-interview")
         .unwrap();
     assert_eq!(r.app.followed().target(), Target::Event(e));
-    assert_eq!(r.app.focus(), Pane::Article);
+    // The focus stays in the Timeline (it went to the Article until issue 13).
+    assert_eq!(r.app.focus(), Pane::Timeline);
     let q = b.event_evidence[e].unwrap();
     assert_eq!(r.app.followed().quote(), Some(q.span));
     assert!(r.app.article_state().shows(q.span.start as usize));
@@ -303,10 +308,13 @@ fn following_an_actor_or_an_event_ends_a_kept_search() {
     let keys = to_actor(&r, "ukraine");
     r.press(&keys).press("Enter");
     assert!(!r.app.search().active(), "the search still steers n");
-    r.press("n");
+    // (Following keeps the focus in Actors: the article's search is typed in the Article.)
+    r.press("1 n");
     assert!(r.status().contains("mention 2/"), "{}", r.status());
     assert!(r.status().contains("Ukraine"), "{}", r.status());
-    r.type_text("/summit").press("Enter 3 g Enter");
+    r.type_text("/summit").press("Enter");
+    assert!(r.app.search().active());
+    r.press("3 g Enter");
     assert!(!r.app.search().active());
 }
 
@@ -425,8 +433,55 @@ fn windows_open_and_close() {
         r.app.window().map(Window::kind),
         Some(Kind::Warnings)
     ));
+    // q closes the window (it quit the reader until issue 13); the next q quits.
+    r.press("q");
+    assert!(r.app.window().is_none());
+    assert_ne!(r.effects.last(), Some(&Effect::Quit));
     r.press("q");
     assert_eq!(r.effects.last(), Some(&Effect::Quit));
+}
+
+#[test]
+fn q_closes_a_window_and_quits_only_from_the_panes() {
+    let quit = |r: &Reader| r.effects.contains(&Effect::Quit);
+    // The help, even with a kept search in it, and the warnings.
+    let mut r = Reader::bundled(80, 24);
+    r.press("? q");
+    assert!(r.app.window().is_none(), "q closes the help");
+    r.press("? /").type_text("quit").press("Enter q");
+    assert!(r.app.window().is_none(), "q closes the help after a search");
+    r.press("w q");
+    assert!(r.app.window().is_none(), "q closes the warnings");
+    assert!(!quit(&r), "q in a window never quits: {:?}", r.effects);
+    // While a window's search is typed, q is a letter.
+    r.press("? /").type_text("q");
+    assert_eq!(r.app.window_search().map(|s| s.query.as_str()), Some("q"));
+    r.press("Enter q");
+    assert!(r.app.window().is_none());
+    // The export dialog's file name is a text field: q is typed there, not taken as a key.
+    r.press("e q");
+    let dialog = r.app.export_dialog().expect("the dialog stays open");
+    assert_eq!(dialog.file, "briefing.jsonq");
+    r.press("Esc");
+    assert!(!quit(&r), "{:?}", r.effects);
+    // From the panes, q quits.
+    r.press("q");
+    assert_eq!(r.effects.last(), Some(&Effect::Quit));
+
+    // The errors of a failed reload.
+    let f = Fixture::new(SHEET, ARTICLE.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    let mut r = Reader::new(b, input, 80, 24);
+    std::fs::write(f.sheet(), SHEET.replace("organization", "club")).unwrap();
+    r.press("r");
+    assert!(matches!(
+        r.app.window().map(Window::kind),
+        Some(Kind::ReloadErrors(..))
+    ));
+    r.press("q");
+    assert!(r.app.window().is_none(), "q closes the reload errors");
+    assert!(!quit(&r), "{:?}", r.effects);
 }
 
 #[test]
@@ -449,7 +504,9 @@ fn a_click_selects_and_follows() {
     assert_eq!(g.rect(Pane::Actors).map(|r| r.x), Some(actors.x - 1));
     r.act(Action::Click(actors.x + 2, actors.y));
     assert_eq!(r.app.followed().target(), Target::Actor(r.actor("nato")));
-    assert_eq!(r.app.focus(), Pane::Article);
+    // The clicked pane keeps the focus, as Enter there does (the Article took it until issue
+    // 13).
+    assert_eq!(r.app.focus(), Pane::Actors);
     // A click on a mention in the article selects its actor.
     let article = g.inner(Pane::Article).unwrap();
     r.act(Action::Click(article.x + 5, article.y));
@@ -715,4 +772,235 @@ fn a_window_of_wrapped_lines_scrolls_to_its_last_line_and_straight_back() {
             "{shown:?} is cut at {inner} columns"
         );
     }
+}
+
+#[test]
+fn b_ctrl_b_and_ctrl_f_page_and_h_l_and_the_arrows_change_panes() {
+    // In the article, a list and a window, Ctrl-f is PgDn, and b and Ctrl-b are PgUp.
+    let place = |r: &Reader| {
+        (
+            r.app.article_state().top,
+            r.app.actors_list().clone(),
+            r.app.window().map(Window::scroll),
+        )
+    };
+    for start in ["1", "2", "?"] {
+        for (ours, theirs) in [
+            ("C-f C-f", "PgDn PgDn"),
+            ("C-f C-f b", "PgDn PgDn PgUp"),
+            ("C-f C-f C-b", "PgDn PgDn PgUp"),
+        ] {
+            let mut a = Reader::bundled(80, 24);
+            a.press(start).press(ours);
+            let mut b = Reader::bundled(80, 24);
+            b.press(start).press(theirs);
+            assert_eq!(place(&a), place(&b), "{start} {ours}");
+        }
+        let mut r = Reader::bundled(80, 24);
+        let before = place(&r);
+        r.press(start).press("C-f");
+        assert_ne!(place(&r), before, "{start} C-f moves");
+    }
+    // h and l, ← and →: the previous and next pane.
+    let mut r = Reader::bundled(80, 24);
+    let mut seen = vec![];
+    for key in ["l", "Right", "l", "Right", "h", "Left", "h"] {
+        r.press(key);
+        seen.push(r.app.focus());
+    }
+    assert_eq!(
+        seen,
+        [
+            Pane::Actors,
+            Pane::Timeline,
+            Pane::Details,
+            Pane::Article,
+            Pane::Details,
+            Pane::Timeline,
+            Pane::Actors
+        ]
+    );
+    // In the export dialog ← and → move in its file name (Tab changes the format), and h and l
+    // are typed there.
+    let mut r = Reader::bundled(80, 24);
+    r.press("e Left h l");
+    let d = r.app.export_dialog().unwrap();
+    assert_eq!(
+        (d.file.as_str(), d.format),
+        ("briefing.jsohln", briefing::export::Format::Json)
+    );
+    assert_eq!(r.app.focus(), Pane::Article);
+}
+
+#[test]
+fn a_key_that_does_nothing_says_so_outside_a_text_field() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("x");
+    assert!(
+        r.status().contains("x does nothing here: ? lists the keys"),
+        "{}",
+        r.status()
+    );
+    r.press("2 C-x");
+    assert!(
+        r.status().contains("Ctrl-x does nothing here"),
+        "{}",
+        r.status()
+    );
+    let f9 = ratatui::crossterm::event::KeyEvent::new(
+        ratatui::crossterm::event::KeyCode::F(9),
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    r.press("?");
+    r.key(f9);
+    assert!(r.app.window().is_some());
+    assert!(
+        r.status().contains("F9 does nothing here"),
+        "{}",
+        r.status()
+    );
+    // In a text field, a letter is typed and a key that types nothing is nothing.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/");
+    r.key(f9);
+    r.type_text("x");
+    assert_eq!(r.app.search().query, "x");
+    assert!(!r.status().contains("does nothing"), "{}", r.status());
+}
+
+#[test]
+fn one_backspace_undoes_a_walk_of_n_and_n() {
+    // Nine steps through NATO's mentions are one jump: one Backspace returns to where the walk
+    // began, the next one to the Actors, and Ctrl-n comes back to where the walk ended.
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "nato");
+    r.press(&keys).press("Enter");
+    let began = r.app.article_state().cursor;
+    r.press("n n n n n N n n n n n");
+    let ended = r.app.article_state().cursor;
+    assert_ne!(began, ended);
+    r.press("Backspace");
+    assert_eq!(r.app.article_state().cursor, began);
+    r.press("Backspace");
+    assert_eq!(r.app.followed().target(), Target::None);
+    r.press("C-n C-n");
+    assert_eq!(r.app.article_state().cursor, ended);
+    // A walk that stops (the article scrolled) and starts again is a second jump.
+    r.press("j n n Backspace");
+    assert_eq!(r.app.article_state().cursor, ended);
+
+    // The matches of a search: the walk is one jump, back to where the search was kept.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("nato").press("Enter");
+    let kept = r.app.article_state().top_offset();
+    r.press("n n n n n n n");
+    assert_ne!(r.app.article_state().top_offset(), kept);
+    r.press("Backspace");
+    assert_eq!(r.app.article_state().top_offset(), kept);
+}
+
+#[test]
+fn n_for_a_kept_search_continues_from_where_you_read_and_wrapping_is_said() {
+    // Kept, then scrolled far below its first matches: n goes to the first match on screen or
+    // below, not to the match after the one kept.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("nato").press("Enter");
+    assert!(r.status().contains("match 1/10"), "{}", r.status());
+    r.press("PgDn PgDn PgDn");
+    let top = r.app.article_state().top_offset();
+    r.press("n");
+    let at = r.app.search().current.unwrap();
+    let start = r.app.search().matches[at].range().start;
+    assert!(start >= top, "match at {start}, above the top {top}");
+    assert!(at > 1, "{}", r.status());
+    assert!(
+        r.app.search().matches[..at]
+            .iter()
+            .all(|m| m.range().start < top),
+        "{}",
+        r.status()
+    );
+    // N from there, scrolled away again: the last match above the top.
+    r.press("PgDn");
+    let top = r.app.article_state().top_offset();
+    r.press("N");
+    let at = r.app.search().current.unwrap();
+    assert!(r.app.search().matches[at].range().start < top);
+    assert!(
+        r.app
+            .search()
+            .matches
+            .get(at + 1)
+            .is_none_or(|m| m.range().start >= top)
+    );
+
+    // Round the end and the start, the status says so.
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("summit").press("Enter n n n");
+    assert!(!r.status().contains("wrapped"), "{}", r.status());
+    r.press("n");
+    assert!(r.status().contains("match 1/4"), "{}", r.status());
+    assert!(
+        r.status().contains("Search wrapped to the top"),
+        "{}",
+        r.status()
+    );
+    r.press("N");
+    assert!(
+        r.status().contains("Search wrapped to the bottom"),
+        "{}",
+        r.status()
+    );
+    // And for mentions.
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "douglas-jones");
+    r.press(&keys).press("Enter n");
+    assert!(!r.status().contains("wrapped"), "{}", r.status());
+    r.press("n");
+    assert!(
+        r.status().contains("Mentions wrapped to the top"),
+        "{}",
+        r.status()
+    );
+    r.press("N");
+    assert!(
+        r.status().contains("Mentions wrapped to the bottom"),
+        "{}",
+        r.status()
+    );
+}
+
+#[test]
+fn enter_in_a_list_keeps_the_focus_there_to_try_the_next_row() {
+    // Actors: each Enter follows, the article's cursor goes to a mention, and the focus stays.
+    let mut r = Reader::bundled(80, 24);
+    let mut cursors = vec![];
+    for keys in ["2 g Enter", "j Enter", "j Enter"] {
+        r.press(keys);
+        assert_eq!(r.app.focus(), Pane::Actors, "after {keys}");
+        let a = r.app.actors_list().selected.unwrap();
+        assert_eq!(r.app.followed().target(), Target::Actor(a));
+        let m = r.app.article_state().cursor.expect("a cursor");
+        assert_eq!(r.app.briefing().mentions.all()[m].actor as usize, a);
+        assert!(
+            r.app
+                .article_state()
+                .shows(r.app.briefing().mentions.all()[m].span.start as usize)
+        );
+        cursors.push(m);
+    }
+    cursors.dedup();
+    assert_eq!(cursors.len(), 3);
+    // The Timeline too: each event's evidence is shown in turn.
+    r.press("3 g Enter j Enter");
+    assert_eq!(r.app.focus(), Pane::Timeline);
+    let Target::Event(e) = r.app.followed().target() else {
+        panic!("{:?}", r.app.followed().target());
+    };
+    let quote = r.app.briefing().event_evidence[e].unwrap();
+    assert!(r.app.article_state().shows(quote.span.start as usize));
+    // With one pane on screen at a time, the article takes the focus, to be seen.
+    let mut r = Reader::bundled(60, 20);
+    r.press("2 g Enter");
+    assert_eq!(r.app.focus(), Pane::Article);
 }

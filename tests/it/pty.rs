@@ -443,7 +443,8 @@ fn following_an_actor_in_a_real_terminal_then_quitting_restores_it() {
     let at = format!("actor {}/{}", row + 1, actors.len());
     session.screen_once(&at, |s| status_bar(s).contains(&at));
 
-    session.press("\r");
+    // Enter follows and keeps the focus in Actors (issue 13); 1 goes to the Article.
+    session.press("\r1");
     let first = format!("mention 1/{mentions} · Douglas Jones");
     let screen = session.screen_once(&first, |s| status_bar(s).contains(&first));
     // The name is in the Actors list and the status bar too; only the Article pane counts.
@@ -519,7 +520,7 @@ fn twenty_four_bit_colour_only_where_colorterm_announces_it() {
         let mut session = Session::spawn(&[], env, dir.path());
         session.screen_once("the article", |s| s.contains("Timeline"));
         // The fifth event followed: its evidence is highlighted.
-        session.press("3gjjjj\r");
+        session.press("3gjjjj\r1");
         session.screen_once("the event followed", |s| {
             status_bar(s).contains("· event: ")
         });

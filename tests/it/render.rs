@@ -391,3 +391,25 @@ fn the_scrollbar_thumb_shows_through_the_marks() {
         }
     }
 }
+
+#[test]
+fn a_narrow_status_bar_drops_help_and_quit_last() {
+    for (w, h) in [(40, 12), (60, 20), (80, 24), (120, 40)] {
+        for keys in ["", "2", "3", "4"] {
+            let mut r = Reader::bundled(w, h);
+            r.press(keys);
+            let status = r.status();
+            assert!(
+                status.ends_with("? help  q quit"),
+                "at {w}x{h} after {keys:?}: {status}"
+            );
+        }
+    }
+    // Wide enough, every hint is there, in the table's order.
+    let r = Reader::bundled(200, 40);
+    let status = r.status();
+    assert!(
+        status.ends_with("] next mention  Enter follow actor  / search  Tab pane  n next  Backspace back  ? help  q quit"),
+        "{status}"
+    );
+}
