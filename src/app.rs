@@ -212,6 +212,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
         self.fit_article();
+        self.search.refit(&self.briefing.article, self.show_omitted);
         self.refit_window();
         effect
     }

@@ -1004,3 +1004,50 @@ fn enter_in_a_list_keeps_the_focus_there_to_try_the_next_row() {
     r.press("2 g Enter");
     assert_eq!(r.app.focus(), Pane::Article);
 }
+
+/// Issue 13 (item 21): the search ignored omitted lines even while `o` showed them. Shown,
+/// they are searched and `n` visits them; hidden again, their matches are dropped.
+#[test]
+fn a_search_finds_omitted_lines_only_while_they_are_shown() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("advertisement").press("Enter");
+    assert!(
+        r.app.search().matches.is_empty(),
+        "hidden lines are not searched"
+    );
+    r.press("Esc o");
+    r.press("/").type_text("advertisement").press("Enter");
+    let shown = r.app.search().matches.len();
+    assert!(shown > 1, "{}", r.status());
+    let text = r.app.briefing().article.text();
+    for m in &r.app.search().matches {
+        assert!(text[m.range()].eq_ignore_ascii_case("advertisement"));
+        assert!(r.app.briefing().article.is_omitted(m.range().start));
+    }
+    assert!(
+        r.status().contains(&format!("match 1/{shown}")),
+        "{}",
+        r.status()
+    );
+    r.press("n");
+    assert!(
+        r.status().contains(&format!("match 2/{shown}")),
+        "{}",
+        r.status()
+    );
+    let at = r.app.search().matches[1].range().start;
+    assert!(r.app.article_state().shows(at), "n shows the omitted line");
+    // Hidden again: the kept search drops them; shown again, it finds them again.
+    r.press("o");
+    assert!(r.app.search().matches.is_empty(), "{}", r.status());
+    r.press("o");
+    assert_eq!(r.app.search().matches.len(), shown);
+    // A word both in the text and in an omitted line: the kept search grows and shrinks.
+    r.press("Esc Esc");
+    r.press("o").press("/").type_text("Trump").press("Enter");
+    let hidden = r.app.search().matches.len();
+    r.press("o");
+    assert!(r.app.search().matches.len() > hidden, "{}", r.status());
+    r.press("o");
+    assert_eq!(r.app.search().matches.len(), hidden);
+}
