@@ -1051,3 +1051,60 @@ fn a_search_finds_omitted_lines_only_while_they_are_shown() {
     r.press("o");
     assert_eq!(r.app.search().matches.len(), hidden);
 }
+
+/// Issue 13 (item 12): with a kept search's match and a mention cursor both on screen, `Enter`
+/// followed the mention while the status bar named the match. `Enter` and `y` act on the one
+/// cursor the status bar names.
+#[test]
+fn enter_and_y_act_on_the_cursor_the_status_bar_names() {
+    let mut r = Reader::bundled(120, 40);
+    // The cursor on NATO, in the first sentence; then a match of Douglas Jones further down.
+    r.press("1 ]");
+    assert!(r.status().contains("NATO"), "{}", r.status());
+    r.press("/").type_text("Douglas").press("Enter");
+    assert!(r.status().contains("match 1/"), "{}", r.status());
+    let cursor = r.app.article_state().cursor.unwrap();
+    let at = r.app.briefing().mentions.all()[cursor].span.start as usize;
+    assert!(
+        r.app.article_state().shows(at),
+        "the mention cursor is on screen"
+    );
+    r.press("y");
+    let Some(Effect::Copy(text)) = r.effects.last() else {
+        panic!("no copy: {:?}", r.effects.last());
+    };
+    assert!(text.starts_with("“In an interview with"), "{text}");
+    r.press("Enter");
+    assert_eq!(
+        r.app.followed().target(),
+        Target::Actor(r.actor("douglas-jones")),
+        "{}",
+        r.status()
+    );
+    assert!(r.status().contains("· Douglas Jones"), "{}", r.status());
+    // A match with no mention in it: Enter says so and follows nothing else.
+    let mut r = Reader::bundled(120, 40);
+    r.press("1 ] / i n t e r v i e w Enter Enter");
+    assert_eq!(r.app.followed().target(), Target::None, "{}", r.status());
+    assert!(
+        r.status().contains("No mention in match 1"),
+        "{}",
+        r.status()
+    );
+    // A kept search that matches nothing names no match: y copies nothing, not the mention.
+    let mut r = Reader::bundled(120, 40);
+    r.press("1 ] / z z z z Enter");
+    assert!(r.status().contains("no match"), "{}", r.status());
+    let copies = r
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Copy(_)))
+        .count();
+    r.press("y");
+    let after = r
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Copy(_)))
+        .count();
+    assert_eq!(copies, after, "{}", r.status());
+}
