@@ -51,6 +51,7 @@ pub use details_pane::DetailsState;
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
+pub use hits::Cursor;
 pub use list::{ListState, TimelineColumns};
 pub use search::Search;
 pub use window::Window;
@@ -212,6 +213,7 @@ impl App {
     pub fn update(&mut self, action: Action) -> Effect {
         let effect = self.apply(action);
         self.fit_article();
+        self.search.refit(&self.briefing.article, self.show_omitted);
         self.refit_window();
         effect
     }

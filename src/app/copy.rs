@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::keys::Context;
-use super::{Action, App, Effect};
+use super::{Action, App, Cursor, Effect};
 use crate::sentence;
 
 /// The most bytes of article text one copy carries: OSC 52 sends it base64-encoded in one
@@ -17,11 +17,10 @@ pub const MAX_COPY: usize = 64 * 1024;
 impl App {
     /// The sentence around the current mention (or match), with where it comes from.
     pub(super) fn copy(&mut self) -> Effect {
-        let range = if self.search.active()
-            && let Some(c) = self.search.current
-        {
+        // The one cursor, which the status bar names: the search's match or the mention.
+        let range = if let Some(Cursor::Match(c)) = self.cursor() {
             self.search.matches[c].range()
-        } else if let Some(m) = self.article.cursor {
+        } else if let Some(Cursor::Mention(m)) = self.cursor() {
             self.briefing.mentions.all()[m].span.range()
         } else {
             let (next, hit) = (

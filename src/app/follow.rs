@@ -6,22 +6,23 @@
 use super::details::Link;
 use super::followed::{Followed, Target};
 use super::keys::Context;
-use super::{Action, App, DetailsState, Pane};
+use super::{Action, App, Cursor, DetailsState, Pane};
 
 impl App {
     pub(super) fn follow(&mut self) {
         match self.focus {
-            Pane::Article => match self.article.cursor {
-                Some(m) if self.article.shows(self.mention_start(m)) => {
-                    let a = self.briefing.mentions.all()[m].actor as usize;
-                    self.jump();
-                    self.follow_listed_actor(a);
-                    let name = self.briefing.sheet.actors[a].name.clone();
-                    let (next, prev) = (
-                        self.key(Context::Global, &Action::NextHit),
-                        self.key(Context::Global, &Action::PrevHit),
-                    );
-                    self.say(format!("Following {name}: {next}/{prev} walk its mentions"));
+            Pane::Article => match self.cursor() {
+                // The one cursor: the search's match when the status bar names it.
+                Some(Cursor::Match(c)) => match self.mention_in_match(c) {
+                    Some(m) => self.follow_mention_under_cursor(m),
+                    None => self.say(format!(
+                        "No mention in match {}: {} goes to the next",
+                        c + 1,
+                        self.key(Context::Global, &Action::NextHit)
+                    )),
+                },
+                Some(Cursor::Mention(m)) if self.article.shows(self.mention_start(m)) => {
+                    self.follow_mention_under_cursor(m);
                 }
                 _ => {
                     let (next, prev) = (
@@ -49,6 +50,20 @@ impl App {
                 }
             }
         }
+    }
+
+    /// `Enter` on mention `m` in the Article: follows its actor, the cursor on it.
+    fn follow_mention_under_cursor(&mut self, m: usize) {
+        let a = self.briefing.mentions.all()[m].actor as usize;
+        self.jump();
+        self.follow_listed_actor(a);
+        self.article.cursor = Some(m);
+        let name = self.briefing.sheet.actors[a].name.clone();
+        let (next, prev) = (
+            self.key(Context::Global, &Action::NextHit),
+            self.key(Context::Global, &Action::PrevHit),
+        );
+        self.say(format!("Following {name}: {next}/{prev} walk its mentions"));
     }
 
     /// Records the current place before a jump.

@@ -8,7 +8,40 @@ use super::history::Hits;
 use super::keys::Context;
 use super::{Action, App, Pane};
 
+/// The one cursor: what `Enter` in the Article and `y` act on, the one the status bar names
+/// and the article draws as the cursor. While a search has a query, it is the search's current
+/// match (none when nothing matches); else the mention under the article's cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cursor {
+    /// The search's match, by its index in the matches.
+    Match(usize),
+    /// A mention, by its index in the mention index.
+    Mention(usize),
+}
+
 impl App {
+    /// The one cursor (see [`Cursor`]).
+    #[must_use]
+    pub fn cursor(&self) -> Option<Cursor> {
+        if self.search.query.is_empty() {
+            return self.article.cursor.map(Cursor::Mention);
+        }
+        self.search
+            .current
+            .filter(|&c| c < self.search.matches.len())
+            .map(Cursor::Match)
+    }
+
+    /// The first mention that overlaps the search's match `c`.
+    pub(super) fn mention_in_match(&self, c: usize) -> Option<usize> {
+        let r = self.search.matches.get(c)?.range();
+        let all = self.briefing.mentions.all();
+        let i = all.partition_point(|m| (m.span.end as usize) <= r.start);
+        all.get(i)
+            .filter(|m| (m.span.start as usize) < r.end)
+            .map(|_| i)
+    }
+
     /// The cursor, if it is on screen: what "next" counts from.
     fn visible_cursor(&self) -> Option<usize> {
         self.article

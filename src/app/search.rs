@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use super::action::Action;
 use super::article_pane::ArticleState;
 use crate::article::Article;
-use crate::fold::fold;
+use crate::fold::{FoldedText, fold};
 use crate::span::Span;
 
 /// Articles larger than this (folded) are searched on another thread, so that keys and frames
@@ -29,9 +29,14 @@ pub struct Search {
     /// The query changed and the matches are not found yet: keys that arrive together are
     /// typed first and searched once ([`crate::app::Action::Settle`]).
     pub stale: bool,
+    /// Omitted lines were searched too (they are shown, `o`): the matches are found again when
+    /// that changes.
+    pub with_omitted: bool,
     /// A search running on another thread, for a long article; its matches arrive through
     /// [`Search::receive`].
     running: Option<Receiver<Vec<Span>>>,
+    /// The matches in omitted lines, while those of the rest are found on another thread.
+    in_omitted: Vec<Span>,
 }
 
 impl Search {
@@ -60,10 +65,13 @@ impl Search {
 
     /// Starts finding the matches of the current query: at once for a short article, on
     /// another thread for a long one. A search still running for an older query is dropped
-    /// (its thread finishes and its result goes nowhere).
-    pub fn start(&mut self, article: &Article) {
+    /// (its thread finishes and its result goes nowhere). Omitted lines are searched when
+    /// `with_omitted` (they are shown), else skipped.
+    pub fn start(&mut self, article: &Article, with_omitted: bool) {
         self.current = None;
         self.running = None;
+        self.with_omitted = with_omitted;
+        self.in_omitted = Vec::new();
         let folded = article.folded();
         let query = fold(&self.query);
         if query.is_empty() {
@@ -71,13 +79,18 @@ impl Search {
             return;
         }
         // Smart case: a query without capitals ignores (ASCII) case.
-        let (text, needle) = if query.chars().any(char::is_uppercase) {
-            (folded.shared(), query)
-        } else {
+        let ignore_case = !query.chars().any(char::is_uppercase);
+        let (text, needle) = if ignore_case {
             (folded.ascii_lowercase(), query.to_ascii_lowercase())
+        } else {
+            (folded.shared(), query)
         };
+        if with_omitted {
+            self.in_omitted = omitted_matches(article, &needle, ignore_case);
+        }
         if text.len() < IN_BACKGROUND_FROM {
-            self.matches = to_original(article, &folded_matches(&text, &needle));
+            let found = to_original(article, &folded_matches(&text, &needle));
+            self.matches = merge(found, std::mem::take(&mut self.in_omitted));
             return;
         }
         let (tx, rx) = mpsc::channel();
@@ -103,8 +116,26 @@ impl Search {
             }
         };
         self.running = None;
-        self.matches = found.map_or_else(Vec::new, |f| to_original(article, &f));
+        let found = found.map_or_else(Vec::new, |f| to_original(article, &f));
+        self.matches = merge(found, std::mem::take(&mut self.in_omitted));
         true
+    }
+
+    /// Finds the matches again when omitted lines are shown or hidden (`with_omitted`): a
+    /// kept search then visits them, or no longer does. The current match stays the same one,
+    /// or becomes the next one when it was in a line now hidden.
+    pub fn refit(&mut self, article: &Article, with_omitted: bool) {
+        if self.with_omitted == with_omitted || self.query.is_empty() || self.stale {
+            self.with_omitted = with_omitted;
+            return;
+        }
+        let at = self
+            .current
+            .and_then(|c| self.matches.get(c))
+            .map(|m| m.range().start);
+        self.start(article, with_omitted);
+        self.receive(article, true);
+        self.current = at.and_then(|at| self.first_from(at));
     }
 
     /// The first match at or after byte `offset`, wrapping.
@@ -183,7 +214,7 @@ impl Search {
     fn settle(&mut self, article: &Article, view: &mut ArticleState) {
         if self.stale {
             self.stale = false;
-            self.start(article);
+            self.start(article, view.layout.shows_omitted());
             if !self.running() {
                 self.show_first_match(view);
             }
@@ -214,6 +245,43 @@ fn folded_matches(text: &str, needle: &str) -> Vec<Span> {
         .collect()
 }
 
+/// The matches of `needle` in the omitted lines of `article`, each line folded on its own (a
+/// match does not run from one line into the next), as byte ranges of the article.
+fn omitted_matches(article: &Article, needle: &str, ignore_case: bool) -> Vec<Span> {
+    let text = article.text();
+    let mut out = Vec::new();
+    for line in article.omitted() {
+        let Some(upto) = text.get(..line.end) else {
+            continue;
+        };
+        let folded = FoldedText::new(upto, line.start, &[]);
+        let hay = if ignore_case {
+            folded.ascii_lowercase()
+        } else {
+            folded.shared()
+        };
+        let mut cursor = folded.cursor();
+        for m in folded_matches(&hay, needle) {
+            let r = m.range();
+            out.push(Span::of(
+                cursor.to_original(r.start)..cursor.to_original(r.end),
+            ));
+        }
+    }
+    out
+}
+
+/// Two lists of matches in text order, as one.
+fn merge(mut a: Vec<Span>, b: Vec<Span>) -> Vec<Span> {
+    if b.is_empty() {
+        return a;
+    }
+    a.extend(b);
+    a.sort_by_key(|s| (s.range().start, s.range().end));
+    a.dedup();
+    a
+}
+
 fn to_original(article: &Article, folded: &[Span]) -> Vec<Span> {
     let mut cursor = article.folded().cursor();
     folded
@@ -235,7 +303,7 @@ mod tests {
             query: query.to_owned(),
             ..Search::default()
         };
-        s.start(article);
+        s.start(article, false);
         s.receive(article, true);
         s.matches
     }
@@ -262,7 +330,7 @@ mod tests {
             query: "a".into(),
             ..Search::default()
         };
-        s.start(&a);
+        s.start(&a, false);
         assert_eq!(s.first_from(1), Some(1));
         assert_eq!(s.first_from(9), Some(0));
     }

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use super::pane;
 use super::text::Marks;
 use super::theme::Theme;
-use crate::app::{App, Pane};
+use crate::app::{App, Cursor, Pane};
 use crate::inert::{is_unsafe, placeholder};
 use crate::wrap::Row;
 
@@ -56,7 +56,11 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
     let matches = &app.search().matches;
     let mut si = matches.partition_point(|m| m.range().end <= range.start);
     let current_match = app.search().current;
-    let cursor = app.article_state().cursor;
+    // One cursor: the mention's only while no search's match is the cursor.
+    let cursor = match app.cursor() {
+        Some(Cursor::Mention(m)) => Some(m),
+        _ => None,
+    };
     let quote = app.followed().quote();
     let base = if row.omitted {
         theme.omitted

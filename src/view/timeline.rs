@@ -10,7 +10,7 @@ use super::pane;
 use super::text::{clean, fit, width};
 use super::theme::Theme;
 use crate::app::{App, Pane, Target, TimelineColumns};
-use crate::date::{PartialDate, month_label};
+use crate::date::{PartialDate, month_label, year_month};
 use crate::sheet::Event;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -22,7 +22,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let c = app.timeline_columns();
     let columns = Columns {
         c,
-        days: span_of_days(app),
+        days: days_of(app),
     };
     // The entries on screen, each with its title's rows; the first row inside is the time
     // axis. A title wraps: the last entry may be cut at the bottom, never the selected one.
@@ -100,30 +100,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-/// Column widths shared by every row, and the days the track spans.
+/// Column widths shared by every row, and the days each event covers.
 struct Columns {
     c: TimelineColumns,
-    days: (i64, i64),
+    days: Vec<(i64, i64)>,
 }
 
-/// The first row: the months at the two ends of the track.
+/// The first row: the dates at the two ends of the track, and at a break.
 fn axis<'a>(c: &Columns, ruler: Ruler, theme: &Theme) -> Line<'a> {
     if c.c.track == 0 {
         return ruler_line(c, ruler, theme);
     }
-    let (mut from, mut to) = (month_label(c.days.0), month_label(c.days.1));
-    if from.len() + to.len() + 1 > c.c.track {
-        // "Jun 2024 … Nov 2024" does not fit: the months alone, or nothing.
-        from.truncate(3);
-        to.truncate(3);
-        if from.len() + to.len() + 1 > c.c.track {
-            return Line::raw("");
-        }
+    let scale = Scale::new(&c.days, c.c.track, LABELLED);
+    let text = scale.labels();
+    if text.trim().is_empty() {
+        return Line::raw("");
     }
-    let gap = c.c.track - from.len() - to.len();
     Line::from(vec![
         Span::raw(" ".repeat(2 + c.c.date + 1)),
-        Span::styled(format!("{from}{}{to}", " ".repeat(gap)), theme.dim),
+        Span::styled(text, theme.dim),
     ])
 }
 
@@ -137,19 +132,21 @@ struct Ruler<'e> {
 }
 
 fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
-    let from = month_label(c.days.0)[..3].to_owned();
-    let to = month_label(c.days.1)[..3].to_owned();
+    let (first, last) = ends(&c.days);
+    let years = year_month(first).0 != year_month(last).0;
+    let (from, to) = (short_label(first, years), short_label(last, years));
     let w = r.width.saturating_sub(from.len() + to.len() + 2);
     if w < 4 {
         return Line::raw("");
     }
-    let mut cells: Vec<char> = vec!['·'; w];
+    // The ruler's labels are at its ends, outside it: a stretch needs no room for one.
+    let scale = Scale::new(&c.days, w, 1);
+    let mut cells: Vec<char> = scale.empty();
     let mut chosen = None;
     for (n, e) in r.events.iter().enumerate() {
-        let end = e.end.map_or(e.date.last_day(), PartialDate::last_day);
-        let drawn = track(e.date.first_day(), end, c.days, w);
+        let drawn = track(&scale, e);
         for (i, ch) in drawn.chars().enumerate() {
-            if ch != '·' {
+            if ch != '·' && ch != BREAK {
                 cells[i] = ch;
                 if r.selected == Some(n) {
                     chosen.get_or_insert(i);
@@ -161,6 +158,8 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
     for (i, ch) in cells.into_iter().enumerate() {
         let style = if chosen == Some(i) {
             theme.row
+        } else if ch == BREAK {
+            theme.dim
         } else {
             theme.link
         };
@@ -177,11 +176,8 @@ fn row<'a>(e: &Event, title: &str, marked: bool, c: &Columns, theme: &Theme) -> 
         Span::raw(format!("{date:<width$} ", width = c.c.date)),
     ];
     if c.c.track > 0 {
-        let end = e.end.map_or(e.date.last_day(), PartialDate::last_day);
-        spans.push(Span::styled(
-            track(e.date.first_day(), end, c.days, c.c.track),
-            theme.link,
-        ));
+        let scale = Scale::new(&c.days, c.c.track, LABELLED);
+        spans.push(Span::styled(track(&scale, e), theme.link));
         spans.push(Span::raw(" "));
     }
     let room = c.c.width.saturating_sub(c.c.before(width(&date)));
@@ -189,41 +185,312 @@ fn row<'a>(e: &Event, title: &str, marked: bool, c: &Columns, theme: &Theme) -> 
     Line::from(spans)
 }
 
-/// The first and last day the events cover.
-fn span_of_days(app: &App) -> (i64, i64) {
-    let events = &app.briefing().sheet.events;
-    let first = events.iter().map(|e| e.date.first_day()).min().unwrap_or(0);
-    let last = events
-        .iter()
-        .map(|e| e.end.map_or(e.date.last_day(), PartialDate::last_day))
-        .max()
-        .unwrap_or(first);
+/// The first and last day each event covers.
+fn days_of(app: &App) -> Vec<(i64, i64)> {
+    app.briefing().sheet.events.iter().map(covers).collect()
+}
+
+/// The first and last day event `e` covers.
+fn covers(e: &Event) -> (i64, i64) {
+    let first = e.date.first_day();
+    let last = e.end.map_or(e.date.last_day(), PartialDate::last_day);
     (first, last.max(first))
 }
 
-/// A track of `w` cells spanning `days`, with the event's days drawn on it.
-fn track(start: i64, end: i64, days: (i64, i64), w: usize) -> String {
-    let span = (days.1 - days.0).max(1);
-    let last = i64::try_from(w.saturating_sub(1)).unwrap_or(0);
-    let cell = |day: i64| -> i64 { ((day - days.0) * last + span / 2) / span };
-    let (a, z) = (cell(start).clamp(0, last), cell(end).clamp(0, last));
-    (0..=last)
-        .map(|i| match i {
-            i if i == a && i == z => '●',
-            i if i >= a && i <= z => '━',
-            _ => '·',
-        })
-        .collect()
+/// The first and last day of all.
+fn ends(days: &[(i64, i64)]) -> (i64, i64) {
+    let first = days.iter().map(|d| d.0).min().unwrap_or(0);
+    let last = days.iter().map(|d| d.1).max().unwrap_or(first);
+    (first, last.max(first))
+}
+
+/// The fewest cells a stretch of a broken track takes under the axis: a year and a space.
+const LABELLED: usize = 5;
+
+/// The cell drawn where the track breaks.
+const BREAK: char = '⋯';
+
+/// Where days fall on a track of `width` cells: one stretch of time from the first day to the
+/// last, or, when one event (or a few) lies far from the rest, two stretches with a break
+/// cell between them, so that the rest are not squeezed into a cell or two.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scale {
+    /// The days of the first stretch.
+    first: (i64, i64),
+    /// The days of the stretch after the break, if the track breaks.
+    second: Option<(i64, i64)>,
+    /// The cells of the first stretch; the break cell follows them.
+    split: usize,
+    width: usize,
+}
+
+impl Scale {
+    /// The scale for events covering `days` on `width` cells. The track breaks at the
+    /// longest gap between events when it is four times as long as the rest together; each
+    /// stretch then takes at least `fewest` cells (room for a label under the axis).
+    fn new(days: &[(i64, i64)], width: usize, fewest: usize) -> Self {
+        let (first, last) = ends(days);
+        let whole = Self {
+            first: (first, last),
+            second: None,
+            split: width,
+            width,
+        };
+        if width < 9 {
+            return whole;
+        }
+        let mut sorted = days.to_vec();
+        sorted.sort_unstable();
+        // The longest gap between the days covered so far and the next event.
+        let (mut reach, mut gap) = (first, None::<(i64, i64)>);
+        for &(a, z) in &sorted {
+            if a > reach && gap.is_none_or(|(g0, g1)| a - reach > g1 - g0) {
+                gap = Some((reach, a));
+            }
+            reach = reach.max(z);
+        }
+        let Some((g0, g1)) = gap else {
+            return whole;
+        };
+        let (left, right) = (g0 - first, last - g1);
+        if g1 - g0 < 4 * (left + right).max(1) {
+            return whole;
+        }
+        let room = width - 1;
+        let min = fewest.clamp(1, room / 2);
+        let share = if left + right == 0 {
+            room / 2
+        } else {
+            let l = i128::from(left) * room as i128 / i128::from(left + right);
+            usize::try_from(l).unwrap_or(0)
+        };
+        Self {
+            first: (first, g0),
+            second: Some((g1, last)),
+            split: share.clamp(min, room - min),
+            width,
+        }
+    }
+
+    /// The cell of `day`.
+    fn cell(&self, day: i64) -> usize {
+        match self.second {
+            Some(second) if day >= second.0 => {
+                self.split + 1 + place(day, second, self.width - self.split - 1)
+            }
+            Some(_) if day > self.first.1 => self.split,
+            _ => place(day, self.first, self.split),
+        }
+    }
+
+    /// A track with no event on it.
+    fn empty(&self) -> Vec<char> {
+        (0..self.width)
+            .map(|i| {
+                if self.second.is_some() && i == self.split {
+                    BREAK
+                } else {
+                    '·'
+                }
+            })
+            .collect()
+    }
+
+    /// The axis above the tracks: the dates at both ends and after the break, as "Jun 2024",
+    /// or, where they do not fit, as the year when the dates are not all in one year ("1790",
+    /// "2021"), else as the month ("Jun"); the break as `⋯`.
+    fn labels(&self) -> String {
+        let last = self.second.map_or(self.first.1, |s| s.1);
+        let years = year_month(self.first.0).0 != year_month(last).0;
+        let long = self.place_labels(month_label);
+        if long.contains(&month_label(self.first.0))
+            && long.contains(&month_label(last))
+            && (self.second.is_none() || long.contains(BREAK))
+        {
+            return long;
+        }
+        self.place_labels(|d| short_label(d, years))
+    }
+
+    /// The labels made by `label`, each placed where it fits with a space around it, the ends
+    /// first: the first day at the left, the last at the right, the break, the day after it.
+    fn place_labels(&self, label: impl Fn(i64) -> String) -> String {
+        let w = self.width;
+        let mut cells: Vec<Option<char>> = vec![None; w];
+        let mut put = |at: usize, text: &str| {
+            let n = text.chars().count();
+            let (from, to) = (at.saturating_sub(1), (at + n + 1).min(w));
+            if at + n > w || cells[from..to].iter().any(Option::is_some) {
+                return false;
+            }
+            for (i, ch) in text.chars().enumerate() {
+                cells[at + i] = Some(ch);
+            }
+            true
+        };
+        let last = self.second.map_or(self.first.1, |s| s.1);
+        let (from, to) = (label(self.first.0), label(last));
+        put(0, &from);
+        let mut shown = vec![from];
+        if let Some(second) = self.second {
+            put(self.split, &BREAK.to_string());
+            let after = label(second.0);
+            if after != shown[0] && put(self.split + 2, &after) {
+                shown.push(after);
+            }
+        }
+        if !shown.contains(&to) {
+            put(w.saturating_sub(to.chars().count()), &to);
+        }
+        cells.into_iter().map(|c| c.unwrap_or(' ')).collect()
+    }
+}
+
+/// `day` as a short label: its year when `years` (the dates are not all in one year), else
+/// its month.
+fn short_label(day: i64, years: bool) -> String {
+    if years {
+        year_month(day).0.to_string()
+    } else {
+        month_label(day).chars().take(3).collect()
+    }
+}
+
+/// The cell of `day` in a stretch of `cells` cells spanning `days`.
+fn place(day: i64, days: (i64, i64), cells: usize) -> usize {
+    let span = days.1 - days.0;
+    let last = i64::try_from(cells.saturating_sub(1)).unwrap_or(0);
+    if span <= 0 || last == 0 {
+        return 0;
+    }
+    let at = ((day - days.0).clamp(0, span) * last + span / 2) / span;
+    usize::try_from(at).unwrap_or(0)
+}
+
+/// The track of event `e`: a single date as one `●` (however many days it covers, a month,
+/// a year), a date with an end as a bar from the one to the other.
+fn track(scale: &Scale, e: &Event) -> String {
+    let (first, last) = covers(e);
+    if e.end.is_some() {
+        marks(scale, first, last)
+    } else {
+        let middle = first + (last - first) / 2;
+        marks(scale, middle, middle)
+    }
+}
+
+/// A track with the days from `start` to `end` drawn on it.
+fn marks(scale: &Scale, start: i64, end: i64) -> String {
+    let (a, z) = (scale.cell(start), scale.cell(end));
+    let mut cells = scale.empty();
+    for (i, c) in cells.iter_mut().enumerate() {
+        if i == a && i == z {
+            *c = '●';
+        } else if i >= a && i <= z {
+            *c = '━';
+        }
+    }
+    cells.into_iter().collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn whole(days: (i64, i64), width: usize) -> Scale {
+        Scale {
+            first: days,
+            second: None,
+            split: width,
+            width,
+        }
+    }
+
     #[test]
     fn tracks_are_proportional() {
-        assert_eq!(track(0, 0, (0, 100), 11), "●··········");
-        assert_eq!(track(100, 100, (0, 100), 11), "··········●");
-        assert_eq!(track(50, 70, (0, 100), 11), "·····━━━···");
+        let s = whole((0, 100), 11);
+        assert_eq!(marks(&s, 0, 0), "●··········");
+        assert_eq!(marks(&s, 100, 100), "··········●");
+        assert_eq!(marks(&s, 50, 70), "·····━━━···");
+    }
+
+    fn day(text: &str) -> i64 {
+        PartialDate::parse(text).map_or(0, PartialDate::first_day)
+    }
+
+    fn event(date: &str) -> Event {
+        Event {
+            id: "e".into(),
+            date: PartialDate::parse(date).unwrap_or_else(|_| unreachable!()),
+            end: None,
+            approximate: false,
+            title: String::new(),
+            actors: Vec::new(),
+            evidence: None,
+            note: None,
+        }
+    }
+
+    /// Issue 13: a date of a month or a year, falling across a cell boundary, was drawn as a
+    /// two-cell bar, like a range.
+    #[test]
+    fn a_single_date_is_one_mark() {
+        for width in 9..40 {
+            let days = [(day("2024-01-01"), day("2024-12-31"))];
+            let s = Scale::new(&days, width, LABELLED);
+            for date in ["2024-03", "2024-06", "2024-09", "2024"] {
+                let t = track(&s, &event(date));
+                assert_eq!(t.matches('●').count(), 1, "{date} at {width}: {t}");
+                assert!(!t.contains('━'), "{date} at {width}: {t}");
+            }
+        }
+    }
+
+    /// Issue 13: the axis said `Jan … Dec` for dates from 1790 to 1934, and squeezed the events
+    /// of 2024 into one cell beside one of 1949.
+    #[test]
+    fn the_axis_names_years_and_breaks_far_from_the_rest() {
+        let days = [
+            (day("1790-01-08"), day("1790-01-08")),
+            (day("1934-01-03"), day("1934-01-03")),
+        ];
+        // Too close together for a break: the span is the events'.
+        let mut spread: Vec<(i64, i64)> = (0..10)
+            .map(|k| {
+                let d = day(&format!("{}-06-01", 1790 + 16 * k));
+                (d, d)
+            })
+            .collect();
+        let s = Scale::new(&spread, 10, LABELLED);
+        assert_eq!(s.second, None);
+        assert_eq!(s.labels(), "1790  1934");
+        let s = Scale::new(&spread, 20, LABELLED);
+        assert_eq!(s.labels(), "Jun 1790    Jun 1934");
+        spread.extend(days);
+        assert_eq!(Scale::new(&spread, 10, LABELLED).second, None);
+        // One event of 1949, the others from April 2024 to 2025: a break between them.
+        let mut days = vec![(day("1949-04-04"), day("1949-04-04"))];
+        for d in [
+            "2024-04-10",
+            "2024-07-09",
+            "2024-11-05",
+            "2025-01-20",
+            "2025-06-24",
+        ] {
+            days.push((day(d), day(d)));
+        }
+        let s = Scale::new(&days, 20, LABELLED);
+        assert!(s.second.is_some());
+        let axis = s.labels();
+        assert!(axis.starts_with("1949 ⋯ 2024"), "{axis:?}");
+        assert!(axis.ends_with("2025"), "{axis:?}");
+        // The events after the break are spread over the cells after it, not one cell.
+        let cells: std::collections::HashSet<usize> =
+            days[1..].iter().map(|d| s.cell(d.0)).collect();
+        assert_eq!(cells.len(), 5, "{s:?}");
+        assert!(cells.iter().all(|&c| c > s.split));
+        assert_eq!(s.cell(days[0].0), 0);
+        let t = marks(&s, days[0].0, days[0].0);
+        assert_eq!(t.chars().nth(s.split), Some(BREAK), "{t}");
     }
 }

@@ -227,3 +227,100 @@ fn titles_quotes_and_facts_wrap_whole_in_the_timeline_and_the_details() {
         );
     }
 }
+
+/// Issue 13 (item 16): the Timeline's axis said `Jan … Dec` for the State of the Union from
+/// 1790 to 1934, dropping the years. Wherever it is drawn, beside the article, zoomed, as a
+/// ruler in a narrow pane, it names the years.
+#[test]
+fn the_timeline_axis_names_the_years() {
+    for (w, h, keys) in [
+        (80, 24, "3"),
+        (80, 24, "3 z"),
+        (120, 40, "3"),
+        (60, 20, "3"),
+        (40, 12, "3"),
+    ] {
+        let mut r = long_titles(w, h);
+        r.press(keys);
+        let pane = r
+            .app
+            .geometry()
+            .inner(Pane::Timeline)
+            .expect("the timeline");
+        let screen = r.screen();
+        let axis: String = screen
+            .lines()
+            .nth(usize::from(pane.y))
+            .unwrap_or_default()
+            .chars()
+            .skip(usize::from(pane.x))
+            .take(usize::from(pane.width))
+            .collect();
+        assert!(
+            axis.contains("1790") && axis.contains("1934"),
+            "{w}x{h} after {keys:?}: {axis:?}\n{screen}"
+        );
+        // No month without its year.
+        let words: Vec<&str> = axis.split_whitespace().collect();
+        for (i, word) in words.iter().enumerate() {
+            if word.len() == 3 && word.chars().all(char::is_alphabetic) {
+                let year = words.get(i + 1).copied().unwrap_or_default();
+                assert!(
+                    year.parse::<u16>().is_ok(),
+                    "{word} without a year: {axis:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Issue 13 (item 16): an event of 1949 beside others of 2024 squeezed them into one cell of
+/// the axis; a month's date was drawn as a bar. The axis breaks (`1949 ⋯ 2024`), the others
+/// keep cells of their own, and a single date is one mark.
+#[test]
+fn the_timeline_breaks_between_an_event_far_from_the_rest() {
+    let mut sheet = crate::harness::SHEET.to_owned();
+    for (n, date) in [
+        "1949-04-04",
+        "2024-04",
+        "2024-07-09",
+        "2024-11-05",
+        "2025-01-20",
+    ]
+    .iter()
+    .enumerate()
+    {
+        std::fmt::Write::write_fmt(
+            &mut sheet,
+            format_args!("\n[[events]]\nid = \"e{n}\"\ndate = \"{date}\"\ntitle = \"Event {n}\"\n"),
+        )
+        .unwrap();
+    }
+    let f = crate::harness::Fixture::new(&sheet, crate::harness::ARTICLE.as_bytes());
+    let input = briefing::briefing::Input::from_arg(Some(&f.sheet())).expect("the fixture");
+    let b = briefing::briefing::open(&input).expect("the fixture loads");
+    let mut r = Reader::new(b, input, 80, 24);
+    r.press("3 z");
+    let screen = r.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[2].contains("1949 ⋯ 2024"), "{screen}");
+    let tracks: Vec<String> = lines
+        .iter()
+        .filter(|l| l.contains("Event"))
+        .map(|l| l.chars().filter(|c| "●━·⋯".contains(*c)).collect())
+        .collect();
+    assert_eq!(tracks.len(), 5, "{screen}");
+    let marks: std::collections::HashSet<usize> = tracks
+        .iter()
+        .map(|t| {
+            assert_eq!(t.matches('●').count(), 1, "{t}");
+            assert!(!t.contains('━'), "a single date is no bar: {t}");
+            t.chars().position(|c| c == '●').unwrap()
+        })
+        .collect();
+    assert_eq!(
+        marks.len(),
+        5,
+        "each event has a cell of its own:\n{screen}"
+    );
+}

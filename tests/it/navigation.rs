@@ -1004,3 +1004,107 @@ fn enter_in_a_list_keeps_the_focus_there_to_try_the_next_row() {
     r.press("2 g Enter");
     assert_eq!(r.app.focus(), Pane::Article);
 }
+
+/// Issue 13 (item 21): the search ignored omitted lines even while `o` showed them. Shown,
+/// they are searched and `n` visits them; hidden again, their matches are dropped.
+#[test]
+fn a_search_finds_omitted_lines_only_while_they_are_shown() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("advertisement").press("Enter");
+    assert!(
+        r.app.search().matches.is_empty(),
+        "hidden lines are not searched"
+    );
+    r.press("Esc o");
+    r.press("/").type_text("advertisement").press("Enter");
+    let shown = r.app.search().matches.len();
+    assert!(shown > 1, "{}", r.status());
+    let text = r.app.briefing().article.text();
+    for m in &r.app.search().matches {
+        assert!(text[m.range()].eq_ignore_ascii_case("advertisement"));
+        assert!(r.app.briefing().article.is_omitted(m.range().start));
+    }
+    assert!(
+        r.status().contains(&format!("match 1/{shown}")),
+        "{}",
+        r.status()
+    );
+    r.press("n");
+    assert!(
+        r.status().contains(&format!("match 2/{shown}")),
+        "{}",
+        r.status()
+    );
+    let at = r.app.search().matches[1].range().start;
+    assert!(r.app.article_state().shows(at), "n shows the omitted line");
+    // Hidden again: the kept search drops them; shown again, it finds them again.
+    r.press("o");
+    assert!(r.app.search().matches.is_empty(), "{}", r.status());
+    r.press("o");
+    assert_eq!(r.app.search().matches.len(), shown);
+    // A word both in the text and in an omitted line: the kept search grows and shrinks.
+    r.press("Esc Esc");
+    r.press("o").press("/").type_text("Trump").press("Enter");
+    let hidden = r.app.search().matches.len();
+    r.press("o");
+    assert!(r.app.search().matches.len() > hidden, "{}", r.status());
+    r.press("o");
+    assert_eq!(r.app.search().matches.len(), hidden);
+}
+
+/// Issue 13 (item 12): with a kept search's match and a mention cursor both on screen, `Enter`
+/// followed the mention while the status bar named the match. `Enter` and `y` act on the one
+/// cursor the status bar names.
+#[test]
+fn enter_and_y_act_on_the_cursor_the_status_bar_names() {
+    let mut r = Reader::bundled(120, 40);
+    // The cursor on NATO, in the first sentence; then a match of Douglas Jones further down.
+    r.press("1 ]");
+    assert!(r.status().contains("NATO"), "{}", r.status());
+    r.press("/").type_text("Douglas").press("Enter");
+    assert!(r.status().contains("match 1/"), "{}", r.status());
+    let cursor = r.app.article_state().cursor.unwrap();
+    let at = r.app.briefing().mentions.all()[cursor].span.start as usize;
+    assert!(
+        r.app.article_state().shows(at),
+        "the mention cursor is on screen"
+    );
+    r.press("y");
+    let Some(Effect::Copy(text)) = r.effects.last() else {
+        panic!("no copy: {:?}", r.effects.last());
+    };
+    assert!(text.starts_with("“In an interview with"), "{text}");
+    r.press("Enter");
+    assert_eq!(
+        r.app.followed().target(),
+        Target::Actor(r.actor("douglas-jones")),
+        "{}",
+        r.status()
+    );
+    assert!(r.status().contains("· Douglas Jones"), "{}", r.status());
+    // A match with no mention in it: Enter says so and follows nothing else.
+    let mut r = Reader::bundled(120, 40);
+    r.press("1 ] / i n t e r v i e w Enter Enter");
+    assert_eq!(r.app.followed().target(), Target::None, "{}", r.status());
+    assert!(
+        r.status().contains("No mention in match 1"),
+        "{}",
+        r.status()
+    );
+    // A kept search that matches nothing names no match: y copies nothing, not the mention.
+    let mut r = Reader::bundled(120, 40);
+    r.press("1 ] / z z z z Enter");
+    assert!(r.status().contains("no match"), "{}", r.status());
+    let copies = r
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Copy(_)))
+        .count();
+    r.press("y");
+    let after = r
+        .effects
+        .iter()
+        .filter(|e| matches!(e, Effect::Copy(_)))
+        .count();
+    assert_eq!(copies, after, "{}", r.status());
+}

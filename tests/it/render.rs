@@ -413,3 +413,36 @@ fn a_narrow_status_bar_drops_help_and_quit_last() {
         "{status}"
     );
 }
+
+/// Issue 13 (item 12): under `NO_COLOR` the mention cursor and a kept search's current match
+/// were both drawn reversed. One cursor is drawn: the match the status bar names.
+#[test]
+fn one_cursor_is_drawn_the_match_or_the_mention() {
+    for (color, colors) in looks() {
+        let mut r = reader_in(color, colors, 120, 40);
+        r.press("1 ]");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let nato = cells_of(buf, "NATO will")[..4].to_vec();
+        let cursor = buf[nato[0]].style();
+        assert!(
+            cursor.add_modifier.contains(Modifier::REVERSED),
+            "{cursor:?}"
+        );
+        r.press("/").type_text("interview").press("Enter");
+        assert!(r.status().contains("match 1/"), "{}", r.status());
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let found = cells_of(buf, "interview with")[..9].to_vec();
+        let (mention, found) = (buf[nato[0]].style(), buf[found[0]].style());
+        assert_eq!(buf[nato[0]].symbol(), "N", "NATO still on screen");
+        assert_ne!(mention, found, "color {color} {colors:?}");
+        if !color {
+            assert!(found.add_modifier.contains(Modifier::REVERSED), "{found:?}");
+        }
+        assert!(
+            !mention.add_modifier.contains(Modifier::REVERSED),
+            "color {color} {colors:?}: {mention:?}"
+        );
+    }
+}
