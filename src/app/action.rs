@@ -122,4 +122,7 @@ pub enum Action {
     DeleteWord,
     /// Zoom the focused pane to the whole screen, or show every pane again.
     Zoom,
+    /// Turn the terminal's mouse capture off, so that its own text selection works, or on
+    /// again.
+    ToggleMouse,
 }

@@ -1,7 +1,9 @@
 //! The mouse: a click focuses a pane and selects (and follows) what is under it; the wheel
-//! scrolls the pane under the pointer.
+//! scrolls the pane under the pointer; `M` lets the terminal have the mouse, for its own text
+//! selection.
 
-use super::{App, Pane};
+use super::keys::Context;
+use super::{Action, App, Effect, MouseOwner, Pane};
 use crate::wrap::offset_at_column;
 
 impl App {
@@ -103,5 +105,21 @@ impl App {
                 self.details.scroll(delta, len, h);
             }
         }
+    }
+
+    /// `M`: mouse capture off, so that the terminal selects text as it does without the
+    /// reader, or on again.
+    pub(super) fn toggle_mouse(&mut self) -> Effect {
+        self.mouse = match self.mouse {
+            MouseOwner::Reader => MouseOwner::Terminal,
+            MouseOwner::Terminal => MouseOwner::Reader,
+        };
+        let key = self.key(Context::Global, &Action::ToggleMouse).to_owned();
+        self.say(if self.mouse() {
+            format!("Mouse on: clicks and the wheel go to the reader ({key} lets the terminal select text)")
+        } else {
+            format!("Mouse off: the terminal selects text ({key} gives the mouse back to the reader)")
+        });
+        Effect::Mouse(self.mouse())
     }
 }
