@@ -158,6 +158,8 @@ pub struct App {
     show_omitted: bool,
     /// Who has the mouse (`M` gives it to the terminal, for its own text selection).
     mouse: MouseOwner,
+    /// The last click on a row, for telling a double click.
+    last_click: Option<mouse::LastClick>,
     /// Where a relative export file name is written: the working directory, unless set.
     export_dir: std::path::PathBuf,
 }
@@ -193,6 +195,7 @@ impl App {
             message: None,
             show_omitted: false,
             mouse: MouseOwner::default(),
+            last_click: None,
             export_dir: std::path::PathBuf::from("."),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
@@ -256,7 +259,7 @@ impl App {
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),
             _ if self.editing() => self.filter_input(action),
-            Action::Click(x, y) => self.click(x, y),
+            Action::Click(x, y, at) => self.click(x, y, at),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
             Action::Zoom => self.zoom(),

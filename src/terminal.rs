@@ -526,13 +526,20 @@ fn action_for(app: &App, ev: &Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row, now())),
             MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// The loop's clock, in milliseconds since its first reading: the app tells a double click by
+/// it, and stays deterministic (a test gives it the times).
+fn now() -> u64 {
+    static START: std::sync::LazyLock<Instant> = std::sync::LazyLock::new(Instant::now);
+    u64::try_from(START.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Puts text on the clipboard with OSC 52, which terminals (and tmux, with `set-clipboard

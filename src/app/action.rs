@@ -102,9 +102,10 @@ pub enum Action {
     /// The terminal now has this many columns and rows.
     #[serde(skip_deserializing)]
     Resize(u16, u16),
-    /// A mouse click at this column and row.
+    /// A mouse click at this column and row, at this many milliseconds of the terminal loop's
+    /// clock (two clicks on one row in quick succession are a double click).
     #[serde(skip_deserializing)]
-    Click(u16, u16),
+    Click(u16, u16, u64),
     /// The mouse wheel turned at this column and row: positive is down.
     #[serde(skip_deserializing)]
     Scroll(u16, u16, i8),
