@@ -67,7 +67,8 @@ pub enum Action {
     ShowWarnings,
     /// Open the export dialog.
     Export,
-    /// Copy the current mention's sentence, with its citation, to the clipboard (OSC 52).
+    /// Copy the current match's or mention's sentence, or the evidence followed, with its
+    /// citation, to the clipboard (OSC 52).
     Copy,
     /// Reload the fact sheet and the article from disk.
     Reload,

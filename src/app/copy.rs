@@ -1,5 +1,5 @@
-//! Copying: the sentence around the current mention (or match), with its citation, for the
-//! clipboard. A sentence longer than [`MAX_COPY`] (a text without sentence breaks) is cut to
+//! Copying: the sentence around the current match or mention, or the evidence quote followed,
+//! with its citation, for the clipboard. A sentence longer than [`MAX_COPY`] (a text without sentence breaks) is cut to
 //! the part around the mention, and the status bar says so; the citation carries at most
 //! [`MAX_CITED`] characters of the title and of the source.
 
@@ -15,14 +15,30 @@ use crate::sentence;
 pub const MAX_COPY: usize = 64 * 1024;
 
 impl App {
-    /// The sentence around the current mention (or match), with where it comes from.
+    /// What `y` copies, with where it comes from: the sentence of the current match of a kept
+    /// search; else the evidence quote followed last (an event's, or a fact's from the
+    /// Details); else the sentence around the current mention. The status bar says what was
+    /// sent, and that the terminal decides whether it reaches the clipboard.
     pub(super) fn copy(&mut self) -> Effect {
-        let range = if self.search.active()
+        let text = self.briefing.article.text();
+        let (what, range, whole) = if self.search.active()
             && let Some(c) = self.search.current
         {
-            self.search.matches[c].range()
+            let range = self.search.matches[c].range();
+            (
+                "the match's sentence",
+                range.clone(),
+                sentence::around(text, range),
+            )
+        } else if let Some(quote) = self.followed.quote() {
+            ("the evidence quote", quote.range(), quote.range())
         } else if let Some(m) = self.article.cursor {
-            self.briefing.mentions.all()[m].span.range()
+            let range = self.briefing.mentions.all()[m].span.range();
+            (
+                "the mention's sentence",
+                range.clone(),
+                sentence::around(text, range),
+            )
         } else {
             let (next, hit) = (
                 self.key(Context::Article, &Action::NextMention),
@@ -33,11 +49,9 @@ impl App {
             ));
             return Effect::None;
         };
-        let text = self.briefing.article.text();
-        let sentence = sentence::around(text, range.clone());
-        let whole = sentence.len();
-        let part = window(text, sentence, range.clone());
-        let shortened = part.len() < whole;
+        let size = whole.len();
+        let part = window(text, whole, range.clone());
+        let shortened = part.len() < size;
         let mut quote = crate::inert::one_line(&text[part]);
         if shortened {
             quote = format!("…{quote}…");
@@ -50,14 +64,20 @@ impl App {
         cite.push(format!("line {line}"));
         let clip = format!("“{quote}” ({})", crate::inert::one_line(&cite.join(", ")));
         let count = clip.chars().count();
+        let sent = "with citation (OSC 52: your terminal decides)";
         if shortened {
+            let kind = if what == "the evidence quote" {
+                "quote"
+            } else {
+                "sentence"
+            };
             self.say(format!(
-                "Copied {} of a {} sentence",
+                "Copied {} of a {} {kind} {sent}",
                 crate::export::output::human_size(clip.len() as u64),
-                crate::export::output::human_size(whole as u64)
+                crate::export::output::human_size(size as u64)
             ));
         } else {
-            self.say(format!("Copied {count} characters (OSC 52)"));
+            self.say(format!("Copied {what}: {count} characters {sent}"));
         }
         Effect::Copy(clip)
     }

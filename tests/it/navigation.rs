@@ -608,6 +608,51 @@ fn a_click_on_a_tab_label_shows_its_pane() {
     assert_eq!(r.app.focus(), Pane::Article);
 }
 
+/// The text the last copy put on the clipboard, and what the status bar said of it.
+fn copied(r: &Reader) -> (String, String) {
+    let Some(Effect::Copy(text)) = r.effects.last() else {
+        panic!("no copy: {:?}", r.effects.last());
+    };
+    let said = r.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    (text.clone(), said)
+}
+
+#[test]
+fn copy_says_what_it_sent_and_takes_the_evidence_followed_or_the_match() {
+    // The mention's sentence, said as sent with OSC 52, which the terminal may not take.
+    let mut r = Reader::bundled(120, 30);
+    r.press("1 ] y");
+    let (text, said) = copied(&r);
+    let count = text.chars().count();
+    assert!(
+        said.contains(&format!(
+            "Copied the mention's sentence: {count} characters with citation (OSC 52: your terminal decides)"
+        )),
+        "{said}"
+    );
+    // An event followed: its evidence quote.
+    r.press("3 Enter");
+    let Target::Event(e) = r.app.followed().target() else {
+        panic!("no event followed: {:?}", r.app.followed());
+    };
+    let quote = r.app.followed().quote().expect("the event's evidence");
+    let evidence = r.app.briefing().article.text()[quote.range()].to_owned();
+    r.press("y");
+    let (text, said) = copied(&r);
+    assert!(
+        text.starts_with(&format!("“{evidence}” (")),
+        "event {e}: {text}"
+    );
+    assert!(said.contains("Copied the evidence quote: "), "{said}");
+    // A kept search: the sentence of its current match.
+    r.press("1 /");
+    r.type_text("summit");
+    r.press("Enter y");
+    let (text, said) = copied(&r);
+    assert!(text.contains("summit"), "{text}");
+    assert!(said.contains("Copied the match's sentence: "), "{said}");
+}
+
 #[test]
 fn copy_puts_the_sentence_and_its_citation_on_the_clipboard() {
     let mut r = Reader::bundled(80, 24);
