@@ -64,6 +64,8 @@ impl App {
         };
         if let Some(rect) = geometry.rect(pane)
             && y == rect.y
+            // The corner, not a name cut short under it.
+            && x + 1 < rect.right()
             && let Some(tab) = self.tab_at(pane, rect.x, x)
         {
             self.last_click = None;

@@ -606,6 +606,13 @@ fn a_click_on_a_tab_label_shows_its_pane() {
     let (x, y) = tab_position(&r, timeline, "Article");
     r.act(Action::Click(x + 3, y, 100));
     assert_eq!(r.app.focus(), Pane::Article);
+    // A name cut short by the border's corner: the corner is no tab.
+    let mut r = Reader::bundled(28, 24);
+    let article = r.app.geometry().rect(Pane::Article).unwrap();
+    r.act(Action::Click(article.right() - 1, article.y, 0));
+    assert_eq!(r.app.focus(), Pane::Article);
+    r.act(Action::Click(article.right() - 3, article.y, 100));
+    assert_eq!(r.app.focus(), Pane::Timeline);
 }
 
 /// The text the last copy put on the clipboard, and what the status bar said of it.
