@@ -81,6 +81,17 @@ pub enum Effect {
     Suspend,
     /// Clear the terminal and draw the whole frame again.
     Redraw,
+    /// Turn the terminal's mouse capture on (true) or off.
+    Mouse(bool),
+}
+
+/// Who has the mouse: the reader (mouse capture on), or the terminal, whose own text
+/// selection then works.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum MouseOwner {
+    #[default]
+    Reader,
+    Terminal,
 }
 
 /// How the actors are listed.
@@ -146,6 +157,10 @@ pub struct App {
     export_job: Option<ExportJob>,
     message: Option<Message>,
     show_omitted: bool,
+    /// Who has the mouse (`M` gives it to the terminal, for its own text selection).
+    mouse: MouseOwner,
+    /// The last click on a row, for telling a double click.
+    last_click: Option<mouse::LastClick>,
     /// Where a relative export file name is written: the working directory, unless set.
     export_dir: std::path::PathBuf,
 }
@@ -180,6 +195,8 @@ impl App {
             export_job: None,
             message: None,
             show_omitted: false,
+            mouse: MouseOwner::default(),
+            last_click: None,
             export_dir: std::path::PathBuf::from("."),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
@@ -244,10 +261,11 @@ impl App {
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),
             _ if self.editing() => self.filter_input(action),
-            Action::Click(x, y) => self.click(x, y),
+            Action::Click(x, y, at) => self.click(x, y, at),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
             Action::Zoom => self.zoom(),
+            Action::ToggleMouse => return self.toggle_mouse(),
             other => self.pane_action(&other),
         }
         Effect::None
@@ -574,6 +592,12 @@ impl App {
     #[must_use]
     pub fn message(&self) -> Option<&Message> {
         self.message.as_ref()
+    }
+
+    /// Whether the terminal should report the mouse to the reader.
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.mouse == MouseOwner::Reader
     }
 
     #[must_use]

@@ -91,18 +91,27 @@ fn restore() {
     );
 }
 
-/// Takes the terminal: raw mode, the alternate screen with plain attributes, mouse reports and
-/// bracketed paste.
-fn enter() -> io::Result<()> {
+/// Takes the terminal: raw mode, the alternate screen with plain attributes, mouse reports
+/// (unless `M` turned them off) and bracketed paste.
+fn enter(mouse: bool) -> io::Result<()> {
     TAKEN.store(true, Ordering::SeqCst);
     enable_raw_mode()?;
     execute!(
         io::stdout(),
         EnterAlternateScreen,
         SetAttribute(Attribute::Reset),
-        EnableMouseCapture,
         EnableBracketedPaste
-    )
+    )?;
+    capture_mouse(mouse)
+}
+
+/// Mouse reports on, or off so that the terminal selects text itself.
+fn capture_mouse(on: bool) -> io::Result<()> {
+    if on {
+        execute!(io::stdout(), EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableMouseCapture)
+    }
 }
 
 /// Runs the reader until it quits or is told to stop.
@@ -128,7 +137,7 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     if !in_foreground() && !wait_for_foreground(&flags)? {
         return Ok(Ended::Signal(signal_or_hangup(flags.ended())));
     }
-    enter()?;
+    enter(app.mouse())?;
     // The app caps the size it draws (see `App::resize`); the terminal's buffers are made for
     // that, never for the whole of a 65535×65535 terminal.
     let size = ratatui::crossterm::terminal::size()?;
@@ -368,6 +377,7 @@ fn outside(
 ) -> io::Result<bool> {
     match effect {
         Effect::Copy(text) => copy(&text)?,
+        Effect::Mouse(on) => capture_mouse(on)?,
         Effect::Redraw => {
             // Whatever wrote on the terminal may have changed its modes and attributes too:
             // all of them are set again, and the frame drawn whole.
@@ -499,7 +509,7 @@ fn in_foreground() -> bool {
 /// Takes the terminal again after a stop: raw mode, the alternate screen, the mouse and
 /// bracketed paste, at the terminal's size now, and a whole new frame.
 fn retake(app: &mut App, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
-    enter()?;
+    enter(app.mouse())?;
     // The terminal may have been resized meanwhile. A new terminal has empty buffers, so the
     // next frame is drawn whole. (`Terminal::clear` would ask the terminal where its cursor is,
     // and not every terminal answers.)
@@ -516,13 +526,20 @@ fn action_for(app: &App, ev: &Event) -> Option<Action> {
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row, now())),
             MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
             _ => None,
         },
         _ => None,
     }
+}
+
+/// The loop's clock, in milliseconds since its first reading: the app tells a double click by
+/// it, and stays deterministic (a test gives it the times).
+fn now() -> u64 {
+    static START: std::sync::LazyLock<Instant> = std::sync::LazyLock::new(Instant::now);
+    u64::try_from(START.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
 /// Puts text on the clipboard with OSC 52, which terminals (and tmux, with `set-clipboard

@@ -67,7 +67,8 @@ pub enum Action {
     ShowWarnings,
     /// Open the export dialog.
     Export,
-    /// Copy the current mention's sentence, with its citation, to the clipboard (OSC 52).
+    /// Copy the current match's or mention's sentence, or the evidence followed, with its
+    /// citation, to the clipboard (OSC 52).
     Copy,
     /// Reload the fact sheet and the article from disk.
     Reload,
@@ -102,9 +103,10 @@ pub enum Action {
     /// The terminal now has this many columns and rows.
     #[serde(skip_deserializing)]
     Resize(u16, u16),
-    /// A mouse click at this column and row.
+    /// A mouse click at this column and row, at this many milliseconds of the terminal loop's
+    /// clock (two clicks on one row in quick succession are a double click).
     #[serde(skip_deserializing)]
-    Click(u16, u16),
+    Click(u16, u16, u64),
     /// The mouse wheel turned at this column and row: positive is down.
     #[serde(skip_deserializing)]
     Scroll(u16, u16, i8),
@@ -122,4 +124,7 @@ pub enum Action {
     DeleteWord,
     /// Zoom the focused pane to the whole screen, or show every pane again.
     Zoom,
+    /// Turn the terminal's mouse capture off, so that its own text selection works, or on
+    /// again.
+    ToggleMouse,
 }

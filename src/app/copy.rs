@@ -1,5 +1,5 @@
-//! Copying: the sentence around the current mention (or match), with its citation, for the
-//! clipboard. A sentence longer than [`MAX_COPY`] (a text without sentence breaks) is cut to
+//! Copying: the sentence around the current match or mention, or the evidence quote followed,
+//! with its citation, for the clipboard. A sentence longer than [`MAX_COPY`] (a text without sentence breaks) is cut to
 //! the part around the mention, and the status bar says so; the citation carries at most
 //! [`MAX_CITED`] characters of the title and of the source.
 
@@ -15,13 +15,31 @@ use crate::sentence;
 pub const MAX_COPY: usize = 64 * 1024;
 
 impl App {
-    /// The sentence around the current mention (or match), with where it comes from.
+    /// What `y` copies, with where it comes from: the sentence of the current match of a kept
+    /// search; else the evidence quote followed last (an event's, or a fact's from the
+    /// Details); else the sentence around the current mention. The status bar says what was
+    /// sent, and that the terminal decides whether it reaches the clipboard.
     pub(super) fn copy(&mut self) -> Effect {
-        // The one cursor, which the status bar names: the search's match or the mention.
-        let range = if let Some(Cursor::Match(c)) = self.cursor() {
-            self.search.matches[c].range()
-        } else if let Some(Cursor::Mention(m)) = self.cursor() {
-            self.briefing.mentions.all()[m].span.range()
+        let text = self.briefing.article.text();
+        // The one cursor, which the status bar names, decides between a match and a mention;
+        // the evidence followed last comes between them.
+        let cursor = self.cursor();
+        let (what, range, whole) = if let Some(Cursor::Match(c)) = cursor {
+            let range = self.search.matches[c].range();
+            (
+                "the match's sentence",
+                range.clone(),
+                sentence::around(text, range),
+            )
+        } else if let Some(quote) = self.followed.quote() {
+            ("the evidence quote", quote.range(), quote.range())
+        } else if let Some(Cursor::Mention(m)) = cursor {
+            let range = self.briefing.mentions.all()[m].span.range();
+            (
+                "the mention's sentence",
+                range.clone(),
+                sentence::around(text, range),
+            )
         } else {
             let (next, hit) = (
                 self.key(Context::Article, &Action::NextMention),
@@ -32,11 +50,9 @@ impl App {
             ));
             return Effect::None;
         };
-        let text = self.briefing.article.text();
-        let sentence = sentence::around(text, range.clone());
-        let whole = sentence.len();
-        let part = window(text, sentence, range.clone());
-        let shortened = part.len() < whole;
+        let size = whole.len();
+        let part = window(text, whole, range.clone());
+        let shortened = part.len() < size;
         let mut quote = crate::inert::one_line(&text[part]);
         if shortened {
             quote = format!("…{quote}…");
@@ -49,14 +65,20 @@ impl App {
         cite.push(format!("line {line}"));
         let clip = format!("“{quote}” ({})", crate::inert::one_line(&cite.join(", ")));
         let count = clip.chars().count();
+        let sent = "with citation (OSC 52: your terminal decides)";
         if shortened {
+            let kind = if what == "the evidence quote" {
+                "quote"
+            } else {
+                "sentence"
+            };
             self.say(format!(
-                "Copied {} of a {} sentence",
+                "Copied {} of a {} {kind} {sent}",
                 crate::export::output::human_size(clip.len() as u64),
-                crate::export::output::human_size(whole as u64)
+                crate::export::output::human_size(size as u64)
             ));
         } else {
-            self.say(format!("Copied {count} characters (OSC 52)"));
+            self.say(format!("Copied {what}: {count} characters {sent}"));
         }
         Effect::Copy(clip)
     }

@@ -1,15 +1,77 @@
-//! The mouse: a click focuses a pane and selects (and follows) what is under it; the wheel
-//! scrolls the pane under the pointer.
+//! The mouse: a click focuses a pane and selects what is under it (a mention is followed at
+//! once, a row of a list or of the Details on a double click); a click on a tab in a border
+//! shows its pane; the wheel scrolls the pane under the pointer; `M` lets the terminal have the mouse, for its own text
+//! selection.
 
-use super::{App, Pane};
+use super::keys::Context;
+use super::{Action, App, Effect, Mode, MouseOwner, Pane};
 use crate::wrap::offset_at_column;
 
+/// The longest time between the two clicks of a double click, in milliseconds.
+pub const DOUBLE_CLICK: u64 = 400;
+
+/// Where and when the last click on a row was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LastClick {
+    pane: Pane,
+    /// The actor, event or Details line clicked.
+    item: usize,
+    /// On the terminal loop's clock, in milliseconds.
+    at: u64,
+}
+
 impl App {
-    pub(super) fn click(&mut self, x: u16, y: u16) {
+    /// The panes named as tabs in `pane`'s top border, in order (none when it is alone).
+    #[must_use]
+    pub fn tabs(&self, pane: Pane) -> &'static [Pane] {
+        match self.geometry().mode {
+            Mode::Medium if pane != Pane::Article => &[Pane::Actors, Pane::Timeline, Pane::Details],
+            Mode::Narrow => &Pane::ALL,
+            _ => &[],
+        }
+    }
+
+    /// The tab whose name is at column `x` of `pane`'s top border at `left`: the title begins
+    /// after the corner and a space, its names apart by " │ ".
+    fn tab_at(&self, pane: Pane, left: u16, x: u16) -> Option<Pane> {
+        let mut at = usize::from(left) + 2;
+        let x = usize::from(x);
+        for &tab in self.tabs(pane) {
+            let width = tab.name().chars().count();
+            if (at..at + width).contains(&x) {
+                return Some(tab);
+            }
+            at += width + 3;
+        }
+        None
+    }
+
+    /// Whether a click on `item` of `pane` at `at` is the second of a double click; it is
+    /// remembered as the first of one otherwise.
+    fn double_click(&mut self, pane: Pane, item: usize, at: u64) -> bool {
+        let double = self.last_click.is_some_and(|c| {
+            c.pane == pane && c.item == item && at.saturating_sub(c.at) <= DOUBLE_CLICK
+        });
+        self.last_click = (!double).then_some(LastClick { pane, item, at });
+        double
+    }
+
+    pub(super) fn click(&mut self, x: u16, y: u16, at: u64) {
         let geometry = self.geometry();
         let Some(pane) = geometry.pane_at(x, y) else {
+            self.last_click = None;
             return;
         };
+        if let Some(rect) = geometry.rect(pane)
+            && y == rect.y
+            // The corner, not a name cut short under it.
+            && x + 1 < rect.right()
+            && let Some(tab) = self.tab_at(pane, rect.x, x)
+        {
+            self.last_click = None;
+            self.set_focus(tab);
+            return;
+        }
         // Rows are counted from where the pane was scrolled when clicked: focusing it may give
         // it more rows, and scroll it.
         let (actors, events, details) =
@@ -19,11 +81,13 @@ impl App {
             return;
         };
         if y < inner.y || y >= inner.bottom() || x < inner.x || x >= inner.right() {
+            self.last_click = None;
             return;
         }
         let row = usize::from(y - inner.y);
         match pane {
             Pane::Article => {
+                self.last_click = None;
                 let Some(&at) = self.article.layout.rows().get(self.article.top + row) else {
                     return;
                 };
@@ -40,7 +104,9 @@ impl App {
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Actors);
                     self.actors.select_row(&v, pos, h);
-                    self.follow();
+                    if self.double_click(pane, v[pos], at) {
+                        self.follow();
+                    }
                 }
             }
             Pane::Timeline => {
@@ -65,14 +131,18 @@ impl App {
                     list.selected = Some(v[pos]);
                     list.fit_rows(&v, h, self.event_rows());
                     self.events = list;
-                    self.follow();
+                    if self.double_click(pane, v[pos], at) {
+                        self.follow();
+                    }
                 }
             }
             Pane::Details => {
                 let line = details + row;
                 if line < self.details().len() {
                     self.details.cursor = line;
-                    self.follow();
+                    if self.double_click(pane, line, at) {
+                        self.follow();
+                    }
                 }
             }
         }
@@ -103,5 +173,21 @@ impl App {
                 self.details.scroll(delta, len, h);
             }
         }
+    }
+
+    /// `M`: mouse capture off, so that the terminal selects text as it does without the
+    /// reader, or on again.
+    pub(super) fn toggle_mouse(&mut self) -> Effect {
+        self.mouse = match self.mouse {
+            MouseOwner::Reader => MouseOwner::Terminal,
+            MouseOwner::Terminal => MouseOwner::Reader,
+        };
+        let key = self.key(Context::Global, &Action::ToggleMouse).to_owned();
+        self.say(if self.mouse() {
+            format!("Mouse on: clicks and the wheel go to the reader ({key} lets the terminal select text)")
+        } else {
+            format!("Mouse off: the terminal selects text ({key} gives the mouse back to the reader)")
+        });
+        Effect::Mouse(self.mouse())
     }
 }

@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, BorderType};
 
 use super::theme::Theme;
 use crate::app::keys::Context;
-use crate::app::{Action, App, ListState, Mode, Pane};
+use crate::app::{Action, App, ListState, Pane};
 
 /// How far down a scrolled text is, as `less` says it: `all` when it fits, else a percentage.
 #[must_use]
@@ -21,12 +21,8 @@ pub fn position(top: usize, max_top: usize) -> String {
 #[must_use]
 pub fn block<'a>(app: &App, pane: Pane, extra: &str, theme: &Theme) -> Block<'a> {
     let focused = app.focus() == pane;
-    let mode = app.geometry().mode;
-    let tabs: &[Pane] = match mode {
-        Mode::Medium if pane != Pane::Article => &[Pane::Actors, Pane::Timeline, Pane::Details],
-        Mode::Narrow => &Pane::ALL,
-        _ => &[],
-    };
+    // Where the mouse finds them too (`App::tabs`).
+    let tabs = app.tabs(pane);
     let mut title = vec![Span::raw(" ")];
     if tabs.is_empty() {
         title.push(name(pane, focused, theme));

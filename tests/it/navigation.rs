@@ -495,24 +495,169 @@ fn q_quits_and_ctrl_c_quits_even_while_typing() {
 }
 
 #[test]
-fn a_click_selects_and_follows() {
+fn a_click_selects_and_a_double_click_follows() {
     let mut r = Reader::bundled(80, 24);
     // In medium mode the Actors pane is on the right; its first row is NATO.
     let g = r.app.geometry();
     let inner = briefing::app::Geometry::new(80, 24, Pane::Actors, Pane::Actors);
     let actors = inner.inner(Pane::Actors).unwrap();
     assert_eq!(g.rect(Pane::Actors).map(|r| r.x), Some(actors.x - 1));
-    r.act(Action::Click(actors.x + 2, actors.y));
+    // One click selects (it followed until issue 13, item 23); a second on the same row soon
+    // after follows.
+    r.act(Action::Click(actors.x + 2, actors.y, 1000));
+    assert_eq!(r.app.actors_list().selected, Some(r.actor("nato")));
+    assert_eq!(r.app.followed().target(), Target::None);
+    r.act(Action::Click(actors.x + 2, actors.y, 1300));
     assert_eq!(r.app.followed().target(), Target::Actor(r.actor("nato")));
     // The clicked pane keeps the focus, as Enter there does (the Article took it until issue
     // 13).
     assert_eq!(r.app.focus(), Pane::Actors);
     // A click on a mention in the article selects its actor.
     let article = g.inner(Pane::Article).unwrap();
-    r.act(Action::Click(article.x + 5, article.y));
+    r.act(Action::Click(article.x + 5, article.y, 2000));
     assert_eq!(cursor_text(&r), "NATO");
     r.act(Action::Scroll(article.x + 5, article.y, 1));
     assert_eq!(r.app.article_state().top, 3);
+}
+
+#[test]
+fn a_slow_second_click_or_one_on_another_row_only_selects() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("3");
+    let timeline = r.app.geometry().inner(Pane::Timeline).unwrap();
+    // The first row is the time axis; the events follow, a row each at this width or more.
+    let first = r.app.visible_events()[0];
+    r.act(Action::Click(timeline.x + 2, timeline.y + 1, 0));
+    assert_eq!(r.app.events_list().selected, Some(first));
+    r.act(Action::Click(timeline.x + 2, timeline.y + 1, 401));
+    assert_eq!(
+        r.app.followed().target(),
+        Target::None,
+        "too slow for a double click"
+    );
+    let second = r.app.visible_events()[1];
+    let below = (timeline.y + 2..timeline.bottom())
+        .find(|&y| {
+            let mut probe = Reader::bundled(80, 24);
+            probe.press("3");
+            probe.act(Action::Click(timeline.x + 2, y, 0));
+            probe.app.events_list().selected == Some(second)
+        })
+        .expect("the second event on screen");
+    r.act(Action::Click(timeline.x + 2, below, 500));
+    assert_eq!(r.app.events_list().selected, Some(second));
+    assert_eq!(r.app.followed().target(), Target::None, "another row");
+    r.act(Action::Click(timeline.x + 2, below, 800));
+    assert_eq!(r.app.followed().target(), Target::Event(second));
+    // Enter follows the selection as well.
+    let mut r = Reader::bundled(80, 24);
+    r.press("3");
+    r.act(Action::Click(timeline.x + 2, timeline.y + 1, 0));
+    r.press("Enter");
+    assert_eq!(r.app.followed().target(), Target::Event(first));
+}
+
+/// The column and row of `label` in the top border of the pane at `rect`.
+fn tab_position(r: &Reader, rect: ratatui::layout::Rect, label: &str) -> (u16, u16) {
+    let screen = r.screen();
+    let line: Vec<char> = screen
+        .lines()
+        .nth(usize::from(rect.y))
+        .unwrap()
+        .chars()
+        .collect();
+    let text: String = line[usize::from(rect.x)..usize::from(rect.right())]
+        .iter()
+        .collect();
+    let at = text
+        .find(label)
+        .unwrap_or_else(|| panic!("{label} in {text}"));
+    let column = text[..at].chars().count();
+    (rect.x + u16::try_from(column).unwrap() + 1, rect.y)
+}
+
+#[test]
+fn a_click_on_a_tab_label_shows_its_pane() {
+    // Medium: the side pane's border names Actors, Timeline and Details.
+    let mut r = Reader::bundled(80, 24);
+    let side = r.app.geometry().rect(Pane::Actors).unwrap();
+    let (x, y) = tab_position(&r, side, "Timeline");
+    r.act(Action::Click(x, y, 0));
+    assert_eq!(r.app.focus(), Pane::Timeline);
+    let side = r.app.geometry().rect(Pane::Timeline).unwrap();
+    let (x, y) = tab_position(&r, side, "Details");
+    r.act(Action::Click(x, y, 100));
+    assert_eq!(r.app.focus(), Pane::Details);
+    let side = r.app.geometry().rect(Pane::Details).unwrap();
+    let (x, y) = tab_position(&r, side, "Actors");
+    r.act(Action::Click(x, y, 200));
+    assert_eq!(r.app.focus(), Pane::Actors);
+    // The separator between two labels is no tab.
+    let (x, y) = tab_position(&r, side, "│ Timeline");
+    r.act(Action::Click(x, y, 300));
+    assert_eq!(r.app.focus(), Pane::Actors);
+    // Narrow: one pane at a time, its border naming all four.
+    let mut r = Reader::bundled(50, 24);
+    let article = r.app.geometry().rect(Pane::Article).unwrap();
+    let (x, y) = tab_position(&r, article, "Timeline");
+    r.act(Action::Click(x, y, 0));
+    assert_eq!(r.app.focus(), Pane::Timeline);
+    let timeline = r.app.geometry().rect(Pane::Timeline).unwrap();
+    let (x, y) = tab_position(&r, timeline, "Article");
+    r.act(Action::Click(x + 3, y, 100));
+    assert_eq!(r.app.focus(), Pane::Article);
+    // A name cut short by the border's corner: the corner is no tab.
+    let mut r = Reader::bundled(28, 24);
+    let article = r.app.geometry().rect(Pane::Article).unwrap();
+    r.act(Action::Click(article.right() - 1, article.y, 0));
+    assert_eq!(r.app.focus(), Pane::Article);
+    r.act(Action::Click(article.right() - 3, article.y, 100));
+    assert_eq!(r.app.focus(), Pane::Timeline);
+}
+
+/// The text the last copy put on the clipboard, and what the status bar said of it.
+fn copied(r: &Reader) -> (String, String) {
+    let Some(Effect::Copy(text)) = r.effects.last() else {
+        panic!("no copy: {:?}", r.effects.last());
+    };
+    let said = r.app.message().map(|m| m.text.clone()).unwrap_or_default();
+    (text.clone(), said)
+}
+
+#[test]
+fn copy_says_what_it_sent_and_takes_the_evidence_followed_or_the_match() {
+    // The mention's sentence, said as sent with OSC 52, which the terminal may not take.
+    let mut r = Reader::bundled(120, 30);
+    r.press("1 ] y");
+    let (text, said) = copied(&r);
+    let count = text.chars().count();
+    assert!(
+        said.contains(&format!(
+            "Copied the mention's sentence: {count} characters with citation (OSC 52: your terminal decides)"
+        )),
+        "{said}"
+    );
+    // An event followed: its evidence quote.
+    r.press("3 Enter");
+    let Target::Event(e) = r.app.followed().target() else {
+        panic!("no event followed: {:?}", r.app.followed());
+    };
+    let quote = r.app.followed().quote().expect("the event's evidence");
+    let evidence = r.app.briefing().article.text()[quote.range()].to_owned();
+    r.press("y");
+    let (text, said) = copied(&r);
+    assert!(
+        text.starts_with(&format!("“{evidence}” (")),
+        "event {e}: {text}"
+    );
+    assert!(said.contains("Copied the evidence quote: "), "{said}");
+    // A kept search: the sentence of its current match.
+    r.press("1 /");
+    r.type_text("summit");
+    r.press("Enter y");
+    let (text, said) = copied(&r);
+    assert!(text.contains("summit"), "{text}");
+    assert!(said.contains("Copied the match's sentence: "), "{said}");
 }
 
 #[test]

@@ -165,7 +165,7 @@ proptest! {
             match s {
                 Step::Key(k) => r.key(key(k)),
                 Step::Resize(w, h) => { r.act(Action::Resize(w, h)); }
-                Step::Click(x, y) => { r.act(Action::Click(x, y)); }
+                Step::Click(x, y) => { r.act(Action::Click(x, y, 0)); }
                 Step::Scroll(x, y, d) => { r.act(Action::Scroll(x, y, d)); }
             }
             check(&r.app);
@@ -276,7 +276,7 @@ proptest! {
             match s {
                 Step::Key(k) => r.key(key(k)),
                 Step::Resize(w, h) => { r.act(Action::Resize(w, h)); }
-                Step::Click(x, y) => { r.act(Action::Click(x, y)); }
+                Step::Click(x, y) => { r.act(Action::Click(x, y, 0)); }
                 Step::Scroll(x, y, d) => { r.act(Action::Scroll(x, y, d)); }
             }
             check(&r.app);

@@ -1167,3 +1167,57 @@ fn ctrl_l_sets_the_terminal_s_modes_and_attributes_again() {
     session.press("q");
     session.assert_ended_well();
 }
+
+/// Waits for `needle` to be written after byte `from`; panics with `what` otherwise.
+fn wait_for_bytes(session: &Session, from: usize, needle: &[u8], what: &str) {
+    let deadline = Instant::now() + PATIENCE;
+    while !session.wrote_since(from, needle).0 {
+        assert!(Instant::now() < deadline, "{what}: {}", session.raw_text());
+        thread::sleep(POLL);
+    }
+}
+
+#[test]
+fn capital_m_turns_mouse_capture_off_and_on_again() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut session = reading(dir.path());
+    let before = session.raw().len();
+    session.press("M");
+    for mode in MOUSE_MODES {
+        let reset = format!("\x1b[?{mode}l");
+        wait_for_bytes(
+            &session,
+            before,
+            reset.as_bytes(),
+            "M did not turn the mouse off",
+        );
+    }
+    let screen = session.screen_once("the status bar to say the mouse is off", |s| {
+        status_bar(s).contains("Mouse off")
+    });
+    assert!(
+        status_bar(&screen).contains("the terminal selects text"),
+        "{screen}"
+    );
+    assert_eq!(
+        lock(&session.parser).screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "the mouse still reports"
+    );
+    let before = session.raw().len();
+    session.press("M");
+    for mode in MOUSE_MODES {
+        let set = format!("\x1b[?{mode}h");
+        wait_for_bytes(
+            &session,
+            before,
+            set.as_bytes(),
+            "M did not turn the mouse on again",
+        );
+    }
+    session.screen_once("the status bar to say the mouse is on", |s| {
+        status_bar(s).contains("Mouse on")
+    });
+    session.press("q");
+    session.assert_ended_well();
+}

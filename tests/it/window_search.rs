@@ -202,7 +202,7 @@ fn the_mouse_takes_the_query_and_then_acts_as_usual() {
     );
     assert_eq!(r.app.window().map(Window::scroll), Some(top + 3));
     r.press("/").type_text("ghost-4");
-    r.act(briefing::app::Action::Click(1, 1));
+    r.act(briefing::app::Action::Click(1, 1, 0));
     assert!(
         r.app.window().is_none(),
         "a click closes the window, as without a search"
