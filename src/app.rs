@@ -107,6 +107,15 @@ pub enum Palette {
     Light,
 }
 
+/// Which of what is followed the status bar names: the mention the article's cursor is on, or
+/// the quote followed last (an event's evidence, a fact's), whichever changed last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lead {
+    #[default]
+    Mention,
+    Quote,
+}
+
 /// A line for the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -130,6 +139,8 @@ pub struct App {
     zoomed: bool,
     pub(crate) article: ArticleState,
     followed: Followed,
+    /// Whether the quote or the cursor's mention was followed last, for the status bar.
+    lead: Lead,
     actors: ListState,
     events: ListState,
     sort: Sort,
@@ -167,6 +178,7 @@ impl App {
             zoomed: false,
             article: ArticleState::default(),
             followed: Followed::default(),
+            lead: Lead::default(),
             actors: ListState::default(),
             events: ListState::default(),
             sort: Sort::default(),
@@ -210,7 +222,13 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        let (quote, cursor) = (self.followed.quote(), self.article.cursor);
         let effect = self.apply(action);
+        if self.followed.quote().is_some() && self.followed.quote() != quote {
+            self.lead = Lead::Quote;
+        } else if self.article.cursor != cursor {
+            self.lead = Lead::Mention;
+        }
         self.fit_article();
         self.refit_window();
         effect
@@ -493,6 +511,12 @@ impl App {
     #[must_use]
     pub fn followed(&self) -> Followed {
         self.followed
+    }
+
+    /// Whether the quote or the cursor's mention was followed last.
+    #[must_use]
+    pub fn lead(&self) -> Lead {
+        self.lead
     }
 
     #[must_use]

@@ -522,7 +522,7 @@ fn twenty_four_bit_colour_only_where_colorterm_announces_it() {
         // The fifth event followed: its evidence is highlighted.
         session.press("3gjjjj\r1");
         session.screen_once("the event followed", |s| {
-            status_bar(s).contains("· event: ")
+            status_bar(s).contains("evidence · ")
         });
         session.press("q");
         session.assert_ended_well();
