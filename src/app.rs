@@ -47,7 +47,7 @@ use std::collections::HashSet;
 
 pub use action::Action;
 pub use article_pane::ArticleState;
-pub use details_pane::DetailsState;
+pub use details_pane::{DetailsState, Shows};
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
@@ -753,8 +753,10 @@ impl App {
     /// What the details pane shows.
     #[must_use]
     pub fn details_subject(&self) -> Subject {
-        if self.details.facts {
-            return Subject::Facts;
+        match self.details.shows {
+            Shows::Facts => return Subject::Facts,
+            Shows::About => return Subject::About,
+            Shows::Selection => {}
         }
         match self.last_list {
             Pane::Timeline => self
@@ -803,7 +805,7 @@ impl App {
             actors: self.actors.clone(),
             events: self.events.clone(),
             details_cursor: self.details.cursor,
-            facts: self.details.facts,
+            details: self.details.shows,
         }
     }
 
@@ -817,7 +819,7 @@ impl App {
         self.actors = to.actors;
         self.events = to.events;
         self.details.cursor = to.details_cursor;
-        self.details.facts = to.facts;
+        self.details.shows = to.details;
         self.fit_lists();
         self.fit_details();
     }

@@ -122,4 +122,7 @@ pub enum Action {
     DeleteWord,
     /// Zoom the focused pane to the whole screen, or show every pane again.
     Zoom,
+    /// Show what the fact sheet says about the article (title, source, url, date, summary) in
+    /// the details pane.
+    ShowAbout,
 }

@@ -413,3 +413,42 @@ fn a_narrow_status_bar_drops_help_and_quit_last() {
         "{status}"
     );
 }
+
+/// Issue 13, item 4: the fact sheet's summary, url, source and publication date were shown
+/// nowhere below ~150 columns. `i` shows them in the Details, and the header shortens the
+/// title before it drops the date.
+#[test]
+fn about_shows_what_the_header_has_no_room_for() {
+    for (w, h) in [(80, 24), (40, 15)] {
+        let mut r = Reader::bundled(w, h);
+        let header = r.screen().lines().next().unwrap_or_default().to_owned();
+        assert!(header.contains("2024-07-03"), "{w}x{h}: {header}");
+        assert!(header.contains("NATO to offer"), "{w}x{h}: {header}");
+        r.press("i");
+        assert_eq!(r.app.focus(), briefing::app::Pane::Details);
+        assert_eq!(
+            r.app.details_subject(),
+            briefing::app::details::Subject::About
+        );
+        let lines: Vec<String> = r
+            .app
+            .details()
+            .head
+            .iter()
+            .map(|l| format!("{} {}", l.label, l.text))
+            .collect();
+        let all = lines.join("\n");
+        for needed in [
+            "Source Scraped news page",
+            "Published 2024-07-03",
+            "Article article.txt · ",
+            "Counts 29 actors",
+            "A week before NATO's",
+        ] {
+            assert!(all.contains(needed), "{w}x{h}: {needed:?} in\n{all}");
+        }
+    }
+    let mut r = Reader::bundled(120, 40);
+    r.press("i");
+    insta::assert_snapshot!("about_120x40", r.screen());
+}
