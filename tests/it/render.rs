@@ -452,3 +452,21 @@ fn about_shows_what_the_header_has_no_room_for() {
     r.press("i");
     insta::assert_snapshot!("about_120x40", r.screen());
 }
+
+/// Issue 13, item 3: at 40×15 the export dialog hid `csv` and `toml`. Every format, every CSV
+/// table and the note are on screen at that size.
+#[test]
+fn the_export_dialog_fits_at_40x15() {
+    let mut r = Reader::bundled(40, 15);
+    r.press("e");
+    let screen = r.screen();
+    for word in ["json", "markdown", "csv", "toml", "its article."] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    r.press("Tab Tab");
+    let screen = r.screen();
+    for word in ["actors", "mentions", "events", "facts"] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("export_dialog_40x15", screen);
+}
