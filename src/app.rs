@@ -453,7 +453,9 @@ impl App {
         if g.rect(pane).is_some() {
             g
         } else {
-            Geometry::new(self.size.0, self.size.1, pane, pane).zoomed(pane, self.zoomed)
+            Geometry::new(self.size.0, self.size.1, pane, pane)
+                .zoomed(pane, self.zoomed)
+                .with_message(self.message_rows())
         }
     }
 
@@ -495,6 +497,14 @@ impl App {
     pub fn geometry(&self) -> Geometry {
         Geometry::new(self.size.0, self.size.1, self.focus, self.side)
             .zoomed(self.focus, self.zoomed)
+            .with_message(self.message_rows())
+    }
+
+    /// The rows above the status bar the message needs, when it is too long for the bar.
+    fn message_rows(&self) -> u16 {
+        self.message.as_ref().map_or(0, |m| {
+            geometry::message_rows(&crate::inert::one_line(&m.text), self.size.0)
+        })
     }
 
     #[must_use]

@@ -36,7 +36,11 @@ fn export(
     let width = geometry::dialog_width(area);
     let message = d.problem.as_deref().or(writing).map(clean);
     let message_rows = message.as_deref().map_or(0, |m| {
-        textwrap::wrap(m, usize::from(width.saturating_sub(2)).max(1)).len()
+        textwrap::wrap(
+            m,
+            geometry::message_wrap(usize::from(width.saturating_sub(2))),
+        )
+        .len()
     });
     let lines = fields(d, usize::from(width.saturating_sub(2)), theme);
     // The fields, and as many rows as the message takes wrapped (three at least), in borders.
@@ -80,11 +84,16 @@ fn export(
         height: inner.height.saturating_sub(above),
         ..inner
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(text.into_owned(), style))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-        rows,
-    );
+    // Too long for the rows the terminal leaves, its path is shortened in the middle.
+    let lines: Vec<Line> = super::status::fit_rows(
+        &text,
+        usize::from(rows.width).max(1),
+        usize::from(rows.height),
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, style))
+    .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
 }
 
 /// The dialog's fields for `width` columns: the formats and the CSV tables flowed onto as

@@ -1,5 +1,8 @@
 //! The status bar: the focused pane, where the reader is (`mention 3/14 · Douglas Jones`,
-//! `match 2/5 · "summit"`), a message when there is one, and the keys that matter here.
+//! `match 2/5 · "summit"`), a message when there is one, and the keys that matter here. A
+//! message is never cut at its end: too long for the bar, it is wrapped on the rows the
+//! geometry gives it above the bar (a path in it shortened in the middle when even they are
+//! too few).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,9 +12,108 @@ use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::keys::Context;
 use crate::app::window::search;
-use crate::app::{Action, App, Lead, Pane, Target};
+use crate::app::{Action, App, Lead, Message, Pane, Target, geometry};
+use crate::inert::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let bar = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let message = match app.message() {
+        Some(m) if area.height > 1 => {
+            let above = Rect {
+                height: area.height - 1,
+                ..area
+            };
+            wrapped(m, frame, above, theme);
+            None
+        }
+        other => other,
+    };
+    line(app, message, frame, bar, theme);
+}
+
+/// A message too long for the bar, wrapped on the rows of `area`, one column in from each side;
+/// when it needs more rows, its longest path is shortened in the middle (else the message
+/// itself), never at its end.
+fn wrapped(m: &Message, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let room = usize::from(area.width.saturating_sub(2)).max(1);
+    let rows = usize::from(area.height);
+    let lines = fit_rows(&clean(&one_line(&m.text)), room, rows);
+    let style = if m.error { theme.error } else { theme.heading };
+    for (i, row) in lines.iter().take(rows).enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Line::styled(format!(" {row}"), style),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+/// `text` wrapped in `rows` rows of `room` columns at most: when it takes more, its longest
+/// path (else the text) is shortened in the middle, never at its end.
+pub(super) fn fit_rows(text: &str, room: usize, rows: usize) -> Vec<String> {
+    let mut text = text.to_owned();
+    loop {
+        let lines = textwrap::wrap(&text, geometry::message_wrap(room));
+        let over = (lines.len().saturating_sub(rows) * room).max(2);
+        if lines.len() <= rows || width(&text) <= 2 {
+            return lines
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect();
+        }
+        text = shorten(&text, over);
+    }
+}
+
+/// `text` about `by` columns shorter: its longest path (a word with a `/`) cut in the middle
+/// when it has one long enough, else the text itself.
+fn shorten(text: &str, by: usize) -> String {
+    let path = text
+        .split(' ')
+        .filter(|w| w.contains('/'))
+        .max_by_key(|w| width(w))
+        .filter(|w| width(w) > by + 4);
+    match path {
+        Some(p) => text.replacen(p, &middle(p, width(p) - by), 1),
+        None => middle(text, width(text).saturating_sub(by).max(1)),
+    }
+}
+
+/// `text` in `cells` columns, its middle replaced by `…`.
+fn middle(text: &str, cells: usize) -> String {
+    let keep = cells.saturating_sub(1);
+    let head = fit_start(text, keep - keep / 2);
+    let tail = fit_end(text, keep / 2 + 1);
+    let tail = tail.strip_prefix('…').unwrap_or(&tail);
+    format!("{head}…{tail}")
+}
+
+/// The first `cells` columns of `text`, cut without a mark.
+fn fit_start(text: &str, cells: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + width(&c.to_string()) > cells {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The bar: the focused pane, where the reader is, and the message when it fits beside them
+/// (the position cut for it) or the keys that matter here.
+fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = usize::from(area.width);
     let mut spans = vec![
         Span::styled(format!(" {} ", app.focus().name()), theme.status_pane),
@@ -20,7 +122,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(prompt) = prompt(app) {
         // A message (a paste cut short) comes first; the field shows its end, where the
         // cursor is, in the room left.
-        if let Some(m) = app.message() {
+        if let Some(m) = message {
             let room = total.saturating_sub(2 * width(&spans[0].content) + 3);
             spans.push(Span::styled(
                 fit(&clean(&m.text), room),
@@ -43,16 +145,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Line::from(spans), area);
         return;
     }
-    spans.push(Span::styled(position(app), theme.status));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if let Some(m) = app.message() {
-        // A message takes the room of the hints: it matters more, once.
+    if let Some(m) = message {
+        // A message takes the room of the hints, and of the position when it needs it: it
+        // matters more, once.
+        let text = clean(&m.text);
+        let at = fit(
+            &position(app),
+            total.saturating_sub(used + 3 + width(&text)),
+        );
+        let room = total.saturating_sub(used + 3 + width(&at));
+        spans.push(Span::styled(at, theme.status));
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
-            fit(&clean(&m.text), total.saturating_sub(used + 3)),
+            fit(&text, room),
             if m.error { theme.error } else { theme.heading },
         ));
     } else {
+        spans.push(Span::styled(position(app), theme.status));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let hints = hints(app, total.saturating_sub(used + 2), theme);
         let hints_w: usize = hints.iter().map(|s| width(&s.content)).sum();
         spans.push(Span::raw(" ".repeat(total.saturating_sub(used + hints_w))));

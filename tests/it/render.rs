@@ -470,3 +470,43 @@ fn the_export_dialog_fits_at_40x15() {
     }
     insta::assert_snapshot!("export_dialog_40x15", screen);
 }
+
+/// Issue 13, item 3: a message too long for the status bar was cut at its end, where the
+/// information is (`Exported 3.1 KiB to /tmp/ux-export/my-actors.j…`). It is wrapped above the
+/// bar, the panes giving up rows while it is shown; with too few rows for it, its path is
+/// shortened in the middle, and its end is on screen.
+#[test]
+fn a_long_message_is_shown_whole_above_the_status_bar() {
+    let name = "a-rather-long-file-name-for-the-actors-of-this-briefing.json";
+    let mut r = Reader::bundled(80, 24);
+    let rows = r
+        .app
+        .geometry()
+        .rect(briefing::app::Pane::Article)
+        .unwrap()
+        .height;
+    r.press("e C-u").type_text(name).press("Enter");
+    let path = r.exports.path().join(name).display().to_string();
+    let status = r.status();
+    assert!(status.contains(&path), "{path} in {status}");
+    assert!(status.contains("Exported"), "{status}");
+    let g = r.app.geometry();
+    assert!(g.status.height > 1, "{g:?}");
+    let article = g.rect(briefing::app::Pane::Article).unwrap();
+    assert_eq!(article.height + g.status.height - 1, rows);
+    // The bar itself still ends with the keys, and the next key gives the rows back.
+    assert!(status.ends_with("? help  q quit"), "{status}");
+    r.press("j");
+    assert_eq!(r.app.geometry().status.height, 1);
+    let long = format!("{}.json", "very-long-name-".repeat(14));
+    let mut r = Reader::bundled(40, 12);
+    r.press("e C-u").type_text(&long).press("Enter");
+    let status = r.status();
+    assert!(status.starts_with("Exported "), "{status}");
+    assert!(status.contains('…'), "{status}");
+    // Its end whole (a word wider than the rows is broken across them).
+    assert!(
+        status.replace(' ', "").contains("very-long-name-.json"),
+        "{status}"
+    );
+}
