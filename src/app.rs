@@ -229,6 +229,11 @@ impl App {
         } else if self.article.cursor != cursor {
             self.lead = Lead::Mention;
         }
+        if self.message_rows() > 0 {
+            // The rows the message takes from the panes must not hide the selection.
+            self.fit_lists();
+            self.fit_details();
+        }
         self.fit_article();
         self.refit_window();
         effect

@@ -510,3 +510,21 @@ fn a_long_message_is_shown_whole_above_the_status_bar() {
         "{status}"
     );
 }
+
+/// The rows a long message takes from the panes never hide the selected row: the list
+/// scrolls for it.
+#[test]
+fn a_long_message_keeps_the_selection_on_screen() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("2 g");
+    let inner = r.app.geometry().inner(briefing::app::Pane::Actors).unwrap();
+    for _ in 1..inner.height {
+        r.press("j");
+    }
+    let selected = r.app.actors_list().selected.unwrap();
+    let name = r.actor_name(selected);
+    r.press("n");
+    assert!(r.app.geometry().status.height > 1, "{}", r.status());
+    let screen = r.screen();
+    assert!(screen.contains(&name), "{name} hidden:\n{screen}");
+}
