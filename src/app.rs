@@ -47,7 +47,7 @@ use std::collections::HashSet;
 
 pub use action::Action;
 pub use article_pane::ArticleState;
-pub use details_pane::DetailsState;
+pub use details_pane::{DetailsState, Shows};
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
@@ -119,6 +119,15 @@ pub enum Palette {
     Light,
 }
 
+/// Which of what is followed the status bar names: the mention the article's cursor is on, or
+/// the quote followed last (an event's evidence, a fact's), whichever changed last.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lead {
+    #[default]
+    Mention,
+    Quote,
+}
+
 /// A line for the status bar.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
@@ -142,6 +151,8 @@ pub struct App {
     zoomed: bool,
     pub(crate) article: ArticleState,
     followed: Followed,
+    /// Whether the quote or the cursor's mention was followed last, for the status bar.
+    lead: Lead,
     actors: ListState,
     events: ListState,
     sort: Sort,
@@ -183,6 +194,7 @@ impl App {
             zoomed: false,
             article: ArticleState::default(),
             followed: Followed::default(),
+            lead: Lead::default(),
             actors: ListState::default(),
             events: ListState::default(),
             sort: Sort::default(),
@@ -228,7 +240,18 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        let (quote, cursor) = (self.followed.quote(), self.article.cursor);
         let effect = self.apply(action);
+        if self.followed.quote().is_some() && self.followed.quote() != quote {
+            self.lead = Lead::Quote;
+        } else if self.article.cursor != cursor {
+            self.lead = Lead::Mention;
+        }
+        if self.message_rows() > 0 {
+            // The rows the message takes from the panes must not hide the selection.
+            self.fit_lists();
+            self.fit_details();
+        }
         self.fit_article();
         self.search.refit(&self.briefing.article, self.show_omitted);
         self.refit_window();
@@ -455,7 +478,9 @@ impl App {
         if g.rect(pane).is_some() {
             g
         } else {
-            Geometry::new(self.size.0, self.size.1, pane, pane).zoomed(pane, self.zoomed)
+            Geometry::new(self.size.0, self.size.1, pane, pane)
+                .zoomed(pane, self.zoomed)
+                .with_message(self.message_rows())
         }
     }
 
@@ -497,6 +522,14 @@ impl App {
     pub fn geometry(&self) -> Geometry {
         Geometry::new(self.size.0, self.size.1, self.focus, self.side)
             .zoomed(self.focus, self.zoomed)
+            .with_message(self.message_rows())
+    }
+
+    /// The rows above the status bar the message needs, when it is too long for the bar.
+    fn message_rows(&self) -> u16 {
+        self.message.as_ref().map_or(0, |m| {
+            geometry::message_rows(&crate::inert::one_line(&m.text), self.size.0)
+        })
     }
 
     #[must_use]
@@ -513,6 +546,12 @@ impl App {
     #[must_use]
     pub fn followed(&self) -> Followed {
         self.followed
+    }
+
+    /// Whether the quote or the cursor's mention was followed last.
+    #[must_use]
+    pub fn lead(&self) -> Lead {
+        self.lead
     }
 
     #[must_use]
@@ -755,8 +794,10 @@ impl App {
     /// What the details pane shows.
     #[must_use]
     pub fn details_subject(&self) -> Subject {
-        if self.details.facts {
-            return Subject::Facts;
+        match self.details.shows {
+            Shows::Facts => return Subject::Facts,
+            Shows::About => return Subject::About,
+            Shows::Selection => {}
         }
         match self.last_list {
             Pane::Timeline => self
@@ -805,7 +846,7 @@ impl App {
             actors: self.actors.clone(),
             events: self.events.clone(),
             details_cursor: self.details.cursor,
-            facts: self.details.facts,
+            details: self.details.shows,
         }
     }
 
@@ -819,7 +860,7 @@ impl App {
         self.actors = to.actors;
         self.events = to.events;
         self.details.cursor = to.details_cursor;
-        self.details.facts = to.facts;
+        self.details.shows = to.details;
         self.fit_lists();
         self.fit_details();
     }

@@ -127,4 +127,7 @@ pub enum Action {
     /// Turn the terminal's mouse capture off, so that its own text selection works, or on
     /// again.
     ToggleMouse,
+    /// Show what the fact sheet says about the article (title, source, url, date, summary) in
+    /// the details pane.
+    ShowAbout,
 }

@@ -17,6 +17,8 @@ pub enum Subject {
     Actor(usize),
     Event(usize),
     Facts,
+    /// What the fact sheet says about the article.
+    About,
     Nothing,
 }
 
@@ -121,6 +123,7 @@ pub fn details<'a>(
         }
         Subject::Event(e) => event(b, e, &mut d),
         Subject::Facts => facts(b, &mut d),
+        Subject::About => about(b, &mut d),
         Subject::Nothing => d.text(
             "",
             &format!(
@@ -237,6 +240,54 @@ fn facts(b: &Briefing, d: &mut Builder) {
     }
     for f in 0..b.sheet.facts.len() {
         fact_line(b, f, true, d);
+    }
+}
+
+/// The briefing's title, source, url, publication date and summary (which the header has no
+/// room for in most terminals), the article's path and size, and the counts.
+fn about(b: &Briefing, d: &mut Builder) {
+    let meta = &b.sheet.briefing;
+    d.text("", &meta.title, Tone::Title);
+    let none = |d: &mut Builder, label, what| d.text(label, what, Tone::Muted);
+    match &meta.source {
+        Some(source) => d.text("Source", source, Tone::Text),
+        None => none(d, "Source", "not given"),
+    }
+    match &meta.url {
+        Some(url) => d.text("URL", url, Tone::Text),
+        None => none(d, "URL", "not given"),
+    }
+    match meta.published {
+        Some(date) => d.text("Published", &date.to_string(), Tone::Text),
+        None => none(d, "Published", "not given"),
+    }
+    let text = b.article.text();
+    d.text(
+        "Article",
+        &format!(
+            "{} · {} · {}",
+            meta.article,
+            crate::export::output::human_size(text.len() as u64),
+            crate::plural::count(b.article.line_count(), "line"),
+        ),
+        Tone::Text,
+    );
+    d.text("Fact sheet", &b.sheet_path, Tone::Text);
+    d.text(
+        "Counts",
+        &[
+            crate::plural::count(b.sheet.actors.len(), "actor"),
+            crate::plural::count(b.sheet.events.len(), "event"),
+            crate::plural::count(b.sheet.facts.len(), "fact"),
+            crate::plural::count(b.mentions.all().len(), "mention"),
+        ]
+        .join(" · "),
+        Tone::Text,
+    );
+    d.heading("Summary");
+    match &meta.summary {
+        Some(summary) => d.text("", summary, Tone::Text),
+        None => d.text("", "The fact sheet has no summary.", Tone::Muted),
     }
 }
 

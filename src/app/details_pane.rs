@@ -1,9 +1,22 @@
-//! The Details pane's state: what it shows (the list's selection, or the facts), the line the
+//! The Details pane's state: what it shows (the list's selection, the facts, or what the fact
+//! sheet says about the article), the line the
 //! cursor is on and the first line on screen. What it shows is derived from this and the lists
 //! ([`crate::app::details`]); the offset is kept here and clamped on every change, as a
 //! list's is.
 
 use super::details::Details;
+
+/// What the Details pane shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shows {
+    /// The selection of the list last used.
+    #[default]
+    Selection,
+    /// The facts (`f`).
+    Facts,
+    /// The briefing's title, source, url, publication date, summary and counts (`i`).
+    About,
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DetailsState {
@@ -11,24 +24,23 @@ pub struct DetailsState {
     pub cursor: usize,
     /// The first line on screen.
     pub offset: usize,
-    /// The facts are shown, not the selection of the list last used.
-    pub facts: bool,
+    /// What is shown: the selection of the list last used, the facts or the about.
+    pub shows: Shows,
 }
 
 impl DetailsState {
-    /// The details from their first line, showing the facts or (`false`) the list's
-    /// selection.
+    /// The details from their first line, showing `shows`.
     #[must_use]
-    pub fn showing(facts: bool) -> Self {
+    pub fn showing(shows: Shows) -> Self {
         Self {
-            facts,
+            shows,
             ..Self::default()
         }
     }
 
     /// Back to the first line, showing the same thing.
     pub fn to_top(&mut self) {
-        *self = Self::showing(self.facts);
+        *self = Self::showing(self.shows);
     }
 
     /// Moves the cursor by `delta` entries of `d`, stopping at the ends (a link wrapped onto

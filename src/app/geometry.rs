@@ -157,6 +157,33 @@ impl Geometry {
         }
     }
 
+    /// The same geometry with up to `rows` rows above the status bar, for a message too long
+    /// for the bar: they are taken from the bottom of the panes, each of which keeps three
+    /// rows inside its border. The status area then holds those rows and the bar, its last.
+    #[must_use]
+    pub fn with_message(mut self, rows: u16) -> Self {
+        if rows == 0 || self.mode == Mode::TooSmall {
+            return self;
+        }
+        let bottom = self.status.y;
+        let at_bottom = |r: &Rect| r.bottom() == bottom;
+        let rows = self
+            .panes
+            .iter()
+            .filter(|(_, r)| at_bottom(r))
+            .map(|(_, r)| r.height.saturating_sub(5))
+            .min()
+            .unwrap_or(0)
+            .min(rows);
+        for (_, r) in &mut self.panes {
+            if at_bottom(r) {
+                r.height -= rows;
+            }
+        }
+        self.status = Rect::new(0, bottom - rows, self.area.width, rows + 1);
+        self
+    }
+
     /// The outer area of a pane, if it is on screen.
     #[must_use]
     pub fn rect(&self, pane: Pane) -> Option<Rect> {
@@ -191,6 +218,33 @@ fn stacked(height: u16, focus: Pane) -> (u16, u16) {
         Pane::Timeline => (small, big),
         Pane::Details => (small, small),
     }
+}
+
+/// The columns of the status bar a message may not take: the pane's name, the position, and
+/// the separators. A message longer than the rest is wrapped above the bar.
+pub const STATUS_KEPT: usize = 32;
+
+/// How many rows a status-bar message of `width_of_text` columns takes above the bar in a
+/// terminal `width` wide: none when it fits in the bar beside what the bar keeps
+/// ([`STATUS_KEPT`], or less on a narrow terminal), else as many as it takes wrapped.
+#[must_use]
+pub fn message_rows(text: &str, width: u16) -> u16 {
+    use unicode_width::UnicodeWidthStr;
+    let total = usize::from(width);
+    let kept = STATUS_KEPT.min(total / 2).max(16);
+    if text.width() + kept <= total {
+        return 0;
+    }
+    let rows = textwrap::wrap(text, message_wrap(total.saturating_sub(2))).len();
+    u16::try_from(rows).unwrap_or(u16::MAX)
+}
+
+/// How a message is wrapped in `width` columns above the status bar: at spaces only (a path
+/// or a name with hyphens is not split where it has a hyphen), a word wider than the rows
+/// broken.
+#[must_use]
+pub fn message_wrap(width: usize) -> textwrap::Options<'static> {
+    textwrap::Options::new(width.max(1)).word_splitter(textwrap::WordSplitter::NoHyphenation)
 }
 
 /// Where the window (help, warnings, reload errors) goes over `area`: 90% × 80% of it,

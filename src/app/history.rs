@@ -19,7 +19,8 @@ pub struct Location {
     pub actors: ListState,
     pub events: ListState,
     pub details_cursor: usize,
-    pub facts: bool,
+    /// What the details showed.
+    pub details: super::Shows,
 }
 
 /// What a walk of `n`/`N` goes through: the mentions of what is followed, or the matches of a

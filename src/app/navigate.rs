@@ -3,7 +3,7 @@
 //! text, sort, facts) or open a window or the export dialog.
 
 use super::window::Kind;
-use super::{Action, App, DetailsState, Pane, Search, Sort};
+use super::{Action, App, DetailsState, Pane, Search, Shows, Sort};
 
 impl App {
     pub(super) fn pane_action(&mut self, action: &Action) {
@@ -68,7 +68,13 @@ impl App {
             Action::ShowFacts => {
                 let here = self.location();
                 self.history.push(here);
-                self.details = DetailsState::showing(true);
+                self.details = DetailsState::showing(Shows::Facts);
+                self.set_focus(Pane::Details);
+            }
+            Action::ShowAbout => {
+                let here = self.location();
+                self.history.push(here);
+                self.details = DetailsState::showing(Shows::About);
                 self.set_focus(Pane::Details);
             }
             Action::ShowWarnings => self.open_window(Kind::Warnings),
@@ -106,7 +112,7 @@ impl App {
                 self.details.to_top();
             }
             self.last_list = pane;
-            self.details.facts = false;
+            self.details.shows = Shows::Selection;
         }
         self.fit_lists();
         self.fit_details();

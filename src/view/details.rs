@@ -18,6 +18,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Subject::Actor(_) => "actor",
         Subject::Event(_) => "event",
         Subject::Facts => "facts",
+        Subject::About => "about",
         Subject::Nothing => "",
     };
     let rows = usize::from(area.height.saturating_sub(2));

@@ -34,12 +34,17 @@ fn export(
     theme: &Theme,
 ) {
     let width = geometry::dialog_width(area);
-    // Six rows of fields, and as many as the message takes wrapped (three at least), in borders.
     let message = d.problem.as_deref().or(writing).map(clean);
     let message_rows = message.as_deref().map_or(0, |m| {
-        textwrap::wrap(m, usize::from(width.saturating_sub(2)).max(1)).len()
+        textwrap::wrap(
+            m,
+            geometry::message_wrap(usize::from(width.saturating_sub(2))),
+        )
+        .len()
     });
-    let height = u16::try_from(8 + message_rows.max(3)).unwrap_or(u16::MAX);
+    let lines = fields(d, usize::from(width.saturating_sub(2)), theme);
+    // The fields, and as many rows as the message takes wrapped (three at least), in borders.
+    let height = u16::try_from(2 + lines.len() + message_rows.max(3)).unwrap_or(u16::MAX);
     let rect = geometry::dialog(area, height);
     frame.render_widget(Clear, rect);
     let key = |action| app.key(Context::Dialog, &action);
@@ -62,37 +67,6 @@ fn export(
         .title_bottom(Line::styled(keys, theme.dim));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
-    let mut formats = vec![Span::styled("Format  ", theme.dim)];
-    for f in Format::ALL {
-        let label = format!(" {f} ");
-        formats.push(if f == d.format {
-            Span::styled(label, theme.row)
-        } else {
-            Span::raw(label)
-        });
-    }
-    let mut tables = vec![Span::styled("Table   ", theme.dim)];
-    if d.format == Format::Csv {
-        for t in Table::ALL {
-            let label = format!(" {t} ");
-            tables.push(if t == d.table {
-                Span::styled(label, theme.row)
-            } else {
-                Span::raw(label)
-            });
-        }
-    } else {
-        tables.push(Span::styled(" everything (tables are for CSV)", theme.dim));
-    }
-    let file_w = usize::from(inner.width).saturating_sub(10);
-    let lines = vec![
-        Line::from(formats),
-        Line::from(tables),
-        Line::raw(""),
-        Line::from(file_field(d, file_w, theme)),
-        Line::raw(""),
-        Line::styled("Never over the fact sheet or its article.", theme.dim),
-    ];
     let above = lines.len() as u16;
     frame.render_widget(Paragraph::new(lines), inner);
     // What went wrong, or what it is doing, wrapped over the rows left: the part of such a
@@ -110,11 +84,75 @@ fn export(
         height: inner.height.saturating_sub(above),
         ..inner
     };
-    frame.render_widget(
-        Paragraph::new(Line::styled(text.into_owned(), style))
-            .wrap(ratatui::widgets::Wrap { trim: true }),
-        rows,
-    );
+    // Too long for the rows the terminal leaves, its path is shortened in the middle.
+    let lines: Vec<Line> = super::status::fit_rows(
+        &text,
+        usize::from(rows.width).max(1),
+        usize::from(rows.height),
+    )
+    .into_iter()
+    .map(|l| Line::styled(l, style))
+    .collect();
+    frame.render_widget(Paragraph::new(lines), rows);
+}
+
+/// The dialog's fields for `width` columns: the formats and the CSV tables flowed onto as
+/// many rows as they take (at 40 columns every format is on screen), the file name, and the
+/// note, wrapped.
+fn fields<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let choice = |label: String, chosen: bool| {
+        if chosen {
+            Span::styled(label, theme.row)
+        } else {
+            Span::raw(label)
+        }
+    };
+    let formats = Format::ALL
+        .iter()
+        .map(|&f| choice(format!(" {f} "), f == d.format))
+        .collect();
+    let tables = if d.format == Format::Csv {
+        Table::ALL
+            .iter()
+            .map(|&t| choice(format!(" {t} "), t == d.table))
+            .collect()
+    } else {
+        " everything (tables are for CSV)"
+            .split_inclusive(' ')
+            .map(|w| Span::styled(w.to_owned(), theme.dim))
+            .collect()
+    };
+    let mut lines = flow(Span::styled("Format  ", theme.dim), formats, width);
+    lines.extend(flow(Span::styled("Table   ", theme.dim), tables, width));
+    lines.push(Line::raw(""));
+    lines.push(Line::from(file_field(d, width.saturating_sub(10), theme)));
+    lines.push(Line::raw(""));
+    for row in textwrap::wrap("Never over the fact sheet or its article.", width.max(1)) {
+        lines.push(Line::styled(row.into_owned(), theme.dim));
+    }
+    lines
+}
+
+/// `label` and `items` after it, onto as many rows of `width` columns as they take, each row
+/// after the first indented as far as the label.
+fn flow<'a>(label: Span<'a>, items: Vec<Span<'a>>, width: usize) -> Vec<Line<'a>> {
+    use super::text::width as cells;
+    let indent = cells(&label.content);
+    let mut lines = Vec::new();
+    let mut row = vec![label];
+    let mut used = indent;
+    for item in items {
+        let w = cells(item.content.trim_end());
+        if used + w > width && row.len() > 1 {
+            lines.push(Line::from(std::mem::take(&mut row)));
+            row.push(Span::raw(" ".repeat(indent)));
+            used = indent;
+        }
+        used += cells(&item.content);
+        row.push(item);
+    }
+    lines.push(Line::from(row));
+    lines
 }
 
 /// The file name with its cursor: a block after the text when the cursor is at the end, else

@@ -45,11 +45,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     };
     let total = usize::from(area.width);
     let right_w = width(&right);
-    let rest = format!(" — {}", facts.join(" · "));
+    let mut rest = format!(" — {}", facts.join(" · "));
     let title = clean(&meta.title);
     let room = total.saturating_sub(right_w + 1);
-    // The title wins the room; the rest is cut first.
-    let title_w = width(&title).min(room);
+    // The title wins the room, but for the date: when the line does not fit, the date comes
+    // first after it, and the title is shortened for it (to half the room at most); the rest
+    // is cut first.
+    let mut title_w = width(&title).min(room);
+    if width(&title) + width(&rest) > room
+        && let Some(date) = meta.published
+    {
+        let date = date.to_string();
+        facts.retain(|f| *f != date);
+        rest = format!(" — {date}");
+        title_w = title_w.min(room.saturating_sub(width(&rest)).max(room / 2));
+        let more = format!("{rest} · {}", facts.join(" · "));
+        // The others follow it when some of them fits, cut at the end.
+        if !facts.is_empty() && title_w + width(&rest) + 6 <= room {
+            rest = more;
+        }
+    }
     let title = fit(&title, title_w);
     let rest = fit(&rest, room.saturating_sub(width(&title)));
     let used = 1 + width(&title) + width(&rest);

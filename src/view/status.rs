@@ -1,5 +1,8 @@
 //! The status bar: the focused pane, where the reader is (`mention 3/14 · Douglas Jones`,
-//! `match 2/5 · "summit"`), a message when there is one, and the keys that matter here.
+//! `match 2/5 · "summit"`), a message when there is one, and the keys that matter here. A
+//! message is never cut at its end: too long for the bar, it is wrapped on the rows the
+//! geometry gives it above the bar (a path in it shortened in the middle when even they are
+//! too few).
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -9,9 +12,108 @@ use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::keys::Context;
 use crate::app::window::search;
-use crate::app::{Action, App, Pane, Target};
+use crate::app::{Action, App, Lead, Message, Pane, Target, geometry};
+use crate::inert::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    if area.height == 0 {
+        return;
+    }
+    let bar = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let message = match app.message() {
+        Some(m) if area.height > 1 => {
+            let above = Rect {
+                height: area.height - 1,
+                ..area
+            };
+            wrapped(m, frame, above, theme);
+            None
+        }
+        other => other,
+    };
+    line(app, message, frame, bar, theme);
+}
+
+/// A message too long for the bar, wrapped on the rows of `area`, one column in from each side;
+/// when it needs more rows, its longest path is shortened in the middle (else the message
+/// itself), never at its end.
+fn wrapped(m: &Message, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let room = usize::from(area.width.saturating_sub(2)).max(1);
+    let rows = usize::from(area.height);
+    let lines = fit_rows(&clean(&one_line(&m.text)), room, rows);
+    let style = if m.error { theme.error } else { theme.heading };
+    for (i, row) in lines.iter().take(rows).enumerate() {
+        let y = area.y + u16::try_from(i).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Line::styled(format!(" {row}"), style),
+            Rect {
+                y,
+                height: 1,
+                ..area
+            },
+        );
+    }
+}
+
+/// `text` wrapped in `rows` rows of `room` columns at most: when it takes more, its longest
+/// path (else the text) is shortened in the middle, never at its end.
+pub(super) fn fit_rows(text: &str, room: usize, rows: usize) -> Vec<String> {
+    let mut text = text.to_owned();
+    loop {
+        let lines = textwrap::wrap(&text, geometry::message_wrap(room));
+        let over = (lines.len().saturating_sub(rows) * room).max(2);
+        if lines.len() <= rows || width(&text) <= 2 {
+            return lines
+                .into_iter()
+                .map(std::borrow::Cow::into_owned)
+                .collect();
+        }
+        text = shorten(&text, over);
+    }
+}
+
+/// `text` about `by` columns shorter: its longest path (a word with a `/`) cut in the middle
+/// when it has one long enough, else the text itself.
+fn shorten(text: &str, by: usize) -> String {
+    let path = text
+        .split(' ')
+        .filter(|w| w.contains('/'))
+        .max_by_key(|w| width(w))
+        .filter(|w| width(w) > by + 4);
+    match path {
+        Some(p) => text.replacen(p, &middle(p, width(p) - by), 1),
+        None => middle(text, width(text).saturating_sub(by).max(1)),
+    }
+}
+
+/// `text` in `cells` columns, its middle replaced by `…`.
+fn middle(text: &str, cells: usize) -> String {
+    let keep = cells.saturating_sub(1);
+    let head = fit_start(text, keep - keep / 2);
+    let tail = fit_end(text, keep / 2 + 1);
+    let tail = tail.strip_prefix('…').unwrap_or(&tail);
+    format!("{head}…{tail}")
+}
+
+/// The first `cells` columns of `text`, cut without a mark.
+fn fit_start(text: &str, cells: usize) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if width(&out) + width(&c.to_string()) > cells {
+            break;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The bar: the focused pane, where the reader is, and the message when it fits beside them
+/// (the position cut for it) or the keys that matter here.
+fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, theme: &Theme) {
     let total = usize::from(area.width);
     let mut spans = vec![
         Span::styled(format!(" {} ", app.focus().name()), theme.status_pane),
@@ -20,7 +122,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(prompt) = prompt(app) {
         // A message (a paste cut short) comes first; the field shows its end, where the
         // cursor is, in the room left.
-        if let Some(m) = app.message() {
+        if let Some(m) = message {
             let room = total.saturating_sub(2 * width(&spans[0].content) + 3);
             spans.push(Span::styled(
                 fit(&clean(&m.text), room),
@@ -43,16 +145,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         frame.render_widget(Line::from(spans), area);
         return;
     }
-    spans.push(Span::styled(position(app), theme.status));
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-    if let Some(m) = app.message() {
-        // A message takes the room of the hints: it matters more, once.
+    if let Some(m) = message {
+        // A message takes the room of the hints, and of the position when it needs it: it
+        // matters more, once.
+        let text = clean(&m.text);
+        let at = fit(
+            &position(app),
+            total.saturating_sub(used + 3 + width(&text)),
+        );
+        let room = total.saturating_sub(used + 3 + width(&at));
+        spans.push(Span::styled(at, theme.status));
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
-            fit(&clean(&m.text), total.saturating_sub(used + 3)),
+            fit(&text, room),
             if m.error { theme.error } else { theme.heading },
         ));
     } else {
+        spans.push(Span::styled(position(app), theme.status));
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let hints = hints(app, total.saturating_sub(used + 2), theme);
         let hints_w: usize = hints.iter().map(|s| width(&s.content)).sum();
         spans.push(Span::raw(" ".repeat(total.saturating_sub(used + hints_w))));
@@ -118,17 +229,17 @@ pub fn position(app: &App) -> String {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
     match app.focus() {
-        Pane::Article => mention_position(app).unwrap_or_else(|| line_position(app)),
+        Pane::Article => lead(app, None).unwrap_or_else(|| line_position(app)),
         // Followed from a list, the article's cursor too: n and N walk it from there.
         Pane::Actors => {
             let v = app.visible_actors();
             let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
-            format!("actor {at}/{}{}", v.len(), followed_mention(app))
+            format!("actor {at}/{}{}", v.len(), in_list(app, Pane::Actors))
         }
         Pane::Timeline => {
             let v = app.visible_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
-            format!("event {at}/{}{}", v.len(), followed_mention(app))
+            format!("event {at}/{}{}", v.len(), in_list(app, Pane::Timeline))
         }
         Pane::Details => {
             let d = app.details();
@@ -152,54 +263,88 @@ fn search_position(query: &str, at: Option<usize>, total: usize) -> String {
     }
 }
 
-/// `mention 3/14 · Douglas Jones`: the cursor among the followed actors' mentions, or among
-/// all mentions when its actor is not followed.
-fn mention_position(app: &App) -> Option<String> {
+/// What was followed last: the quote (`evidence · NATO summit in Washington · line 1`) or the
+/// mention the article's cursor is on (`mention 3/14 · Douglas Jones`). In a list, `row` is
+/// the list's selected row, which the text does not name again.
+fn lead(app: &App, row: Option<Target>) -> Option<String> {
+    if app.lead() == Lead::Quote
+        && let Some(quote) = app.followed().quote()
+    {
+        return Some(evidence_position(app, quote, row));
+    }
+    mention_position(app, row)
+}
+
+/// ` · mention 1/2` or ` · evidence · line 5` after a list's position, when there is a lead.
+fn in_list(app: &App, pane: Pane) -> String {
+    let row = match pane {
+        Pane::Actors => app.actors_list().selected.map(Target::Actor),
+        _ => app.events_list().selected.map(Target::Event),
+    };
+    lead(app, row).map_or_else(String::new, |l| format!(" · {l}"))
+}
+
+/// `evidence · NATO summit in Washington · line 1`: the quote followed last, named by the event
+/// or the fact that quotes it (the followed event's first), and its line.
+fn evidence_position(app: &App, quote: crate::span::Span, row: Option<Target>) -> String {
     let b = app.briefing();
-    let m = app.article_state().cursor?;
-    let mention = b.mentions.all().get(m)?;
-    let actor = mention.actor as usize;
-    let name = clean(&b.sheet.actors[actor].name).into_owned();
-    if let Some((before, total)) = followed_ordinal(app) {
-        let what = match app.followed().target() {
-            Target::Event(e) => format!("{name} · event: {}", clean(&b.sheet.events[e].title)),
-            _ => name,
-        };
-        Some(format!("mention {before}/{total} · {what}"))
-    } else {
-        Some(format!(
-            "mention {}/{} · {name}",
-            m + 1,
-            b.mentions.all().len()
-        ))
+    let quotes = |e: usize| b.event_evidence.get(e).copied().flatten().map(|q| q.span);
+    let followed_event = match app.followed().target() {
+        Target::Event(e) if quotes(e) == Some(quote) => Some(e),
+        _ => None,
+    };
+    let event =
+        followed_event.or_else(|| (0..b.sheet.events.len()).find(|&e| quotes(e) == Some(quote)));
+    let name = match event {
+        Some(e) if row == Some(Target::Event(e)) => None,
+        Some(e) => Some(clean(&b.sheet.events[e].title).into_owned()),
+        None => b
+            .fact_evidence
+            .iter()
+            .position(|q| q.map(|q| q.span) == Some(quote))
+            .map(|f| clean(&b.sheet.facts[f].label).into_owned()),
+    };
+    let line = b.article.line_of(quote.start as usize);
+    match name {
+        Some(name) => format!("evidence · {name} · line {line}"),
+        None => format!("evidence · line {line}"),
     }
 }
 
-/// ` · mention 3/14` when the article's cursor is on a mention of what is followed (the
-/// list's selected row names it), else nothing.
-fn followed_mention(app: &App) -> String {
-    followed_ordinal(app).map_or_else(String::new, |(at, total)| {
-        format!(" · mention {at}/{total}")
-    })
-}
-
-/// Where the article's cursor is among the mentions of what is followed (from 1), and how
-/// many they are, when it is on one of them.
-fn followed_ordinal(app: &App) -> Option<(usize, usize)> {
+/// `mention 3/14 · Douglas Jones`: the cursor among the mentions of what is followed, when it
+/// is on one of them (with the followed event's title), else among its own actor's mentions:
+/// never among every mention.
+fn mention_position(app: &App, row: Option<Target>) -> Option<String> {
     let b = app.briefing();
     let m = app.article_state().cursor?;
     let actor = b.mentions.all().get(m)?.actor as usize;
-    let highlighted = app.highlighted_actors();
-    if !highlighted.contains(&actor) {
-        return None;
-    }
-    let (mut before, mut total) = (0, 0);
-    for &a in &highlighted {
+    let followed = app.highlighted_actors();
+    let of_followed = followed.contains(&actor);
+    let actors = if of_followed {
+        followed
+    } else {
+        std::collections::HashSet::from([actor])
+    };
+    let (mut at, mut total) = (0, 0);
+    for &a in &actors {
         let list = b.mentions.of_actor(a);
-        before += list.partition_point(|&i| (i as usize) <= m);
+        at += list.partition_point(|&i| (i as usize) <= m);
         total += list.len();
     }
-    Some((before, total))
+    let mut text = format!("mention {at}/{total}");
+    if row != Some(Target::Actor(actor)) {
+        text.push_str(" · ");
+        text.push_str(&clean(&b.sheet.actors[actor].name));
+    }
+    if let Target::Event(e) = app.followed().target()
+        && of_followed
+        && row != Some(Target::Event(e))
+        && let Some(ev) = b.sheet.events.get(e)
+    {
+        text.push_str(" · event: ");
+        text.push_str(&clean(&ev.title));
+    }
+    Some(text)
 }
 
 fn line_position(app: &App) -> String {

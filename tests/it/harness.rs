@@ -189,14 +189,17 @@ impl Reader {
         out
     }
 
-    /// The status bar's text.
+    /// The status bar's text: its last row, after the rows above it where a message too long
+    /// for the bar is wrapped (issue 13), joined by spaces.
     pub fn status(&self) -> String {
-        self.screen()
-            .lines()
-            .last()
-            .unwrap_or_default()
-            .trim()
-            .to_owned()
+        let rows = usize::from(self.app.geometry().status.height.max(1));
+        let screen = self.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        lines[lines.len().saturating_sub(rows)..]
+            .iter()
+            .map(|l| l.trim())
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 
     /// The name of an actor by index.

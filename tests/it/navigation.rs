@@ -1253,3 +1253,46 @@ fn enter_and_y_act_on_the_cursor_the_status_bar_names() {
         .count();
     assert_eq!(copies, after, "{}", r.status());
 }
+
+/// Issue 13, item 19: the status bar named an old mention after a fact's quote was followed
+/// from the Details, and `mention N/M` counted the followed actor's mentions or every mention.
+/// It names what was followed last, and a mention's count is always of its actor's mentions
+/// (of the followed event's actors' when it is one of theirs).
+#[test]
+fn the_status_names_what_was_followed_last() {
+    let mut r = Reader::bundled(120, 40);
+    let keys = to_actor(&r, "douglas-jones");
+    r.press(&keys).press("Enter 1");
+    assert!(
+        r.status().contains("mention 1/2 · Douglas Jones"),
+        "{}",
+        r.status()
+    );
+    // The facts, the first fact's quote followed: the focus goes to the Article.
+    r.press("f 4 g j Enter");
+    assert_eq!(r.app.focus(), Pane::Article);
+    let status = r.status();
+    assert!(
+        status.contains("evidence · Non-NATO partner countries invited · line "),
+        "{status}"
+    );
+    assert!(!status.contains("Douglas Jones"), "{status}");
+    // n walks Jones's mentions again: the status follows.
+    r.press("n");
+    assert!(r.status().contains("· Douglas Jones"), "{}", r.status());
+    // ] moves to a mention of an actor not followed: counted among that actor's mentions.
+    r.press("]");
+    let m = r.app.article_state().cursor.unwrap();
+    let b = r.app.briefing();
+    let actor = b.mentions.all()[m].actor as usize;
+    let mine = b.mentions.of_actor(actor);
+    let at = mine.iter().position(|&i| i as usize == m).unwrap() + 1;
+    let expected = format!("mention {at}/{} · {}", mine.len(), r.actor_name(actor));
+    assert!(r.status().contains(&expected), "{expected}: {}", r.status());
+    // An event followed from the Timeline: its evidence, there and in the Article.
+    r.press("3 g j j j j Enter");
+    assert!(r.status().contains("· evidence · line "), "{}", r.status());
+    r.press("1");
+    let status = r.status();
+    assert!(status.starts_with("Article  evidence · "), "{status}");
+}

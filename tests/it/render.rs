@@ -446,3 +446,118 @@ fn one_cursor_is_drawn_the_match_or_the_mention() {
         );
     }
 }
+
+/// Issue 13, item 4: the fact sheet's summary, url, source and publication date were shown
+/// nowhere below ~150 columns. `i` shows them in the Details, and the header shortens the
+/// title before it drops the date.
+#[test]
+fn about_shows_what_the_header_has_no_room_for() {
+    for (w, h) in [(80, 24), (40, 15)] {
+        let mut r = Reader::bundled(w, h);
+        let header = r.screen().lines().next().unwrap_or_default().to_owned();
+        assert!(header.contains("2024-07-03"), "{w}x{h}: {header}");
+        assert!(header.contains("NATO to offer"), "{w}x{h}: {header}");
+        r.press("i");
+        assert_eq!(r.app.focus(), briefing::app::Pane::Details);
+        assert_eq!(
+            r.app.details_subject(),
+            briefing::app::details::Subject::About
+        );
+        let lines: Vec<String> = r
+            .app
+            .details()
+            .head
+            .iter()
+            .map(|l| format!("{} {}", l.label, l.text))
+            .collect();
+        let all = lines.join("\n");
+        for needed in [
+            "Source Scraped news page",
+            "Published 2024-07-03",
+            "Article article.txt · ",
+            "Counts 29 actors",
+            "A week before NATO's",
+        ] {
+            assert!(all.contains(needed), "{w}x{h}: {needed:?} in\n{all}");
+        }
+    }
+    let mut r = Reader::bundled(120, 40);
+    r.press("i");
+    insta::assert_snapshot!("about_120x40", r.screen());
+}
+
+/// Issue 13, item 3: at 40×15 the export dialog hid `csv` and `toml`. Every format, every CSV
+/// table and the note are on screen at that size.
+#[test]
+fn the_export_dialog_fits_at_40x15() {
+    let mut r = Reader::bundled(40, 15);
+    r.press("e");
+    let screen = r.screen();
+    for word in ["json", "markdown", "csv", "toml", "its article."] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    r.press("Tab Tab");
+    let screen = r.screen();
+    for word in ["actors", "mentions", "events", "facts"] {
+        assert!(screen.contains(word), "{word} missing:\n{screen}");
+    }
+    insta::assert_snapshot!("export_dialog_40x15", screen);
+}
+
+/// Issue 13, item 3: a message too long for the status bar was cut at its end, where the
+/// information is (`Exported 3.1 KiB to /tmp/ux-export/my-actors.j…`). It is wrapped above the
+/// bar, the panes giving up rows while it is shown; with too few rows for it, its path is
+/// shortened in the middle, and its end is on screen.
+#[test]
+fn a_long_message_is_shown_whole_above_the_status_bar() {
+    let name = "a-rather-long-file-name-for-the-actors-of-this-briefing.json";
+    let mut r = Reader::bundled(80, 24);
+    let rows = r
+        .app
+        .geometry()
+        .rect(briefing::app::Pane::Article)
+        .unwrap()
+        .height;
+    r.press("e C-u").type_text(name).press("Enter");
+    let path = r.exports.path().join(name).display().to_string();
+    let status = r.status();
+    assert!(status.contains(&path), "{path} in {status}");
+    assert!(status.contains("Exported"), "{status}");
+    let g = r.app.geometry();
+    assert!(g.status.height > 1, "{g:?}");
+    let article = g.rect(briefing::app::Pane::Article).unwrap();
+    assert_eq!(article.height + g.status.height - 1, rows);
+    // The bar itself still ends with the keys, and the next key gives the rows back.
+    assert!(status.ends_with("? help  q quit"), "{status}");
+    r.press("j");
+    assert_eq!(r.app.geometry().status.height, 1);
+    let long = format!("{}.json", "very-long-name-".repeat(14));
+    let mut r = Reader::bundled(40, 12);
+    r.press("e C-u").type_text(&long).press("Enter");
+    let status = r.status();
+    assert!(status.starts_with("Exported "), "{status}");
+    assert!(status.contains('…'), "{status}");
+    // Its end whole (a word wider than the rows is broken across them).
+    assert!(
+        status.replace(' ', "").contains("very-long-name-.json"),
+        "{status}"
+    );
+}
+
+/// The rows a long message takes from the panes never hide the selected row: the list
+/// scrolls for it.
+#[test]
+fn a_long_message_keeps_the_selection_on_screen() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("2 g");
+    let inner = r.app.geometry().inner(briefing::app::Pane::Actors).unwrap();
+    for _ in 1..inner.height {
+        r.press("j");
+    }
+    let selected = r.app.actors_list().selected.unwrap();
+    let name = r.actor_name(selected);
+    r.press("n");
+    assert!(r.app.geometry().status.height > 1, "{}", r.status());
+    let screen = r.screen();
+    assert!(screen.contains(&name), "{name} hidden:\n{screen}");
+}
