@@ -4,7 +4,7 @@
 //! selection.
 
 use super::keys::Context;
-use super::{Action, App, Effect, Mode, MouseOwner, Pane};
+use super::{Action, App, DetailsState, Effect, Mode, MouseOwner, Pane};
 use crate::wrap::offset_at_column;
 
 /// The longest time between the two clicks of a double click, in milliseconds.
@@ -103,6 +103,10 @@ impl App {
                 let pos = actors + row;
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Actors);
+                    if self.actors.selected != Some(v[pos]) {
+                        // New details: their cursor starts on their first link.
+                        self.details = DetailsState::default();
+                    }
                     self.actors.select_row(&v, pos, h);
                     if self.double_click(pane, v[pos], at) {
                         self.follow();
@@ -128,6 +132,9 @@ impl App {
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Timeline);
                     let mut list = self.events.clone();
+                    if list.selected != Some(v[pos]) {
+                        self.details = DetailsState::default();
+                    }
                     list.selected = Some(v[pos]);
                     list.fit_rows(&v, h, self.event_rows());
                     self.events = list;
