@@ -651,12 +651,17 @@ fn a_click_on_a_tab_label_shows_its_pane() {
     let (x, y) = tab_position(&r, timeline, "Article");
     r.act(Action::Click(x + 3, y, 100));
     assert_eq!(r.app.focus(), Pane::Article);
-    // A name cut short by the border's corner: the corner is no tab.
+    // Too narrow for every name: the other tabs are shortened ("Article │ Act │ Tim │ Det"),
+    // no longer cut by the border's corner; the corner is no tab.
     let mut r = Reader::bundled(28, 24);
     let article = r.app.geometry().rect(Pane::Article).unwrap();
     r.act(Action::Click(article.right() - 1, article.y, 0));
     assert_eq!(r.app.focus(), Pane::Article);
     r.act(Action::Click(article.right() - 3, article.y, 100));
+    assert_eq!(r.app.focus(), Pane::Details);
+    let details = r.app.geometry().rect(Pane::Details).unwrap();
+    let (x, y) = tab_position(&r, details, "Tim");
+    r.act(Action::Click(x, y, 200));
     assert_eq!(r.app.focus(), Pane::Timeline);
 }
 
