@@ -251,6 +251,9 @@ impl App {
             // The rows the message takes from the panes must not hide the selection.
             self.fit_lists();
             self.fit_details();
+        } else if !self.details.placed {
+            // New details: the cursor goes to their first link.
+            self.fit_details();
         }
         self.fit_article();
         self.search.refit(&self.briefing.article, self.show_omitted);
@@ -289,6 +292,12 @@ impl App {
             Action::Copy => return self.copy(),
             Action::Zoom => self.zoom(),
             Action::ToggleMouse => return self.toggle_mouse(),
+            Action::NextLink | Action::PrevLink => {
+                let h = self.pane_height(Pane::Details);
+                let mut state = self.details;
+                state.step_link(action == Action::NextLink, &self.details(), h);
+                self.details = state;
+            }
             other => self.pane_action(&other),
         }
         Effect::None
@@ -861,6 +870,7 @@ impl App {
         self.events = to.events;
         self.details.cursor = to.details_cursor;
         self.details.shows = to.details;
+        self.details.placed = true;
         self.fit_lists();
         self.fit_details();
     }

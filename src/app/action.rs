@@ -130,4 +130,8 @@ pub enum Action {
     /// Show what the fact sheet says about the article (title, source, url, date, summary) in
     /// the details pane.
     ShowAbout,
+    /// Move the Details' cursor to the next link.
+    NextLink,
+    /// Move the Details' cursor to the previous link.
+    PrevLink,
 }

@@ -89,6 +89,14 @@ impl Details<'_> {
         start..end.max(start)
     }
 
+    /// The first line that is a link (marked `→`), if any is.
+    #[must_use]
+    pub fn first_link(&self) -> Option<usize> {
+        (0..self.head.len())
+            .find(|&i| self.head[i].link.is_some())
+            .or_else(|| (!self.mentions.is_empty()).then_some(self.head.len()))
+    }
+
     /// The link of line `i`, if it has one.
     #[must_use]
     pub fn link(&self, i: usize) -> Option<Link> {

@@ -26,6 +26,9 @@ pub struct DetailsState {
     pub offset: usize,
     /// What is shown: the selection of the list last used, the facts or the about.
     pub shows: Shows,
+    /// Whether the cursor has been put on the first link yet: the details start unplaced, and
+    /// the first [`DetailsState::fit`] puts the cursor there (on the first line when none is).
+    pub placed: bool,
 }
 
 impl DetailsState {
@@ -66,10 +69,53 @@ impl DetailsState {
         self.fit(d, height);
     }
 
+    /// Moves the cursor to the next link of `d` (the previous one when `forward` is false),
+    /// skipping the lines that lead nowhere; it stays where it is when there is none.
+    pub fn step_link(&mut self, forward: bool, d: &Details, height: usize) {
+        let at = d.entry(self.cursor).start;
+        let found = if forward {
+            let mut n = d.entry(at).end;
+            loop {
+                if n >= d.len() {
+                    break None;
+                }
+                if d.link(n).is_some() {
+                    break Some(n);
+                }
+                n = d.entry(n).end;
+            }
+        } else {
+            let mut n = at;
+            loop {
+                let Some(before) = n.checked_sub(1) else {
+                    break None;
+                };
+                n = d.entry(before).start;
+                if d.link(n).is_some() {
+                    break Some(n);
+                }
+            }
+        };
+        if let Some(n) = found {
+            self.cursor = n;
+        }
+        self.fit(d, height);
+    }
+
     /// Keeps the cursor on the first line of an entry of `d`, and the entry whole in view
-    /// (its first lines, when it is taller than the pane).
+    /// (its first lines, when it is taller than the pane). Details not placed yet get their
+    /// cursor on their first link, shown from their top when the link begins on screen.
     pub fn fit(&mut self, d: &Details, height: usize) {
         let len = d.len();
+        if !self.placed {
+            self.cursor = d.first_link().unwrap_or(0);
+            self.offset = 0;
+            self.placed = true;
+            // From the top while the link begins on screen: the title stays in view.
+            if self.cursor < height.max(1) {
+                return;
+            }
+        }
         let height = height.max(1);
         let entry = d.entry(self.cursor.min(len.saturating_sub(1)));
         self.cursor = entry.start;

@@ -4,7 +4,7 @@
 //! selection.
 
 use super::keys::Context;
-use super::{Action, App, Effect, Mode, MouseOwner, Pane};
+use super::{Action, App, DetailsState, Effect, Mode, MouseOwner, Pane};
 use crate::wrap::offset_at_column;
 
 /// The longest time between the two clicks of a double click, in milliseconds.
@@ -20,6 +20,32 @@ pub struct LastClick {
     at: u64,
 }
 
+/// The names of `tabs`, `shown` among them, apart by " │ " in `room` columns: whole when they
+/// fit, else the other tabs shortened, the farthest from the shown one first, to three letters
+/// and then to one, so that the shown tab keeps its whole name in view (the border would cut
+/// the strip from the right).
+#[must_use]
+pub fn tab_strip(tabs: &[Pane], shown: Pane, room: usize) -> Vec<(Pane, &'static str)> {
+    let mut labels: Vec<(Pane, &'static str)> = tabs.iter().map(|&t| (t, t.name())).collect();
+    let width = |labels: &[(Pane, &str)]| {
+        labels.iter().map(|(_, l)| l.chars().count()).sum::<usize>()
+            + 3 * labels.len().saturating_sub(1)
+    };
+    let at = tabs.iter().position(|&t| t == shown).unwrap_or(0);
+    let mut others: Vec<usize> = (0..tabs.len()).filter(|&i| i != at).collect();
+    others.sort_by_key(|&i| std::cmp::Reverse(i.abs_diff(at)));
+    for letters in [3, 1] {
+        for &i in &others {
+            if width(&labels) <= room {
+                return labels;
+            }
+            let name = labels[i].0.name();
+            labels[i].1 = name.get(..letters).unwrap_or(name);
+        }
+    }
+    labels
+}
+
 impl App {
     /// The panes named as tabs in `pane`'s top border, in order (none when it is alone).
     #[must_use]
@@ -31,13 +57,25 @@ impl App {
         }
     }
 
+    /// The tabs in `pane`'s top border with the names they are drawn with (see [`tab_strip`]):
+    /// the room is the border's width less its corners and the space after the first (the one
+    /// before the last may go).
+    #[must_use]
+    pub fn tab_labels(&self, pane: Pane) -> Vec<(Pane, &'static str)> {
+        let room = self
+            .geometry()
+            .rect(pane)
+            .map_or(usize::MAX, |r| usize::from(r.width).saturating_sub(3));
+        tab_strip(self.tabs(pane), pane, room)
+    }
+
     /// The tab whose name is at column `x` of `pane`'s top border at `left`: the title begins
     /// after the corner and a space, its names apart by " │ ".
     fn tab_at(&self, pane: Pane, left: u16, x: u16) -> Option<Pane> {
         let mut at = usize::from(left) + 2;
         let x = usize::from(x);
-        for &tab in self.tabs(pane) {
-            let width = tab.name().chars().count();
+        for (tab, label) in self.tab_labels(pane) {
+            let width = label.chars().count();
             if (at..at + width).contains(&x) {
                 return Some(tab);
             }
@@ -103,6 +141,10 @@ impl App {
                 let pos = actors + row;
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Actors);
+                    if self.actors.selected != Some(v[pos]) {
+                        // New details: their cursor starts on their first link.
+                        self.details = DetailsState::default();
+                    }
                     self.actors.select_row(&v, pos, h);
                     if self.double_click(pane, v[pos], at) {
                         self.follow();
@@ -128,6 +170,9 @@ impl App {
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Timeline);
                     let mut list = self.events.clone();
+                    if list.selected != Some(v[pos]) {
+                        self.details = DetailsState::default();
+                    }
                     list.selected = Some(v[pos]);
                     list.fit_rows(&v, h, self.event_rows());
                     self.events = list;

@@ -21,20 +21,21 @@ pub fn position(top: usize, max_top: usize) -> String {
 #[must_use]
 pub fn block<'a>(app: &App, pane: Pane, extra: &str, theme: &Theme) -> Block<'a> {
     let focused = app.focus() == pane;
-    // Where the mouse finds them too (`App::tabs`).
-    let tabs = app.tabs(pane);
+    // Where the mouse finds them too (`App::tab_labels`): the other tabs are shortened when
+    // the border is too narrow for all, so the shown one is never cut.
+    let tabs = app.tab_labels(pane);
     let mut title = vec![Span::raw(" ")];
     if tabs.is_empty() {
         title.push(name(pane, focused, theme));
     } else {
-        for (i, &t) in tabs.iter().enumerate() {
+        for (i, &(t, label)) in tabs.iter().enumerate() {
             if i > 0 {
                 title.push(Span::styled(" │ ", theme.tab));
             }
             if t == pane {
                 title.push(name(t, focused, theme));
             } else {
-                title.push(Span::styled(t.name(), theme.tab));
+                title.push(Span::styled(label, theme.tab));
             }
         }
     }

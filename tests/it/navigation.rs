@@ -183,10 +183,11 @@ fn details_links_lead_to_actors_events_and_mentions_and_back() {
         r.app.details_subject(),
         Subject::Actor(r.actor("douglas-jones"))
     );
-    // Walk down to the affiliation link and follow it.
+    // Walk down from the top to the affiliation link and follow it.
     let d = r.app.details();
     let part_of = d.head.iter().position(|l| l.label == "Part of").unwrap();
     drop(d);
+    r.press("g");
     for _ in 0..part_of {
         r.press("j");
     }
@@ -226,12 +227,56 @@ fn details_links_lead_to_actors_events_and_mentions_and_back() {
 }
 
 #[test]
+fn the_details_cursor_starts_on_the_first_link_and_brackets_move_link_to_link() {
+    use briefing::app::details::Link;
+    let mut r = Reader::bundled(80, 24);
+    let keys = to_actor(&r, "douglas-jones");
+    r.press(&keys).press("4");
+    let d = r.app.details();
+    let links: Vec<usize> = (0..d.len())
+        .filter(|&i| d.starts(i) && d.link(i).is_some())
+        .collect();
+    let first_event = (0..d.len())
+        .find(|&i| matches!(d.link(i), Some(Link::Event(_))))
+        .unwrap();
+    drop(d);
+    assert!(links.len() > 2, "{links:?}");
+    // Not on the title: on the first line marked →.
+    assert_eq!(r.app.details_state().cursor, links[0]);
+    r.press("]");
+    assert_eq!(r.app.details_state().cursor, links[1]);
+    r.press("] [ [");
+    assert_eq!(r.app.details_state().cursor, links[0]);
+    // Link to link across the headings, then follow the event reached.
+    while r.app.details_state().cursor < first_event {
+        r.press("]");
+    }
+    assert_eq!(r.app.details_state().cursor, first_event);
+    r.press("Enter");
+    assert!(matches!(r.app.details_subject(), Subject::Event(_)));
+    // The event's details start on their first link too: the evidence.
+    let d = r.app.details();
+    let first = d.first_link().unwrap();
+    assert!(matches!(d.link(first), Some(Link::Quote(_))));
+    drop(d);
+    assert_eq!(r.app.details_state().cursor, first);
+    // The facts: their first line is the title, the cursor is on the first fact with evidence.
+    r.press("f");
+    let d = r.app.details();
+    assert!(d.link(0).is_none());
+    let first = d.first_link().unwrap();
+    drop(d);
+    assert_eq!(r.app.details_state().cursor, first);
+}
+
+#[test]
 fn facts_link_to_their_evidence() {
     let mut r = Reader::bundled(80, 24);
     r.press("f");
     assert_eq!(r.app.focus(), Pane::Details);
     assert_eq!(r.app.details_subject(), Subject::Facts);
-    r.press("j Enter");
+    // The cursor starts on the first fact (the first link), not on the title.
+    r.press("Enter");
     let quote = r
         .app
         .followed()
@@ -606,12 +651,17 @@ fn a_click_on_a_tab_label_shows_its_pane() {
     let (x, y) = tab_position(&r, timeline, "Article");
     r.act(Action::Click(x + 3, y, 100));
     assert_eq!(r.app.focus(), Pane::Article);
-    // A name cut short by the border's corner: the corner is no tab.
+    // Too narrow for every name: the other tabs are shortened ("Article │ Act │ Tim │ Det"),
+    // no longer cut by the border's corner; the corner is no tab.
     let mut r = Reader::bundled(28, 24);
     let article = r.app.geometry().rect(Pane::Article).unwrap();
     r.act(Action::Click(article.right() - 1, article.y, 0));
     assert_eq!(r.app.focus(), Pane::Article);
     r.act(Action::Click(article.right() - 3, article.y, 100));
+    assert_eq!(r.app.focus(), Pane::Details);
+    let details = r.app.geometry().rect(Pane::Details).unwrap();
+    let (x, y) = tab_position(&r, details, "Tim");
+    r.act(Action::Click(x, y, 200));
     assert_eq!(r.app.focus(), Pane::Timeline);
 }
 

@@ -91,6 +91,43 @@ fn narrow_terminals_show_one_pane_with_every_name() {
     }
 }
 
+#[test]
+fn at_30_columns_the_shown_tab_keeps_its_whole_name() {
+    // Narrow: every pane a tab; medium at 72 columns: the side pane is 30 columns wide.
+    for (w, h) in [(30, 16), (72, 20)] {
+        let mut r = Reader::bundled(w, h);
+        for (key, name) in [("2", "Actors"), ("3", "Timeline"), ("4", "Details")] {
+            r.press(key);
+            let screen = r.screen();
+            let top = screen.lines().nth(1).unwrap();
+            let whole = [" ", "┓", "┐"]
+                .iter()
+                .any(|end| top.contains(&format!("{name}{end}")));
+            assert!(whole, "{w}x{h} {name} cut:\n{screen}");
+        }
+        // Shortened only when they must, from the farthest tab: at 30 columns the Details
+        // leave "Art │ Act │ Tim"; at 72 the three names fit, to the last column.
+        let top = r.screen().lines().nth(1).unwrap().to_owned();
+        let expect = if w == 30 {
+            "Art │ Act │ Tim │ Details"
+        } else {
+            "Actors │ Timeline │ Details┓"
+        };
+        assert!(top.contains(expect), "{top}");
+    }
+    // The mouse finds the shortened names where they are drawn: "Act" is the Actors.
+    let mut r = Reader::bundled(30, 16);
+    r.press("4");
+    let top = r.screen().lines().nth(1).unwrap().to_owned();
+    let x = top.chars().position(|c| c == 'c').unwrap();
+    r.act(briefing::app::Action::Click(
+        u16::try_from(x).unwrap(),
+        1,
+        1000,
+    ));
+    assert_eq!(r.app.focus(), briefing::app::Pane::Actors);
+}
+
 /// Every way the reader can be coloured: `NO_COLOR`, and colour with each palette, with and
 /// without 24-bit colour.
 fn looks() -> Vec<(bool, Colors)> {
