@@ -388,6 +388,13 @@ impl App {
     /// A key or the mouse while a window is open. (Its sources are borrowed field by field,
     /// not through [`App::window_sources`], so that the window can change beside them.)
     fn window_action(&mut self, action: Action) {
+        // No warnings is said, not shown: `w` closes the window rather than open an empty one.
+        let typing = self.window_search_typed().is_some();
+        if action == Action::ShowWarnings && !typing && self.briefing.warnings.is_empty() {
+            self.window = None;
+            self.say(window::NO_WARNINGS);
+            return;
+        }
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,

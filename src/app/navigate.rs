@@ -3,6 +3,7 @@
 //! text, sort, facts) or open a window or the export dialog.
 
 use super::window::Kind;
+use super::window::NO_WARNINGS;
 use super::{Action, App, DetailsState, Pane, Search, Shows, Sort};
 
 impl App {
@@ -77,6 +78,7 @@ impl App {
                 self.details = DetailsState::showing(Shows::About);
                 self.set_focus(Pane::Details);
             }
+            Action::ShowWarnings if self.briefing.warnings.is_empty() => self.say(NO_WARNINGS),
             Action::ShowWarnings => self.open_window(Kind::Warnings),
             Action::Help => self.open_window(Kind::Help),
             Action::Export => {

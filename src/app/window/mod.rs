@@ -17,6 +17,9 @@ use super::action::Action;
 use super::keys::KeyTable;
 use crate::diagnostic::Diagnostic;
 
+/// What `w` says, in the status bar, when the fact sheet has no warnings (it opens nothing).
+pub const NO_WARNINGS: &str = "The fact sheet has no warnings";
+
 /// Which window it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
