@@ -373,6 +373,7 @@ impl App {
         Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,
+            sheet: &self.briefing.sheet_path,
         }
     }
 
@@ -398,6 +399,7 @@ impl App {
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,
+            sheet: &self.briefing.sheet_path,
         };
         if let Some(window) = &mut self.window
             && !window.act(action, from)
@@ -413,6 +415,7 @@ impl App {
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,
+            sheet: &self.briefing.sheet_path,
         };
         if let Some(window) = &mut self.window {
             window.refit(from, rect);

@@ -32,3 +32,22 @@ fn w_without_warnings_says_so_and_opens_nothing() {
         r.status()
     );
 }
+
+#[test]
+fn the_window_names_files_from_the_fact_sheets_folder() {
+    let sheet = format!("{SHEET}\n[[actors]]\nid = \"x\"\nname = \"Nobody\"\nkind = \"person\"\n");
+    let (fx, mut r) = reader(&sheet, ARTICLE, 100, 24);
+    assert!(!r.app.warnings().is_empty());
+    assert!(
+        r.app.warnings()[0]
+            .path
+            .contains(&fx.dir.path().display().to_string())
+    );
+    r.press("w");
+    let (_, rows) = r.app.window_rows().expect("the warnings window");
+    assert!(
+        rows[0].text.starts_with("facts.toml:"),
+        "{:?}",
+        rows[0].text
+    );
+}

@@ -68,6 +68,8 @@ enum Next {
 pub struct Sources<'a> {
     pub keys: &'a KeyTable,
     pub warnings: &'a [Diagnostic],
+    /// The fact sheet as the user named it: the warnings name their files from its folder.
+    pub sheet: &'a str,
 }
 
 impl Sources<'_> {
@@ -75,7 +77,7 @@ impl Sources<'_> {
     fn rows(self, kind: &Kind, width: usize) -> Vec<Row> {
         match kind {
             Kind::Help => rows::help(self.keys, width),
-            Kind::Warnings => rows::warnings(self.warnings, width),
+            Kind::Warnings => rows::warnings(self.warnings, self.sheet, width),
             Kind::ReloadErrors(diagnostics) => rows::reload_errors(diagnostics, width),
         }
     }
