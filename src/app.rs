@@ -396,6 +396,13 @@ impl App {
             self.say(window::NO_WARNINGS);
             return;
         }
+        if action == Action::Follow
+            && !typing
+            && let Some(n) = self.window.as_ref().and_then(Window::warning_chosen)
+        {
+            self.go_to_warning(n);
+            return;
+        }
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,

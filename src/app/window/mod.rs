@@ -149,6 +149,25 @@ impl Window {
         self.search.as_ref().map_or(&[], Search::matches)
     }
 
+    /// In the warnings window, the warning `Enter` goes to (its index): the one of the match
+    /// shown, while it is on screen, else the one at the top of the window.
+    #[must_use]
+    pub fn warning_chosen(&self) -> Option<usize> {
+        if self.kind != Kind::Warnings {
+            return None;
+        }
+        let shown = self
+            .search
+            .as_ref()
+            .and_then(|s| s.current)
+            .and_then(|c| self.matches().get(c))
+            .map(|m| m.row)
+            .filter(|row| self.screen().contains(row));
+        let row = shown.unwrap_or(self.scroll);
+        let above = self.rows.get(..=row)?;
+        above.iter().filter(|r| r.first).count().checked_sub(1)
+    }
+
     /// The furthest it scrolls: its rows less the rows it shows.
     #[must_use]
     pub fn max_scroll(&self) -> usize {
@@ -212,7 +231,7 @@ impl Window {
             Action::Scroll(_, _, delta) => {
                 *scroll = scroll.saturating_add_signed(isize::from(delta) * 3);
             }
-            Action::Cancel | Action::Submit | Action::Help | Action::Click(..) => {
+            Action::Cancel | Action::Submit | Action::Follow | Action::Help | Action::Click(..) => {
                 return Next::Closes;
             }
             Action::ShowWarnings if self.kind == Kind::Warnings => return Next::Closes,
