@@ -382,6 +382,7 @@ impl App {
         Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,
+            sheet: &self.briefing.sheet_path,
         }
     }
 
@@ -397,9 +398,24 @@ impl App {
     /// A key or the mouse while a window is open. (Its sources are borrowed field by field,
     /// not through [`App::window_sources`], so that the window can change beside them.)
     fn window_action(&mut self, action: Action) {
+        // No warnings is said, not shown: `w` closes the window rather than open an empty one.
+        let typing = self.window_search_typed().is_some();
+        if action == Action::ShowWarnings && !typing && self.briefing.warnings.is_empty() {
+            self.window = None;
+            self.say(window::NO_WARNINGS);
+            return;
+        }
+        if action == Action::Follow
+            && !typing
+            && let Some(n) = self.window.as_ref().and_then(Window::warning_chosen)
+        {
+            self.go_to_warning(n);
+            return;
+        }
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,
+            sheet: &self.briefing.sheet_path,
         };
         if let Some(window) = &mut self.window
             && !window.act(action, from)
@@ -415,6 +431,7 @@ impl App {
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,
+            sheet: &self.briefing.sheet_path,
         };
         if let Some(window) = &mut self.window {
             window.refit(from, rect);

@@ -36,6 +36,17 @@ pub struct Briefing {
     /// The fact sheet as the user named it.
     pub sheet_path: String,
     actor_ids: HashMap<String, usize>,
+    /// The first line (1-based) of each `[[actors]]`, `[[events]]` and `[[facts]]` table of
+    /// the fact sheet, in file order, with the actor or event it describes (facts: none).
+    tables: Vec<(usize, Option<Item>)>,
+}
+
+/// An actor or an event of the fact sheet, by its index in [`Briefing::sheet`] (events in
+/// timeline order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Item {
+    Actor(usize),
+    Event(usize),
 }
 
 /// The outcome of checking a fact sheet: every diagnostic, in file order, and the briefing when
@@ -144,23 +155,20 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok(finish(&sheet_path, counts, diagnostics, None));
     }
+    let event_lines = event_lines(&sheet, &positions, &src);
     sort_events(&mut sheet.events, &mut event_evidence);
-    let actor_ids = sheet
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(n, a)| (a.id.clone(), n))
-        .collect();
-    let warnings = sorted(diagnostics.clone());
     let briefing = Briefing {
+        tables: tables(&sheet.events, &positions, &event_lines, &src),
+        actor_ids: (sheet.actors.iter().enumerate())
+            .map(|(n, a)| (a.id.clone(), n))
+            .collect(),
         sheet,
         article,
         mentions,
         event_evidence,
         fact_evidence,
-        warnings,
+        warnings: sorted(diagnostics.clone()),
         sheet_path: sheet_path.clone(),
-        actor_ids,
     };
     Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
 }
@@ -402,6 +410,15 @@ pub fn open(input: &Input) -> Result<Briefing, OpenError> {
 }
 
 impl Briefing {
+    /// The actor or event whose table line `line` (1-based) of the fact sheet falls in, if any.
+    #[must_use]
+    pub fn item_at_line(&self, line: usize) -> Option<Item> {
+        let n = self.tables.partition_point(|&(start, _)| start <= line);
+        n.checked_sub(1)
+            .and_then(|n| self.tables.get(n))
+            .and_then(|&(_, item)| item)
+    }
+
     /// The bundled sample briefing. It is checked by the test suite, so it always loads.
     ///
     /// # Panics
@@ -756,6 +773,35 @@ fn listed(items: &[String]) -> String {
         Some((last, _)) => last.clone(),
         None => String::new(),
     }
+}
+
+/// The first line of each event's table, by the event's id (before the events are sorted).
+fn event_lines(
+    sheet: &FactSheet,
+    positions: &Positions,
+    src: &SourceFile,
+) -> HashMap<String, usize> {
+    (sheet.events.iter().zip(&positions.events))
+        .map(|(e, p)| (e.id.clone(), src.line_col(p.table.start).0))
+        .collect()
+}
+
+/// The first line of each `[[actors]]`, `[[events]]` and `[[facts]]` table, in file order,
+/// with the actor or event it describes; `events` in timeline order.
+fn tables(
+    events: &[Event],
+    positions: &Positions,
+    event_lines: &HashMap<String, usize>,
+    src: &SourceFile,
+) -> Vec<(usize, Option<Item>)> {
+    let actors = (positions.actors.iter().enumerate())
+        .map(|(n, p)| (src.line_col(p.table.start).0, Some(Item::Actor(n))));
+    let events = (events.iter().enumerate())
+        .filter_map(|(n, e)| Some((*event_lines.get(&e.id)?, Some(Item::Event(n)))));
+    let facts = (positions.facts.iter()).map(|p| (src.line_col(p.table.start).0, None));
+    let mut tables: Vec<_> = actors.chain(events).chain(facts).collect();
+    tables.sort_by_key(|&(line, _)| line);
+    tables
 }
 
 fn sort_events(events: &mut Vec<Event>, evidence: &mut Vec<Option<Quote>>) {

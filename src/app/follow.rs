@@ -109,7 +109,7 @@ impl App {
     }
 
     /// An actor: highlight its mentions and go to the next one from the reading position.
-    fn follow_actor(&mut self, a: usize) {
+    pub(super) fn follow_actor(&mut self, a: usize) {
         let name = self.briefing.sheet.actors[a].name.clone();
         if self.briefing.mentions.count(a) == 0 {
             self.follow_listed_actor(a);
@@ -154,7 +154,7 @@ impl App {
     }
 
     /// An event: highlight its evidence and its actors' mentions, and go to the evidence.
-    fn follow_event(&mut self, e: usize) {
+    pub(super) fn follow_event(&mut self, e: usize) {
         self.jump();
         self.follow_listed_event(e);
         match self.followed.quote() {

@@ -3,7 +3,9 @@
 //! text, sort, facts) or open a window or the export dialog.
 
 use super::window::Kind;
+use super::window::NO_WARNINGS;
 use super::{Action, App, DetailsState, Pane, Search, Shows, Sort};
+use crate::briefing::Item;
 
 impl App {
     pub(super) fn pane_action(&mut self, action: &Action) {
@@ -77,6 +79,7 @@ impl App {
                 self.details = DetailsState::showing(Shows::About);
                 self.set_focus(Pane::Details);
             }
+            Action::ShowWarnings if self.briefing.warnings.is_empty() => self.say(NO_WARNINGS),
             Action::ShowWarnings => self.open_window(Kind::Warnings),
             Action::Help => self.open_window(Kind::Help),
             Action::Export => {
@@ -86,6 +89,42 @@ impl App {
             Action::Reload => self.reload(),
             Action::Cancel => self.cancel(),
             _ => {}
+        }
+    }
+
+    /// `Enter` on warning `n` in the warnings window: its actor or event (the table its line
+    /// falls in) selected and followed, or the article moved to its line, and the window
+    /// closed; when it has nothing to go to, the status bar says so and the window stays.
+    pub(super) fn go_to_warning(&mut self, n: usize) {
+        let Some(d) = self.briefing.warnings.get(n) else {
+            return;
+        };
+        let (line, path) = (d.line, d.path.clone());
+        let article = &self.briefing.article;
+        if path == self.briefing.sheet_path {
+            match self.briefing.item_at_line(line) {
+                Some(Item::Actor(a)) => {
+                    self.window = None;
+                    self.set_focus(Pane::Actors);
+                    self.follow_actor(a);
+                }
+                Some(Item::Event(e)) => {
+                    self.window = None;
+                    self.set_focus(Pane::Timeline);
+                    self.follow_event(e);
+                }
+                None => self.say(format!(
+                    "Nothing to go to: line {line} of the fact sheet is in no actor or event"
+                )),
+            }
+        } else if (1..=article.line_count()).contains(&line) {
+            let offset = article.line_range(line - 1).start;
+            self.window = None;
+            self.jump();
+            self.set_focus(Pane::Article);
+            self.article.reveal(offset);
+        } else {
+            self.say(format!("Nothing to go to: {path} is not shown here"));
         }
     }
 

@@ -15,5 +15,6 @@ mod navigation;
 mod props;
 mod pty;
 mod render;
+mod warnings_window;
 mod window_search;
 mod workload;

@@ -465,9 +465,18 @@ fn a_resize_keeps_the_reading_position() {
     assert!(row.span.start as usize <= before && before <= row.span.end as usize);
 }
 
+/// The committed briefing with two warnings (the bundled one has none, and `w` opens no
+/// window without warnings since issue 13).
+fn warned(width: u16, height: u16) -> Reader {
+    let path = std::path::Path::new("tests/it/fixtures/warnings");
+    let input = briefing::briefing::Input::from_arg(Some(path)).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    Reader::new(b, input, width, height)
+}
+
 #[test]
 fn windows_open_and_close() {
-    let mut r = Reader::bundled(80, 24);
+    let mut r = warned(80, 24);
     r.press("?");
     assert!(matches!(r.app.window().map(Window::kind), Some(Kind::Help)));
     r.press("j");
@@ -490,7 +499,7 @@ fn windows_open_and_close() {
 fn q_closes_a_window_and_quits_only_from_the_panes() {
     let quit = |r: &Reader| r.effects.contains(&Effect::Quit);
     // The help, even with a kept search in it, and the warnings.
-    let mut r = Reader::bundled(80, 24);
+    let mut r = warned(80, 24);
     r.press("? q");
     assert!(r.app.window().is_none(), "q closes the help");
     r.press("? /").type_text("quit").press("Enter q");

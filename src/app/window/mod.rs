@@ -17,6 +17,9 @@ use super::action::Action;
 use super::keys::KeyTable;
 use crate::diagnostic::Diagnostic;
 
+/// What `w` says, in the status bar, when the fact sheet has no warnings (it opens nothing).
+pub const NO_WARNINGS: &str = "The fact sheet has no warnings";
+
 /// Which window it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -65,6 +68,8 @@ enum Next {
 pub struct Sources<'a> {
     pub keys: &'a KeyTable,
     pub warnings: &'a [Diagnostic],
+    /// The fact sheet as the user named it: the warnings name their files from its folder.
+    pub sheet: &'a str,
 }
 
 impl Sources<'_> {
@@ -72,7 +77,7 @@ impl Sources<'_> {
     fn rows(self, kind: &Kind, width: usize) -> Vec<Row> {
         match kind {
             Kind::Help => rows::help(self.keys, width),
-            Kind::Warnings => rows::warnings(self.warnings, width),
+            Kind::Warnings => rows::warnings(self.warnings, self.sheet, width),
             Kind::ReloadErrors(diagnostics) => rows::reload_errors(diagnostics, width),
         }
     }
@@ -144,6 +149,25 @@ impl Window {
         self.search.as_ref().map_or(&[], Search::matches)
     }
 
+    /// In the warnings window, the warning `Enter` goes to (its index): the one of the match
+    /// shown, while it is on screen, else the one at the top of the window.
+    #[must_use]
+    pub fn warning_chosen(&self) -> Option<usize> {
+        if self.kind != Kind::Warnings {
+            return None;
+        }
+        let shown = self
+            .search
+            .as_ref()
+            .and_then(|s| s.current)
+            .and_then(|c| self.matches().get(c))
+            .map(|m| m.row)
+            .filter(|row| self.screen().contains(row));
+        let row = shown.unwrap_or(self.scroll);
+        let above = self.rows.get(..=row)?;
+        above.iter().filter(|r| r.first).count().checked_sub(1)
+    }
+
     /// The furthest it scrolls: its rows less the rows it shows.
     #[must_use]
     pub fn max_scroll(&self) -> usize {
@@ -207,7 +231,7 @@ impl Window {
             Action::Scroll(_, _, delta) => {
                 *scroll = scroll.saturating_add_signed(isize::from(delta) * 3);
             }
-            Action::Cancel | Action::Submit | Action::Help | Action::Click(..) => {
+            Action::Cancel | Action::Submit | Action::Follow | Action::Help | Action::Click(..) => {
                 return Next::Closes;
             }
             Action::ShowWarnings if self.kind == Kind::Warnings => return Next::Closes,

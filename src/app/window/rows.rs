@@ -8,6 +8,7 @@
 use crate::app::keys::{Context, KeyTable};
 use crate::diagnostic::Diagnostic;
 use crate::inert::one_line;
+use std::path::Path;
 
 /// How a row looks; the view maps this to its theme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -106,12 +107,32 @@ pub fn entry_start(rows: &[Row], row: usize) -> usize {
         .unwrap_or(0)
 }
 
-/// The fact sheet's warnings (and the notes it loaded with), one entry each.
+/// `path` as named from `folder` (`facts.toml` rather than `some/where/facts.toml`), or whole
+/// when it is not in `folder`.
+fn from_folder(path: &str, folder: &Path) -> String {
+    Path::new(path)
+        .strip_prefix(folder)
+        .ok()
+        .and_then(Path::to_str)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(path)
+        .to_owned()
+}
+
+/// The fact sheet's warnings (and the notes it loaded with), one entry each, their files named
+/// from the folder of the fact sheet `sheet`: the window is about that sheet.
 #[must_use]
-pub fn warnings(warnings: &[Diagnostic], width: usize) -> Vec<Row> {
+pub fn warnings(warnings: &[Diagnostic], sheet: &str, width: usize) -> Vec<Row> {
+    let folder = Path::new(sheet).parent().unwrap_or(Path::new(""));
     let mut rows: Vec<Row> = warnings
         .iter()
-        .flat_map(|d| entry(&one_line(&d.to_string()), width, Look::Plain))
+        .flat_map(|d| {
+            let d = Diagnostic {
+                path: from_folder(&d.path, folder),
+                ..d.clone()
+            };
+            entry(&one_line(&d.to_string()), width, Look::Plain)
+        })
         .collect();
     if rows.is_empty() {
         rows = entry("The fact sheet has no warnings.", width, Look::Dim);
@@ -202,6 +223,41 @@ pub fn help(keys: &KeyTable, width: usize) -> Vec<Row> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn warnings_name_their_files_from_the_sheets_folder() {
+        let at = |path: &str| Diagnostic {
+            severity: crate::diagnostic::Severity::Warning,
+            path: path.to_owned(),
+            line: 12,
+            column: 3,
+            message: "m".to_owned(),
+            hint: None,
+        };
+        let text = |sheet| {
+            let ds = [
+                at("some/where/facts.toml"),
+                at("some/where/a.txt"),
+                at("/else/b.txt"),
+            ];
+            warnings(&ds, sheet, 80)
+                .into_iter()
+                .map(|r| r.text)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            text("some/where/facts.toml"),
+            [
+                "facts.toml:12:3: warning: m",
+                "a.txt:12:3: warning: m",
+                "/else/b.txt:12:3: warning: m"
+            ]
+        );
+        assert_eq!(
+            text("facts.toml")[0],
+            "some/where/facts.toml:12:3: warning: m"
+        );
+    }
 
     #[test]
     fn rows_know_whether_a_space_stood_before_them() {
