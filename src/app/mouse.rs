@@ -103,6 +103,10 @@ impl App {
                 let pos = actors + row;
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Actors);
+                    if self.actors.selected != Some(v[pos]) {
+                        // Details shows another actor: its cursor from the top, as a key does.
+                        self.details.to_top();
+                    }
                     self.actors.select_row(&v, pos, h);
                     if self.double_click(pane, v[pos], at) {
                         self.follow();
@@ -127,6 +131,9 @@ impl App {
                 drop(rows);
                 if pos < v.len() {
                     let h = self.pane_height(Pane::Timeline);
+                    if self.events.selected != Some(v[pos]) {
+                        self.details.to_top();
+                    }
                     let mut list = self.events.clone();
                     list.selected = Some(v[pos]);
                     list.fit_rows(&v, h, self.event_rows());
