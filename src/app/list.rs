@@ -233,24 +233,34 @@ pub fn actor_fields(a: &Actor) -> Vec<(&'static str, &str)> {
 }
 
 /// The fields a list's filter looks in for an event whose date reads `date`, named, in the
-/// order they are tried.
+/// order they are tried: its actors by name, from `actors`.
 #[must_use]
-pub fn event_fields<'a>(e: &'a Event, date: &'a str) -> Vec<(&'static str, &'a str)> {
+pub fn event_fields<'a>(
+    e: &'a Event,
+    date: &'a str,
+    actors: &'a [Actor],
+) -> Vec<(&'static str, &'a str)> {
     let mut fields = vec![
         ("title", e.title.as_str()),
         ("id", e.id.as_str()),
         ("date", date),
     ];
+    fields.extend(
+        e.actors
+            .iter()
+            .filter_map(|id| actors.iter().find(|a| a.id == *id))
+            .map(|a| ("actor", a.name.as_str())),
+    );
     fields.extend(e.note.as_deref().map(|n| ("note", n)));
     fields
 }
 
 /// Whether `needle` (lowercase) matched event `e` in a field the Timeline does not show (a
-/// note, an id): the event then takes a row more, naming the field.
+/// note, an id, an actor): the event then takes a row more, naming the field.
 #[must_use]
-pub fn names_a_field(needle: &str, e: &Event) -> bool {
+pub fn names_a_field(needle: &str, e: &Event, actors: &[Actor]) -> bool {
     let date = e.when();
-    first_match(needle, &event_fields(e, &date))
+    first_match(needle, &event_fields(e, &date, actors))
         .is_some_and(|m| !matches!(m.field, "title" | "date"))
 }
 

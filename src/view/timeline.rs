@@ -18,7 +18,7 @@ use crate::app::{
 };
 use crate::date::{PartialDate, month_label, year_month};
 use crate::inert::one_line;
-use crate::sheet::Event;
+use crate::sheet::{Actor, Event};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
@@ -43,7 +43,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             break;
         }
         let titles = c.title_rows(&events[n].title, width(&events[n].when()));
-        let named = names_a_field(&needle, &events[n]);
+        let named = names_a_field(&needle, &events[n], &b.sheet.actors);
         used += titles.len() + usize::from(named);
         if used <= rows {
             whole += 1;
@@ -86,7 +86,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let (marked, columns) = (&marked, &columns);
     let lines = entries.iter().flat_map(|(n, titles, named)| {
         let e = &events[*n];
-        let found = Found::of(e, titles, &needle);
+        let found = Found::of(e, titles, &needle, &b.sheet.actors);
         (0..titles.len() + usize::from(*named)).map(move |k| {
             let indent = " ".repeat(c.indent(width(&e.when())));
             let mut line = match titles.get(k) {
@@ -189,7 +189,7 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-/// The row after an event's title when a field not shown (a note, an id) matched: which one
+/// The row after an event's title when a field not shown (a note, an id, an actor) matched: which one
 /// and what it says, from `indent`, in the `width` columns of the pane.
 fn field_row(found: &Found, indent: String, width: usize, theme: &Theme) -> Line<'static> {
     let mut spans = Vec::new();
@@ -214,14 +214,14 @@ struct Found {
 
 impl Found {
     /// What `needle` (lowercase) matched in event `e`, whose title is wrapped as `titles`.
-    fn of(e: &Event, titles: &[String], needle: &str) -> Self {
+    fn of(e: &Event, titles: &[String], needle: &str, actors: &[Actor]) -> Self {
         let date = e.when();
         let mut found = Self {
             date: None,
             titles: vec![None; titles.len()],
             other: None,
         };
-        let Some(m) = first_match(needle, &event_fields(e, &date)) else {
+        let Some(m) = first_match(needle, &event_fields(e, &date, actors)) else {
             return found;
         };
         match m.field {

@@ -643,6 +643,12 @@ fn filtering_says_which_field_matched_and_highlights_it() {
         let buf = terminal.backend().buffer();
         let note = row_cells(buf, "note: ", "CNN");
         assert!(note.iter().all(|&c| is_match(buf[c].style())), "{look}");
+        // An event's actor, by name.
+        r.press("Esc /").type_text("donald");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let actor = row_cells(buf, "actor: Donald Trump", "Donald");
+        assert!(actor.iter().all(|&c| is_match(buf[c].style())), "{look}");
         r.press("Esc");
         // No filter, no highlight.
         let terminal = r.draw();
