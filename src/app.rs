@@ -52,7 +52,10 @@ pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 pub use hits::Cursor;
-pub use list::{ListState, TimelineColumns};
+pub use list::{
+    FilterMatch, ListState, TimelineColumns, actor_fields, event_fields, first_match, match_range,
+    names_a_field,
+};
 pub use search::Search;
 pub use window::Window;
 use window::rows::Row;
@@ -742,10 +745,10 @@ impl App {
                 if needle.is_empty() {
                     return true;
                 }
-                let a = &b.sheet.actors[n];
-                let mut fields = vec![a.name.as_str(), a.id.as_str(), a.kind.as_str()];
-                fields.extend(a.aliases.iter().map(String::as_str));
-                fields.extend(a.role.as_deref());
+                let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[n])
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect();
                 list::matches_filter(&needle, &fields)
             })
             .collect();
@@ -773,8 +776,10 @@ impl App {
                 }
                 let e = &b.sheet.events[n];
                 let date = e.when();
-                let mut fields = vec![e.title.as_str(), e.id.as_str(), date.as_str()];
-                fields.extend(e.note.as_deref());
+                let fields: Vec<&str> = list::event_fields(e, &date, &b.sheet.actors)
+                    .into_iter()
+                    .map(|(_, text)| text)
+                    .collect();
                 list::matches_filter(&needle, &fields)
             })
             .collect()
@@ -802,12 +807,12 @@ impl App {
     pub(crate) fn event_rows(&self) -> impl Fn(usize) -> usize + '_ {
         use unicode_width::UnicodeWidthStr;
         let c = self.timeline_columns();
+        let needle = self.events.filter.to_lowercase();
         move |n| {
-            self.briefing
-                .sheet
-                .events
-                .get(n)
-                .map_or(1, |e| c.title_rows(&e.title, e.when().width()).len())
+            self.briefing.sheet.events.get(n).map_or(1, |e| {
+                c.title_rows(&e.title, e.when().width()).len()
+                    + usize::from(list::names_a_field(&needle, e, &self.briefing.sheet.actors))
+            })
         }
     }
 

@@ -3,8 +3,11 @@
 //! scroll offset is kept here and clamped on every change, never left to the widget. `/` in a
 //! list types its filter, which narrows the list.
 
+use std::ops::Range;
+
 use super::action::Action;
 use crate::inert::one_line;
+use crate::sheet::{Actor, Event};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ListState {
@@ -216,6 +219,108 @@ pub fn matches_filter(needle: &str, fields: &[&str]) -> bool {
     needle.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(needle))
 }
 
+/// The fields a list's filter looks in for an actor, named, in the order they are tried.
+#[must_use]
+pub fn actor_fields(a: &Actor) -> Vec<(&'static str, &str)> {
+    let mut fields = vec![
+        ("name", a.name.as_str()),
+        ("id", a.id.as_str()),
+        ("kind", a.kind.as_str()),
+    ];
+    fields.extend(a.aliases.iter().map(|s| ("alias", s.as_str())));
+    fields.extend(a.role.as_deref().map(|r| ("role", r)));
+    fields
+}
+
+/// The fields a list's filter looks in for an event whose date reads `date`, named, in the
+/// order they are tried: its actors by name, from `actors`.
+#[must_use]
+pub fn event_fields<'a>(
+    e: &'a Event,
+    date: &'a str,
+    actors: &'a [Actor],
+) -> Vec<(&'static str, &'a str)> {
+    let mut fields = vec![
+        ("title", e.title.as_str()),
+        ("id", e.id.as_str()),
+        ("date", date),
+    ];
+    fields.extend(
+        e.actors
+            .iter()
+            .filter_map(|id| actors.iter().find(|a| a.id == *id))
+            .map(|a| ("actor", a.name.as_str())),
+    );
+    fields.extend(e.note.as_deref().map(|n| ("note", n)));
+    fields
+}
+
+/// Whether `needle` (lowercase) matched event `e` in a field the Timeline does not show (a
+/// note, an id, an actor): the event then takes a row more, naming the field.
+#[must_use]
+pub fn names_a_field(needle: &str, e: &Event, actors: &[Actor]) -> bool {
+    let date = e.when();
+    first_match(needle, &event_fields(e, &date, actors))
+        .is_some_and(|m| !matches!(m.field, "title" | "date"))
+}
+
+/// What a filter matched in an item: the first of its fields it occurs in, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FilterMatch<'a> {
+    /// The field's name (`name`, `alias`, `title`, `date`, …).
+    pub field: &'static str,
+    /// The field's text.
+    pub text: &'a str,
+    /// The bytes of `text` the filter matched, when they can be told (see [`match_range`]).
+    pub range: Option<Range<usize>>,
+}
+
+/// The first of `fields` that `needle` (lowercase) occurs in, as [`matches_filter`] matches,
+/// and where; `None` for an empty needle or no match.
+#[must_use]
+pub fn first_match<'a>(
+    needle: &str,
+    fields: &[(&'static str, &'a str)],
+) -> Option<FilterMatch<'a>> {
+    if needle.is_empty() {
+        return None;
+    }
+    fields
+        .iter()
+        .find(|(_, text)| matches_filter(needle, &[text]))
+        .map(|&(field, text)| FilterMatch {
+            field,
+            text,
+            range: match_range(needle, text),
+        })
+}
+
+/// The bytes of `text` where `needle` (lowercase) first occurs, ignoring case as
+/// [`matches_filter`] does: each character of `text` lowercased, the match widened to whole
+/// characters of `text`. `None` when it does not occur (or only where lowercasing a whole
+/// string differs from lowercasing its characters, as a final sigma).
+#[must_use]
+pub fn match_range(needle: &str, text: &str) -> Option<Range<usize>> {
+    if needle.is_empty() {
+        return None;
+    }
+    // The lowercased text, and for each of its bytes the start of the character of `text` it
+    // comes from.
+    let mut lower = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        for l in c.to_lowercase() {
+            lower.push(l);
+            from.extend(std::iter::repeat_n(i, l.len_utf8()));
+        }
+    }
+    let at = lower.find(needle)?;
+    let start = *from.get(at)?;
+    let last = *from.get(at + needle.len() - 1)?;
+    let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+    Some(start..end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,5 +380,22 @@ mod tests {
         assert!(matches_filter("nato", &["NATO", "x"]));
         assert!(!matches_filter("nato", &["Ukraine"]));
         assert!(matches_filter("", &[]));
+    }
+
+    #[test]
+    fn a_match_is_found_where_the_filter_matches_it() {
+        assert_eq!(match_range("nato", "The NATO summit"), Some(4..8));
+        assert_eq!(match_range("ée", "CAFÉE"), Some(3..6));
+        assert_eq!(match_range("x", "NATO"), None);
+        let m = first_match("alli", &[("name", "NATO"), ("alias", "the Alliance")]);
+        assert_eq!(
+            m,
+            Some(FilterMatch {
+                field: "alias",
+                text: "the Alliance",
+                range: Some(4..8)
+            })
+        );
+        assert_eq!(first_match("", &[("name", "NATO")]), None);
     }
 }

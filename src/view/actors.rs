@@ -1,13 +1,18 @@
 //! The Actors pane: each actor's name, kind and mention count; followed actors are marked.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
+use unicode_truncate::UnicodeTruncateStr;
 
 use super::pane;
-use super::text::{clean, fit, width};
+use super::text::{clean, width};
 use super::theme::{Theme, kind_short};
-use crate::app::{App, Pane, Sort};
+use crate::app::{App, Pane, Sort, actor_fields, first_match};
+use crate::sheet::Actor;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
@@ -47,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     }
     let highlighted = app.highlighted_actors();
+    let needle = list.filter.to_lowercase();
     let focused = app.focus() == Pane::Actors;
     let w = usize::from(inner.width);
     let count_w = b
@@ -68,21 +74,24 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let kind = if w >= 24 { kind_short(a.kind) } else { "" };
         let count = format!("{:>count_w$}", b.mentions.count(n));
         let fixed = 2 + kind.len() + 1 + count.len() + 1;
-        let name = fit(&clean(&a.name), w.saturating_sub(fixed));
-        let pad = w.saturating_sub(fixed + width(&name));
+        let room = w.saturating_sub(fixed);
+        let mention = theme.mention(a.kind);
+        let label = label(a, &needle, room, theme);
+        let pad = w.saturating_sub(fixed + spans_width(&label));
         let mark = if highlighted.contains(&n) {
             "● "
         } else {
             "  "
         };
-        let mut line = Line::from(vec![
-            Span::styled(mark, theme.mention(a.kind)),
-            Span::styled(name, theme.mention(a.kind)),
+        let mut spans = vec![Span::styled(mark, mention)];
+        spans.extend(label);
+        spans.extend([
             Span::raw(" ".repeat(pad + 1)),
             Span::styled(kind, theme.dim),
             Span::raw(" "),
             Span::raw(count),
         ]);
+        let mut line = Line::from(spans);
         if list.selected == Some(n) {
             line = line.style(if focused {
                 theme.row
@@ -94,4 +103,104 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
         buf.set_line(inner.x, y, &line, inner.width);
     }
+}
+
+/// `text` (from a file), made safe, in `base`, the bytes in `range` (what a filter matched)
+/// in `base` patched with `matched`.
+pub(super) fn marked(
+    text: &str,
+    range: Option<&Range<usize>>,
+    base: Style,
+    matched: Style,
+) -> Vec<Span<'static>> {
+    let split = range.and_then(|r| {
+        Some((
+            text.get(..r.start)?,
+            text.get(r.clone())?,
+            text.get(r.end..)?,
+        ))
+    });
+    let parts = match split {
+        Some((before, it, after)) => vec![(before, base), (it, base.patch(matched)), (after, base)],
+        None => vec![(text, base)],
+    };
+    parts
+        .into_iter()
+        .filter(|(t, _)| !t.is_empty())
+        .map(|(t, style)| Span::styled(clean(t).into_owned(), style))
+        .collect()
+}
+
+/// The columns `spans` take.
+pub(super) fn spans_width(spans: &[Span]) -> usize {
+    spans.iter().map(|s| width(&s.content)).sum()
+}
+
+/// `spans` cut to `room` columns, with `…` (in the style of the span cut) where they were cut.
+pub(super) fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'static>> {
+    if spans_width(&spans) <= room {
+        return spans;
+    }
+    let Some(mut left) = room.checked_sub(1) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for s in spans {
+        let w = width(&s.content);
+        if w <= left {
+            left -= w;
+            out.push(s);
+        } else {
+            let cut = s.content.unicode_truncate(left).0;
+            out.push(Span::styled(format!("{cut}…"), s.style));
+            break;
+        }
+    }
+    out
+}
+
+/// A field's `text` shown from a little before what the filter matched in it (`range`), with
+/// `…` for what is left out before, so that the match is in sight: the text shown and where the
+/// match is in it.
+pub(super) fn around(text: &str, range: Option<&Range<usize>>) -> (String, Option<Range<usize>>) {
+    const BEFORE: usize = 8;
+    let Some(r) = range else {
+        return (text.to_owned(), None);
+    };
+    let Some(start) = text
+        .get(..r.start)
+        .and_then(|head| head.char_indices().rev().nth(BEFORE))
+        .map(|(i, _)| i)
+        .filter(|&i| i > 0)
+    else {
+        return (text.to_owned(), Some(r.clone()));
+    };
+    let shown = format!("…{}", &text[start..]);
+    let shift = "…".len();
+    (shown, Some(r.start - start + shift..r.end - start + shift))
+}
+
+/// An actor's name in `room` columns, with what the filter (`needle`, lowercase) matched in it
+/// highlighted, or, when another field matched, that field after it.
+fn label(a: &Actor, needle: &str, room: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let mention = theme.mention(a.kind);
+    let found = first_match(needle, &actor_fields(a));
+    let mut label = match &found {
+        Some(m) if m.field == "name" => {
+            marked(&a.name, m.range.as_ref(), mention, theme.filter_match)
+        }
+        _ => marked(&a.name, None, mention, theme.filter_match),
+    };
+    // Another field matched: which one and what it says, after the name, the name taking
+    // no more than half the room it would leave.
+    if let Some(m) = found.filter(|m| m.field != "name") {
+        let mut what = vec![Span::styled(format!("  {}: ", m.field), theme.dim)];
+        let (text, range) = around(m.text, m.range.as_ref());
+        what.extend(marked(&text, range.as_ref(), theme.dim, theme.filter_match));
+        let name_room = room.saturating_sub(spans_width(&what)).max(room / 2);
+        label = fit_spans(label, name_room);
+        let left = room.saturating_sub(spans_width(&label));
+        label.extend(fit_spans(what, left));
+    }
+    fit_spans(label, room)
 }

@@ -43,6 +43,8 @@ pub struct Theme {
     /// A search's matches, and the one shown.
     pub matched: Style,
     pub match_current: Style,
+    /// What a list's filter matched, in the row it matched (its own style: not a search's).
+    pub filter_match: Style,
     pub omitted: Style,
     pub placeholder: Style,
     pub scroll_thumb: Style,
@@ -105,6 +107,11 @@ pub const DARK: Theme = Theme {
         .fg(Color::Black)
         .bg(Color::LightRed)
         .add_modifier(Modifier::BOLD),
+    // Black on a pale teal (175, 215, 215), underlined: apart from a search's yellow.
+    filter_match: Style::new()
+        .fg(Color::Indexed(16))
+        .bg(Color::Indexed(152))
+        .add_modifier(Modifier::UNDERLINED),
     omitted: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
     // Its own background, so that it shows (and reads) on any other.
     placeholder: Style::new().fg(Color::Indexed(210)).bg(Color::Indexed(52)),
@@ -172,6 +179,11 @@ pub const LIGHT: Theme = Theme {
         .fg(Color::Indexed(16))
         .bg(Color::Indexed(210))
         .add_modifier(Modifier::BOLD),
+    // Black on a pale blue (175, 215, 255), underlined.
+    filter_match: Style::new()
+        .fg(Color::Indexed(16))
+        .bg(Color::Indexed(153))
+        .add_modifier(Modifier::UNDERLINED),
     omitted: fg(LIGHT_DIM).add_modifier(Modifier::ITALIC),
     placeholder: Style::new().fg(Color::Indexed(88)).bg(Color::Indexed(224)),
     scroll_thumb: fg(LIGHT_DIM),
@@ -231,6 +243,9 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::UNDERLINED),
+    filter_match: Style::new()
+        .add_modifier(Modifier::UNDERLINED)
+        .add_modifier(Modifier::BOLD),
     omitted: Style::new().add_modifier(Modifier::DIM),
     placeholder: Style::new().add_modifier(Modifier::DIM),
     scroll_thumb: Style::new().add_modifier(Modifier::BOLD),
@@ -324,6 +339,17 @@ impl Theme {
             }
             for &(name, m) in &mentions[1..] {
                 out.push((format!("{row_name}mention {name}"), row.patch(m)));
+            }
+            // What a list's filter matched: in a name (a mention's colour), a dim field, a date
+            // or a title.
+            for &(name, m) in mentions[1..]
+                .iter()
+                .chain(&[("dim", self.dim), ("text", self.text)])
+            {
+                out.push((
+                    format!("{row_name}filter match in {name}"),
+                    row.patch(m).patch(self.filter_match),
+                ));
             }
         }
         // Windows: their text under a search's matches.

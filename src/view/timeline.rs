@@ -2,16 +2,23 @@
 //! events marked, and a proportional time axis: each event is placed on a track spanning the
 //! first to the last date, so the gaps between events show at a glance.
 
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use super::actors::{around, fit_spans, marked};
 use super::pane;
-use super::text::{clean, fit, width};
+use super::text::width;
 use super::theme::Theme;
-use crate::app::{App, Pane, Target, TimelineColumns};
+use crate::app::{
+    App, Pane, Target, TimelineColumns, event_fields, first_match, match_range, names_a_field,
+};
 use crate::date::{PartialDate, month_label, year_month};
-use crate::sheet::Event;
+use crate::inert::one_line;
+use crate::sheet::{Actor, Event};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
@@ -27,18 +34,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // The entries on screen, each with its title's rows; the first row inside is the time
     // axis. A title wraps: the last entry may be cut at the bottom, never the selected one.
     let rows = usize::from(area.height.saturating_sub(3));
-    let mut entries: Vec<(usize, Vec<String>)> = Vec::new();
+    // An event the filter matched in a field not shown takes a row more, naming it.
+    let needle = list.filter.to_lowercase();
+    let mut entries: Vec<(usize, Vec<String>, bool)> = Vec::new();
     let (mut used, mut whole) = (0, 0);
     for &n in visible.iter().skip(list.offset) {
         if used >= rows {
             break;
         }
         let titles = c.title_rows(&events[n].title, width(&events[n].when()));
-        used += titles.len();
+        let named = names_a_field(&needle, &events[n], &b.sheet.actors);
+        used += titles.len() + usize::from(named);
         if used <= rows {
             whole += 1;
         }
-        entries.push((n, titles));
+        entries.push((n, titles, named));
     }
     let block = pane::block(app, Pane::Timeline, &extra, theme);
     let block = pane::scrolled(block, list.offset, whole, visible.len(), theme);
@@ -73,15 +83,25 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Target::None => Vec::new(),
     };
     let focused = app.focus() == Pane::Timeline;
-    let lines = entries.iter().flat_map(|(n, titles)| {
-        titles.iter().enumerate().map(|(k, title)| {
-            let mut line = if k == 0 {
-                row(&events[*n], title, marked.contains(n), &columns, theme)
-            } else {
-                Line::from(vec![
-                    Span::raw(" ".repeat(c.indent(width(&events[*n].when())))),
-                    Span::raw(clean(title).into_owned()),
-                ])
+    let (marked, columns) = (&marked, &columns);
+    let lines = entries.iter().flat_map(|(n, titles, named)| {
+        let e = &events[*n];
+        let found = Found::of(e, titles, &needle, &b.sheet.actors);
+        (0..titles.len() + usize::from(*named)).map(move |k| {
+            let indent = " ".repeat(c.indent(width(&e.when())));
+            let mut line = match titles.get(k) {
+                Some(title) if k == 0 => row(e, title, marked.contains(n), &found, columns, theme),
+                Some(title) => {
+                    let mut spans = vec![Span::raw(indent)];
+                    spans.extend(super::actors::marked(
+                        title,
+                        found.titles[k].as_ref(),
+                        Style::new(),
+                        theme.filter_match,
+                    ));
+                    Line::from(spans)
+                }
+                None => field_row(&found, indent, c.width, theme),
             };
             if list.selected == Some(*n) {
                 line = line.style(if focused {
@@ -169,19 +189,102 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
     Line::from(spans)
 }
 
-fn row<'a>(e: &Event, title: &str, marked: bool, c: &Columns, theme: &Theme) -> Line<'a> {
+/// The row after an event's title when a field not shown (a note, an id, an actor) matched: which one
+/// and what it says, from `indent`, in the `width` columns of the pane.
+fn field_row(found: &Found, indent: String, width: usize, theme: &Theme) -> Line<'static> {
+    let mut spans = Vec::new();
+    if let Some((field, text, range)) = &found.other {
+        let left = width.saturating_sub(indent.len());
+        let mut what = vec![Span::styled(format!("{field}: "), theme.dim)];
+        let (text, range) = around(text, range.as_ref());
+        what.extend(marked(&text, range.as_ref(), theme.dim, theme.filter_match));
+        spans.push(Span::raw(indent));
+        spans.extend(fit_spans(what, left));
+    }
+    Line::from(spans)
+}
+
+/// What the filter matched in an event, where it is shown: in its date, in its title's rows
+/// (each row's own bytes), or in another field, named, with its text.
+struct Found {
+    date: Option<Range<usize>>,
+    titles: Vec<Option<Range<usize>>>,
+    other: Option<(&'static str, String, Option<Range<usize>>)>,
+}
+
+impl Found {
+    /// What `needle` (lowercase) matched in event `e`, whose title is wrapped as `titles`.
+    fn of(e: &Event, titles: &[String], needle: &str, actors: &[Actor]) -> Self {
+        let date = e.when();
+        let mut found = Self {
+            date: None,
+            titles: vec![None; titles.len()],
+            other: None,
+        };
+        let Some(m) = first_match(needle, &event_fields(e, &date, actors)) else {
+            return found;
+        };
+        match m.field {
+            "date" => found.date = m.range,
+            "title" => {
+                // The rows are the title on one line, wrapped: the match found again in it,
+                // and each row found in it in turn.
+                let text = one_line(&e.title);
+                let Some(range) = match_range(needle, &text) else {
+                    return found;
+                };
+                let mut at = 0;
+                for (k, row) in titles.iter().enumerate() {
+                    let Some(start) = text.get(at..).and_then(|t| t.find(row.as_str())) else {
+                        break;
+                    };
+                    let start = at + start;
+                    at = start + row.len();
+                    let (a, z) = (range.start.max(start), range.end.min(at));
+                    if a < z {
+                        found.titles[k] = Some(a - start..z - start);
+                    }
+                }
+            }
+            field => found.other = Some((field, m.text.to_owned(), m.range)),
+        }
+        found
+    }
+}
+
+fn row<'a>(
+    e: &Event,
+    title: &str,
+    mark: bool,
+    found: &Found,
+    c: &Columns,
+    theme: &Theme,
+) -> Line<'a> {
     let date = e.when();
-    let mut spans = vec![
-        Span::styled(if marked { "● " } else { "  " }, theme.heading),
-        Span::raw(format!("{date:<width$} ", width = c.c.date)),
-    ];
+    let mut spans = vec![Span::styled(if mark { "● " } else { "  " }, theme.heading)];
+    spans.extend(marked(
+        &date,
+        found.date.as_ref(),
+        Style::new(),
+        theme.filter_match,
+    ));
+    let pad = c.c.date.saturating_sub(date.chars().count());
+    spans.push(Span::raw(" ".repeat(pad + 1)));
     if c.c.track > 0 {
         let scale = Scale::new(&c.days, c.c.track, LABELLED);
         spans.push(Span::styled(track(&scale, e), theme.link));
         spans.push(Span::raw(" "));
     }
     let room = c.c.width.saturating_sub(c.c.before(width(&date)));
-    spans.push(Span::raw(fit(&clean(title), room)));
+    spans.extend(fit_spans(
+        marked(
+            title,
+            found.titles.first().cloned().flatten().as_ref(),
+            Style::new(),
+            theme.filter_match,
+        ),
+        room,
+    ));
     Line::from(spans)
 }
 

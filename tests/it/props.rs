@@ -286,3 +286,15 @@ proptest! {
         }
     }
 }
+
+/// A click on another actor (or event) left the Details' cursor past the end of the shorter
+/// details shown then (found by the test above).
+#[test]
+fn a_click_on_another_row_keeps_the_details_cursor_in_range() {
+    let mut r = Reader::bundled(200, 60);
+    r.act(Action::Click(120, 38, 0));
+    r.key(key("End"));
+    r.key(key("1"));
+    r.act(Action::Click(121, 3, 0));
+    check(&r.app);
+}

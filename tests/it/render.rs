@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
 use briefing::app::{Colors, Palette};
+use briefing::view::theme::MIN_CONTRAST;
 
 use crate::harness::Reader;
 
@@ -597,4 +598,103 @@ fn a_long_message_keeps_the_selection_on_screen() {
     assert!(r.app.geometry().status.height > 1, "{}", r.status());
     let screen = r.screen();
     assert!(screen.contains(&name), "{name} hidden:\n{screen}");
+}
+
+/// The cells of the row on screen that shows `row` (its first), from where `text` is in it.
+fn row_cells(buf: &Buffer, row: &str, text: &str) -> Vec<(u16, u16)> {
+    for y in 0..buf.area.height {
+        let cells: Vec<&str> = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        let joined = cells.concat();
+        if joined.contains(row)
+            && let Some(byte) = joined.find(text)
+        {
+            let x0 = joined[..byte].chars().count() as u16;
+            return (x0..x0 + text.chars().count() as u16)
+                .map(|x| (x, y))
+                .collect();
+        }
+    }
+    panic!("{text:?} is not on the row showing {row:?}");
+}
+
+/// Issue 13 ("Smaller"): a list's filter said nothing of why a row was left: now the row shows
+/// the matched characters in a style of their own (under `NO_COLOR` too), readable on the
+/// selected row, and names the field when it is not the one shown (an alias, a role, a note).
+#[test]
+fn filtering_says_which_field_matched_and_highlights_it() {
+    for (color, colors) in looks() {
+        let look = format!("color {color}, {colors:?}");
+        let theme = briefing::view::theme::Theme::pick(color, colors);
+        let is_match = |s: ratatui::style::Style| {
+            s.add_modifier.contains(Modifier::UNDERLINED)
+                && (theme.filter_match.bg.is_none() || s.bg == theme.filter_match.bg)
+        };
+        // An actor's name: the characters typed, not the rest of the name.
+        let mut r = reader_in(color, colors, 120, 40);
+        r.press("2 /").type_text("JAPA");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let name = row_cells(buf, "Japan", "Japan");
+        assert!(
+            name[..4].iter().all(|&c| is_match(buf[c].style())),
+            "{look}"
+        );
+        assert!(!is_match(buf[name[4]].style()), "{look}");
+        // An alias: named after the name, the alias's matched characters highlighted, on the
+        // selected row too.
+        r.press("Esc /").type_text("alliance");
+        r.press("Enter");
+        let screen = r.screen();
+        assert!(
+            screen.contains("NATO  alias: the alliance"),
+            "{look}\n{screen}"
+        );
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let alias = row_cells(buf, "alias: the alliance", "the alliance");
+        assert!(!is_match(buf[alias[0]].style()), "{look}");
+        for &c in &alias[4..] {
+            let s = buf[c].style();
+            assert!(is_match(s), "{look}: {s:?}");
+            assert!(theme.contrast(s) >= MIN_CONTRAST, "{look}: {s:?}");
+        }
+        // A role, long: shown from just before what matched.
+        r.press("Esc /").type_text("host of");
+        assert!(r.screen().contains("role: …"), "{look}\n{}", r.screen());
+        r.press("Esc");
+        // An event's date and title, and a note, named.
+        r.press("3 /").type_text("2024-07-09");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let date = row_cells(buf, "NATO summit in", "2024-07-09");
+        assert!(date.iter().all(|&c| is_match(buf[c].style())), "{look}");
+        r.press("Esc /").type_text("televised");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let title = row_cells(buf, "televised", "televised");
+        assert!(title.iter().all(|&c| is_match(buf[c].style())), "{look}");
+        r.press("Esc /").type_text("cnn");
+        let screen = r.screen();
+        assert!(screen.contains("note: …"), "{look}\n{screen}");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let note = row_cells(buf, "note: ", "CNN");
+        assert!(note.iter().all(|&c| is_match(buf[c].style())), "{look}");
+        // An event's actor, by name.
+        r.press("Esc /").type_text("donald");
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        let actor = row_cells(buf, "actor: Donald Trump", "Donald");
+        assert!(actor.iter().all(|&c| is_match(buf[c].style())), "{look}");
+        r.press("Esc");
+        // No filter, no highlight.
+        let terminal = r.draw();
+        let buf = terminal.backend().buffer();
+        assert!(
+            buf.content()
+                .iter()
+                .all(|c| c.style().bg != theme.filter_match.bg || theme.filter_match.bg.is_none()),
+            "{look}"
+        );
+    }
 }
