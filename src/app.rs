@@ -488,11 +488,18 @@ impl App {
 
     /// `z`: the focused pane over the whole screen, or every pane again.
     fn zoom(&mut self) {
+        let key = self.key(Context::Global, &Action::Zoom).to_owned();
+        if !self.zoomed && self.geometry().mode == Mode::Narrow {
+            self.say(format!(
+                "{} already has the screen at this size ({key} zooms in a wider terminal)",
+                self.focus.name()
+            ));
+            return;
+        }
         self.zoomed = !self.zoomed;
         self.fit_article();
         self.fit_lists();
         self.fit_details();
-        let key = self.key(Context::Global, &Action::Zoom).to_owned();
         self.say(if self.zoomed {
             format!("{} zoomed ({key} shows every pane)", self.focus.name())
         } else {

@@ -146,7 +146,8 @@ impl Geometry {
     /// tmux zooms a pane): a title or a line cut in a side pane reads whole there.
     #[must_use]
     pub fn zoomed(self, focus: Pane, zoom: bool) -> Self {
-        if !zoom || self.mode == Mode::TooSmall {
+        // One pane at a time already shows the focused pane whole: nothing to zoom.
+        if !zoom || matches!(self.mode, Mode::TooSmall | Mode::Narrow) {
             return self;
         }
         let body = Rect::new(0, 1, self.area.width, self.area.height - 2);

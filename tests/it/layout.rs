@@ -76,6 +76,19 @@ fn short_titles(r: &Reader) -> Vec<String> {
 }
 
 #[test]
+fn z_where_one_pane_is_shown_says_so_and_claims_no_zoom() {
+    let mut r = long_titles(60, 20);
+    r.press("3 z");
+    assert!(!r.app.geometry().zoomed);
+    assert!(!r.screen().contains("zoomed"), "{}", r.screen());
+    assert!(
+        r.status().contains("already has the screen"),
+        "{}",
+        r.status()
+    );
+}
+
+#[test]
 fn z_zooms_the_focused_pane_to_the_whole_screen_and_back() {
     let mut r = long_titles(80, 24);
     let titles = short_titles(&r);
