@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::keys::Context;
-use super::{Action, App, Cursor, Effect};
+use super::{Action, App, Cursor, Effect, Lead};
 use crate::sentence;
 
 /// The most bytes of article text one copy carries: OSC 52 sends it base64-encoded in one
@@ -21,8 +21,8 @@ impl App {
     /// sent, and that the terminal decides whether it reaches the clipboard.
     pub(super) fn copy(&mut self) -> Effect {
         let text = self.briefing.article.text();
-        // The one cursor, which the status bar names, decides between a match and a mention;
-        // the evidence followed last comes between them.
+        // What the status bar names: the search's match; else the evidence followed last,
+        // unless the mention cursor moved since (then the mention, as the status bar says).
         let cursor = self.cursor();
         let (what, range, whole) = if let Some(Cursor::Match(c)) = cursor {
             let range = self.search.matches[c].range();
@@ -31,7 +31,11 @@ impl App {
                 range.clone(),
                 sentence::around(text, range),
             )
-        } else if let Some(quote) = self.followed.quote() {
+        } else if let Some(quote) = self
+            .followed
+            .quote()
+            .filter(|_| self.lead == Lead::Quote || !matches!(cursor, Some(Cursor::Mention(_))))
+        {
             ("the evidence quote", quote.range(), quote.range())
         } else if let Some(Cursor::Mention(m)) = cursor {
             let range = self.briefing.mentions.all()[m].span.range();

@@ -238,11 +238,14 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::REVERSED)
         .add_modifier(Modifier::BOLD),
     evidence: Style::new().add_modifier(Modifier::UNDERLINED),
-    matched: Style::new().add_modifier(Modifier::REVERSED),
+    // Without colour the current match alone is reversed, the others underlined in italics:
+    // all reversed, the current one could not be told from the rest.
+    matched: Style::new()
+        .add_modifier(Modifier::UNDERLINED)
+        .add_modifier(Modifier::ITALIC),
     match_current: Style::new()
         .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD)
-        .add_modifier(Modifier::UNDERLINED),
+        .add_modifier(Modifier::BOLD),
     filter_match: Style::new()
         .add_modifier(Modifier::UNDERLINED)
         .add_modifier(Modifier::BOLD),

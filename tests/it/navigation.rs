@@ -710,6 +710,11 @@ fn copy_says_what_it_sent_and_takes_the_evidence_followed_or_the_match() {
         "event {e}: {text}"
     );
     assert!(said.contains("Copied the evidence quote: "), "{said}");
+    // The mention cursor moved since: the status bar names the mention, and y copies it.
+    r.press("1 ] y");
+    let (_, said) = copied(&r);
+    assert!(r.status().contains("mention "), "{}", r.status());
+    assert!(said.contains("Copied the mention's sentence"), "{said}");
     // A kept search: the sentence of its current match.
     r.press("1 /");
     r.type_text("summit");

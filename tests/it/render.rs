@@ -698,3 +698,45 @@ fn filtering_says_which_field_matched_and_highlights_it() {
         );
     }
 }
+
+/// Without colour every search match was reversed, the current one only bolder: it could not
+/// be told from the rest. The current match alone is reversed; the others are not.
+#[test]
+fn without_colour_the_current_match_alone_is_reversed() {
+    let mut r = reader_in(false, Colors::default(), 120, 40);
+    r.press("1 /");
+    r.type_text("NATO");
+    r.press("Enter n");
+    assert!(r.status().contains("match 2/"), "{}", r.status());
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let reversed = |x: u16, y: u16| {
+        buf[(x, y)]
+            .style()
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    };
+    let mut current = 0;
+    let mut others = 0;
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        for (byte, _) in row.match_indices("NATO") {
+            // The article's column: left of the scrollbar.
+            let x = row[..byte].chars().count() as u16;
+            if x > 70 || y == 0 {
+                continue;
+            }
+            if reversed(x, y) {
+                current += 1;
+            } else if buf[(x, y)]
+                .style()
+                .add_modifier
+                .contains(Modifier::UNDERLINED)
+            {
+                others += 1;
+            }
+        }
+    }
+    assert_eq!(current, 1, "one current match");
+    assert!(others >= 2, "the others underlined, not reversed: {others}");
+}
