@@ -66,6 +66,8 @@ impl DetailsState {
             at = next;
         }
         self.cursor = at;
+        // A move of the reader's own places the cursor: no first-link placing undoes it.
+        self.placed = true;
         self.fit(d, height);
     }
 
@@ -99,22 +101,28 @@ impl DetailsState {
         if let Some(n) = found {
             self.cursor = n;
         }
+        self.placed = true;
         self.fit(d, height);
     }
 
     /// Keeps the cursor on the first line of an entry of `d`, and the entry whole in view
-    /// (its first lines, when it is taller than the pane). Details not placed yet get their
-    /// cursor on their first link, shown from their top when the link begins on screen.
+    /// (its first lines, when it is taller than the pane). Details not placed yet are shown
+    /// from their top, with the cursor on their first link once it begins on screen.
     pub fn fit(&mut self, d: &Details, height: usize) {
         let len = d.len();
         if !self.placed {
-            self.cursor = d.first_link().unwrap_or(0);
+            // From the top: the title stays in view. The cursor goes to the first link when it
+            // begins on screen; else it waits at the top, unplaced, for a taller pane (the
+            // Details focused) — scrolling to the link would hide the title for good.
+            let first = d.first_link().unwrap_or(0);
             self.offset = 0;
-            self.placed = true;
-            // From the top while the link begins on screen: the title stays in view.
-            if self.cursor < height.max(1) {
-                return;
+            if first < height.max(1) {
+                self.cursor = first;
+                self.placed = true;
+            } else {
+                self.cursor = 0;
             }
+            return;
         }
         let height = height.max(1);
         let entry = d.entry(self.cursor.min(len.saturating_sub(1)));

@@ -337,3 +337,26 @@ fn the_timeline_breaks_between_an_event_far_from_the_rest() {
         "each event has a cell of its own:\n{screen}"
     );
 }
+
+/// At 120×30 the Details start small (the Actors focused), and its first link lay below its
+/// few rows: the pane scrolled to it, and kept the actor's name scrolled off once focused and
+/// tall. The details show from their top; the cursor takes the first link once it is on
+/// screen, and `j` moves from there.
+#[test]
+fn the_details_open_at_their_top_however_small_they_start() {
+    let mut r = Reader::bundled(120, 30);
+    r.press("2 4");
+    let screen = r.screen();
+    let details = r.app.geometry().rect(Pane::Details).expect("the details");
+    let first_row: String = screen
+        .lines()
+        .nth(usize::from(details.y) + 1)
+        .unwrap_or_default()
+        .chars()
+        .skip(usize::from(details.x))
+        .collect();
+    assert!(first_row.contains("NATO"), "{first_row:?}\n{screen}");
+    let before = r.app.details_state().cursor;
+    r.press("j");
+    assert_ne!(r.app.details_state().cursor, before, "j moves the cursor");
+}
