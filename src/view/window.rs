@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::app::geometry;
 use crate::app::keys::Context;
 use crate::app::window::rows::Look;
+use crate::app::window::Kind;
 use crate::app::window::search::{Match, searched};
 use crate::app::{Action, App};
 
@@ -26,7 +27,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     // The longest reminder of the keys that fits beside the position, inside the corners.
     let room = usize::from(rect.width).saturating_sub(width(&at) + 4);
     let key = |action| app.key(Context::Window, &action);
-    let close = format!("{} close", key(Action::Cancel));
+    let mut close = format!("{} close", key(Action::Cancel));
+    if matches!(window.kind(), Kind::Warnings) {
+        // Enter goes to a warning's actor, event or line: said, as the other keys are.
+        close = format!("{} go to · {close}", key(Action::Follow));
+    }
     let search = format!("{} search · {close}", key(Action::Search));
     let walk = format!(
         "{}/{} scroll · {search}",
