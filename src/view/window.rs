@@ -11,8 +11,8 @@ use super::text::width;
 use super::theme::Theme;
 use crate::app::geometry;
 use crate::app::keys::Context;
-use crate::app::window::rows::Look;
 use crate::app::window::Kind;
+use crate::app::window::rows::Look;
 use crate::app::window::search::{Match, searched};
 use crate::app::{Action, App};
 
