@@ -130,6 +130,19 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output; a reader that stops early (`briefing … | head`) is no
+/// error. `what` names the output in the message of a real failure ("the export").
+fn print(text: &str, what: &str) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Write(format!("cannot write {what}: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Why a command stopped: printed once, on standard error, by [`Failure::report`].
 #[derive(Debug)]
 pub enum Failure {

@@ -47,15 +47,7 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     );
     let out = render(&d);
     if to_stdout {
-        let mut stdout = std::io::stdout().lock();
-        if let Err(e) = stdout
-            .write_all(out.as_bytes())
-            .and_then(|()| stdout.flush())
-            && e.kind() != std::io::ErrorKind::BrokenPipe
-        {
-            return Err(Failure::Write(format!("cannot write the draft: {e}")));
-        }
-        return Ok(0);
+        return super::print(&out, "the draft").map(|()| 0);
     }
     let shown = sheet.display().to_string();
     let mut file = std::fs::OpenOptions::new()

@@ -3,7 +3,6 @@
 //! for it (`/dev/stdout`, `/dev/fd/1`). While a file is written, a signal that would end the
 //! process removes its temporary file first.
 
-use std::io::Write;
 use std::path::Path;
 
 use super::{Failure, input};
@@ -40,13 +39,7 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
             note_built_in_article(article);
         }
         let text = render(&briefing, request, article);
-        let mut out = std::io::stdout().lock();
-        return match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-            Ok(()) => Ok(0),
-            // `briefing export … | head` stops reading early: that is not an error.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(0),
-            Err(e) => Err(Failure::Write(format!("cannot write the export: {e}"))),
-        };
+        return super::print(&text, "the export").map(|()| 0);
     };
     remove_temporaries_on_signals();
     let kind = describe_target(target);
