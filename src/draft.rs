@@ -705,6 +705,19 @@ fn placeholder(published: Option<PartialDate>, dated: &[DraftEvent]) -> (Partial
     }
 }
 
+/// The actor a candidate proposes: its id made from its name, unique among `taken`.
+fn candidate_actor(c: &Candidate, taken: &mut Ids) -> Actor {
+    Actor {
+        id: taken.unique(slug(&c.name, 6), "actor"),
+        name: c.name.clone(),
+        kind: c.kind,
+        aliases: c.aliases.clone(),
+        role: None,
+        affiliation: None,
+        note: None,
+    }
+}
+
 /// Actors from candidates: ids from names, only spellings no other actor uses, only actors the
 /// mention rules find, most mentioned first.
 fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
@@ -722,15 +735,7 @@ fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
             }
         }
         (c.aliases, c.alias_reasons) = keep.into_iter().unzip();
-        let actor = Actor {
-            id: taken.unique(slug(&c.name, 6), "actor"),
-            name: c.name.clone(),
-            kind: c.kind,
-            aliases: c.aliases.clone(),
-            role: None,
-            affiliation: None,
-            note: None,
-        };
+        let actor = candidate_actor(&c, &mut taken);
         out.push(DraftActor {
             actor,
             candidate: c,

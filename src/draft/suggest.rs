@@ -13,12 +13,12 @@ use super::names::Candidate;
 use super::render::{self, string};
 use super::text::Sentence;
 use super::{
-    Ids, actor_ids, analyse, attribution, dated_event, headline, sentence_date, slug, unique_quotes,
+    Ids, actor_ids, analyse, attribution, dated_event, headline, sentence_date, unique_quotes,
 };
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
 use crate::plural::{count, s};
-use crate::sheet::{Actor, Event, Fact};
+use crate::sheet::{Event, Fact};
 
 /// What a fact sheet leaves out.
 #[derive(Clone, Debug, Default)]
@@ -251,15 +251,7 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
         let mut taken = Ids::taken(b.sheet.actors.iter().map(|a| &a.id));
         for (c, at) in &s.names {
             let _ = writeln!(o, "# {}, outside every actor's mention.", lines_of(b, at));
-            let actor = Actor {
-                id: taken.unique(slug(&c.name, 6), "actor"),
-                name: c.name.clone(),
-                kind: c.kind,
-                aliases: c.aliases.clone(),
-                role: None,
-                affiliation: None,
-                note: None,
-            };
+            let actor = super::candidate_actor(c, &mut taken);
             render::actor(&mut o, &actor, c.kind_reason.as_deref(), &c.alias_reasons);
         }
     }
