@@ -206,6 +206,16 @@ fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
     })
 }
 
+/// A day written out with its month and year ("9 July 2024", "July 9, 2024"): that day, or
+/// no day of the calendar ("31 June 2024").
+fn written_out(year: u32, month: u32, day: u32) -> Found {
+    PartialDate::new(year, Some(month), Some(day)).map_or(Found::Invalid, |date| Found::Date {
+        date,
+        approximate: false,
+        how: "written out".into(),
+    })
+}
+
 /// Every date phrase in `range` of `text`.
 #[must_use]
 #[allow(clippy::too_many_lines)] // One scan over the words, one arm per way of writing a date.
@@ -259,14 +269,7 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
             && let Some(m) = month(t(k + 1)).filter(|_| ws[k + 1].gap.is_empty())
         {
             if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2)) {
-                let found = PartialDate::new(y, Some(m), Some(d)).map_or(Found::Invalid, |date| {
-                    Found::Date {
-                        date,
-                        approximate: false,
-                        how: "written out".into(),
-                    }
-                });
-                k = push(k + 2, found, &mut out);
+                k = push(k + 2, written_out(y, m, d), &mut out);
                 continue;
             }
             k = push(k + 1, without_year(published, m, Some(d)), &mut out);
@@ -278,15 +281,7 @@ pub fn phrases(text: &str, range: Range<usize>, published: Option<PartialDate>) 
                 .filter(|_| ws[k + 1].gap.is_empty() || &text[ws[k + 1].gap.clone()] == ".")
             {
                 if let Some(y) = year(t(k + 2)).filter(|_| joined(k + 2)) {
-                    let found =
-                        PartialDate::new(y, Some(m), Some(d)).map_or(Found::Invalid, |date| {
-                            Found::Date {
-                                date,
-                                approximate: false,
-                                how: "written out".into(),
-                            }
-                        });
-                    k = push(k + 2, found, &mut out);
+                    k = push(k + 2, written_out(y, m, d), &mut out);
                     continue;
                 }
                 k = push(k + 1, without_year(published, m, Some(d)), &mut out);
