@@ -58,6 +58,15 @@ const fn fg(c: Color) -> Style {
     Style::new().fg(c)
 }
 
+/// Styles every palette shares: they are drawn without a colour of their own.
+const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+const FOLLOWED: Style = Style::new()
+    .add_modifier(Modifier::BOLD)
+    .add_modifier(Modifier::UNDERLINED);
+const CURSOR: Style = Style::new()
+    .add_modifier(Modifier::REVERSED)
+    .add_modifier(Modifier::BOLD);
+
 /// A dark grey (58, 58, 58): the selected row's background, on a dark background.
 const DARK_ROW: Color = Color::Indexed(237);
 /// Dimmed text (158, 158, 158), readable on the terminal's background and on [`DARK_ROW`].
@@ -73,7 +82,7 @@ pub const DARK: Theme = Theme {
     title: fg(Color::Gray),
     title_focus: fg(Color::Cyan).add_modifier(Modifier::BOLD),
     tab: fg(Color::DarkGray),
-    header: Style::new().add_modifier(Modifier::BOLD),
+    header: BOLD,
     status: fg(Color::Gray),
     status_pane: Style::new()
         .fg(Color::Black)
@@ -84,7 +93,7 @@ pub const DARK: Theme = Theme {
     heading: fg(Color::Yellow).add_modifier(Modifier::BOLD),
     link: fg(Color::Indexed(75)),
     row: Style::new().bg(DARK_ROW).add_modifier(Modifier::BOLD),
-    row_unfocused: Style::new().add_modifier(Modifier::BOLD),
+    row_unfocused: BOLD,
     mention: [
         fg(Color::LightYellow),
         fg(Color::LightCyan),
@@ -94,12 +103,8 @@ pub const DARK: Theme = Theme {
         // Orange (255, 135, 0): not palette colour 7, which most themes draw as plain text.
         fg(Color::Indexed(208)),
     ],
-    followed: Style::new()
-        .add_modifier(Modifier::BOLD)
-        .add_modifier(Modifier::UNDERLINED),
-    cursor: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD),
+    followed: FOLLOWED,
+    cursor: CURSOR,
     // A dark grey (48, 48, 48); in 24-bit colour a dark olive, [`DARK_24`].
     evidence: Style::new().bg(Color::Indexed(236)),
     matched: Style::new().fg(Color::Black).bg(Color::Yellow),
@@ -146,7 +151,7 @@ pub const LIGHT: Theme = Theme {
     title: fg(Color::Indexed(238)),
     title_focus: fg(LIGHT_FOCUS).add_modifier(Modifier::BOLD),
     tab: fg(LIGHT_DIM),
-    header: Style::new().add_modifier(Modifier::BOLD),
+    header: BOLD,
     status: fg(Color::Indexed(238)),
     status_pane: Style::new()
         .fg(Color::Indexed(231))
@@ -157,7 +162,7 @@ pub const LIGHT: Theme = Theme {
     heading: fg(Color::Indexed(94)).add_modifier(Modifier::BOLD),
     link: fg(Color::Indexed(25)),
     row: Style::new().bg(LIGHT_ROW).add_modifier(Modifier::BOLD),
-    row_unfocused: Style::new().add_modifier(Modifier::BOLD),
+    row_unfocused: BOLD,
     mention: [
         fg(Color::Indexed(130)),
         fg(Color::Indexed(30)),
@@ -166,12 +171,8 @@ pub const LIGHT: Theme = Theme {
         fg(Color::Indexed(25)),
         fg(Color::Indexed(124)),
     ],
-    followed: Style::new()
-        .add_modifier(Modifier::BOLD)
-        .add_modifier(Modifier::UNDERLINED),
-    cursor: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD),
+    followed: FOLLOWED,
+    cursor: CURSOR,
     // Cream (255, 255, 215); in 24-bit colour [`LIGHT_24`].
     evidence: Style::new().bg(Color::Indexed(230)),
     matched: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(220)),
@@ -221,7 +222,7 @@ pub const MONO: Theme = Theme {
         .add_modifier(Modifier::BOLD)
         .add_modifier(Modifier::REVERSED),
     tab: Style::new().add_modifier(Modifier::DIM),
-    header: Style::new().add_modifier(Modifier::BOLD),
+    header: BOLD,
     status: Style::new(),
     status_pane: Style::new().add_modifier(Modifier::REVERSED),
     key: Style::new().add_modifier(Modifier::BOLD),
@@ -229,14 +230,10 @@ pub const MONO: Theme = Theme {
     heading: Style::new().add_modifier(Modifier::BOLD),
     link: Style::new().add_modifier(Modifier::UNDERLINED),
     row: Style::new().add_modifier(Modifier::REVERSED),
-    row_unfocused: Style::new().add_modifier(Modifier::BOLD),
+    row_unfocused: BOLD,
     mention: [Style::new().add_modifier(Modifier::ITALIC); 6],
-    followed: Style::new()
-        .add_modifier(Modifier::BOLD)
-        .add_modifier(Modifier::UNDERLINED),
-    cursor: Style::new()
-        .add_modifier(Modifier::REVERSED)
-        .add_modifier(Modifier::BOLD),
+    followed: FOLLOWED,
+    cursor: CURSOR,
     evidence: Style::new().add_modifier(Modifier::UNDERLINED),
     // Without colour the current match alone is reversed, the others underlined in italics:
     // all reversed, the current one could not be told from the rest.
