@@ -130,6 +130,15 @@ pub enum Action {
     /// Show what the fact sheet says about the article (title, source, url, date, summary) in
     /// the details pane.
     ShowAbout,
+    /// Add the name picked in the article (the selection, or the mention or unclaimed name
+    /// under the cursor) to the fact sheet: as a new actor, or as an alias of one.
+    Add,
+    /// Make the sentence picked in the article (the selection, or the sentence of the cursor)
+    /// the evidence of a new event, or of an event or fact that has none.
+    AddEvidence,
+    /// Undo the last change the reader wrote to the fact sheet (the file goes back byte for
+    /// byte).
+    Undo,
     /// Move the Details' cursor to the next link.
     NextLink,
     /// Move the Details' cursor to the previous link.

@@ -19,6 +19,7 @@ pub const UNBOUND: &str = "(no key)";
 pub enum Context {
     Input,
     Dialog,
+    Curate,
     Window,
     Article,
     List,
@@ -34,6 +35,7 @@ impl Context {
         match self {
             Self::Input => "input",
             Self::Dialog => "dialog",
+            Self::Curate => "curate",
             Self::Window => "window",
             Self::Article => "article",
             Self::List => "list",
@@ -49,6 +51,7 @@ impl Context {
         match self {
             Self::Input => "Typing (search, filter, file name)",
             Self::Dialog => "Export dialog",
+            Self::Curate => "Adding to the fact sheet (a, E)",
             Self::Window => "Help and warnings",
             Self::Article => "Article",
             Self::List => "Actors and Timeline",
@@ -67,6 +70,8 @@ struct File {
     input: Vec<RawBinding>,
     #[serde(default)]
     dialog: Vec<RawBinding>,
+    #[serde(default)]
+    curate: Vec<RawBinding>,
     #[serde(default)]
     window: Vec<RawBinding>,
     #[serde(default)]
@@ -297,6 +302,7 @@ impl KeyTable {
         let contexts = [
             (Context::Input, file.input),
             (Context::Dialog, file.dialog),
+            (Context::Curate, file.curate),
             (Context::Window, file.window),
             (Context::Article, file.article),
             (Context::List, file.list),
@@ -353,7 +359,7 @@ impl KeyTable {
             if let Some(b) = bound {
                 return Some(b.action.clone());
             }
-            let typing = matches!(context, Context::Input | Context::Dialog);
+            let typing = matches!(context, Context::Input | Context::Dialog | Context::Curate);
             if typing
                 && let KeyCode::Char(c) = key.code
                 && !key
@@ -368,7 +374,7 @@ impl KeyTable {
         // was.
         let typing = contexts
             .iter()
-            .any(|c| matches!(c, Context::Input | Context::Dialog));
+            .any(|c| matches!(c, Context::Input | Context::Dialog | Context::Curate));
         if typing || key.mods.contains(KeyModifiers::ALT) {
             return None;
         }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 use super::text::clean;
 use super::theme::Theme;
 use crate::app::keys::Context;
-use crate::app::{Action, App, ExportDialog, geometry};
+use crate::app::{Action, App, ExportDialog, TextField, geometry};
 use crate::export::{Format, Table};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -155,17 +155,31 @@ fn flow<'a>(label: Span<'a>, items: Vec<Span<'a>>, width: usize) -> Vec<Line<'a>
     lines
 }
 
-/// The file name with its cursor: a block after the text when the cursor is at the end, else
-/// the character under it reversed, the text around it cut so that the cursor stays in view.
+/// The file name with its cursor.
 fn file_field<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Span<'a>> {
+    field(Span::styled("File    ", theme.dim), &d.file, width, true, theme)
+}
+
+/// A text field after its label: with the focus, its cursor is a block after the text when at
+/// the end, else the character under it reversed, the text around it cut so that the cursor
+/// stays in view; without, the text as far as it fits.
+pub(super) fn field<'a>(
+    label: Span<'a>,
+    text: &TextField,
+    width: usize,
+    focused: bool,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
     use super::text::{fit, fit_end, width as cells};
-    let label = Span::styled("File    ", theme.dim);
-    let (before, after) = d.file.split_at(d.file.cursor());
+    if !focused {
+        return vec![label, Span::raw(fit(&clean(text.as_str()), width))];
+    }
+    let (before, after) = text.split_at(text.cursor());
     let before = clean(before);
     let Some(under) = after.chars().next() else {
         return vec![
             label,
-            Span::raw(fit_end(&before, width)),
+            Span::raw(fit_end(&before, width.saturating_sub(1))),
             Span::styled("█", theme.key),
         ];
     };

@@ -1,0 +1,518 @@
+//! The curation dialog: `a` adds the picked name as a new actor or as an alias of one, `E`
+//! makes the picked sentence the evidence of a new event or of an event or fact that has
+//! none. The dialog only gathers the change; `App` hands it to the fact sheet's editor
+//! ([`crate::edit`]), which checks it and writes it, or refuses it with the reasons the dialog
+//! then shows.
+
+use std::ops::Range;
+
+use super::action::Action;
+use super::list;
+use super::text_field::TextField;
+use crate::briefing::Briefing;
+use crate::edit::{self, Change, EvidenceTarget, NewActor, NewEvent};
+use crate::sheet::ActorKind;
+
+/// What the dialog adds, one of two for each key: the first is what `a` or `E` opens on
+/// unless a guess prefers the second.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    NewActor,
+    AliasOf,
+    NewEvent,
+    EvidenceFor,
+}
+
+impl Choice {
+    /// The other choice of the same key.
+    #[must_use]
+    pub fn other(self) -> Self {
+        match self {
+            Self::NewActor => Self::AliasOf,
+            Self::AliasOf => Self::NewActor,
+            Self::NewEvent => Self::EvidenceFor,
+            Self::EvidenceFor => Self::NewEvent,
+        }
+    }
+
+    /// How the dialog's first row names it.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NewActor => "new actor",
+            Self::AliasOf => "alias of an actor",
+            Self::NewEvent => "new event",
+            Self::EvidenceFor => "evidence of an event or fact",
+        }
+    }
+
+    /// The fields after the first row (the choice), as the dialog labels them.
+    #[must_use]
+    pub fn fields(self) -> &'static [&'static str] {
+        match self {
+            Self::NewActor => &["name", "id", "kind", "role"],
+            Self::NewEvent => &["date", "title", "id", "actors"],
+            Self::AliasOf | Self::EvidenceFor => &["find"],
+        }
+    }
+
+    fn lists(self) -> bool {
+        matches!(self, Self::AliasOf | Self::EvidenceFor)
+    }
+}
+
+/// The fields of a new actor. The id follows the name until the user edits it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorForm {
+    pub name: TextField,
+    pub id: TextField,
+    id_follows: bool,
+    pub kind: ActorKind,
+    pub role: TextField,
+}
+
+/// The fields of a new event. The id follows the title until the user edits it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventForm {
+    pub date: TextField,
+    pub title: TextField,
+    pub id: TextField,
+    id_follows: bool,
+    /// Actor ids, separated by commas or spaces.
+    pub actors: TextField,
+    /// The date was read in the sentence (else it is a placeholder to correct).
+    pub dated: bool,
+    /// The date is approximate ("next week"), or a placeholder.
+    pub approximate: bool,
+}
+
+/// A list to choose from, filtered by what is typed: the actors (for an alias), or the events
+/// and facts without evidence.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chooser {
+    pub filter: TextField,
+    /// The row chosen among those the filter lets through.
+    pub chosen: usize,
+}
+
+/// One row of a chooser.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub label: String,
+    pub target: Target,
+}
+
+/// What a chooser's row stands for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// An actor, by index in the sheet.
+    Actor(usize),
+    Evidence(EvidenceTarget),
+}
+
+/// The dialog `a` or `E` opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CurateDialog {
+    /// The words picked in the article: the name, or the quote that becomes evidence.
+    pub words: String,
+    /// Where they stand in the article.
+    pub span: Range<usize>,
+    pub choice: Choice,
+    /// The focused row: 0 is the choice, then the choice's fields.
+    pub focus: usize,
+    /// Both forms of the key are kept, so switching back and forth loses nothing typed.
+    pub actor: ActorForm,
+    pub event: EventForm,
+    pub chooser: Chooser,
+    /// Why the last Enter changed nothing (each line one reason), or a note on the guess.
+    pub problem: Vec<String>,
+}
+
+/// What a key leaves of the dialog.
+pub enum Answer {
+    Stays,
+    Closes,
+    /// Enter: write this change.
+    Commit(Change),
+}
+
+impl CurateDialog {
+    /// `a` on `words` at `span`: a new actor named so, or an alias of the actor whose name
+    /// shares a word with them (then that choice comes first, with the actor chosen).
+    #[must_use]
+    pub fn add(b: &Briefing, words: &str, span: Range<usize>) -> Self {
+        let proposed = edit::propose_actor(b, words);
+        let kin = kin_actor(b, words);
+        let mut dialog = Self {
+            words: words.to_owned(),
+            span,
+            choice: if kin.is_some() {
+                Choice::AliasOf
+            } else {
+                Choice::NewActor
+            },
+            focus: 1,
+            actor: ActorForm {
+                name: TextField::new(proposed.name),
+                id: TextField::new(proposed.id),
+                id_follows: true,
+                kind: proposed.kind,
+                role: TextField::new(proposed.role.unwrap_or_default()),
+            },
+            event: empty_event(),
+            chooser: Chooser::default(),
+            problem: Vec::new(),
+        };
+        if let Some(a) = kin {
+            dialog.chooser.chosen = dialog
+                .rows(b)
+                .iter()
+                .position(|r| r.target == Target::Actor(a))
+                .unwrap_or(0);
+        }
+        dialog
+    }
+
+    /// `E` on the sentence (or selection) at `span`: a new event resting on it, prefilled
+    /// from it, or, when the sheet has events or facts without evidence, either.
+    #[must_use]
+    pub fn evidence(b: &Briefing, span: Range<usize>) -> Self {
+        let proposed = edit::propose_event(b, span.clone());
+        Self {
+            words: proposed.evidence.clone(),
+            span,
+            choice: Choice::NewEvent,
+            focus: 1,
+            actor: empty_actor(),
+            event: EventForm {
+                date: TextField::new(proposed.date),
+                title: TextField::new(proposed.title),
+                id: TextField::new(proposed.id),
+                id_follows: true,
+                actors: TextField::new(proposed.actors.join(", ")),
+                dated: proposed.dated,
+                approximate: proposed.approximate,
+            },
+            chooser: Chooser::default(),
+            problem: Vec::new(),
+        }
+    }
+
+    /// The rows of the focused field after the choice: `None` on the choice itself.
+    #[must_use]
+    pub fn field(&self) -> Option<&'static str> {
+        self.focus
+            .checked_sub(1)
+            .and_then(|i| self.choice.fields().get(i).copied())
+    }
+
+    /// The chooser's rows the filter lets through, for the current choice (none for a form).
+    #[must_use]
+    pub fn rows(&self, b: &Briefing) -> Vec<Row> {
+        let needle = self.chooser.filter.to_lowercase();
+        match self.choice {
+            Choice::AliasOf => (0..b.sheet.actors.len())
+                .filter(|&a| {
+                    let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[a])
+                        .into_iter()
+                        .map(|(_, text)| text)
+                        .collect();
+                    list::matches_filter(needle.trim(), &fields)
+                })
+                .map(|a| {
+                    let actor = &b.sheet.actors[a];
+                    Row {
+                        label: format!("{} ({}, {})", actor.name, actor.id, actor.kind.as_str()),
+                        target: Target::Actor(a),
+                    }
+                })
+                .collect(),
+            Choice::EvidenceFor => edit::unquoted(b)
+                .into_iter()
+                .map(|u| {
+                    let label = match &u.target {
+                        EvidenceTarget::Event(id) => format!("event: {} ({id})", u.label),
+                        EvidenceTarget::Fact(_) => format!("fact: {}", u.label),
+                    };
+                    (label, u.target)
+                })
+                .filter(|(label, _)| list::matches_filter(needle.trim(), &[label.as_str()]))
+                .map(|(label, target)| Row {
+                    label,
+                    target: Target::Evidence(target),
+                })
+                .collect(),
+            Choice::NewActor | Choice::NewEvent => Vec::new(),
+        }
+    }
+
+    /// The text field with the focus, if the focused row is one.
+    fn text_field(&mut self) -> Option<&mut TextField> {
+        match (self.choice, self.field()?) {
+            (Choice::NewActor, "name") => Some(&mut self.actor.name),
+            (Choice::NewActor, "id") => Some(&mut self.actor.id),
+            (Choice::NewActor, "role") => Some(&mut self.actor.role),
+            (Choice::NewEvent, "date") => Some(&mut self.event.date),
+            (Choice::NewEvent, "title") => Some(&mut self.event.title),
+            (Choice::NewEvent, "id") => Some(&mut self.event.id),
+            (Choice::NewEvent, "actors") => Some(&mut self.event.actors),
+            (Choice::AliasOf | Choice::EvidenceFor, "find") => Some(&mut self.chooser.filter),
+            _ => None,
+        }
+    }
+
+    /// A key while the dialog is open.
+    pub fn answer(&mut self, action: &Action, b: &Briefing) -> Answer {
+        let rows = self.choice.fields().len() + 1;
+        match action {
+            Action::Cancel => return Answer::Closes,
+            Action::Submit => return self.submit(b),
+            Action::NextOption => self.focus = (self.focus + 1) % rows,
+            Action::PrevOption => self.focus = (self.focus + rows - 1) % rows,
+            Action::Down | Action::Up if self.choice.lists() && self.focus > 0 => {
+                let n = self.rows(b).len();
+                if n > 0 {
+                    self.chooser.chosen = if *action == Action::Down {
+                        (self.chooser.chosen + 1).min(n - 1)
+                    } else {
+                        self.chooser.chosen.saturating_sub(1)
+                    };
+                }
+            }
+            Action::Down => self.focus = (self.focus + 1) % rows,
+            Action::Up => self.focus = (self.focus + rows - 1) % rows,
+            Action::CursorLeft | Action::CursorRight | Action::Type(' ')
+                if self.focus == 0 =>
+            {
+                self.switch();
+            }
+            Action::CursorLeft | Action::CursorRight | Action::Type(' ')
+                if self.field() == Some("kind") =>
+            {
+                let all = ActorKind::ALL;
+                let i = all.iter().position(|&k| k == self.actor.kind).unwrap_or(0);
+                let step = if *action == Action::CursorLeft {
+                    all.len() - 1
+                } else {
+                    1
+                };
+                self.actor.kind = all[(i + step) % all.len()];
+            }
+            _ => self.edit(action, b),
+        }
+        Answer::Stays
+    }
+
+    /// Switches to the other choice of the key, the focus on its first field.
+    fn switch(&mut self) {
+        self.choice = self.choice.other();
+        self.focus = 0;
+        self.problem.clear();
+    }
+
+    /// An editing key in the focused text field; the id follows the name or the title until
+    /// it is edited itself.
+    fn edit(&mut self, action: &Action, b: &Briefing) {
+        let field = self.field();
+        let Some(text) = self.text_field() else {
+            return;
+        };
+        if !text.apply(action) {
+            return;
+        }
+        self.problem.clear();
+        match (self.choice, field) {
+            (Choice::NewActor, Some("id")) => self.actor.id_follows = false,
+            (Choice::NewActor, Some("name")) if self.actor.id_follows => {
+                let id = edit::propose_actor(b, self.actor.name.as_str()).id;
+                self.actor.id.set(id);
+            }
+            (Choice::NewEvent, Some("id")) => self.event.id_follows = false,
+            (Choice::NewEvent, Some("title")) if self.event.id_follows => {
+                let id = edit::event_id(b, self.event.title.as_str());
+                self.event.id.set(id);
+            }
+            (Choice::AliasOf | Choice::EvidenceFor, _) => self.chooser.chosen = 0,
+            _ => {}
+        }
+    }
+
+    /// Enter: the change the fields describe, or why there is none yet.
+    fn submit(&mut self, b: &Briefing) -> Answer {
+        self.problem.clear();
+        let change = match self.choice {
+            Choice::NewActor => {
+                let name = self.actor.name.trim();
+                let id = self.actor.id.trim();
+                if name.is_empty() || id.is_empty() {
+                    self.problem.push("A new actor needs a name and an id".into());
+                    return Answer::Stays;
+                }
+                let role = self.actor.role.trim();
+                // The words picked become a mention of the new actor: an alias when the name
+                // was written otherwise.
+                let aliases = if crate::fold::fold(&self.words) == crate::fold::fold(name) {
+                    Vec::new()
+                } else {
+                    vec![self.words.clone()]
+                };
+                Change::NewActor(NewActor {
+                    id: id.to_owned(),
+                    name: name.to_owned(),
+                    kind: self.actor.kind,
+                    role: (!role.is_empty()).then(|| role.to_owned()),
+                    aliases,
+                })
+            }
+            Choice::NewEvent => {
+                let (date, title, id) = (
+                    self.event.date.trim(),
+                    self.event.title.trim(),
+                    self.event.id.trim(),
+                );
+                if date.is_empty() || title.is_empty() || id.is_empty() {
+                    self.problem
+                        .push("A new event needs a date, a title and an id".into());
+                    return Answer::Stays;
+                }
+                let actors = self
+                    .event
+                    .actors
+                    .split([',', ' '])
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                Change::NewEvent(NewEvent {
+                    id: id.to_owned(),
+                    date: date.to_owned(),
+                    title: title.to_owned(),
+                    actors,
+                    evidence: self.words.clone(),
+                    dated: self.event.dated,
+                    approximate: self.event.approximate,
+                })
+            }
+            Choice::AliasOf | Choice::EvidenceFor => {
+                let rows = self.rows(b);
+                let Some(row) = rows.get(self.chooser.chosen) else {
+                    self.problem.push(if rows.is_empty() {
+                        "Nothing to choose: nothing matches what is typed".into()
+                    } else {
+                        "Choose a row with ↑ and ↓".into()
+                    });
+                    return Answer::Stays;
+                };
+                match &row.target {
+                    Target::Actor(a) => Change::Alias {
+                        actor: b.sheet.actors[*a].id.clone(),
+                        alias: self.words.clone(),
+                    },
+                    Target::Evidence(target) => Change::Evidence {
+                        target: target.clone(),
+                        evidence: self.words.clone(),
+                    },
+                }
+            }
+        };
+        Answer::Commit(change)
+    }
+}
+
+fn empty_actor() -> ActorForm {
+    ActorForm {
+        name: TextField::default(),
+        id: TextField::default(),
+        id_follows: true,
+        kind: ActorKind::Other,
+        role: TextField::default(),
+    }
+}
+
+fn empty_event() -> EventForm {
+    EventForm {
+        date: TextField::default(),
+        title: TextField::default(),
+        id: TextField::default(),
+        id_follows: true,
+        actors: TextField::default(),
+        dated: false,
+        approximate: false,
+    }
+}
+
+/// The actor whose name or alias shares a capitalised word of three letters or more with
+/// `words` ("Stoltenberg" and Jens Stoltenberg): the likelier thing to add is an alias.
+fn kin_actor(b: &Briefing, words: &str) -> Option<usize> {
+    let significant = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+            .map(crate::fold::fold)
+            .collect()
+    };
+    let mine = significant(words);
+    if mine.is_empty() {
+        return None;
+    }
+    b.sheet.actors.iter().position(|a| {
+        std::iter::once(&a.name)
+            .chain(&a.aliases)
+            .flat_map(|s| significant(s))
+            .any(|w| mine.contains(&w))
+    })
+}
+
+impl App {
+    /// `a`: the dialog that adds the name picked (the selection, or the mention or unclaimed
+    /// name under the cursor).
+    pub(super) fn open_add(&mut self) {
+        if let Some(why) = self.read_only() {
+            self.complain(why);
+            return;
+        }
+        let Some(span) = self.picked_words() else {
+            let next = self.key(Context::Article, &Action::NextMention).to_owned();
+            self.complain(format!(
+                "Nothing to add: move the cursor to a name with {next}, or select words first"
+            ));
+            return;
+        };
+        let words = self.briefing.article.text()[span.clone()].to_owned();
+        self.curate = Some(CurateDialog::add(&self.briefing, &words, span));
+    }
+
+    /// `E`: the dialog that makes the sentence picked (the selection, or the sentence of the
+    /// cursor, or the first on screen) the evidence of an event or fact.
+    pub(super) fn open_evidence(&mut self) {
+        if let Some(why) = self.read_only() {
+            self.complain(why);
+            return;
+        }
+        let span = self.picked_words().map_or_else(
+            || edit::sentence_at(&self.briefing, self.article.top_offset()),
+            |words| {
+                if self.selection_span().is_some() {
+                    words
+                } else {
+                    edit::sentence_at(&self.briefing, words.start)
+                }
+            },
+        );
+        if self.briefing.article.text()[span.clone()].trim().is_empty() {
+            self.complain("No sentence here to quote");
+            return;
+        }
+        self.curate = Some(CurateDialog::evidence(&self.briefing, span));
+    }
+
+    /// A key while the curation dialog is open.
+    pub(super) fn curate_action(&mut self, action: &Action) {
+        let Some(dialog) = &mut self.curate else {
+            return;
+        };
+        match dialog.answer(action, &self.briefing) {
+            Answer::Stays => {}
+            Answer::Closes => self.curate = None,
+            Answer::Commit(change) => self.write_change(&change),
+        }
+    }
+}

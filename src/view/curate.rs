@@ -1,0 +1,174 @@
+//! The curation dialog over the panes (`a`, `E`): the words picked, the choice between its two
+//! kinds of change, the fields or the list to choose from, and why the last Enter changed
+//! nothing.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::dialog::field;
+use super::text::{clean, fit};
+use super::theme::Theme;
+use crate::app::curate::{Choice, CurateDialog};
+use crate::app::keys::Context;
+use crate::app::{Action, App, geometry};
+use crate::sheet::ActorKind;
+
+/// The most rows a list to choose from takes.
+const LIST_ROWS: usize = 8;
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let Some(d) = app.curate_dialog() else {
+        return;
+    };
+    let width = geometry::dialog_width(area);
+    let inner_width = usize::from(width.saturating_sub(2)).max(1);
+    let mut lines = body(app, d, inner_width, theme);
+    for reason in &d.problem {
+        for row in textwrap::wrap(&clean(reason), inner_width) {
+            lines.push(Line::styled(row.into_owned(), theme.error));
+        }
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let rect = geometry::dialog(area, height);
+    frame.render_widget(Clear, rect);
+    let key = |action| app.key(Context::Curate, &action);
+    let verb = match d.choice {
+        Choice::NewActor | Choice::AliasOf => "add",
+        Choice::NewEvent | Choice::EvidenceFor => "write",
+    };
+    let keys = format!(
+        " {} field · {} {verb} · {} cancel ",
+        key(Action::NextOption),
+        key(Action::Submit),
+        key(Action::Cancel),
+    );
+    let title = match d.choice {
+        Choice::NewActor | Choice::AliasOf => " Add a name ",
+        Choice::NewEvent | Choice::EvidenceFor => " Add evidence ",
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(theme.border_focus)
+        .title(Line::styled(title, theme.title_focus))
+        .title_bottom(Line::styled(keys, theme.dim));
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The dialog's rows for `width` columns, before the reasons.
+fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    const LABEL: usize = 9;
+    let label = |text: &str, row: usize| {
+        let style = if d.focus == row {
+            theme.key
+        } else {
+            theme.dim
+        };
+        Span::styled(format!("{text:<LABEL$}"), style)
+    };
+    let room = width.saturating_sub(LABEL);
+    let mut lines = Vec::new();
+    // The words picked: a name on one row, a quote on up to three.
+    let words = clean(&d.words);
+    let quoted = textwrap::wrap(&words, room.max(1));
+    for (i, row) in quoted.iter().take(3).enumerate() {
+        let head = if i == 0 { "words" } else { "" };
+        let more = i == 2 && quoted.len() > 3;
+        let text = if more {
+            format!("{}…", fit(row, room.saturating_sub(1)))
+        } else {
+            row.clone().into_owned()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{head:<LABEL$}"), theme.dim),
+            Span::styled(text, theme.evidence),
+        ]));
+    }
+    // The choice between the key's two kinds of change.
+    let option = |c: Choice| {
+        let text = format!(" {} ", c.label());
+        if c == d.choice {
+            Span::styled(text, theme.row)
+        } else {
+            Span::raw(text)
+        }
+    };
+    let (first, second) = match d.choice {
+        Choice::NewActor | Choice::AliasOf => (Choice::NewActor, Choice::AliasOf),
+        Choice::NewEvent | Choice::EvidenceFor => (Choice::NewEvent, Choice::EvidenceFor),
+    };
+    lines.push(Line::from(vec![
+        label("add as", 0),
+        option(first),
+        option(second),
+    ]));
+    let b = app.briefing();
+    for (i, &name) in d.choice.fields().iter().enumerate() {
+        let row = i + 1;
+        let focused = d.focus == row;
+        let text = match (d.choice, name) {
+            (Choice::NewActor, "kind") => {
+                lines.push(kinds(label(name, row), d.actor.kind, focused, theme));
+                continue;
+            }
+            (Choice::NewActor, "name") => &d.actor.name,
+            (Choice::NewActor, "id") => &d.actor.id,
+            (Choice::NewActor, _) => &d.actor.role,
+            (Choice::NewEvent, "date") => &d.event.date,
+            (Choice::NewEvent, "title") => &d.event.title,
+            (Choice::NewEvent, "id") => &d.event.id,
+            (Choice::NewEvent, _) => &d.event.actors,
+            (Choice::AliasOf | Choice::EvidenceFor, _) => &d.chooser.filter,
+        };
+        lines.push(Line::from(field(label(name, row), text, room, focused, theme)));
+        if d.choice == Choice::NewEvent && name == "date" && !d.event.dated {
+            lines.push(Line::styled(
+                format!("{:LABEL$}no date in the sentence: correct this one", ""),
+                theme.dim,
+            ));
+        }
+    }
+    if matches!(d.choice, Choice::AliasOf | Choice::EvidenceFor) {
+        let rows = d.rows(b);
+        if rows.is_empty() {
+            let none = if d.choice == Choice::AliasOf {
+                "no actor matches"
+            } else {
+                "every event and fact has evidence"
+            };
+            lines.push(Line::styled(format!("{:LABEL$}{none}", ""), theme.dim));
+        }
+        let first = d.chooser.chosen.saturating_sub(LIST_ROWS - 1);
+        for (i, row) in rows.iter().enumerate().skip(first).take(LIST_ROWS) {
+            let text = format!("{:LABEL$}{}", "", fit(&clean(&row.label), room));
+            lines.push(if i == d.chooser.chosen {
+                Line::styled(text, theme.row)
+            } else {
+                Line::raw(text)
+            });
+        }
+    }
+    lines
+}
+
+/// The six kinds on one row, the chosen one marked (and named with arrows when focused, so
+/// that the row says how to change it).
+fn kinds<'a>(label: Span<'a>, chosen: ActorKind, focused: bool, theme: &Theme) -> Line<'a> {
+    let mut spans = vec![label];
+    for k in ActorKind::ALL {
+        let text = if k == chosen && focused {
+            format!("‹{}›", k.as_str())
+        } else {
+            format!(" {} ", k.as_str())
+        };
+        spans.push(if k == chosen {
+            Span::styled(text, theme.row)
+        } else {
+            Span::raw(text)
+        });
+    }
+    Line::from(spans)
+}
