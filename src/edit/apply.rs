@@ -404,7 +404,8 @@ fn add_alias(
     };
     let last = last.span().ok_or_else(no_span)?;
     let between = &text[last.end..close];
-    let comma = between.find(',');
+    // A comma after the last element, not one in a comment after it (`"b"   # x, y`).
+    let comma = between[..between.find('#').unwrap_or(between.len())].find(',');
     let multi_line = text[whole.clone()].contains('\n');
     let same_line_close = !between.contains('\n');
     if !multi_line || same_line_close {

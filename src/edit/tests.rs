@@ -119,6 +119,29 @@ fn an_alias_after_a_last_element_without_a_comma_gives_it_one() {
 }
 
 #[test]
+fn a_comma_in_the_last_elements_comment_is_no_comma_after_it() {
+    let sheet = SHEET.replace("    \"Dr. Lee\",\n", "    \"Dr. Lee\"   # a title, then\n");
+    let out = apply(&sheet, &alias("ann", "Annie")).unwrap();
+    assert_eq!(
+        out,
+        sheet.replace(
+            "    \"Dr. Lee\"   # a title, then\n",
+            "    \"Dr. Lee\",   # a title, then\n    \"Annie\",\n"
+        )
+    );
+}
+
+#[test]
+fn an_alias_joins_an_array_closed_on_its_last_elements_line() {
+    let sheet = SHEET.replace("    \"Dr. Lee\",\n]", "    \"Dr. Lee\"]");
+    let out = apply(&sheet, &alias("ann", "Annie")).unwrap();
+    assert_eq!(
+        out,
+        sheet.replace("\"Dr. Lee\"]", "\"Dr. Lee\", \"Annie\"]")
+    );
+}
+
+#[test]
 fn an_alias_joins_a_single_line_array_on_its_line() {
     // Bob has no id: he is found by the id `check` makes from his name.
     let out = apply(SHEET, &alias("bob-stone", "Bobby")).unwrap();

@@ -450,6 +450,7 @@ fn ten_changes_keep_every_comment_and_blank_line_and_ten_undos_restore_the_file(
         texts.push(read(&path));
     }
     let last = texts.last().unwrap();
+    insta::assert_snapshot!(last);
     // Every comment and blank line of the original is still there, in order.
     let mut lines = last.lines();
     let kept = SHEET
