@@ -149,7 +149,7 @@ fn opening_date(text: &str) -> Option<(PartialDate, String)> {
 /// words. Every word of three letters or more is capitalised but the small words titles leave in
 /// lowercase (one slip allowed in twelve: headlines are short). A sentence with many names and a verb in lowercase
 /// ("He met Bob Jones in Paris") is not.
-fn title_case(line: &str) -> bool {
+pub(crate) fn title_case(line: &str) -> bool {
     /// Words of three letters or more a title-case line may leave in lowercase.
     const SMALL: &[&str] = &[
         "the", "and", "for", "nor", "but", "yet", "from", "with", "into", "onto", "over", "upon",

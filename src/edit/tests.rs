@@ -345,6 +345,9 @@ fn proposals_use_the_drafts_guesses() {
         propose_actor(&b, "Acme Corporation").kind,
         ActorKind::Organization
     );
+    // "Wiesbaden" alone says nothing; "Wiesbaden, Germany" in the article says a place.
+    assert_eq!(propose_actor(&b, "Wiesbaden").kind, ActorKind::Place);
+    assert_eq!(names::guess_kind("Wiesbaden").0, ActorKind::Other);
 }
 
 #[test]
