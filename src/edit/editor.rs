@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::Change;
 use super::apply::{ApplyError, apply_at};
-use crate::briefing::{self, Input, MAX_SHEET_BYTES, ReadError, read_limited};
+use crate::briefing::{self, Briefing, Input, MAX_SHEET_BYTES, ReadError, read_limited};
 use crate::diagnostic::Diagnostic;
 use crate::export::output::{WriteError, write_atomic};
 use crate::inert::escaped;
@@ -42,6 +42,9 @@ pub struct Committed {
     pub warnings: Vec<Diagnostic>,
     /// The sheet's new text, as written.
     pub text: String,
+    /// The briefing the new text makes, as checked before writing: the reader can show it
+    /// without loading the sheet again.
+    pub briefing: Box<Briefing>,
 }
 
 /// A change undone.
@@ -172,12 +175,13 @@ impl Editor {
         })?;
         let (text, at) = apply_at(&before, change)?;
         let checked = briefing::check_text(&self.input, text.clone());
-        if checked.errors() > 0 {
+        let errors = checked.errors();
+        let (Some(loaded), 0) = (checked.briefing, errors) else {
             return Err(EditError::Invalid {
                 path: self.shown(),
                 diagnostics: checked.diagnostics,
             });
-        }
+        };
         if self.on_disk()? != self.loaded {
             return Err(EditError::ChangedOnDisk { path: self.shown() });
         }
@@ -199,6 +203,7 @@ impl Editor {
                 .filter(|d| !d.is_error())
                 .collect(),
             text,
+            briefing: Box::new(loaded),
         })
     }
 

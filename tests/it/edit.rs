@@ -176,6 +176,8 @@ fn a_new_actor_is_written_after_the_last_actor() {
     checks(&path);
     let reloaded = open(&Input::Path(path.clone())).unwrap();
     assert_eq!(reloaded.sheet.actors.len(), b.sheet.actors.len() + 1);
+    assert_eq!(done.briefing.sheet, reloaded.sheet);
+    assert_eq!(done.briefing.sheet_text, after);
 }
 
 #[test]
