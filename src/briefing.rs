@@ -7,7 +7,7 @@ mod input;
 use std::collections::HashMap;
 
 pub use input::{BUNDLED_NAME, CannotRun, Input};
-pub(crate) use input::{ReadError, read_limited};
+pub(crate) use input::{MAX_SHEET_BYTES, ReadError, read_limited};
 
 use crate::article::{self, Article};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
@@ -35,6 +35,10 @@ pub struct Briefing {
     pub warnings: Vec<Diagnostic>,
     /// The fact sheet as the user named it.
     pub sheet_path: String,
+    /// The fact sheet's text exactly as it was read. Stored, not derived: the file may change on
+    /// disk after loading, and the reader's changes ([`crate::edit::Editor`]) are made to, and
+    /// compared with, what was loaded.
+    pub sheet_text: String,
     actor_ids: HashMap<String, usize>,
     /// The first line (1-based) of each `[[actors]]`, `[[events]]` and `[[facts]]` table of
     /// the fact sheet, in file order, with the actor or event it describes (facts: none).
@@ -75,16 +79,24 @@ impl Checked {
 
 /// Checks and loads the fact sheet that `input` names.
 pub fn check(input: &Input) -> Result<Checked, CannotRun> {
-    let sheet_text = input.read_sheet()?;
+    match input.read_sheet()? {
+        Ok(text) => Ok(check_text(input, text)),
+        Err(not_utf8) => Ok(finish(
+            &input.sheet_display(),
+            Counts::default(),
+            vec![not_utf8],
+            None,
+        )),
+    }
+}
+
+/// Checks `text` as the fact sheet that `input` names, without reading the sheet: what a change
+/// the reader is about to write would make of it. Diagnostics name `input`'s path, and the
+/// article is read as `check` reads it.
+#[must_use]
+pub fn check_text(input: &Input, text: String) -> Checked {
     let sheet_path = input.sheet_display();
     let mut diagnostics = Vec::new();
-    let text = match sheet_text {
-        Ok(text) => text,
-        Err(not_utf8) => {
-            diagnostics.push(not_utf8);
-            return Ok(finish(&sheet_path, Counts::default(), diagnostics, None));
-        }
-    };
     let src = SourceFile::new(sheet_path.clone(), &text);
     let Parsed {
         mut sheet,
@@ -100,10 +112,10 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         && !looks_like_a_fact_sheet(&text)
     {
         let d = not_a_fact_sheet(input, &src, syntax);
-        return Ok(finish(&sheet_path, Counts::default(), vec![d], None));
+        return finish(&sheet_path, Counts::default(), vec![d], None);
     }
     if syntax {
-        return Ok(finish(&sheet_path, counts, diagnostics, None));
+        return finish(&sheet_path, counts, diagnostics, None);
     }
     validate(&sheet, &positions, &src, &mut diagnostics);
     let article_text = if sheet.briefing.article.is_empty() {
@@ -121,7 +133,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         }
     };
     let Some(article_text) = article_text else {
-        return Ok(finish(&sheet_path, counts, diagnostics, None));
+        return finish(&sheet_path, counts, diagnostics, None);
     };
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
     let (article, omit_hits) = Article::new(article_text, &omit);
@@ -153,7 +165,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
     let (mut event_evidence, fact_evidence) =
         locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return Ok(finish(&sheet_path, counts, diagnostics, None));
+        return finish(&sheet_path, counts, diagnostics, None);
     }
     let event_lines = event_lines(&sheet, &positions, &src);
     sort_events(&mut sheet.events, &mut event_evidence);
@@ -169,8 +181,9 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
         fact_evidence,
         warnings: sorted(diagnostics.clone()),
         sheet_path: sheet_path.clone(),
+        sheet_text: text,
     };
-    Ok(finish(&sheet_path, counts, diagnostics, Some(briefing)))
+    finish(&sheet_path, counts, diagnostics, Some(briefing))
 }
 
 /// Whether `text` is meant as a fact sheet, however broken: a line opens one of its tables

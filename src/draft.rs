@@ -149,7 +149,7 @@ fn opening_date(text: &str) -> Option<(PartialDate, String)> {
 /// words. Every word of three letters or more is capitalised but the small words titles leave in
 /// lowercase (one slip allowed in twelve: headlines are short). A sentence with many names and a verb in lowercase
 /// ("He met Bob Jones in Paris") is not.
-fn title_case(line: &str) -> bool {
+pub(crate) fn title_case(line: &str) -> bool {
     /// Words of three letters or more a title-case line may leave in lowercase.
     const SMALL: &[&str] = &[
         "the", "and", "for", "nor", "but", "yet", "from", "with", "into", "onto", "over", "upon",
@@ -250,7 +250,7 @@ impl Ids {
 }
 
 /// A short title from a sentence: its first words, cut at a word near [`TITLE_BYTES`].
-fn title_from(sentence: &str) -> String {
+pub(crate) fn title_from(sentence: &str) -> String {
     /// Words that open a sentence without saying what happened.
     const OPENERS: &[&str] = &[
         "And ",
@@ -334,7 +334,7 @@ const SAID: &[&str] = &[
 
 /// The ids of the actors mentioned within `r`, each once, in the order they first stand there.
 /// The index is sorted: a binary search finds the first, so a sentence costs its own mentions.
-fn actor_ids(index: &MentionIndex, actors: &[Actor], r: &Range<usize>) -> Vec<String> {
+pub(crate) fn actor_ids(index: &MentionIndex, actors: &[Actor], r: &Range<usize>) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for m in within(index, r) {
         let id = &actors[m.actor as usize].id;
@@ -360,7 +360,7 @@ fn within<'i>(
 /// The date a sentence's date phrases give its event ([`dates::main_date`]: the first, unless
 /// it is "today" before a date written with its year), whether it is approximate, and how it
 /// was read (`"next week": a week after the publication date`).
-fn sentence_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, String)> {
+pub(crate) fn sentence_date(text: &str, phrases: &[Phrase]) -> Option<(PartialDate, bool, String)> {
     let p = &phrases[dates::main_date(text, phrases)?];
     match &p.found {
         Found::Date {
@@ -688,10 +688,18 @@ pub fn draft(text: &str, options: &Options) -> Draft {
 /// else the latest year a dated event has (the text was written then or later), else the year
 /// 1, which no article means.
 fn placeholder(published: Option<PartialDate>, dated: &[DraftEvent]) -> (PartialDate, String) {
+    undated_date(published, dated.iter().map(|e| e.event.date.year()).max())
+}
+
+/// The date an undated event is given, and what it is: the publication date when known, else
+/// the `latest` year of a dated event, else the year 1 (the placeholder no article means).
+pub(crate) fn undated_date(
+    published: Option<PartialDate>,
+    latest: Option<u16>,
+) -> (PartialDate, String) {
     if let Some(p) = published {
         return (p, "dated with the publication date".to_owned());
     }
-    let latest = dated.iter().map(|e| e.event.date.year()).max();
     match latest.and_then(|y| PartialDate::new(u32::from(y), None, None).ok()) {
         Some(y) => (
             y,
@@ -706,7 +714,7 @@ fn placeholder(published: Option<PartialDate>, dated: &[DraftEvent]) -> (Partial
 }
 
 /// The actor a candidate proposes: its id made from its name, unique among `taken`.
-fn candidate_actor(c: &Candidate, taken: &mut Ids) -> Actor {
+pub(crate) fn candidate_actor(c: &Candidate, taken: &mut Ids) -> Actor {
     Actor {
         id: taken.unique(slug(&c.name, 6), "actor"),
         name: c.name.clone(),

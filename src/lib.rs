@@ -13,6 +13,7 @@ pub mod cli;
 pub mod date;
 pub mod diagnostic;
 pub mod draft;
+pub mod edit;
 pub mod evidence;
 pub mod export;
 pub mod fold;

@@ -22,7 +22,7 @@ pub const FACT_SHEET_NAME: &str = "facts.toml";
 const BUNDLED_ARTICLE_NAME: &str = "article.txt";
 
 /// A fact sheet this large is not hand-written; it is refused rather than parsed.
-const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
+pub(crate) const MAX_SHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 /// The fact sheet to open.
 #[derive(Clone, Debug, PartialEq, Eq)]

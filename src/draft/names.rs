@@ -1199,6 +1199,17 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
     out
 }
 
+/// The kind a name alone suggests, as [`candidates`] guesses it for a name seen once without a
+/// title ([`ActorKind::Other`] when nothing suggests one), and why.
+pub(crate) fn guess_kind(name: &str) -> (ActorKind, Option<String>) {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    if name.is_empty() {
+        return (ActorKind::Other, None);
+    }
+    let spelling = Spelling::default();
+    kind_of(&name, &[(&name, &spelling)])
+}
+
 fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<String>) {
     if let Some((n, _)) = spell.iter().find(|(n, _)| country(n).is_some()) {
         let c = country(n).map_or("", |(c, _)| c);

@@ -4,6 +4,7 @@
 mod architecture;
 mod check;
 mod draft;
+mod edit;
 mod export;
 mod fuzz_regressions;
 mod harness;
