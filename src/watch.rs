@@ -30,7 +30,7 @@ pub const QUIET: Duration = Duration::from_millis(150);
 /// A file that keeps changing (a long copy) is reported at least this often.
 pub const LONGEST: Duration = Duration::from_secs(1);
 
-/// Why the files are not watched, for the status bar.
+/// Why the files are not watched, for the status bar (which makes it safe to print).
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]
 pub struct Unwatched(String);
@@ -38,9 +38,7 @@ pub struct Unwatched(String);
 impl Unwatched {
     /// `e`, met while watching `folder` (none: while starting), said for a person.
     fn new(e: &notify::Error, folder: Option<&Path>) -> Self {
-        let at = folder.map_or_else(String::new, |f| {
-            format!("{}: ", crate::inert::escaped(&f.display().to_string()))
-        });
+        let at = folder.map_or_else(String::new, |f| format!("{}: ", f.display()));
         Self(match &e.kind {
             notify::ErrorKind::MaxFilesWatch => format!(
                 "{at}the system's limit of watched folders is reached (raise \
