@@ -168,7 +168,8 @@ impl App {
         self.article.clamp();
         self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
         self.fit_lists();
-        // The warnings window lists the new warnings (from its top: its rows are others).
+        // The warnings window lists the new warnings, from its top (its rows are others), or
+        // closes when there are none; not while a search is typed in it.
         let warnings = matches!(
             self.window.as_ref().map(super::Window::kind),
             Some(Kind::Warnings)
@@ -177,7 +178,11 @@ impl App {
             && old.warnings != self.briefing.warnings
             && self.window_search_typed().is_none()
         {
-            self.open_window(Kind::Warnings);
+            if self.briefing.warnings.is_empty() {
+                self.window = None;
+            } else {
+                self.open_window(Kind::Warnings);
+            }
         }
     }
 

@@ -132,6 +132,37 @@ fn a_broken_save_is_listed_and_a_fixed_one_closes_the_list() {
 }
 
 #[test]
+fn the_warnings_window_lists_the_warnings_of_the_new_version() {
+    let f = Fixture::new(&with_actor(SHEET, "china", "China"), ARTICLE.as_bytes());
+    let mut r = reading(&f, 100, 30);
+    let rows = |r: &Reader| {
+        r.app
+            .window_rows()
+            .map(|(_, rows)| rows.iter().map(|row| row.text.clone()).collect::<String>())
+    };
+    r.press("w");
+    let before = rows(&r).expect("the warnings window");
+    assert!(before.contains("\"china\""), "{before}");
+    assert!(!before.contains("\"japan\""), "{before}");
+    fs::write(
+        f.sheet(),
+        with_actor(&with_actor(SHEET, "china", "China"), "japan", "Japan"),
+    )
+    .unwrap();
+    r.act(Action::FilesChanged);
+    let after = rows(&r).expect("the warnings window");
+    assert!(
+        after.contains("\"china\"") && after.contains("\"japan\""),
+        "{after}"
+    );
+    // Both mentioned now: no warnings left, and the window closes.
+    fs::write(f.path("article.txt"), "NATO met China and Japan.\n").unwrap();
+    r.act(Action::FilesChanged);
+    assert!(r.app.warnings().is_empty(), "{:?}", r.app.warnings());
+    assert!(r.app.window().is_none());
+}
+
+#[test]
 fn a_query_being_typed_stays_and_is_searched_in_the_new_text() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
     let mut r = reading(&f, 80, 24);
