@@ -267,7 +267,7 @@ impl App {
     fn apply(&mut self, action: Action) -> Effect {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Scroll(..) | Action::Settle
+            Action::Resize(..) | Action::Scroll(..) | Action::Settle | Action::FilesChanged
         ) {
             self.message = None;
         }
@@ -279,6 +279,15 @@ impl App {
             Action::Suspend => return Effect::Suspend,
             Action::Redraw => return Effect::Redraw,
             Action::Resize(w, h) => self.resize(w, h),
+            // Underneath whatever is open, at any size: nothing typed is lost (see reload.rs).
+            Action::FilesChanged => self.files_changed(),
+            Action::NotWatching(why) => {
+                let reload = self.key(Context::Global, &Action::Reload);
+                self.complain(format!(
+                    "Not watching the files for changes ({}): {reload} reloads them",
+                    crate::inert::escaped(&why)
+                ));
+            }
             // Nothing on screen to act on: a key would work blind (an export written unseen).
             _ if action != Action::Settle && self.geometry().mode == Mode::TooSmall => {}
             Action::Paste(text) => self.paste(&text),

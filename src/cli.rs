@@ -40,6 +40,10 @@ pub struct Cli {
     /// names a light background); `NO_COLOR` still turns colours off.
     #[arg(long, value_enum)]
     pub theme: Option<Theme>,
+    /// Do not watch the fact sheet and the article for changes: the reader reloads them only
+    /// when asked (r). By default a save is on screen within a second.
+    #[arg(long)]
+    pub no_watch: bool,
 }
 
 /// `--theme`: the reader's palette.
@@ -122,7 +126,7 @@ pub fn run(cli: Cli) -> ExitCode {
             published,
         }),
         Some(Command::Suggest { path }) => suggest::run(path.as_deref()),
-        None => read::run(cli.path.as_deref(), cli.theme),
+        None => read::run(cli.path.as_deref(), cli.theme, !cli.no_watch),
     };
     match status {
         Ok(code) => ExitCode::from(code),

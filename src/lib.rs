@@ -27,6 +27,7 @@ pub mod signals;
 pub mod span;
 pub mod terminal;
 pub mod view;
+pub mod watch;
 pub mod wrap;
 
 #[cfg(test)]

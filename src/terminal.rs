@@ -1,7 +1,8 @@
 //! The one module that owns the real terminal: raw mode, the alternate screen, mouse capture
 //! and bracketed paste on the way in; the same undone on the way out, on error, on panic, on
 //! every signal that ends the process (see [`crate::signals`]), and around a stop (Ctrl-z or
-//! an outside SIGTSTP); and the event loop that turns terminal events into actions.
+//! an outside SIGTSTP); and the event loop that turns terminal events into actions, and changes
+//! to the files read (see [`crate::watch`]) into [`Action::FilesChanged`].
 
 use std::collections::VecDeque;
 use std::io::{self, IsTerminal};
@@ -27,14 +28,18 @@ use signal_hook::consts::{SIGCONT, SIGHUP, SIGTSTP};
 use crate::app::keys::Context;
 use crate::app::{Action, App, Effect};
 use crate::view;
+use crate::watch::Watch;
 
 /// How often the loop wakes without input, to notice a signal…
 const TICK: Duration = Duration::from_millis(200);
 /// …or, while a search runs on another thread, to take its matches…
 const SETTLE_TICK: Duration = Duration::from_millis(4);
 /// …or, while an export is written on another thread, to take its outcome (a FIFO may wait
-/// for its reader for minutes: no need to look as often as for a search).
+/// for its reader for minutes: no need to look as often as for a search)…
 const EXPORT_TICK: Duration = Duration::from_millis(50);
+/// …or, while the files are watched, to take a change to them: a save is on screen within this
+/// and [`crate::watch::QUIET`] (and the reload).
+const FILES_TICK: Duration = Duration::from_millis(100);
 
 /// How long the loop waits for more of a burst of input before drawing. Not zero: with the
 /// event source chosen in Cargo.toml, `poll(Duration::ZERO)` never looks at what was already
@@ -114,12 +119,13 @@ fn capture_mouse(on: bool) -> io::Result<()> {
     }
 }
 
-/// Runs the reader until it quits or is told to stop.
+/// Runs the reader until it quits or is told to stop; reloads the files read when they change
+/// on disk, when `watch_files` (see [`crate::watch`]).
 ///
 /// # Panics
 /// Only when `BRIEFING_TEST_PANIC` is set: the tests use it to prove that a panic leaves the
 /// terminal restored.
-pub fn run(app: &mut App) -> io::Result<Ended> {
+pub fn run(app: &mut App, watch_files: bool) -> io::Result<Ended> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -142,12 +148,17 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     // that, never for the whole of a 65535×65535 terminal.
     let size = ratatui::crossterm::terminal::size()?;
     app.update(Action::Resize(size.0, size.1));
+    let mut files = if watch_files {
+        start_watching(app)
+    } else {
+        None
+    };
     let mut terminal = new_terminal(app)?;
     assert!(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
-    let outcome = events(app, &mut terminal, &flags);
+    let outcome = events(app, &mut terminal, &flags, &mut files);
     // ratatui's `Terminal` shows the cursor when dropped and, if it cannot, prints that with
     // `eprintln!` — which panics when standard error is the terminal that went away. Show it
     // here instead; if that fails there is no terminal left to give it back to, and the
@@ -209,12 +220,44 @@ impl Flags {
     }
 }
 
+/// Starts watching the files the briefing was read from (none for the bundled sample). When
+/// that cannot be done, the status bar says so, once, and the reader goes on without.
+fn start_watching(app: &mut App) -> Option<Watch> {
+    let files = app.watched_files();
+    if files.is_empty() {
+        return None;
+    }
+    Watch::start(&files)
+        .map_err(|e| app.update(Action::NotWatching(e.to_string())))
+        .ok()
+}
+
+/// Takes a change to the files watched, if one is due: the app reloads them. Watches the files
+/// the briefing now names (a reload may name another article); when one of them cannot be
+/// watched, stops watching, and the status bar says so. Whether the app was updated.
+fn take_changes(app: &mut App, files: &mut Option<Watch>) -> bool {
+    let Some(watch) = files else {
+        return false;
+    };
+    if let Err(e) = watch.follow(&app.watched_files()) {
+        *files = None;
+        app.update(Action::NotWatching(e.to_string()));
+        return true;
+    }
+    if watch.changed() {
+        app.update(Action::FilesChanged);
+        return true;
+    }
+    false
+}
+
 /// The event loop: draws, takes events, applies their actions, until the reader quits or a
-/// signal says to stop.
+/// signal says to stop; reloads the files when they change.
 fn events(
     app: &mut App,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     flags: &Flags,
+    files: &mut Option<Watch>,
 ) -> io::Result<Ended> {
     let mut dirty = true;
     // Events that came while an export was being written (see `holds`).
@@ -240,6 +283,10 @@ fn events(
             }
             restore();
             retake(app, terminal)?;
+            dirty = true;
+        }
+        // Checked on every turn, which a tick starts at most FILES_TICK after the last.
+        if take_changes(app, files) {
             dirty = true;
         }
         if dirty {
@@ -289,6 +336,8 @@ fn events(
             SETTLE_TICK
         } else if app.exporting() {
             EXPORT_TICK
+        } else if files.is_some() {
+            FILES_TICK
         } else {
             TICK
         };

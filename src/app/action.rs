@@ -100,6 +100,15 @@ pub enum Action {
     /// been taken.
     #[serde(skip_deserializing)]
     Settle,
+    /// The fact sheet or the article changed on disk (the terminal loop watches them, see
+    /// [`crate::watch`]): reloaded as [`Action::Reload`] does, underneath whatever is open, and
+    /// nothing said when what is on disk is what is shown. No key runs it.
+    #[serde(skip_deserializing)]
+    FilesChanged,
+    /// The files could not be watched, for this reason: the status bar says so once, and which
+    /// key reloads them. No key runs it.
+    #[serde(skip_deserializing)]
+    NotWatching(String),
     /// The terminal now has this many columns and rows.
     #[serde(skip_deserializing)]
     Resize(u16, u16),

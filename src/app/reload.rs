@@ -1,54 +1,47 @@
-//! Reloading the fact sheet and the article from disk (`r`): a version with errors is not
-//! taken, and a window lists them; a good one replaces the briefing, keeping the place read,
-//! the lists' selections and what is followed, carried over by id.
+//! Reloading the fact sheet and the article from disk, asked for (`r`) or because the files
+//! changed on disk ([`crate::app::Action::FilesChanged`]): a version with errors is not taken,
+//! and a window lists them; a good one replaces the briefing, keeping the place read, the
+//! lists' selections and what is followed, carried over by id.
+//!
+//! A reload because the files changed happens underneath whatever is open: a query being
+//! typed, a list's filter, the export dialog and a window being searched stay as they are (its
+//! errors are then only said, not shown in a window that would take the keys), and when what
+//! is on disk is what is shown (an editor touched a file, or the reader's own write came back)
+//! nothing happens at all.
+
+use std::path::{Path, PathBuf};
 
 use super::followed::{Followed, Target};
 use super::history::History;
+use super::keys::Context;
 use super::window::Kind;
-use super::{App, ArticleState, Search};
-use crate::briefing::{OpenError, open};
+use super::{Action, App, ArticleState, Search};
+use crate::briefing::{Briefing, OpenError, open};
+use crate::diagnostic::Diagnostic;
 use crate::plural::count;
 
 impl App {
-    /// Reads the fact sheet and article again. A version with errors is not taken: the old
-    /// one stays on screen and the errors are listed.
+    /// The files the briefing shown was read from, to watch for changes: the fact sheet and
+    /// its article; none for the bundled sample.
+    #[must_use]
+    pub fn watched_files(&self) -> Vec<PathBuf> {
+        let article = self
+            .input
+            .article_path(&self.briefing.sheet.briefing.article);
+        self.input
+            .sheet_path()
+            .map(Path::to_path_buf)
+            .into_iter()
+            .chain(article)
+            .collect()
+    }
+
+    /// Reads the fact sheet and article again (`r`). A version with errors is not taken: the
+    /// old one stays on screen and the errors are listed.
     pub(super) fn reload(&mut self) {
         match open(&self.input) {
             Ok(b) => {
-                let top = self.article.top_offset();
-                let cursor_at = self
-                    .article
-                    .cursor
-                    .and_then(|m| self.briefing.mentions.all().get(m))
-                    .map(|m| m.span.start as usize);
-                // The lists and what is followed hold indices into the old fact sheet: carried over by
-                // id, so an edit that reorders or removes entries never selects another one.
-                let old = std::mem::replace(&mut self.briefing, b);
-                // An edited article moves the text: the place read is found again by its words.
-                let (was_text, now_text) = (old.article.text(), self.briefing.article.text());
-                let top = same_place(was_text, now_text, top);
-                let cursor_at = cursor_at.map(|at| same_place(was_text, now_text, at));
-                let (was, now) = (&old.sheet, &self.briefing.sheet);
-                let actor = |a: usize| same_id(&was.actors, &now.actors, a, |x| &x.id);
-                let event = |e: usize| same_id(&was.events, &now.events, e, |x| &x.id);
-                self.actors.selected = self.actors.selected.and_then(actor);
-                self.events.selected = self.events.selected.and_then(event);
-                let target = match self.followed.target() {
-                    Target::Actor(a) => actor(a).map_or(Target::None, Target::Actor),
-                    Target::Event(e) => event(e).map_or(Target::None, Target::Event),
-                    Target::None => Target::None,
-                };
-                self.article = ArticleState::default();
-                self.followed = Followed::new(target, &self.briefing);
-                self.details.to_top();
-                self.search = Search::default();
-                self.history = History::default();
-                let (w, h) = self.size;
-                self.resize(w, h);
-                self.article.top = self.article.layout.row_of(top);
-                self.article.clamp();
-                self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
-                self.fit_lists();
+                self.take(b);
                 let warnings = self.warning_count();
                 self.say(format!(
                     "Reloaded {} ({})",
@@ -72,6 +65,165 @@ impl App {
             }
         }
     }
+
+    /// The fact sheet or the article changed on disk: reloaded as `r` does, but underneath
+    /// what is open, and without a word when nothing changed for the reader.
+    pub(super) fn files_changed(&mut self) {
+        match open(&self.input) {
+            Ok(b) => {
+                let sheet = b.sheet != self.briefing.sheet || b.warnings != self.briefing.warnings;
+                let article = b.article.text() != self.briefing.article.text();
+                let named = match (sheet, article) {
+                    (false, false) => {
+                        // Back to the version shown after a broken save: its errors are over.
+                        if self.close_reload_errors() {
+                            self.say(format!(
+                                "{} changed on disk: back to the version shown",
+                                file_name(&self.briefing.sheet_path)
+                            ));
+                        }
+                        return;
+                    }
+                    (true, false) => file_name(&self.briefing.sheet_path),
+                    (false, true) => file_name(&b.sheet.briefing.article),
+                    (true, true) => format!(
+                        "{} and {}",
+                        file_name(&self.briefing.sheet_path),
+                        file_name(&b.sheet.briefing.article)
+                    ),
+                };
+                self.take(b);
+                self.close_reload_errors();
+                let warnings = self.warning_count();
+                self.say(format!(
+                    "{named} changed on disk: reloaded ({})",
+                    count(warnings, "warning")
+                ));
+            }
+            Err(OpenError::Invalid { diagnostics, .. }) => {
+                let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+                let said = format!(
+                    "Changed on disk, with {}: still showing the previous version",
+                    count(errors, "error")
+                );
+                if self.busy() {
+                    let reload = self.key(Context::Global, &Action::Reload);
+                    self.complain(format!("{said} ({reload} lists the errors)"));
+                } else {
+                    self.show_reload_errors(diagnostics);
+                    self.complain(said);
+                }
+            }
+            Err(OpenError::CannotRun(e)) => {
+                self.complain(format!(
+                    "Changed on disk: {}; still showing the previous version",
+                    crate::inert::escaped(&e.to_string())
+                ));
+            }
+        }
+    }
+
+    /// Takes a new briefing in place of the one shown, keeping the place read (by its words),
+    /// the lists' selections and what is followed (by id), and a query being typed.
+    fn take(&mut self, b: Briefing) {
+        let top = self.article.top_offset();
+        let cursor_at = self
+            .article
+            .cursor
+            .and_then(|m| self.briefing.mentions.all().get(m))
+            .map(|m| m.span.start as usize);
+        // The lists and what is followed hold indices into the old fact sheet: carried over by
+        // id, so an edit that reorders or removes entries never selects another one.
+        let old = std::mem::replace(&mut self.briefing, b);
+        // An edited article moves the text: the place read is found again by its words.
+        let (was_text, now_text) = (old.article.text(), self.briefing.article.text());
+        let top = same_place(was_text, now_text, top);
+        let cursor_at = cursor_at.map(|at| same_place(was_text, now_text, at));
+        let (was, now) = (&old.sheet, &self.briefing.sheet);
+        let actor = |a: usize| same_id(&was.actors, &now.actors, a, |x| &x.id);
+        let event = |e: usize| same_id(&was.events, &now.events, e, |x| &x.id);
+        self.actors.selected = self.actors.selected.and_then(actor);
+        self.events.selected = self.events.selected.and_then(event);
+        let target = match self.followed.target() {
+            Target::Actor(a) => actor(a).map_or(Target::None, Target::Actor),
+            Target::Event(e) => event(e).map_or(Target::None, Target::Event),
+            Target::None => Target::None,
+        };
+        // A query being typed stays (only a reload because the files changed can come then):
+        // searched again in the new text, from the same words.
+        let typed = self.search.editing.then(|| {
+            let mut typed = Search::begin(same_place(was_text, now_text, self.search.origin_top));
+            typed.query = std::mem::take(&mut self.search.query);
+            typed.stale = !typed.query.is_empty();
+            typed
+        });
+        self.article = ArticleState::default();
+        self.followed = Followed::new(target, &self.briefing);
+        self.details.to_top();
+        self.search = typed.unwrap_or_default();
+        self.history = History::default();
+        let (w, h) = self.size;
+        self.resize(w, h);
+        self.article.top = self.article.layout.row_of(top);
+        self.article.clamp();
+        self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
+        self.fit_lists();
+        // The warnings window lists the new warnings, from its top (its rows are others), or
+        // closes when there are none; not while a search is typed in it.
+        let warnings = matches!(
+            self.window.as_ref().map(super::Window::kind),
+            Some(Kind::Warnings)
+        );
+        if warnings
+            && old.warnings != self.briefing.warnings
+            && self.window_search_typed().is_none()
+        {
+            if self.briefing.warnings.is_empty() {
+                self.window = None;
+            } else {
+                self.open_window(Kind::Warnings);
+            }
+        }
+    }
+
+    /// Something that takes the keys is open (the export dialog, a text field, a window's
+    /// search being typed): a window opened over it would take them from it.
+    fn busy(&self) -> bool {
+        self.export.is_some() || self.editing() || self.window_search_typed().is_some()
+    }
+
+    /// Lists `diagnostics` in the reload errors window: opened, or left as it is (scrolled,
+    /// searched) when it lists them already.
+    fn show_reload_errors(&mut self, diagnostics: Vec<Diagnostic>) {
+        let same = matches!(
+            self.window.as_ref().map(super::Window::kind),
+            Some(Kind::ReloadErrors(shown)) if *shown == diagnostics
+        );
+        if !same {
+            self.open_window(Kind::ReloadErrors(diagnostics));
+        }
+    }
+
+    /// Closes the reload errors window, unless a search is being typed in it; whether it did.
+    fn close_reload_errors(&mut self) -> bool {
+        let open = matches!(
+            self.window.as_ref().map(super::Window::kind),
+            Some(Kind::ReloadErrors(_))
+        );
+        if open && self.window_search_typed().is_none() {
+            self.window = None;
+            return true;
+        }
+        false
+    }
+}
+
+/// The last part of a path as the fact sheet or the reader names it, for a short message.
+fn file_name(path: &str) -> String {
+    let name = Path::new(path)
+        .file_name()
+        .map_or_else(|| path.into(), |n| n.to_string_lossy());
+    crate::inert::escaped(&name).into_owned()
 }
 
 /// Where byte `offset` of the text `was` stands in the text `now`: the words of its line from

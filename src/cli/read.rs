@@ -3,6 +3,9 @@
 //! one, or TERM is unset, empty or `dumb`) the reader says so, exit status 2, before it sends
 //! the terminal anything, and names the export to run instead.
 //!
+//! The fact sheet and the article are watched, and reloaded when they change on disk, unless
+//! `--no-watch` (see [`crate::watch`]).
+//!
 //! Colours: none with `NO_COLOR`; 24-bit colour only where `COLORTERM` announces it (else the
 //! 256-colour palette); the light palette with `--theme light`, or where `COLORFGBG` names a
 //! light background and `--theme` is not given. The terminal itself is not asked for its
@@ -19,7 +22,9 @@ use crate::briefing::open;
 use crate::inert::escaped;
 use crate::terminal::Ended;
 
-pub fn run(path: Option<&Path>, theme: Option<Theme>) -> Result<u8, Failure> {
+/// Reads the briefing at `path` in the terminal, in `theme`; reloads it when its files change
+/// on disk, when `watch`.
+pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8, Failure> {
     let input = input(path)?;
     let briefing = open(&input)?;
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
@@ -63,7 +68,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>) -> Result<u8, Failure> {
         truecolor: truecolor(std::env::var_os("COLORTERM").as_deref()),
     };
     let mut app = App::new(briefing, input, color).with_colors(colors);
-    let ended = crate::terminal::run(&mut app);
+    let ended = crate::terminal::run(&mut app, watch);
     // An export still being written when the reader ends is cut short: its temporary file goes,
     // and the terminal, now the shell's again, is told.
     crate::export::output::remove_temporaries();

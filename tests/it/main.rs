@@ -17,5 +17,6 @@ mod props;
 mod pty;
 mod render;
 mod warnings_window;
+mod watch;
 mod window_search;
 mod workload;

@@ -18,6 +18,8 @@ use portable_pty::{
 };
 use serde_json::Value;
 
+mod watch;
+
 const COLS: u16 = 80;
 const ROWS: u16 = 24;
 /// Generous, because a loaded CI machine can take a while to start a debug binary; a passing
