@@ -24,6 +24,7 @@
 mod action;
 mod article_pane;
 mod copy;
+pub mod curate;
 pub mod details;
 mod details_pane;
 mod export_dialog;
@@ -57,6 +58,7 @@ pub use list::{
     names_a_field,
 };
 pub use search::Search;
+pub use text_field::TextField;
 pub use window::Window;
 use window::rows::Row;
 use window::search::Match;
@@ -169,6 +171,11 @@ pub struct App {
     export_last: Option<ExportDialog>,
     /// The export being written, while the dialog waits for it.
     export_job: Option<ExportJob>,
+    /// The dialog of `a` and `E`, adding to the fact sheet.
+    curate: Option<curate::CurateDialog>,
+    /// What writes the reader's changes to the fact sheet and undoes them; why nothing can be
+    /// changed (the bundled sample) when there is no file.
+    editor: Result<crate::edit::Editor, String>,
     message: Option<Message>,
     show_omitted: bool,
     /// Who has the mouse (`M` gives it to the terminal, for its own text selection).
@@ -184,6 +191,8 @@ impl App {
     /// when `NO_COLOR` is set.
     #[must_use]
     pub fn new(briefing: Briefing, input: Input, color: bool) -> Self {
+        let editor =
+            crate::edit::Editor::new(&input, briefing.sheet_text.as_bytes()).map_err(|e| e.to_string());
         let app = Self {
             briefing,
             input,
@@ -208,6 +217,8 @@ impl App {
             export: None,
             export_last: None,
             export_job: None,
+            curate: None,
+            editor,
             message: None,
             show_omitted: false,
             mouse: MouseOwner::default(),
@@ -296,6 +307,7 @@ impl App {
                 self.say(format!("{key} does nothing here: {help} lists the keys"));
             }
             _ if self.export.is_some() => self.dialog_action(&action),
+            _ if self.curate.is_some() => self.curate_action(&action),
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),
             _ if self.editing() => self.filter_input(action),
@@ -669,6 +681,11 @@ impl App {
     }
 
     #[must_use]
+    pub fn curate_dialog(&self) -> Option<&curate::CurateDialog> {
+        self.curate.as_ref()
+    }
+
+    #[must_use]
     pub fn export_dialog(&self) -> Option<&ExportDialog> {
         self.export.as_ref()
     }
@@ -733,6 +750,9 @@ impl App {
     pub fn key_contexts(&self) -> Vec<Context> {
         if self.export.is_some() {
             return vec![Context::Dialog, Context::Input];
+        }
+        if self.curate.is_some() {
+            return vec![Context::Curate, Context::Input];
         }
         if self.window_search_typed().is_some() {
             return vec![Context::Input];

@@ -29,6 +29,8 @@ pub struct NewActor {
     pub id: String,
     pub name: String,
     pub kind: ActorKind,
+    /// Other spellings: the words picked, when the name was written otherwise.
+    pub aliases: Vec<String>,
     pub role: Option<String>,
 }
 
@@ -144,6 +146,7 @@ pub fn propose_actor(b: &Briefing, name: &str) -> NewActor {
         id: actor.id,
         name: actor.name,
         kind: actor.kind,
+        aliases: Vec::new(),
         role: None,
     }
 }
@@ -205,7 +208,7 @@ pub fn propose_event(b: &Briefing, sentence: Range<usize>) -> NewEvent {
     let phrases = draft::dates::phrases(article, sentence.clone(), published);
     let found = draft::sentence_date(article, &phrases);
     let title = draft::title_from(words);
-    let id = ids(b).unique(draft::slug(&title, 5), "event");
+    let id = event_id(b, &title);
     let (date, dated, approximate) = if let Some((date, approximate, _)) = found {
         (date, true, approximate)
     } else {
@@ -221,6 +224,12 @@ pub fn propose_event(b: &Briefing, sentence: Range<usize>) -> NewEvent {
         actors: draft::actor_ids(&b.mentions, &b.sheet.actors, &sentence),
         evidence: text::one_line(words),
     }
+}
+
+/// An id for a new event titled `title`, unique among the sheet's ids.
+#[must_use]
+pub fn event_id(b: &Briefing, title: &str) -> String {
+    ids(b).unique(draft::slug(title, 5), "event")
 }
 
 /// `r` within `text`, on character boundaries.

@@ -5,6 +5,7 @@
 
 mod actors;
 mod article;
+mod curate;
 mod details;
 mod dialog;
 mod header;
@@ -45,6 +46,8 @@ pub fn render(app: &App, frame: &mut Frame) {
     status::render(app, frame, g.status, theme);
     if app.export_dialog().is_some() {
         dialog::render(app, frame, area, theme);
+    } else if app.curate_dialog().is_some() {
+        curate::render(app, frame, area, theme);
     } else {
         window::render(app, frame, area, theme);
     }

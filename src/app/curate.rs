@@ -7,10 +7,13 @@
 use std::ops::Range;
 
 use super::action::Action;
+use super::keys::Context;
 use super::list;
 use super::text_field::TextField;
+use super::App;
 use crate::briefing::Briefing;
-use crate::edit::{self, Change, EvidenceTarget, NewActor, NewEvent};
+use crate::edit::{self, Change, EditError, EvidenceTarget, NewActor, NewEvent};
+use crate::plural::count;
 use crate::sheet::ActorKind;
 
 /// What the dialog adds, one of two for each key: the first is what `a` or `E` opens on
@@ -513,6 +516,112 @@ impl App {
             Answer::Stays => {}
             Answer::Closes => self.curate = None,
             Answer::Commit(change) => self.write_change(&change),
+        }
+    }
+}
+
+impl App {
+    /// Why nothing can be changed (the bundled sample, a briefing in memory), if so.
+    fn read_only(&self) -> Option<String> {
+        self.editor.as_ref().err().map(|why| {
+            let mut why = why.clone();
+            if let Some(first) = why.get_mut(..1) {
+                first.make_ascii_uppercase();
+            }
+            why
+        })
+    }
+
+    /// The words `a` and `E` act on: the selection, else the mention under the cursor.
+    fn picked_words(&self) -> Option<Range<usize>> {
+        self.selection_span().or_else(|| {
+            let m = self.briefing.mentions.all().get(self.article.cursor?)?;
+            Some(m.span.range())
+        })
+    }
+
+    /// The words selected in the article, if any.
+    #[allow(clippy::unused_self)] // Until the selection lands.
+    fn selection_span(&self) -> Option<Range<usize>> {
+        None
+    }
+
+    /// Enter in the dialog: the change checked and written, the briefing it makes shown at
+    /// once (its mentions highlighted, the new actor followed); or the dialog stays and says
+    /// why nothing was written.
+    fn write_change(&mut self, change: &Change) {
+        let Ok(editor) = &mut self.editor else {
+            return;
+        };
+        match editor.commit(change) {
+            Ok(done) => {
+                self.curate = None;
+                self.take(*done.briefing);
+                let undo = self.key(Context::Global, &Action::Undo).to_owned();
+                let warned = if done.warnings.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", count(done.warnings.len(), "warning"))
+                };
+                self.say(format!("{}{warned} · {undo} undoes", done.message));
+                // What was added is highlighted where the reader is, without a jump.
+                match change {
+                    Change::NewActor(NewActor { id, .. }) | Change::Alias { actor: id, .. } => {
+                        if let Some(a) = self.briefing.actor_index(id) {
+                            self.follow_listed_actor(a);
+                        }
+                    }
+                    Change::NewEvent(NewEvent { id, .. })
+                    | Change::Evidence {
+                        target: EvidenceTarget::Event(id),
+                        ..
+                    } => {
+                        if let Some(e) = self.briefing.sheet.events.iter().position(|e| e.id == *id) {
+                            self.follow_listed_event(e);
+                        }
+                    }
+                    Change::Evidence { .. } => {}
+                }
+            }
+            Err(EditError::ChangedOnDisk { .. }) => {
+                // Never over an edit made outside: that version is taken first, and the
+                // dialog stays for Enter again.
+                self.reload();
+                if let Some(d) = &mut self.curate {
+                    d.problem = vec![format!(
+                        "{} changed on disk since it was loaded: reloaded it; Enter again adds \
+                         to the new version",
+                        self.briefing.sheet_path
+                    )];
+                }
+            }
+            Err(EditError::Invalid { diagnostics, .. }) => {
+                if let Some(d) = &mut self.curate {
+                    d.problem = std::iter::once("Not written: the fact sheet would not check".into())
+                        .chain(diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string))
+                        .collect();
+                }
+            }
+            Err(e) => {
+                if let Some(d) = &mut self.curate {
+                    d.problem = vec![crate::inert::escaped(&e.to_string()).into_owned()];
+                }
+            }
+        }
+    }
+
+    /// `U`: the last change the reader wrote undone, the file back byte for byte.
+    pub(super) fn undo_change(&mut self) {
+        let outcome = match &mut self.editor {
+            Err(why) => Err(why.clone()),
+            Ok(editor) => editor.undo().map_err(|e| e.to_string()),
+        };
+        match outcome {
+            Ok(undone) => {
+                self.reload();
+                self.say(undone.message);
+            }
+            Err(why) => self.complain(crate::inert::escaped(&why).into_owned()),
         }
     }
 }

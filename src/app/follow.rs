@@ -82,7 +82,7 @@ impl App {
 
     /// Follows actor `a`, and selects it in the Actors list (clearing a filter that hides it)
     /// for the details to show.
-    fn follow_listed_actor(&mut self, a: usize) {
+    pub(super) fn follow_listed_actor(&mut self, a: usize) {
         self.end_search();
         self.followed = Followed::new(Target::Actor(a), &self.briefing);
         if !self.visible_actors().contains(&a) {
@@ -96,7 +96,7 @@ impl App {
 
     /// Follows event `e`, and selects it in the Timeline (clearing a filter that hides it) for
     /// the details to show.
-    fn follow_listed_event(&mut self, e: usize) {
+    pub(super) fn follow_listed_event(&mut self, e: usize) {
         self.end_search();
         self.followed = Followed::new(Target::Event(e), &self.briefing);
         if !self.visible_events().contains(&e) {

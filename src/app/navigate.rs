@@ -87,6 +87,9 @@ impl App {
                 self.export = Some(last.map(super::ExportDialog::reopened).unwrap_or_default());
             }
             Action::Reload => self.reload(),
+            Action::Add => self.open_add(),
+            Action::AddEvidence => self.open_evidence(),
+            Action::Undo => self.undo_change(),
             Action::Cancel => self.cancel(),
             _ => {}
         }

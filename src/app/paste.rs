@@ -14,7 +14,7 @@ impl App {
     /// Takes a paste: into the open field, or ignored with a message.
     pub(super) fn paste(&mut self, text: &str) {
         let typing =
-            self.export.is_some() || self.window_search_typed().is_some() || self.editing();
+            self.export.is_some() || self.curate.is_some() || self.window_search_typed().is_some() || self.editing();
         if !typing {
             let search = self.key(Context::Article, &Action::Search);
             self.complain(format!(
@@ -26,6 +26,8 @@ impl App {
         let action = Action::Paste(line);
         if self.export.is_some() {
             self.dialog_action(&action);
+        } else if self.curate.is_some() {
+            self.curate_action(&action);
         } else if self.window.is_some() {
             self.window_action(action);
         } else if self.search.editing {

@@ -125,7 +125,7 @@ impl App {
 
     /// Takes a new briefing in place of the one shown, keeping the place read (by its words),
     /// the lists' selections and what is followed (by id), and a query being typed.
-    fn take(&mut self, b: Briefing) {
+    pub(super) fn take(&mut self, b: Briefing) {
         let top = self.article.top_offset();
         let cursor_at = self
             .article
@@ -135,6 +135,10 @@ impl App {
         // The lists and what is followed hold indices into the old fact sheet: carried over by
         // id, so an edit that reorders or removes entries never selects another one.
         let old = std::mem::replace(&mut self.briefing, b);
+        // What a change is applied to from now on, and what the file must still hold.
+        if let Ok(editor) = &mut self.editor {
+            editor.loaded(self.briefing.sheet_text.as_bytes());
+        }
         // An edited article moves the text: the place read is found again by its words.
         let (was_text, now_text) = (old.article.text(), self.briefing.article.text());
         let top = same_place(was_text, now_text, top);
@@ -189,7 +193,10 @@ impl App {
     /// Something that takes the keys is open (the export dialog, a text field, a window's
     /// search being typed): a window opened over it would take them from it.
     fn busy(&self) -> bool {
-        self.export.is_some() || self.editing() || self.window_search_typed().is_some()
+        self.export.is_some()
+            || self.curate.is_some()
+            || self.editing()
+            || self.window_search_typed().is_some()
     }
 
     /// Lists `diagnostics` in the reload errors window: opened, or left as it is (scrolled,

@@ -295,6 +295,10 @@ fn new_actor(
         basic_string(&a.name),
         basic_string(a.kind.as_str())
     );
+    if !a.aliases.is_empty() {
+        let list: Vec<String> = a.aliases.iter().map(|s| basic_string(s)).collect();
+        let _ = write!(block, "aliases = [{}]{eol}", list.join(", "));
+    }
     if let Some(role) = a.role.as_deref().filter(|r| !r.trim().is_empty()) {
         let _ = write!(block, "role = {}{eol}", basic_string(role));
     }
