@@ -30,8 +30,8 @@ pub enum ApplyError {
     NoSuchEvent(String),
     #[error("the fact sheet has no fact number {}; reload it and choose another", .0 + 1)]
     NoSuchFact(usize),
-    #[error("{what} is already in the fact sheet as {}; choose another", quoted(.id, 40))]
-    Taken { what: &'static str, id: String },
+    #[error("the id {} is taken in the fact sheet; choose another", quoted(.0, 40))]
+    Taken(String),
     #[error("{0} has evidence already; edit it in the fact sheet")]
     HasEvidence(String),
     #[error("{0}")]
@@ -283,10 +283,7 @@ fn new_actor(
         return Err(ApplyError::Empty("id"));
     }
     if all_ids(doc)?.contains(&a.id) {
-        return Err(ApplyError::Taken {
-            what: "this id",
-            id: a.id.clone(),
-        });
+        return Err(ApplyError::Taken(a.id.clone()));
     }
     let (at, lead, trail) = table_place(text, doc, "actors", &["events", "facts"], eol)?;
     let mut block = format!(
@@ -322,10 +319,7 @@ fn new_event(
         return Err(ApplyError::Empty("id"));
     }
     if all_ids(doc)?.contains(&e.id) {
-        return Err(ApplyError::Taken {
-            what: "this id",
-            id: e.id.clone(),
-        });
+        return Err(ApplyError::Taken(e.id.clone()));
     }
     let date = sheet_date(&e.date)?;
     let (at, lead, trail) = table_place(text, doc, "events", &["facts"], eol)?;

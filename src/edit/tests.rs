@@ -88,10 +88,7 @@ fn a_role_is_written_when_given() {
 fn a_taken_id_is_refused() {
     assert_eq!(
         apply(SHEET, &actor("bob-stone", "B")),
-        Err(ApplyError::Taken {
-            what: "this id",
-            id: "bob-stone".to_owned()
-        })
+        Err(ApplyError::Taken("bob-stone".to_owned()))
     );
     assert!(apply(SHEET, &actor("met", "B")).is_err());
 }
@@ -372,4 +369,37 @@ fn unquoted_lists_events_and_facts_without_evidence() {
     let events = b.event_evidence.iter().filter(|q| q.is_none()).count();
     let facts = b.fact_evidence.iter().filter(|q| q.is_none()).count();
     assert_eq!(list.len(), events + facts);
+}
+
+#[test]
+fn a_fact_is_found_by_its_place_in_the_file() {
+    let sheet = format!("{SHEET}\n[[facts]]\nlabel = \"Second\"\nvalue = \"2\"\n");
+    let change = Change::Evidence {
+        target: EvidenceTarget::Fact(1),
+        evidence: "two".to_owned(),
+    };
+    let out = apply(&sheet, &change).unwrap();
+    assert_eq!(out, format!("{sheet}evidence = \"two\"\n"));
+    let change = Change::Evidence {
+        target: EvidenceTarget::Fact(2),
+        evidence: "two".to_owned(),
+    };
+    assert_eq!(apply(&sheet, &change), Err(ApplyError::NoSuchFact(2)));
+    assert_eq!(
+        ApplyError::NoSuchFact(2).to_string(),
+        "the fact sheet has no fact number 3; reload it and choose another"
+    );
+}
+
+#[test]
+fn text_that_is_not_toml_is_refused() {
+    assert!(matches!(
+        apply("[briefing\n", &actor("a", "A")),
+        Err(ApplyError::NotToml(_))
+    ));
+    let inline = "actors = [{ id = \"a\", name = \"A\" }]\n";
+    assert!(matches!(
+        apply(inline, &alias("a", "B")),
+        Err(ApplyError::Unsupported(_))
+    ));
 }
