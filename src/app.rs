@@ -191,8 +191,8 @@ impl App {
     /// when `NO_COLOR` is set.
     #[must_use]
     pub fn new(briefing: Briefing, input: Input, color: bool) -> Self {
-        let editor =
-            crate::edit::Editor::new(&input, briefing.sheet_text.as_bytes()).map_err(|e| e.to_string());
+        let editor = crate::edit::Editor::new(&input, briefing.sheet_text.as_bytes())
+            .map_err(|e| e.to_string());
         let app = Self {
             briefing,
             input,

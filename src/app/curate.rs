@@ -6,11 +6,11 @@
 
 use std::ops::Range;
 
+use super::App;
 use super::action::Action;
 use super::keys::Context;
 use super::list;
 use super::text_field::TextField;
-use super::App;
 use crate::briefing::Briefing;
 use crate::edit::{self, Change, EditError, EvidenceTarget, NewActor, NewEvent};
 use crate::plural::count;
@@ -127,8 +127,10 @@ pub struct CurateDialog {
     pub actor: ActorForm,
     pub event: EventForm,
     pub chooser: Chooser,
-    /// Why the last Enter changed nothing (each line one reason), or a note on the guess.
+    /// Why the last Enter changed nothing, one reason a line.
     pub problem: Vec<String>,
+    /// What the reader knows of the words picked ("a mention of NATO already").
+    pub note: Option<String>,
 }
 
 /// What a key leaves of the dialog.
@@ -165,6 +167,7 @@ impl CurateDialog {
             event: empty_event(),
             chooser: Chooser::default(),
             problem: Vec::new(),
+            note: None,
         };
         if let Some(a) = kin {
             dialog.chooser.chosen = dialog
@@ -198,6 +201,7 @@ impl CurateDialog {
             },
             chooser: Chooser::default(),
             problem: Vec::new(),
+            note: None,
         }
     }
 
@@ -214,22 +218,30 @@ impl CurateDialog {
     pub fn rows(&self, b: &Briefing) -> Vec<Row> {
         let needle = self.chooser.filter.to_lowercase();
         match self.choice {
-            Choice::AliasOf => (0..b.sheet.actors.len())
-                .filter(|&a| {
-                    let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[a])
-                        .into_iter()
-                        .map(|(_, text)| text)
-                        .collect();
-                    list::matches_filter(needle.trim(), &fields)
-                })
-                .map(|a| {
-                    let actor = &b.sheet.actors[a];
-                    Row {
-                        label: format!("{} ({}, {})", actor.name, actor.id, actor.kind.as_str()),
-                        target: Target::Actor(a),
-                    }
-                })
-                .collect(),
+            Choice::AliasOf => by_relevance(
+                &needle,
+                (0..b.sheet.actors.len())
+                    .filter(|&a| {
+                        let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[a])
+                            .into_iter()
+                            .map(|(_, text)| text)
+                            .collect();
+                        list::matches_filter(needle.trim(), &fields)
+                    })
+                    .map(|a| {
+                        let actor = &b.sheet.actors[a];
+                        Row {
+                            label: format!(
+                                "{} ({}, {})",
+                                actor.name,
+                                actor.id,
+                                actor.kind.as_str()
+                            ),
+                            target: Target::Actor(a),
+                        }
+                    })
+                    .collect(),
+            ),
             Choice::EvidenceFor => edit::unquoted(b)
                 .into_iter()
                 .map(|u| {
@@ -284,9 +296,7 @@ impl CurateDialog {
             }
             Action::Down => self.focus = (self.focus + 1) % rows,
             Action::Up => self.focus = (self.focus + rows - 1) % rows,
-            Action::CursorLeft | Action::CursorRight | Action::Type(' ')
-                if self.focus == 0 =>
-            {
+            Action::CursorLeft | Action::CursorRight | Action::Type(' ') if self.focus == 0 => {
                 self.switch();
             }
             Action::CursorLeft | Action::CursorRight | Action::Type(' ')
@@ -300,6 +310,11 @@ impl CurateDialog {
                     1
                 };
                 self.actor.kind = all[(i + step) % all.len()];
+            }
+            // Typing on the choice types into the first field.
+            Action::Type(_) | Action::Paste(_) if self.focus == 0 => {
+                self.focus = 1;
+                self.edit(action, b);
             }
             _ => self.edit(action, b),
         }
@@ -348,7 +363,8 @@ impl CurateDialog {
                 let name = self.actor.name.trim();
                 let id = self.actor.id.trim();
                 if name.is_empty() || id.is_empty() {
-                    self.problem.push("A new actor needs a name and an id".into());
+                    self.problem
+                        .push("A new actor needs a name and an id".into());
                     return Answer::Stays;
                 }
                 let role = self.actor.role.trim();
@@ -421,6 +437,28 @@ impl CurateDialog {
     }
 }
 
+/// `rows` with those whose label starts with what is typed first, then those where a word
+/// does, then the rest, each group in the order it came.
+fn by_relevance(needle: &str, mut rows: Vec<Row>) -> Vec<Row> {
+    let needle = needle.trim();
+    if !needle.is_empty() {
+        rows.sort_by_key(|r| {
+            let label = r.label.to_lowercase();
+            if label.starts_with(needle) {
+                0
+            } else if label
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(needle))
+            {
+                1
+            } else {
+                2
+            }
+        });
+    }
+    rows
+}
+
 fn empty_actor() -> ActorForm {
     ActorForm {
         name: TextField::default(),
@@ -480,7 +518,26 @@ impl App {
             return;
         };
         let words = self.briefing.article.text()[span.clone()].to_owned();
-        self.curate = Some(CurateDialog::add(&self.briefing, &words, span));
+        let mut dialog = CurateDialog::add(&self.briefing, &words, span.clone());
+        // Words that are a whole mention already belong to an actor: said, so that the new
+        // actor or alias is meant.
+        let b = &self.briefing;
+        dialog.note = b
+            .mentions
+            .at(span.start)
+            .map(|m| b.mentions.all()[m])
+            .filter(|m| m.span.range() == span)
+            .map(|m| {
+                format!(
+                    "already a mention of {}",
+                    b.sheet.actors[m.actor as usize].name
+                )
+            });
+        if dialog.note.is_some() {
+            // Its own actor is no kin to add an alias to.
+            dialog.choice = Choice::NewActor;
+        }
+        self.curate = Some(dialog);
     }
 
     /// `E`: the dialog that makes the sentence picked (the selection, or the sentence of the
@@ -576,7 +633,8 @@ impl App {
                         target: EvidenceTarget::Event(id),
                         ..
                     } => {
-                        if let Some(e) = self.briefing.sheet.events.iter().position(|e| e.id == *id) {
+                        if let Some(e) = self.briefing.sheet.events.iter().position(|e| e.id == *id)
+                        {
                             self.follow_listed_event(e);
                         }
                     }
@@ -597,9 +655,15 @@ impl App {
             }
             Err(EditError::Invalid { diagnostics, .. }) => {
                 if let Some(d) = &mut self.curate {
-                    d.problem = std::iter::once("Not written: the fact sheet would not check".into())
-                        .chain(diagnostics.iter().filter(|d| d.is_error()).map(ToString::to_string))
-                        .collect();
+                    d.problem =
+                        std::iter::once("Not written: the fact sheet would not check".into())
+                            .chain(
+                                diagnostics
+                                    .iter()
+                                    .filter(|d| d.is_error())
+                                    .map(ToString::to_string),
+                            )
+                            .collect();
                 }
             }
             Err(e) => {

@@ -13,8 +13,10 @@ pub const MAX_PASTE: usize = 4096;
 impl App {
     /// Takes a paste: into the open field, or ignored with a message.
     pub(super) fn paste(&mut self, text: &str) {
-        let typing =
-            self.export.is_some() || self.curate.is_some() || self.window_search_typed().is_some() || self.editing();
+        let typing = self.export.is_some()
+            || self.curate.is_some()
+            || self.window_search_typed().is_some()
+            || self.editing();
         if !typing {
             let search = self.key(Context::Article, &Action::Search);
             self.complain(format!(

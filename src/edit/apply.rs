@@ -32,6 +32,8 @@ pub enum ApplyError {
     NoSuchFact(usize),
     #[error("the id {} is taken in the fact sheet; choose another", quoted(.0, 40))]
     Taken(String),
+    #[error("{} is a spelling of {} already", quoted(.alias, 40), quoted(.actor, 40))]
+    Known { alias: String, actor: String },
     #[error("{0} has evidence already; edit it in the fact sheet")]
     HasEvidence(String),
     #[error("{0}")]
@@ -365,6 +367,25 @@ fn add_alias(
                 .find(|t| id_of(t, "name").as_deref() == Some(actor))
         })
         .ok_or_else(|| ApplyError::NoSuchActor(actor.to_owned()))?;
+    // A spelling the actor has already (as the mention rules compare spellings: folded) would
+    // only add a warning.
+    let folded = crate::fold::fold(alias.trim());
+    let name = t.get("name").and_then(Item::as_str);
+    let aliases = t.get("aliases").and_then(Item::as_array);
+    let known = name
+        .into_iter()
+        .chain(
+            aliases
+                .into_iter()
+                .flat_map(|a| a.iter().filter_map(Value::as_str)),
+        )
+        .any(|s| crate::fold::fold(s.trim()) == folded);
+    if known {
+        return Err(ApplyError::Known {
+            alias: alias.to_owned(),
+            actor: actor.to_owned(),
+        });
+    }
     let value = basic_string(alias);
     let Some(item) = t.get("aliases") else {
         // No `aliases` yet: a line after `kind` (or `name`), where the draft writes it.

@@ -39,6 +39,7 @@ value = "3"
 
 fn actor(id: &str, name: &str) -> Change {
     Change::NewActor(NewActor {
+        aliases: Vec::new(),
         id: id.to_owned(),
         name: name.to_owned(),
         kind: ActorKind::Organization,
@@ -69,6 +70,7 @@ fn a_new_actor_goes_after_the_last_actor_with_a_blank_line() {
 #[test]
 fn a_role_is_written_when_given() {
     let mut a = NewActor {
+        aliases: Vec::new(),
         id: "acme".to_owned(),
         name: "Acme".to_owned(),
         kind: ActorKind::Other,
@@ -330,6 +332,7 @@ fn proposals_use_the_drafts_guesses() {
     assert_eq!(
         a,
         NewActor {
+            aliases: Vec::new(),
             id: "mary-smith".to_owned(),
             name: "Mary Smith".to_owned(),
             kind: ActorKind::Person,

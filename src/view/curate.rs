@@ -62,11 +62,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     const LABEL: usize = 9;
     let label = |text: &str, row: usize| {
-        let style = if d.focus == row {
-            theme.key
-        } else {
-            theme.dim
-        };
+        let style = if d.focus == row { theme.key } else { theme.dim };
         Span::styled(format!("{text:<LABEL$}"), style)
     };
     let room = width.saturating_sub(LABEL);
@@ -87,13 +83,19 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
             Span::styled(text, theme.evidence),
         ]));
     }
+    if let Some(note) = &d.note {
+        lines.push(Line::styled(
+            format!("{:LABEL$}{}", "", fit(&clean(note), room)),
+            theme.dim,
+        ));
+    }
     // The choice between the key's two kinds of change.
+    // The choice made is marked in text as well as by colour, to read under NO_COLOR.
     let option = |c: Choice| {
-        let text = format!(" {} ", c.label());
         if c == d.choice {
-            Span::styled(text, theme.row)
+            Span::styled(format!("‹{}›", c.label()), theme.row)
         } else {
-            Span::raw(text)
+            Span::raw(format!(" {} ", c.label()))
         }
     };
     let (first, second) = match d.choice {
@@ -123,7 +125,13 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
             (Choice::NewEvent, _) => &d.event.actors,
             (Choice::AliasOf | Choice::EvidenceFor, _) => &d.chooser.filter,
         };
-        lines.push(Line::from(field(label(name, row), text, room, focused, theme)));
+        lines.push(Line::from(field(
+            label(name, row),
+            text,
+            room,
+            focused,
+            theme,
+        )));
         if d.choice == Choice::NewEvent && name == "date" && !d.event.dated {
             lines.push(Line::styled(
                 format!("{:LABEL$}no date in the sentence: correct this one", ""),
@@ -143,31 +151,30 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
         }
         let first = d.chooser.chosen.saturating_sub(LIST_ROWS - 1);
         for (i, row) in rows.iter().enumerate().skip(first).take(LIST_ROWS) {
-            let text = format!("{:LABEL$}{}", "", fit(&clean(&row.label), room));
+            let label = fit(&clean(&row.label), room.saturating_sub(2));
             lines.push(if i == d.chooser.chosen {
-                Line::styled(text, theme.row)
+                Line::styled(format!("{:>LABEL$}{label}", "› "), theme.row)
             } else {
-                Line::raw(text)
+                Line::raw(format!("{:LABEL$}{label}", ""))
             });
         }
     }
     lines
 }
 
-/// The six kinds on one row, the chosen one marked (and named with arrows when focused, so
-/// that the row says how to change it).
+/// The six kinds on one row, the chosen one marked (in text too, for NO_COLOR).
 fn kinds<'a>(label: Span<'a>, chosen: ActorKind, focused: bool, theme: &Theme) -> Line<'a> {
     let mut spans = vec![label];
     for k in ActorKind::ALL {
-        let text = if k == chosen && focused {
-            format!("‹{}›", k.as_str())
-        } else {
-            format!(" {} ", k.as_str())
-        };
         spans.push(if k == chosen {
-            Span::styled(text, theme.row)
+            let style = if focused {
+                theme.row
+            } else {
+                theme.row_unfocused
+            };
+            Span::styled(format!("‹{}›", k.as_str()), style)
         } else {
-            Span::raw(text)
+            Span::raw(format!(" {} ", k.as_str()))
         });
     }
     Line::from(spans)

@@ -157,7 +157,13 @@ fn flow<'a>(label: Span<'a>, items: Vec<Span<'a>>, width: usize) -> Vec<Line<'a>
 
 /// The file name with its cursor.
 fn file_field<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Span<'a>> {
-    field(Span::styled("File    ", theme.dim), &d.file, width, true, theme)
+    field(
+        Span::styled("File    ", theme.dim),
+        &d.file,
+        width,
+        true,
+        theme,
+    )
 }
 
 /// A text field after its label: with the focus, its cursor is a block after the text when at

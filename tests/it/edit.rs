@@ -142,6 +142,7 @@ fn a_new_actor_is_written_after_the_last_actor() {
     assert_eq!(proposed.id, "jens-stoltenberg");
     let done = editor
         .commit(&Change::NewActor(NewActor {
+            aliases: Vec::new(),
             id: "stoltenberg".to_owned(),
             role: Some("NATO Secretary General".to_owned()),
             kind: ActorKind::Person,
@@ -401,6 +402,7 @@ fn ten_changes() -> Vec<Change> {
     };
     vec![
         Change::NewActor(NewActor {
+            aliases: Vec::new(),
             id: "acme".to_owned(),
             name: "Acme Corporation".to_owned(),
             kind: ActorKind::Organization,
@@ -428,6 +430,7 @@ fn ten_changes() -> Vec<Change> {
             evidence: "3 million euros".to_owned(),
         },
         Change::NewActor(NewActor {
+            aliases: Vec::new(),
             id: "talks".to_owned(),
             name: "the talks".to_owned(),
             kind: ActorKind::Other,
