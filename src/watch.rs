@@ -361,4 +361,37 @@ mod tests {
         std::thread::sleep(QUIET * 2);
         assert!(!watch.changed(), "a read was taken for a change");
     }
+
+    /// Real time, bounded: an article in another folder, reached through a link, written in
+    /// place at its target, is seen; so is the link pointed elsewhere.
+    #[test]
+    fn a_link_to_another_folder_is_followed_to_its_target() {
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let sheet = a.path().join("facts.toml");
+        std::fs::write(&sheet, "").unwrap();
+        let target = b.path().join("real.txt");
+        std::fs::write(&target, "one").unwrap();
+        let link = a.path().join("article.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let mut watch = Watch::start(&[sheet, link.clone()]).unwrap();
+        let seen = |watch: &mut Watch, what: &str| {
+            let deadline = Instant::now() + Duration::from_secs(5);
+            while !watch.changed() {
+                assert!(Instant::now() < deadline, "{what} was not seen");
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        };
+        std::fs::write(&target, "two").unwrap();
+        seen(&mut watch, "a write at the link's target");
+        // Pointed at another file in a third folder, which is then written.
+        let c = tempfile::tempdir().unwrap();
+        let other = c.path().join("other.txt");
+        std::fs::write(&other, "three").unwrap();
+        let new_link = a.path().join(".article.txt.new");
+        std::os::unix::fs::symlink(&other, &new_link).unwrap();
+        std::fs::rename(&new_link, &link).unwrap();
+        seen(&mut watch, "the link pointed elsewhere");
+        std::fs::write(&other, "four").unwrap();
+        seen(&mut watch, "a write at the new target");
+    }
 }
