@@ -18,6 +18,7 @@ use portable_pty::{
 };
 use serde_json::Value;
 
+mod curate;
 mod watch;
 
 const COLS: u16 = 80;

@@ -13,7 +13,7 @@ const SEEN_WITHIN: Duration = Duration::from_secs(2);
 
 /// The sample's fact sheet and article copied into `dir`, the title shortened and the source
 /// left out so that the header's counts fit in 80 columns; the fact sheet's text.
-fn sample_in(dir: &Path) -> String {
+pub(super) fn sample_in(dir: &Path) -> String {
     let assets = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     let sheet: String = fs::read_to_string(assets.join("facts.toml"))
         .expect("the sample's fact sheet")
