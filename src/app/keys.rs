@@ -20,6 +20,7 @@ pub enum Context {
     Input,
     Dialog,
     Window,
+    Selection,
     Article,
     List,
     Details,
@@ -35,6 +36,7 @@ impl Context {
             Self::Input => "input",
             Self::Dialog => "dialog",
             Self::Window => "window",
+            Self::Selection => "selection",
             Self::Article => "article",
             Self::List => "list",
             Self::Details => "details",
@@ -50,6 +52,7 @@ impl Context {
             Self::Input => "Typing (search, filter, file name)",
             Self::Dialog => "Export dialog",
             Self::Window => "Help and warnings",
+            Self::Selection => "Article, while words are selected",
             Self::Article => "Article",
             Self::List => "Actors and Timeline",
             Self::Details => "Details",
@@ -69,6 +72,8 @@ struct File {
     dialog: Vec<RawBinding>,
     #[serde(default)]
     window: Vec<RawBinding>,
+    #[serde(default)]
+    selection: Vec<RawBinding>,
     #[serde(default)]
     article: Vec<RawBinding>,
     #[serde(default)]
@@ -298,6 +303,7 @@ impl KeyTable {
             (Context::Input, file.input),
             (Context::Dialog, file.dialog),
             (Context::Window, file.window),
+            (Context::Selection, file.selection),
             (Context::Article, file.article),
             (Context::List, file.list),
             (Context::Details, file.details),

@@ -48,6 +48,7 @@ impl App {
                 self.article.top = self.article.layout.row_of(top);
                 self.article.clamp();
                 self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
+                self.refresh_unclaimed();
                 self.fit_lists();
                 let warnings = self.warning_count();
                 self.say(format!(
