@@ -3,6 +3,7 @@
 
 mod architecture;
 mod check;
+mod curate;
 mod draft;
 mod export;
 mod fuzz_regressions;
