@@ -95,6 +95,8 @@ impl App {
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16, at: u64) {
+        // A drag selects only from a press on the article's text (see below).
+        self.release();
         let geometry = self.geometry();
         let Some(pane) = geometry.pane_at(x, y) else {
             self.last_click = None;

@@ -358,6 +358,10 @@ fn a_drag_selects_and_a_click_drops_the_selection() {
     // A plain click keeps its meaning and drops the selection.
     r.act(Action::Click(x0, y0, 2000));
     assert!(r.app.selection().is_none());
+    // A drag after a press outside the article's text selects nothing.
+    r.act(Action::Click(0, 0, 3000));
+    r.act(Action::Drag(x1, y1));
+    assert!(r.app.selection().is_none());
     // A drag over an omitted line stops short of it.
     let (x2, y2) = find(&r, "invited to the summit");
     r.act(Action::Click(x2, y2, 5000));
