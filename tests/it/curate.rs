@@ -106,6 +106,11 @@ fn u_underlines_and_counts_the_unclaimed_names_and_brackets_stop_at_them() {
     assert_eq!(cell.fg, Color::Indexed(217));
     assert!(cell.modifier.contains(Modifier::UNDERLINED));
     assert!(cell.modifier.contains(Modifier::REVERSED), "the cursor");
+    // A smaller terminal keeps it on screen and under the cursor.
+    r.act(Action::Resize(80, 24));
+    assert!(r.app.article_state().shows(place.start));
+    assert_eq!(r.app.picked(), Some(Picked::Unclaimed(place.clone())));
+    r.act(Action::Resize(120, 40));
     r.press("[");
     assert_eq!(
         r.app.picked(),
@@ -309,6 +314,32 @@ fn without_a_cursor_v_selects_the_first_word_on_screen_and_picked_is_none_before
     assert_eq!(selected(&r), "Next week, NATO");
     r.app.drop_selection();
     assert_eq!(r.app.picked(), None);
+    // While a search has a query, the mention in its current match is picked.
+    r.press("/");
+    r.type_text("Jones");
+    r.press("Enter");
+    let Some(Picked::Mention { span, .. }) = r.app.picked() else {
+        panic!("{:?}", r.app.picked())
+    };
+    assert_eq!(text(&r, span), "Douglas Jones");
+}
+
+#[test]
+fn the_article_scrolls_to_keep_the_moving_end_on_screen() {
+    let article: String = (1..=100).map(|n| format!("Line {n} of NATO.\n")).collect();
+    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = reader(&f, 80, 24);
+    r.press("1 v");
+    for _ in 0..60 {
+        r.press("j");
+    }
+    let head = r.app.selection().unwrap().head.clone();
+    assert_eq!(text(&r, head.clone()), "Line");
+    assert!(selected(&r).ends_with("Line 60 of NATO.\nLine"));
+    assert!(r.app.article_state().top > 0);
+    assert!(r.app.article_state().shows(head.start));
+    r.press("k");
+    assert!(selected(&r).ends_with("Line 59 of NATO.\nLine"));
 }
 
 #[test]
