@@ -326,7 +326,10 @@ fn without_a_cursor_v_selects_the_first_word_on_screen_and_picked_is_none_before
 
 #[test]
 fn the_article_scrolls_to_keep_the_moving_end_on_screen() {
-    let article: String = (1..=100).map(|n| format!("Line {n} of NATO.\n")).collect();
+    let article = (1..=100)
+        .map(|n| format!("Line {n} of NATO."))
+        .collect::<Vec<_>>()
+        .join("\n");
     let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
     let mut r = reader(&f, 80, 24);
     r.press("1 v");
