@@ -14,14 +14,10 @@ use super::keys::Context;
 use super::{Action, App};
 use crate::briefing::Briefing;
 use crate::draft::suggest::unclaimed_names;
-use crate::plural;
 
 /// Articles longer than this have their unclaimed names found once the frame saying so is
 /// drawn ([`Unclaimed::pending`]); shorter ones at once (a few tens of milliseconds at most).
 pub const LATER_FROM: usize = 256 * 1024;
-
-/// What the status bar says while a long article's unclaimed names are found.
-pub const FINDING: &str = "Finding unclaimed names…";
 
 /// One place an unclaimed name stands.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -132,8 +128,8 @@ impl App {
             return;
         }
         if self.briefing.article.text().len() >= LATER_FROM {
+            // The status bar's position says they are being found.
             self.unclaimed = Some(Unclaimed::later());
-            self.say(FINDING);
         } else {
             self.unclaimed = Some(Unclaimed::find(&self.briefing));
             self.said_unclaimed();
@@ -172,9 +168,9 @@ impl App {
                 self.key(Context::Article, &Action::NextMention).to_owned(),
                 self.key(Context::Article, &Action::PrevMention).to_owned(),
             );
+            let them = if n == 1 { "it" } else { "them" };
             self.say(format!(
-                "{} underlined: {next} and {prev} stop at them too",
-                plural::count(n, "unclaimed name")
+                "Unclaimed names underlined: {next} and {prev} stop at {them} too"
             ));
         }
     }

@@ -191,7 +191,7 @@ fn a_long_article_says_it_is_finding_the_unclaimed_names() {
     r.act(Action::ToggleUnclaimed);
     assert!(r.app.needs_settle(), "found once the frame is drawn");
     assert!(
-        r.status().contains("Finding unclaimed names"),
+        r.status().contains("finding unclaimed names…"),
         "{}",
         r.status()
     );
