@@ -5,6 +5,10 @@
 //! with every paragraph for a box that restates the body) and 20,000 events with one title (ids
 //! made unique).
 //!
+//! The second group times what the reader's `u` computes, the names no actor claims
+//! (`suggest::unclaimed_names`), on the bundled briefing and on the workload's briefing cut to
+//! 1 MiB and 10 MiB.
+//!
 //! Run with `cargo bench --bench draft`.
 
 use std::fmt::Write as _;
@@ -60,5 +64,30 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// `u` in the reader: the names no actor claims, found from the names alone.
+fn unclaimed(c: &mut Criterion) {
+    use briefing::briefing::{Briefing, Input, open};
+    use briefing::draft::suggest::unclaimed_names;
+    let mut group = c.benchmark_group("unclaimed names");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(4));
+    let bundled = Briefing::bundled();
+    eprintln!("bundled: {} unclaimed", unclaimed_names(&bundled).len());
+    group.bench_function("bundled briefing", |b| {
+        b.iter(|| unclaimed_names(black_box(&bundled)));
+    });
+    for (name, bytes) in [("1 MiB workload", 1 << 20), ("10 MiB workload", 10 << 20)] {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = generate(bytes, BENCH_ACTORS, BENCH_SEED)
+            .write_to(dir.path())
+            .expect("the workload written");
+        let briefing = open(&Input::Path(path)).expect("the workload loads");
+        eprintln!("{name}: {} unclaimed", unclaimed_names(&briefing).len());
+        group.bench_function(name, |b| b.iter(|| unclaimed_names(black_box(&briefing))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, unclaimed);
 criterion_main!(benches);

@@ -41,7 +41,9 @@ mod navigate;
 mod paste;
 mod reload;
 mod search;
+mod selection;
 mod text_field;
+mod unclaimed;
 pub mod window;
 
 use std::collections::HashSet;
@@ -58,7 +60,9 @@ pub use list::{
     names_a_field,
 };
 pub use search::Search;
+pub use selection::{Picked, Selection, word_count};
 pub use text_field::TextField;
+pub use unclaimed::Unclaimed;
 pub use window::Window;
 use window::rows::Row;
 use window::search::Match;
@@ -184,6 +188,11 @@ pub struct App {
     last_click: Option<mouse::LastClick>,
     /// Where a relative export file name is written: the working directory, unless set.
     export_dir: std::path::PathBuf,
+    /// The unclaimed names while `u` shows them: a stored derived value (see
+    /// [`unclaimed`]: too slow to find per frame), found again by a reload.
+    unclaimed: Option<Unclaimed>,
+    /// The article's selection, and where a drag began.
+    selection: selection::SelectionState,
 }
 
 impl App {
@@ -224,6 +233,8 @@ impl App {
             mouse: MouseOwner::default(),
             last_click: None,
             export_dir: std::path::PathBuf::from("."),
+            unclaimed: None,
+            selection: selection::SelectionState::default(),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
         // a 10 MB article takes tens of milliseconds to wrap.
@@ -254,11 +265,18 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
-        let (quote, cursor) = (self.followed.quote(), self.article.cursor);
+        let (quote, cursor) = (
+            self.followed.quote(),
+            (self.article.cursor, self.article.unclaimed),
+        );
         let effect = self.apply(action);
+        if self.article.cursor != cursor.0 && self.article.cursor.is_some() {
+            // A mention put under the cursor takes it off an unclaimed name.
+            self.article.unclaimed = None;
+        }
         if self.followed.quote().is_some() && self.followed.quote() != quote {
             self.lead = Lead::Quote;
-        } else if self.article.cursor != cursor {
+        } else if (self.article.cursor, self.article.unclaimed) != cursor {
             self.lead = Lead::Mention;
         }
         if self.message_rows() > 0 {
@@ -284,6 +302,7 @@ impl App {
         }
         if action == Action::Settle {
             self.settle_export();
+            self.settle_unclaimed();
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -312,6 +331,19 @@ impl App {
             _ if self.search.editing => self.search_input(action),
             _ if self.editing() => self.filter_input(action),
             Action::Click(x, y, at) => self.click(x, y, at),
+            Action::Drag(x, y) => self.drag(x, y),
+            Action::Release => self.release(),
+            Action::Copy if self.selection().is_some() => return self.copy_selection(),
+            Action::Cancel if self.selection().is_some() => self.drop_selection(),
+            Action::ToggleUnclaimed => self.toggle_unclaimed(),
+            Action::Select
+            | Action::SelectNextWord
+            | Action::SelectPrevWord
+            | Action::SelectDown
+            | Action::SelectUp
+            | Action::SelectRowStart
+            | Action::SelectRowEnd
+            | Action::SelectSwap => self.select_action(&action),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
             Action::Zoom => self.zoom(),
@@ -493,10 +525,8 @@ impl App {
             .inner(Pane::Article)
             .unwrap_or_default();
         let cursor = self
-            .article
-            .cursor
-            .and_then(|c| self.briefing.mentions.all().get(c))
-            .map(|m| m.span.start as usize)
+            .cursor_range()
+            .map(|r| r.start)
             .filter(|&at| self.article.shows(at));
         self.article.height = usize::from(area.height);
         self.article
@@ -715,7 +745,9 @@ impl App {
     /// Work is pending that [`Action::Settle`] finishes.
     #[must_use]
     pub fn needs_settle(&self) -> bool {
-        self.search.stale || self.search.running()
+        self.search.stale
+            || self.search.running()
+            || self.unclaimed.as_ref().is_some_and(|u| u.pending)
     }
 
     /// An export is being written: [`Action::Settle`] takes its outcome once it has one. (Not
@@ -762,6 +794,14 @@ impl App {
         }
         if self.editing() {
             return vec![Context::Input];
+        }
+        if self.focus == Pane::Article && self.selection().is_some() {
+            return vec![
+                Context::Selection,
+                Context::Article,
+                Context::Panes,
+                Context::Global,
+            ];
         }
         let pane = match self.focus {
             Pane::Article => Context::Article,
@@ -923,6 +963,7 @@ impl App {
         self.article.top = self.article.layout.row_of(to.top_offset);
         self.article.clamp();
         self.article.cursor = to.cursor;
+        self.article.unclaimed = None;
         self.followed = Followed::new(to.followed, &self.briefing);
         self.actors = to.actors;
         self.events = to.events;

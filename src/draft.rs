@@ -167,18 +167,35 @@ pub(crate) fn title_case(line: &str) -> bool {
     long.len() >= 3 && lower <= long.len() / 12
 }
 
+/// The names `sentences` of `text` write, read from the sentences not in title case (whose
+/// names cannot be told from their other words).
+fn name_candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
+    let named: Vec<Sentence> = sentences
+        .iter()
+        .filter(|s| !title_case(&text[s.range.clone()]))
+        .cloned()
+        .collect();
+    names::candidates(text, &named)
+}
+
+/// Reads `article` (with its `omit` already applied) for names alone: what
+/// [`analyse`] finds as `candidates`, without the dates and figures (for the reader's unclaimed
+/// names, which must be quick).
+#[must_use]
+pub fn names_only(article: &Article) -> Vec<Candidate> {
+    let text = article.text();
+    let head = headline(text);
+    let sentences = text::sentences(article, head.as_ref().map(|h| h.1));
+    name_candidates(text, &sentences)
+}
+
 /// Reads `article` (with its `omit` already applied) for names, dates and figures.
 #[must_use]
 pub fn analyse(article: &Article, published: Option<PartialDate>) -> Analysis {
     let text = article.text();
     let head = headline(text);
     let sentences = text::sentences(article, head.as_ref().map(|h| h.1));
-    let named: Vec<Sentence> = sentences
-        .iter()
-        .filter(|s| !title_case(&text[s.range.clone()]))
-        .cloned()
-        .collect();
-    let candidates = names::candidates(text, &named);
+    let candidates = name_candidates(text, &sentences);
     let mut dated = Vec::new();
     let mut figures = Vec::new();
     for s in &sentences {

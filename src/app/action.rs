@@ -152,4 +152,29 @@ pub enum Action {
     NextLink,
     /// Move the Details' cursor to the previous link.
     PrevLink,
+    // ── Curating in the reader (issue 14): unclaimed names, the selection, `a` ──
+    /// Underline the names no actor claims (and stop `]`/`[` at them), or stop.
+    ToggleUnclaimed,
+    /// Start a selection at the cursor's words (or the first word on screen).
+    Select,
+    /// Move the selection's moving end to the next word.
+    SelectNextWord,
+    /// Move the selection's moving end back a word.
+    SelectPrevWord,
+    /// Move the selection's moving end a row down.
+    SelectDown,
+    /// Move the selection's moving end a row up.
+    SelectUp,
+    /// Move the selection's moving end to its row's first word.
+    SelectRowStart,
+    /// Move the selection's moving end to its row's last word.
+    SelectRowEnd,
+    /// Swap the selection's ends.
+    SelectSwap,
+    /// The mouse moved to this column and row with its left button held.
+    #[serde(skip_deserializing)]
+    Drag(u16, u16),
+    /// The mouse's left button was released.
+    #[serde(skip_deserializing)]
+    Release,
 }

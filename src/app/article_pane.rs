@@ -1,5 +1,5 @@
 //! The article pane's state: the rows for the current width, the first row on screen and the
-//! cursor (the current mention). The rows are computed once per width, never per frame.
+//! cursor (the current mention, or the unclaimed name it stands on). The rows are computed once per width, never per frame.
 
 use crate::article::Article;
 use crate::wrap::ArticleLayout;
@@ -16,6 +16,10 @@ pub struct ArticleState {
     pub top: usize,
     /// The current mention (an index into the mention index).
     pub cursor: Option<usize>,
+    /// The unclaimed name the cursor stands on instead (an index into the places of
+    /// [`super::unclaimed::Unclaimed`]), while unclaimed names are shown; `cursor` is then
+    /// `None`. A mention put under the cursor takes it off (`App::update` sees to it).
+    pub unclaimed: Option<usize>,
     /// Rows on screen.
     pub height: usize,
 }

@@ -6,11 +6,11 @@
 
 use std::ops::Range;
 
-use super::App;
 use super::action::Action;
 use super::keys::Context;
 use super::list;
 use super::text_field::TextField;
+use super::{App, Picked};
 use crate::briefing::Briefing;
 use crate::edit::{self, Change, EditError, EvidenceTarget, NewActor, NewEvent};
 use crate::plural::count;
@@ -589,18 +589,19 @@ impl App {
         })
     }
 
-    /// The words `a` and `E` act on: the selection, else the mention under the cursor.
+    /// The words `a` and `E` act on: the selection, else the mention or unclaimed name under
+    /// the cursor.
     fn picked_words(&self) -> Option<Range<usize>> {
-        self.selection_span().or_else(|| {
-            let m = self.briefing.mentions.all().get(self.article.cursor?)?;
-            Some(m.span.range())
-        })
+        match self.picked()? {
+            Picked::Selection(r) | Picked::Mention { span: r, .. } | Picked::Unclaimed(r) => {
+                Some(r)
+            }
+        }
     }
 
     /// The words selected in the article, if any.
-    #[allow(clippy::unused_self)] // Until the selection lands.
     fn selection_span(&self) -> Option<Range<usize>> {
-        None
+        self.selection().map(super::Selection::range)
     }
 
     /// Enter in the dialog: the change checked and written, the briefing it makes shown at
@@ -613,6 +614,7 @@ impl App {
         match editor.commit(change) {
             Ok(done) => {
                 self.curate = None;
+                self.selection.selection = None;
                 self.take(*done.briefing);
                 let undo = self.key(Context::Global, &Action::Undo).to_owned();
                 let warned = if done.warnings.is_empty() {

@@ -39,6 +39,8 @@ pub enum Tone {
     Heading,
     Text,
     Muted,
+    /// Something the article lacks: a spelling never found in it.
+    Missing,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -168,11 +170,22 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
     if let Some(aff) = a.affiliation.as_deref().and_then(|id| b.actor_index(id)) {
         d.link("Part of", &b.sheet.actors[aff].name, Link::Actor(aff));
     }
-    if !a.aliases.is_empty() {
-        d.text("Aliases", &a.aliases.join(", "), Tone::Text);
-    }
     if let Some(note) = &a.note {
         d.text("Note", note, Tone::Text);
+    }
+    let spellings = spelling_counts(b, n);
+    d.heading(&format!("Spellings ({})", spellings.len()));
+    for (spelling, found) in spellings {
+        if found == 0 {
+            d.text(
+                "",
+                &format!("{spelling} · 0 — never found in the text"),
+                Tone::Missing,
+            );
+        } else {
+            let line = format!("{spelling} · {}", crate::plural::count(found, "mention"));
+            d.text("", &line, Tone::Text);
+        }
     }
     let members: Vec<usize> = b.members_of(n).collect();
     if !members.is_empty() {
@@ -197,6 +210,54 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
         }
     }
     d.heading(&format!("Mentions ({count})"));
+}
+
+/// Actor `n`'s spellings (its name, then its aliases), each with how many of its mentions
+/// matched it. The mention index keeps no record of the spelling a mention matched: each
+/// mention's text is folded and matched against the actor's spellings by the index's own rules
+/// (folding, a lowercase first letter also capitalised, whole words), so a mention joined from
+/// two (`NAME (ALIAS)`, rule 9) counts for both. Derived when drawn: an actor's mentions only.
+#[must_use]
+pub fn spelling_counts(b: &Briefing, n: usize) -> Vec<(String, usize)> {
+    let Some(a) = b.sheet.actors.get(n) else {
+        return Vec::new();
+    };
+    let spellings: Vec<&String> = std::iter::once(&a.name).chain(&a.aliases).collect();
+    // Each spelling folded, and its capitalised variant, both counted for the spelling.
+    let mut patterns = Vec::new();
+    let mut owner = Vec::new();
+    for (i, s) in spellings.iter().enumerate() {
+        let folded = crate::fold::fold(s);
+        if let Some(variant) = crate::mentions::capitalised(&folded) {
+            patterns.push(variant);
+            owner.push(i);
+        }
+        patterns.push(folded);
+        owner.push(i);
+    }
+    let mut counts = vec![0; spellings.len()];
+    let text = b.article.text();
+    for &m in b.mentions.of_actor(n) {
+        let Some(mention) = b.mentions.all().get(m as usize) else {
+            continue;
+        };
+        let folded = crate::fold::fold(&text[mention.span.range()]);
+        let mut seen = vec![false; spellings.len()];
+        // Most mentions are one spelling as written; only one joined from several (rule 9) is
+        // searched.
+        match patterns.iter().position(|p| *p == folded) {
+            Some(p) => seen[owner[p]] = true,
+            None => {
+                for (_, p) in crate::mentions::find(&folded, &patterns) {
+                    seen[owner[p]] = true;
+                }
+            }
+        }
+        for (c, s) in counts.iter_mut().zip(seen) {
+            *c += usize::from(s);
+        }
+    }
+    spellings.into_iter().cloned().zip(counts).collect()
 }
 
 fn event(b: &Briefing, n: usize, out: &mut Builder) {

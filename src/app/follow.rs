@@ -24,6 +24,21 @@ impl App {
                 Some(Cursor::Mention(m)) if self.article.shows(self.mention_start(m)) => {
                     self.follow_mention_under_cursor(m);
                 }
+                Some(Cursor::Unclaimed(i)) => {
+                    let name = self
+                        .unclaimed
+                        .as_ref()
+                        .and_then(|u| u.name_of(i))
+                        .unwrap_or_default();
+                    let name = crate::inert::one_line(name);
+                    let add = self.keys.key_for(Context::Article, &Action::Add);
+                    self.say(match add {
+                        Some(key) => {
+                            format!("No actor claims \"{name}\" to follow: {key} adds it")
+                        }
+                        None => format!("No actor claims \"{name}\" to follow"),
+                    });
+                }
                 _ => {
                     let (next, prev) = (
                         self.key(Context::Article, &Action::NextMention),
@@ -213,6 +228,7 @@ impl App {
     /// Moves the cursor to mention `m` and scrolls it into view.
     pub(super) fn put_cursor(&mut self, m: usize) {
         self.article.cursor = Some(m);
+        self.article.unclaimed = None;
         self.article.reveal(self.mention_start(m));
     }
 }

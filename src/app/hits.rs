@@ -6,7 +6,7 @@
 use super::followed::{Followed, Target};
 use super::history::Hits;
 use super::keys::Context;
-use super::{Action, App, Pane};
+use super::{Action, App, Pane, Unclaimed};
 
 /// The one cursor: what `Enter` in the Article and `y` act on, the one the status bar names
 /// and the article draws as the cursor. While a search has a query, it is the search's current
@@ -17,6 +17,9 @@ pub enum Cursor {
     Match(usize),
     /// A mention, by its index in the mention index.
     Mention(usize),
+    /// An unclaimed name, by its index in the places of [`super::Unclaimed`] (while they are
+    /// shown, `u`).
+    Unclaimed(usize),
 }
 
 impl App {
@@ -24,12 +27,33 @@ impl App {
     #[must_use]
     pub fn cursor(&self) -> Option<Cursor> {
         if self.search.query.is_empty() {
-            return self.article.cursor.map(Cursor::Mention);
+            let unclaimed = self.article.unclaimed.filter(|&i| {
+                self.unclaimed
+                    .as_ref()
+                    .is_some_and(|u| i < u.places().len())
+            });
+            return unclaimed
+                .map(Cursor::Unclaimed)
+                .or(self.article.cursor.map(Cursor::Mention));
         }
         self.search
             .current
             .filter(|&c| c < self.search.matches.len())
             .map(Cursor::Match)
+    }
+
+    /// The bytes of the article the cursor stands on.
+    pub(super) fn cursor_range(&self) -> Option<std::ops::Range<usize>> {
+        match self.cursor()? {
+            Cursor::Match(c) => self.search.matches.get(c).map(|m| m.range()),
+            Cursor::Mention(m) => self.briefing.mentions.all().get(m).map(|m| m.span.range()),
+            Cursor::Unclaimed(i) => self
+                .unclaimed
+                .as_ref()?
+                .places()
+                .get(i)
+                .map(|p| p.range.clone()),
+        }
     }
 
     /// The first mention that overlaps the search's match `c`.
@@ -135,29 +159,75 @@ impl App {
         found.map(|(m, wrapped)| (m as usize, wrapped))
     }
 
+    /// `]` or `[`: the cursor to the next or previous mention of any actor, or unclaimed name
+    /// while they are shown, in the order of the text; from the cursor when it is on screen,
+    /// else from the top of the screen; round the end to the other.
     pub(super) fn any_mention(&mut self, forward: bool) {
         let all = self.briefing.mentions.all();
-        if all.is_empty() {
+        let places = self.unclaimed.as_ref().map_or(&[][..], Unclaimed::places);
+        if all.is_empty() && places.is_empty() {
             self.say("The article mentions no actor");
             return;
         }
-        let from = self
-            .article
-            .cursor
-            .filter(|&m| self.article.shows(self.mention_start(m)));
-        let next = match (from, forward) {
-            (Some(c), true) => (c + 1) % all.len(),
-            (Some(c), false) => c.checked_sub(1).unwrap_or(all.len() - 1),
-            (None, true) => {
-                let f = self.briefing.mentions.first_from(self.article.top_offset());
-                if f == all.len() { 0 } else { f }
+        // Stops in the order of the text: by start, a mention before an unclaimed name that
+        // starts with it ("NATO" in the unclaimed "NATO Liaison Office").
+        let here = match self.cursor() {
+            Some(Cursor::Mention(m)) => Some((all[m].span.start as usize, 0)),
+            Some(Cursor::Unclaimed(i)) => Some((places[i].range.start, 1)),
+            _ => None,
+        }
+        .filter(|&(at, _)| self.article.shows(at));
+        let m_key = |i: usize| (all[i].span.start as usize, 0);
+        let p_key = |i: usize| (places[i].range.start, 1);
+        // The first stop after `here` (or at or after the top of the screen), or before it.
+        let from = here.unwrap_or((self.article.top_offset(), 0));
+        let (m, p) = if forward && here.is_some() {
+            (
+                all.partition_point(|x| (x.span.start as usize, 0) <= from),
+                places.partition_point(|x| (x.range.start, 1) <= from),
+            )
+        } else {
+            (
+                all.partition_point(|x| (x.span.start as usize, 0) < from),
+                places.partition_point(|x| (x.range.start, 1) < from),
+            )
+        };
+        let stop = if forward {
+            // Round the end: the first of either.
+            let (m, p) = if m >= all.len() && p >= places.len() {
+                (0, 0)
+            } else {
+                (m, p)
+            };
+            match (m < all.len(), p < places.len()) {
+                (true, true) if p_key(p) < m_key(m) => Err(p),
+                (true, _) => Ok(m),
+                (false, true) => Err(p),
+                (false, false) => return,
             }
-            (None, false) => {
-                let f = self.briefing.mentions.first_from(self.article.top_offset());
-                f.checked_sub(1).unwrap_or(all.len() - 1)
+        } else {
+            // Round the start: the last of either.
+            let (m, p) = if m == 0 && p == 0 {
+                (all.len(), places.len())
+            } else {
+                (m, p)
+            };
+            match (m.checked_sub(1), p.checked_sub(1)) {
+                (Some(m), Some(p)) if p_key(p) > m_key(m) => Err(p),
+                (Some(m), _) => Ok(m),
+                (None, Some(p)) => Err(p),
+                (None, None) => return,
             }
         };
-        self.put_cursor(next);
+        match stop {
+            Ok(m) => self.put_cursor(m),
+            Err(p) => {
+                let at = places[p].range.start;
+                self.article.cursor = None;
+                self.article.unclaimed = Some(p);
+                self.article.reveal(at);
+            }
+        }
     }
 
     /// `n` or `N` through the search's matches: from the match shown, else from the cursor

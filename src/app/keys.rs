@@ -21,6 +21,7 @@ pub enum Context {
     Dialog,
     Curate,
     Window,
+    Selection,
     Article,
     List,
     Details,
@@ -37,6 +38,7 @@ impl Context {
             Self::Dialog => "dialog",
             Self::Curate => "curate",
             Self::Window => "window",
+            Self::Selection => "selection",
             Self::Article => "article",
             Self::List => "list",
             Self::Details => "details",
@@ -53,6 +55,7 @@ impl Context {
             Self::Dialog => "Export dialog",
             Self::Curate => "Adding to the fact sheet (a, E)",
             Self::Window => "Help and warnings",
+            Self::Selection => "Article, while words are selected",
             Self::Article => "Article",
             Self::List => "Actors and Timeline",
             Self::Details => "Details",
@@ -74,6 +77,8 @@ struct File {
     curate: Vec<RawBinding>,
     #[serde(default)]
     window: Vec<RawBinding>,
+    #[serde(default)]
+    selection: Vec<RawBinding>,
     #[serde(default)]
     article: Vec<RawBinding>,
     #[serde(default)]
@@ -304,6 +309,7 @@ impl KeyTable {
             (Context::Dialog, file.dialog),
             (Context::Curate, file.curate),
             (Context::Window, file.window),
+            (Context::Selection, file.selection),
             (Context::Article, file.article),
             (Context::List, file.list),
             (Context::Details, file.details),

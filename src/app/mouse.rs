@@ -1,6 +1,6 @@
 //! The mouse: a click focuses a pane and selects what is under it (a mention is followed at
-//! once, a row of a list or of the Details on a double click); a click on a tab in a border
-//! shows its pane; the wheel scrolls the pane under the pointer; `M` lets the terminal have the mouse, for its own text
+//! once, a row of a list or of the Details on a double click); a drag in the article selects
+//! words (see `selection.rs`); a click on a tab in a border shows its pane; the wheel scrolls the pane under the pointer; `M` lets the terminal have the mouse, for its own text
 //! selection.
 
 use super::keys::Context;
@@ -95,6 +95,8 @@ impl App {
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16, at: u64) {
+        // A drag selects only from a press on the article's text (see below).
+        self.release();
         let geometry = self.geometry();
         let Some(pane) = geometry.pane_at(x, y) else {
             self.last_click = None;
@@ -131,6 +133,8 @@ impl App {
                 };
                 let offset =
                     offset_at_column(self.briefing.article.text(), at, usize::from(x - inner.x));
+                // A drag from here selects; a plain click drops the selection.
+                self.press_at(offset);
                 if let Some(mention) = self.briefing.mentions.at(offset) {
                     self.article.cursor = Some(mention);
                     self.follow();

@@ -171,6 +171,7 @@ impl App {
         self.article.top = self.article.layout.row_of(top);
         self.article.clamp();
         self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
+        self.refresh_unclaimed();
         self.fit_lists();
         // The warnings window lists the new warnings, from its top (its rows are others), or
         // closes when there are none; not while a search is typed in it.

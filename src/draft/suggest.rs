@@ -94,13 +94,18 @@ fn pieced(b: &Briefing, r: &Range<usize>) -> bool {
     })
 }
 
-/// What `b`'s fact sheet leaves out.
-#[must_use]
-#[allow(clippy::too_many_lines)] // Names, dated sentences, figures, furniture in turn.
-pub fn suggest(b: &Briefing) -> Suggestions {
+/// Names no actor claims with their places, and spellings one actor does not list.
+type Sorted = (
+    Vec<(Candidate, Vec<Range<usize>>)>,
+    Vec<(usize, String, Vec<Range<usize>>)>,
+);
+
+/// The names of `candidates` no actor claims, with the places they stand unclaimed, and the
+/// spellings of one actor's name it does not list: (actor index, spelling, places). A place is
+/// claimed when a mention covers it, or when mentions of several actors piece it together.
+fn sort_names(b: &Briefing, candidates: Vec<Candidate>) -> Sorted {
     let text = b.article.text();
-    let analysis = analyse(&b.article, b.sheet.briefing.published);
-    let mut out = Suggestions::default();
+    let (mut names, mut aliases) = (Vec::new(), Vec::new());
     let covering = |r: &Range<usize>| {
         b.mentions.at(r.start).and_then(|i| {
             let m = b.mentions.all()[i];
@@ -108,7 +113,7 @@ pub fn suggest(b: &Briefing) -> Suggestions {
                 .then_some(m.actor as usize)
         })
     };
-    for c in analysis.candidates {
+    for c in candidates {
         let owners: HashSet<usize> = c.occurrences.iter().filter_map(&covering).collect();
         let left: Vec<Range<usize>> = c
             .occurrences
@@ -133,12 +138,34 @@ pub fn suggest(b: &Briefing) -> Suggestions {
                     .filter(|r| text[(*r).clone()] == s)
                     .cloned()
                     .collect();
-                out.aliases.push((owner, s, at));
+                aliases.push((owner, s, at));
             }
         } else if owners.is_empty() {
-            out.names.push((c, left));
+            names.push((c, left));
         }
     }
+    (names, aliases)
+}
+
+/// The names no actor claims and the places they stand unclaimed (each name's places
+/// ascending): `suggest`'s `names`, found without reading the dates, figures and furniture,
+/// for the reader's `u`.
+#[must_use]
+pub fn unclaimed_names(b: &Briefing) -> Vec<(Candidate, Vec<Range<usize>>)> {
+    sort_names(b, super::names_only(&b.article)).0
+}
+
+/// What `b`'s fact sheet leaves out.
+#[must_use]
+pub fn suggest(b: &Briefing) -> Suggestions {
+    let text = b.article.text();
+    let analysis = analyse(&b.article, b.sheet.briefing.published);
+    let (names, aliases) = sort_names(b, analysis.candidates);
+    let mut out = Suggestions {
+        names,
+        aliases,
+        ..Suggestions::default()
+    };
     let events_quoted = Quoted::new(&b.event_evidence);
     let facts_quoted = Quoted::new(&b.fact_evidence);
     let mut event_ids = Ids::taken(b.sheet.events.iter().map(|e| &e.id));

@@ -1,6 +1,6 @@
 //! The article pane: only the rows on screen are drawn, each styled from the mention index
-//! (mentions by actor kind, the followed actors' mentions, the cursor), the highlighted
-//! evidence and the search matches. The right border is a scrollbar whose marks show where the
+//! (mentions by actor kind, the followed actors' mentions, the cursor), the unclaimed names
+//! while shown, the highlighted evidence, the search matches and the selection. The right border is a scrollbar whose marks show where the
 //! followed actors' mentions fall in the whole text.
 
 use std::collections::HashSet;
@@ -56,11 +56,16 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
     let matches = &app.search().matches;
     let mut si = matches.partition_point(|m| m.range().end <= range.start);
     let current_match = app.search().current;
-    // One cursor: the mention's only while no search's match is the cursor.
-    let cursor = match app.cursor() {
-        Some(Cursor::Mention(m)) => Some(m),
-        _ => None,
+    // One cursor: the mention's (or unclaimed name's) only while no search's match is the
+    // cursor.
+    let (cursor, on_unclaimed) = match app.cursor() {
+        Some(Cursor::Mention(m)) => (Some(m), None),
+        Some(Cursor::Unclaimed(u)) => (None, Some(u)),
+        _ => (None, None),
     };
+    let places = app.unclaimed().map_or(&[][..], |u| u.places());
+    let mut ui = places.partition_point(|p| p.range.end <= range.start);
+    let selected = app.selection().map(crate::app::Selection::range);
     let quote = app.followed().quote();
     let base = if row.omitted {
         theme.omitted
@@ -94,6 +99,15 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
                 s = s.patch(theme.cursor);
             }
         }
+        while ui < places.len() && places[ui].range.end <= pos {
+            ui += 1;
+        }
+        if places.get(ui).is_some_and(|p| p.range.start <= pos) {
+            s = s.patch(theme.unclaimed);
+            if on_unclaimed == Some(ui) {
+                s = s.patch(theme.cursor);
+            }
+        }
         while si < matches.len() && matches[si].range().end <= pos {
             si += 1;
         }
@@ -103,6 +117,9 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
             } else {
                 theme.matched
             });
+        }
+        if selected.as_ref().is_some_and(|r| r.contains(&pos)) {
+            s = s.patch(theme.selection);
         }
         if is_unsafe(c) {
             s = s.patch(theme.placeholder);

@@ -69,6 +69,7 @@ fn head_line<'a>(l: &DetailLine, w: usize, theme: &Theme) -> Line<'a> {
         (Tone::Title, _) => theme.header,
         (Tone::Heading, _) => theme.heading,
         (Tone::Muted, _) => theme.dim,
+        (Tone::Missing, _) => theme.missing,
         (Tone::Text, _) => theme.text,
     };
     spans.push(Span::styled(

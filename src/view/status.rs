@@ -12,8 +12,9 @@ use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::keys::Context;
 use crate::app::window::search;
-use crate::app::{Action, App, Lead, Message, Pane, Target, geometry};
+use crate::app::{Action, App, Cursor, Lead, Message, Pane, Target, geometry};
 use crate::inert::one_line;
+use crate::plural::count;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if area.height == 0 {
@@ -228,8 +229,11 @@ pub fn position(app: &App) -> String {
     if s.active() {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
-    match app.focus() {
-        Pane::Article => lead(app, None).unwrap_or_else(|| line_position(app)),
+    let at = match app.focus() {
+        Pane::Article => selected(app)
+            .or_else(|| unclaimed_position(app))
+            .or_else(|| lead(app, None))
+            .unwrap_or_else(|| line_position(app)),
         // Followed from a list, the article's cursor too: n and N walk it from there.
         Pane::Actors => {
             let v = app.visible_actors();
@@ -249,7 +253,41 @@ pub fn position(app: &App) -> String {
                 d.len()
             )
         }
+    };
+    match app.unclaimed() {
+        Some(u) if u.pending => format!("{at} · finding unclaimed names…"),
+        Some(u) => format!("{at} · {}", count(u.count(), "unclaimed name")),
+        None => at,
     }
+}
+
+/// `selected: "Liaison Office" · 2 words`, while there is a selection.
+fn selected(app: &App) -> Option<String> {
+    let range = app.selection()?.range();
+    let text = app.briefing().article.text();
+    let words = crate::app::word_count(text, range.clone());
+    Some(format!(
+        "selected: \"{}\" · {}",
+        clean(&one_line(&text[range])),
+        count(words, "word")
+    ))
+}
+
+/// `unclaimed name "Liaison Office" · a adds it`, while the cursor stands on one (the key
+/// left out while none is bound to adding).
+fn unclaimed_position(app: &App) -> Option<String> {
+    let Some(Cursor::Unclaimed(i)) = app.cursor() else {
+        return None;
+    };
+    let place = app.unclaimed()?.places().get(i)?;
+    let name = app.briefing().article.text().get(place.range.clone())?;
+    let mut text = format!("unclaimed name \"{}\"", clean(&one_line(name)));
+    if let Some(key) = app.keys().key_for(Context::Article, &Action::Add) {
+        text.push_str(" · ");
+        text.push_str(key);
+        text.push_str(" adds it");
+    }
+    Some(text)
 }
 
 /// `match 2/5 · "summit"`: match `at` (from 1) of `total`, for the article's search and a

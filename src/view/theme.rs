@@ -45,6 +45,12 @@ pub struct Theme {
     pub match_current: Style,
     /// What a list's filter matched, in the row it matched (its own style: not a search's).
     pub filter_match: Style,
+    /// A name no actor claims (`u`), underlined in a colour of its own.
+    pub unclaimed: Style,
+    /// The article's selected words.
+    pub selection: Style,
+    /// A spelling the article never writes, in an actor's Details.
+    pub missing: Style,
     pub omitted: Style,
     pub placeholder: Style,
     pub scroll_thumb: Style,
@@ -117,6 +123,11 @@ pub const DARK: Theme = Theme {
         .fg(Color::Indexed(16))
         .bg(Color::Indexed(152))
         .add_modifier(Modifier::UNDERLINED),
+    // Pink (255, 175, 175), underlined: no kind's colour.
+    unclaimed: fg(Color::Indexed(217)).add_modifier(Modifier::UNDERLINED),
+    // White on a deep blue (0, 95, 175).
+    selection: Style::new().fg(Color::Indexed(231)).bg(Color::Indexed(25)),
+    missing: fg(Color::Indexed(203)).add_modifier(Modifier::ITALIC),
     omitted: fg(Color::DarkGray).add_modifier(Modifier::ITALIC),
     // Its own background, so that it shows (and reads) on any other.
     placeholder: Style::new().fg(Color::Indexed(210)).bg(Color::Indexed(52)),
@@ -185,6 +196,11 @@ pub const LIGHT: Theme = Theme {
         .fg(Color::Indexed(16))
         .bg(Color::Indexed(153))
         .add_modifier(Modifier::UNDERLINED),
+    // A deep rose (175, 0, 95), underlined: no kind's colour.
+    unclaimed: fg(Color::Indexed(125)).add_modifier(Modifier::UNDERLINED),
+    // Black on a pale violet (215, 215, 255).
+    selection: Style::new().fg(Color::Indexed(16)).bg(Color::Indexed(189)),
+    missing: fg(Color::Indexed(160)).add_modifier(Modifier::ITALIC),
     omitted: fg(LIGHT_DIM).add_modifier(Modifier::ITALIC),
     placeholder: Style::new().fg(Color::Indexed(88)).bg(Color::Indexed(224)),
     scroll_thumb: fg(LIGHT_DIM),
@@ -246,6 +262,17 @@ pub const MONO: Theme = Theme {
     filter_match: Style::new()
         .add_modifier(Modifier::UNDERLINED)
         .add_modifier(Modifier::BOLD),
+    // Underlined and dim: no other style in the article's text is both (mentions are in
+    // italics, a followed one bold and underlined, a match underlined in italics, the cursor
+    // and the current match reversed and bold, evidence underlined alone).
+    unclaimed: Style::new()
+        .add_modifier(Modifier::UNDERLINED)
+        .add_modifier(Modifier::DIM),
+    // Reversed alone: the cursor and the current match are reversed and bold.
+    selection: Style::new().add_modifier(Modifier::REVERSED),
+    missing: Style::new()
+        .add_modifier(Modifier::ITALIC)
+        .add_modifier(Modifier::BOLD),
     omitted: Style::new().add_modifier(Modifier::DIM),
     placeholder: Style::new().add_modifier(Modifier::DIM),
     scroll_thumb: Style::new().add_modifier(Modifier::BOLD),
@@ -301,17 +328,27 @@ impl Theme {
             mentions.push((name, m.patch(self.cursor)));
             mentions.push((name, m.patch(self.followed).patch(self.cursor)));
         }
+        // An unclaimed name stands where no mention does, and is drawn as one is.
+        mentions.push(("unclaimed", self.unclaimed));
+        mentions.push(("unclaimed", self.unclaimed.patch(self.cursor)));
+        let selected = [("", Style::new()), (" selected", self.selection)];
         for (base_name, base) in [("text", self.text), ("omitted", self.omitted)] {
             for (ev_name, ev) in [("", Style::new()), (" in evidence", self.evidence)] {
                 for &(m_name, m) in &mentions {
                     for (s_name, found) in searched {
-                        for (p_name, p) in [("", Style::new()), (" placeholder", self.placeholder)]
-                        {
-                            let style = base.patch(ev).patch(m).patch(found).patch(p);
-                            out.push((
-                                format!("article {base_name}{ev_name} {m_name}{s_name}{p_name}"),
-                                style,
-                            ));
+                        for (sel_name, sel) in selected {
+                            for (p_name, p) in
+                                [("", Style::new()), (" placeholder", self.placeholder)]
+                            {
+                                let style =
+                                    base.patch(ev).patch(m).patch(found).patch(sel).patch(p);
+                                out.push((
+                                    format!(
+                                        "article {base_name}{ev_name} {m_name}{s_name}{sel_name}{p_name}"
+                                    ),
+                                    style,
+                                ));
+                            }
                         }
                     }
                 }
@@ -328,6 +365,7 @@ impl Theme {
             ("key", self.key),
             ("error", self.error),
             ("row", self.row),
+            ("missing", self.missing),
         ];
         for (row_name, row) in [
             ("", Style::new()),
@@ -337,12 +375,12 @@ impl Theme {
             for (name, s) in spans {
                 out.push((format!("{row_name}{name}"), row.patch(s)));
             }
-            for &(name, m) in &mentions[1..] {
+            for &(name, m) in &mentions[1..mentions.len() - 2] {
                 out.push((format!("{row_name}mention {name}"), row.patch(m)));
             }
             // What a list's filter matched: in a name (a mention's colour), a dim field, a date
             // or a title.
-            for &(name, m) in mentions[1..]
+            for &(name, m) in mentions[1..mentions.len() - 2]
                 .iter()
                 .chain(&[("dim", self.dim), ("text", self.text)])
             {
@@ -501,6 +539,52 @@ mod tests {
             }
         }
         assert!(unreadable.is_empty(), "{}", unreadable.join("\n"));
+    }
+
+    /// Issue 14: without colour, a mention, a search's match, the current match (and the
+    /// cursor), an unclaimed name and the selection are each drawn apart; with colour, an
+    /// unclaimed name has a colour no kind has.
+    #[test]
+    fn unclaimed_names_and_the_selection_have_styles_of_their_own() {
+        for (name, theme) in ALL {
+            let text = theme.text;
+            let styles = [
+                ("mention", text.patch(theme.mention[0])),
+                (
+                    "followed mention",
+                    text.patch(theme.mention[0]).patch(theme.followed),
+                ),
+                ("match", text.patch(theme.matched)),
+                ("current match", text.patch(theme.match_current)),
+                ("evidence", text.patch(theme.evidence)),
+                ("unclaimed name", text.patch(theme.unclaimed)),
+                ("selection", text.patch(theme.selection)),
+            ];
+            for (i, (a, sa)) in styles.iter().enumerate() {
+                for (b, sb) in &styles[i + 1..] {
+                    assert_ne!(sa, sb, "{name}: {a} and {b} look alike");
+                }
+            }
+            let cursor = text.patch(theme.mention[0]).patch(theme.cursor);
+            assert_ne!(cursor, text.patch(theme.selection), "{name}");
+            assert_ne!(
+                text.patch(theme.unclaimed).patch(theme.cursor),
+                text.patch(theme.selection),
+                "{name}"
+            );
+            if name != "NO_COLOR" {
+                assert!(
+                    theme.mention.iter().all(|m| m.fg != theme.unclaimed.fg),
+                    "{name}"
+                );
+            }
+        }
+        assert!(
+            super::MONO
+                .unclaimed
+                .add_modifier
+                .contains(ratatui::style::Modifier::UNDERLINED)
+        );
     }
 
     /// Issue 13: actors of kind `other` were palette colour 7, which most themes draw as plain

@@ -76,6 +76,12 @@ fn contexts_where(place: &str) -> Option<Vec<Context>> {
     Some(match place {
         "anywhere" | "panes" => vec![Context::Panes, Context::Global],
         "Article" => pane(Context::Article),
+        "selection" => vec![
+            Context::Selection,
+            Context::Article,
+            Context::Panes,
+            Context::Global,
+        ],
         "Actors" | "Timeline" | "Actors, Timeline" => pane(Context::List),
         "Details" => pane(Context::Details),
         "help, warnings, reload errors" => vec![Context::Window, Context::Global],
@@ -118,6 +124,7 @@ fn the_guide_lists_every_key_of_the_panes() {
         })
         .collect();
     let panes = [
+        Context::Selection,
         Context::Article,
         Context::List,
         Context::Details,

@@ -17,6 +17,7 @@ mod navigation;
 mod props;
 mod pty;
 mod render;
+mod unclaimed;
 mod warnings_window;
 mod watch;
 mod window_search;
