@@ -7,7 +7,8 @@
 //! (and matching the search against them again) when the window's width changed; and, for
 //! the same reason, the article's rows for the pane's width ([`ArticleState`]), laid out again
 //! when the width changes, and the matches of the article's search ([`Search`]), found once per
-//! query (on a thread of their own for a long article).
+//! query (on a thread of their own for a long article); and the unclaimed names while `u`
+//! shows them ([`Unclaimed`]), found when turned on and again on a reload.
 //!
 //! Each module is one type and its behaviour: the article pane ([`ArticleState`]), the lists
 //! and their filter ([`ListState`]), the details pane ([`DetailsState`]), what is followed

@@ -1,5 +1,5 @@
 //! The mouse: a click focuses a pane and selects what is under it (a mention is followed at
-//! once, a row of a list or of the Details on a double click); a drag in the article selects
+//! once, the cursor put on an unclaimed name, a row of a list or of the Details on a double click); a drag in the article selects
 //! words (see `selection.rs`); a click on a tab in a border shows its pane; the wheel scrolls the pane under the pointer; `M` lets the terminal have the mouse, for its own text
 //! selection.
 
@@ -138,6 +138,10 @@ impl App {
                 if let Some(mention) = self.briefing.mentions.at(offset) {
                     self.article.cursor = Some(mention);
                     self.follow();
+                } else if let Some(place) = self.unclaimed.as_ref().and_then(|u| u.at(offset)) {
+                    // An unclaimed name has no actor to follow: the cursor goes to it.
+                    self.article.cursor = None;
+                    self.article.unclaimed = Some(place);
                 }
             }
             Pane::Actors => {

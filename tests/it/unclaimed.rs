@@ -389,6 +389,12 @@ fn a_drag_selects_and_a_click_drops_the_selection() {
         selected(&r),
         "Washington, a senior US State Department official announced"
     );
+    // A click on an unclaimed name shown puts the cursor on it.
+    r.press("u");
+    let (xu, yu) = find(&r, "Liaison");
+    r.act(Action::Click(xu, yu, 1500));
+    assert!(matches!(r.app.picked(), Some(Picked::Unclaimed(_))));
+    r.press("u");
     // A plain click keeps its meaning and drops the selection.
     r.act(Action::Click(x0, y0, 2000));
     assert!(r.app.selection().is_none());
