@@ -576,6 +576,9 @@ fn action_for(app: &App, ev: &Event) -> Option<Action> {
         Event::Paste(text) => Some(Action::Paste(text.clone())),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row, now())),
+            // A drag selects words in the article (`app/selection.rs`).
+            MouseEventKind::Drag(MouseButton::Left) => Some(Action::Drag(m.column, m.row)),
+            MouseEventKind::Up(MouseButton::Left) => Some(Action::Release),
             MouseEventKind::ScrollDown => Some(Action::Scroll(m.column, m.row, 1)),
             MouseEventKind::ScrollUp => Some(Action::Scroll(m.column, m.row, -1)),
             _ => None,

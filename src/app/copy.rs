@@ -44,6 +44,15 @@ impl App {
                 range.clone(),
                 sentence::around(text, range),
             )
+        } else if let Some(Cursor::Unclaimed(i)) = cursor
+            && let Some(place) = self.unclaimed.as_ref().and_then(|u| u.places().get(i))
+        {
+            let range = place.range.clone();
+            (
+                "the unclaimed name's sentence",
+                range.clone(),
+                sentence::around(text, range),
+            )
         } else {
             let (next, hit) = (
                 self.key(Context::Article, &Action::NextMention),

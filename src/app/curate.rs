@@ -481,8 +481,10 @@ fn empty_event() -> EventForm {
     }
 }
 
-/// The actor whose name or alias shares a capitalised word of three letters or more with
-/// `words` ("Stoltenberg" and Jens Stoltenberg): the likelier thing to add is an alias.
+/// The actor the words are likely another spelling of: one whose name or aliases hold every
+/// capitalised word of three letters or more the words have ("Stoltenberg" and Jens
+/// Stoltenberg). Words that say more than an actor's name ("NATO Liaison Office" beside NATO)
+/// name something else.
 fn kin_actor(b: &Briefing, words: &str) -> Option<usize> {
     let significant = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
@@ -495,10 +497,11 @@ fn kin_actor(b: &Briefing, words: &str) -> Option<usize> {
         return None;
     }
     b.sheet.actors.iter().position(|a| {
-        std::iter::once(&a.name)
+        let theirs: Vec<String> = std::iter::once(&a.name)
             .chain(&a.aliases)
             .flat_map(|s| significant(s))
-            .any(|w| mine.contains(&w))
+            .collect();
+        mine.iter().all(|w| theirs.contains(w))
     })
 }
 

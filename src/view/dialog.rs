@@ -185,7 +185,7 @@ pub(super) fn field<'a>(
     let Some(under) = after.chars().next() else {
         return vec![
             label,
-            Span::raw(fit_end(&before, width.saturating_sub(1))),
+            Span::raw(fit_end(&before, width)),
             Span::styled("█", theme.key),
         ];
     };

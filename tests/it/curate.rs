@@ -195,3 +195,139 @@ fn the_dialog_keeps_what_was_typed_when_switching_and_esc_writes_nothing() {
     assert!(r.app.curate_dialog().is_none());
     assert_eq!(fs::read(f.sheet()).unwrap(), before);
 }
+
+/// The bundled sample without its "NATO Liaison Office" actor, which the article then names
+/// unclaimed.
+fn without_liaison_office() -> Fixture {
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let sheet = fs::read_to_string(assets.join("facts.toml")).unwrap();
+    let from = sheet
+        .find("[[actors]]\nid = \"nato-liaison-office\"")
+        .unwrap();
+    let to = sheet.find("[[actors]]\nid = \"nsatu\"").unwrap();
+    let sheet = format!("{}{}", &sheet[..from], &sheet[to..]);
+    Fixture::new(&sheet, &fs::read(assets.join("article.txt")).unwrap())
+}
+
+/// `u`, then `]` until the cursor stands on the unclaimed name.
+fn on_the_unclaimed_name(r: &mut Reader) {
+    r.press("u");
+    for _ in 0..60 {
+        r.press("]");
+        if r.status()
+            .contains("unclaimed name \"NATO Liaison Office\"")
+        {
+            return;
+        }
+    }
+    panic!("] never reached the unclaimed name: {}", r.status());
+}
+
+#[test]
+fn a_on_an_unclaimed_name_adds_a_new_actor_whose_mention_is_shown_at_once() {
+    let f = without_liaison_office();
+    let before = fs::read(f.sheet()).unwrap();
+    let mut r = reading(&f, 100, 30);
+    on_the_unclaimed_name(&mut r);
+    r.press("a");
+    let screen = r.screen();
+    assert!(
+        screen.contains("‹new actor›"),
+        "a new actor first: {screen}"
+    );
+    assert!(
+        screen.contains("nato-liaison-office"),
+        "the id derived: {screen}"
+    );
+    assert!(
+        screen.contains("‹organization›"),
+        "the kind guessed: {screen}"
+    );
+    r.press("Tab Tab Tab");
+    r.type_text("Proposed office in Tokyo");
+    r.press("Enter");
+    assert!(r.app.curate_dialog().is_none(), "{}", r.screen());
+    assert!(
+        r.status()
+            .contains("Added actor \"NATO Liaison Office\" (nato-liaison-office)"),
+        "{}",
+        r.status()
+    );
+    let text = sheet(&f);
+    assert!(
+        text.contains(
+            "[[actors]]\nid = \"nato-liaison-office\"\nname = \"NATO Liaison Office\"\nkind = \"organization\"\nrole = \"Proposed office in Tokyo\"\n"
+        ),
+        "{text}"
+    );
+    // The mention index is rebuilt: the name is a mention now, of the new actor, followed.
+    let a = r.actor("nato-liaison-office");
+    assert_eq!(r.app.briefing().mentions.count(a), 1);
+    assert!(r.status().contains("unclaimed") || !r.screen().contains("0 unclaimed"));
+    // Everything else is as it was.
+    let was = String::from_utf8(before.clone()).unwrap();
+    for line in was.lines() {
+        assert!(text.contains(line), "{line:?} lost");
+    }
+    r.press("U");
+    assert_eq!(fs::read(f.sheet()).unwrap(), before);
+}
+
+#[test]
+fn a_adds_the_words_as_an_alias_of_the_actor_chosen() {
+    let f = without_liaison_office();
+    let mut r = reading(&f, 100, 30);
+    let nato = r.actor("nato");
+    let mentions = r.app.briefing().mentions.count(nato);
+    on_the_unclaimed_name(&mut r);
+    r.press("a S-Tab Right");
+    r.type_text("nato");
+    let screen = r.screen();
+    assert!(screen.contains("› NATO (nato, organization)"), "{screen}");
+    r.press("Enter");
+    assert!(
+        r.status()
+            .contains("Added alias \"NATO Liaison Office\" to actor \"nato\""),
+        "{}",
+        r.status()
+    );
+    let text = sheet(&f);
+    let nato_table = &text[text.find("id = \"nato\"").unwrap()..];
+    let nato_table = &nato_table[..nato_table.find("[[").unwrap()];
+    assert!(
+        nato_table.contains("\"NATO Liaison Office\"]"),
+        "{nato_table}"
+    );
+    assert_eq!(r.app.briefing().mentions.count(nato), mentions);
+    let spellings = &r.app.briefing().sheet.actors[nato].aliases;
+    assert!(
+        spellings.iter().any(|s| s == "NATO Liaison Office"),
+        "{spellings:?}"
+    );
+}
+
+#[test]
+fn a_on_a_selection_takes_the_selected_words() {
+    let f = without_liaison_office();
+    let mut r = reading(&f, 100, 30);
+    on_the_unclaimed_name(&mut r);
+    // The selection starts at the cursor's words and takes the next word too.
+    r.press("v w");
+    let picked = r.app.picked();
+    assert!(
+        matches!(picked, Some(briefing::app::Picked::Selection(_))),
+        "{picked:?}"
+    );
+    r.press("a");
+    let screen = r.screen();
+    assert!(screen.contains("NATO Liaison Office in"), "{screen}");
+}
+
+#[test]
+fn a_with_nothing_picked_says_how_to_pick() {
+    let f = Fixture::bundled();
+    let mut r = reading(&f, 100, 30);
+    r.press("a");
+    assert!(r.app.curate_dialog().is_none());
+    assert!(r.status().contains("Nothing to add"), "{}", r.status());
+}
