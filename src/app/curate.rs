@@ -282,8 +282,6 @@ impl CurateDialog {
         match action {
             Action::Cancel => return Answer::Closes,
             Action::Submit => return self.submit(b),
-            Action::NextOption => self.focus = (self.focus + 1) % rows,
-            Action::PrevOption => self.focus = (self.focus + rows - 1) % rows,
             Action::Down | Action::Up if self.choice.lists() && self.focus > 0 => {
                 let n = self.rows(b).len();
                 if n > 0 {
@@ -294,8 +292,8 @@ impl CurateDialog {
                     };
                 }
             }
-            Action::Down => self.focus = (self.focus + 1) % rows,
-            Action::Up => self.focus = (self.focus + rows - 1) % rows,
+            Action::Down | Action::NextOption => self.focus = (self.focus + 1) % rows,
+            Action::Up | Action::PrevOption => self.focus = (self.focus + rows - 1) % rows,
             Action::CursorLeft | Action::CursorRight | Action::Type(' ') if self.focus == 0 => {
                 self.switch();
             }

@@ -351,24 +351,9 @@ fn new_event(
     })
 }
 
-fn add_alias(
-    text: &str,
-    doc: &Document<&str>,
-    actor: &str,
-    alias: &str,
-    eol: &str,
-) -> Result<Splice, ApplyError> {
-    if alias.trim().is_empty() {
-        return Err(ApplyError::Empty("alias"));
-    }
-    let t = tables(doc, "actors")?
-        .and_then(|a| {
-            a.iter()
-                .find(|t| id_of(t, "name").as_deref() == Some(actor))
-        })
-        .ok_or_else(|| ApplyError::NoSuchActor(actor.to_owned()))?;
-    // A spelling the actor has already (as the mention rules compare spellings: folded) would
-    // only add a warning.
+/// A spelling the actor has already (as the mention rules compare spellings: folded) would
+/// only add a warning: refused.
+fn refuse_known(t: &Table, actor: &str, alias: &str) -> Result<(), ApplyError> {
     let folded = crate::fold::fold(alias.trim());
     let name = t.get("name").and_then(Item::as_str);
     let aliases = t.get("aliases").and_then(Item::as_array);
@@ -386,6 +371,26 @@ fn add_alias(
             actor: actor.to_owned(),
         });
     }
+    Ok(())
+}
+
+fn add_alias(
+    text: &str,
+    doc: &Document<&str>,
+    actor: &str,
+    alias: &str,
+    eol: &str,
+) -> Result<Splice, ApplyError> {
+    if alias.trim().is_empty() {
+        return Err(ApplyError::Empty("alias"));
+    }
+    let t = tables(doc, "actors")?
+        .and_then(|a| {
+            a.iter()
+                .find(|t| id_of(t, "name").as_deref() == Some(actor))
+        })
+        .ok_or_else(|| ApplyError::NoSuchActor(actor.to_owned()))?;
+    refuse_known(t, actor, alias)?;
     let value = basic_string(alias);
     let Some(item) = t.get("aliases") else {
         // No `aliases` yet: a line after `kind` (or `name`), where the draft writes it.

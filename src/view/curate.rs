@@ -162,7 +162,7 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
     lines
 }
 
-/// The six kinds on one row, the chosen one marked (in text too, for NO_COLOR).
+/// The six kinds on one row, the chosen one marked (in text too, for `NO_COLOR`).
 fn kinds<'a>(label: Span<'a>, chosen: ActorKind, focused: bool, theme: &Theme) -> Line<'a> {
     let mut spans = vec![label];
     for k in ActorKind::ALL {
