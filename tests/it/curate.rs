@@ -7,13 +7,6 @@ use std::fs;
 
 use crate::harness::{Fixture, Reader};
 
-/// A reader of the briefing in `f`, at `width` × `height`.
-fn reading(f: &Fixture, width: u16, height: u16) -> Reader {
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).expect("the fixture");
-    let b = briefing::briefing::open(&input).expect("the fixture opens");
-    Reader::new(b, input, width, height)
-}
-
 fn sheet(f: &Fixture) -> String {
     fs::read_to_string(f.sheet()).expect("facts.toml")
 }
@@ -22,7 +15,7 @@ fn sheet(f: &Fixture) -> String {
 fn e_makes_the_first_sentence_on_screen_the_evidence_of_a_new_event_and_u_undoes_it() {
     let f = Fixture::bundled();
     let before = fs::read(f.sheet()).unwrap();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     let events = r.app.briefing().sheet.events.len();
     r.press("E");
     let screen = r.screen();
@@ -70,7 +63,7 @@ fn e_gives_evidence_to_a_fact_that_has_none() {
     );
     assert_ne!(without, bundled);
     let f = Fixture::new(&without, &fs::read(assets.join("article.txt")).unwrap());
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     r.press("E");
     // The other choice of the key: the events and facts without evidence.
     r.press("S-Tab Right");
@@ -102,7 +95,7 @@ fn a_change_that_would_not_check_is_refused_and_nothing_is_written() {
     let f = Fixture::bundled();
     let before = fs::read(f.sheet()).unwrap();
     let modified = fs::metadata(f.sheet()).unwrap().modified().unwrap();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     // The cursor on "NATO", then the words added as an alias of Ukraine: two actors would
     // claim one spelling.
     r.press("]");
@@ -129,7 +122,7 @@ fn a_change_that_would_not_check_is_refused_and_nothing_is_written() {
 fn an_alias_a_actor_has_already_is_refused() {
     let f = Fixture::bundled();
     let before = fs::read(f.sheet()).unwrap();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     r.press("] a S-Tab Right");
     r.type_text("nato");
     r.press("Enter");
@@ -140,7 +133,7 @@ fn an_alias_a_actor_has_already_is_refused() {
 #[test]
 fn a_change_racing_an_outside_edit_keeps_the_outside_edit() {
     let f = Fixture::bundled();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     r.press("E");
     // Saved in an editor while the dialog is open.
     let outside = format!("# a note the curator saved meanwhile\n{}", sheet(&f));
@@ -183,7 +176,7 @@ fn the_bundled_sample_says_how_to_get_a_copy_to_edit() {
 fn the_dialog_keeps_what_was_typed_when_switching_and_esc_writes_nothing() {
     let f = Fixture::bundled();
     let before = fs::read(f.sheet()).unwrap();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     r.press("E Tab C-u");
     r.type_text("Summit announced");
     r.press("S-Tab S-Tab Right Left");
@@ -227,7 +220,7 @@ fn on_the_unclaimed_name(r: &mut Reader) {
 fn a_on_an_unclaimed_name_adds_a_new_actor_whose_mention_is_shown_at_once() {
     let f = without_liaison_office();
     let before = fs::read(f.sheet()).unwrap();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     on_the_unclaimed_name(&mut r);
     r.press("a");
     let screen = r.screen();
@@ -276,7 +269,7 @@ fn a_on_an_unclaimed_name_adds_a_new_actor_whose_mention_is_shown_at_once() {
 #[test]
 fn a_adds_the_words_as_an_alias_of_the_actor_chosen() {
     let f = without_liaison_office();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     let nato = r.actor("nato");
     let mentions = r.app.briefing().mentions.count(nato);
     on_the_unclaimed_name(&mut r);
@@ -309,7 +302,7 @@ fn a_adds_the_words_as_an_alias_of_the_actor_chosen() {
 #[test]
 fn a_on_a_selection_takes_the_selected_words() {
     let f = without_liaison_office();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     on_the_unclaimed_name(&mut r);
     // The selection starts at the cursor's words and takes the next word too.
     r.press("v w");
@@ -326,7 +319,7 @@ fn a_on_a_selection_takes_the_selected_words() {
 #[test]
 fn a_with_nothing_picked_says_how_to_pick() {
     let f = Fixture::bundled();
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     r.press("a");
     assert!(r.app.curate_dialog().is_none());
     assert!(r.status().contains("Nothing to add"), "{}", r.status());

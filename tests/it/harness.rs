@@ -92,6 +92,15 @@ impl Reader {
         Self::new(b, briefing::briefing::Input::Bundled, width, height)
     }
 
+    /// The briefing of fixture `f` (its folder's `facts.toml`) at `width`×`height`, read
+    /// from disk as the reader is: so that it can reload, watch and change the files.
+    pub fn of(f: &Fixture, width: u16, height: u16) -> Self {
+        let input =
+            briefing::briefing::Input::from_arg(Some(f.dir.path())).expect("the fixture's folder");
+        let b = briefing::briefing::open(&input).expect("the fixture opens");
+        Self::new(b, input, width, height)
+    }
+
     pub fn new(
         b: briefing::briefing::Briefing,
         input: briefing::briefing::Input,

@@ -124,9 +124,7 @@ fn assert_inert(bytes: &[u8], what: &str) {
 #[test]
 fn injected_sequences_reach_the_terminal_inert_and_visible() {
     let f = Fixture::new(&hostile_sheet(), hostile_article().as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).expect("hostile text is not an error");
-    let mut r = Reader::new(b, input, 200, 60);
+    let mut r = Reader::of(&f, 200, 60);
     assert_inert(&bytes_on_the_wire(&r), "start screen");
     // Follow NATO: its details show the role, alias and note; then the evil actor, an event,
     // the facts, the help and the warnings.
@@ -337,9 +335,7 @@ fn an_empty_article_and_an_article_of_omitted_lines_open() {
             .stdout(predicate::str::contains(
                 "warning: actor \"nato\" is never mentioned",
             ));
-        let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-        let b = briefing::briefing::open(&input).unwrap();
-        let mut r = Reader::new(b, input, 80, 24);
+        let mut r = Reader::of(&f, 80, 24);
         r.press("j G n ] [ Enter / x Enter o G 2 Enter 3 Enter 4 Enter y");
         let _ = r.screen();
     }
@@ -376,9 +372,7 @@ fn empty_and_minimal_fact_sheets_open() {
         .assert()
         .success()
         .stdout("facts.toml: 0 actors, 0 events, 0 facts, 0 errors, 0 warnings\n");
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("n");
     assert!(r.status().contains("Follow an actor"), "{}", r.status());
     r.press("2 Enter 3 Enter 4 Enter f Enter");
@@ -404,9 +398,7 @@ fn ten_thousand_actors_check_and_draw() {
         .assert()
         .success()
         .stdout("facts.toml: 10000 actors, 0 events, 0 facts, 0 errors, 0 warnings\n");
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     r.press("2 G Enter 2 /")
         .type_text("Name9999")
         .press("Enter");
@@ -424,9 +416,7 @@ fn very_long_strings_are_cut_on_screen() {
             &format!("kind = \"organization\"\nnote = \"{long}\""),
         );
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("2 4 G");
     assert!(r.screen().lines().all(|l| l.chars().count() == 80));
 }
@@ -753,9 +743,7 @@ fn an_interrupted_export_leaves_the_old_file_whole() {
 #[test]
 fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     assert_eq!(r.app.briefing().sheet.actors.len(), 1);
     // Broken on disk: the reader keeps what it has and lists the errors.
     fs::write(
@@ -807,9 +795,7 @@ fn reload_takes_a_good_version_and_keeps_the_old_one_over_a_broken_one() {
 #[test]
 fn reload_keeps_the_old_version_over_a_broken_or_missing_article() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     let before = r.app.briefing().article.text().to_owned();
     // Not UTF-8: the errors are listed, the old article stays.
     fs::write(f.path("article.txt"), b"NATO \xff met.\n").unwrap();
@@ -848,9 +834,7 @@ fn reload_after_an_article_edit_keeps_the_place_by_its_text() {
         .join("\n")
         + "\n";
     let f = Fixture::new(SHEET, lines.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("1");
     for _ in 0..30 {
         r.press("j");
@@ -884,9 +868,7 @@ fn reload_keeps_the_selected_actor_and_event_by_id_when_entries_move() {
         &format!("{SHEET}{china}{event}"),
         "NATO and China met.\n".as_bytes(),
     );
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     let china_at = r.actor("china");
     r.press("2 g");
     while r.app.actors_list().selected != Some(china_at) {

@@ -8,9 +8,7 @@ use briefing::app::{Action, Effect, MAX_HEIGHT, MAX_WIDTH};
 use crate::harness::{Fixture, Reader, SHEET};
 
 fn open(f: &Fixture, width: u16, height: u16) -> Reader {
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).expect("an input");
-    let b = briefing::briefing::open(&input).expect("the fixture opens");
-    Reader::new(b, input, width, height)
+    Reader::of(f, width, height)
 }
 
 #[test]

@@ -524,9 +524,7 @@ fn q_closes_a_window_and_quits_only_from_the_panes() {
 
     // The errors of a failed reload.
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     std::fs::write(f.sheet(), SHEET.replace("organization", "club")).unwrap();
     r.press("r");
     assert!(matches!(
@@ -807,9 +805,7 @@ fn the_export_dialog_writes_atomically_and_reports_the_size() {
 #[test]
 fn the_export_dialog_refuses_to_overwrite_the_fact_sheet() {
     let f = crate::harness::Fixture::new(crate::harness::SHEET, crate::harness::ARTICLE.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("e");
     for _ in 0.."briefing.json".len() {
         r.press("Backspace");
@@ -852,9 +848,7 @@ fn keys_that_arrive_together_are_searched_once() {
 fn a_long_article_is_searched_without_holding_up_keys() {
     let article = "NATO met in Washington. ".repeat(100_000); // 2.4 MB
     let f = crate::harness::Fixture::new(crate::harness::SHEET, article.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    let mut r = Reader::new(b, input, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     r.press("/");
     r.app.update(Action::Type('w'));
     r.app.update(Action::Settle);
@@ -894,9 +888,7 @@ fn many_warnings(n: usize) -> Reader {
         .unwrap();
     }
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = briefing::briefing::open(&input).unwrap();
-    Reader::new(b, input, 80, 24)
+    Reader::of(&f, 80, 24)
 }
 
 fn window_scroll(r: &Reader) -> usize {

@@ -23,12 +23,6 @@ fn without_liaison_office() -> Fixture {
     Fixture::new(&sheet, &std::fs::read(assets.join("article.txt")).unwrap())
 }
 
-fn reader(f: &Fixture, w: u16, h: u16) -> Reader {
-    let input = Input::from_arg(Some(f.dir.path())).unwrap();
-    let b = open(&input).unwrap();
-    Reader::new(b, input, w, h)
-}
-
 /// The text of the article at `r`.
 fn text(r: &Reader, range: std::ops::Range<usize>) -> String {
     r.app.briefing().article.text()[range].to_owned()
@@ -55,7 +49,7 @@ fn stops(r: &mut Reader) -> Vec<(usize, bool)> {
 #[test]
 fn u_underlines_and_counts_the_unclaimed_names_and_brackets_stop_at_them() {
     let f = without_liaison_office();
-    let mut r = reader(&f, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     let without = stops(&mut r);
     assert!(without.iter().all(|s| !s.1), "no unclaimed stop before u");
     r.press("1 u");
@@ -167,7 +161,7 @@ fn unclaimed_names_are_dim_and_underlined_without_colour() {
 #[test]
 fn a_reload_finds_the_unclaimed_names_again() {
     let f = without_liaison_office();
-    let mut r = reader(&f, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     r.press("u");
     assert_eq!(
         r.app.unclaimed().map(briefing::app::Unclaimed::count),
@@ -187,7 +181,7 @@ fn a_long_article_says_it_is_finding_the_unclaimed_names() {
     let paragraph = "The Liaison Bureau met Jane Fowler in Paris on Monday. ";
     let article = paragraph.repeat(300 * 1024 / paragraph.len());
     let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
-    let mut r = reader(&f, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     r.act(Action::ToggleUnclaimed);
     assert!(r.app.needs_settle(), "found once the frame is drawn");
     assert!(
@@ -215,7 +209,7 @@ fn the_details_list_each_spelling_with_its_mentions_and_mark_one_never_found() {
         &sheet,
         b"NATO met. The alliance agreed. NATO (the alliance) left.\n",
     );
-    let mut r = reader(&f, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     r.press("2 Enter 4");
     let counts = briefing::app::details::spelling_counts(r.app.briefing(), 0);
     assert_eq!(
@@ -331,7 +325,7 @@ fn the_article_scrolls_to_keep_the_moving_end_on_screen() {
         .collect::<Vec<_>>()
         .join("\n");
     let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
-    let mut r = reader(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("1 v");
     for _ in 0..60 {
         r.press("j");
@@ -368,7 +362,7 @@ fn a_selection_stops_before_an_omitted_line() {
 #[test]
 fn a_drag_selects_and_a_click_drops_the_selection() {
     let f = without_liaison_office();
-    let mut r = reader(&f, 120, 40);
+    let mut r = Reader::of(&f, 120, 40);
     r.press("1");
     let find = |r: &Reader, word: &str| {
         let screen = r.screen();

@@ -10,13 +10,6 @@ use briefing::app::{Action, Message};
 
 use crate::harness::{ARTICLE, Fixture, Reader, SHEET};
 
-/// A reader of the briefing in `f`, at `width` × `height`.
-fn reading(f: &Fixture, width: u16, height: u16) -> Reader {
-    let input = briefing::briefing::Input::from_arg(Some(f.dir.path())).expect("the fixture");
-    let b = briefing::briefing::open(&input).expect("the fixture opens");
-    Reader::new(b, input, width, height)
-}
-
 /// `SHEET` with one more actor, `id` named `name`.
 fn with_actor(sheet: &str, id: &str, name: &str) -> String {
     format!("{sheet}\n[[actors]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"country\"\n")
@@ -37,7 +30,7 @@ fn an_edited_article_is_reloaded_with_the_same_sentence_at_the_top() {
         .join("\n")
         + "\n";
     let f = Fixture::new(SHEET, lines.as_bytes());
-    let mut r = reading(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("1");
     for _ in 0..30 {
         r.press("j");
@@ -72,7 +65,7 @@ fn an_edited_article_is_reloaded_with_the_same_sentence_at_the_top() {
 #[test]
 fn files_that_load_as_shown_change_nothing_and_say_nothing() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("x");
     let said = r.app.message().cloned();
     assert!(said.is_some(), "x says it does nothing");
@@ -87,7 +80,7 @@ fn files_that_load_as_shown_change_nothing_and_say_nothing() {
 #[test]
 fn a_broken_save_is_listed_and_a_fixed_one_closes_the_list() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     fs::write(
         f.sheet(),
         SHEET.replace("kind = \"organization\"", "kind = \"club\""),
@@ -134,7 +127,7 @@ fn a_broken_save_is_listed_and_a_fixed_one_closes_the_list() {
 #[test]
 fn the_warnings_window_lists_the_warnings_of_the_new_version() {
     let f = Fixture::new(&with_actor(SHEET, "china", "China"), ARTICLE.as_bytes());
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     let rows = |r: &Reader| {
         r.app
             .window_rows()
@@ -165,7 +158,7 @@ fn the_warnings_window_lists_the_warnings_of_the_new_version() {
 #[test]
 fn a_query_being_typed_stays_and_is_searched_in_the_new_text() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("1 /").type_text("alli");
     assert_eq!(r.app.search().matches.len(), 1);
     fs::write(
@@ -186,7 +179,7 @@ fn a_query_being_typed_stays_and_is_searched_in_the_new_text() {
 #[test]
 fn a_filter_being_typed_stays() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("2 /").type_text("NA");
     fs::write(f.sheet(), with_actor(SHEET, "nauru", "Nauru")).unwrap();
     r.act(Action::FilesChanged);
@@ -199,7 +192,7 @@ fn a_filter_being_typed_stays() {
 #[test]
 fn the_export_dialog_keeps_its_file_name_and_the_keys_over_a_reload() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 100, 30);
+    let mut r = Reader::of(&f, 100, 30);
     r.press("e C-u").type_text("mine");
     fs::write(f.sheet(), with_actor(SHEET, "china", "China")).unwrap();
     r.act(Action::FilesChanged);
@@ -230,7 +223,7 @@ fn the_export_dialog_keeps_its_file_name_and_the_keys_over_a_reload() {
 #[test]
 fn a_search_typed_in_a_window_is_not_taken_away() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 80, 24);
+    let mut r = Reader::of(&f, 80, 24);
     r.press("? /").type_text("quit");
     fs::write(f.sheet(), "[[[").unwrap();
     r.act(Action::FilesChanged);
@@ -247,7 +240,7 @@ fn a_search_typed_in_a_window_is_not_taken_away() {
 #[test]
 fn not_watching_is_said_once_with_the_key_that_reloads() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let mut r = reading(&f, 120, 24);
+    let mut r = Reader::of(&f, 120, 24);
     r.act(Action::NotWatching(
         "the system's limit of watched folders is reached".into(),
     ));
@@ -269,7 +262,7 @@ fn the_sample_watches_nothing_and_a_briefing_watches_its_two_files() {
     let r = Reader::bundled(80, 24);
     assert!(r.app.watched_files().is_empty());
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
-    let r = reading(&f, 80, 24);
+    let r = Reader::of(&f, 80, 24);
     assert_eq!(r.app.watched_files(), [f.sheet(), f.path("article.txt")]);
 }
 
