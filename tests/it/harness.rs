@@ -252,3 +252,40 @@ pub fn key(token: &str) -> ratatui::crossterm::event::KeyEvent {
     };
     KeyEvent::new(code, mods)
 }
+
+/// An article of 80 lines, read 30 rows down, then edited on disk (ten lines written above
+/// what is read) and reloaded by `reload`: the same line must stay at the top (by its words,
+/// not its row number). The reader is handed back for what else the caller checks.
+pub fn reloaded_after_lines_above(reload: impl FnOnce(&mut Reader)) -> Reader {
+    let lines = (1..=80)
+        .map(|n| format!("Line {n} says NATO met."))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
+    let f = Fixture::new(SHEET, lines.as_bytes());
+    let mut r = Reader::of(&f, 80, 24);
+    r.press("1");
+    for _ in 0..30 {
+        r.press("j");
+    }
+    let first_row = |r: &Reader| {
+        r.screen()
+            .lines()
+            .find_map(|l| {
+                l.find("Line ")
+                    .map(|at| l[at..].split(" says").next().unwrap_or("").to_owned())
+            })
+            .expect("a line of the article on screen")
+    };
+    let before = first_row(&r);
+    assert_ne!(before, "Line 1", "the reader scrolled");
+    fs::write(
+        f.path("article.txt"),
+        format!("{}{lines}", "A new line.\n".repeat(10)),
+    )
+    .expect("write article.txt");
+    reload(&mut r);
+    assert_eq!(first_row(&r), before);
+    assert!(r.app.briefing().article.text().starts_with("A new line."));
+    r
+}

@@ -828,36 +828,9 @@ fn reload_keeps_the_old_version_over_a_broken_or_missing_article() {
 
 #[test]
 fn reload_after_an_article_edit_keeps_the_place_by_its_text() {
-    let lines = (1..=80)
-        .map(|n| format!("Line {n} says NATO met."))
-        .collect::<Vec<_>>()
-        .join("\n")
-        + "\n";
-    let f = Fixture::new(SHEET, lines.as_bytes());
-    let mut r = Reader::of(&f, 80, 24);
-    r.press("1");
-    for _ in 0..30 {
-        r.press("j");
-    }
-    let first_row = |r: &Reader| {
-        r.screen()
-            .lines()
-            .find_map(|l| {
-                l.find("Line ")
-                    .map(|at| l[at..].split(" says").next().unwrap_or("").to_owned())
-            })
-            .unwrap()
-    };
-    let before = first_row(&r);
-    assert_ne!(before, "Line 1", "the reader scrolled");
-    // Ten lines written above: the same line stays at the top, not the same row number.
-    fs::write(
-        f.path("article.txt"),
-        format!("{}{lines}", "A new line.\n".repeat(10)),
-    )
-    .unwrap();
-    r.press("r");
-    assert_eq!(first_row(&r), before);
+    crate::harness::reloaded_after_lines_above(|r| {
+        r.press("r");
+    });
 }
 
 #[test]
