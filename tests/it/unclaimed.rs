@@ -46,6 +46,21 @@ fn stops(r: &mut Reader) -> Vec<(usize, bool)> {
     out
 }
 
+/// The article's cell where "Liaison" of "NATO Liaison Office" starts.
+fn liaison_cell(r: &Reader) -> ratatui::buffer::Cell {
+    let term = r.draw();
+    let screen = r.screen();
+    let (y, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("NATO Liaison") && l.starts_with('┃'))
+        .expect("the name in the article");
+    let x = line[..line.find("Liaison").expect("Liaison")]
+        .chars()
+        .count();
+    term.backend().buffer()[(x as u16, y as u16)].clone()
+}
+
 #[test]
 fn u_underlines_and_counts_the_unclaimed_names_and_brackets_stop_at_them() {
     let f = without_liaison_office();
@@ -87,16 +102,7 @@ fn u_underlines_and_counts_the_unclaimed_names_and_brackets_stop_at_them() {
         r.status()
     );
     // Drawn underlined in its own colour, and as the cursor.
-    let term = r.draw();
-    let buf = term.backend().buffer();
-    let screen = r.screen();
-    let (y, line) = screen
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains("NATO Liaison") && l.starts_with('┃'))
-        .unwrap();
-    let x = line[..line.find("Liaison").unwrap()].chars().count();
-    let cell = &buf[(x as u16, y as u16)];
+    let cell = liaison_cell(&r);
     assert_eq!(cell.fg, Color::Indexed(217));
     assert!(cell.modifier.contains(Modifier::UNDERLINED));
     assert!(cell.modifier.contains(Modifier::REVERSED), "the cursor");
@@ -144,16 +150,7 @@ fn unclaimed_names_are_dim_and_underlined_without_colour() {
     };
     r.act(Action::Resize(120, 40));
     r.press("u");
-    let term = r.draw();
-    let buf = term.backend().buffer();
-    let screen = r.screen();
-    let (y, line) = screen
-        .lines()
-        .enumerate()
-        .find(|(_, l)| l.contains("NATO Liaison") && l.starts_with('┃'))
-        .unwrap();
-    let x = line[..line.find("Liaison").unwrap()].chars().count();
-    let cell = &buf[(x as u16, y as u16)];
+    let cell = liaison_cell(&r);
     assert_eq!(cell.modifier, Modifier::UNDERLINED | Modifier::DIM);
     assert_eq!(cell.fg, Color::Reset);
 }
