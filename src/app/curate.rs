@@ -6,11 +6,11 @@
 
 use std::ops::Range;
 
+use super::App;
 use super::action::Action;
 use super::keys::Context;
 use super::list;
 use super::text_field::TextField;
-use super::{App, Picked};
 use crate::briefing::Briefing;
 use crate::edit::{self, Change, EditError, EvidenceTarget, NewActor, NewEvent};
 use crate::plural::count;
@@ -94,8 +94,9 @@ pub struct EventForm {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Chooser {
     pub filter: TextField,
-    /// The row chosen among those the filter lets through.
-    pub chosen: usize,
+    /// The item chosen, by what it stands for (not by row: a reload underneath may add rows
+    /// above it); none chosen is the first row.
+    pub chosen: Option<Target>,
 }
 
 /// One row of a chooser.
@@ -131,6 +132,8 @@ pub struct CurateDialog {
     pub problem: Vec<String>,
     /// What the reader knows of the words picked ("a mention of NATO already").
     pub note: Option<String>,
+    /// The actor the words look like another spelling of: listed first for an alias.
+    kin: Option<usize>,
 }
 
 /// What a key leaves of the dialog.
@@ -168,14 +171,10 @@ impl CurateDialog {
             chooser: Chooser::default(),
             problem: Vec::new(),
             note: None,
+            kin: None,
         };
-        if let Some(a) = kin {
-            dialog.chooser.chosen = dialog
-                .rows(b)
-                .iter()
-                .position(|r| r.target == Target::Actor(a))
-                .unwrap_or(0);
-        }
+        dialog.kin = kin;
+        dialog.chooser.chosen = kin.map(Target::Actor);
         dialog
     }
 
@@ -192,7 +191,8 @@ impl CurateDialog {
             actor: empty_actor(),
             event: EventForm {
                 date: TextField::new(proposed.date),
-                title: TextField::new(proposed.title),
+                // A title cut short reads as one without the mark of the cut.
+                title: TextField::new(proposed.title.trim_end_matches('…').trim_end()),
                 id: TextField::new(proposed.id),
                 id_follows: true,
                 actors: TextField::new(proposed.actors.join(", ")),
@@ -202,7 +202,15 @@ impl CurateDialog {
             chooser: Chooser::default(),
             problem: Vec::new(),
             note: None,
+            kin: None,
         }
+    }
+
+    /// A new actor named otherwise than the words picked keeps them as an alias, so that they
+    /// are a mention of it.
+    #[must_use]
+    pub fn keeps_words_as_alias(&self) -> bool {
+        crate::fold::fold(self.words.trim()) != crate::fold::fold(self.actor.name.trim())
     }
 
     /// The rows of the focused field after the choice: `None` on the choice itself.
@@ -213,13 +221,25 @@ impl CurateDialog {
             .and_then(|i| self.choice.fields().get(i).copied())
     }
 
-    /// The chooser's rows the filter lets through, for the current choice (none for a form).
+    /// Where the chosen item stands among `rows`: the first row when it is not among them.
+    #[must_use]
+    pub fn chosen_row(&self, rows: &[Row]) -> usize {
+        self.chooser
+            .chosen
+            .as_ref()
+            .and_then(|t| rows.iter().position(|r| r.target == *t))
+            .unwrap_or(0)
+    }
+
+    /// The chooser's rows the filter lets through, for the current choice (none for a form):
+    /// with nothing typed, an actor the words look like another spelling of comes first.
     #[must_use]
     pub fn rows(&self, b: &Briefing) -> Vec<Row> {
         let needle = self.chooser.filter.to_lowercase();
         match self.choice {
             Choice::AliasOf => by_relevance(
                 &needle,
+                self.kin,
                 (0..b.sheet.actors.len())
                     .filter(|&a| {
                         let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[a])
@@ -283,14 +303,14 @@ impl CurateDialog {
             Action::Cancel => return Answer::Closes,
             Action::Submit => return self.submit(b),
             Action::Down | Action::Up if self.choice.lists() && self.focus > 0 => {
-                let n = self.rows(b).len();
-                if n > 0 {
-                    self.chooser.chosen = if *action == Action::Down {
-                        (self.chooser.chosen + 1).min(n - 1)
-                    } else {
-                        self.chooser.chosen.saturating_sub(1)
-                    };
-                }
+                let rows = self.rows(b);
+                let at = self.chosen_row(&rows);
+                let to = if *action == Action::Down {
+                    (at + 1).min(rows.len().saturating_sub(1))
+                } else {
+                    at.saturating_sub(1)
+                };
+                self.chooser.chosen = rows.get(to).map(|r| r.target.clone());
             }
             Action::Down | Action::NextOption => self.focus = (self.focus + 1) % rows,
             Action::Up | Action::PrevOption => self.focus = (self.focus + rows - 1) % rows,
@@ -348,7 +368,12 @@ impl CurateDialog {
                 let id = edit::event_id(b, self.event.title.as_str());
                 self.event.id.set(id);
             }
-            (Choice::AliasOf | Choice::EvidenceFor, _) => self.chooser.chosen = 0,
+            (Choice::NewEvent, Some("date")) => {
+                // A date typed is the curator's: no longer the guess of an undated sentence.
+                self.event.dated = true;
+                self.event.approximate = false;
+            }
+            (Choice::AliasOf | Choice::EvidenceFor, _) => self.chooser.chosen = None,
             _ => {}
         }
     }
@@ -368,10 +393,10 @@ impl CurateDialog {
                 let role = self.actor.role.trim();
                 // The words picked become a mention of the new actor: an alias when the name
                 // was written otherwise.
-                let aliases = if crate::fold::fold(&self.words) == crate::fold::fold(name) {
-                    Vec::new()
+                let aliases = if self.keeps_words_as_alias() {
+                    vec![self.words.trim().to_owned()]
                 } else {
-                    vec![self.words.clone()]
+                    Vec::new()
                 };
                 Change::NewActor(NewActor {
                     id: id.to_owned(),
@@ -411,12 +436,15 @@ impl CurateDialog {
             }
             Choice::AliasOf | Choice::EvidenceFor => {
                 let rows = self.rows(b);
-                let Some(row) = rows.get(self.chooser.chosen) else {
-                    self.problem.push(if rows.is_empty() {
-                        "Nothing to choose: nothing matches what is typed".into()
-                    } else {
-                        "Choose a row with ↑ and ↓".into()
-                    });
+                let Some(row) = rows.get(self.chosen_row(&rows)) else {
+                    self.problem.push(
+                        match (self.chooser.filter.trim().is_empty(), self.choice) {
+                            (false, _) => "Nothing to choose: nothing matches what is typed",
+                            (true, Choice::AliasOf) => "Nothing to choose: the sheet has no actor",
+                            (true, _) => "Nothing to choose: every event and fact has evidence",
+                        }
+                        .into(),
+                    );
                     return Answer::Stays;
                 };
                 match &row.target {
@@ -436,10 +464,15 @@ impl CurateDialog {
 }
 
 /// `rows` with those whose label starts with what is typed first, then those where a word
-/// does, then the rest, each group in the order it came.
-fn by_relevance(needle: &str, mut rows: Vec<Row>) -> Vec<Row> {
+/// does, then the rest, each group in the order it came; with nothing typed, the kin actor
+/// first.
+fn by_relevance(needle: &str, kin: Option<usize>, mut rows: Vec<Row>) -> Vec<Row> {
     let needle = needle.trim();
-    if !needle.is_empty() {
+    if needle.is_empty() {
+        if let Some(a) = kin {
+            rows.sort_by_key(|r| r.target != Target::Actor(a));
+        }
+    } else {
         rows.sort_by_key(|r| {
             let label = r.label.to_lowercase();
             if label.starts_with(needle) {
@@ -495,10 +528,12 @@ fn kin_actor(b: &Briefing, words: &str) -> Option<usize> {
         return None;
     }
     b.sheet.actors.iter().position(|a| {
-        let theirs: Vec<String> = std::iter::once(&a.name)
+        let mut theirs: Vec<String> = std::iter::once(&a.name)
             .chain(&a.aliases)
             .flat_map(|s| significant(s))
             .collect();
+        // An id is often the abbreviation the text writes ("WSJ", `wsj`).
+        theirs.push(crate::fold::fold(&a.id.to_uppercase()));
         mine.iter().all(|w| theirs.contains(w))
     })
 }
@@ -562,7 +597,17 @@ impl App {
             self.complain("No sentence here to quote");
             return;
         }
-        self.curate = Some(CurateDialog::evidence(&self.briefing, span));
+        let mut dialog = CurateDialog::evidence(&self.briefing, span.clone());
+        // A quote overlapping one an event rests on already: said, so that a twin is meant.
+        let b = &self.briefing;
+        dialog.note = (b.sheet.events.iter().zip(&b.event_evidence))
+            .find(|(_, q)| {
+                q.as_ref().is_some_and(|q| {
+                    q.span.range().start < span.end && span.start < q.span.range().end
+                })
+            })
+            .map(|(e, _)| format!("already the evidence of event \"{}\"", e.title));
+        self.curate = Some(dialog);
     }
 
     /// A key while the curation dialog is open.
@@ -590,14 +635,10 @@ impl App {
         })
     }
 
-    /// The words `a` and `E` act on: the selection, else the mention or unclaimed name under
-    /// the cursor.
+    /// The words `a` and `E` act on: the selection, else what the cursor stands on (the
+    /// search's current match, the mention or the unclaimed name), as the status bar names it.
     fn picked_words(&self) -> Option<Range<usize>> {
-        match self.picked()? {
-            Picked::Selection(r) | Picked::Mention { span: r, .. } | Picked::Unclaimed(r) => {
-                Some(r)
-            }
-        }
+        self.selection_span().or_else(|| self.cursor_range())
     }
 
     /// The words selected in the article, if any.
@@ -623,7 +664,26 @@ impl App {
                 } else {
                     format!(" ({})", count(done.warnings.len(), "warning"))
                 };
-                self.say(format!("{}{warned} · {undo} undoes", done.message));
+                let message = match change {
+                    // Facts are told by their label, not their number.
+                    Change::Evidence {
+                        target: EvidenceTarget::Fact(n),
+                        ..
+                    } => self
+                        .briefing
+                        .sheet
+                        .facts
+                        .get(*n)
+                        .map_or(done.message.clone(), |f| {
+                            done.message.replacen(
+                                &format!("fact number {}", n + 1),
+                                &format!("fact \"{}\"", crate::inert::one_line(&f.label)),
+                                1,
+                            )
+                        }),
+                    _ => done.message.clone(),
+                };
+                self.say(format!("{message}{warned} · {undo} undoes"));
                 // What was added is highlighted where the reader is, without a jump.
                 match change {
                     Change::NewActor(NewActor { id, .. }) | Change::Alias { actor: id, .. } => {
@@ -647,26 +707,40 @@ impl App {
             Err(EditError::ChangedOnDisk { .. }) => {
                 // Never over an edit made outside: that version is taken first, and the
                 // dialog stays for Enter again.
+                let before = self.briefing.sheet_text.clone();
                 self.reload();
+                // A reload that failed left the old text: the version on disk has errors.
+                let taken = self.briefing.sheet_text != before;
+                let sheet = self.briefing.sheet_path.clone();
+                let reload = self.key(Context::Global, &Action::Reload).to_owned();
                 if let Some(d) = &mut self.curate {
-                    d.problem = vec![format!(
-                        "{} changed on disk since it was loaded: reloaded it; Enter again adds \
-                         to the new version",
-                        self.briefing.sheet_path
-                    )];
+                    d.problem = vec![if taken {
+                        format!(
+                            "{sheet} changed on disk since it was loaded: reloaded it; Enter \
+                             again adds to the new version"
+                        )
+                    } else {
+                        format!(
+                            "{sheet} changed on disk and has errors now: nothing written; fix \
+                             the file (Esc, then {reload} lists the errors)"
+                        )
+                    }];
                 }
             }
             Err(EditError::Invalid { diagnostics, .. }) => {
                 if let Some(d) = &mut self.curate {
-                    d.problem =
-                        std::iter::once("Not written: the fact sheet would not check".into())
-                            .chain(
-                                diagnostics
-                                    .iter()
-                                    .filter(|d| d.is_error())
-                                    .map(ToString::to_string),
-                            )
-                            .collect();
+                    d.problem = std::iter::once(
+                        "Not written: with this change the fact sheet would fail `check` (lines \
+                         as they would be):"
+                            .into(),
+                    )
+                    .chain(
+                        diagnostics
+                            .iter()
+                            .filter(|d| d.is_error())
+                            .map(ToString::to_string),
+                    )
+                    .collect();
                 }
             }
             Err(e) => {

@@ -263,6 +263,19 @@ pub fn dialog(area: Rect, rows: u16) -> Rect {
     centre(area, percent(area.width, 70, 20), rows.min(area.height))
 }
 
+/// Where the curation dialog goes over `area` when it needs `rows` rows: 90% of its width, at
+/// most 100 columns, at least 60 (or all of it), centred.
+#[must_use]
+pub fn curate(area: Rect, rows: u16) -> Rect {
+    centre(area, curate_width(area), rows.min(area.height))
+}
+
+/// The columns of the curation dialog over `area`.
+#[must_use]
+pub fn curate_width(area: Rect) -> u16 {
+    percent(area.width, 90, 60).min(100)
+}
+
 /// A `w` × `h` rectangle centred in `area` by ratatui's layout. Where an odd cell is left over,
 /// it goes to the right (or the bottom), as it always has here: ratatui's centring puts it on
 /// the left (or the top), which would move a window by a cell from where it was drawn.

@@ -75,6 +75,13 @@ impl App {
                 let article = b.article.text() != self.briefing.article.text();
                 let named = match (sheet, article) {
                     (false, false) => {
+                        // Comments or layout only: what is shown stays, but the text is the
+                        // new base of the reader's changes (else the next one would find the
+                        // file changed on disk).
+                        if let Ok(editor) = &mut self.editor {
+                            editor.loaded(b.sheet_text.as_bytes());
+                        }
+                        self.briefing.sheet_text = b.sheet_text;
                         // Back to the version shown after a broken save: its errors are over.
                         if self.close_reload_errors() {
                             self.say(format!(
@@ -127,11 +134,19 @@ impl App {
     /// the lists' selections and what is followed (by id), and a query being typed.
     pub(super) fn take(&mut self, b: Briefing) {
         let top = self.article.top_offset();
+        // Where the cursor stands: on a mention, or on an unclaimed name (which the change
+        // that brought this reload may have made a mention).
         let cursor_at = self
             .article
-            .cursor
-            .and_then(|m| self.briefing.mentions.all().get(m))
-            .map(|m| m.span.start as usize);
+            .unclaimed
+            .and_then(|i| self.unclaimed.as_ref()?.places().get(i))
+            .map(|p| p.range.start)
+            .or_else(|| {
+                self.article
+                    .cursor
+                    .and_then(|m| self.briefing.mentions.all().get(m))
+                    .map(|m| m.span.start as usize)
+            });
         // The lists and what is followed hold indices into the old fact sheet: carried over by
         // id, so an edit that reorders or removes entries never selects another one.
         let old = std::mem::replace(&mut self.briefing, b);
@@ -172,6 +187,9 @@ impl App {
         self.article.clamp();
         self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
         self.refresh_unclaimed();
+        if self.article.cursor.is_none() {
+            self.article.unclaimed = cursor_at.and_then(|at| self.unclaimed.as_ref()?.at(at));
+        }
         self.fit_lists();
         // The warnings window lists the new warnings, from its top (its rows are others), or
         // closes when there are none; not while a search is typed in it.

@@ -7,13 +7,16 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
 
-use super::dialog::field;
+use super::dialog::{field, flow};
 use super::text::{clean, fit};
 use super::theme::Theme;
 use crate::app::curate::{Choice, CurateDialog};
 use crate::app::keys::Context;
 use crate::app::{Action, App, geometry};
 use crate::sheet::ActorKind;
+
+/// The columns of the labels before the fields.
+const LABEL: usize = 9;
 
 /// The most rows a list to choose from takes.
 const LIST_ROWS: usize = 8;
@@ -22,7 +25,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(d) = app.curate_dialog() else {
         return;
     };
-    let width = geometry::dialog_width(area);
+    // Wider than the export dialog: names, titles and quotes are read here.
+    let width = geometry::curate_width(area);
     let inner_width = usize::from(width.saturating_sub(2)).max(1);
     let mut lines = body(app, d, inner_width, theme);
     for reason in &d.problem {
@@ -31,15 +35,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let rect = geometry::dialog(area, height);
+    let rect = geometry::curate(area, height);
     frame.render_widget(Clear, rect);
     let key = |action| app.key(Context::Curate, &action);
-    let verb = match d.choice {
-        Choice::NewActor | Choice::AliasOf => "add",
-        Choice::NewEvent | Choice::EvidenceFor => "write",
-    };
     let keys = format!(
-        " {} field · {} {verb} · {} cancel ",
+        " {} field · {} add · {} cancel ",
         key(Action::NextOption),
         key(Action::Submit),
         key(Action::Cancel),
@@ -60,29 +60,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// The dialog's rows for `width` columns, before the reasons.
 fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    const LABEL: usize = 9;
     let label = |text: &str, row: usize| {
         let style = if d.focus == row { theme.key } else { theme.dim };
         Span::styled(format!("{text:<LABEL$}"), style)
     };
     let room = width.saturating_sub(LABEL);
     let mut lines = Vec::new();
-    // The words picked: a name on one row, a quote on up to three.
-    let words = clean(&d.words);
-    let quoted = textwrap::wrap(&words, room.max(1));
-    for (i, row) in quoted.iter().take(3).enumerate() {
-        let head = if i == 0 { "words" } else { "" };
-        let more = i == 2 && quoted.len() > 3;
-        let text = if more {
-            format!("{}…", fit(row, room.saturating_sub(1)))
-        } else {
-            row.clone().into_owned()
-        };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{head:<LABEL$}"), theme.dim),
-            Span::styled(text, theme.evidence),
-        ]));
-    }
+    lines.extend(words(d, room, theme));
     if let Some(note) = &d.note {
         lines.push(Line::styled(
             format!("{:LABEL$}{}", "", fit(&clean(note), room)),
@@ -102,18 +86,17 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
         Choice::NewActor | Choice::AliasOf => (Choice::NewActor, Choice::AliasOf),
         Choice::NewEvent | Choice::EvidenceFor => (Choice::NewEvent, Choice::EvidenceFor),
     };
-    lines.push(Line::from(vec![
+    lines.extend(flow(
         label("add as", 0),
-        option(first),
-        option(second),
-    ]));
-    let b = app.briefing();
+        vec![option(first), option(second)],
+        width,
+    ));
     for (i, &name) in d.choice.fields().iter().enumerate() {
         let row = i + 1;
         let focused = d.focus == row;
         let text = match (d.choice, name) {
             (Choice::NewActor, "kind") => {
-                lines.push(kinds(label(name, row), d.actor.kind, focused, theme));
+                lines.extend(kinds(label(name, row), d.actor.kind, focused, width, theme));
                 continue;
             }
             (Choice::NewActor, "name") => &d.actor.name,
@@ -132,6 +115,13 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
             focused,
             theme,
         )));
+        if d.choice == Choice::NewActor && name == "name" && d.keeps_words_as_alias() {
+            let also = format!("and the words as an alias: \"{}\"", clean(d.words.trim()));
+            lines.push(Line::styled(
+                format!("{:LABEL$}{}", "", fit(&also, room)),
+                theme.dim,
+            ));
+        }
         if d.choice == Choice::NewEvent && name == "date" && !d.event.dated {
             lines.push(Line::styled(
                 format!("{:LABEL$}no date in the sentence: correct this one", ""),
@@ -140,31 +130,69 @@ fn body<'a>(app: &App, d: &CurateDialog, width: usize, theme: &Theme) -> Vec<Lin
         }
     }
     if matches!(d.choice, Choice::AliasOf | Choice::EvidenceFor) {
-        let rows = d.rows(b);
-        if rows.is_empty() {
-            let none = if d.choice == Choice::AliasOf {
-                "no actor matches"
-            } else {
-                "every event and fact has evidence"
-            };
-            lines.push(Line::styled(format!("{:LABEL$}{none}", ""), theme.dim));
-        }
-        let first = d.chooser.chosen.saturating_sub(LIST_ROWS - 1);
-        for (i, row) in rows.iter().enumerate().skip(first).take(LIST_ROWS) {
-            let label = fit(&clean(&row.label), room.saturating_sub(2));
-            lines.push(if i == d.chooser.chosen {
-                Line::styled(format!("{:>LABEL$}{label}", "› "), theme.row)
-            } else {
-                Line::raw(format!("{:LABEL$}{label}", ""))
-            });
-        }
+        lines.extend(list(app, d, room, theme));
     }
     lines
 }
 
-/// The six kinds on one row, the chosen one marked (in text too, for `NO_COLOR`).
-fn kinds<'a>(label: Span<'a>, chosen: ActorKind, focused: bool, theme: &Theme) -> Line<'a> {
-    let mut spans = vec![label];
+/// The words picked, in `room` columns after the label: a name on one row, a quote on up
+/// to three.
+fn words<'a>(d: &CurateDialog, room: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let words = clean(&d.words);
+    let quoted = textwrap::wrap(&words, room.max(1));
+    let mut lines = Vec::new();
+    for (i, row) in quoted.iter().take(3).enumerate() {
+        let head = if i == 0 { "words" } else { "" };
+        let more = i == 2 && quoted.len() > 3;
+        let text = if more {
+            format!("{}…", fit(row, room.saturating_sub(1)))
+        } else {
+            row.clone().into_owned()
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{head:<LABEL$}"), theme.dim),
+            Span::styled(text, theme.evidence),
+        ]));
+    }
+    lines
+}
+
+/// The rows to choose from (actors, or events and facts without evidence), the chosen one
+/// marked and kept in view.
+fn list<'a>(app: &App, d: &CurateDialog, room: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = Vec::new();
+    let rows = d.rows(app.briefing());
+    if rows.is_empty() {
+        let none = if d.choice == Choice::AliasOf {
+            "no actor matches"
+        } else {
+            "every event and fact has evidence"
+        };
+        lines.push(Line::styled(format!("{:LABEL$}{none}", ""), theme.dim));
+    }
+    let chosen = d.chosen_row(&rows);
+    let first = chosen.saturating_sub(LIST_ROWS - 1);
+    for (i, row) in rows.iter().enumerate().skip(first).take(LIST_ROWS) {
+        let label = fit(&clean(&row.label), room.saturating_sub(2));
+        lines.push(if i == chosen {
+            Line::styled(format!("{:>LABEL$}{label}", "› "), theme.row)
+        } else {
+            Line::raw(format!("{:LABEL$}{label}", ""))
+        });
+    }
+    lines
+}
+
+/// The six kinds after their label, on as many rows as `width` takes, the chosen one marked
+/// (in text too, for `NO_COLOR`).
+fn kinds<'a>(
+    label: Span<'a>,
+    chosen: ActorKind,
+    focused: bool,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut spans = Vec::new();
     for k in ActorKind::ALL {
         spans.push(if k == chosen {
             let style = if focused {
@@ -177,5 +205,5 @@ fn kinds<'a>(label: Span<'a>, chosen: ActorKind, focused: bool, theme: &Theme) -
             Span::raw(format!(" {} ", k.as_str()))
         });
     }
-    Line::from(spans)
+    flow(label, spans, width)
 }

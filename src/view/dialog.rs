@@ -135,7 +135,7 @@ fn fields<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
 
 /// `label` and `items` after it, onto as many rows of `width` columns as they take, each row
 /// after the first indented as far as the label.
-fn flow<'a>(label: Span<'a>, items: Vec<Span<'a>>, width: usize) -> Vec<Line<'a>> {
+pub(super) fn flow<'a>(label: Span<'a>, items: Vec<Span<'a>>, width: usize) -> Vec<Line<'a>> {
     use super::text::width as cells;
     let indent = cells(&label.content);
     let mut lines = Vec::new();

@@ -225,6 +225,10 @@ pub fn position(app: &App) -> String {
         let at = w.current.map(|c| search::ordinal(matches, c));
         return search_position(&w.query, at, search::count(matches));
     }
+    // A selection is what `a`, `E` and `y` act on, over a search's match: named first.
+    if let Some(selected) = selected(app).filter(|_| app.focus() == Pane::Article) {
+        return selected;
+    }
     let s = app.search();
     if s.active() {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());

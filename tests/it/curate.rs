@@ -324,3 +324,158 @@ fn a_with_nothing_picked_says_how_to_pick() {
     assert!(r.app.curate_dialog().is_none());
     assert!(r.status().contains("Nothing to add"), "{}", r.status());
 }
+
+#[test]
+fn e_while_a_search_is_kept_quotes_the_sentence_of_its_match() {
+    let f = Fixture::bundled();
+    let mut r = Reader::of(&f, 80, 24);
+    r.press("/");
+    r.type_text("all 32");
+    r.press("Enter E");
+    let d = r.app.curate_dialog().expect("the dialog");
+    assert!(
+        d.words
+            .starts_with("Additionally, it will mark the third consecutive summit"),
+        "{}",
+        d.words
+    );
+}
+
+#[test]
+fn the_item_chosen_stays_chosen_when_a_save_adds_rows_above_it() {
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let bundled = fs::read_to_string(assets.join("facts.toml")).unwrap();
+    let without = bundled.replace("evidence = \"all 32 NATO member countries\"\n", "");
+    let f = Fixture::new(&without, &fs::read(assets.join("article.txt")).unwrap());
+    let mut r = Reader::of(&f, 100, 30);
+    r.press("E S-Tab Right Tab Down");
+    assert!(
+        r.screen().contains("› fact: NATO member countries"),
+        "{}",
+        r.screen()
+    );
+    // Saved outside meanwhile: an event loses its evidence, and is listed above the fact.
+    let first_event_quote = without
+        .lines()
+        .find(|l| l.starts_with("evidence = "))
+        .unwrap()
+        .to_owned();
+    fs::write(
+        f.sheet(),
+        without.replacen(&format!("{first_event_quote}\n"), "", 1),
+    )
+    .unwrap();
+    r.act(briefing::app::Action::FilesChanged);
+    let screen = r.screen();
+    assert!(screen.contains("event: "), "a row above: {screen}");
+    assert!(screen.contains("› fact: NATO member countries"), "{screen}");
+    r.press("Enter");
+    assert!(
+        r.status()
+            .contains("Added evidence to fact \"NATO member countries\""),
+        "{}",
+        r.status()
+    );
+}
+
+#[test]
+fn a_change_finding_a_broken_sheet_on_disk_says_to_fix_it() {
+    let f = Fixture::bundled();
+    let mut r = Reader::of(&f, 100, 30);
+    r.press("E");
+    let broken = format!("{}\n[[[\n", sheet(&f));
+    fs::write(f.sheet(), &broken).unwrap();
+    r.press("Enter");
+    assert_eq!(sheet(&f), broken);
+    let screen = r.screen();
+    assert!(
+        screen.contains("has errors now: nothing written"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn at_80_columns_every_kind_is_on_screen_and_the_chosen_one_marked() {
+    let f = without_liaison_office();
+    let mut r = Reader::of(&f, 80, 24);
+    on_the_unclaimed_name(&mut r);
+    r.press("a");
+    let screen = r.screen();
+    for kind in [
+        "person",
+        "organization",
+        "country",
+        "place",
+        "media",
+        "other",
+    ] {
+        assert!(screen.contains(kind), "{kind} missing: {screen}");
+    }
+    assert!(screen.contains("‹organization›"), "{screen}");
+}
+
+#[test]
+fn a_date_typed_is_no_guess() {
+    let f = Fixture::bundled();
+    let mut r = Reader::of(&f, 100, 30);
+    // The summit's declaration sentence has no date.
+    r.press("/");
+    r.type_text("final declaration");
+    r.press("Enter E");
+    assert!(
+        r.screen().contains("no date in the sentence"),
+        "{}",
+        r.screen()
+    );
+    r.press("C-u");
+    r.type_text("2024-07-11");
+    assert!(
+        !r.screen().contains("no date in the sentence"),
+        "{}",
+        r.screen()
+    );
+    r.press("Enter");
+    let text = sheet(&f);
+    assert!(text.contains("date = 2024-07-11\n"), "{text}");
+    assert!(!text.contains("a guess"), "{text}");
+}
+
+#[test]
+fn after_adding_an_unclaimed_name_the_cursor_stays_on_it() {
+    let f = without_liaison_office();
+    let mut r = Reader::of(&f, 100, 30);
+    on_the_unclaimed_name(&mut r);
+    r.press("a Enter");
+    assert!(
+        r.status().contains("NATO Liaison Office"),
+        "the cursor on the new mention: {}",
+        r.status()
+    );
+    let cursor = r.app.cursor();
+    let nlo = r.actor("nato-liaison-office");
+    let Some(briefing::app::Cursor::Mention(m)) = cursor else {
+        panic!("{cursor:?}");
+    };
+    assert_eq!(r.app.briefing().mentions.all()[m].actor as usize, nlo);
+}
+
+#[test]
+fn a_new_actor_named_otherwise_says_the_words_stay_an_alias() {
+    let f = without_liaison_office();
+    let mut r = Reader::of(&f, 100, 30);
+    on_the_unclaimed_name(&mut r);
+    r.press("a C-u");
+    r.type_text("Liaison Office of NATO");
+    assert!(
+        r.screen()
+            .contains("and the words as an alias: \"NATO Liaison Office\""),
+        "{}",
+        r.screen()
+    );
+    r.press("Enter");
+    assert!(
+        sheet(&f).contains("aliases = [\"NATO Liaison Office\"]"),
+        "{}",
+        sheet(&f)
+    );
+}
