@@ -55,7 +55,8 @@ pub fn render(b: &Briefing) -> String {
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <meta name=\"generator\" content=\"briefing\">\n",
     );
-    let _ = writeln!(out, "<title>{title}</title>");
+    // The title element holds text only: placeholders without their span.
+    let _ = writeln!(out, "<title>{}</title>", attribute(&s.briefing.title));
     let _ = writeln!(out, "<style>\n{}</style>\n</head>\n<body>", style::style());
     header(b, &title, &mut out);
     nav(b, &mut out);
