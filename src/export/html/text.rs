@@ -164,6 +164,14 @@ impl Writer<'_> {
 
     /// Closes what is open but not `wanted` at byte `at`, then opens what is wanted.
     fn switch(&mut self, wanted: &[Open], at: usize) {
+        // A mention cut by a quote's end goes on after it: the link back waits for its end
+        // rather than stand between its pieces.
+        let mention = |o: &Open| match o {
+            Open::Mention(n) => Some(*n),
+            Open::Quote(_) => None,
+        };
+        let open_mention = self.stack.iter().find_map(mention);
+        let continues = open_mention.is_some() && wanted.iter().find_map(mention) == open_mention;
         let keep = self
             .stack
             .iter()
@@ -182,7 +190,7 @@ impl Writer<'_> {
                 None => {}
             }
         }
-        if !matches!(self.stack.last(), Some(Open::Mention(_))) {
+        if !continues && !matches!(self.stack.last(), Some(Open::Mention(_))) {
             for i in self.pending.drain(..) {
                 let q = &self.quotes[i];
                 self.out.push_str("<a class=\"back\" href=\"#");
@@ -250,6 +258,40 @@ pub fn omitted(a: &Article, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn briefing(sheet: &str, article: &str) -> Briefing {
+        let input = crate::briefing::Input::Memory {
+            sheet: sheet.to_owned(),
+            article: article.as_bytes().to_vec(),
+        };
+        crate::briefing::open(&input).expect("the test's fact sheet loads")
+    }
+
+    #[test]
+    fn a_link_back_waits_for_the_mention_a_quote_ends_in() {
+        let b = briefing(
+            "[briefing]\ntitle = \"T\"\narticle = \"a.txt\"\n\n[[actors]]\nid = \"nato\"\n\
+             name = \"North Atlantic alliance\"\nkind = \"organization\"\n\n[[facts]]\n\
+             label = \"L\"\nvalue = \"1\"\nevidence = \"The North Atlantic\"\n",
+            "The North Atlantic alliance met.\n",
+        );
+        let quotes = vec![QuoteMark {
+            span: b.fact_evidence[0].expect("found").span,
+            anchor: "q-fact-1".into(),
+            back: "fact-1".into(),
+            back_title: "L".into(),
+            class: "q-fact",
+        }];
+        let mut out = String::new();
+        article(&b, &["actor-nato".into()], &["N".into()], quotes, &mut out);
+        assert_eq!(
+            out,
+            "<p><mark class=\"q q-fact\" id=\"q-fact-1\">The \
+             <a class=\"m k-organization\" id=\"m-0\" href=\"#actor-nato\" title=\"N\">North \
+             Atlantic</a></mark><a class=\"m k-organization\" href=\"#actor-nato\" title=\"N\"> \
+             alliance</a><a class=\"back\" href=\"#fact-1\" title=\"L\">\u{2191}</a> met.</p>\n"
+        );
+    }
 
     #[test]
     fn paragraphs_are_runs_of_kept_lines() {
