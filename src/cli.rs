@@ -64,7 +64,7 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
-    /// Export the briefing as JSON, Markdown, CSV or TOML.
+    /// Export the briefing as JSON, Markdown, CSV, TOML or HTML.
     Export {
         /// Fact sheet, or a folder holding facts.toml (default: ./facts.toml, else the bundled
         /// sample).

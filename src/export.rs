@@ -1,8 +1,9 @@
 //! Export: the resolved briefing written for other tools (JSON, CSV, TOML) and for people
-//! (Markdown). Every format is produced in memory, then written by [`crate::export::output`], which
+//! (Markdown, HTML). Every format is produced in memory, then written by [`crate::export::output`], which
 //! decides how by what the target is.
 
 mod csv;
+mod html;
 mod json;
 mod markdown;
 pub mod output;
@@ -28,10 +29,18 @@ pub enum Format {
     Markdown,
     Csv,
     Toml,
+    /// One self-contained page for people without a terminal.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Self; 4] = [Self::Json, Self::Markdown, Self::Csv, Self::Toml];
+    pub const ALL: [Self; 5] = [
+        Self::Json,
+        Self::Markdown,
+        Self::Csv,
+        Self::Toml,
+        Self::Html,
+    ];
 
     /// The usual file extension.
     #[must_use]
@@ -41,6 +50,7 @@ impl Format {
             Self::Markdown => "md",
             Self::Csv => "csv",
             Self::Toml => "toml",
+            Self::Html => "html",
         }
     }
 }
@@ -52,6 +62,7 @@ impl fmt::Display for Format {
             Self::Markdown => "markdown",
             Self::Csv => "csv",
             Self::Toml => "toml",
+            Self::Html => "html",
         })
     }
 }
@@ -99,6 +110,7 @@ pub fn render(b: &Briefing, request: Request, article_path: &str) -> String {
         Format::Markdown => markdown::render(b),
         Format::Csv => csv::render(b, request.table),
         Format::Toml => toml::render(b, article_path),
+        Format::Html => html::render(b),
     }
 }
 
@@ -303,6 +315,7 @@ mod tests {
 
     #[test]
     fn formats_and_tables_are_named_as_the_command_line_takes_them() {
+        assert_eq!(Format::ALL.len(), Format::value_variants().len());
         for f in Format::ALL {
             let value = f.to_possible_value().expect("every format is a value");
             assert_eq!(value.get_name(), f.to_string());

@@ -10,6 +10,7 @@ mod export;
 mod fuzz_regressions;
 mod harness;
 mod hostile;
+mod html;
 mod keys;
 mod layout;
 mod limits;
