@@ -292,6 +292,7 @@ fn format_of(file: &str) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "csv" => Some(Format::Csv),
         "toml" => Some(Format::Toml),
+        "html" | "htm" => Some(Format::Html),
         _ => None,
     }
 }
@@ -357,5 +358,13 @@ mod tests {
         d.edit(&Action::Paste(".bak".to_owned()));
         d.cycle_format(1);
         assert_eq!((d.format, d.file.as_str()), (Format::Toml, "mine.csv.bak"));
+    }
+
+    #[test]
+    fn a_name_ending_in_html_chooses_the_page() {
+        let mut d = ExportDialog::default();
+        d.edit(&Action::DeleteToStart);
+        d.edit(&Action::Paste("for-the-desk.html".to_owned()));
+        assert_eq!(d.format, Format::Html);
     }
 }
