@@ -59,6 +59,7 @@ struct Event<'a> {
 
 #[derive(Serialize)]
 struct Fact<'a> {
+    id: &'a str,
     label: &'a str,
     value: &'a str,
     source: Option<&'a str>,
@@ -146,6 +147,7 @@ pub fn render(b: &Briefing) -> String {
             .iter()
             .zip(&b.fact_evidence)
             .map(|(f, q)| Fact {
+                id: &f.id,
                 label: &f.label,
                 value: &f.value,
                 source: f.source.as_deref(),

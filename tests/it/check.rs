@@ -452,3 +452,55 @@ fn ids_left_out_star_omits_and_elided_evidence_check_clean_and_export() {
         "NATO met. The alliance agreed."
     );
 }
+
+#[test]
+fn fact_ids_are_made_from_labels_numbered_apart_and_a_written_duplicate_is_an_error() {
+    let facts = "\n[[facts]]\nlabel = \"Troops sent\"\nvalue = \"1\"\n\
+                 \n[[facts]]\nlabel = \"Troops sent\"\nvalue = \"2\"\n\
+                 \n[[facts]]\nid = \"cost\"\nlabel = \"Cost\"\nvalue = \"3\"\n\
+                 \n[[facts]]\nid = \"cost\"\nlabel = \"Cost again\"\nvalue = \"4\"\n";
+    let f = Fixture::new(&format!("{SHEET}{facts}"), ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = f.relative(&String::from_utf8(out).unwrap());
+    assert!(
+        out.starts_with(
+            "DIR/facts.toml:25:6: error: duplicate fact id \"cost\" (first used on line 20)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("4 facts, 1 error, 0 warnings\n"), "{out}");
+    // Without the duplicate, the two labels give "troops-sent" and "troops-sent-2".
+    let f = Fixture::new(
+        &format!(
+            "{SHEET}{}",
+            facts.replace(
+                "id = \"cost\"\nlabel = \"Cost again\"",
+                "label = \"Cost again\""
+            )
+        ),
+        ARTICLE.as_bytes(),
+    );
+    let out = briefing()
+        .args(["export", "-f", "json"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let ids: Vec<&str> = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["troops-sent", "troops-sent-2", "cost", "cost-again"]);
+}

@@ -113,7 +113,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(summit["evidence"]["line"], 1);
     assert_eq!(
         keys(&doc["facts"][0]),
-        ["label", "value", "source", "note", "evidence"]
+        ["id", "label", "value", "source", "note", "evidence"]
     );
 }
 
