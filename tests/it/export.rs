@@ -81,12 +81,29 @@ fn json_mentions_point_at_the_text_on_disk() {
 fn json_has_the_documented_shape() {
     let doc = json_of(&["export", "--format", "json"]);
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-    assert_eq!(keys(&doc), ["briefing", "actors", "events", "facts"]);
+    assert_eq!(
+        keys(&doc),
+        ["format", "article", "briefing", "actors", "events", "facts"]
+    );
+    assert_eq!(doc["format"], "briefing/1");
+    assert_eq!(keys(&doc["article"]), ["path", "size", "sha256", "omit"]);
+    let article = include_bytes!("../../assets/article.txt");
+    assert_eq!(doc["article"]["path"], "article.txt");
+    assert_eq!(doc["article"]["size"], article.len());
+    // Computed apart from the export's own code: `sha256sum assets/article.txt`.
+    assert_eq!(
+        doc["article"]["sha256"],
+        "c0ac6d0995c2bb1623a52b2eb031992e24b3beebd7bf8ba64991cf809a2bc667"
+    );
+    assert_eq!(doc["article"]["omit"][0], "Advertisement");
     assert_eq!(
         keys(&doc["briefing"]),
         ["title", "source", "url", "published", "summary"]
     );
-    assert_eq!(doc["briefing"]["published"], "2024-07-03");
+    assert_eq!(
+        doc["briefing"]["published"],
+        serde_json::json!({"text": "2024-07-03", "precision": "day"})
+    );
     assert_eq!(
         keys(&doc["actors"][0]),
         [
@@ -101,7 +118,10 @@ fn json_has_the_documented_shape() {
         ]
     );
     let events = doc["events"].as_array().unwrap();
-    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = events
+        .iter()
+        .map(|e| e["date"]["text"].as_str().unwrap())
+        .collect();
     let mut sorted = dates.clone();
     sorted.sort_unstable();
     assert_eq!(dates, sorted);
@@ -109,8 +129,20 @@ fn json_has_the_documented_shape() {
         .iter()
         .find(|e| e["id"] == "washington-summit")
         .unwrap();
-    assert_eq!(summit["end"], "2024-07-11");
+    assert_eq!(summit["end"]["text"], "2024-07-11");
     assert_eq!(summit["evidence"]["line"], 1);
+    assert_eq!(
+        keys(&summit["evidence"]),
+        ["text", "start", "end", "line", "column"]
+    );
+    // The column counts characters, as a mention's does: the text before it on its line.
+    let start = summit["evidence"]["start"].as_u64().unwrap() as usize;
+    let text = std::str::from_utf8(article).unwrap();
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    assert_eq!(
+        summit["evidence"]["column"],
+        text[line_start..start].chars().count() + 1
+    );
     assert_eq!(
         keys(&doc["facts"][0]),
         ["id", "label", "value", "source", "note", "evidence"]

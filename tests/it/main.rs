@@ -15,6 +15,7 @@ mod navigation;
 mod props;
 mod pty;
 mod render;
+mod schema;
 mod warnings_window;
 mod window_search;
 mod workload;
