@@ -177,10 +177,23 @@ fn csv_tables_have_headers_and_quoting() {
     let mut reader = csv::Reader::from_reader(out.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["actor", "start", "end", "line", "column", "text"]
+        vec![
+            "actor", "start", "end", "line", "column", "text", "name", "kind", "sentence"
+        ]
     );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     // 54 before rule 9 joined "Ukrainian Armed Forces (AFU)" into one mention.
-    assert_eq!(reader.records().count(), 53);
+    assert_eq!(rows.len(), 53);
+    let tokyo = rows.iter().find(|r| &r[0] == "tokyo").unwrap();
+    assert_eq!((&tokyo[6], &tokyo[7]), ("Tokyo", "place"));
+    assert!(tokyo[8].contains(&tokyo[5]), "{tokyo:?}");
+    assert!(tokyo[8].ends_with('.'), "{tokyo:?}");
+    for row in &rows {
+        assert!(
+            row[8].contains(&row[5]),
+            "the sentence holds the mention: {row:?}"
+        );
+    }
     let out = briefing()
         .args(["export", "-f", "csv"])
         .assert()
@@ -192,6 +205,61 @@ fn csv_tables_have_headers_and_quoting() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 29);
     assert_eq!(&rows[0][0], "douglas-jones");
+}
+
+#[test]
+fn csv_lists_are_json_arrays_and_facts_have_their_id() {
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\", \"NATO; the west\"]",
+    ) + "\n[[facts]]\nlabel = \"Members\"\nvalue = \"32\"\n";
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let table = |name: &str| {
+        let out = briefing()
+            .args(["export", "-f", "csv", "--table", name])
+            .arg(f.sheet())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        (headers, rows)
+    };
+    let (headers, rows) = table("actors");
+    assert_eq!(&headers[3], "aliases");
+    let aliases: Vec<String> = serde_json::from_str(&rows[0][3]).unwrap();
+    assert_eq!(aliases, ["the alliance", "NATO; the west"]);
+    let (headers, rows) = table("facts");
+    assert_eq!(&headers[0], "id");
+    assert_eq!(&rows[0][0], "members");
+}
+
+#[test]
+fn control_characters_reach_csv_as_visible_placeholders() {
+    // An OSC 52 clipboard write in a role: printed raw, the terminal would run it.
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\"]\nrole = \"x\\u001b]52;c;aGk=\\u0007y\"",
+    );
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    for table in ["actors", "mentions"] {
+        let out = briefing()
+            .args(["export", "-f", "csv", "--table", table])
+            .arg(f.sheet())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
+        if table == "actors" {
+            assert!(out.contains("x\u{241b}]52;c;aGk=\u{2407}y"), "{out}");
+        }
+    }
 }
 
 #[test]
