@@ -1238,3 +1238,31 @@ fn a_signal_during_the_write_removes_the_temporary_file() {
         assert!(landed, "no SIG{name} landed during a write");
     }
 }
+
+#[test]
+fn markdown_has_no_doubled_blank_line_and_urls_are_autolinks() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures");
+    let mut sheets = vec![None];
+    for dir in ["warnings", "long-titles", "eval/presscall", "eval/speech"] {
+        sheets.push(Some(root.join(dir).join("facts.toml")));
+    }
+    let mut links = 0;
+    for sheet in sheets {
+        let mut cmd = briefing();
+        cmd.args(["export", "-f", "markdown"]);
+        if let Some(sheet) = &sheet {
+            cmd.arg(sheet);
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        let md = String::from_utf8(out).unwrap();
+        assert!(!md.contains("\n\n\n"), "{sheet:?}:\n{md}");
+        assert!(!md.starts_with('\n') && md.ends_with('\n') && !md.ends_with("\n\n"));
+        if let Some(line) = md.lines().find(|l| l.starts_with("- **URL:**")) {
+            let url = line.trim_start_matches("- **URL:** ");
+            assert!(url.starts_with("<https://") && url.ends_with('>'), "{line}");
+            assert!(!url.contains('\\'), "{line}");
+            links += 1;
+        }
+    }
+    assert!(links >= 1, "no fixture has a URL");
+}
