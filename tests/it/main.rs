@@ -3,6 +3,7 @@
 
 mod architecture;
 mod check;
+mod completions;
 mod draft;
 mod export;
 mod fuzz_regressions;
