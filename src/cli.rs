@@ -9,6 +9,7 @@ mod completions;
 mod draft;
 pub mod export;
 mod read;
+mod schema;
 mod suggest;
 
 use std::io::Write;
@@ -95,6 +96,8 @@ pub enum Command {
         /// sample).
         path: Option<PathBuf>,
     },
+    /// Print the fact sheet's JSON Schema, for an editor to check and complete a sheet with.
+    Schema,
     /// Print the shell completions for bash, zsh, fish or PowerShell.
     Completions {
         /// The shell to complete in.
@@ -104,7 +107,7 @@ pub enum Command {
     /// Print the man page (roff), or a command's: `briefing man export | man -l -`.
     Man {
         /// The command whose page to print (default: briefing's own).
-        #[arg(value_parser = ["check", "export", "draft", "suggest", "completions", "man"])]
+        #[arg(value_parser = ["check", "export", "draft", "suggest", "schema", "completions", "man"])]
         command: Option<String>,
     },
 }
@@ -135,6 +138,7 @@ pub fn run(cli: Cli) -> ExitCode {
             published,
         }),
         Some(Command::Suggest { path }) => suggest::run(path.as_deref()),
+        Some(Command::Schema) => schema::run(),
         Some(Command::Completions { shell }) => completions::completions(shell),
         Some(Command::Man { command }) => completions::man(command.as_deref()),
         None => read::run(cli.path.as_deref(), cli.theme),

@@ -5,6 +5,7 @@
 //! live in [`Positions`], beside the data, because only messages need them.
 
 pub mod parse;
+pub mod schema;
 pub mod validate;
 
 mod table;

@@ -14,8 +14,9 @@ use crate::date::PartialDate;
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::inert::{escaped, quoted};
 
-const TOP: &[&str] = &["briefing", "actors", "events", "facts"];
-const BRIEFING: &[&str] = &[
+/// The keys each table accepts; [`crate::sheet::schema`] is tested to name exactly these.
+pub const TOP: &[&str] = &["briefing", "actors", "events", "facts"];
+pub const BRIEFING: &[&str] = &[
     "title",
     "article",
     "source",
@@ -24,7 +25,7 @@ const BRIEFING: &[&str] = &[
     "summary",
     "omit",
 ];
-const ACTOR: &[&str] = &[
+pub const ACTOR: &[&str] = &[
     "id",
     "name",
     "kind",
@@ -33,7 +34,7 @@ const ACTOR: &[&str] = &[
     "affiliation",
     "note",
 ];
-const EVENT: &[&str] = &[
+pub const EVENT: &[&str] = &[
     "id",
     "date",
     "end",
@@ -43,7 +44,7 @@ const EVENT: &[&str] = &[
     "evidence",
     "note",
 ];
-const FACT: &[&str] = &["id", "label", "value", "source", "evidence", "note"];
+pub const FACT: &[&str] = &["id", "label", "value", "source", "evidence", "note"];
 
 /// What parsing produced: the sheet as far as it could be read, where things are, and every
 /// problem found. The sheet is only usable when no problem is an error.

@@ -3,7 +3,15 @@
 
 use crate::harness::briefing;
 
-const COMMANDS: [&str; 6] = ["check", "export", "draft", "suggest", "completions", "man"];
+const COMMANDS: [&str; 7] = [
+    "check",
+    "export",
+    "draft",
+    "suggest",
+    "schema",
+    "completions",
+    "man",
+];
 
 fn stdout(args: &[&str]) -> String {
     let out = briefing()

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::harness::briefing;
+use crate::harness::{ARTICLE, Fixture, SHEET, briefing};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -100,4 +100,111 @@ fn the_bundled_sample_and_every_fixture_that_loads_export_json_the_schema_accept
     let mut broken = doc;
     broken["article"].as_object_mut().unwrap().remove("sha256");
     assert!(!v.is_valid(&broken));
+}
+
+#[test]
+fn the_fact_sheet_schema_is_what_briefing_schema_prints() {
+    let printed = briefing()
+        .arg("schema")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let printed = String::from_utf8(printed).unwrap();
+    assert_eq!(printed, briefing::sheet::schema::text());
+    in_sync("facts.schema.json", &printed);
+}
+
+/// A fact sheet as the JSON an editor validates: TOML dates become their text, as Taplo
+/// gives them to a schema.
+fn sheet_json(toml_text: &str) -> Value {
+    fn convert(v: toml::Value) -> Value {
+        match v {
+            toml::Value::String(s) => Value::String(s),
+            toml::Value::Integer(i) => Value::from(i),
+            toml::Value::Float(f) => Value::from(f),
+            toml::Value::Boolean(b) => Value::Bool(b),
+            toml::Value::Datetime(d) => Value::String(d.to_string()),
+            toml::Value::Array(a) => Value::Array(a.into_iter().map(convert).collect()),
+            toml::Value::Table(t) => {
+                Value::Object(t.into_iter().map(|(k, v)| (k, convert(v))).collect())
+            }
+        }
+    }
+    convert(toml::Value::Table(
+        toml_text.parse::<toml::Table>().unwrap(),
+    ))
+}
+
+#[test]
+fn the_bundled_sheet_and_every_fixture_that_checks_clean_fit_the_fact_sheet_schema() {
+    let v = validator("facts.schema.json");
+    let bundled = fs::read_to_string(Path::new(ROOT).join("assets/facts.toml")).unwrap();
+    assert_eq!(errors(&v, &sheet_json(&bundled)), "");
+    let mut valid = 0;
+    for sheet in fixture_sheets() {
+        let checked = briefing().arg("check").arg(&sheet).output().unwrap();
+        if !checked.status.success() {
+            continue;
+        }
+        let text = fs::read_to_string(&sheet).unwrap();
+        assert_eq!(errors(&v, &sheet_json(&text)), "", "{}", sheet.display());
+        valid += 1;
+    }
+    assert!(valid >= 4, "only {valid} fixtures check clean");
+}
+
+#[test]
+fn a_sheet_broken_in_shape_fails_the_schema_as_it_fails_check() {
+    let v = validator("facts.schema.json");
+    assert_eq!(errors(&v, &sheet_json(SHEET)), "");
+    let broken = [
+        ("unknown key", SHEET.replace("aliases", "alias")),
+        (
+            "unknown table",
+            format!("{SHEET}\n[[people]]\nname = \"A\"\n"),
+        ),
+        (
+            "wrong type",
+            SHEET.replace("aliases = [\"the alliance\"]", "aliases = \"the alliance\""),
+        ),
+        (
+            "wrong type in a list",
+            SHEET.replace("[\"the alliance\"]", "[1]"),
+        ),
+        ("missing key", SHEET.replace("name = \"NATO\"\n", "")),
+        (
+            "missing table",
+            SHEET.replace(
+                "[briefing]\ntitle = \"Small\"\narticle = \"article.txt\"\n",
+                "",
+            ),
+        ),
+        (
+            "bad kind",
+            SHEET.replace("\"organization\"", "\"organisation\""),
+        ),
+        ("bad id", SHEET.replace("id = \"nato\"", "id = \"NATO\"")),
+        (
+            "blank name",
+            SHEET.replace("name = \"NATO\"", "name = \" \""),
+        ),
+        (
+            "bad date",
+            format!("{SHEET}\n[[events]]\ndate = \"2024-13\"\ntitle = \"E\"\n"),
+        ),
+        (
+            "fact without a value",
+            format!("{SHEET}\n[[facts]]\nlabel = \"L\"\n"),
+        ),
+    ];
+    for (what, sheet) in broken {
+        assert!(
+            !v.is_valid(&sheet_json(&sheet)),
+            "{what}: the schema accepts it"
+        );
+        let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+        briefing().arg("check").arg(f.sheet()).assert().code(1);
+    }
 }
