@@ -186,8 +186,34 @@ struct Evidence<'a> {
 /// The JSON Schema of the export, pretty-printed, as `assets/export.schema.json` holds it.
 #[must_use]
 pub fn schema() -> String {
-    let schema = schemars::schema_for!(Document<'static>);
+    let mut schema = schemars::schema_for!(Document<'static>);
+    if let Some(o) = schema.as_object_mut() {
+        o.values_mut().for_each(unwrap_descriptions);
+        if let Some(serde_json::Value::String(s)) = o.get_mut("description") {
+            *s = s.replace('\n', " ");
+        }
+    }
+    // Serialised as a `Schema`, which puts `$schema`, `title` and `description` first.
     pretty(&schema)
+}
+
+/// Joins the lines of every description: a doc comment is wrapped at 100 columns, which is no
+/// line break of its text (a tooltip would show it).
+fn unwrap_descriptions(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(o) => {
+            for (key, value) in o.iter_mut() {
+                match value {
+                    serde_json::Value::String(s) if key == "description" => {
+                        *s = s.replace('\n', " ");
+                    }
+                    _ => unwrap_descriptions(value),
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(unwrap_descriptions),
+        _ => {}
+    }
 }
 
 fn pretty(value: &impl Serialize) -> String {
