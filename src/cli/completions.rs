@@ -56,3 +56,30 @@ pub fn man(command: Option<&str>) -> Result<u8, Failure> {
         .map_err(|e| Failure::Write(format!("cannot write the man page: {e}")))?;
     print(&String::from_utf8_lossy(&out), "the man page").map(|()| 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use crate::cli::Cli;
+
+    #[test]
+    fn man_takes_the_name_of_every_command() {
+        let cli = Cli::command();
+        let man = cli.find_subcommand("man").expect("a man command");
+        let arg = man
+            .get_arguments()
+            .find(|a| a.get_id() == "command")
+            .expect("its COMMAND");
+        let values: Vec<String> = arg
+            .get_possible_values()
+            .iter()
+            .map(|v| v.get_name().to_owned())
+            .collect();
+        let commands: Vec<String> = cli
+            .get_subcommands()
+            .map(|c| c.get_name().to_owned())
+            .collect();
+        assert_eq!(values, commands);
+    }
+}

@@ -74,8 +74,7 @@ fn mentions(b: &Briefing) -> Rows {
             text[m.span.range()].to_owned(),
             actor.name.clone(),
             actor.kind.to_string(),
-            // On one line: what a reviewer reads the mention by, not a copy of the layout.
-            one_line(&text[around(text, m.span.range())]),
+            sentence(text, m.span.range()),
         ]);
     }
     rows
@@ -157,6 +156,26 @@ fn opt(s: Option<&str>) -> String {
     s.unwrap_or_default().to_owned()
 }
 
+/// How far from a mention its sentence is looked for, each way: an article without sentence
+/// ends (one long line, no full stop) would otherwise be scanned whole for every mention.
+const SENTENCE_REACH: usize = 2_000;
+
+/// The sentence around `range`, on one line (what a reviewer reads the mention by, not a copy
+/// of the layout), looked for at most [`SENTENCE_REACH`] bytes away.
+fn sentence(text: &str, range: std::ops::Range<usize>) -> String {
+    let mut start = range.start.saturating_sub(SENTENCE_REACH);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (range.end + SENTENCE_REACH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let window = &text[start..end];
+    let found = around(window, range.start - start..range.end - start);
+    one_line(&window[found])
+}
+
 /// A list as a JSON array of strings (`["the alliance", "NATO"]`), empty when it has no item:
 /// a `; ` between items could not be told from one inside an item.
 fn list(items: &[String]) -> String {
@@ -223,6 +242,21 @@ mod tests {
         );
         assert_eq!(visible("\u{202e}x"), "<U+202E>x");
         assert!(matches!(visible("plain, “quoted”"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn a_sentence_is_looked_for_near_its_mention_only() {
+        let text = "First one. Jones spoke\ntoday. Last.";
+        let at = text.find("Jones").unwrap();
+        assert_eq!(sentence(text, at..at + 5), "Jones spoke today.");
+        let long = format!("{}Jones{}", "word ".repeat(1_000), " word".repeat(1_000));
+        let at = long.find("Jones").unwrap();
+        let s = sentence(&long, at..at + 5);
+        assert!(
+            s.contains("Jones") && s.len() <= 2 * SENTENCE_REACH + 5,
+            "{}",
+            s.len()
+        );
     }
 
     #[test]
