@@ -5,9 +5,11 @@
 //! command could not run (no such path, a fact sheet with errors opened or exported, bad usage).
 
 mod check;
+mod completions;
 mod draft;
 pub mod export;
 mod read;
+mod schema;
 mod suggest;
 
 use std::io::Write;
@@ -98,6 +100,20 @@ pub enum Command {
         /// sample).
         path: Option<PathBuf>,
     },
+    /// Print the fact sheet's JSON Schema, for an editor to check and complete a sheet with.
+    Schema,
+    /// Print the shell completions for bash, zsh, fish or PowerShell.
+    Completions {
+        /// The shell to complete in.
+        #[arg(value_enum)]
+        shell: completions::Shell,
+    },
+    /// Print the man page (roff), or a command's: `briefing man export | man -l -`.
+    Man {
+        /// The command whose page to print (default: briefing's own).
+        #[arg(value_parser = ["check", "export", "draft", "suggest", "schema", "completions", "man"])]
+        command: Option<String>,
+    },
 }
 
 /// Runs a parsed command line and returns its exit status.
@@ -126,6 +142,9 @@ pub fn run(cli: Cli) -> ExitCode {
             published,
         }),
         Some(Command::Suggest { path }) => suggest::run(path.as_deref()),
+        Some(Command::Schema) => schema::run(),
+        Some(Command::Completions { shell }) => completions::completions(shell),
+        Some(Command::Man { command }) => completions::man(command.as_deref()),
         None => read::run(cli.path.as_deref(), cli.theme, !cli.no_watch),
     };
     match status {

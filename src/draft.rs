@@ -676,6 +676,8 @@ pub fn draft(text: &str, options: &Options) -> Draft {
         let source = attribution(text, &index, &sheet_actors, &s.range);
         facts.push(DraftFact {
             fact: Fact {
+                // Not written in the draft: the sheet makes it from the label when loaded.
+                id: String::new(),
                 label: f.label.clone(),
                 value: f.value.clone(),
                 source: source

@@ -19,6 +19,7 @@ use crate::export::output::{
 };
 use crate::inert::escaped;
 
+pub use json::schema as json_schema;
 pub use positions::MentionPositions;
 
 /// An export format.

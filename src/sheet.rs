@@ -5,6 +5,7 @@
 //! live in [`Positions`], beside the data, because only messages need them.
 
 pub mod parse;
+pub mod schema;
 pub mod validate;
 
 mod table;
@@ -144,6 +145,8 @@ impl Event {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fact {
+    /// Written, or made from the label (see `parse`); unique among the facts.
+    pub id: String,
     pub label: String,
     pub value: String,
     /// Id of the actor the claim is attributed to.
@@ -186,6 +189,7 @@ pub struct EventPositions {
 #[derive(Clone, Debug, Default)]
 pub struct FactPositions {
     pub table: Span,
+    pub id: Span,
     pub source: Span,
     pub evidence: Span,
 }

@@ -471,9 +471,9 @@ fn blank_optional_values_are_errors_not_dropped() {
             "DIR/facts.toml:14:8: error: `note` in actor \"nato\" is blank (fill it in, or remove the key)",
             "DIR/facts.toml:20:12: error: `evidence` in event \"e\" is blank (quote the article's own words, or remove the key)",
             "DIR/facts.toml:21:8: error: `note` in event \"e\" is blank (fill it in, or remove the key)",
-            "DIR/facts.toml:26:10: error: `source` in [[facts]] #1 is blank (write the id of an actor, or remove the key)",
-            "DIR/facts.toml:27:12: error: `evidence` in [[facts]] #1 is blank (quote the article's own words, or remove the key)",
-            "DIR/facts.toml:28:8: error: `note` in [[facts]] #1 is blank (fill it in, or remove the key)",
+            "DIR/facts.toml:26:10: error: `source` in fact \"members\" is blank (write the id of an actor, or remove the key)",
+            "DIR/facts.toml:27:12: error: `evidence` in fact \"members\" is blank (quote the article's own words, or remove the key)",
+            "DIR/facts.toml:28:8: error: `note` in fact \"members\" is blank (fill it in, or remove the key)",
         ]
     );
 }

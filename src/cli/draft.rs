@@ -67,6 +67,7 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
     file.write_all(out.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| Failure::Write(format!("{shown}: cannot be written: {e}")))?;
+    write_schema_beside(&sheet);
     let _ = writeln!(
         std::io::stderr(),
         "briefing: wrote {shown}: {}, {}, {}, {} to omit; edit it, then run `briefing check {shown}`",
@@ -76,6 +77,33 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
         count(d.omit.len(), "line"),
     );
     Ok(0)
+}
+
+/// Writes the fact sheet's JSON Schema beside a draft, where its `#:schema` line points, unless
+/// a file of that name is there already (one left by an earlier draft, or the user's own): an
+/// editor then checks and completes the sheet as it is edited. Failing to write it is said, not
+/// fatal: the draft is written, and `briefing schema` prints the schema any time.
+fn write_schema_beside(sheet: &Path) {
+    let path = sheet
+        .parent()
+        .unwrap_or(Path::new(""))
+        .join(crate::draft::render::SCHEMA_FILE);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path);
+    let written = match file {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return,
+        Err(e) => Err(e),
+        Ok(mut file) => file.write_all(crate::sheet::schema::text().as_bytes()),
+    };
+    if let Err(e) = written {
+        let _ = writeln!(
+            std::io::stderr(),
+            "briefing: {}: cannot be written ({e}); `briefing schema` prints it",
+            crate::inert::escaped(&path.display().to_string())
+        );
+    }
 }
 
 /// Reads the article, refusing what is not a regular UTF-8 file of a sane size, as `check`

@@ -64,6 +64,15 @@ pub fn date(d: PartialDate) -> String {
     }
 }
 
+/// The file a draft's `#:schema` line names, beside the sheet: `briefing draft` writes it there.
+pub const SCHEMA_FILE: &str = "facts.schema.json";
+
+/// The first line of a draft: Taplo's directive (read by the editors built on it) naming the
+/// fact sheet's JSON Schema. A path beside the sheet rather than a URL: the project publishes
+/// the schema at no address, and a file beside the sheet works offline and matches the
+/// `briefing` that wrote it (docs/fact-sheet.md).
+pub const SCHEMA_DIRECTIVE: &str = "#:schema ./facts.schema.json";
+
 const KINDS: &str = "person | organization | country | place | media | other";
 
 /// The fact sheet text of a draft.
@@ -76,9 +85,11 @@ fn render_sheet(d: &Draft) -> String {
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "# A draft fact sheet for {}, written by `briefing draft`: a to-do list, not a\n\
+        "{SCHEMA_DIRECTIVE}\n\
+         # A draft fact sheet for {}, written by `briefing draft`: a to-do list, not a\n\
          # finished sheet. Every entry is a guess and says why; delete a wrong one (its line, or\n\
-         # its block up to the blank line), fix the rest, then run `briefing check`.\n",
+         # its block up to the blank line), fix the rest, then run `briefing check`. The line\n\
+         # above names the schema an editor checks keys with: `briefing schema > {SCHEMA_FILE}`.\n",
         d.article
     );
     o.push_str("[briefing]\n");

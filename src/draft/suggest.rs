@@ -196,6 +196,8 @@ pub fn suggest(b: &Briefing) -> Suggestions {
     for ((s, f), quote) in figures.into_iter().zip(quotes) {
         let source = attribution(text, &b.mentions, &b.sheet.actors, &s.range);
         let fact = Fact {
+            // Not printed: the sheet makes it from the label when loaded.
+            id: String::new(),
             label: f.label,
             value: f.value,
             source: source

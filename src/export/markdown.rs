@@ -23,7 +23,7 @@ pub fn render(b: &Briefing) -> String {
         meta.push(format!("- **Published:** {date}"));
     }
     if let Some(url) = &s.briefing.url {
-        meta.push(format!("- **URL:** {}", inline(url)));
+        meta.push(format!("- **URL:** {}", link(url)));
     }
     meta.push(format!(
         "- **Contents:** {}, {}, {}, {}",
@@ -85,7 +85,7 @@ fn actors(b: &Briefing, md: &mut String) {
                 let _ = writeln!(md, "  - Note: {}", inline(note));
             }
         }
-        md.push('\n');
+        blank_line(md);
     }
 }
 
@@ -110,7 +110,7 @@ fn timeline(b: &Briefing, md: &mut String) {
         }
         quote(b, *q, md);
     }
-    md.push('\n');
+    blank_line(md);
 }
 
 fn facts(b: &Briefing, md: &mut String) {
@@ -129,7 +129,15 @@ fn facts(b: &Briefing, md: &mut String) {
         }
         quote(b, *q, md);
     }
-    md.push('\n');
+    blank_line(md);
+}
+
+/// Ends the block `md` ends with by one blank line, never two: a quoted piece of evidence ends
+/// with its blank line already.
+fn blank_line(md: &mut String) {
+    while !md.ends_with("\n\n") {
+        md.push('\n');
+    }
 }
 
 /// The evidence as a quotation nested under the current list item, with its line.
@@ -187,6 +195,28 @@ fn inline(text: &str) -> String {
     out
 }
 
+/// A URL as a `CommonMark` autolink, `<https://example.org/a_b>`, which every renderer makes a
+/// link and shows as written (no backslash inside it is read as an escape). One that an autolink
+/// cannot hold (no scheme, a space, `<` or `>`, a control character) is written as text.
+fn link(url: &str) -> String {
+    let url = url.trim();
+    let scheme_len = url.find(':').unwrap_or(0);
+    let scheme = &url[..scheme_len];
+    let scheme_ok = (2..=32).contains(&scheme.len())
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-'));
+    let body_ok = !url
+        .chars()
+        .any(|c| c.is_whitespace() || matches!(c, '<' | '>') || crate::inert::is_unsafe(c));
+    if scheme_ok && body_ok {
+        format!("<{url}>")
+    } else {
+        inline(url)
+    }
+}
+
 /// Text that starts a line: also escapes what would open a list, a quote, a heading or a
 /// thematic break there.
 fn block(text: &str) -> String {
@@ -213,6 +243,18 @@ mod tests {
         );
         assert_eq!(inline("line\none  \n\ntwo"), "line one two");
         assert_eq!(inline("esc\u{1b}[31m"), "esc\u{241b}\\[31m");
+    }
+
+    #[test]
+    fn a_url_is_an_autolink_unless_it_cannot_be_one() {
+        assert_eq!(
+            link("https://example.org/a_b*c?x=1&y=[2]"),
+            "<https://example.org/a_b*c?x=1&y=[2]>"
+        );
+        assert_eq!(link("example.org/a_b"), "example.org/a\\_b");
+        assert_eq!(link("https://x.org/a b"), "https://x.org/a b");
+        assert_eq!(link("https://x.org/>*"), "https://x.org/\\>\\*");
+        assert_eq!(link("https://x.org/\u{1b}"), "https://x.org/\u{241b}");
     }
 
     #[test]

@@ -55,6 +55,7 @@ pub fn render(b: &Briefing, article_path: &str) -> String {
     });
     let facts = s.facts.iter().map(|f| {
         let mut t = Table::new();
+        t.insert("id".into(), f.id.clone().into());
         t.insert("label".into(), f.label.clone().into());
         t.insert("value".into(), f.value.clone().into());
         put(&mut t, "source", f.source.as_deref());

@@ -14,8 +14,9 @@ use crate::date::PartialDate;
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::inert::{escaped, quoted};
 
-const TOP: &[&str] = &["briefing", "actors", "events", "facts"];
-const BRIEFING: &[&str] = &[
+/// The keys each table accepts; [`crate::sheet::schema`] is tested to name exactly these.
+pub const TOP: &[&str] = &["briefing", "actors", "events", "facts"];
+pub const BRIEFING: &[&str] = &[
     "title",
     "article",
     "source",
@@ -24,7 +25,7 @@ const BRIEFING: &[&str] = &[
     "summary",
     "omit",
 ];
-const ACTOR: &[&str] = &[
+pub const ACTOR: &[&str] = &[
     "id",
     "name",
     "kind",
@@ -33,7 +34,7 @@ const ACTOR: &[&str] = &[
     "affiliation",
     "note",
 ];
-const EVENT: &[&str] = &[
+pub const EVENT: &[&str] = &[
     "id",
     "date",
     "end",
@@ -43,7 +44,7 @@ const EVENT: &[&str] = &[
     "evidence",
     "note",
 ];
-const FACT: &[&str] = &["label", "value", "source", "evidence", "note"];
+pub const FACT: &[&str] = &["id", "label", "value", "source", "evidence", "note"];
 
 /// What parsing produced: the sheet as far as it could be read, where things are, and every
 /// problem found. The sheet is only usable when no problem is an error.
@@ -98,9 +99,10 @@ pub fn parse(src: &SourceFile) -> Parsed {
             positions.events.push(p);
         }
     }
+    let mut ids = Ids::default();
     for (n, (t, span)) in facts.into_iter().enumerate() {
-        let t = Table::new(t, span, format!("[[facts]] #{}", n + 1));
-        let (f, p) = fact(&t, src, &mut out);
+        let mut t = Table::new(t, span, format!("[[facts]] #{}", n + 1));
+        let (f, p) = fact(&mut t, n, src, &mut out, &mut ids);
         sheet.facts.push(f);
         positions.facts.push(p);
     }
@@ -325,7 +327,17 @@ fn event(
     Some((event, positions))
 }
 
-fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> (Fact, FactPositions) {
+/// The `n`th fact (from 0). Unlike an actor or an event it is kept without an id (nothing in
+/// the sheet refers to a fact); one that has none, because its label is missing or yields none,
+/// is named by its place (`fact-3`), the label's problem being reported already.
+fn fact(
+    t: &mut Table,
+    n: usize,
+    src: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+    ids: &mut Ids,
+) -> (Fact, FactPositions) {
+    let id = ids.read_fact(t, src, out);
     t.reject_unknown(FACT, src, out);
     let label = t.string("label", Need::Required, src, out);
     let value_field = t.string("value", Need::Required, src, out);
@@ -340,12 +352,18 @@ fn fact(t: &Table, src: &SourceFile, out: &mut Vec<Diagnostic>) -> (Fact, FactPo
         value: String::new(),
         span: t.span(),
     });
+    let id = id.unwrap_or_else(|| Field {
+        value: format!("fact-{}", n + 1),
+        span: t.span(),
+    });
     let positions = FactPositions {
         table: t.span(),
+        id: id.span,
         source: source.as_ref().map_or(0..0, |f| f.span.clone()),
         evidence: evidence.as_ref().map_or(0..0, |f| f.span.clone()),
     };
     let fact = Fact {
+        id: id.value,
         label: label.value,
         value: value_field.value,
         source: value(source),
@@ -368,6 +386,37 @@ impl Ids {
     /// derived from `from` (the name or title), and a derived id already taken is reported at
     /// the entry's header. A malformed or duplicate id is reported but still returned, so that
     /// references to it do not also fail.
+    /// As [`Ids::read`] for a fact, whose id made from its label is never a clash: facts had no
+    /// ids before, and two facts may well share a label ("Casualties" from two sources), so the
+    /// second made from it is numbered (`casualties-2`). A duplicate id written out is reported.
+    fn read_fact(
+        &mut self,
+        t: &mut Table,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) -> Option<Field<String>> {
+        if t.has("id") {
+            return self.read(t, "fact", "label", src, out);
+        }
+        let text = t.peek_string("label").filter(|s| !s.trim().is_empty())?;
+        let Some(base) = derive_id(text) else {
+            return self.read(t, "fact", "label", src, out);
+        };
+        let header = t.header(src);
+        let mut id = base.clone();
+        let mut k = 1;
+        while self.0.contains_key(&id) {
+            k += 1;
+            id = format!("{base}-{k}");
+        }
+        self.0.insert(id.clone(), header.clone());
+        t.rename(format!("fact {}", quoted(&id, 40)));
+        Some(Field {
+            value: id,
+            span: header,
+        })
+    }
+
     fn read(
         &mut self,
         t: &mut Table,

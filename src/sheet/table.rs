@@ -8,7 +8,7 @@ use toml::de::{DeTable, DeValue};
 use super::Span;
 use crate::date::PartialDate;
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
-use crate::inert::quoted;
+use crate::inert::{placeholder, quoted};
 
 /// One table being read, e.g. the third `[[actors]]`.
 pub struct Table<'t, 'i> {
@@ -154,10 +154,40 @@ impl<'t, 'i> Table<'t, 'i> {
             });
             return None;
         }
+        self.control(key, s, &v.span(), src, out);
         Some(Field {
             value: s.to_owned(),
             span: v.span(),
         })
+    }
+
+    /// Warns about the first control character in `value` (but a line break or a tab): the
+    /// reader and every export show it as a placeholder, so it was most likely pasted by
+    /// mistake, and it could be meant to drive a terminal that prints the sheet raw.
+    fn control(
+        &self,
+        key: &str,
+        value: &str,
+        span: &Span,
+        src: &SourceFile,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let Some(c) = first_control(value) else {
+            return;
+        };
+        out.push(
+            src.warning(
+                span,
+                format!(
+                    "`{key}` in {} holds the control character U+{:04X}",
+                    self.name, c as u32
+                ),
+            )
+            .with_hint(format!(
+                "remove it: the reader and the exports show it as {}",
+                placeholder(c)
+            )),
+        );
     }
 
     pub fn bool(&self, key: &str, src: &SourceFile, out: &mut Vec<Diagnostic>) -> Option<bool> {
@@ -194,10 +224,13 @@ impl<'t, 'i> Table<'t, 'i> {
         let mut fields = Vec::with_capacity(items.len());
         for item in items {
             match item.get_ref().as_str() {
-                Some(s) => fields.push(Field {
-                    value: s.to_owned(),
-                    span: item.span(),
-                }),
+                Some(s) => {
+                    self.control(key, s, &item.span(), src, out);
+                    fields.push(Field {
+                        value: s.to_owned(),
+                        span: item.span(),
+                    });
+                }
                 None => self.wrong_type(key, "an array of strings", item, src, out),
             }
         }
@@ -344,6 +377,22 @@ pub fn date_in_words(key: &str, text: &str) -> Option<String> {
     })
 }
 
+/// The first control character of `text`: a C0 or C1 control, DEL, or a bidirectional
+/// control (which reorders what follows it), but not a tab or a line break (`\n`, `\r\n`),
+/// which multi-line strings hold. Invisible format characters (zero-width joiners) are left
+/// alone here: names in some scripts need them.
+pub fn first_control(text: &str) -> Option<char> {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let line_break = c == '\n' || (c == '\r' && chars.peek() == Some(&'\n'));
+        let bidi = matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+        if (c.is_control() && c != '\t' && !line_break) || bidi {
+            return Some(c);
+        }
+    }
+    None
+}
+
 /// "an integer", "a string".
 fn article(type_name: &str) -> String {
     let an = type_name.starts_with(['a', 'e', 'i', 'o', 'u']);
@@ -390,7 +439,17 @@ fn header(text: &str, span: &Span) -> Span {
 
 #[cfg(test)]
 mod tests {
-    use super::header;
+    use super::{first_control, header};
+
+    #[test]
+    fn a_control_character_is_found_but_line_breaks_and_tabs_are_not() {
+        assert_eq!(first_control("role\u{1b}]52;c;x\u{7}"), Some('\u{1b}'));
+        assert_eq!(first_control("abc\u{202e}cba"), Some('\u{202e}'));
+        assert_eq!(first_control("a\u{85}b"), Some('\u{85}'));
+        assert_eq!(first_control("a lone\rreturn"), Some('\r'));
+        assert_eq!(first_control("one\ntwo\r\nthree\tfour"), None);
+        assert_eq!(first_control("می\u{200c}خواهم"), None);
+    }
 
     #[test]
     fn a_missing_key_points_at_the_header_above_blank_lines_and_comments() {

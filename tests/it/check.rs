@@ -323,12 +323,12 @@ fn rule_9_a_name_with_its_alias_is_one_mention_in_exports() {
         .clone();
     assert_eq!(
         String::from_utf8(out).unwrap(),
-        "actor,start,end,line,column,text\n\
-         sbf,0,23,1,1,Sam Bankman-Fried (SBF)\n\
-         stoltenberg,28,62,1,29,\"Secretary General\nJens Stoltenberg\"\n\
-         sbf,70,73,3,7,SBF\n\
-         bankman,81,88,3,18,Bankman\n\
-         fried,90,95,3,27,Fried\n"
+        "actor,start,end,line,column,text,name,kind,sentence\n\
+         sbf,0,23,1,1,Sam Bankman-Fried (SBF),Sam Bankman-Fried,person,Sam Bankman-Fried (SBF) met Secretary General Jens Stoltenberg.\n\
+         stoltenberg,28,62,1,29,\"Secretary General\nJens Stoltenberg\",Jens Stoltenberg,person,Sam Bankman-Fried (SBF) met Secretary General Jens Stoltenberg.\n\
+         sbf,70,73,3,7,SBF,Sam Bankman-Fried,person,\"Later SBF spoke; Bankman, Fried.\"\n\
+         bankman,81,88,3,18,Bankman,Bankman,person,\"Later SBF spoke; Bankman, Fried.\"\n\
+         fried,90,95,3,27,Fried,Fried,person,\"Later SBF spoke; Bankman, Fried.\"\n"
     );
 }
 
@@ -450,5 +450,81 @@ fn ids_left_out_star_omits_and_elided_evidence_check_clean_and_export() {
     assert_eq!(
         json["events"][0]["evidence"]["text"],
         "NATO met. The alliance agreed."
+    );
+}
+
+#[test]
+fn fact_ids_are_made_from_labels_numbered_apart_and_a_written_duplicate_is_an_error() {
+    let facts = "\n[[facts]]\nlabel = \"Troops sent\"\nvalue = \"1\"\n\
+                 \n[[facts]]\nlabel = \"Troops sent\"\nvalue = \"2\"\n\
+                 \n[[facts]]\nid = \"cost\"\nlabel = \"Cost\"\nvalue = \"3\"\n\
+                 \n[[facts]]\nid = \"cost\"\nlabel = \"Cost again\"\nvalue = \"4\"\n";
+    let f = Fixture::new(&format!("{SHEET}{facts}"), ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = f.relative(&String::from_utf8(out).unwrap());
+    assert!(
+        out.starts_with(
+            "DIR/facts.toml:25:6: error: duplicate fact id \"cost\" (first used on line 20)\n"
+        ),
+        "{out}"
+    );
+    assert!(out.ends_with("4 facts, 1 error, 0 warnings\n"), "{out}");
+    // Without the duplicate, the two labels give "troops-sent" and "troops-sent-2".
+    let f = Fixture::new(
+        &format!(
+            "{SHEET}{}",
+            facts.replace(
+                "id = \"cost\"\nlabel = \"Cost again\"",
+                "label = \"Cost again\""
+            )
+        ),
+        ARTICLE.as_bytes(),
+    );
+    let out = briefing()
+        .args(["export", "-f", "json"])
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    let ids: Vec<&str> = doc["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["troops-sent", "troops-sent-2", "cost", "cost-again"]);
+}
+
+#[test]
+fn a_control_character_in_a_fact_sheet_string_is_a_warning_at_the_string() {
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\", \"NA\\u0007TO\"]\nrole = \"x\\u001b]52;c;aGk=\\u0007y\"\nnote = \"two\\nlines\\tand a tab\"",
+    );
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = f.relative(&String::from_utf8(out).unwrap());
+    assert_eq!(
+        out,
+        "DIR/facts.toml:9:28: warning: `aliases` in actor \"nato\" holds the control character U+0007 (remove it: the reader and the exports show it as \u{2407})\n\
+         DIR/facts.toml:10:8: warning: `role` in actor \"nato\" holds the control character U+001B (remove it: the reader and the exports show it as \u{241b})\n\
+         facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 2 warnings\n"
     );
 }

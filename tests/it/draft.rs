@@ -253,6 +253,36 @@ fn draft_never_writes_over_a_file() {
 }
 
 #[test]
+fn a_draft_names_its_schema_and_writes_it_beside_unless_a_file_is_there() {
+    let dir = bundled_article();
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("article.txt"))
+        .assert()
+        .success();
+    let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+    assert!(
+        sheet.starts_with("#:schema ./facts.schema.json\n"),
+        "{sheet}"
+    );
+    let schema = fs::read_to_string(dir.path().join("facts.schema.json")).expect("the schema");
+    assert_eq!(schema, briefing::sheet::schema::text());
+    // A second draft elsewhere in the folder leaves the schema file there alone.
+    fs::write(dir.path().join("facts.schema.json"), "mine").unwrap();
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("article.txt"))
+        .args(["-o"])
+        .arg(dir.path().join("other.toml"))
+        .assert()
+        .success();
+    assert_eq!(
+        fs::read_to_string(dir.path().join("facts.schema.json")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
 fn draft_to_standard_output_writes_no_file() {
     let dir = bundled_article();
     briefing()
@@ -261,8 +291,11 @@ fn draft_to_standard_output_writes_no_file() {
         .args(["-o", "-"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with("# A draft fact sheet"));
+        .stdout(predicate::str::starts_with(
+            "#:schema ./facts.schema.json\n# A draft fact sheet",
+        ));
     assert!(!dir.path().join("facts.toml").exists());
+    assert!(!dir.path().join("facts.schema.json").exists());
 }
 
 #[test]

@@ -81,12 +81,29 @@ fn json_mentions_point_at_the_text_on_disk() {
 fn json_has_the_documented_shape() {
     let doc = json_of(&["export", "--format", "json"]);
     let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
-    assert_eq!(keys(&doc), ["briefing", "actors", "events", "facts"]);
+    assert_eq!(
+        keys(&doc),
+        ["format", "article", "briefing", "actors", "events", "facts"]
+    );
+    assert_eq!(doc["format"], "briefing/1");
+    assert_eq!(keys(&doc["article"]), ["path", "size", "sha256", "omit"]);
+    let article = include_bytes!("../../assets/article.txt");
+    assert_eq!(doc["article"]["path"], "article.txt");
+    assert_eq!(doc["article"]["size"], article.len());
+    // Computed apart from the export's own code: `sha256sum assets/article.txt`.
+    assert_eq!(
+        doc["article"]["sha256"],
+        "c0ac6d0995c2bb1623a52b2eb031992e24b3beebd7bf8ba64991cf809a2bc667"
+    );
+    assert_eq!(doc["article"]["omit"][0], "Advertisement");
     assert_eq!(
         keys(&doc["briefing"]),
         ["title", "source", "url", "published", "summary"]
     );
-    assert_eq!(doc["briefing"]["published"], "2024-07-03");
+    assert_eq!(
+        doc["briefing"]["published"],
+        serde_json::json!({"text": "2024-07-03", "precision": "day"})
+    );
     assert_eq!(
         keys(&doc["actors"][0]),
         [
@@ -101,7 +118,10 @@ fn json_has_the_documented_shape() {
         ]
     );
     let events = doc["events"].as_array().unwrap();
-    let dates: Vec<&str> = events.iter().map(|e| e["date"].as_str().unwrap()).collect();
+    let dates: Vec<&str> = events
+        .iter()
+        .map(|e| e["date"]["text"].as_str().unwrap())
+        .collect();
     let mut sorted = dates.clone();
     sorted.sort_unstable();
     assert_eq!(dates, sorted);
@@ -109,11 +129,23 @@ fn json_has_the_documented_shape() {
         .iter()
         .find(|e| e["id"] == "washington-summit")
         .unwrap();
-    assert_eq!(summit["end"], "2024-07-11");
+    assert_eq!(summit["end"]["text"], "2024-07-11");
     assert_eq!(summit["evidence"]["line"], 1);
     assert_eq!(
+        keys(&summit["evidence"]),
+        ["text", "start", "end", "line", "column"]
+    );
+    // The column counts characters, as a mention's does: the text before it on its line.
+    let start = summit["evidence"]["start"].as_u64().unwrap() as usize;
+    let text = std::str::from_utf8(article).unwrap();
+    let line_start = text[..start].rfind('\n').map_or(0, |n| n + 1);
+    assert_eq!(
+        summit["evidence"]["column"],
+        text[line_start..start].chars().count() + 1
+    );
+    assert_eq!(
         keys(&doc["facts"][0]),
-        ["label", "value", "source", "note", "evidence"]
+        ["id", "label", "value", "source", "note", "evidence"]
     );
 }
 
@@ -145,10 +177,23 @@ fn csv_tables_have_headers_and_quoting() {
     let mut reader = csv::Reader::from_reader(out.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
-        vec!["actor", "start", "end", "line", "column", "text"]
+        vec![
+            "actor", "start", "end", "line", "column", "text", "name", "kind", "sentence"
+        ]
     );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     // 54 before rule 9 joined "Ukrainian Armed Forces (AFU)" into one mention.
-    assert_eq!(reader.records().count(), 53);
+    assert_eq!(rows.len(), 53);
+    let tokyo = rows.iter().find(|r| &r[0] == "tokyo").unwrap();
+    assert_eq!((&tokyo[6], &tokyo[7]), ("Tokyo", "place"));
+    assert!(tokyo[8].contains(&tokyo[5]), "{tokyo:?}");
+    assert!(tokyo[8].ends_with('.'), "{tokyo:?}");
+    for row in &rows {
+        assert!(
+            row[8].contains(&row[5]),
+            "the sentence holds the mention: {row:?}"
+        );
+    }
     let out = briefing()
         .args(["export", "-f", "csv"])
         .assert()
@@ -160,6 +205,61 @@ fn csv_tables_have_headers_and_quoting() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 29);
     assert_eq!(&rows[0][0], "douglas-jones");
+}
+
+#[test]
+fn csv_lists_are_json_arrays_and_facts_have_their_id() {
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\", \"NATO; the west\"]",
+    ) + "\n[[facts]]\nlabel = \"Members\"\nvalue = \"32\"\n";
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let table = |name: &str| {
+        let out = briefing()
+            .args(["export", "-f", "csv", "--table", name])
+            .arg(f.sheet())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let mut reader = csv::Reader::from_reader(out.as_slice());
+        let headers = reader.headers().unwrap().clone();
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        (headers, rows)
+    };
+    let (headers, rows) = table("actors");
+    assert_eq!(&headers[3], "aliases");
+    let aliases: Vec<String> = serde_json::from_str(&rows[0][3]).unwrap();
+    assert_eq!(aliases, ["the alliance", "NATO; the west"]);
+    let (headers, rows) = table("facts");
+    assert_eq!(&headers[0], "id");
+    assert_eq!(&rows[0][0], "members");
+}
+
+#[test]
+fn control_characters_reach_csv_as_visible_placeholders() {
+    // An OSC 52 clipboard write in a role: printed raw, the terminal would run it.
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\"]\nrole = \"x\\u001b]52;c;aGk=\\u0007y\"",
+    );
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    for table in ["actors", "mentions"] {
+        let out = briefing()
+            .args(["export", "-f", "csv", "--table", table])
+            .arg(f.sheet())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let out = String::from_utf8(out).unwrap();
+        assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
+        if table == "actors" {
+            assert!(out.contains("x\u{241b}]52;c;aGk=\u{2407}y"), "{out}");
+        }
+    }
 }
 
 #[test]
@@ -1137,4 +1237,32 @@ fn a_signal_during_the_write_removes_the_temporary_file() {
         }
         assert!(landed, "no SIG{name} landed during a write");
     }
+}
+
+#[test]
+fn markdown_has_no_doubled_blank_line_and_urls_are_autolinks() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/fixtures");
+    let mut sheets = vec![None];
+    for dir in ["warnings", "long-titles", "eval/presscall", "eval/speech"] {
+        sheets.push(Some(root.join(dir).join("facts.toml")));
+    }
+    let mut links = 0;
+    for sheet in sheets {
+        let mut cmd = briefing();
+        cmd.args(["export", "-f", "markdown"]);
+        if let Some(sheet) = &sheet {
+            cmd.arg(sheet);
+        }
+        let out = cmd.assert().success().get_output().stdout.clone();
+        let md = String::from_utf8(out).unwrap();
+        assert!(!md.contains("\n\n\n"), "{sheet:?}:\n{md}");
+        assert!(!md.starts_with('\n') && md.ends_with('\n') && !md.ends_with("\n\n"));
+        if let Some(line) = md.lines().find(|l| l.starts_with("- **URL:**")) {
+            let url = line.trim_start_matches("- **URL:** ");
+            assert!(url.starts_with("<https://") && url.ends_with('>'), "{line}");
+            assert!(!url.contains('\\'), "{line}");
+            links += 1;
+        }
+    }
+    assert!(links >= 1, "no fixture has a URL");
 }

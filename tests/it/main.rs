@@ -3,6 +3,7 @@
 
 mod architecture;
 mod check;
+mod completions;
 mod curate;
 mod draft;
 mod edit;
@@ -18,6 +19,7 @@ mod navigation;
 mod props;
 mod pty;
 mod render;
+mod schema;
 mod unclaimed;
 mod warnings_window;
 mod watch;
