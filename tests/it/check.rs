@@ -146,7 +146,7 @@ fn the_readme_example_fact_sheet_is_valid() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let start = readme
-        .find("```toml\n[briefing]")
+        .find("```toml\n#:schema")
         .expect("an example fact sheet")
         + "```toml\n".len();
     let example = &readme[start..start + readme[start..].find("```").unwrap()];
