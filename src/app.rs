@@ -73,7 +73,7 @@ use crate::briefing::{Briefing, Input};
 use crate::diagnostic::Diagnostic;
 use details::{Details, Subject};
 use export_job::ExportJob;
-use history::{History, Location};
+use history::{History, Hits, Location};
 use keys::{Context, KeyTable};
 use search::Typed;
 
@@ -369,8 +369,17 @@ impl App {
             Typed::Nothing => {}
             Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
             Typed::Kept => {
-                let here = self.location();
-                self.history.push(here);
+                // The jump to the first match and the walk of `n`/`N` that may follow are one
+                // history entry, from where the article was before `/`.
+                let before = Location {
+                    top_offset: self.search.origin_top,
+                    search_at: None,
+                    ..self.location()
+                };
+                self.history
+                    .step(before, Hits::Matches(self.search.query.clone()));
+                let there = self.location();
+                self.history.stepped(there);
             }
         }
     }
@@ -950,6 +959,11 @@ impl App {
             last_list: self.last_list,
             top_offset: self.article.top_offset(),
             cursor: self.article.cursor,
+            search_at: self
+                .search
+                .current
+                .and_then(|c| self.search.matches.get(c))
+                .map(|m| m.range().start),
             followed: self.followed.target(),
             actors: self.actors.clone(),
             events: self.events.clone(),
@@ -965,6 +979,12 @@ impl App {
         self.article.clamp();
         self.article.cursor = to.cursor;
         self.article.unclaimed = None;
+        self.search.current = to.search_at.and_then(|at| {
+            self.search
+                .matches
+                .binary_search_by_key(&at, |m| m.range().start)
+                .ok()
+        });
         self.followed = Followed::new(to.followed, &self.briefing);
         self.actors = to.actors;
         self.events = to.events;

@@ -14,6 +14,7 @@ mod keys;
 mod layout;
 mod limits;
 mod navigation;
+mod polish;
 mod props;
 mod pty;
 mod render;
