@@ -226,7 +226,8 @@ pub fn position(app: &App) -> String {
         return search_position(&w.query, at, search::count(matches));
     }
     let s = app.search();
-    if s.active() {
+    // The search names its match while it leads (see `App::cursor`); else the mention does.
+    if s.active() && (s.current.is_some() || s.matches.is_empty()) {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
     let at = match app.focus() {

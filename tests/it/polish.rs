@@ -41,3 +41,42 @@ fn backspace_undoes_a_kept_search_and_names_the_match_it_returns_to() {
     r.press("Backspace");
     assert_eq!(named_match(&r), first + 2);
 }
+
+/// Item 2: during a kept search, `]` leaves the match for the next mention from it, which the
+/// status bar then names (and `Enter` follows); `n` goes back to the matches after it.
+#[test]
+fn brackets_in_a_kept_search_move_the_cursor_the_status_bar_names() {
+    use briefing::app::Cursor;
+    let mut r = Reader::bundled(80, 24);
+    r.press("/").type_text("alliance").press("Enter");
+    let Some(Cursor::Match(c)) = r.app.cursor() else {
+        panic!("the match is the cursor: {}", r.status());
+    };
+    let at = r.app.search().matches[c].range().start;
+    r.press("]");
+    let Some(Cursor::Mention(m)) = r.app.cursor() else {
+        panic!("] puts the cursor on a mention: {}", r.status());
+    };
+    let b = r.app.briefing();
+    let mention = &b.mentions.all()[m];
+    assert!(
+        mention.span.start as usize >= at,
+        "the mention is from the match on"
+    );
+    let first_after = b
+        .mentions
+        .all()
+        .iter()
+        .position(|x| x.span.start as usize >= at)
+        .unwrap();
+    assert_eq!(m, first_after);
+    let name = r.actor_name(mention.actor as usize);
+    assert!(r.status().contains(&format!("· {name}")), "{}", r.status());
+    assert!(!r.status().contains("match"), "{}", r.status());
+    r.press("] [");
+    assert_eq!(r.app.cursor(), Some(Cursor::Mention(m)));
+    // n: the next match after the mention, named again.
+    r.press("n");
+    assert!(matches!(r.app.cursor(), Some(Cursor::Match(_))));
+    assert!(r.status().contains("match "), "{}", r.status());
+}
