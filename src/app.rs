@@ -988,6 +988,17 @@ impl App {
         self.followed = Followed::new(to.followed, &self.briefing);
         self.actors = to.actors;
         self.events = to.events;
+        // The row of what was followed is selected again (a row moved to after it and
+        // followed from is not what going back returns to).
+        match to.followed {
+            Target::Actor(a) if self.visible_actors().contains(&a) => {
+                self.actors.selected = Some(a);
+            }
+            Target::Event(e) if self.visible_events().contains(&e) => {
+                self.events.selected = Some(e);
+            }
+            _ => {}
+        }
         self.details.cursor = to.details_cursor;
         self.details.shows = to.details;
         self.details.placed = true;

@@ -80,3 +80,29 @@ fn brackets_in_a_kept_search_move_the_cursor_the_status_bar_names() {
     assert!(matches!(r.app.cursor(), Some(Cursor::Match(_))));
     assert!(r.status().contains("match "), "{}", r.status());
 }
+
+/// Item 3: Back restores what was followed and selects its row again, in the Timeline and in
+/// the Actors.
+#[test]
+fn back_selects_the_row_of_what_it_follows_again() {
+    use briefing::app::Target;
+    let mut r = Reader::bundled(80, 24);
+    r.press("3 j Enter");
+    let first = r.app.events_list().selected.unwrap();
+    assert_eq!(r.app.followed().target(), Target::Event(first));
+    r.press("j j Enter Backspace");
+    assert_eq!(r.app.followed().target(), Target::Event(first));
+    assert_eq!(r.app.events_list().selected, Some(first), "{}", r.status());
+    // Forward again: the second event, and its row.
+    r.press("C-n");
+    let second = r.app.events_list().selected.unwrap();
+    assert_ne!(second, first);
+    assert_eq!(r.app.followed().target(), Target::Event(second));
+
+    let mut r = Reader::bundled(80, 24);
+    r.press("2 g Enter");
+    let first = r.app.actors_list().selected.unwrap();
+    r.press("j j j Enter Backspace");
+    assert_eq!(r.app.followed().target(), Target::Actor(first));
+    assert_eq!(r.app.actors_list().selected, Some(first), "{}", r.status());
+}
