@@ -478,6 +478,16 @@ impl App {
             self.go_to_warning(n);
             return;
         }
+        if let Action::Click(x, y, at) = action
+            && !typing
+            && self
+                .window
+                .as_ref()
+                .is_some_and(|w| *w.kind() == Kind::Warnings)
+            && self.window_click(x, y, at)
+        {
+            return;
+        }
         let from = Sources {
             keys: &self.keys,
             warnings: &self.briefing.warnings,

@@ -106,3 +106,72 @@ fn back_selects_the_row_of_what_it_follows_again() {
     assert_eq!(r.app.followed().target(), Target::Actor(first));
     assert_eq!(r.app.actors_list().selected, Some(first), "{}", r.status());
 }
+
+/// The committed briefing with two warnings: actor "china" never mentioned, then evidence
+/// "NATO" found twice (in the `[[events]]` table), which wraps onto three rows at 80 columns.
+fn warned() -> Reader {
+    let path = std::path::Path::new("tests/it/fixtures/warnings");
+    let input = briefing::briefing::Input::from_arg(Some(path)).unwrap();
+    let b = briefing::briefing::open(&input).unwrap();
+    Reader::new(b, input, 80, 24)
+}
+
+/// Item 4: the warnings window has a cursor, drawn as a list's selected row over all the rows
+/// of one warning; `j`/`k` move it a warning at a time, `Enter` goes to the warning under it, a
+/// click puts it there and a double click goes; `n` moves it to the match's warning.
+#[test]
+fn the_warnings_window_has_a_cursor_that_j_k_a_click_and_n_move() {
+    use briefing::app::{Action, Target};
+    let mut r = warned();
+    r.press("w");
+    let window = |r: &Reader| r.app.window().expect("the window").clone();
+    assert_eq!(window(&r).warning_chosen(), Some(0));
+    r.press("j");
+    assert_eq!(window(&r).warning_chosen(), Some(1));
+    let rows = window(&r).cursor_rows().unwrap();
+    assert!(rows.len() > 1, "the second warning wraps: {rows:?}");
+    // Every row of it is drawn as the selected row, the whole width of the window.
+    let rect = r.app.window_rect();
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let row_bg = briefing::view::theme::DARK.row.bg;
+    for n in 0..window(&r).rows().len() {
+        let y = rect.y + 1 + u16::try_from(n).unwrap();
+        let marked = (rect.x + 1..rect.right() - 1).all(|x| buf[(x, y)].bg == row_bg.unwrap());
+        assert_eq!(marked, rows.contains(&n), "row {n}");
+    }
+    r.press("j");
+    assert_eq!(window(&r).warning_chosen(), Some(1), "j stops at the last");
+    r.press("k");
+    assert_eq!(window(&r).warning_chosen(), Some(0));
+    r.press("j Enter");
+    assert!(r.app.window().is_none());
+    assert_eq!(r.app.followed().target(), Target::Event(0));
+
+    // A click on the second warning's last row puts the cursor there; a double click goes.
+    let mut r = warned();
+    r.press("w");
+    let rows = window(&r).rows().len();
+    let y = rect.y + u16::try_from(rows).unwrap();
+    r.act(Action::Click(rect.x + 3, y, 1000));
+    assert_eq!(window(&r).warning_chosen(), Some(1));
+    r.act(Action::Click(rect.x + 3, rect.y + 1, 3000));
+    assert_eq!(window(&r).warning_chosen(), Some(0));
+    r.act(Action::Click(rect.x + 3, rect.y + 1, 3100));
+    assert!(r.app.window().is_none());
+    assert_eq!(r.app.followed().target(), Target::Actor(r.actor("china")));
+    // A click outside the window closes it.
+    let mut r = warned();
+    r.press("w");
+    r.act(Action::Click(0, 0, 1000));
+    assert!(r.app.window().is_none());
+
+    // The search: n moves the cursor to the match's warning.
+    let mut r = warned();
+    r.press("w /").type_text("warning").press("Enter");
+    assert_eq!(window(&r).warning_chosen(), Some(0));
+    r.press("n");
+    assert_eq!(window(&r).warning_chosen(), Some(1));
+    r.press("N");
+    assert_eq!(window(&r).warning_chosen(), Some(0));
+}
