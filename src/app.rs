@@ -635,8 +635,29 @@ impl App {
     /// The rows above the status bar the message needs, when it is too long for the bar.
     fn message_rows(&self) -> u16 {
         self.message.as_ref().map_or(0, |m| {
-            geometry::message_rows(&crate::inert::one_line(&m.text), self.size.0)
+            geometry::message_rows(
+                &crate::inert::one_line(&m.text),
+                self.size.0,
+                self.kept_hints_width(),
+            )
         })
+    }
+
+    /// The columns the status bar's last hints take, help and quit (`? help  q quit  `),
+    /// which a message in the bar leaves beside it: none while a window, a dialog or a text
+    /// field has the keys (the bar shows only theirs).
+    #[must_use]
+    pub fn kept_hints_width(&self) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        if self.window.is_some() || self.export.is_some() || self.editing() {
+            return 0;
+        }
+        self.keys
+            .hints(&self.key_contexts())
+            .into_iter()
+            .filter(|b| matches!(b.action, Action::Help | Action::Quit))
+            .filter_map(|b| Some(b.labels.first()?.width() + b.hint.as_ref()?.width() + 3))
+            .sum()
     }
 
     #[must_use]

@@ -148,8 +148,11 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if let Some(m) = message {
-        // A message takes the room of the hints, and of the position when it needs it: it
-        // matters more, once.
+        // A message takes the room of the hints but help and quit (the way to every key and
+        // the way out stay), and of the position when it needs it: it matters more, once.
+        let kept = hints(app, app.kept_hints_width(), theme);
+        let kept_w: usize = kept.iter().map(|s| width(&s.content)).sum();
+        let total = total.saturating_sub(kept_w);
         let text = clean(&m.text);
         let at = fit(
             &position(app),
@@ -158,10 +161,14 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
         let room = total.saturating_sub(used + 3 + width(&at));
         spans.push(Span::styled(at, theme.status));
         spans.push(Span::raw(" · "));
+        let text = fit(&text, room);
+        let pad = total.saturating_sub(used + 3 + width(&spans[2].content) + width(&text));
         spans.push(Span::styled(
-            fit(&text, room),
+            text,
             if m.error { theme.error } else { theme.heading },
         ));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(kept);
     } else {
         spans.push(Span::styled(position(app), theme.status));
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();

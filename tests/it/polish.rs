@@ -175,3 +175,31 @@ fn the_warnings_window_has_a_cursor_that_j_k_a_click_and_n_move() {
     r.press("N");
     assert_eq!(window(&r).warning_chosen(), Some(0));
 }
+
+/// The status bar's own row, the last of the screen.
+fn bar(r: &Reader) -> String {
+    r.screen()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .trim_end()
+        .to_owned()
+}
+
+/// Item 5: a message in the status bar leaves `? help` and `q quit` beside it at 80 columns;
+/// one that does not fit beside them is wrapped above the bar.
+#[test]
+fn a_message_leaves_help_and_quit_on_the_status_row() {
+    for (w, h) in [(80, 24), (120, 30), (60, 20)] {
+        for keys in ["o", "2 s", "M", "Backspace", "x"] {
+            let mut r = Reader::bundled(w, h);
+            r.press(keys);
+            assert!(r.app.message().is_some(), "{keys}: a message");
+            let bar = bar(&r);
+            assert!(bar.ends_with("? help  q quit"), "{w}x{h} {keys}: {bar}");
+        }
+    }
+    let mut r = Reader::bundled(80, 24);
+    r.press("o");
+    assert!(bar(&r).contains("omitted lines"), "{}", bar(&r));
+}
