@@ -203,3 +203,50 @@ fn a_message_leaves_help_and_quit_on_the_status_row() {
     r.press("o");
     assert!(bar(&r).contains("omitted lines"), "{}", bar(&r));
 }
+
+/// The text of `pane` on screen, a line a row.
+fn pane_rows(r: &Reader, pane: briefing::app::Pane) -> Vec<String> {
+    let inner = r.app.geometry().inner(pane).expect("the pane is shown");
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    (inner.y..inner.bottom())
+        .map(|y| {
+            (inner.x..inner.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect()
+        })
+        .collect()
+}
+
+/// Item 6: a mention line of the Details has about as much context in a narrow pane (80
+/// columns: 32) as in a wide one: it takes more rows, the mention within them.
+#[test]
+fn details_mention_lines_give_the_context_the_room_of_several_rows() {
+    use briefing::app::Pane;
+    for (w, h) in [(80, 24), (120, 30), (60, 20)] {
+        let mut r = Reader::bundled(w, h);
+        r.press("2 g Enter 4 G");
+        let rows = pane_rows(&r, Pane::Details);
+        let mut entries: Vec<String> = Vec::new();
+        for row in rows {
+            if row.starts_with("→ L") {
+                entries.push(row.trim_end().to_owned());
+            } else if let Some(last) = entries.last_mut()
+                && row.starts_with("      ")
+            {
+                last.push(' ');
+                last.push_str(row.trim());
+            }
+        }
+        assert!(entries.len() >= 2, "{w}x{h}: {entries:?}");
+        // A context cut at its end (not at its paragraph's) fills the rows.
+        for e in &entries {
+            let context = e.chars().count() - 6;
+            if e.ends_with('…') {
+                assert!(context >= 55, "{w}x{h}: {context} columns of context: {e}");
+            }
+            assert!(e.contains("NATO") || e.contains("alliance"), "{w}x{h}: {e}");
+        }
+        assert!(entries.iter().any(|e| e.ends_with('…')), "{entries:?}");
+    }
+}
