@@ -250,3 +250,31 @@ fn details_mention_lines_give_the_context_the_room_of_several_rows() {
         assert!(entries.iter().any(|e| e.ends_with('…')), "{entries:?}");
     }
 }
+
+/// Item 7: the row naming the field a list's filter matched keeps the match whole at 80
+/// columns: the text is cut around it, the name giving way.
+#[test]
+fn a_filters_field_row_keeps_the_match_in_sight() {
+    use briefing::app::Pane;
+    for (w, h) in [(80, 24), (120, 30)] {
+        for (pane, keys, query) in [
+            (Pane::Actors, "2 /", "broadcaster"),
+            (Pane::Actors, "2 /", "interviewed"),
+            (Pane::Actors, "2 /", "eurasian"),
+            (Pane::Timeline, "3 /", "atlanta"),
+            (Pane::Timeline, "3 /", "published it"),
+        ] {
+            let mut r = Reader::bundled(w, h);
+            r.press(keys).type_text(query).press("Enter");
+            let rows = pane_rows(&r, pane);
+            let field = rows
+                .iter()
+                .find(|row| row.contains(": "))
+                .unwrap_or_else(|| panic!("{w}x{h} {query}: no field row in {rows:#?}"));
+            assert!(
+                field.to_lowercase().contains(query),
+                "{w}x{h} {query}: {field}"
+            );
+        }
+    }
+}
