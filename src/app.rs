@@ -28,6 +28,7 @@ mod copy;
 pub mod curate;
 pub mod details;
 mod details_pane;
+mod details_search;
 mod export_dialog;
 mod export_job;
 mod follow;
@@ -51,7 +52,7 @@ use std::collections::HashSet;
 
 pub use action::Action;
 pub use article_pane::ArticleState;
-pub use details_pane::{DetailsState, Shows};
+pub use details_pane::{DetailsSearch, DetailsState, Shows};
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
@@ -167,6 +168,8 @@ pub struct App {
     events: ListState,
     sort: Sort,
     details: DetailsState,
+    /// The search of the Details' text, while one is typed or kept.
+    details_search: Option<DetailsSearch>,
     search: Search,
     history: History,
     /// The window over the panes (help, warnings, reload errors), with its rows and search.
@@ -221,6 +224,7 @@ impl App {
             events: ListState::default(),
             sort: Sort::default(),
             details: DetailsState::default(),
+            details_search: None,
             search: Search::default(),
             history: History::default(),
             window: None,
@@ -330,6 +334,9 @@ impl App {
             _ if self.curate.is_some() => self.curate_action(&action),
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),
+            _ if self.details_search.as_ref().is_some_and(|s| s.editing) => {
+                self.details_search_input(&action);
+            }
             _ if self.editing() => self.filter_input(action),
             Action::Click(x, y, at) => self.click(x, y, at),
             Action::Drag(x, y) => self.drag(x, y),
@@ -815,7 +822,16 @@ impl App {
     /// A text field is open: keys type into it.
     #[must_use]
     pub fn editing(&self) -> bool {
-        self.search.editing || self.actors.editing || self.events.editing
+        self.search.editing
+            || self.actors.editing
+            || self.events.editing
+            || self.details_search.as_ref().is_some_and(|s| s.editing)
+    }
+
+    /// The search of the Details' text, while one is typed or kept.
+    #[must_use]
+    pub fn details_search(&self) -> Option<&DetailsSearch> {
+        self.details_search.as_ref()
     }
 
     /// The key-table contexts that apply now, most specific first.

@@ -6,6 +6,35 @@
 
 use super::details::Details;
 
+/// The search of the Details' text (`/` in the Details), as less searches a page: its query,
+/// typed and then kept; `n`/`N` go from match to match. Its matches (the entries whose text
+/// has the query) are derived from the details each time they are needed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailsSearch {
+    pub query: String,
+    /// The query is being typed.
+    pub editing: bool,
+    /// The line the cursor was on when the search began, to go back to on Esc.
+    pub origin: usize,
+}
+
+impl DetailsSearch {
+    /// Whether `text` has the query: ASCII case ignored unless the query has a capital, as the
+    /// article's search does.
+    #[must_use]
+    pub fn finds(&self, text: &str) -> bool {
+        if self.query.is_empty() {
+            return false;
+        }
+        if self.query.chars().any(char::is_uppercase) {
+            text.contains(&self.query)
+        } else {
+            text.to_ascii_lowercase()
+                .contains(&self.query.to_ascii_lowercase())
+        }
+    }
+}
+
 /// What the Details pane shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Shows {

@@ -298,6 +298,10 @@ impl App {
                 self.events.filter.clear();
                 self.fit_lists();
             }
+            Pane::Details if self.details_search.is_some() => {
+                self.details_search = None;
+                self.say("Search cleared");
+            }
             _ if !self.search.query.is_empty() => {
                 self.search = super::Search::default();
                 self.say("Search cleared");

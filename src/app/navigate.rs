@@ -21,6 +21,11 @@ impl App {
             Action::HalfPageUp => self.step(-self.page(2)),
             Action::Top | Action::Bottom => self.ends(*action == Action::Top),
             Action::Follow => self.follow(),
+            Action::NextHit | Action::PrevHit
+                if self.focus == Pane::Details && self.details_search.is_some() =>
+            {
+                self.step_details_match(*action == Action::NextHit, false);
+            }
             Action::NextHit => self.walk_hits(true),
             Action::PrevHit => self.walk_hits(false),
             Action::NextMention => self.any_mention(true),
@@ -135,9 +140,16 @@ impl App {
     /// filter.
     fn start_search(&mut self) {
         match self.focus {
-            Pane::Article | Pane::Details => {
+            Pane::Article => {
                 self.search = Search::begin(self.article.top_offset());
                 self.set_focus(Pane::Article);
+            }
+            Pane::Details => {
+                self.details_search = Some(super::DetailsSearch {
+                    editing: true,
+                    origin: self.details.cursor,
+                    ..super::DetailsSearch::default()
+                });
             }
             Pane::Actors => self.actors.editing = true,
             Pane::Timeline => self.events.editing = true,

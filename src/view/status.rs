@@ -189,6 +189,9 @@ fn prompt(app: &App) -> Option<String> {
     if s.editing {
         return Some(format!("/{}", clean(&s.query)));
     }
+    if let Some(d) = app.details_search().filter(|d| d.editing) {
+        return Some(format!("/{}", clean(&d.query)));
+    }
     let (list, what) = if app.actors_list().editing {
         (app.actors_list(), "actors")
     } else if app.events_list().editing {
@@ -204,10 +207,12 @@ fn input_note(app: &App) -> String {
     let cancel = app.key(Context::Input, &Action::Cancel);
     let s = app.search();
     let typing = app.window_search_typed();
-    if typing.is_some() || s.editing {
-        let (query, matched) = match typing {
-            Some(w) => (&w.query, search::count(w.matches())),
-            None => (&s.query, s.matches.len()),
+    let details = app.details_search().filter(|d| d.editing);
+    if typing.is_some() || s.editing || details.is_some() {
+        let (query, matched) = match (typing, details) {
+            (Some(w), _) => (&w.query, search::count(w.matches())),
+            (None, Some(d)) => (&d.query, app.details_matches().len()),
+            (None, None) => (&s.query, s.matches.len()),
         };
         return match (query.is_empty(), matched) {
             (true, _) => format!("  type to search · {keep} · {cancel} cancel"),
@@ -252,6 +257,13 @@ pub fn position(app: &App) -> String {
             let v = app.visible_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
             format!("event {at}/{}{}", v.len(), in_list(app, Pane::Timeline))
+        }
+        Pane::Details if app.details_search().is_some_and(|d| !d.query.is_empty()) => {
+            let q = app.details_search().map_or("", |d| d.query.as_str());
+            let matches = app.details_matches();
+            let at = app.details().entry(app.details_state().cursor).start;
+            let at = matches.iter().position(|&m| m == at).map(|p| p + 1);
+            search_position(q, at, matches.len())
         }
         Pane::Details => {
             let d = app.details();

@@ -278,3 +278,37 @@ fn a_filters_field_row_keeps_the_match_in_sight() {
         }
     }
 }
+
+/// Item 8: `/` in the Details searches their text, as less does: typed, kept with Enter, walked
+/// with `n`/`N`, cleared with Esc; Esc while typing goes back to where it began.
+#[test]
+fn slash_in_the_details_searches_their_text() {
+    use briefing::app::Pane;
+    let mut r = Reader::bundled(80, 24);
+    r.press("2 g Enter 4");
+    let origin = r.app.details_state().cursor;
+    r.press("/").type_text("washington");
+    assert_eq!(r.app.focus(), Pane::Details);
+    assert!(r.status().contains("/washington"), "{}", r.status());
+    let matches = r.app.details_matches();
+    assert!(matches.len() >= 2, "{matches:?}");
+    assert!(matches.contains(&r.app.details_state().cursor));
+    r.press("Esc");
+    assert_eq!(r.app.details_state().cursor, origin);
+    assert!(r.app.details_search().is_none());
+
+    r.press("/").type_text("washington").press("Enter");
+    let first = r.app.details_state().cursor;
+    assert!(r.status().contains("match "), "{}", r.status());
+    r.press("n");
+    let second = r.app.details_state().cursor;
+    assert!(
+        second > first && matches.contains(&second),
+        "{first} {second}"
+    );
+    r.press("N");
+    assert_eq!(r.app.details_state().cursor, first);
+    r.press("Esc");
+    assert!(r.app.details_search().is_none());
+    assert!(r.status().contains("Search cleared"), "{}", r.status());
+}
