@@ -312,3 +312,32 @@ fn slash_in_the_details_searches_their_text() {
     assert!(r.app.details_search().is_none());
     assert!(r.status().contains("Search cleared"), "{}", r.status());
 }
+
+/// Item 9: at 40×15 the export dialog's error is wrapped whole inside it: the dialog gives it
+/// the rows of its blank lines and note, and its path is shortened in the middle, never its
+/// end.
+#[test]
+fn the_export_dialogs_error_is_whole_at_40x15() {
+    for path in [
+        "/nonexistent/some/deep/folder/for/the/export/briefing.json",
+        "/nonexistent/a/much/longer/and/deeper/folder/that/goes/on/and/on/for/the/export/of/it/briefing.json",
+    ] {
+        let mut r = Reader::bundled(40, 15);
+        r.press("e C-u").type_text(path).press("Enter");
+        let screen = r.screen();
+        let text: String = screen
+            .lines()
+            .filter_map(|l| l.split('║').nth(1))
+            .map(str::trim_end)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Only a path is shortened: the words around it, why and what to do, are all there.
+        assert!(text.contains("cannot write in the folder"), "{screen}");
+        assert!(text.contains("No such file or directory"), "{screen}");
+        assert!(
+            text.contains("create it first, or choose another"),
+            "{screen}"
+        );
+        assert!(text.contains("csv  toml"), "every format: {screen}");
+    }
+}
