@@ -54,12 +54,8 @@ impl App {
                     self.show_omitted,
                 );
                 self.resize(w, h);
-                let n = self.briefing.article.omitted().len();
-                self.say(if self.show_omitted {
-                    format!("Showing {n} omitted lines, dimmed")
-                } else {
-                    format!("Hiding {n} omitted lines")
-                });
+                let message = self.omitted_message();
+                self.say(message);
             }
             Action::ToggleSort => {
                 self.sort = match self.sort {
@@ -242,4 +238,45 @@ impl App {
         state.fit(&self.details(), h);
         self.details = state;
     }
+
+    /// What `o` says: how many lines are omitted, and, shown, where they are: their line
+    /// numbers from the first after the reading position on, then those above it
+    /// (`4 omitted lines shown: 30, 31, 44 · above: 12`), at most [`OMITTED_LISTED`].
+    fn omitted_message(&self) -> String {
+        let article = &self.briefing.article;
+        let lines: Vec<usize> = article
+            .omitted()
+            .iter()
+            .map(|r| article.line_of(r.start))
+            .collect();
+        let n = crate::plural::count(lines.len(), "omitted line");
+        if !self.show_omitted {
+            return format!("{n} hidden");
+        }
+        if lines.is_empty() {
+            return format!("{n} to show");
+        }
+        let top = article.line_of(self.article.top_offset());
+        let split = lines.partition_point(|&l| l < top);
+        let list = |ls: &[usize]| {
+            let mut out: Vec<String> = ls
+                .iter()
+                .take(OMITTED_LISTED)
+                .map(ToString::to_string)
+                .collect();
+            if ls.len() > OMITTED_LISTED {
+                out.push("…".into());
+            }
+            out.join(", ")
+        };
+        let (below, above) = (&lines[split..], &lines[..split]);
+        match (below.is_empty(), above.is_empty()) {
+            (false, true) => format!("{n} shown: {}", list(below)),
+            (true, _) => format!("{n} shown, all above: {}", list(above)),
+            (false, false) => format!("{n} shown: {} · above: {}", list(below), list(above)),
+        }
+    }
 }
+
+/// The most line numbers `o` lists on each side of the reading position.
+const OMITTED_LISTED: usize = 8;

@@ -341,3 +341,32 @@ fn the_export_dialogs_error_is_whole_at_40x15() {
         assert!(text.contains("csv  toml"), "every format: {screen}");
     }
 }
+
+/// Item 10: `o` says how many lines are omitted and, shown, where: their line numbers from the
+/// reading position on, then those above it.
+#[test]
+fn o_says_where_the_omitted_lines_are() {
+    let mut r = Reader::bundled(120, 30);
+    let b = r.app.briefing();
+    let lines: Vec<String> = b
+        .article
+        .omitted()
+        .iter()
+        .map(|o| b.article.line_of(o.start).to_string())
+        .collect();
+    let n = lines.len();
+    assert!(n >= 2);
+    r.press("o");
+    let said = r.app.message().expect("a message").text.clone();
+    assert_eq!(
+        said,
+        format!("{n} omitted lines shown: {}", lines.join(", "))
+    );
+    r.press("o");
+    let said = r.app.message().expect("a message").text.clone();
+    assert_eq!(said, format!("{n} omitted lines hidden"));
+    // From the end: all of them are above.
+    r.press("G o");
+    let said = r.app.message().expect("a message").text.clone();
+    assert!(said.contains(&format!("above: {}", lines[0])), "{said}");
+}
