@@ -310,7 +310,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
             let words = &b.article.text()[quote.span.range()];
             out.link(
                 "Evidence",
-                &format!("line {line}: “{}”", one_line(words)),
+                &format!("line {line}: {}", super::copy::quoted(&one_line(words))),
                 Link::Quote(quote.span),
             );
         }

@@ -370,3 +370,47 @@ fn o_says_where_the_omitted_lines_are() {
     let said = r.app.message().expect("a message").text.clone();
     assert!(said.contains(&format!("above: {}", lines[0])), "{said}");
 }
+
+/// Item 11: evidence that ends with its own closing quotation mark gets no second one, in the
+/// Details and in what `y` copies.
+#[test]
+fn evidence_ending_with_its_own_quotation_mark_gets_no_second_one() {
+    use crate::harness::Fixture;
+    use briefing::app::Effect;
+    let sheet = r#"[briefing]
+title = "Quoted"
+article = "article.txt"
+
+[[actors]]
+id = "nato"
+name = "NATO"
+kind = "organization"
+
+[[events]]
+id = "e"
+date = "2024-07"
+title = "Together"
+evidence = "NATO said: “We stand together.”"
+actors = ["nato"]
+"#;
+    let fx = Fixture::new(
+        sheet,
+        "NATO said: “We stand together.” Then it left.\n".as_bytes(),
+    );
+    let input = briefing::briefing::Input::Path(fx.sheet());
+    let b = briefing::briefing::open(&input).expect("the briefing loads");
+    let mut r = Reader::new(b, input, 120, 30);
+    r.press("3 g Enter 4");
+    let screen = r.screen();
+    assert!(screen.contains("line 1: “NATO said: “We stand"), "{screen}");
+    assert!(screen.contains("together.”"), "{screen}");
+    assert!(!screen.contains("””"), "{screen}");
+    r.press("y");
+    let Some(Effect::Copy(text)) = r.effects.last() else {
+        panic!("nothing copied: {}", r.status());
+    };
+    assert!(
+        text.starts_with("“NATO said: “We stand together.” ("),
+        "{text}"
+    );
+}
