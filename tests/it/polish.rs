@@ -199,9 +199,10 @@ fn a_message_leaves_help_and_quit_on_the_status_row() {
             assert!(bar.ends_with("? help  q quit"), "{w}x{h} {keys}: {bar}");
         }
     }
+    // A short message stays in the bar, beside them.
     let mut r = Reader::bundled(80, 24);
-    r.press("o");
-    assert!(bar(&r).contains("omitted lines"), "{}", bar(&r));
+    r.press("2 s");
+    assert!(bar(&r).contains("Actors sorted by name"), "{}", bar(&r));
 }
 
 /// The text of `pane` on screen, a line a row.
