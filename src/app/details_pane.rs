@@ -23,15 +23,25 @@ impl DetailsSearch {
     /// article's search does.
     #[must_use]
     pub fn finds(&self, text: &str) -> bool {
+        !self.occurrences(text).is_empty()
+    }
+
+    /// Where the query occurs in `text`, as byte ranges, in order (case as [`Self::finds`]).
+    #[must_use]
+    pub fn occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
         if self.query.is_empty() {
-            return false;
+            return Vec::new();
         }
-        if self.query.chars().any(char::is_uppercase) {
-            text.contains(&self.query)
+        let exact = self.query.chars().any(char::is_uppercase);
+        let (hay, needle) = if exact {
+            (text.to_owned(), self.query.clone())
         } else {
-            text.to_ascii_lowercase()
-                .contains(&self.query.to_ascii_lowercase())
-        }
+            // ASCII lowercasing keeps every byte where it was.
+            (text.to_ascii_lowercase(), self.query.to_ascii_lowercase())
+        };
+        hay.match_indices(&needle)
+            .map(|(i, m)| i..i + m.len())
+            .collect()
     }
 }
 

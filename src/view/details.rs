@@ -9,7 +9,7 @@ use super::pane;
 use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::details::{Line as DetailLine, Subject, Tone};
-use crate::app::{App, Pane};
+use crate::app::{App, DetailsSearch, Pane};
 use crate::inert::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -40,7 +40,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .enumerate()
     {
         let mut line = match d.head.get(n) {
-            Some(l) => head_line(l, w, theme),
+            Some(l) => head_line(l, w, app.details_search(), theme),
             None => match d.mention_at(n) {
                 Some((k, part)) => {
                     mention_line(app, d.mentions[k] as usize, (part, d.per_mention), w, theme)
@@ -57,7 +57,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-fn head_line<'a>(l: &DetailLine, w: usize, theme: &Theme) -> Line<'a> {
+/// A line of the head; what the Details' search (`/`) matches in its text highlighted.
+fn head_line<'a>(
+    l: &DetailLine,
+    w: usize,
+    search: Option<&DetailsSearch>,
+    theme: &Theme,
+) -> Line<'a> {
     let mut spans = Vec::new();
     if !l.label.is_empty() {
         spans.push(Span::styled(format!("{}  ", l.label), theme.dim));
@@ -77,8 +83,18 @@ fn head_line<'a>(l: &DetailLine, w: usize, theme: &Theme) -> Line<'a> {
         (Tone::Missing, _) => theme.missing,
         (Tone::Text, _) => theme.text,
     };
+    let text = fit(&clean(&l.text), w.saturating_sub(used));
+    let found = search.map_or_else(Vec::new, |s| s.occurrences(&text));
+    let mut at = 0;
+    for r in found {
+        if let (Some(before), Some(it)) = (text.get(at..r.start), text.get(r.clone())) {
+            spans.push(Span::styled(before.to_owned(), style));
+            spans.push(Span::styled(it.to_owned(), style.patch(theme.matched)));
+            at = r.end;
+        }
+    }
     spans.push(Span::styled(
-        fit(&clean(&l.text), w.saturating_sub(used)),
+        text.get(at..).unwrap_or_default().to_owned(),
         style,
     ));
     Line::from(spans)

@@ -300,6 +300,17 @@ fn slash_in_the_details_searches_their_text() {
 
     r.press("/").type_text("washington").press("Enter");
     let first = r.app.details_state().cursor;
+    // What it matches is highlighted, as a search's matches are.
+    let inner = r.app.geometry().inner(Pane::Details).unwrap();
+    let terminal = r.draw();
+    let buf = terminal.backend().buffer();
+    let match_bg = briefing::view::theme::DARK.matched.bg;
+    let highlighted: String = (inner.y..inner.bottom())
+        .flat_map(|y| (inner.x..inner.right()).map(move |x| (x, y)))
+        .filter(|&(x, y)| buf[(x, y)].bg == match_bg.unwrap())
+        .map(|(x, y)| buf[(x, y)].symbol().to_owned())
+        .collect();
+    assert!(highlighted.starts_with("Washington"), "{highlighted}");
     assert!(r.status().contains("match "), "{}", r.status());
     r.press("n");
     let second = r.app.details_state().cursor;
