@@ -28,6 +28,7 @@ mod copy;
 pub mod curate;
 pub mod details;
 mod details_pane;
+mod details_search;
 mod export_dialog;
 mod export_job;
 mod follow;
@@ -51,7 +52,7 @@ use std::collections::HashSet;
 
 pub use action::Action;
 pub use article_pane::ArticleState;
-pub use details_pane::{DetailsState, Shows};
+pub use details_pane::{DetailsSearch, DetailsState, Shows};
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
@@ -73,7 +74,7 @@ use crate::briefing::{Briefing, Input};
 use crate::diagnostic::Diagnostic;
 use details::{Details, Subject};
 use export_job::ExportJob;
-use history::{History, Location};
+use history::{History, Hits, Location};
 use keys::{Context, KeyTable};
 use search::Typed;
 
@@ -167,6 +168,8 @@ pub struct App {
     events: ListState,
     sort: Sort,
     details: DetailsState,
+    /// The search of the Details' text, while one is typed or kept.
+    details_search: Option<DetailsSearch>,
     search: Search,
     history: History,
     /// The window over the panes (help, warnings, reload errors), with its rows and search.
@@ -221,6 +224,7 @@ impl App {
             events: ListState::default(),
             sort: Sort::default(),
             details: DetailsState::default(),
+            details_search: None,
             search: Search::default(),
             history: History::default(),
             window: None,
@@ -330,6 +334,9 @@ impl App {
             _ if self.curate.is_some() => self.curate_action(&action),
             _ if self.window.is_some() => self.window_action(action),
             _ if self.search.editing => self.search_input(action),
+            _ if self.details_search.as_ref().is_some_and(|s| s.editing) => {
+                self.details_search_input(&action);
+            }
             _ if self.editing() => self.filter_input(action),
             Action::Click(x, y, at) => self.click(x, y, at),
             Action::Drag(x, y) => self.drag(x, y),
@@ -369,8 +376,17 @@ impl App {
             Typed::Nothing => {}
             Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
             Typed::Kept => {
-                let here = self.location();
-                self.history.push(here);
+                // The jump to the first match and the walk of `n`/`N` that may follow are one
+                // history entry, from where the article was before `/`.
+                let before = Location {
+                    top_offset: self.search.origin_top,
+                    search_at: None,
+                    ..self.location()
+                };
+                self.history
+                    .step(before, Hits::Matches(self.search.query.clone()));
+                let there = self.location();
+                self.history.stepped(there);
             }
         }
     }
@@ -467,6 +483,16 @@ impl App {
             && let Some(n) = self.window.as_ref().and_then(Window::warning_chosen)
         {
             self.go_to_warning(n);
+            return;
+        }
+        if let Action::Click(x, y, at) = action
+            && !typing
+            && self
+                .window
+                .as_ref()
+                .is_some_and(|w| *w.kind() == Kind::Warnings)
+            && self.window_click(x, y, at)
+        {
             return;
         }
         let from = Sources {
@@ -616,8 +642,29 @@ impl App {
     /// The rows above the status bar the message needs, when it is too long for the bar.
     fn message_rows(&self) -> u16 {
         self.message.as_ref().map_or(0, |m| {
-            geometry::message_rows(&crate::inert::one_line(&m.text), self.size.0)
+            geometry::message_rows(
+                &crate::inert::one_line(&m.text),
+                self.size.0,
+                self.kept_hints_width(),
+            )
         })
+    }
+
+    /// The columns the status bar's last hints take, help and quit (`? help  q quit  `),
+    /// which a message in the bar leaves beside it: none while a window, a dialog or a text
+    /// field has the keys (the bar shows only theirs).
+    #[must_use]
+    pub fn kept_hints_width(&self) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        if self.window.is_some() || self.export.is_some() || self.editing() {
+            return 0;
+        }
+        self.keys
+            .hints(&self.key_contexts())
+            .into_iter()
+            .filter(|b| matches!(b.action, Action::Help | Action::Quit))
+            .filter_map(|b| Some(b.labels.first()?.width() + b.hint.as_ref()?.width() + 3))
+            .sum()
     }
 
     #[must_use]
@@ -775,7 +822,16 @@ impl App {
     /// A text field is open: keys type into it.
     #[must_use]
     pub fn editing(&self) -> bool {
-        self.search.editing || self.actors.editing || self.events.editing
+        self.search.editing
+            || self.actors.editing
+            || self.events.editing
+            || self.details_search.as_ref().is_some_and(|s| s.editing)
+    }
+
+    /// The search of the Details' text, while one is typed or kept.
+    #[must_use]
+    pub fn details_search(&self) -> Option<&DetailsSearch> {
+        self.details_search.as_ref()
     }
 
     /// The key-table contexts that apply now, most specific first.
@@ -950,6 +1006,11 @@ impl App {
             last_list: self.last_list,
             top_offset: self.article.top_offset(),
             cursor: self.article.cursor,
+            search_at: self
+                .search
+                .current
+                .and_then(|c| self.search.matches.get(c))
+                .map(|m| m.range().start),
             followed: self.followed.target(),
             actors: self.actors.clone(),
             events: self.events.clone(),
@@ -965,9 +1026,26 @@ impl App {
         self.article.clamp();
         self.article.cursor = to.cursor;
         self.article.unclaimed = None;
+        self.search.current = to.search_at.and_then(|at| {
+            self.search
+                .matches
+                .binary_search_by_key(&at, |m| m.range().start)
+                .ok()
+        });
         self.followed = Followed::new(to.followed, &self.briefing);
         self.actors = to.actors;
         self.events = to.events;
+        // The row of what was followed is selected again (a row moved to after it and
+        // followed from is not what going back returns to).
+        match to.followed {
+            Target::Actor(a) if self.visible_actors().contains(&a) => {
+                self.actors.selected = Some(a);
+            }
+            Target::Event(e) if self.visible_events().contains(&e) => {
+                self.events.selected = Some(e);
+            }
+            _ => {}
+        }
         self.details.cursor = to.details_cursor;
         self.details.shows = to.details;
         self.details.placed = true;

@@ -38,8 +38,8 @@ pub struct Cli {
     /// Fact sheet to read, or a folder holding facts.toml (default: ./facts.toml, else the
     /// bundled sample).
     pub path: Option<PathBuf>,
-    /// Colours for a dark or a light terminal background (default: dark, unless `COLORFGBG`
-    /// names a light background); `NO_COLOR` still turns colours off.
+    /// Colours for a dark or a light terminal background (default: what `COLORFGBG` names,
+    /// else what the terminal says when asked, else dark); `NO_COLOR` still turns colours off.
     #[arg(long, value_enum)]
     pub theme: Option<Theme>,
     /// Do not watch the fact sheet and the article for changes: the reader reloads them only

@@ -25,6 +25,26 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::{SIGCONT, SIGHUP, SIGTSTP};
 
+/// The longest the reader waits for the terminal to say its background colour, once at start:
+/// a terminal that answers does so in a few milliseconds; one that does not support the query
+/// answers the device-attributes query sent with it at once; only one that answers neither
+/// costs this.
+pub const BACKGROUND_QUERY_TIMEOUT: Duration = Duration::from_millis(100);
+
+/// Whether the terminal's background is light, as it says when asked its background colour
+/// (OSC 11, by terminal-colorsaurus, which compares it with the foreground's lightness), within
+/// `timeout`; `None` when it does not say (it cannot be asked, does not answer, or `TERM=dumb`).
+#[must_use]
+pub fn light_background(timeout: Duration) -> Option<bool> {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = timeout;
+    match terminal_colorsaurus::theme_mode(options) {
+        Ok(terminal_colorsaurus::ThemeMode::Light) => Some(true),
+        Ok(terminal_colorsaurus::ThemeMode::Dark) => Some(false),
+        Err(_) => None,
+    }
+}
+
 use crate::app::keys::Context;
 use crate::app::{Action, App, Effect};
 use crate::view;

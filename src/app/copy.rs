@@ -76,7 +76,11 @@ impl App {
         cite.extend(meta.source.as_deref().map(cut));
         cite.extend(meta.published.map(|d| d.to_string()));
         cite.push(format!("line {line}"));
-        let clip = format!("“{quote}” ({})", crate::inert::one_line(&cite.join(", ")));
+        let clip = format!(
+            "{} ({})",
+            quoted(&quote),
+            crate::inert::one_line(&cite.join(", "))
+        );
         let count = clip.chars().count();
         let sent = "with citation (OSC 52: your terminal decides)";
         if shortened {
@@ -95,6 +99,24 @@ impl App {
         }
         Effect::Copy(clip)
     }
+}
+
+/// `text` in typographic quotation marks, “…”, without a second opening mark when it begins
+/// with one of its own, nor a second closing mark when it ends with one (a quote that ends
+/// where its speaker's words end: `… “concrete ways”`).
+#[must_use]
+pub fn quoted(text: &str) -> String {
+    let open = if text.starts_with(['“', '"']) {
+        ""
+    } else {
+        "“"
+    };
+    let close = if text.ends_with(['”', '"']) {
+        ""
+    } else {
+        "”"
+    };
+    format!("{open}{text}{close}")
 }
 
 /// The most characters of the title, and of the source, a citation carries: a title of three
@@ -130,6 +152,14 @@ fn window(text: &str, sentence: Range<usize>, range: Range<usize>) -> Range<usiz
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_gets_the_marks_it_lacks() {
+        assert_eq!(quoted("concrete ways"), "“concrete ways”");
+        assert_eq!(quoted("said “yes.”"), "“said “yes.”");
+        assert_eq!(quoted("“Yes,” he said"), "“Yes,” he said”");
+        assert_eq!(quoted("…ways…"), "“…ways…”");
+    }
 
     #[test]
     fn a_long_sentence_is_cut_around_the_mention() {

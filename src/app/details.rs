@@ -55,17 +55,44 @@ pub struct Line {
     pub continued: bool,
 }
 
-/// The details of one subject: wrapped lines, then one line per mention.
+/// The details of one subject: wrapped lines, then [`Details::per_mention`] lines per mention.
 pub struct Details<'a> {
     pub subject: Subject,
     pub head: Vec<Line>,
     pub mentions: &'a [u32],
+    /// The lines each mention's keyword-in-context takes: more in a narrow pane, so that the
+    /// mention has about as much context around it as in a wide one ([`mention_lines`]).
+    pub per_mention: usize,
 }
+
+/// The columns of context a mention's line aims at, around the mention: as much as a row of a
+/// wide pane gives.
+const MENTION_CONTEXT: usize = 72;
+
+/// The lines a mention's keyword-in-context takes in a pane `width` columns wide (its label,
+/// `→ L12 `, before the text on each): one from 80 columns, up to three in a narrow pane.
+#[must_use]
+pub fn mention_lines(width: usize) -> usize {
+    let row = width.saturating_sub(MENTION_LABEL).max(1);
+    MENTION_CONTEXT.div_ceil(row).clamp(1, 3)
+}
+
+/// About the columns of a mention line's label (`→ L12 `).
+const MENTION_LABEL: usize = 6;
 
 impl Details<'_> {
     #[must_use]
     pub fn len(&self) -> usize {
-        self.head.len() + self.mentions.len()
+        self.head.len() + self.mentions.len() * self.per_mention
+    }
+
+    /// The mention line `i` shows (its index in [`Details::mentions`]) and which of its lines
+    /// it is, for a line after the head.
+    #[must_use]
+    pub fn mention_at(&self, i: usize) -> Option<(usize, usize)> {
+        let k = i.checked_sub(self.head.len())?;
+        let per = self.per_mention.max(1);
+        (k / per < self.mentions.len()).then_some((k / per, k % per))
     }
 
     #[must_use]
@@ -77,7 +104,10 @@ impl Details<'_> {
     /// other line is one of its own.
     #[must_use]
     pub fn starts(&self, i: usize) -> bool {
-        self.head.get(i).is_none_or(|l| !l.continued)
+        match self.head.get(i) {
+            Some(l) => !l.continued,
+            None => self.mention_at(i).is_none_or(|(_, part)| part == 0),
+        }
     }
 
     /// The lines of the entry that line `i` is part of.
@@ -105,9 +135,8 @@ impl Details<'_> {
         match self.head.get(i) {
             Some(line) => line.link,
             None => self
-                .mentions
-                .get(i - self.head.len())
-                .map(|&m| Link::Mention(m as usize)),
+                .mention_at(i)
+                .map(|(k, _)| Link::Mention(self.mentions[k] as usize)),
         }
     }
 }
@@ -150,6 +179,7 @@ pub fn details<'a>(
         subject,
         head: d.lines,
         mentions,
+        per_mention: mention_lines(width),
     }
 }
 
@@ -280,7 +310,7 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
             let words = &b.article.text()[quote.span.range()];
             out.link(
                 "Evidence",
-                &format!("line {line}: “{}”", one_line(words)),
+                &format!("line {line}: {}", super::copy::quoted(&one_line(words))),
                 Link::Quote(quote.span),
             );
         }

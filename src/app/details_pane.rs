@@ -6,6 +6,45 @@
 
 use super::details::Details;
 
+/// The search of the Details' text (`/` in the Details), as less searches a page: its query,
+/// typed and then kept; `n`/`N` go from match to match. Its matches (the entries whose text
+/// has the query) are derived from the details each time they are needed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailsSearch {
+    pub query: String,
+    /// The query is being typed.
+    pub editing: bool,
+    /// The line the cursor was on when the search began, to go back to on Esc.
+    pub origin: usize,
+}
+
+impl DetailsSearch {
+    /// Whether `text` has the query: ASCII case ignored unless the query has a capital, as the
+    /// article's search does.
+    #[must_use]
+    pub fn finds(&self, text: &str) -> bool {
+        !self.occurrences(text).is_empty()
+    }
+
+    /// Where the query occurs in `text`, as byte ranges, in order (case as [`Self::finds`]).
+    #[must_use]
+    pub fn occurrences(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        if self.query.is_empty() {
+            return Vec::new();
+        }
+        let exact = self.query.chars().any(char::is_uppercase);
+        let (hay, needle) = if exact {
+            (text.to_owned(), self.query.clone())
+        } else {
+            // ASCII lowercasing keeps every byte where it was.
+            (text.to_ascii_lowercase(), self.query.to_ascii_lowercase())
+        };
+        hay.match_indices(&needle)
+            .map(|(i, m)| i..i + m.len())
+            .collect()
+    }
+}
+
 /// What the Details pane shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Shows {

@@ -225,14 +225,15 @@ fn stacked(height: u16, focus: Pane) -> (u16, u16) {
 /// the separators. A message longer than the rest is wrapped above the bar.
 pub const STATUS_KEPT: usize = 32;
 
-/// How many rows a status-bar message of `width_of_text` columns takes above the bar in a
-/// terminal `width` wide: none when it fits in the bar beside what the bar keeps
-/// ([`STATUS_KEPT`], or less on a narrow terminal), else as many as it takes wrapped.
+/// How many rows a status-bar message `text` takes above the bar in a terminal `width` wide:
+/// none when it fits in the bar beside what the bar keeps ([`STATUS_KEPT`], or less on a
+/// narrow terminal, and the `hints` columns of the last hints, help and quit), else as many as
+/// it takes wrapped.
 #[must_use]
-pub fn message_rows(text: &str, width: u16) -> u16 {
+pub fn message_rows(text: &str, width: u16, hints: usize) -> u16 {
     use unicode_width::UnicodeWidthStr;
     let total = usize::from(width);
-    let kept = STATUS_KEPT.min(total / 2).max(16);
+    let kept = STATUS_KEPT.min(total / 2).max(16) + hints;
     if text.width() + kept <= total {
         return 0;
     }

@@ -14,6 +14,9 @@ pub struct Location {
     /// do not).
     pub top_offset: usize,
     pub cursor: Option<usize>,
+    /// Where the kept search's current match starts (a byte offset: the matches are found
+    /// again when the query or the omitted lines change; an offset stays true).
+    pub search_at: Option<usize>,
     /// What was followed (its quote is the event's evidence again, when an event).
     pub followed: super::followed::Target,
     pub actors: ListState,

@@ -26,7 +26,11 @@ impl App {
     /// The one cursor (see [`Cursor`]).
     #[must_use]
     pub fn cursor(&self) -> Option<Cursor> {
-        if self.search.query.is_empty() {
+        // A kept search without a current match (`]`/`[` left it for a mention, or Back went
+        // to before it) leaves the cursor to the mentions; one that matches nothing names none.
+        let search_leads = !self.search.query.is_empty()
+            && (self.search.current.is_some() || self.search.matches.is_empty());
+        if !search_leads {
             let unclaimed = self.article.unclaimed.filter(|&i| {
                 self.unclaimed
                     .as_ref()
@@ -177,10 +181,17 @@ impl App {
             _ => None,
         }
         .filter(|&(at, _)| self.article.shows(at));
+        // The search's match shown, which the mentions go on from (a mention in it first).
+        let in_match = self
+            .cursor_range()
+            .filter(|_| matches!(self.cursor(), Some(Cursor::Match(_))))
+            .map(|r| r.start)
+            .filter(|&at| self.article.shows(at));
         let m_key = |i: usize| (all[i].span.start as usize, 0);
         let p_key = |i: usize| (places[i].range.start, 1);
-        // The first stop after `here` (or at or after the top of the screen), or before it.
-        let from = here.unwrap_or((self.article.top_offset(), 0));
+        // The first stop after `here` (or at or after the match or the top of the screen), or
+        // before it.
+        let from = here.unwrap_or((in_match.unwrap_or_else(|| self.article.top_offset()), 0));
         let (m, p) = if forward && here.is_some() {
             (
                 all.partition_point(|x| (x.span.start as usize, 0) <= from),
@@ -219,6 +230,8 @@ impl App {
                 (None, None) => return,
             }
         };
+        // One cursor: the mention (or name) stopped at is the cursor now, not the match.
+        self.search.current = None;
         match stop {
             Ok(m) => self.put_cursor(m),
             Err(p) => {
@@ -284,6 +297,10 @@ impl App {
             Pane::Timeline if !self.events.filter.is_empty() => {
                 self.events.filter.clear();
                 self.fit_lists();
+            }
+            Pane::Details if self.details_search.is_some() => {
+                self.details_search = None;
+                self.say("Search cleared");
             }
             _ if !self.search.query.is_empty() => {
                 self.search = super::Search::default();

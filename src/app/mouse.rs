@@ -13,7 +13,8 @@ pub const DOUBLE_CLICK: u64 = 400;
 /// Where and when the last click on a row was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LastClick {
-    pane: Pane,
+    /// The pane clicked, or `None` for the warnings window.
+    pane: Option<Pane>,
     /// The actor, event or Details line clicked.
     item: usize,
     /// On the terminal loop's clock, in milliseconds.
@@ -86,12 +87,40 @@ impl App {
 
     /// Whether a click on `item` of `pane` at `at` is the second of a double click; it is
     /// remembered as the first of one otherwise.
-    fn double_click(&mut self, pane: Pane, item: usize, at: u64) -> bool {
+    fn double_click(&mut self, pane: Option<Pane>, item: usize, at: u64) -> bool {
         let double = self.last_click.is_some_and(|c| {
             c.pane == pane && c.item == item && at.saturating_sub(c.at) <= DOUBLE_CLICK
         });
         self.last_click = (!double).then_some(LastClick { pane, item, at });
         double
+    }
+
+    /// A click while the warnings window is open: on a warning, the cursor goes to it (a
+    /// double click goes to the warning's actor, event or line); outside the window, it
+    /// closes. Returns whether the click was taken (else the window acts on it).
+    pub(super) fn window_click(&mut self, x: u16, y: u16, at: u64) -> bool {
+        let rect = self.window_rect();
+        let inner = ratatui::layout::Rect {
+            x: rect.x + 1,
+            y: rect.y + 1,
+            width: rect.width.saturating_sub(2),
+            height: rect.height.saturating_sub(2),
+        };
+        if !rect.contains(ratatui::layout::Position { x, y }) {
+            self.last_click = None;
+            return false;
+        }
+        let clicked = inner
+            .contains(ratatui::layout::Position { x, y })
+            .then_some(self.window.as_mut())
+            .flatten()
+            .and_then(|w| w.click_row(usize::from(y - inner.y)));
+        match clicked {
+            Some(n) if self.double_click(None, n, at) => self.go_to_warning(n),
+            Some(_) => {}
+            None => self.last_click = None,
+        }
+        true
     }
 
     pub(super) fn click(&mut self, x: u16, y: u16, at: u64) {
@@ -154,7 +183,7 @@ impl App {
                         self.details = DetailsState::default();
                     }
                     self.actors.select_row(&v, pos, h);
-                    if self.double_click(pane, v[pos], at) {
+                    if self.double_click(Some(pane), v[pos], at) {
                         self.follow();
                     }
                 }
@@ -184,7 +213,7 @@ impl App {
                     list.selected = Some(v[pos]);
                     list.fit_rows(&v, h, self.event_rows());
                     self.events = list;
-                    if self.double_click(pane, v[pos], at) {
+                    if self.double_click(Some(pane), v[pos], at) {
                         self.follow();
                     }
                 }
@@ -193,7 +222,7 @@ impl App {
                 let line = details + row;
                 if line < self.details().len() {
                     self.details.cursor = line;
-                    if self.double_click(pane, line, at) {
+                    if self.double_click(Some(pane), line, at) {
                         self.follow();
                     }
                 }

@@ -21,6 +21,11 @@ impl App {
             Action::HalfPageUp => self.step(-self.page(2)),
             Action::Top | Action::Bottom => self.ends(*action == Action::Top),
             Action::Follow => self.follow(),
+            Action::NextHit | Action::PrevHit
+                if self.focus == Pane::Details && self.details_search.is_some() =>
+            {
+                self.step_details_match(*action == Action::NextHit, false);
+            }
             Action::NextHit => self.walk_hits(true),
             Action::PrevHit => self.walk_hits(false),
             Action::NextMention => self.any_mention(true),
@@ -49,12 +54,8 @@ impl App {
                     self.show_omitted,
                 );
                 self.resize(w, h);
-                let n = self.briefing.article.omitted().len();
-                self.say(if self.show_omitted {
-                    format!("Showing {n} omitted lines, dimmed")
-                } else {
-                    format!("Hiding {n} omitted lines")
-                });
+                let message = self.omitted_message();
+                self.say(message);
             }
             Action::ToggleSort => {
                 self.sort = match self.sort {
@@ -135,9 +136,16 @@ impl App {
     /// filter.
     fn start_search(&mut self) {
         match self.focus {
-            Pane::Article | Pane::Details => {
+            Pane::Article => {
                 self.search = Search::begin(self.article.top_offset());
                 self.set_focus(Pane::Article);
+            }
+            Pane::Details => {
+                self.details_search = Some(super::DetailsSearch {
+                    editing: true,
+                    origin: self.details.cursor,
+                    ..super::DetailsSearch::default()
+                });
             }
             Pane::Actors => self.actors.editing = true,
             Pane::Timeline => self.events.editing = true,
@@ -230,4 +238,45 @@ impl App {
         state.fit(&self.details(), h);
         self.details = state;
     }
+
+    /// What `o` says: how many lines are omitted, and, shown, where they are: their line
+    /// numbers from the first after the reading position on, then those above it
+    /// (`4 omitted lines shown: 30, 31, 44 · above: 12`), at most [`OMITTED_LISTED`].
+    fn omitted_message(&self) -> String {
+        let article = &self.briefing.article;
+        let lines: Vec<usize> = article
+            .omitted()
+            .iter()
+            .map(|r| article.line_of(r.start))
+            .collect();
+        let n = crate::plural::count(lines.len(), "omitted line");
+        if !self.show_omitted {
+            return format!("{n} hidden");
+        }
+        if lines.is_empty() {
+            return format!("{n} to show");
+        }
+        let top = article.line_of(self.article.top_offset());
+        let split = lines.partition_point(|&l| l < top);
+        let list = |ls: &[usize]| {
+            let mut out: Vec<String> = ls
+                .iter()
+                .take(OMITTED_LISTED)
+                .map(ToString::to_string)
+                .collect();
+            if ls.len() > OMITTED_LISTED {
+                out.push("…".into());
+            }
+            out.join(", ")
+        };
+        let (below, above) = (&lines[split..], &lines[..split]);
+        match (below.is_empty(), above.is_empty()) {
+            (false, true) => format!("{n} shown: {}", list(below)),
+            (true, _) => format!("{n} shown, all above: {}", list(above)),
+            (false, false) => format!("{n} shown: {} · above: {}", list(below), list(above)),
+        }
+    }
 }
+
+/// The most line numbers `o` lists on each side of the reading position.
+const OMITTED_LISTED: usize = 8;

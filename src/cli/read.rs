@@ -8,9 +8,10 @@
 //!
 //! Colours: none with `NO_COLOR`; 24-bit colour only where `COLORTERM` announces it (else the
 //! 256-colour palette); the light palette with `--theme light`, or where `COLORFGBG` names a
-//! light background and `--theme` is not given. The terminal itself is not asked for its
-//! background colour (an OSC 11 query): that needs a reply read with a timeout before the
-//! reader starts, and a terminal that does not answer costs the timeout on every start.
+//! light background and `--theme` is not given, or, when neither says, where the terminal
+//! says its background is light when asked (OSC 11, once at start, waiting at most
+//! [`crate::terminal::BACKGROUND_QUERY_TIMEOUT`]; not asked with `NO_COLOR`, nor where there is
+//! no terminal or `TERM=dumb`, which end before this).
 
 use std::ffi::OsStr;
 use std::io::IsTerminal;
@@ -61,7 +62,17 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     let palette = match theme {
         Some(Theme::Dark) => Palette::Dark,
         Some(Theme::Light) => Palette::Light,
-        None => background(std::env::var_os("COLORFGBG").as_deref()).unwrap_or_default(),
+        None => background(std::env::var_os("COLORFGBG").as_deref())
+            // Without colour the palette is not used: the terminal is not asked.
+            .or_else(|| {
+                color
+                    .then(|| {
+                        crate::terminal::light_background(crate::terminal::BACKGROUND_QUERY_TIMEOUT)
+                    })
+                    .flatten()
+                    .map(|light| if light { Palette::Light } else { Palette::Dark })
+            })
+            .unwrap_or_default(),
     };
     let colors = Colors {
         palette,

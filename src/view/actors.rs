@@ -159,25 +159,43 @@ pub(super) fn fit_spans(spans: Vec<Span<'static>>, room: usize) -> Vec<Span<'sta
     out
 }
 
-/// A field's `text` shown from a little before what the filter matched in it (`range`), with
-/// `…` for what is left out before, so that the match is in sight: the text shown and where the
-/// match is in it.
-pub(super) fn around(text: &str, range: Option<&Range<usize>>) -> (String, Option<Range<usize>>) {
-    const BEFORE: usize = 8;
-    let Some(r) = range else {
-        return (text.to_owned(), None);
+/// A field's `text` in `room` columns around what the filter matched in it (`range`): the
+/// match whole (when it fits), centred in what is left of the text before and after it, with
+/// `…` for what is left out at either end; the text shown and where the match is in it.
+pub(super) fn around(
+    text: &str,
+    range: Option<&Range<usize>>,
+    room: usize,
+) -> (String, Option<Range<usize>>) {
+    let Some(r) = range.filter(|r| text.get((*r).clone()).is_some()) else {
+        return (text.to_owned(), range.cloned());
     };
-    let Some(start) = text
-        .get(..r.start)
-        .and_then(|head| head.char_indices().rev().nth(BEFORE))
-        .map(|(i, _)| i)
-        .filter(|&i| i > 0)
-    else {
+    if width(text) <= room {
         return (text.to_owned(), Some(r.clone()));
-    };
-    let shown = format!("…{}", &text[start..]);
-    let shift = "…".len();
-    (shown, Some(r.start - start + shift..r.end - start + shift))
+    }
+    let (head, it, tail) = (&text[..r.start], &text[r.clone()], &text[r.end..]);
+    // Two columns for the marks; the head takes half of the rest, or what the tail leaves.
+    let free = room.saturating_sub(width(it) + 2);
+    let before = (free / 2)
+        .max(free.saturating_sub(width(tail)))
+        .min(width(head));
+    let head_cut = head.unicode_truncate_start(before).0;
+    let tail_cut = tail
+        .unicode_truncate(free.saturating_sub(width(head_cut)))
+        .0;
+    // The marks of what is left out; a match with no room for both keeps the one before it,
+    // then none.
+    let cut_before = head_cut.len() < head.len();
+    let cut_after = tail_cut.len() < tail.len();
+    let mark_before = cut_before && width(it) < room;
+    let mark_after = cut_after && width(it) + usize::from(mark_before) < room;
+    let start_mark = if mark_before { "…" } else { "" };
+    let end_mark = if mark_after { "…" } else { "" };
+    let start = start_mark.len() + head_cut.len();
+    (
+        format!("{start_mark}{head_cut}{it}{tail_cut}{end_mark}"),
+        Some(start..start + it.len()),
+    )
 }
 
 /// An actor's name in `room` columns, with what the filter (`needle`, lowercase) matched in it
@@ -193,13 +211,29 @@ fn label(a: &Actor, needle: &str, room: usize, theme: &Theme) -> Vec<Span<'stati
     };
     // Another field matched: which one and what it says, after the name, the name taking
     // no more than half the room it would leave.
+    // The name gives way first to the match (with its marks), then down to three columns.
     if let Some(m) = found.filter(|m| m.field != "name") {
-        let mut what = vec![Span::styled(format!("  {}: ", m.field), theme.dim)];
-        let (text, range) = around(m.text, m.range.as_ref());
-        what.extend(marked(&text, range.as_ref(), theme.dim, theme.filter_match));
-        let name_room = room.saturating_sub(spans_width(&what)).max(room / 2);
+        let matched = m
+            .range
+            .as_ref()
+            .and_then(|r| m.text.get(r.clone()))
+            .map_or(0, width);
+        let name_room = |prefix: usize| {
+            room.saturating_sub(prefix + width(m.text))
+                .max(room / 2)
+                .min(room.saturating_sub(prefix + matched + 1))
+                .max(3)
+        };
+        // One space after a name cut short, two after a whole one.
+        let whole = name_room(m.field.len() + 4) >= spans_width(&label);
+        let gap = if whole { "  " } else { " " };
+        let mut what = vec![Span::styled(format!("{gap}{}: ", m.field), theme.dim)];
+        let prefix = spans_width(&what);
+        let name_room = name_room(prefix);
         label = fit_spans(label, name_room);
         let left = room.saturating_sub(spans_width(&label));
+        let (text, range) = around(m.text, m.range.as_ref(), left.saturating_sub(prefix));
+        what.extend(marked(&text, range.as_ref(), theme.dim, theme.filter_match));
         label.extend(fit_spans(what, left));
     }
     fit_spans(label, room)

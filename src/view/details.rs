@@ -9,7 +9,7 @@ use super::pane;
 use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::details::{Line as DetailLine, Subject, Tone};
-use crate::app::{App, Pane};
+use crate::app::{App, DetailsSearch, Pane};
 use crate::inert::one_line;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -40,8 +40,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .enumerate()
     {
         let mut line = match d.head.get(n) {
-            Some(l) => head_line(l, w, theme),
-            None => mention_line(app, d.mentions[n - d.head.len()] as usize, w, theme),
+            Some(l) => head_line(l, w, app.details_search(), theme),
+            None => match d.mention_at(n) {
+                Some((k, part)) => {
+                    mention_line(app, d.mentions[k] as usize, (part, d.per_mention), w, theme)
+                }
+                None => Line::default(),
+            },
         };
         if entry.contains(&n) && focused {
             line = line.style(theme.row);
@@ -52,7 +57,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-fn head_line<'a>(l: &DetailLine, w: usize, theme: &Theme) -> Line<'a> {
+/// A line of the head; what the Details' search (`/`) matches in its text highlighted.
+fn head_line<'a>(
+    l: &DetailLine,
+    w: usize,
+    search: Option<&DetailsSearch>,
+    theme: &Theme,
+) -> Line<'a> {
     let mut spans = Vec::new();
     if !l.label.is_empty() {
         spans.push(Span::styled(format!("{}  ", l.label), theme.dim));
@@ -72,40 +83,128 @@ fn head_line<'a>(l: &DetailLine, w: usize, theme: &Theme) -> Line<'a> {
         (Tone::Missing, _) => theme.missing,
         (Tone::Text, _) => theme.text,
     };
+    let text = fit(&clean(&l.text), w.saturating_sub(used));
+    let found = search.map_or_else(Vec::new, |s| s.occurrences(&text));
+    let mut at = 0;
+    for r in found {
+        if let (Some(before), Some(it)) = (text.get(at..r.start), text.get(r.clone())) {
+            spans.push(Span::styled(before.to_owned(), style));
+            spans.push(Span::styled(it.to_owned(), style.patch(theme.matched)));
+            at = r.end;
+        }
+    }
     spans.push(Span::styled(
-        fit(&clean(&l.text), w.saturating_sub(used)),
+        text.get(at..).unwrap_or_default().to_owned(),
         style,
     ));
     Line::from(spans)
 }
 
-/// `L12 …context [mention] context…`, the mention centred in what room there is.
-fn mention_line<'a>(app: &App, m: usize, w: usize, theme: &Theme) -> Line<'a> {
+/// Line `part` of mention `m`'s keyword in context, `→ L12 …context [mention] context…` laid
+/// over `per` lines (more in a narrow pane, [`crate::app::details::mention_lines`]), the
+/// mention centred in the room they give; the lines broken at a space where one is near.
+fn mention_line<'a>(
+    app: &App,
+    m: usize,
+    (part, per): (usize, usize),
+    w: usize,
+    theme: &Theme,
+) -> Line<'a> {
     let b = app.briefing();
     let text = b.article.text();
     let mention = b.mentions.all()[m];
     let range = mention.span.range();
     let digits = b.article.line_count().to_string().len();
     let label = format!("→ L{:<digits$} ", b.article.line_of(range.start));
-    let before = context(text, range.start.saturating_sub(160), range.start, true);
-    let after = context(text, range.end, (range.end + 160).min(text.len()), false);
-    let word = one_line(&text[range.clone()]);
-    let room = w.saturating_sub(width(&label) + width(&word));
-    let left_w = room / 2;
-    let left = fit_end(&clean(&before), left_w);
-    let right = fit(&clean(&after), room.saturating_sub(width(&left)));
+    let row = w.saturating_sub(width(&label)).max(1);
+    let before = context(text, range.start.saturating_sub(480), range.start, true);
+    let after = context(text, range.end, (range.end + 480).min(text.len()), false);
+    let word = clean(&one_line(&text[range.clone()])).into_owned();
+    // A few columns a line are kept for breaking at a space.
+    let room = (row * per)
+        .saturating_sub(width(&word) + 6 * (per - 1))
+        .max(2);
+    // Centred: half the room each side, the left taking what the right leaves (at the end of a
+    // paragraph), the right what the left leaves.
+    let after = clean(&after);
+    let left = fit_end(
+        &clean(&before),
+        (room / 2).max(room.saturating_sub(width(&after))),
+    );
+    let right = fit(&after, room.saturating_sub(width(&left)));
     let kind = b.sheet.actors[mention.actor as usize].kind;
     let cursor = app.article_state().cursor == Some(m);
     let mut word_style = theme.mention(kind).patch(theme.followed);
     if cursor {
         word_style = word_style.patch(theme.cursor);
     }
-    Line::from(vec![
-        Span::styled(label, theme.link),
-        Span::styled(left, theme.dim),
-        Span::styled(word, word_style),
-        Span::styled(right, theme.dim),
-    ])
+    let cells: Vec<(char, bool)> = left
+        .chars()
+        .map(|c| (c, false))
+        .chain(word.chars().map(|c| (c, true)))
+        .chain(right.chars().map(|c| (c, false)))
+        .collect();
+    let rows = break_rows(&cells, row);
+    let mut spans = vec![if part == 0 {
+        Span::styled(label, theme.link)
+    } else {
+        Span::raw(" ".repeat(width(&label)))
+    }];
+    let mut run = String::new();
+    let mut in_word = false;
+    for &(c, is_word) in rows.get(part).copied().unwrap_or_default() {
+        if is_word != in_word && !run.is_empty() {
+            let style = if in_word { word_style } else { theme.dim };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        in_word = is_word;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(
+            run,
+            if in_word { word_style } else { theme.dim },
+        ));
+    }
+    Line::from(spans)
+}
+
+/// `cells` in rows of `row` columns at most, each broken after its last space when that is in
+/// its last third (else where it is full), a row not beginning with the space it broke at.
+fn break_rows(cells: &[(char, bool)], row: usize) -> Vec<&[(char, bool)]> {
+    let mut rows = Vec::new();
+    let mut rest = cells;
+    while !rest.is_empty() {
+        if let Some(((' ', _), tail)) = rest.split_first()
+            && !rows.is_empty()
+        {
+            rest = tail;
+            continue;
+        }
+        let mut cols = 0;
+        let mut end = 0;
+        for &(c, _) in rest {
+            let cw = width(c.encode_utf8(&mut [0; 4]));
+            if cols + cw > row {
+                break;
+            }
+            cols += cw;
+            end += 1;
+        }
+        let end = end.max(1);
+        let cut = if end < rest.len() {
+            rest[..end]
+                .iter()
+                .rposition(|&(c, _)| c == ' ')
+                .filter(|&p| p + 1 > end - end / 3)
+                .map_or(end, |p| p + 1)
+        } else {
+            end
+        };
+        rows.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    rows
 }
 
 /// Text around a mention within its paragraph, whitespace collapsed (leading space kept on

@@ -42,7 +42,13 @@ fn export(
         )
         .len()
     });
-    let lines = fields(d, usize::from(width.saturating_sub(2)), theme);
+    let inner_width = usize::from(width.saturating_sub(2));
+    let mut lines = fields(d, inner_width, false, theme);
+    // A message the screen has no room for beside every field takes the rows of the blank
+    // lines and the notes: it says what to do.
+    if 2 + lines.len() + message_rows > usize::from(area.height) {
+        lines = fields(d, inner_width, true, theme);
+    }
     // The fields, and as many rows as the message takes wrapped (three at least), in borders.
     let height = u16::try_from(2 + lines.len() + message_rows.max(3)).unwrap_or(u16::MAX);
     let rect = geometry::dialog(area, height);
@@ -98,8 +104,8 @@ fn export(
 
 /// The dialog's fields for `width` columns: the formats and the CSV tables flowed onto as
 /// many rows as they take (at 40 columns every format is on screen), the file name, and the
-/// note, wrapped.
-fn fields<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+/// note, wrapped; `compact`, without the blank lines, the note and why there is one table.
+fn fields<'a>(d: &ExportDialog, width: usize, compact: bool, theme: &Theme) -> Vec<Line<'a>> {
     let choice = |label: String, chosen: bool| {
         if chosen {
             Span::styled(label, theme.row)
@@ -117,15 +123,24 @@ fn fields<'a>(d: &ExportDialog, width: usize, theme: &Theme) -> Vec<Line<'a>> {
             .map(|&t| choice(format!(" {t} "), t == d.table))
             .collect()
     } else {
-        " everything (tables are for CSV)"
-            .split_inclusive(' ')
+        let text = if compact {
+            " everything"
+        } else {
+            " everything (tables are for CSV)"
+        };
+        text.split_inclusive(' ')
             .map(|w| Span::styled(w.to_owned(), theme.dim))
             .collect()
     };
     let mut lines = flow(Span::styled("Format  ", theme.dim), formats, width);
     lines.extend(flow(Span::styled("Table   ", theme.dim), tables, width));
-    lines.push(Line::raw(""));
+    if !compact {
+        lines.push(Line::raw(""));
+    }
     lines.push(Line::from(file_field(d, width.saturating_sub(10), theme)));
+    if compact {
+        return lines;
+    }
     lines.push(Line::raw(""));
     for row in textwrap::wrap("Never over the fact sheet or its article.", width.max(1)) {
         lines.push(Line::styled(row.into_owned(), theme.dim));

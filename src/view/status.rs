@@ -148,8 +148,11 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
     }
     let used: usize = spans.iter().map(|s| width(&s.content)).sum();
     if let Some(m) = message {
-        // A message takes the room of the hints, and of the position when it needs it: it
-        // matters more, once.
+        // A message takes the room of the hints but help and quit (the way to every key and
+        // the way out stay), and of the position when it needs it: it matters more, once.
+        let kept = hints(app, app.kept_hints_width(), theme);
+        let kept_w: usize = kept.iter().map(|s| width(&s.content)).sum();
+        let total = total.saturating_sub(kept_w);
         let text = clean(&m.text);
         let at = fit(
             &position(app),
@@ -158,10 +161,14 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
         let room = total.saturating_sub(used + 3 + width(&at));
         spans.push(Span::styled(at, theme.status));
         spans.push(Span::raw(" · "));
+        let text = fit(&text, room);
+        let pad = total.saturating_sub(used + 3 + width(&spans[2].content) + width(&text));
         spans.push(Span::styled(
-            fit(&text, room),
+            text,
             if m.error { theme.error } else { theme.heading },
         ));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.extend(kept);
     } else {
         spans.push(Span::styled(position(app), theme.status));
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
@@ -182,6 +189,9 @@ fn prompt(app: &App) -> Option<String> {
     if s.editing {
         return Some(format!("/{}", clean(&s.query)));
     }
+    if let Some(d) = app.details_search().filter(|d| d.editing) {
+        return Some(format!("/{}", clean(&d.query)));
+    }
     let (list, what) = if app.actors_list().editing {
         (app.actors_list(), "actors")
     } else if app.events_list().editing {
@@ -197,10 +207,12 @@ fn input_note(app: &App) -> String {
     let cancel = app.key(Context::Input, &Action::Cancel);
     let s = app.search();
     let typing = app.window_search_typed();
-    if typing.is_some() || s.editing {
-        let (query, matched) = match typing {
-            Some(w) => (&w.query, search::count(w.matches())),
-            None => (&s.query, s.matches.len()),
+    let details = app.details_search().filter(|d| d.editing);
+    if typing.is_some() || s.editing || details.is_some() {
+        let (query, matched) = match (typing, details) {
+            (Some(w), _) => (&w.query, search::count(w.matches())),
+            (None, Some(d)) => (&d.query, app.details_matches().len()),
+            (None, None) => (&s.query, s.matches.len()),
         };
         return match (query.is_empty(), matched) {
             (true, _) => format!("  type to search · {keep} · {cancel} cancel"),
@@ -230,7 +242,8 @@ pub fn position(app: &App) -> String {
         return selected;
     }
     let s = app.search();
-    if s.active() {
+    // The search names its match while it leads (see `App::cursor`); else the mention does.
+    if s.active() && (s.current.is_some() || s.matches.is_empty()) {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
     let at = match app.focus() {
@@ -248,6 +261,13 @@ pub fn position(app: &App) -> String {
             let v = app.visible_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
             format!("event {at}/{}{}", v.len(), in_list(app, Pane::Timeline))
+        }
+        Pane::Details if app.details_search().is_some_and(|d| !d.query.is_empty()) => {
+            let q = app.details_search().map_or("", |d| d.query.as_str());
+            let matches = app.details_matches();
+            let at = app.details().entry(app.details_state().cursor).start;
+            let at = matches.iter().position(|&m| m == at).map(|p| p + 1);
+            search_position(q, at, matches.len())
         }
         Pane::Details => {
             let d = app.details();

@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use super::actors::{around, fit_spans, marked};
+use super::actors::{around, fit_spans, marked, spans_width};
 use super::pane;
 use super::text::width;
 use super::theme::Theme;
@@ -196,7 +196,11 @@ fn field_row(found: &Found, indent: String, width: usize, theme: &Theme) -> Line
     if let Some((field, text, range)) = &found.other {
         let left = width.saturating_sub(indent.len());
         let mut what = vec![Span::styled(format!("{field}: "), theme.dim)];
-        let (text, range) = around(text, range.as_ref());
+        let (text, range) = around(
+            text,
+            range.as_ref(),
+            left.saturating_sub(spans_width(&what)),
+        );
         what.extend(marked(&text, range.as_ref(), theme.dim, theme.filter_match));
         spans.push(Span::raw(indent));
         spans.extend(fit_spans(what, left));

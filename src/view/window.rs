@@ -33,10 +33,16 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         close = format!("{} go to · {close}", key(Action::Follow));
     }
     let search = format!("{} search · {close}", key(Action::Search));
+    // In the warnings, j and k move the cursor; elsewhere they scroll.
     let walk = format!(
-        "{}/{} scroll · {search}",
+        "{}/{} {} · {search}",
         key(Action::Down),
-        key(Action::Up)
+        key(Action::Up),
+        if matches!(window.kind(), Kind::Warnings) {
+            "move"
+        } else {
+            "scroll"
+        }
     );
     let keys = [walk, search, close]
         .into_iter()
@@ -76,6 +82,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             }
         })
         .collect();
+    // The warning under the cursor, all its rows and their whole width, as a list's selected
+    // row: drawn first, so that the text and its matches are drawn over its background.
+    if let Some(c) = window.cursor_rows() {
+        let shown = scroll..scroll + usize::from(inner.height);
+        for n in c.filter(|n| shown.contains(n)) {
+            let y = inner.y + u16::try_from(n - scroll).unwrap_or(0);
+            frame
+                .buffer_mut()
+                .set_style(Rect::new(inner.x, y, inner.width, 1), theme.row);
+        }
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

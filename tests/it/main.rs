@@ -16,6 +16,7 @@ mod keys;
 mod layout;
 mod limits;
 mod navigation;
+mod polish;
 mod props;
 mod pty;
 mod render;

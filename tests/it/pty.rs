@@ -490,31 +490,76 @@ fn the_theme_flag_and_colorfgbg_choose_the_palette() {
         (&["--theme", "dark"][..], &[("COLORFGBG", "0;15")][..], dark),
     ] {
         let mut session = Session::spawn(args, env, dir.path());
-        let screen = session.screen_once("the article", |s| {
-            s.contains("Next week, NATO will present") && s.contains("Actors")
-        });
-        let (row, line) = screen
-            .lines()
-            .enumerate()
-            .find(|(_, l)| l.contains("Next week, NATO"))
-            .expect("the first line of the article");
-        let col = line
-            .chars()
-            .collect::<String>()
-            .find("NATO")
-            .map(|byte| line[..byte].chars().count())
-            .expect("NATO on the line");
-        let color = lock(&session.parser)
-            .screen()
-            .cell(
-                u16::try_from(row).expect("a row"),
-                u16::try_from(col).expect("a column"),
-            )
-            .expect("a cell")
-            .fgcolor();
+        let (color, screen) = first_nato_color(&session);
         assert_eq!(color, expected, "{args:?} {env:?}:\n{screen}");
         session.press("q");
         session.assert_ended_well();
+    }
+}
+
+/// The colour of the first mention of NATO (an organisation), once the article is drawn, and
+/// the screen.
+fn first_nato_color(session: &Session) -> (vt100::Color, String) {
+    let screen = session.screen_once("the article", |s| {
+        s.contains("Next week, NATO will present") && s.contains("Actors")
+    });
+    let (row, line) = screen
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Next week, NATO"))
+        .expect("the first line of the article");
+    let col = line
+        .find("NATO")
+        .map(|byte| line[..byte].chars().count())
+        .expect("NATO on the line");
+    let color = lock(&session.parser)
+        .screen()
+        .cell(
+            u16::try_from(row).expect("a row"),
+            u16::try_from(col).expect("a column"),
+        )
+        .expect("a cell")
+        .fgcolor();
+    (color, screen)
+}
+
+/// Issue 13, item 18: when neither `--theme` nor `COLORFGBG` says, the terminal is asked its
+/// background (OSC 11): a light one gets the light palette; one that does not answer, the dark
+/// palette once the short wait is over; with `NO_COLOR` it is not asked.
+#[test]
+fn the_terminal_is_asked_its_background_when_nothing_else_says() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let (dark, light) = (vt100::Color::Idx(14), vt100::Color::Idx(30));
+    // A light terminal: black on white, and its answer to the device-attributes query.
+    let mut session = Session::spawn(&[], &[], dir.path());
+    wait_for_bytes(&session, 0, b"\x1b]11;?", "the background asked");
+    session.press("\x1b]10;rgb:0000/0000/0000\x07\x1b]11;rgb:ffff/ffff/ffff\x07\x1b[?62;22c");
+    let (color, screen) = first_nato_color(&session);
+    assert_eq!(color, light, "{screen}");
+    session.press("q");
+    session.assert_ended_well();
+    // A dark one.
+    let mut session = Session::spawn(&[], &[], dir.path());
+    wait_for_bytes(&session, 0, b"\x1b]11;?", "the background asked");
+    session.press("\x1b]10;rgb:ffff/ffff/ffff\x07\x1b]11;rgb:0000/0000/0000\x07\x1b[?62;22c");
+    let (color, screen) = first_nato_color(&session);
+    assert_eq!(color, dark, "{screen}");
+    session.press("q");
+    session.assert_ended_well();
+    // One that answers nothing: the dark palette (the other tests' terminal is such a one).
+    // COLORFGBG, or no colour at all: not asked.
+    for env in [&[("COLORFGBG", "0;15")][..], &[("NO_COLOR", "1")][..]] {
+        let mut session = Session::spawn(&[], env, dir.path());
+        session.screen_once("the article", |s| {
+            s.contains("Next week, NATO will present")
+        });
+        session.press("q");
+        session.assert_ended_well();
+        assert!(
+            find(&session.raw(), b"\x1b]11;?").is_none(),
+            "{env:?}: {}",
+            session.raw_text()
+        );
     }
 }
 

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use briefing::app::Window;
 use briefing::app::window::search::{self, Match};
+use briefing::app::{Action, Window};
 use ratatui::style::Color;
 
 use crate::harness::{Fixture, Reader};
@@ -75,7 +75,8 @@ fn typing_finds_and_n_and_shift_n_step_through_the_matches_and_wrap() {
 #[test]
 fn esc_while_typing_goes_back_to_where_the_search_began() {
     let (_fx, mut r) = ghosts(300, 80, 24);
-    r.press("w j j j");
+    // The wheel scrolls 3 rows (j and k move the warnings' cursor).
+    r.press("w").act(Action::Scroll(10, 10, 1));
     let origin = r.app.window().map(Window::scroll);
     assert_eq!(origin, Some(3));
     r.press("/").type_text("ghost-250");
@@ -95,9 +96,10 @@ fn esc_while_typing_goes_back_to_where_the_search_began() {
 #[test]
 fn no_match_is_said_and_keeps_the_window_where_it_was() {
     let (_fx, mut r) = ghosts(50, 80, 24);
-    r.press("w j /").type_text("nothing like this");
+    r.press("w").act(Action::Scroll(10, 10, 1));
+    r.press("/").type_text("nothing like this");
     assert!(r.status().contains("no match"), "{}", r.status());
-    assert_eq!(r.app.window().map(Window::scroll), Some(1));
+    assert_eq!(r.app.window().map(Window::scroll), Some(3));
     r.press("Enter");
     assert!(
         r.status().contains("no match · \"nothing like this\""),
@@ -105,7 +107,7 @@ fn no_match_is_said_and_keeps_the_window_where_it_was() {
         r.status()
     );
     r.press("n");
-    assert_eq!(r.app.window().map(Window::scroll), Some(1));
+    assert_eq!(r.app.window().map(Window::scroll), Some(3));
     // Smart case, as in the article: a capital makes it exact.
     r.press("/").type_text("Ghost-1");
     assert!(r.status().contains("no match"), "{}", r.status());
@@ -287,7 +289,17 @@ fn the_shown_match_and_the_others_are_highlighted_apart() {
         let after = buf[(x0 + u16::try_from(h.end - h.start).expect("short"), y)]
             .style()
             .bg;
-        assert!(after.is_none_or(|c| c == Color::Reset), "after hit {i}");
+        // (The warning under the cursor, the shown match's, has the selected row's background.)
+        let cursor_row = r
+            .app
+            .window()
+            .and_then(Window::cursor_rows)
+            .is_some_and(|c| c.contains(&h.row));
+        let row_bg = briefing::view::theme::DARK.row.bg;
+        assert!(
+            after.is_none_or(|c| c == Color::Reset || (cursor_row && Some(c) == row_bg)),
+            "after hit {i}"
+        );
     }
 }
 

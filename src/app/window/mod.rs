@@ -54,6 +54,9 @@ pub struct Window {
     shown: usize,
     /// The search typed with `/`, if one was begun.
     search: Option<Search>,
+    /// In the warnings window, the warning under the cursor (its index): what `Enter` goes to.
+    /// Always one with a row on screen.
+    cursor: usize,
 }
 
 /// What a key leaves of the open window.
@@ -104,6 +107,7 @@ impl Window {
             width,
             shown,
             search: None,
+            cursor: 0,
         }
     }
 
@@ -149,23 +153,108 @@ impl Window {
         self.search.as_ref().map_or(&[], Search::matches)
     }
 
-    /// In the warnings window, the warning `Enter` goes to (its index): the one of the match
-    /// shown, while it is on screen, else the one at the top of the window.
+    /// In the warnings window, the warning under the cursor (its index): the one `Enter` goes
+    /// to. `j`/`k` move it a warning at a time, `n`/`N` to the match's warning, a click to the
+    /// warning clicked; a scroll keeps it on screen.
     #[must_use]
     pub fn warning_chosen(&self) -> Option<usize> {
-        if self.kind != Kind::Warnings {
+        (self.kind == Kind::Warnings && self.cursor < self.entries()).then_some(self.cursor)
+    }
+
+    /// The rows of the warning under the cursor, in the warnings window (the view marks them).
+    #[must_use]
+    pub fn cursor_rows(&self) -> Option<std::ops::Range<usize>> {
+        self.warning_chosen().and_then(|n| self.entry_rows(n))
+    }
+
+    /// How many entries its rows hold.
+    fn entries(&self) -> usize {
+        self.rows.iter().filter(|r| r.first).count()
+    }
+
+    /// The rows of entry `n`: a warning wrapped onto several rows is one.
+    fn entry_rows(&self, n: usize) -> Option<std::ops::Range<usize>> {
+        let mut starts = self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.first)
+            .map(|(i, _)| i);
+        let start = starts.nth(n)?;
+        Some(start..starts.next().unwrap_or(self.rows.len()))
+    }
+
+    /// The entry row `row` belongs to.
+    #[must_use]
+    pub fn entry_of_row(&self, row: usize) -> Option<usize> {
+        self.rows
+            .get(..=row)?
+            .iter()
+            .filter(|r| r.first)
+            .count()
+            .checked_sub(1)
+    }
+
+    /// A click on row `row` of the window's text (counted from its first row shown): the
+    /// cursor to the warning there. Returns the warning, if a row of one was clicked.
+    pub fn click_row(&mut self, row: usize) -> Option<usize> {
+        if self.kind != Kind::Warnings || row >= self.page() {
             return None;
         }
-        let shown = self
+        let n = self.entry_of_row(self.scroll + row)?;
+        self.cursor = n;
+        Some(n)
+    }
+
+    /// Moves the cursor `delta` warnings, stopping at the ends, and scrolls to show it.
+    fn step_cursor(&mut self, delta: isize) {
+        let last = self.entries().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.show_cursor();
+    }
+
+    /// Scrolls to show the warning under the cursor whole (from its first row when it is
+    /// taller than the window).
+    fn show_cursor(&mut self) {
+        let Some(rows) = self.cursor_rows() else {
+            return;
+        };
+        if rows.start < self.scroll {
+            self.scroll = rows.start;
+        } else if rows.end > self.scroll + self.page() {
+            self.scroll = (rows.end - self.page()).min(rows.start);
+        }
+    }
+
+    /// After a scroll: the cursor onto the nearest warning with a row on screen.
+    fn keep_cursor_on_screen(&mut self) {
+        let Some(rows) = self.cursor_rows() else {
+            return;
+        };
+        let screen = self.screen();
+        let top = screen.start;
+        let bottom = screen.end.min(self.rows.len()).saturating_sub(1);
+        if rows.end <= top {
+            self.cursor = self.entry_of_row(top).unwrap_or(self.cursor);
+        } else if rows.start > bottom {
+            self.cursor = self.entry_of_row(bottom).unwrap_or(self.cursor);
+        }
+    }
+
+    /// The cursor to the warning of the search's match shown.
+    fn cursor_to_match(&mut self) {
+        if self.kind != Kind::Warnings {
+            return;
+        }
+        let row = self
             .search
             .as_ref()
             .and_then(|s| s.current)
             .and_then(|c| self.matches().get(c))
-            .map(|m| m.row)
-            .filter(|row| self.screen().contains(row));
-        let row = shown.unwrap_or(self.scroll);
-        let above = self.rows.get(..=row)?;
-        above.iter().filter(|r| r.first).count().checked_sub(1)
+            .map(|m| m.row);
+        if let Some(n) = row.and_then(|row| self.entry_of_row(row)) {
+            self.cursor = n;
+        }
     }
 
     /// The furthest it scrolls: its rows less the rows it shows.
@@ -195,6 +284,7 @@ impl Window {
                 self.kind = kind;
                 self.scroll = 0;
                 self.search = None;
+                self.cursor = 0;
                 true
             }
         }
@@ -212,7 +302,20 @@ impl Window {
             }
             Action::NextHit | Action::PrevHit => {
                 self.step_search(action == Action::NextHit);
+                self.cursor_to_match();
                 return Next::Stays;
+            }
+            // In the warnings, j and k move the cursor, as in a list; else they scroll.
+            Action::Down | Action::Up if self.kind == Kind::Warnings => {
+                self.step_cursor(if action == Action::Down { 1 } else { -1 });
+                return Next::Stays;
+            }
+            Action::Top | Action::Bottom if self.kind == Kind::Warnings => {
+                self.cursor = if action == Action::Top {
+                    0
+                } else {
+                    self.entries().saturating_sub(1)
+                };
             }
             // Esc first clears a search, as in the article; the next one closes the window.
             Action::Cancel if self.search.take().is_some() => return Next::Stays,
@@ -280,6 +383,7 @@ impl Window {
             (Some(c), _) => self.show_match(c),
             (None, origin) => self.scroll = origin,
         }
+        self.cursor_to_match();
         Next::Stays
     }
 
@@ -349,6 +453,7 @@ impl Window {
     pub fn refit(&mut self, from: Sources, rect: Rect) {
         self.resize(from, rect);
         self.scroll = self.scroll.min(self.max_scroll());
+        self.keep_cursor_on_screen();
     }
 
     fn resize(&mut self, from: Sources, rect: Rect) {
@@ -357,6 +462,7 @@ impl Window {
             let taller_or_shorter = shown.max(1) != self.page();
             self.shown = shown;
             if taller_or_shorter {
+                self.show_cursor();
                 self.keep_match_on_screen();
             }
             return;
@@ -372,6 +478,7 @@ impl Window {
             let n = s.current.map(|c| search::ordinal(&old_matches, c));
             s.current = n.and_then(|n| search::nth(s.matches(), n));
         }
+        self.show_cursor();
         self.keep_match_on_screen();
     }
 }
