@@ -547,3 +547,43 @@ proptest! {
         prop_assert_eq!(text(&select(&doc, "ol.timeline strong")[0]), shown(&format!("E {title}")));
     }
 }
+
+/// The sample page's style sheet.
+fn sample_style() -> String {
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    text(&select(&doc, "style")[0])
+}
+
+/// The rules inside the `@media` block whose query is `query`.
+fn media<'a>(css: &'a str, query: &str) -> &'a str {
+    let head = format!("@media {query}{{");
+    let start = css
+        .find(&head)
+        .unwrap_or_else(|| panic!("no @media {query}"))
+        + head.len();
+    let mut depth = 1;
+    for (i, c) in css[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return &css[start..start + i];
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("@media {query} is not closed")
+}
+
+/// The contents bar stays at the top only where it is one line; there, a link's target lands
+/// below it (the bar is about 2.6rem high); on a phone it scrolls away with the page.
+#[test]
+fn link_targets_land_clear_of_the_contents_bar() {
+    let css = sample_style();
+    let wide = media(&css, "(min-width:700px)");
+    assert!(wide.contains("nav.toc{position:sticky"), "{wide}");
+    assert_eq!(css.matches("position:sticky").count(), 1);
+    assert!(wide.contains("[id]{scroll-margin-top:4rem}"), "{wide}");
+}
