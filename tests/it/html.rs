@@ -587,3 +587,40 @@ fn link_targets_land_clear_of_the_contents_bar() {
     assert_eq!(css.matches("position:sticky").count(), 1);
     assert!(wide.contains("[id]{scroll-margin-top:4rem}"), "{wide}");
 }
+
+/// The sample page's script.
+fn sample_script() -> String {
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    text(&select(&doc, "script")[0])
+}
+
+/// The box that walks an actor's mentions works by touch too: buttons for the previous and
+/// the next mention and to stop, built with DOM calls (no string becomes markup), and no
+/// instructions only a keyboard can follow.
+#[test]
+fn the_mention_walker_has_buttons_built_without_markup() {
+    let script = sample_script();
+    for never in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+    ] {
+        assert!(!script.contains(never), "{never}");
+    }
+    assert!(script.contains("document.createElement(\"button\")"));
+    assert!(script.contains("b.type = \"button\""));
+    for label in [
+        "\"Previous mention\"",
+        "\"Next mention\"",
+        "\"Stop following\"",
+    ] {
+        assert!(script.contains(label), "{label}");
+    }
+    assert!(script.contains("textContent"));
+    assert!(!script.contains("n next") && !script.contains("Esc stop"));
+    let css = sample_style();
+    // `display:flex` would show the box when the script hides it.
+    assert!(css.contains(".follow[hidden]{display:none}"));
+    assert!(css.contains(".follow button{min-width:2rem;min-height:2rem"));
+}
