@@ -554,11 +554,12 @@ fn sample_style() -> String {
     text(&select(&doc, "style")[0])
 }
 
-/// The rules inside the `@media` block whose query is `query`.
+/// The rules inside the last `@media` block whose query is `query` (the page's rules come after
+/// the colours, which have a print block of their own).
 fn media<'a>(css: &'a str, query: &str) -> &'a str {
     let head = format!("@media {query}{{");
     let start = css
-        .find(&head)
+        .rfind(&head)
         .unwrap_or_else(|| panic!("no @media {query}"))
         + head.len();
     let mut depth = 1;
@@ -623,4 +624,21 @@ fn the_mention_walker_has_buttons_built_without_markup() {
     // `display:flex` would show the box when the script hides it.
     assert!(css.contains(".follow[hidden]{display:none}"));
     assert!(css.contains(".follow button{min-width:2rem;min-height:2rem"));
+}
+
+/// Printed without backgrounds (the browsers' default), a quote still shows: it is underlined;
+/// and the colours that tell something are asked to print as they are.
+#[test]
+fn quotes_show_in_print_without_their_background() {
+    let css = sample_style();
+    let print = media(&css, "print");
+    assert!(print.contains("mark.q{border-bottom:"), "{print}");
+    let exact = print
+        .lines()
+        .find(|l| l.contains("print-color-adjust:exact"))
+        .expect("print-color-adjust");
+    assert!(exact.contains("-webkit-print-color-adjust:exact"));
+    for needed in ["mark.q", ".m", ".card"] {
+        assert!(exact.contains(needed), "{needed} in {exact}");
+    }
 }
