@@ -642,3 +642,15 @@ fn quotes_show_in_print_without_their_background() {
         assert!(exact.contains(needed), "{needed} in {exact}");
     }
 }
+
+/// The contents bar's background spans the window (the cards under it are wider than the
+/// text), its links lined up with the text.
+#[test]
+fn the_contents_bar_spans_the_window() {
+    let css = sample_style();
+    assert!(
+        css.contains("nav.toc{max-width:none;background:var(--bg);"),
+        "{css}"
+    );
+    assert!(css.contains("padding:.4rem max(1rem,calc((100% - 72ch)/2 + 1rem))"));
+}
