@@ -654,3 +654,26 @@ fn the_contents_bar_spans_the_window() {
     );
     assert!(css.contains("padding:.4rem max(1rem,calc((100% - 72ch)/2 + 1rem))"));
 }
+
+/// The project calls them facts (the fact sheet's `[[facts]]`, `f` in the reader): so does the
+/// page, in its contents, its heading and the links back from their quotes. A contents link
+/// never wraps inside itself.
+#[test]
+fn facts_are_called_facts() {
+    let b = Briefing::bundled();
+    let html = page(&b);
+    let doc = Html::parse_document(&html);
+    assert_eq!(text(&select(&doc, "nav.toc a[href='#facts']")[0]), "Facts");
+    assert_eq!(text(&select(&doc, "#facts > h2")[0]), "Facts");
+    let backs = select(&doc, "#article a.back[href^='#fact-']");
+    assert!(!backs.is_empty());
+    for a in backs {
+        assert!(
+            attr(&a, "title").starts_with("Fact: "),
+            "{}",
+            attr(&a, "title")
+        );
+    }
+    assert!(!html.to_lowercase().contains("key figure"));
+    assert!(sample_style().contains("nav.toc a{margin-right:1rem;white-space:nowrap}"));
+}
