@@ -677,3 +677,16 @@ fn facts_are_called_facts() {
     assert!(!html.to_lowercase().contains("key figure"));
     assert!(sample_style().contains("nav.toc a{margin-right:1rem;white-space:nowrap}"));
 }
+
+/// With the script, a click on a mention in the article starts the walk there instead of
+/// leaving for the card (which the mention's link still is, for a page without the script).
+#[test]
+fn a_click_on_a_mention_stays_in_the_text() {
+    let script = sample_script();
+    assert!(script.contains("link.closest(\"#article\")"));
+    assert!(script.contains("e.preventDefault();\n        follow(owner, first(link, owner));"));
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    for m in select(&doc, "#article a.m") {
+        assert!(attr(&m, "href").starts_with("#actor-"));
+    }
+}

@@ -1,6 +1,7 @@
 // Conveniences of an HTML export (src/export/html/follow.js); the page works without them.
 // Click an actor's card, a mention in the article or a mention listed on a card to follow
-// that actor: a small box at the bottom of the screen names it (a link to its card) and says
+// that actor (a mention in the article then stays where it is, the current one, rather than
+// lead to the card as it does without the script): a small box at the bottom of the screen names it (a link to its card) and says
 // which of its mentions is current, with buttons for the previous and the next mention and one
 // to stop, for touch as for keys (n, N and Esc do the same from anywhere). Nothing here writes
 // markup: the box is built with createElement and its words set with textContent.
@@ -59,6 +60,22 @@
       mentions[at].classList.toggle("cur", on);
     }
   }
+  // The first piece of the mention `link` is a piece of (a quote that starts inside a mention
+  // cuts it in pieces, of which only the first has an id): itself, or the last piece with an id
+  // before it.
+  function first(link, to) {
+    var pieces = document.querySelectorAll("#article a.m[href=\"#" + to.id + "\"]");
+    var last = null;
+    for (var i = 0; i < pieces.length; i++) {
+      if (pieces[i].id) {
+        last = pieces[i];
+      }
+      if (pieces[i] === link) {
+        return last;
+      }
+    }
+    return null;
+  }
   function follow(to, current) {
     mark(false);
     card = to;
@@ -100,11 +117,12 @@
     }
     var link = target.closest("a");
     var card = target.closest(".card");
-    if (link && link.classList.contains("m")) {
-      var piece = link.id ? link : null;
+    if (link && link.classList.contains("m") && link.closest("#article")) {
       var owner = document.getElementById(link.getAttribute("href").slice(1));
-      if (owner) {
-        follow(owner, piece);
+      // A click that asks for a new tab or window still gets the card.
+      if (owner && !(e.ctrlKey || e.metaKey || e.shiftKey || e.altKey)) {
+        e.preventDefault();
+        follow(owner, first(link, owner));
       }
     } else if (card && (!link || link.closest(".mentions"))) {
       var to = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
