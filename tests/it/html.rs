@@ -583,7 +583,7 @@ fn media<'a>(css: &'a str, query: &str) -> &'a str {
 #[test]
 fn link_targets_land_clear_of_the_contents_bar() {
     let css = sample_style();
-    let wide = media(&css, "(min-width:700px)");
+    let wide = media(&css, "screen and (min-width:700px)");
     assert!(wide.contains("nav.toc{position:sticky"), "{wide}");
     assert_eq!(css.matches("position:sticky").count(), 1);
     assert!(wide.contains("[id]{scroll-margin-top:4rem}"), "{wide}");
@@ -689,4 +689,17 @@ fn a_click_on_a_mention_stays_in_the_text() {
     for m in select(&doc, "#article a.m") {
         assert!(attr(&m, "href").starts_with("#actor-"));
     }
+}
+
+/// Printed, the cards stand apart: the wide screen's rules (grid, no margin) are for screens
+/// only, so the print rules are not beaten by them.
+#[test]
+fn printed_cards_stand_apart() {
+    let css = sample_style();
+    assert!(!css.contains("@media (min-width"));
+    let wide = media(&css, "screen and (min-width:700px)");
+    assert!(wide.contains(".cards .card{margin:0}"));
+    let print = media(&css, "print");
+    assert!(print.contains(".cards{display:block}"));
+    assert!(print.contains(".card{margin:0 0 .5rem}"));
 }
