@@ -703,3 +703,17 @@ fn printed_cards_stand_apart() {
     assert!(print.contains(".cards{display:block}"));
     assert!(print.contains(".card{margin:0 0 .5rem}"));
 }
+
+/// A link back from a quote is a target a finger can hit (padded to 24px and more: the arrow
+/// is about 11×15px at the page's size), which also keeps two of them apart.
+#[test]
+fn links_back_are_big_enough_to_tap() {
+    let css = sample_style();
+    let rule = css
+        .lines()
+        .find(|l| l.starts_with("a.back{"))
+        .expect("a rule for the links back");
+    assert!(rule.contains("padding:.3rem .45rem"), "{rule}");
+    // Two quotes end at the same place in the sample: their arrows stand side by side.
+    assert!(page(&Briefing::bundled()).contains("\u{2191}</a><a class=\"back\""));
+}
