@@ -717,3 +717,32 @@ fn links_back_are_big_enough_to_tap() {
     // Two quotes end at the same place in the sample: their arrows stand side by side.
     assert!(page(&Briefing::bundled()).contains("\u{2191}</a><a class=\"back\""));
 }
+
+/// Kinds differ without colour wherever an actor is named: in the article, in the timeline's
+/// actors, a fact's source and a card's affiliation, each link has its kind's underline.
+#[test]
+fn actors_named_anywhere_have_their_kinds_underline() {
+    let css = sample_style();
+    assert!(css.contains(".m,a[class^=\"k-\"]{color:var(--k);text-decoration-line:underline;"));
+    for kind in [
+        "person",
+        "organization",
+        "country",
+        "place",
+        "media",
+        "other",
+    ] {
+        assert!(
+            css.contains(&format!(".m.k-{kind},a.k-{kind}{{text-decoration-style:")),
+            "{kind}"
+        );
+    }
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    for css in ["ol.timeline .actors a", "ul.facts li > a", ".card dd a"] {
+        let links = select(&doc, css);
+        assert!(!links.is_empty(), "{css}");
+        for a in links {
+            assert!(attr(&a, "class").starts_with("k-"), "{css}");
+        }
+    }
+}
