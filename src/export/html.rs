@@ -171,7 +171,7 @@ fn evidence(b: &Briefing, q: Option<Quote>, anchor: &str, out: &mut String) {
     let _ = writeln!(
         out,
         "<p class=\"evidence\">Evidence: <a href=\"#{anchor}\">\u{201c}{}\u{201d}</a> \
-         <span class=\"ln\">line {}</span></p>",
+         <span class=\"ln\">line\u{a0}{}</span></p>",
         esc(&words),
         b.article.line_of(q.span.start as usize)
     );

@@ -746,3 +746,21 @@ fn actors_named_anywhere_have_their_kinds_underline() {
         }
     }
 }
+
+/// "line 34" never wraps between its words: a no-break space holds them together, in the
+/// evidence and in the omitted lines.
+#[test]
+fn line_numbers_never_wrap() {
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    let numbers = select(&doc, ".ln");
+    assert!(numbers.len() > 10);
+    assert!(!select(&doc, ".evidence .ln").is_empty());
+    assert!(!select(&doc, ".omitted .ln").is_empty());
+    for n in numbers {
+        let t = text(&n);
+        let digits = t
+            .strip_prefix("line\u{a0}")
+            .unwrap_or_else(|| panic!("{t:?}"));
+        assert!(digits.parse::<usize>().is_ok(), "{t:?}");
+    }
+}
