@@ -1,7 +1,7 @@
 //! HTML: one self-contained page for people who will never open a terminal. No network and no
 //! other file (the style and the small script are inline, a content security policy forbids
 //! loading anything), and everything readable with JavaScript off: the title and metadata, the
-//! summary, the timeline and the key figures (each linked to its evidence in the article), the
+//! summary, the timeline and the facts (each linked to its evidence in the article), the
 //! article with every mention a link to its actor's card and every quote marked, and a card
 //! per actor listing its mentions as links back into the text.
 //!
@@ -63,7 +63,7 @@ pub fn render(b: &Briefing) -> String {
     out.push_str("<main>\n");
     summary(b, &mut out);
     timeline(b, &anchors, &events, &mut out);
-    key_figures(b, &anchors, &facts, &mut out);
+    fact_section(b, &anchors, &facts, &mut out);
     article(b, &anchors, &events, &facts, &mut out);
     actors(b, &anchors, &mut out);
     out.push_str("</main>\n<footer><p>Written by <code>briefing export --format html</code> from the fact sheet and its article");
@@ -130,7 +130,7 @@ fn nav(b: &Briefing, out: &mut String) {
     let parts = [
         (s.briefing.summary.is_some(), "summary", "Summary"),
         (!s.events.is_empty(), "timeline", "Timeline"),
-        (!s.facts.is_empty(), "facts", "Key figures"),
+        (!s.facts.is_empty(), "facts", "Facts"),
         (true, "article", "Article"),
         (!s.actors.is_empty(), "actors", "Actors"),
     ];
@@ -171,7 +171,7 @@ fn evidence(b: &Briefing, q: Option<Quote>, anchor: &str, out: &mut String) {
     let _ = writeln!(
         out,
         "<p class=\"evidence\">Evidence: <a href=\"#{anchor}\">\u{201c}{}\u{201d}</a> \
-         <span class=\"ln\">line {}</span></p>",
+         <span class=\"ln\">line\u{a0}{}</span></p>",
         esc(&words),
         b.article.line_of(q.span.start as usize)
     );
@@ -211,12 +211,12 @@ fn timeline(b: &Briefing, anchors: &[String], events: &[String], out: &mut Strin
     out.push_str("</ol>\n</section>\n");
 }
 
-fn key_figures(b: &Briefing, anchors: &[String], facts: &[String], out: &mut String) {
+fn fact_section(b: &Briefing, anchors: &[String], facts: &[String], out: &mut String) {
     let s = &b.sheet;
     if s.facts.is_empty() {
         return;
     }
-    out.push_str("<section id=\"facts\">\n<h2>Key figures</h2>\n<ul class=\"facts\">\n");
+    out.push_str("<section id=\"facts\">\n<h2>Facts</h2>\n<ul class=\"facts\">\n");
     for ((f, q), id) in s.facts.iter().zip(&b.fact_evidence).zip(facts) {
         let _ = write!(
             out,
@@ -284,12 +284,7 @@ fn article(
     }
     for ((f, q), id) in s.facts.iter().zip(&b.fact_evidence).zip(facts) {
         if let Some(q) = q {
-            quotes.push(mark(
-                q.span,
-                id,
-                format!("Key figure: {}", f.label),
-                "q-fact",
-            ));
+            quotes.push(mark(q.span, id, format!("Fact: {}", f.label), "q-fact"));
         }
     }
     text::article(b, anchors, &titles, quotes, out);

@@ -547,3 +547,220 @@ proptest! {
         prop_assert_eq!(text(&select(&doc, "ol.timeline strong")[0]), shown(&format!("E {title}")));
     }
 }
+
+/// The sample page's style sheet.
+fn sample_style() -> String {
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    text(&select(&doc, "style")[0])
+}
+
+/// The rules inside the last `@media` block whose query is `query` (the page's rules come after
+/// the colours, which have a print block of their own).
+fn media<'a>(css: &'a str, query: &str) -> &'a str {
+    let head = format!("@media {query}{{");
+    let start = css
+        .rfind(&head)
+        .unwrap_or_else(|| panic!("no @media {query}"))
+        + head.len();
+    let mut depth = 1;
+    for (i, c) in css[start..].char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return &css[start..start + i];
+                }
+            }
+            _ => {}
+        }
+    }
+    panic!("@media {query} is not closed")
+}
+
+/// The contents bar stays at the top only where it is one line; there, a link's target lands
+/// below it (the bar is about 2.6rem high); on a phone it scrolls away with the page.
+#[test]
+fn link_targets_land_clear_of_the_contents_bar() {
+    let css = sample_style();
+    let wide = media(&css, "screen and (min-width:700px)");
+    assert!(wide.contains("nav.toc{position:sticky"), "{wide}");
+    assert_eq!(css.matches("position:sticky").count(), 1);
+    assert!(wide.contains("[id]{scroll-margin-top:4rem}"), "{wide}");
+}
+
+/// The sample page's script.
+fn sample_script() -> String {
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    text(&select(&doc, "script")[0])
+}
+
+/// The box that walks an actor's mentions works by touch too: buttons for the previous and
+/// the next mention and to stop, built with DOM calls (no string becomes markup), and no
+/// instructions only a keyboard can follow.
+#[test]
+fn the_mention_walker_has_buttons_built_without_markup() {
+    let script = sample_script();
+    for never in [
+        "innerHTML",
+        "outerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+    ] {
+        assert!(!script.contains(never), "{never}");
+    }
+    assert!(script.contains("document.createElement(\"button\")"));
+    assert!(script.contains("b.type = \"button\""));
+    for label in [
+        "\"Previous mention\"",
+        "\"Next mention\"",
+        "\"Stop following\"",
+    ] {
+        assert!(script.contains(label), "{label}");
+    }
+    assert!(script.contains("textContent"));
+    assert!(!script.contains("n next") && !script.contains("Esc stop"));
+    let css = sample_style();
+    // `display:flex` would show the box when the script hides it.
+    assert!(css.contains(".follow[hidden]{display:none}"));
+    assert!(css.contains(".follow button{min-width:2rem;min-height:2rem"));
+}
+
+/// Printed without backgrounds (the browsers' default), a quote still shows: it is underlined;
+/// and the colours that tell something are asked to print as they are.
+#[test]
+fn quotes_show_in_print_without_their_background() {
+    let css = sample_style();
+    let print = media(&css, "print");
+    assert!(print.contains("mark.q{border-bottom:"), "{print}");
+    let exact = print
+        .lines()
+        .find(|l| l.contains("print-color-adjust:exact"))
+        .expect("print-color-adjust");
+    assert!(exact.contains("-webkit-print-color-adjust:exact"));
+    for needed in ["mark.q", ".m", ".card"] {
+        assert!(exact.contains(needed), "{needed} in {exact}");
+    }
+}
+
+/// The contents bar's background spans the window (the cards under it are wider than the
+/// text), its links lined up with the text.
+#[test]
+fn the_contents_bar_spans_the_window() {
+    let css = sample_style();
+    assert!(
+        css.contains("nav.toc{max-width:none;background:var(--bg);"),
+        "{css}"
+    );
+    assert!(css.contains("padding:.4rem max(1rem,calc((100% - 72ch)/2 + 1rem))"));
+}
+
+/// The project calls them facts (the fact sheet's `[[facts]]`, `f` in the reader): so does the
+/// page, in its contents, its heading and the links back from their quotes. A contents link
+/// never wraps inside itself.
+#[test]
+fn facts_are_called_facts() {
+    let b = Briefing::bundled();
+    let html = page(&b);
+    let doc = Html::parse_document(&html);
+    assert_eq!(text(&select(&doc, "nav.toc a[href='#facts']")[0]), "Facts");
+    assert_eq!(text(&select(&doc, "#facts > h2")[0]), "Facts");
+    let backs = select(&doc, "#article a.back[href^='#fact-']");
+    assert!(!backs.is_empty());
+    for a in backs {
+        assert!(
+            attr(&a, "title").starts_with("Fact: "),
+            "{}",
+            attr(&a, "title")
+        );
+    }
+    assert!(!html.to_lowercase().contains("key figure"));
+    assert!(sample_style().contains("nav.toc a{margin-right:1rem;white-space:nowrap}"));
+}
+
+/// With the script, a click on a mention in the article starts the walk there instead of
+/// leaving for the card (which the mention's link still is, for a page without the script).
+#[test]
+fn a_click_on_a_mention_stays_in_the_text() {
+    let script = sample_script();
+    assert!(script.contains("link.closest(\"#article\")"));
+    assert!(script.contains("e.preventDefault();\n        follow(owner, first(link, owner));"));
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    for m in select(&doc, "#article a.m") {
+        assert!(attr(&m, "href").starts_with("#actor-"));
+    }
+}
+
+/// Printed, the cards stand apart: the wide screen's rules (grid, no margin) are for screens
+/// only, so the print rules are not beaten by them.
+#[test]
+fn printed_cards_stand_apart() {
+    let css = sample_style();
+    assert!(!css.contains("@media (min-width"));
+    let wide = media(&css, "screen and (min-width:700px)");
+    assert!(wide.contains(".cards .card{margin:0}"));
+    let print = media(&css, "print");
+    assert!(print.contains(".cards{display:block}"));
+    assert!(print.contains(".card{margin:0 0 .5rem}"));
+}
+
+/// A link back from a quote is a target a finger can hit (padded to 24px and more: the arrow
+/// is about 11×15px at the page's size), which also keeps two of them apart.
+#[test]
+fn links_back_are_big_enough_to_tap() {
+    let css = sample_style();
+    let rule = css
+        .lines()
+        .find(|l| l.starts_with("a.back{"))
+        .expect("a rule for the links back");
+    assert!(rule.contains("padding:.3rem .45rem"), "{rule}");
+    // Two quotes end at the same place in the sample: their arrows stand side by side.
+    assert!(page(&Briefing::bundled()).contains("\u{2191}</a><a class=\"back\""));
+}
+
+/// Kinds differ without colour wherever an actor is named: in the article, in the timeline's
+/// actors, a fact's source and a card's affiliation, each link has its kind's underline.
+#[test]
+fn actors_named_anywhere_have_their_kinds_underline() {
+    let css = sample_style();
+    assert!(css.contains(".m,a[class^=\"k-\"]{color:var(--k);text-decoration-line:underline;"));
+    for kind in [
+        "person",
+        "organization",
+        "country",
+        "place",
+        "media",
+        "other",
+    ] {
+        assert!(
+            css.contains(&format!(".m.k-{kind},a.k-{kind}{{text-decoration-style:")),
+            "{kind}"
+        );
+    }
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    for css in ["ol.timeline .actors a", "ul.facts li > a", ".card dd a"] {
+        let links = select(&doc, css);
+        assert!(!links.is_empty(), "{css}");
+        for a in links {
+            assert!(attr(&a, "class").starts_with("k-"), "{css}");
+        }
+    }
+}
+
+/// "line 34" never wraps between its words: a no-break space holds them together, in the
+/// evidence and in the omitted lines.
+#[test]
+fn line_numbers_never_wrap() {
+    let doc = Html::parse_document(&page(&Briefing::bundled()));
+    let numbers = select(&doc, ".ln");
+    assert!(numbers.len() > 10);
+    assert!(!select(&doc, ".evidence .ln").is_empty());
+    assert!(!select(&doc, ".omitted .ln").is_empty());
+    for n in numbers {
+        let t = text(&n);
+        let digits = t
+            .strip_prefix("line\u{a0}")
+            .unwrap_or_else(|| panic!("{t:?}"));
+        assert!(digits.parse::<usize>().is_ok(), "{t:?}");
+    }
+}

@@ -246,7 +246,8 @@ pub fn omitted(a: &Article, out: &mut String) {
         " left out as page furniture (the fact sheet\u{2019}s <code>omit</code>)</summary>\n<ul>\n",
     );
     for r in lines {
-        out.push_str("<li><span class=\"ln\">line ");
+        // A no-break space: "line" never ends a line of its own.
+        out.push_str("<li><span class=\"ln\">line\u{a0}");
         out.push_str(&a.line_of(r.start).to_string());
         out.push_str("</span> ");
         escape::push(out, &a.text()[r.clone()], Context::Text);
