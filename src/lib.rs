@@ -10,6 +10,7 @@ pub mod app;
 pub mod article;
 pub mod briefing;
 pub mod cli;
+pub mod clipboard;
 pub mod date;
 pub mod diagnostic;
 pub mod draft;

@@ -617,6 +617,11 @@ fn now() -> u64 {
 /// Puts text on the clipboard with OSC 52, which terminals (and tmux, with `set-clipboard
 /// on`) pass to the system clipboard. The text travels base64-encoded, so nothing in it can
 /// end the sequence early.
+/// Sends `text` to the terminal's clipboard (OSC 52), and to the desktop's clipboard tool when
+/// the session has one (`clipboard`); a tool that fails to start changes nothing.
 fn copy(text: &str) -> io::Result<()> {
+    if let Some(tool) = crate::clipboard::tool() {
+        let _ = crate::clipboard::copy(&tool, text);
+    }
     execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
 }

@@ -82,7 +82,7 @@ impl App {
             crate::inert::one_line(&cite.join(", "))
         );
         let count = clip.chars().count();
-        let sent = "with citation (OSC 52: your terminal decides)";
+        let sent = format!("with citation ({})", sent_to());
         if shortened {
             let kind = if what == "the evidence quote" {
                 "quote"
@@ -98,6 +98,15 @@ impl App {
             self.say(format!("Copied {what}: {count} characters {sent}"));
         }
         Effect::Copy(clip)
+    }
+}
+
+/// Where a copy goes, for the status bar: the terminal (OSC 52), and the desktop's clipboard
+/// tool when this session has one (the terminal loop gives it the same text).
+pub(super) fn sent_to() -> String {
+    match crate::clipboard::tool() {
+        Some(tool) => format!("OSC 52, and {}", tool.name),
+        None => "OSC 52: your terminal decides".to_owned(),
     }
 }
 

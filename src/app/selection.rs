@@ -305,8 +305,9 @@ impl App {
         let words = word_count(text, range.clone());
         let copied = crate::inert::one_line(&text[range]);
         self.say(format!(
-            "Copied {} (your terminal decides whether it reaches the clipboard)",
-            crate::plural::count(words, "word")
+            "Copied {} ({})",
+            crate::plural::count(words, "word"),
+            super::copy::sent_to()
         ));
         Effect::Copy(copied)
     }
