@@ -910,6 +910,67 @@ mod tests {
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
+    /// A serialiser that wraps what its writer says (the csv crate's errors say "CSV error").
+    fn wrapping(bytes: &[u8]) -> impl Fn(&mut dyn Write) -> io::Result<()> + '_ {
+        move |out| {
+            let mut w = ::csv::Writer::from_writer(out);
+            for chunk in bytes.chunks(1000) {
+                w.write_record([chunk]).map_err(io::Error::other)?;
+            }
+            w.flush()
+        }
+    }
+
+    #[test]
+    fn a_streamed_export_is_counted_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        let bytes = vec![b'x'; 300_000];
+        let w = write_streamed(&target, &[], &Cancel::new(), &|| {}, &wrapping(&bytes)).unwrap();
+        let written = fs::read(&target).unwrap();
+        assert_eq!(w.bytes, written.len() as u64);
+        assert_eq!(written.len(), 300_000 + 300);
+        assert_eq!(size_of(&wrapping(&bytes)), w.bytes);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Linux's /dev/full, where every write fails as on a full disk.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failure_mid_write_is_said_as_the_system_said_it_through_a_serialiser() {
+        let full = Path::new("/dev/full");
+        if describe_target(full) != TargetKind::CharDevice {
+            return;
+        }
+        let bytes = vec![b'x'; 300_000];
+        let err = write_streamed(full, &[], &Cancel::new(), &|| {}, &wrapping(&bytes)).unwrap_err();
+        assert!(matches!(err, WriteError::Io { .. }), "{err}");
+        assert!(err.to_string().contains("No space left on device"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_reader_that_leaves_is_told_the_whole_size_of_a_streamed_export() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = fifo(dir.path());
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let mut one = [0u8; 1];
+            File::open(&path).unwrap().read_exact(&mut one).unwrap();
+        });
+        let bytes = vec![b'x'; 2 << 20];
+        let err =
+            write_streamed(&fifo, &[], &Cancel::new(), &|| {}, &wrapping(&bytes)).unwrap_err();
+        reader.join().unwrap();
+        assert!(matches!(err, WriteError::ReaderGone { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .ends_with(" of 2.0 MiB: what it received is incomplete"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn sizes_read_naturally() {
         assert_eq!(human_size(812), "812 bytes");
