@@ -1,6 +1,8 @@
 //! Export: the resolved briefing written for other tools (JSON, CSV, TOML) and for people
-//! (Markdown, HTML). Every format is produced in memory, then written by [`crate::export::output`], which
-//! decides how by what the target is.
+//! (Markdown, HTML). JSON, CSV and Markdown are written as they are made, through a buffer, so
+//! that memory follows the briefing, not the export (a CSV of a large article's mentions is
+//! gigabytes); TOML and HTML, which hold no list of mentions, are made whole, then written.
+//! [`crate::export::output`] decides how to write by what the target is.
 
 mod csv;
 mod html;
@@ -11,11 +13,13 @@ mod positions;
 mod toml;
 
 use std::fmt;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use crate::briefing::{Briefing, Input};
 use crate::export::output::{
-    Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_watched,
+    Cancel, Protected, TargetKind, WriteError, Written, describe_target, write_streamed,
+    write_watched,
 };
 use crate::inert::escaped;
 
@@ -102,17 +106,34 @@ pub struct Request {
     pub table: Table,
 }
 
-/// The briefing in the requested format. `article_path` is how a TOML export names the article
-/// (the fact sheet's own `article` unless the export is written elsewhere).
+/// Writes the briefing in the requested format to `out` as it is made (put a buffer in front
+/// of a file: the formats write in small pieces). `article_path` is how a TOML export names the
+/// article (the fact sheet's own `article` unless the export is written elsewhere). Fails only
+/// if `out` does.
+pub fn write(
+    b: &Briefing,
+    request: Request,
+    article_path: &str,
+    mut out: impl Write,
+) -> io::Result<()> {
+    match request.format {
+        Format::Json => json::write(b, out),
+        Format::Markdown => markdown::write(b, out),
+        Format::Csv => csv::write(b, request.table, out),
+        // A fact sheet's size, held whole as it is built.
+        Format::Toml => out.write_all(toml::render(b, article_path).as_bytes()),
+        Format::Html => out.write_all(html::render(b).as_bytes()),
+    }
+}
+
+/// The briefing in the requested format, whole in memory; see [`write`], which the command
+/// line and the reader use.
 #[must_use]
 pub fn render(b: &Briefing, request: Request, article_path: &str) -> String {
-    match request.format {
-        Format::Json => json::render(b),
-        Format::Markdown => markdown::render(b),
-        Format::Csv => csv::render(b, request.table),
-        Format::Toml => toml::render(b, article_path),
-        Format::Html => html::render(b),
-    }
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail, and every format is UTF-8.
+    let _ = write(b, request, article_path, &mut bytes);
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 /// What an export wrote.
@@ -170,11 +191,12 @@ pub fn refusal_for(
     })
 }
 
-/// Renders and writes an export to `target`, never over the fact sheet or the article it was
-/// made from: a file atomically, standard output, a FIFO or a device in place (see
-/// [`crate::export::output`]). The command line and the reader's export dialog both use it. A FIFO
-/// with no reader is waited for as long as it takes, and `waiting` is called once when that
-/// wait starts (not when the FIFO has a reader already); see [`write_file_watched`].
+/// Writes an export to `target` as it is made ([`write`]), never over the fact sheet or the
+/// article it was made from: a file atomically, standard output, a FIFO or a device in place
+/// (see [`crate::export::output`]). The reader's export dialog uses it, and the command line
+/// with `-o`. A FIFO with no reader is waited for as long as it takes, and `waiting` is called
+/// once when that wait starts (not when the FIFO has a reader already); see
+/// [`write_file_watched`].
 pub fn write_file(
     input: &Input,
     briefing: &Briefing,
@@ -212,8 +234,8 @@ pub fn write_file_watched(
         });
     }
     let article_for_toml = article_path_from(target, input, relative, article.as_deref());
-    let text = render(briefing, request, &article_for_toml);
-    let file = write_watched(target, text.as_bytes(), &protected, cancel, waiting)?;
+    let produce = |out: &mut dyn Write| write(briefing, request, &article_for_toml, out);
+    let file = write_streamed(target, &protected, cancel, waiting, &produce)?;
     Ok(Exported {
         file,
         article: article_written,

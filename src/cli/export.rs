@@ -8,7 +8,7 @@ use std::path::Path;
 use super::{Failure, input};
 use crate::briefing::open;
 use crate::export::output::{TargetKind, describe_target, human_size, remove_temporaries_and_exit};
-use crate::export::{Format, Request, Table, render, write_file};
+use crate::export::{Format, Request, Table, write, write_file};
 use crate::inert::escaped;
 use crate::signals;
 
@@ -38,8 +38,7 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
         if args.format == Format::Toml && input.article_path(article).is_none() {
             note_built_in_article(article);
         }
-        let text = render(&briefing, request, article);
-        return super::print(&text, "the export").map(|()| 0);
+        return print_streamed(&briefing, request, article).map(|()| 0);
     };
     remove_temporaries_on_signals();
     let kind = describe_target(target);
@@ -76,6 +75,23 @@ pub fn run(args: &Args) -> Result<u8, Failure> {
         }
     }
     Ok(0)
+}
+
+/// Writes the export to standard output as it is made; a reader that stops early
+/// (`briefing export | head`) ends it, and is no error.
+fn print_streamed(
+    briefing: &crate::briefing::Briefing,
+    request: Request,
+    article: &str,
+) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(briefing, request, article, &mut out).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Write(format!("cannot write the export: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn note_built_in_article(article: &str) {

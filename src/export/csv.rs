@@ -5,97 +5,126 @@
 //! value holding the separator can be confused with.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
-use super::{MentionPositions, Table};
+use super::Table;
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
 use crate::inert::{is_unsafe, one_line, placeholder};
 use crate::sentence::around;
 
-pub fn render(b: &Briefing, table: Table) -> String {
-    let rows = match table {
-        Table::Actors => actors(b),
-        Table::Mentions => mentions(b),
-        Table::Events => events(b),
-        Table::Facts => facts(b),
-    };
-    let mut w = ::csv::Writer::from_writer(Vec::new());
-    for row in rows {
-        // Writing to memory cannot fail.
-        let _ = w.write_record(row.iter().map(|cell| safe(&visible(cell)).into_owned()));
-    }
-    let bytes = w.into_inner().unwrap_or_default();
-    String::from_utf8(bytes).unwrap_or_default()
+/// Writes `table` to `out` row by row as it is made: nothing but the row being written is held,
+/// however many mentions the article has.
+pub fn write(b: &Briefing, table: Table, out: impl Write) -> io::Result<()> {
+    let mut w = ::csv::Writer::from_writer(out);
+    match table {
+        Table::Actors => actors(b, &mut w),
+        Table::Mentions => mentions(b, &mut w),
+        Table::Events => events(b, &mut w),
+        Table::Facts => facts(b, &mut w),
+    }?;
+    w.flush()
 }
 
-type Rows = Vec<Vec<String>>;
+type Csv<W> = ::csv::Writer<W>;
 
-fn actors(b: &Briefing) -> Rows {
-    let mut rows = vec![header(&[
-        "id",
-        "name",
-        "kind",
-        "aliases",
-        "role",
-        "affiliation",
-        "note",
-        "mentions",
-    ])];
+/// Writes one row, each cell made visible and safe.
+fn row<W: Write, S: AsRef<str>>(
+    w: &mut Csv<W>,
+    cells: impl IntoIterator<Item = S>,
+) -> io::Result<()> {
+    for cell in cells {
+        w.write_field(safe(&visible(cell.as_ref())).as_bytes())?;
+    }
+    // An empty record after its fields ends the row they make.
+    w.write_record(std::iter::empty::<&[u8]>())?;
+    Ok(())
+}
+
+fn actors<W: Write>(b: &Briefing, w: &mut Csv<W>) -> io::Result<()> {
+    row(
+        w,
+        [
+            "id",
+            "name",
+            "kind",
+            "aliases",
+            "role",
+            "affiliation",
+            "note",
+            "mentions",
+        ],
+    )?;
     for (n, a) in b.sheet.actors.iter().enumerate() {
-        rows.push(vec![
-            a.id.clone(),
-            a.name.clone(),
-            a.kind.to_string(),
-            list(&a.aliases),
-            opt(a.role.as_deref()),
-            opt(a.affiliation.as_deref()),
-            opt(a.note.as_deref()),
-            b.mentions.count(n).to_string(),
-        ]);
+        row(
+            w,
+            [
+                a.id.clone(),
+                a.name.clone(),
+                a.kind.to_string(),
+                list(&a.aliases),
+                opt(a.role.as_deref()),
+                opt(a.affiliation.as_deref()),
+                opt(a.note.as_deref()),
+                b.mentions.count(n).to_string(),
+            ],
+        )?;
     }
-    rows
+    Ok(())
 }
 
-fn mentions(b: &Briefing) -> Rows {
-    let positions = MentionPositions::new(&b.article, &b.mentions);
-    let mut rows = vec![header(&[
-        "actor", "start", "end", "line", "column", "text", "name", "kind", "sentence",
-    ])];
+/// Each mention's line and column are counted in the same one pass over the text as
+/// [`super::MentionPositions`] counts them, as the rows are written, not kept for all of them.
+fn mentions<W: Write>(b: &Briefing, w: &mut Csv<W>) -> io::Result<()> {
+    row(
+        w,
+        [
+            "actor", "start", "end", "line", "column", "text", "name", "kind", "sentence",
+        ],
+    )?;
     let text = b.article.text();
-    for (n, m) in b.mentions.all().iter().enumerate() {
-        let (line, column) = positions.get(n);
+    let all = b.mentions.all();
+    let offsets = all.iter().map(|m| m.span.start as usize);
+    let positions = b.article.lines().positions(text, offsets);
+    for (m, (line, column)) in all.iter().zip(positions) {
         let actor = &b.sheet.actors[m.actor as usize];
-        rows.push(vec![
-            actor.id.clone(),
-            m.span.start.to_string(),
-            m.span.end.to_string(),
-            line.to_string(),
-            column.to_string(),
-            text[m.span.range()].to_owned(),
-            actor.name.clone(),
-            actor.kind.to_string(),
-            sentence(text, m.span.range()),
-        ]);
+        row(
+            w,
+            [
+                Cow::Borrowed(actor.id.as_str()),
+                Cow::Owned(m.span.start.to_string()),
+                Cow::Owned(m.span.end.to_string()),
+                Cow::Owned(line.to_string()),
+                Cow::Owned(column.to_string()),
+                Cow::Borrowed(&text[m.span.range()]),
+                Cow::Borrowed(actor.name.as_str()),
+                Cow::Borrowed(actor.kind.as_str()),
+                Cow::Owned(sentence(text, m.span.range())),
+            ],
+        )?;
     }
-    rows
+    Ok(())
 }
 
-fn events(b: &Briefing) -> Rows {
-    let mut rows = vec![header(&[
-        "id",
-        "date",
-        "end",
-        "approximate",
-        "title",
-        "actors",
-        "note",
-        "evidence",
-        "evidence_start",
-        "evidence_end",
-        "evidence_line",
-    ])];
+fn events<W: Write>(b: &Briefing, w: &mut Csv<W>) -> io::Result<()> {
+    row(
+        w,
+        [
+            "id",
+            "date",
+            "end",
+            "approximate",
+            "title",
+            "actors",
+            "note",
+            "evidence",
+            "evidence_start",
+            "evidence_end",
+            "evidence_line",
+        ],
+    )?;
     for (e, q) in b.sheet.events.iter().zip(&b.event_evidence) {
-        let mut row = vec![
+        let cells = [
             e.id.clone(),
             e.date.to_string(),
             e.end.map(|d| d.to_string()).unwrap_or_default(),
@@ -104,36 +133,37 @@ fn events(b: &Briefing) -> Rows {
             list(&e.actors),
             opt(e.note.as_deref()),
         ];
-        row.extend(evidence(b, *q));
-        rows.push(row);
+        row(w, cells.into_iter().chain(evidence(b, *q)))?;
     }
-    rows
+    Ok(())
 }
 
-fn facts(b: &Briefing) -> Rows {
-    let mut rows = vec![header(&[
-        "id",
-        "label",
-        "value",
-        "source",
-        "note",
-        "evidence",
-        "evidence_start",
-        "evidence_end",
-        "evidence_line",
-    ])];
+fn facts<W: Write>(b: &Briefing, w: &mut Csv<W>) -> io::Result<()> {
+    row(
+        w,
+        [
+            "id",
+            "label",
+            "value",
+            "source",
+            "note",
+            "evidence",
+            "evidence_start",
+            "evidence_end",
+            "evidence_line",
+        ],
+    )?;
     for (f, q) in b.sheet.facts.iter().zip(&b.fact_evidence) {
-        let mut row = vec![
+        let cells = [
             f.id.clone(),
             f.label.clone(),
             f.value.clone(),
             opt(f.source.as_deref()),
             opt(f.note.as_deref()),
         ];
-        row.extend(evidence(b, *q));
-        rows.push(row);
+        row(w, cells.into_iter().chain(evidence(b, *q)))?;
     }
-    rows
+    Ok(())
 }
 
 fn evidence(b: &Briefing, q: Option<Quote>) -> [String; 4] {
@@ -146,10 +176,6 @@ fn evidence(b: &Briefing, q: Option<Quote>) -> [String; 4] {
         ],
         None => Default::default(),
     }
-}
-
-fn header(names: &[&str]) -> Vec<String> {
-    names.iter().map(|&n| n.to_owned()).collect()
 }
 
 fn opt(s: Option<&str>) -> String {

@@ -3,8 +3,10 @@
 //! `assets/export.schema.json` is generated from them ([`schema`]), their doc comments its
 //! descriptions. docs/export.md says what a change of [`Version`] means.
 
+use std::io::{self, Write};
+
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 use sha2::{Digest, Sha256};
 
 use super::MentionPositions;
@@ -103,7 +105,36 @@ struct Actor<'a> {
     affiliation: Option<&'a str>,
     note: Option<&'a str>,
     /// Every place the article names the actor, in the order of the text.
-    mentions: Vec<Mention<'a>>,
+    #[schemars(with = "Vec<Mention<'a>>")]
+    mentions: Mentions<'a>,
+}
+
+/// An actor's mentions, each made as it is written and never all held: an alias that is a
+/// common word gives hundreds of thousands. Serialised, and described by the schema, as a list
+/// of [`Mention`].
+struct Mentions<'a> {
+    /// Indices into [`crate::mentions::MentionIndex::all`].
+    of: &'a [u32],
+    briefing: &'a Briefing,
+    positions: &'a MentionPositions,
+}
+
+impl Serialize for Mentions<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = self.briefing.article.text();
+        let all = self.briefing.mentions.all();
+        serializer.collect_seq(self.of.iter().map(|&i| {
+            let m = all[i as usize];
+            let (line, column) = self.positions.get(i as usize);
+            Mention {
+                start: m.span.start,
+                end: m.span.end,
+                line,
+                column,
+                text: &text[m.span.range()],
+            }
+        }))
+    }
 }
 
 /// An actor's kind, as the fact sheet writes it.
@@ -250,7 +281,12 @@ fn evidence(b: &Briefing, q: Option<Quote>) -> Option<Evidence<'_>> {
     })
 }
 
-pub fn render(b: &Briefing) -> String {
+/// Writes the JSON export to `out` as it is made: the mentions, which are most of it, are
+/// made one by one as they are written ([`Mentions`]).
+pub fn write(b: &Briefing, out: impl Write) -> io::Result<()> {
+    // Kept for every mention (8 bytes each, a fraction of the index they come from): an
+    // actor's mentions are written actor by actor, not in the order of the text that counting
+    // lines and columns goes in.
     let positions = MentionPositions::new(&b.article, &b.mentions);
     let text = b.article.text();
     let s = &b.sheet;
@@ -281,22 +317,11 @@ pub fn render(b: &Briefing) -> String {
                 role: a.role.as_deref(),
                 affiliation: a.affiliation.as_deref(),
                 note: a.note.as_deref(),
-                mentions: b
-                    .mentions
-                    .of_actor(n)
-                    .iter()
-                    .map(|&i| {
-                        let m = b.mentions.all()[i as usize];
-                        let (line, column) = positions.get(i as usize);
-                        Mention {
-                            start: m.span.start,
-                            end: m.span.end,
-                            line,
-                            column,
-                            text: &text[m.span.range()],
-                        }
-                    })
-                    .collect(),
+                mentions: Mentions {
+                    of: b.mentions.of_actor(n),
+                    briefing: b,
+                    positions: &positions,
+                },
             })
             .collect(),
         events: s
@@ -328,7 +353,9 @@ pub fn render(b: &Briefing) -> String {
             })
             .collect(),
     };
-    pretty(&doc)
+    let mut json = serde_json::Serializer::pretty(out);
+    doc.serialize(&mut json)?;
+    json.into_inner().write_all(b"\n")
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //! structure (a heading, a list, a link, raw HTML, pandoc math) or reach a terminal as a
 //! control sequence.
 
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
+use std::io;
 
 use crate::briefing::Briefing;
 use crate::evidence::Quote;
@@ -11,8 +12,14 @@ use crate::inert::one_line;
 use crate::plural::{count, s};
 use crate::sheet::{ActorKind, Event};
 
-pub fn render(b: &Briefing) -> String {
-    let mut md = String::new();
+/// Writes the Markdown export to `out` as it is made.
+pub fn write(b: &Briefing, out: impl io::Write) -> io::Result<()> {
+    let mut written = Markdown {
+        out,
+        held: 0,
+        failure: None,
+    };
+    let md = &mut written;
     let s = &b.sheet;
     let _ = writeln!(md, "# {}\n", inline(&s.briefing.title));
     let mut meta = Vec::new();
@@ -39,16 +46,73 @@ pub fn render(b: &Briefing) -> String {
             let _ = writeln!(md, "{}\n", block(paragraph));
         }
     }
-    actors(b, &mut md);
-    timeline(b, &mut md);
-    facts(b, &mut md);
-    while md.ends_with("\n\n") {
-        md.pop();
-    }
-    md
+    actors(b, md);
+    timeline(b, md);
+    facts(b, md);
+    written.finish()
 }
 
-fn actors(b: &Briefing, md: &mut String) {
+/// Where the Markdown goes, as it is made. The line feeds that end what is written so far are
+/// held back until text follows them, so that a block ends with exactly one blank line
+/// ([`Markdown::blank_line`]) and the document with one line feed, without reading back what was
+/// written. The first failure of `out` is kept; what is written after it is dropped.
+struct Markdown<W> {
+    out: W,
+    /// Line feeds not written yet.
+    held: usize,
+    failure: Option<io::Error>,
+}
+
+impl<W: io::Write> Markdown<W> {
+    fn push_str(&mut self, s: &str) {
+        let _ = self.write_str(s);
+    }
+
+    /// Ends the block written last by one blank line, never two: a quoted piece of evidence
+    /// ends with its blank line already.
+    fn blank_line(&mut self) {
+        self.held = self.held.max(2);
+    }
+
+    /// Ends the document with one line feed, however many blank lines its last block asked for.
+    fn finish(mut self) -> io::Result<()> {
+        if self.held > 0 {
+            self.held = 1;
+            let _ = self.emit("");
+        }
+        self.failure.map_or(Ok(()), Err)
+    }
+
+    /// Writes the held line feeds, then `text`.
+    fn emit(&mut self, text: &str) -> fmt::Result {
+        if self.failure.is_some() {
+            return Err(fmt::Error);
+        }
+        let feeds = "\n".repeat(self.held);
+        self.held = 0;
+        let written = self
+            .out
+            .write_all(feeds.as_bytes())
+            .and_then(|()| self.out.write_all(text.as_bytes()));
+        written.map_err(|e| {
+            self.failure = Some(e);
+            fmt::Error
+        })
+    }
+}
+
+impl<W: io::Write> fmt::Write for Markdown<W> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let text = s.trim_end_matches('\n');
+        if !text.is_empty() {
+            self.emit(text)?;
+        }
+        self.held += s.len() - text.len();
+        Ok(())
+    }
+}
+
+fn actors(b: &Briefing, md: &mut Markdown<impl io::Write>) {
     if b.sheet.actors.is_empty() {
         return;
     }
@@ -85,11 +149,11 @@ fn actors(b: &Briefing, md: &mut String) {
                 let _ = writeln!(md, "  - Note: {}", inline(note));
             }
         }
-        blank_line(md);
+        md.blank_line();
     }
 }
 
-fn timeline(b: &Briefing, md: &mut String) {
+fn timeline(b: &Briefing, md: &mut Markdown<impl io::Write>) {
     if b.sheet.events.is_empty() {
         return;
     }
@@ -110,10 +174,10 @@ fn timeline(b: &Briefing, md: &mut String) {
         }
         quote(b, *q, md);
     }
-    blank_line(md);
+    md.blank_line();
 }
 
-fn facts(b: &Briefing, md: &mut String) {
+fn facts(b: &Briefing, md: &mut Markdown<impl io::Write>) {
     if b.sheet.facts.is_empty() {
         return;
     }
@@ -129,19 +193,11 @@ fn facts(b: &Briefing, md: &mut String) {
         }
         quote(b, *q, md);
     }
-    blank_line(md);
-}
-
-/// Ends the block `md` ends with by one blank line, never two: a quoted piece of evidence ends
-/// with its blank line already.
-fn blank_line(md: &mut String) {
-    while !md.ends_with("\n\n") {
-        md.push('\n');
-    }
+    md.blank_line();
 }
 
 /// The evidence as a quotation nested under the current list item, with its line.
-fn quote(b: &Briefing, q: Option<Quote>, md: &mut String) {
+fn quote(b: &Briefing, q: Option<Quote>, md: &mut Markdown<impl io::Write>) {
     if let Some(q) = q {
         let line = b.article.line_of(q.span.start as usize);
         let _ = writeln!(md, "  - Evidence (article line {line}):\n");

@@ -298,6 +298,28 @@ pub fn write_watched(
     cancel: &Cancel,
     waiting: &dyn Fn(),
 ) -> Result<Written, WriteError> {
+    write_streamed(target, protected, cancel, waiting, &|out| {
+        out.write_all(bytes)
+    })
+}
+
+/// What makes an export: it writes the export's bytes to the writer it is given, as it makes
+/// them. It may be called a second time, with a writer that only counts, to say how large the
+/// whole export is when a write stops part of the way ([`WriteError::Cancelled`],
+/// [`WriteError::ReaderGone`]); it must write the same bytes each time.
+pub type Produce<'a> = dyn Fn(&mut dyn Write) -> io::Result<()> + 'a;
+
+/// As [`write_watched`], but the export is written as `produce` makes it, through a buffer,
+/// never held whole: memory stays what making it takes, however large it is. What is reported
+/// ([`Written::bytes`]) is counted as it is written. Standard output or error that its reader
+/// closes (`| head`) ends the export early, as no error.
+pub fn write_streamed(
+    target: &Path,
+    protected: &[Protected],
+    cancel: &Cancel,
+    waiting: &dyn Fn(),
+    produce: &Produce,
+) -> Result<Written, WriteError> {
     let shown = escaped(&target.to_string_lossy()).into_owned();
     let resolved = target::resolve(target);
     if let Some(refused) = refusal_of(target, &resolved, protected) {
@@ -307,15 +329,15 @@ pub fn write_watched(
         path: shown.clone(),
         source,
     };
-    match &resolved.kind {
+    let bytes = match &resolved.kind {
         TargetKind::New | TargetKind::RegularFile | TargetKind::DanglingLink { .. } => {
-            replace(&resolved.dest, bytes, &shown)?;
+            replace(&resolved.dest, produce, &shown)?
         }
         kind @ (TargetKind::OwnStdout | TargetKind::OwnStderr) => {
-            in_place::to_standard_stream(kind, bytes).map_err(io)?;
+            in_place::to_standard_stream(kind, produce).map_err(io)?
         }
         kind @ (TargetKind::Fifo | TargetKind::CharDevice) => {
-            in_place::to_fifo_or_device(target, kind, bytes, cancel, waiting, &shown)?;
+            in_place::to_fifo_or_device(target, kind, produce, cancel, waiting, &shown)?
         }
         TargetKind::Unreachable { reason } => {
             return Err(WriteError::Unreachable {
@@ -328,12 +350,81 @@ pub fn write_watched(
         | TargetKind::Socket
         | TargetKind::PtyMultiplexer
         | TargetKind::FdLinkToFile) => return Err(unsuitable(kind, shown)),
-    }
+    };
     Ok(Written {
         path: target.to_owned(),
-        bytes: bytes.len() as u64,
+        bytes,
         into: resolved.kind,
     })
+}
+
+// ── Writing as it is made ────────────────────────────────────────────────────────────────────
+
+/// How much is gathered before it is written: what a pipe holds on Linux, and a size at which
+/// a disk's writes cost little each.
+const CHUNK: usize = 64 * 1024;
+
+/// Runs `produce` into `inner` through a buffer of [`CHUNK`] bytes, then flushes it. Returns
+/// how many bytes reached `inner` (all of them, unless it failed) and the first failure of
+/// `inner` itself, as the system said it (not as a serialiser wrapped it).
+fn stream(inner: impl Write, produce: &Produce) -> (u64, io::Result<()>) {
+    let mut out = io::BufWriter::with_capacity(
+        CHUNK,
+        Counted {
+            inner,
+            bytes: 0,
+            failure: None,
+        },
+    );
+    let result = produce(&mut out).and_then(|()| out.flush());
+    let counted = out.get_mut();
+    let failure = counted.failure.take();
+    (counted.bytes, result.map_err(|e| failure.unwrap_or(e)))
+}
+
+/// How many bytes `produce` makes, made again into nothing: for a message about a write that
+/// stopped part of the way.
+fn size_of(produce: &Produce) -> u64 {
+    stream(io::sink(), produce).0
+}
+
+/// Counts the bytes that reach the writer under it, and keeps that writer's first failure: a
+/// serialiser may wrap it before it comes back (the csv crate's errors say only that the CSV
+/// could not be written), and the message must say what the system said (a full disk, a
+/// closed pipe). Our own: a counting crate (`countio`) counts but does not keep the failure.
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+    failure: Option<io::Error>,
+}
+
+impl<W: Write> Counted<W> {
+    /// Keeps `e` if it is the first failure and gives back one of the same kind and message.
+    fn failed(&mut self, e: io::Error) -> io::Error {
+        // Tried again by whoever writes; no failure.
+        if e.kind() == io::ErrorKind::Interrupted {
+            return e;
+        }
+        let given = io::Error::new(e.kind(), e.to_string());
+        self.failure.get_or_insert(e);
+        given
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self.inner.write(buf) {
+            Ok(n) => {
+                self.bytes += n as u64;
+                Ok(n)
+            }
+            Err(e) => Err(self.failed(e)),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush().map_err(|e| self.failed(e))
+    }
 }
 
 // ── Temporary files ──────────────────────────────────────────────────────────────────────────
@@ -398,8 +489,9 @@ fn registered_temporary(folder: &Path, new: bool) -> io::Result<tempfile::NamedT
     Ok(file)
 }
 
-/// Writes `bytes` to a temporary file beside `dest`, flushes it and renames it over `dest`.
-fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
+/// Writes what `produce` makes to a temporary file beside `dest`, flushes it and renames it
+/// over `dest`; returns how many bytes it wrote.
+fn replace(dest: &Path, produce: &Produce, shown: &str) -> Result<u64, WriteError> {
     let folder = match dest.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -416,10 +508,15 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
             },
         })?;
     let path = tmp.path().to_owned();
+    let mut bytes = 0;
     let written = existing
         .as_ref()
         .map_or(Ok(()), |old| take_over(tmp.as_file(), old))
-        .and_then(|()| tmp.write_all(bytes))
+        .and_then(|()| {
+            let (n, result) = stream(&mut tmp, produce);
+            bytes = n;
+            result
+        })
         .and_then(|()| tmp.as_file().sync_all());
     // The rename and the unregistering under one lock: a cleanup either removes the temporary
     // file before the rename (which then does not happen) or finds it renamed and unregistered.
@@ -441,7 +538,7 @@ fn replace(dest: &Path, bytes: &[u8], shown: &str) -> Result<(), WriteError> {
         Ok(()) => tmp.persist(dest).map(drop).map_err(|e| e.error),
     };
     list.retain(|p| *p != path);
-    outcome.map_err(|source| WriteError::Io {
+    outcome.map(|()| bytes).map_err(|source| WriteError::Io {
         path: shown.to_owned(),
         source,
     })
@@ -811,6 +908,67 @@ mod tests {
         assert!(matches!(err, WriteError::ReaderGone { .. }), "{err}");
         assert!(err.to_string().contains("closed it after"), "{err}");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// A serialiser that wraps what its writer says (the csv crate's errors say "CSV error").
+    fn wrapping(bytes: &[u8]) -> impl Fn(&mut dyn Write) -> io::Result<()> + '_ {
+        move |out| {
+            let mut w = ::csv::Writer::from_writer(out);
+            for chunk in bytes.chunks(1000) {
+                w.write_record([chunk]).map_err(io::Error::other)?;
+            }
+            w.flush()
+        }
+    }
+
+    #[test]
+    fn a_streamed_export_is_counted_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        let bytes = vec![b'x'; 300_000];
+        let w = write_streamed(&target, &[], &Cancel::new(), &|| {}, &wrapping(&bytes)).unwrap();
+        let written = fs::read(&target).unwrap();
+        assert_eq!(w.bytes, written.len() as u64);
+        assert_eq!(written.len(), 300_000 + 300);
+        assert_eq!(size_of(&wrapping(&bytes)), w.bytes);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    /// Linux's /dev/full, where every write fails as on a full disk.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failure_mid_write_is_said_as_the_system_said_it_through_a_serialiser() {
+        let full = Path::new("/dev/full");
+        if describe_target(full) != TargetKind::CharDevice {
+            return;
+        }
+        let bytes = vec![b'x'; 300_000];
+        let err = write_streamed(full, &[], &Cancel::new(), &|| {}, &wrapping(&bytes)).unwrap_err();
+        assert!(matches!(err, WriteError::Io { .. }), "{err}");
+        assert!(err.to_string().contains("No space left on device"), "{err}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_reader_that_leaves_is_told_the_whole_size_of_a_streamed_export() {
+        use std::io::Read;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = fifo(dir.path());
+        let path = fifo.clone();
+        let reader = std::thread::spawn(move || {
+            let mut one = [0u8; 1];
+            File::open(&path).unwrap().read_exact(&mut one).unwrap();
+        });
+        let bytes = vec![b'x'; 2 << 20];
+        let err =
+            write_streamed(&fifo, &[], &Cancel::new(), &|| {}, &wrapping(&bytes)).unwrap_err();
+        reader.join().unwrap();
+        assert!(matches!(err, WriteError::ReaderGone { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .ends_with(" of 2.0 MiB: what it received is incomplete"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -1266,3 +1266,123 @@ fn markdown_has_no_doubled_blank_line_and_urls_are_autolinks() {
     }
     assert!(links >= 1, "no fixture has a URL");
 }
+
+// ── Every byte as before ─────────────────────────────────────────────────────────────────────
+
+/// A fact sheet that gives every format something to escape: controls, formulas, quotes,
+/// separators and line breaks in cells, an actor the article never names, a date range and an
+/// approximate date, evidence, an attributed fact.
+const AWKWARD_SHEET: &str = r#"[briefing]
+title = "Awkward \"quotes\", commas; and *stars* <b>"
+article = "article.txt"
+source = "=cmd|' /C calc'!A0"
+url = "https://example.com/a_(b)?c=1&d=2"
+published = "2024-07"
+summary = "First paragraph \u001b]0;PWNED\u0007 with a bell.\n\nSecond, with\ttab and\r\nCRLF."
+omit = ["Advertisement"]
+
+[[actors]]
+id = "nato"
+name = "NATO"
+kind = "organization"
+aliases = ["the alliance", "a; b \"c\""]
+role = "-2+3 @SUM(A1) \u202eevil"
+note = "Line one\nline two"
+
+[[actors]]
+id = "zoe"
+name = "Zoë Ünïcode"
+kind = "person"
+affiliation = "nato"
+
+[[actors]]
+id = "ghost"
+name = "Never Named"
+kind = "place"
+
+[[events]]
+id = "met"
+date = 2024-07-09
+end = 2024-07-11
+title = "NATO met Zoë Ünïcode"
+actors = ["nato", "zoe"]
+evidence = "NATO met Zoë Ünïcode"
+note = "+1 | pipe | and `code`"
+
+[[events]]
+id = "soon"
+date = "2024"
+approximate = true
+title = "Something, some time"
+
+[[facts]]
+label = "=1+1"
+value = "\"quoted\", comma"
+source = "zoe"
+evidence = "the alliance"
+"#;
+
+/// A byte order mark, CRLF line ends, a line that is omitted, controls and wide characters.
+const AWKWARD_ARTICLE: &str = "\u{feff}NATO met Zoë Ünïcode in Washington.\r\nAdvertisement\r\n\
+    Then the alliance said \u{1b}[31mred\u{1b}[0m things; NATO, again — \"NATO\".\r\n\
+    日本語 NATO 日本語. a; b \"c\" ends it\r\n";
+
+/// Each format and table as `export` writes it, on the sample and on an awkward briefing: the
+/// same bytes on standard output and in a file (whose reported size is its own), and the same
+/// bytes as the snapshots taken before exports were written as they are made.
+#[test]
+fn every_format_is_written_byte_for_byte_as_before() {
+    let cases = [
+        ("json", None),
+        ("markdown", None),
+        ("toml", None),
+        ("csv", Some("actors")),
+        ("csv", Some("mentions")),
+        ("csv", Some("events")),
+        ("csv", Some("facts")),
+    ];
+    for (name, f) in [
+        ("sample", Fixture::bundled()),
+        (
+            "awkward",
+            Fixture::new(AWKWARD_SHEET, AWKWARD_ARTICLE.as_bytes()),
+        ),
+    ] {
+        for (format, table) in cases {
+            let mut args = vec!["export", "-f", format];
+            args.extend(table.iter().flat_map(|t| ["--table", t]));
+            let printed = briefing()
+                .args(&args)
+                .arg(f.sheet())
+                .assert()
+                .success()
+                .get_output()
+                .stdout
+                .clone();
+            let file = f.path(&format!("out-{format}-{}", table.unwrap_or("all")));
+            let out = briefing()
+                .args(&args)
+                .arg(f.sheet())
+                .arg("-o")
+                .arg(&file)
+                .assert()
+                .success()
+                .get_output()
+                .clone();
+            let written = fs::read(&file).unwrap();
+            assert!(
+                written == printed,
+                "{name} {format} {table:?}: file and standard output differ"
+            );
+            let said = String::from_utf8_lossy(&out.stderr);
+            let size = briefing::export::output::human_size(written.len() as u64);
+            assert!(
+                said.contains(&format!("({size})")),
+                "{name} {format}: {said}"
+            );
+            let text = String::from_utf8(printed).expect("every export is UTF-8");
+            let snapshot = format!("export_{name}_{format}_{}", table.unwrap_or("all"));
+            insta::assert_snapshot!(snapshot, text);
+        }
+    }
+}

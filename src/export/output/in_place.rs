@@ -15,50 +15,49 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::time::Duration;
 
-use super::{Cancel, TargetKind, WriteError, human_size};
+use super::{Cancel, Produce, TargetKind, WriteError, human_size, size_of, stream};
 
 /// How often a FIFO with no reader is tried again.
 pub(super) const WAIT_FOR_READER: Duration = Duration::from_millis(50);
 const FIRST_PAUSE: Duration = Duration::from_micros(100);
 const LONGEST_PAUSE: Duration = Duration::from_millis(50);
 
-/// Writes `bytes` to standard output or error through the open handle. A closed pipe is not an
-/// error, as for an export without `-o` (`briefing export -o /dev/stdout | head`).
-pub(super) fn to_standard_stream(kind: &TargetKind, bytes: &[u8]) -> io::Result<()> {
-    let result = if *kind == TargetKind::OwnStderr {
-        let mut err = io::stderr().lock();
-        err.write_all(bytes).and_then(|()| err.flush())
+/// Writes what `produce` makes to standard output or error through the open handle; returns
+/// how many bytes reached it. A closed pipe is not an error, as for an export without `-o`
+/// (`briefing export -o /dev/stdout | head`): the export stops there.
+pub(super) fn to_standard_stream(kind: &TargetKind, produce: &Produce) -> io::Result<u64> {
+    let (bytes, result) = if *kind == TargetKind::OwnStderr {
+        stream(io::stderr().lock(), produce)
     } else {
-        let mut out = io::stdout().lock();
-        out.write_all(bytes).and_then(|()| out.flush())
+        stream(io::stdout().lock(), produce)
     };
     match result {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(bytes),
+        other => other.map(|()| bytes),
     }
 }
 
-/// Writes `bytes` into the FIFO or device `target`, in place; `waiting` is called the first
-/// time a FIFO is found to have no reader.
+/// Writes what `produce` makes into the FIFO or device `target`, in place; `waiting` is called
+/// the first time a FIFO is found to have no reader. Returns how many bytes it wrote.
 pub(super) fn to_fifo_or_device(
     target: &Path,
     kind: &TargetKind,
-    bytes: &[u8],
+    produce: &Produce,
     cancel: &Cancel,
     waiting: &dyn Fn(),
     shown: &str,
-) -> Result<(), WriteError> {
+) -> Result<u64, WriteError> {
     let io = |source| WriteError::Io {
         path: shown.to_owned(),
         source,
     };
-    let cancelled = |done: usize| WriteError::Cancelled {
+    let cancelled = |done: u64| WriteError::Cancelled {
         path: shown.to_owned(),
-        written: human_size(done as u64),
-        total: human_size(bytes.len() as u64),
+        written: human_size(done),
+        total: human_size(size_of(produce)),
     };
     let mut said = false;
-    let mut file = loop {
+    let file = loop {
         if cancel.is_cancelled() {
             return Err(cancelled(0));
         }
@@ -83,34 +82,82 @@ pub(super) fn to_fifo_or_device(
             "it was replaced by a regular file while being opened; try again",
         )));
     }
-    let mut done = 0;
-    let mut pause = FIRST_PAUSE;
-    while done < bytes.len() {
-        if cancel.is_cancelled() {
-            return Err(cancelled(done));
+    let mut place = InPlace {
+        file,
+        cancel,
+        done: 0,
+        stopped: None,
+    };
+    let (bytes, result) = stream(&mut place, produce);
+    match (result, place.stopped) {
+        (Ok(()), _) => Ok(bytes),
+        (Err(_), Some(Stop::Cancelled)) => Err(cancelled(place.done)),
+        (Err(_), Some(Stop::ReaderGone)) => Err(WriteError::ReaderGone {
+            path: shown.to_owned(),
+            written: human_size(place.done),
+            total: human_size(size_of(produce)),
+        }),
+        (Err(e), None) => Err(io(e)),
+    }
+}
+
+/// Why writing in place stopped before the export's end, when it is not a failure of the
+/// system's.
+#[derive(Clone, Copy)]
+enum Stop {
+    Cancelled,
+    ReaderGone,
+}
+
+/// A FIFO or device opened without blocking, written as a blocking file would be: a full pipe
+/// is waited for, the [`Cancel`] flag read before each attempt.
+struct InPlace<'a> {
+    file: File,
+    cancel: &'a Cancel,
+    /// Bytes the FIFO or device has taken.
+    done: u64,
+    stopped: Option<Stop>,
+}
+
+impl InPlace<'_> {
+    fn stop(&mut self, why: Stop, kind: io::ErrorKind) -> io::Error {
+        self.stopped = Some(why);
+        io::Error::from(kind)
+    }
+}
+
+impl Write for InPlace<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
         }
-        match file.write(&bytes[done..]) {
-            Ok(0) => return Err(io(io::ErrorKind::WriteZero.into())),
-            Ok(n) => {
-                done += n;
-                pause = FIRST_PAUSE;
+        let mut pause = FIRST_PAUSE;
+        loop {
+            if self.cancel.is_cancelled() {
+                return Err(self.stop(Stop::Cancelled, io::ErrorKind::Other));
             }
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                std::thread::sleep(pause);
-                pause = (pause * 2).min(LONGEST_PAUSE);
+            match self.file.write(buf) {
+                Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                Ok(n) => {
+                    self.done += n as u64;
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(LONGEST_PAUSE);
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                    return Err(self.stop(Stop::ReaderGone, io::ErrorKind::BrokenPipe));
+                }
+                Err(e) => return Err(e),
             }
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
-                return Err(WriteError::ReaderGone {
-                    path: shown.to_owned(),
-                    written: human_size(done as u64),
-                    total: human_size(bytes.len() as u64),
-                });
-            }
-            Err(e) => return Err(io(e)),
         }
     }
-    Ok(())
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Opens for writing without creating, truncating or blocking; a terminal opened so does not
