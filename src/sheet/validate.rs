@@ -1,5 +1,6 @@
 //! Checks that need the whole fact sheet but not the article: references between entries,
-//! `end` before `date`, and the same pattern claimed by two actors.
+//! `end` before `date`, the same pattern claimed by two actors, and a spelling that is a common
+//! English word.
 
 use std::collections::HashMap;
 
@@ -128,6 +129,27 @@ fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<
             }
         }
     }
+    for (a, p) in sheet.actors.iter().zip(&pos.actors) {
+        for (text, span) in spellings(a, p) {
+            if is_common_word(&fold(text)) {
+                out.push(
+                    src.warning(
+                        span,
+                        format!(
+                            "{} of actor {} is a common English word, found wherever the article \
+                             uses it",
+                            quoted(text, 60),
+                            quoted(&a.id, 40)
+                        ),
+                    )
+                    .with_hint(
+                        "it is more likely a slip than a name; remove it, or write the phrase \
+                         the article names the actor by",
+                    ),
+                );
+            }
+        }
+    }
     // Rule 3 makes a lowercase spelling match capitalised too, so it clashes with another
     // actor's spelling of that capitalised form, which would take those mentions silently.
     for (n, (a, p)) in sheet.actors.iter().zip(&pos.actors).enumerate() {
@@ -159,10 +181,66 @@ fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<
     }
 }
 
+/// The most common English function words and verbs (with the verbs' commonest forms): the
+/// words of the 100 most frequent in the Oxford English Corpus (as Wikipedia's "Most common words
+/// in English" lists them) that are not nouns or adjectives, plus `is`, `are`, `was`, `were`,
+/// `been`, `has`, `had`, `does`, `did`, `said` and `says`. A spelling that is one of them,
+/// in lowercase or capitalised, would be found all over an article. Sorted, for a binary search.
+const COMMON_WORDS: [&str; 95] = [
+    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "back", "be",
+    "because", "been", "but", "by", "can", "come", "could", "did", "do", "does", "even", "for",
+    "from", "get", "give", "go", "had", "has", "have", "he", "her", "him", "his", "how", "i", "if",
+    "in", "into", "is", "it", "its", "just", "know", "like", "look", "make", "me", "my", "no",
+    "not", "now", "of", "on", "only", "or", "our", "out", "over", "said", "say", "says", "see",
+    "she", "so", "some", "take", "than", "that", "the", "their", "them", "then", "there", "these",
+    "they", "think", "this", "to", "up", "us", "use", "want", "was", "we", "were", "what", "when",
+    "which", "who", "will", "with", "would",
+];
+
+/// Whether a folded spelling is one of [`COMMON_WORDS`], in lowercase or capitalised (`the`,
+/// `The`, `I`); not in capitals (`US`, `WHO`, `IT` are names).
+fn is_common_word(folded: &str) -> bool {
+    let mut chars = folded.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    if rest.chars().any(|c| !c.is_lowercase()) {
+        return false;
+    }
+    let word: String = first.to_lowercase().chain(rest.chars()).collect();
+    COMMON_WORDS.binary_search(&word.as_str()).is_ok()
+}
+
 /// An actor's name and aliases, each with where it is written.
 fn spellings<'a>(
     a: &'a Actor,
     p: &'a ActorPositions,
 ) -> impl Iterator<Item = (&'a String, &'a Span)> {
     std::iter::once((&a.name, &p.name)).chain(a.aliases.iter().zip(&p.aliases))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_common_words_are_sorted_and_lowercase() {
+        assert!(COMMON_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert!(
+            COMMON_WORDS
+                .iter()
+                .all(|w| w.chars().all(char::is_lowercase))
+        );
+    }
+
+    #[test]
+    fn a_common_word_in_lowercase_or_capitalised_is_one_but_not_in_capitals() {
+        for word in ["the", "The", "a", "I", "he", "said", "Said", "who"] {
+            assert!(is_common_word(word), "{word}");
+        }
+        for word in ["US", "WHO", "IT", "the alliance", "Thé", "", "NATO", "sAid"] {
+            assert!(!is_common_word(word), "{word}");
+        }
+    }
 }
