@@ -552,3 +552,25 @@ fn a_spelling_that_is_a_common_word_warns_where_it_is_written() {
          facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 1 warning\n"
     );
 }
+
+#[test]
+fn every_reference_to_one_unknown_id_gets_the_same_suggestion() {
+    let sheet = SHEET.to_owned()
+        + "\n[[events]]\nid = \"e\"\ndate = \"2024-01\"\ntitle = \"E\"\n\
+           actors = [\"natoo\", \"natoo\", \"zzzz\"]\n";
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.matches("(did you mean \"nato\"?)").count(), 2, "{out}");
+    assert!(
+        out.contains("unknown actor id \"zzzz\" in the event's `actors` (use the `id` of an actor"),
+        "{out}"
+    );
+}
