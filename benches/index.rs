@@ -6,7 +6,9 @@
 //! Run with `cargo bench --bench index`. With `BRIEFING_WORKLOAD_DIR=DIR` set it benchmarks
 //! nothing: it writes the workload into DIR (`facts.toml`, `article.txt`, and `patterns.txt`
 //! with every name and alias one per line) and exits. `scripts/bench.sh` uses that to time the
-//! whole `briefing check` process beside grep and ripgrep.
+//! whole `briefing check` process beside grep and ripgrep. `BRIEFING_WORKLOAD_BYTES` and
+//! `BRIEFING_WORKLOAD_ACTORS` change the written workload's size (four spellings an actor), for
+//! measuring `check` on big sheets.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -84,13 +86,65 @@ fn index(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, index);
+/// The costs that grew faster than the input (issue 16): building the index for many spellings
+/// (10,000 and 40,000 actors: four times the actors must cost about four times as much, not
+/// sixteen), and the scan of a repetitive text for an alias that repeats its beginning (`a a …
+/// b`, 2 KB, over 256 KB of `a a a …`: once a walk per word, each as long as the alias).
+fn scale(c: &mut Criterion) {
+    use briefing::sheet::{Actor, ActorKind};
+    let mut g = c.benchmark_group("scale");
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(5));
+    for actors in [10_000, 40_000] {
+        let w = generate(64 * 1024, actors, BENCH_SEED);
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = w.write_to(dir.path()).expect("the workload written");
+        let checked = check(&Input::Path(path)).expect("the workload checked");
+        let b = checked.briefing.expect("a briefing without errors");
+        g.throughput(Throughput::Elements(w.spellings.len() as u64));
+        g.bench_function(
+            format!("index of {} spellings", w.spellings.len()),
+            |bench| {
+                bench.iter(|| MentionIndex::build(black_box(&b.article), &b.sheet.actors));
+            },
+        );
+    }
+    let alias = format!("{}b", "a ".repeat(1024));
+    let actors = [Actor {
+        id: "a".to_owned(),
+        name: "Aaa".to_owned(),
+        kind: ActorKind::Other,
+        aliases: vec![alias],
+        role: None,
+        affiliation: None,
+        note: None,
+    }];
+    let (article, _) = Article::new("a ".repeat(128 * 1024), &[]);
+    g.throughput(Throughput::Bytes(article.text().len() as u64));
+    g.bench_function("scan of a repetitive text", |bench| {
+        bench.iter(|| MentionIndex::build(black_box(&article), &actors));
+    });
+    g.finish();
+}
+
+criterion_group!(benches, index, scale);
 
 fn main() {
     if let Some(dir) = std::env::var_os("BRIEFING_WORKLOAD_DIR") {
         let dir = PathBuf::from(dir);
         std::fs::create_dir_all(&dir).expect("the workload folder");
-        let w = workload();
+        let size = |var: &str, default: usize| {
+            std::env::var(var)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default)
+        };
+        let w = generate(
+            size("BRIEFING_WORKLOAD_BYTES", BENCH_BYTES),
+            size("BRIEFING_WORKLOAD_ACTORS", BENCH_ACTORS),
+            BENCH_SEED,
+        );
         w.write_to(&dir).expect("the workload written");
         std::fs::write(dir.join("patterns.txt"), w.patterns_file()).expect("patterns written");
         eprintln!(

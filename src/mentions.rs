@@ -9,21 +9,22 @@
 //! the file on disk (rule 8). Neighbouring mentions of one actor with nothing but whitespace
 //! between them, or written `NAME (ALIAS)`, are joined into one (rule 9, [`join_neighbours`]).
 //!
-//! Rule 5 cannot be had from aho-corasick's leftmost-longest mode: that mode discards a shorter
+//! Rule 5 cannot be had from an automaton's leftmost-longest mode: that mode discards a shorter
 //! match that would pass the word test whenever a longer one at the same place fails it. So the
-//! choice is made here, by a scan that walks the patterns' automaton, anchored, from every place
-//! where a word may start and keeps the longest pattern on the walk that also ends a word (see
-//! [`Matcher`]). A long article is cut into chunks scanned on several threads, and the parts are
-//! joined so that the result is exactly that of one scan from the start (see [`join`]).
+//! choice is made here: one overlapping scan finds every occurrence of every pattern, those that
+//! pass the word test are the candidates, and the leftmost, then longest, are chosen from them
+//! (see [`Matcher`] and [`choose`]). A long article is cut into chunks whose candidates are found
+//! on several threads (a chunk's scan reads on past its end by the longest pattern, so that it
+//! finds every candidate that starts in it); the choice is one pass over them all.
 //!
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::contiguous::NFA;
-use aho_corasick::{Anchored, MatchKind};
+use daachorse::{
+    DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind as DaachorseKind,
+};
 
 use crate::article::Article;
 use crate::fold::{BARRIER, fold};
@@ -250,50 +251,26 @@ pub fn on_omitted_lines(article: &Article, actors: &[Actor]) -> Vec<Vec<usize>> 
 }
 
 /// Finds the chosen matches of `patterns` in folded `text`: `(range, pattern index)`, ascending.
+/// A pattern written twice is found as the first; an empty one is never found.
 #[must_use]
 pub fn find(text: &str, patterns: &[String]) -> Vec<(Range<usize>, usize)> {
-    if patterns.is_empty() {
+    let matcher = Matcher::new(patterns);
+    if matcher.shards.is_empty() {
         return Vec::new();
     }
-    let matcher = Matcher::new(patterns);
-    scan_chunks(&matcher, text, &chunk_bounds(text, threads(text.len())))
+    choose(&matcher.candidates_in_chunks(text, &chunk_bounds(text, threads(text.len()))))
 }
 
-/// Scans each chunk `bounds[k]..bounds[k + 1]` of `text` on a thread of its own, as if the text
-/// began there, then joins the parts as one scan from the start would have chosen.
-fn scan_chunks(matcher: &Matcher, text: &str, bounds: &[usize]) -> Vec<(Range<usize>, usize)> {
-    if bounds.len() <= 2 {
-        let mut chosen = Vec::new();
-        matcher.scan(text, 0, text.len(), &mut chosen);
-        return chosen;
-    }
-    let mut parts = std::thread::scope(|s| {
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .skip(1)
-            .map(|w| {
-                let (from, to) = (w[0], w[1]);
-                s.spawn(move || {
-                    let mut chosen = Vec::new();
-                    let stop = matcher.scan(text, from, to, &mut chosen);
-                    (chosen, stop)
-                })
-            })
-            .collect();
-        let mut first = Vec::new();
-        let stop = matcher.scan(text, 0, bounds[1], &mut first);
-        let mut parts = vec![(first, stop)];
-        for h in handles {
-            parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+/// Rule 5 over the candidates (sorted by start, the longest first at each start): left to
+/// right, the first candidate at or after the end of the last one chosen.
+fn choose(candidates: &[Candidate]) -> Vec<(Range<usize>, usize)> {
+    let mut chosen = Vec::new();
+    let mut at = 0;
+    for c in candidates {
+        if c.start >= at {
+            chosen.push((c.start..c.end, c.pattern as usize));
+            at = c.end;
         }
-        parts
-    })
-    .into_iter();
-    let Some((mut chosen, mut stop)) = parts.next() else {
-        return Vec::new();
-    };
-    for part in parts {
-        stop = join(matcher, text, &mut chosen, stop, part);
     }
     chosen
 }
@@ -310,8 +287,8 @@ pub(crate) fn threads(len: usize) -> usize {
     cores.min(len / MIN_CHUNK).max(1)
 }
 
-/// Where to cut `text` into `n` chunks: `0`, then places at ASCII whitespace (between words, so
-/// that a chunk rarely starts inside a match), then `text.len()`.
+/// Where to cut `text` into `n` chunks: `0`, then places at ASCII whitespace, then
+/// `text.len()`.
 pub(crate) fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut bounds = vec![0];
@@ -327,170 +304,117 @@ pub(crate) fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
     bounds
 }
 
-/// Appends to `chosen` (the choice of a scan from the start of the text that reached `stop`) the
-/// matches that a scan from a later place chose, `part` (with where that scan reached), and
-/// returns where the joined scan reached.
-///
-/// The choice depends on nothing but the place a scan has reached, so two scans that reach the
-/// same place choose the same from there on. The part's scan reached every place except those
-/// inside its matches; where `stop` is inside one, the scan from the start goes on alone until
-/// it reaches a place the part's scan reached too. Usually `stop` is the chunk's first byte
-/// (no match crosses the cut), and nothing is scanned twice.
-fn join(
-    matcher: &Matcher,
-    text: &str,
-    chosen: &mut Vec<(Range<usize>, usize)>,
-    mut stop: usize,
-    (part, part_stop): (Vec<(Range<usize>, usize)>, usize),
-) -> usize {
-    let mut k = 0;
-    loop {
-        while part.get(k).is_some_and(|m| m.0.end <= stop) {
-            k += 1;
-        }
-        match part.get(k) {
-            Some(m) if m.0.start < stop => stop = matcher.scan(text, stop, stop + 1, chosen),
-            _ => break,
-        }
-    }
-    chosen.extend(part.into_iter().skip(k));
-    stop.max(part_stop)
+/// An occurrence of a pattern that starts and ends a word (rule 4): one that rule 5 may choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    pattern: u32,
 }
 
-/// What the byte before a place says about a word starting there (rule 4): 0, an ASCII letter
-/// or digit, so no; 1, other ASCII, so yes; 2, the end of a longer character, which must be
-/// decoded to know.
-const BEFORE: [u8; 256] = {
-    let mut t = [1u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        if b >= 0x80 {
-            t[b] = 2;
-        } else if (b as u8).is_ascii_alphanumeric() {
-            t[b] = 0;
-        }
-        b += 1;
-    }
-    t
-};
-
-/// The patterns, for rules 4 and 5 at once.
+/// The patterns, as one double-array Aho-Corasick automaton (daachorse), or a few when one
+/// would be too large for it.
 ///
-/// A match must start where a word may start (rule 4), and among the matches that start at the
-/// leftmost such place the longest that also ends a word wins (rule 5). So instead of finding
-/// every occurrence of every pattern (an unanchored, overlapping search, then a sort), the scan
-/// stops only where a word may start and a pattern may begin, and there walks aho-corasick's
-/// automaton byte by byte, anchored, until it dies (usually after a byte or two), keeping the
-/// longest pattern on the walk that passes the word test at its end.
+/// The scan is one unanchored, overlapping pass over the text that follows the automaton's
+/// failure transitions, so it costs the text's length plus the occurrences found, whatever the
+/// text repeats; the word test (rule 4) is applied to each occurrence, and rule 5 chooses among
+/// those that pass ([`choose`]). (An earlier scan walked the automaton anchored from every place
+/// a word may start: on repetitive text, `a a a …` searched for `a a a … b`, every walk ran the
+/// pattern's length, and 2 MB took 31 s.)
 ///
-/// Measured on the 10 MB workload (1,000 actors, 3,000 aliases): the walks take 16 ms on two
-/// threads with the contiguous NFA, 49 ms with the DFA (whose transition table, a row per
-/// state, is too large for the cache), and 60 ms through the library's anchored search calls,
-/// which cost more to set up than such short walks.
+/// daachorse rather than aho-corasick 1.1: aho-corasick's builder reorders its states with a
+/// remapping step (`Remapper::remap`) that is quadratic in the number of states, whatever the
+/// options (every kind of automaton is built through that step), so 800,000 spellings took
+/// two minutes; daachorse builds a double array in time about linear in the patterns' bytes.
 struct Matcher {
-    nfa: NFA,
-    /// The anchored start state of `nfa`.
-    root: StateID,
-    /// `starts[BEFORE[b0] * 256 + b1]` for the bytes `b0 b1` around a place: 0 when no match
-    /// can start there, 1 when one may, 2 when the character before must be decoded first.
-    /// One lookup a byte, and a walk only where one is likely to succeed.
-    starts: Box<[u8; 3 * 256]>,
+    shards: Vec<DoubleArrayAhoCorasick<u32>>,
+    /// The longest pattern, in bytes: how far past its chunk a scan must read.
+    longest: usize,
 }
 
 impl Matcher {
     fn new(patterns: &[String]) -> Self {
-        let built = NFA::builder()
-            .match_kind(MatchKind::Standard)
-            .build(patterns);
-        let (nfa, root) = match built.map(|nfa| (nfa.start_state(Anchored::Yes), nfa)) {
-            Ok((Ok(root), nfa)) => (nfa, root),
-            // An NFA always has an anchored start, and building fails only past millions of
-            // states, far beyond what a fact sheet (capped in size) can ask for.
-            Ok((Err(e), _)) => unreachable!("an NFA has an anchored start: {e}"),
-            Err(e) => unreachable!("the patterns of a fact sheet build an automaton: {e}"),
-        };
-        let mut starts = Box::new([0; 3 * 256]);
-        for &b in patterns.iter().filter_map(|p| p.as_bytes().first()) {
-            starts[256 + usize::from(b)] = 1;
-            starts[2 * 256 + usize::from(b)] = 2;
-        }
-        Self { nfa, root, starts }
+        let mut seen = HashSet::new();
+        let kept: Vec<(&str, u32)> = patterns
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.is_empty() && seen.insert(p.as_str()))
+            .map(|(n, p)| (p.as_str(), n as u32))
+            .collect();
+        let longest = kept.iter().map(|(p, _)| p.len()).max().unwrap_or(0);
+        let mut shards = Vec::new();
+        build_shards(&kept, &mut shards);
+        Self { shards, longest }
     }
 
-    /// The longest pattern that starts at `start` and ends a word (rule 4), with its end.
-    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, u32)> {
+    /// The candidates that start in `from..to`, sorted by start, the longest first at each.
+    fn candidates(&self, text: &str, from: usize, to: usize) -> Vec<Candidate> {
         let bytes = text.as_bytes();
-        let mut sid = self.root;
-        let mut best = None;
-        for (i, &b) in bytes[start..].iter().enumerate() {
-            sid = self.nfa.next_state(Anchored::Yes, sid, b);
-            if !self.nfa.is_special(sid) {
-                continue;
-            }
-            if self.nfa.is_dead(sid) {
-                break;
-            }
-            let end = start + i + 1;
-            // A state also matches the patterns that are suffixes of its path; only the one
-            // that spans the whole walk starts here.
-            for k in 0..self.nfa.match_len(sid) {
-                let pid = self.nfa.match_pattern(sid, k);
-                if self.nfa.pattern_len(pid) == i + 1 && word_end(bytes, text, end) {
-                    best = Some((end, pid.as_u32()));
+        let until = text.len().min(to + self.longest.saturating_sub(1));
+        let haystack = &bytes[from..until.max(from)];
+        let mut out = Vec::new();
+        for shard in &self.shards {
+            for m in shard.find_overlapping_iter(haystack) {
+                let (start, end) = (from + m.start(), from + m.end());
+                if start < to && word_start(bytes, text, start) && word_end(bytes, text, end) {
+                    out.push(Candidate {
+                        start,
+                        end,
+                        pattern: m.value(),
+                    });
                 }
             }
         }
-        best
+        out.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
+        out
     }
 
-    /// The first place in `from..to` where a match may start: a pattern's first byte, with
-    /// nothing alphanumeric before it (rule 4).
-    fn next_start(&self, text: &str, from: usize, to: usize) -> Option<usize> {
-        let bytes = text.as_bytes();
-        let mut at = from;
-        if at == 0 {
-            if to > 0 && self.starts[256 + usize::from(bytes[0])] != 0 {
-                return Some(0);
-            }
-            at = 1;
+    /// The candidates of each chunk `bounds[k]..bounds[k + 1]`, each chunk on a thread of its
+    /// own, in the order of the text.
+    fn candidates_in_chunks(&self, text: &str, bounds: &[usize]) -> Vec<Candidate> {
+        if bounds.len() <= 2 {
+            return self.candidates(text, 0, text.len());
         }
-        while at < to {
-            let before = usize::from(BEFORE[usize::from(bytes[at - 1])]);
-            match self.starts[before * 256 + usize::from(bytes[at])] {
-                0 => {}
-                1 => return Some(at),
-                _ if word_start(bytes, text, at) => return Some(at),
-                _ => {}
+        std::thread::scope(|s| {
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .skip(1)
+                .map(|w| {
+                    let (from, to) = (w[0], w[1]);
+                    s.spawn(move || self.candidates(text, from, to))
+                })
+                .collect();
+            let mut all = self.candidates(text, 0, bounds[1]);
+            for h in handles {
+                all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
             }
-            at += 1;
-        }
-        None
-    }
-
-    /// Chooses, left to right from `from`, the matches that start before `to`, as rule 5 says;
-    /// a match may end after `to`. Returns where the choice stopped: the end of the last match
-    /// when it ends after `to`, otherwise `to`. (`from` may be inside a character: no pattern
-    /// starts with the rest of one.)
-    fn scan(
-        &self,
-        text: &str,
-        from: usize,
-        to: usize,
-        out: &mut Vec<(Range<usize>, usize)>,
-    ) -> usize {
-        let mut at = from;
-        while let Some(start) = self.next_start(text, at, to) {
-            if let Some((end, pattern)) = self.longest_at(text, start) {
-                out.push((start..end, pattern as usize));
-                at = end;
-            } else {
-                at = start + 1;
-            }
-        }
-        at.max(to)
+            all
+        })
     }
 }
 
+/// Builds the automata of `patterns` into `shards`: one, or, when daachorse finds one too large
+/// (past about two billion states, more than a fact sheet within its size limit can ask for),
+/// the two halves apart.
+fn build_shards(patterns: &[(&str, u32)], shards: &mut Vec<DoubleArrayAhoCorasick<u32>>) {
+    if patterns.is_empty() {
+        return;
+    }
+    match DoubleArrayAhoCorasickBuilder::new()
+        .match_kind(DaachorseKind::Standard)
+        .build_with_values(patterns.iter().copied())
+    {
+        Ok(automaton) => shards.push(automaton),
+        // The patterns are distinct and not empty, so only the scale can fail; one pattern
+        // too large alone is more than the sheet's size limit allows, and is left out.
+        Err(_) if patterns.len() > 1 => {
+            let (a, b) = patterns.split_at(patterns.len() / 2);
+            build_shards(a, shards);
+            build_shards(b, shards);
+        }
+        Err(_) => {}
+    }
+}
 /// Rule 4: nothing alphanumeric just before `start`.
 fn word_start(bytes: &[u8], text: &str, start: usize) -> bool {
     match start.checked_sub(1).map(|i| bytes[i]) {
@@ -889,18 +813,23 @@ mod tests {
     }
 
     #[test]
-    fn chunks_scanned_apart_join_as_one_scan() {
+    fn chunks_scanned_apart_find_the_candidates_of_one_scan() {
         let (text, actors) = workload(200 * 1024, 120, 32);
         let (article, _) = Article::new(text, &[]);
         let text = article.folded().as_str();
         let patterns = Patterns::new(&actors);
         let matcher = Matcher::new(&patterns.texts);
-        let whole = scan_chunks(&matcher, text, &[0, text.len()]);
+        let whole = matcher.candidates_in_chunks(text, &[0, text.len()]);
+        assert!(whole.len() > 500, "{}", whole.len());
         for n in 2..9 {
             // Cuts anywhere, inside words and characters too, not only at whitespace.
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 7).collect();
             bounds.push(text.len());
-            assert_eq!(scan_chunks(&matcher, text, &bounds), whole, "{n} chunks");
+            assert_eq!(
+                matcher.candidates_in_chunks(text, &bounds),
+                whole,
+                "{n} chunks"
+            );
         }
         // Cuts inside matches, at every place of a short text.
         let short = "US State Department, New York Times and New Yorkers in New York";
@@ -908,11 +837,60 @@ mod tests {
             .map(String::from)
             .to_vec();
         let matcher = Matcher::new(&patterns);
-        let whole = scan_chunks(&matcher, short, &[0, short.len()]);
-        assert_eq!(whole.len(), 3);
+        let whole = matcher.candidates_in_chunks(short, &[0, short.len()]);
+        assert_eq!(choose(&whole).len(), 3);
         for cut in 1..short.len() {
             let bounds = [0, cut, (cut + 5).min(short.len()), short.len()];
-            assert_eq!(scan_chunks(&matcher, short, &bounds), whole, "cut at {cut}");
+            assert_eq!(
+                matcher.candidates_in_chunks(short, &bounds),
+                whole,
+                "cut at {cut}"
+            );
         }
+    }
+
+    #[test]
+    fn patterns_split_into_shards_find_what_one_automaton_finds() {
+        let (text, actors) = workload(64 * 1024, 60, 34);
+        let (article, _) = Article::new(text, &[]);
+        let text = article.folded().as_str();
+        let patterns = Patterns::new(&actors);
+        let one = Matcher::new(&patterns.texts);
+        let kept: Vec<(&str, u32)> = patterns
+            .texts
+            .iter()
+            .enumerate()
+            .map(|(n, p)| (p.as_str(), n as u32))
+            .collect();
+        let mut shards = Vec::new();
+        for part in kept.chunks(7) {
+            build_shards(part, &mut shards);
+        }
+        let split = Matcher {
+            shards,
+            longest: one.longest,
+        };
+        let want = one.candidates(text, 0, text.len());
+        assert!(want.len() > 100);
+        assert_eq!(split.candidates(text, 0, text.len()), want);
+    }
+
+    #[test]
+    fn repeated_words_are_scanned_once_and_chosen_as_the_reference_does() {
+        // The adversarial text of issue 16 (small): a long alias that never ends in a match
+        // over a text that repeats its beginning, beside short ones that do.
+        let long = format!("{}b", "a ".repeat(300));
+        let actors = [actor("A", &[&long, "a a"]), actor("x", &["a"])];
+        let text = format!("{}a a a, b a a a a", "a ".repeat(2_000));
+        let want = reference::mentions(&text, &actors, &[]);
+        let (article, _) = Article::new(text.clone(), &[]);
+        let index = MentionIndex::build(&article, &actors);
+        let got: Vec<(usize, usize, u32)> = index
+            .all()
+            .iter()
+            .map(|m| (m.span.start as usize, m.span.end as usize, m.actor))
+            .collect();
+        assert!(!want.is_empty());
+        assert_eq!(got, want);
     }
 }

@@ -528,3 +528,49 @@ fn a_control_character_in_a_fact_sheet_string_is_a_warning_at_the_string() {
          facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 2 warnings\n"
     );
 }
+
+#[test]
+fn a_spelling_that_is_a_common_word_warns_where_it_is_written() {
+    let sheet = SHEET.replace(
+        "aliases = [\"the alliance\"]",
+        "aliases = [\"the alliance\", \"The\", \"US\"]",
+    );
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        f.relative(&String::from_utf8(out).unwrap()),
+        "DIR/facts.toml:9:28: warning: \"The\" of actor \"nato\" is a common English word, found \
+         wherever the article uses it (it is more likely a slip than a name; remove it, or write \
+         the phrase the article names the actor by)\n\
+         facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 1 warning\n"
+    );
+}
+
+#[test]
+fn every_reference_to_one_unknown_id_gets_the_same_suggestion() {
+    let sheet = SHEET.to_owned()
+        + "\n[[events]]\nid = \"e\"\ndate = \"2024-01\"\ntitle = \"E\"\n\
+           actors = [\"natoo\", \"natoo\", \"zzzz\"]\n";
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    let out = briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert_eq!(out.matches("(did you mean \"nato\"?)").count(), 2, "{out}");
+    assert!(
+        out.contains("unknown actor id \"zzzz\" in the event's `actors` (use the `id` of an actor"),
+        "{out}"
+    );
+}
