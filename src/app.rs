@@ -48,6 +48,7 @@ mod text_field;
 mod unclaimed;
 pub mod window;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use action::Action;
@@ -197,6 +198,18 @@ pub struct App {
     unclaimed: Option<Unclaimed>,
     /// The article's selection, and where a drag began.
     selection: selection::SelectionState,
+    /// Which briefing is shown: one more on every reload, for the stored derived values
+    /// found from it.
+    generation: u64,
+    /// The Actors' and the Timeline's items, filtered and sorted: stored derived values (see
+    /// [`list::Shown`]: sorting 100,000 actors per frame was most of a keystroke), found again
+    /// at the end of `update` when the sort, a filter or the briefing changed.
+    shown_actors: list::Shown,
+    shown_events: list::Shown,
+    /// The Details' lines before the mentions: a stored derived value (see
+    /// [`details::Built`]), built again at the end of `update` when their subject, the pane's
+    /// width or the briefing changed.
+    details_head: details::Built,
 }
 
 impl App {
@@ -240,6 +253,10 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             unclaimed: None,
             selection: selection::SelectionState::default(),
+            generation: 0,
+            shown_actors: list::Shown::default(),
+            shown_events: list::Shown::default(),
+            details_head: details::Built::default(),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
         // a 10 MB article takes tens of milliseconds to wrap.
@@ -251,6 +268,7 @@ impl App {
     #[must_use]
     pub fn with_keys(mut self, keys: KeyTable) -> Self {
         self.keys = keys;
+        self.details_head.clear();
         self
     }
 
@@ -275,6 +293,8 @@ impl App {
             (self.article.cursor, self.article.unclaimed),
         );
         let effect = self.apply(action);
+        self.refresh_shown();
+        self.refresh_details();
         if self.article.cursor != cursor.0 && self.article.cursor.is_some() {
             // A mention put under the cursor takes it off an unclaimed name.
             self.article.unclaimed = None;
@@ -399,6 +419,7 @@ impl App {
             &mut self.events
         };
         if list.type_key(action) {
+            self.refresh_shown();
             self.fit_lists();
             self.details.to_top();
         }
@@ -868,9 +889,73 @@ impl App {
         vec![pane, Context::Panes, Context::Global]
     }
 
-    /// The actors shown in the Actors pane, filtered and sorted.
+    /// The actors shown in the Actors pane, filtered and sorted (a copy: see
+    /// [`App::shown_actors`]).
     #[must_use]
     pub fn visible_actors(&self) -> Vec<usize> {
+        self.shown_actors().into_owned()
+    }
+
+    /// The events shown in the Timeline pane, filtered, in date order (a copy: see
+    /// [`App::shown_events`]).
+    #[must_use]
+    pub fn visible_events(&self) -> Vec<usize> {
+        self.shown_events().into_owned()
+    }
+
+    /// The actors shown in the Actors pane, filtered and sorted: those `update` stored, or,
+    /// in the middle of an `update` that changed what they depend on, found afresh.
+    #[must_use]
+    pub fn shown_actors(&self) -> Cow<'_, [usize]> {
+        match self.shown_actors.get(&self.actors_key()) {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(self.find_actors()),
+        }
+    }
+
+    /// The events shown in the Timeline pane, filtered, in date order: as
+    /// [`App::shown_actors`].
+    #[must_use]
+    pub fn shown_events(&self) -> Cow<'_, [usize]> {
+        match self.shown_events.get(&self.events_key()) {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(self.find_events()),
+        }
+    }
+
+    fn actors_key(&self) -> list::ShownKey {
+        list::ShownKey {
+            filter: self.actors.filter.clone(),
+            sort: Some(self.sort),
+            generation: self.generation,
+        }
+    }
+
+    fn events_key(&self) -> list::ShownKey {
+        list::ShownKey {
+            filter: self.events.filter.clone(),
+            sort: None,
+            generation: self.generation,
+        }
+    }
+
+    /// Finds the lists' items again if the sort, a filter or the briefing changed since they
+    /// were found.
+    fn refresh_shown(&mut self) {
+        let mut actors = std::mem::take(&mut self.shown_actors);
+        actors.refresh(self.actors_key(), || self.find_actors(), |_| 0);
+        self.shown_actors = actors;
+        let mut events = std::mem::take(&mut self.shown_events);
+        events.refresh(
+            self.events_key(),
+            || self.find_events(),
+            |v| self.widest_date(v),
+        );
+        self.shown_events = events;
+    }
+
+    /// The actors that pass the Actors' filter, sorted.
+    fn find_actors(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.actors.filter.to_lowercase();
         let mut v: Vec<usize> = (0..b.sheet.actors.len())
@@ -897,9 +982,8 @@ impl App {
         v
     }
 
-    /// The events shown in the Timeline pane, filtered, in date order.
-    #[must_use]
-    pub fn visible_events(&self) -> Vec<usize> {
+    /// The events that pass the Timeline's filter, in date order (the fact sheet's).
+    fn find_events(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.events.filter.to_lowercase();
         (0..b.sheet.events.len())
@@ -918,21 +1002,28 @@ impl App {
             .collect()
     }
 
+    /// The widest date of `events`, in columns (10 when there are none).
+    fn widest_date(&self, events: &[usize]) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        let all = &self.briefing.sheet.events;
+        events
+            .iter()
+            .map(|&n| all[n].when().width())
+            .max()
+            .unwrap_or(10)
+    }
+
     /// The Timeline's columns, for the width it is shown at.
     #[must_use]
     pub fn timeline_columns(&self) -> TimelineColumns {
-        use unicode_width::UnicodeWidthStr;
         let width = self
             .geometry_of(Pane::Timeline)
             .inner(Pane::Timeline)
             .map_or(0, |r| usize::from(r.width));
-        let events = &self.briefing.sheet.events;
         let widest = self
-            .visible_events()
-            .iter()
-            .map(|&n| events[n].when().width())
-            .max()
-            .unwrap_or(10);
+            .shown_events
+            .widest_date(&self.events_key())
+            .unwrap_or_else(|| self.widest_date(&self.shown_events()));
         TimelineColumns::new(width, widest)
     }
 
@@ -975,12 +1066,42 @@ impl App {
         }
     }
 
-    /// The details pane's content, wrapped for its width.
+    /// The details pane's content, wrapped for its width: the head lines `update` stored, or,
+    /// in the middle of an `update` that changed what they depend on, built afresh.
     #[must_use]
     pub fn details(&self) -> Details<'_> {
+        let key = self.details_key();
+        let head = match self.details_head.get(key) {
+            Some(head) => Cow::Borrowed(head),
+            None => Cow::Owned(details::head(&self.briefing, &self.keys, key.0, key.1)),
+        };
+        details::with_head(&self.briefing, key.0, key.1, head)
+    }
+
+    /// The details pane's content built whole from the state, never from what is stored: what
+    /// [`App::details`] must equal.
+    #[must_use]
+    pub fn details_afresh(&self) -> Details<'_> {
+        let (subject, width, _) = self.details_key();
+        details::details(&self.briefing, &self.keys, subject, width)
+    }
+
+    /// What the Details' head lines are built for now.
+    fn details_key(&self) -> details::BuiltKey {
         let g = self.geometry_of(Pane::Details);
         let width = g.inner(Pane::Details).map_or(20, |r| usize::from(r.width));
-        details::details(&self.briefing, &self.keys, self.details_subject(), width)
+        (self.details_subject(), width, self.generation)
+    }
+
+    /// Builds the Details' head lines again if their subject, the width or the briefing
+    /// changed since they were built.
+    fn refresh_details(&mut self) {
+        let key = self.details_key();
+        let mut built = std::mem::take(&mut self.details_head);
+        built.refresh(key, || {
+            details::head(&self.briefing, &self.keys, key.0, key.1)
+        });
+        self.details_head = built;
     }
 
     /// What the `w` window lists: the warnings and the notes the fact sheet loaded with.

@@ -3,6 +3,7 @@
 //! for the pane's width; mention lines stay a slice of the index and are drawn lazily, since an
 //! actor of a long document may have thousands.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::Action;
@@ -58,7 +59,9 @@ pub struct Line {
 /// The details of one subject: wrapped lines, then [`Details::per_mention`] lines per mention.
 pub struct Details<'a> {
     pub subject: Subject,
-    pub head: Vec<Line>,
+    /// The lines before the mentions: built for this drawing, or those `App` stored
+    /// ([`Built`]).
+    pub head: Cow<'a, [Line]>,
     pub mentions: &'a [u32],
     /// The lines each mention's keyword-in-context takes: more in a narrow pane, so that the
     /// mention has about as much context around it as in a wide one ([`mention_lines`]).
@@ -150,16 +153,38 @@ pub fn details<'a>(
     subject: Subject,
     width: usize,
 ) -> Details<'a> {
+    with_head(b, subject, width, Cow::Owned(head(b, keys, subject, width)))
+}
+
+/// The details of `subject` at `width` whose head lines are `head` (built by [`head`]).
+#[must_use]
+pub fn with_head<'a>(
+    b: &'a Briefing,
+    subject: Subject,
+    width: usize,
+    head: Cow<'a, [Line]>,
+) -> Details<'a> {
+    let mentions: &[u32] = match subject {
+        Subject::Actor(a) => b.mentions.of_actor(a),
+        _ => &[],
+    };
+    Details {
+        subject,
+        head,
+        mentions,
+        per_mention: mention_lines(width),
+    }
+}
+
+/// The lines of the details of `subject` before its mentions, wrapped to `width` columns.
+#[must_use]
+pub fn head(b: &Briefing, keys: &KeyTable, subject: Subject, width: usize) -> Vec<Line> {
     let mut d = Builder {
         lines: Vec::new(),
         width: width.max(8),
     };
-    let mut mentions: &[u32] = &[];
     match subject {
-        Subject::Actor(a) => {
-            actor(b, a, &mut d);
-            mentions = b.mentions.of_actor(a);
-        }
+        Subject::Actor(a) => actor(b, a, &mut d),
         Subject::Event(e) => event(b, e, &mut d),
         Subject::Facts => facts(b, &mut d),
         Subject::About => about(b, &mut d),
@@ -175,11 +200,41 @@ pub fn details<'a>(
             Tone::Muted,
         ),
     }
-    Details {
-        subject,
-        head: d.lines,
-        mentions,
-        per_mention: mention_lines(width),
+    d.lines
+}
+
+/// What the head lines were built for: the subject, the width, the briefing's generation.
+pub type BuiltKey = (Subject, usize, u64);
+
+/// The head lines of the Details as last built, with what they were built for: a **stored
+/// derived value** (ARCHITECTURE.md, "Invariants"), kept because an actor named by 100,000
+/// events took 300–400 ms to build per frame (issue 16). `App::update` builds them again when
+/// the subject, the pane's width or the briefing changes; until it has, `App::details` builds
+/// them afresh rather than use stale ones.
+#[derive(Debug, Default)]
+pub struct Built {
+    key: Option<BuiltKey>,
+    head: Vec<Line>,
+}
+
+impl Built {
+    /// The head lines, if they were built for `key`.
+    #[must_use]
+    pub fn get(&self, key: BuiltKey) -> Option<&[Line]> {
+        (self.key == Some(key)).then_some(self.head.as_slice())
+    }
+
+    /// Builds the head lines again with `build` unless they were built for `key`.
+    pub fn refresh(&mut self, key: BuiltKey, build: impl FnOnce() -> Vec<Line>) {
+        if self.key != Some(key) {
+            self.head = build();
+            self.key = Some(key);
+        }
+    }
+
+    /// Forgets the lines (the key table changed: the hint of an empty pane names keys).
+    pub fn clear(&mut self) {
+        *self = Self::default();
     }
 }
 

@@ -132,6 +132,59 @@ impl ListState {
     }
 }
 
+/// What the items of one list were found for: its filter, the sort (the Actors'), and the
+/// briefing's generation (a reload's new briefing is another).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShownKey {
+    pub filter: String,
+    pub sort: Option<super::Sort>,
+    pub generation: u64,
+}
+
+/// The items a list shows, filtered and in order, with what they were found for: a **stored
+/// derived value** (ARCHITECTURE.md, "Invariants"), kept because filtering and sorting 100,000
+/// actors per frame cost 50–90 ms a key (issue 16). `App::update` finds them again when the
+/// sort, the filter or the briefing changes ([`Shown::refresh`]); until it has, `App` finds
+/// them afresh rather than use stale ones ([`Shown::get`]).
+#[derive(Clone, Debug, Default)]
+pub struct Shown {
+    key: Option<ShownKey>,
+    items: Vec<usize>,
+    /// The widest date among the items, in columns: for the Timeline's date column.
+    widest_date: usize,
+}
+
+impl Shown {
+    /// The items, if they were found for `key`.
+    #[must_use]
+    pub fn get(&self, key: &ShownKey) -> Option<&[usize]> {
+        (self.key.as_ref() == Some(key)).then_some(self.items.as_slice())
+    }
+
+    /// The widest date among the items, if they were found for `key`.
+    #[must_use]
+    pub fn widest_date(&self, key: &ShownKey) -> Option<usize> {
+        (self.key.as_ref() == Some(key)).then_some(self.widest_date)
+    }
+
+    /// Finds the items again with `find` (and their widest date with `widest`) unless they
+    /// were found for `key`. Returns whether it did.
+    pub fn refresh(
+        &mut self,
+        key: ShownKey,
+        find: impl FnOnce() -> Vec<usize>,
+        widest: impl FnOnce(&[usize]) -> usize,
+    ) -> bool {
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        self.items = find();
+        self.widest_date = widest(&self.items);
+        self.key = Some(key);
+        true
+    }
+}
+
 /// The first item from which the rest of `visible` fits in `height` rows: no offset goes
 /// beyond it (it would leave blank rows at the end).
 fn last_offset(visible: &[usize], height: usize, rows: impl Fn(usize) -> usize) -> usize {

@@ -16,7 +16,7 @@ use crate::sheet::Actor;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
-    let visible = app.visible_actors();
+    let visible = app.shown_actors();
     let list = app.actors_list();
     let extra = format!(
         "{} · by {}",

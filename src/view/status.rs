@@ -222,9 +222,9 @@ fn input_note(app: &App) -> String {
         };
     }
     let shown = if app.actors_list().editing {
-        app.visible_actors().len()
+        app.shown_actors().len()
     } else {
-        app.visible_events().len()
+        app.shown_events().len()
     };
     format!("  {shown} shown · {keep} · {cancel} clear")
 }
@@ -253,12 +253,12 @@ pub fn position(app: &App) -> String {
             .unwrap_or_else(|| line_position(app)),
         // Followed from a list, the article's cursor too: n and N walk it from there.
         Pane::Actors => {
-            let v = app.visible_actors();
+            let v = app.shown_actors();
             let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
             format!("actor {at}/{}{}", v.len(), in_list(app, Pane::Actors))
         }
         Pane::Timeline => {
-            let v = app.visible_events();
+            let v = app.shown_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
             format!("event {at}/{}{}", v.len(), in_list(app, Pane::Timeline))
         }

@@ -23,7 +23,7 @@ use crate::sheet::{Actor, Event};
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
     let events = &b.sheet.events;
-    let visible = app.visible_events();
+    let visible = app.shown_events();
     let list = app.events_list();
     let extra = pane::list_extra(visible.len(), events.len(), &list.filter, list.editing);
     let c = app.timeline_columns();
