@@ -328,6 +328,7 @@ impl App {
         if action == Action::Settle {
             self.settle_export();
             self.settle_unclaimed();
+            self.settle_search();
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -389,11 +390,24 @@ impl App {
 
     /// A key while the article's search is typed.
     fn search_input(&mut self, action: Action) {
-        match self
+        let typed = self
             .search
-            .type_key(action, &self.briefing.article, &mut self.article)
-        {
-            Typed::Nothing => {}
+            .type_key(action, &self.briefing.article, &mut self.article);
+        self.search_kept(typed);
+    }
+
+    /// The matches of a search kept while it ran on another thread, once they arrive.
+    fn settle_search(&mut self) {
+        let typed = self
+            .search
+            .settle_kept(&self.briefing.article, &mut self.article);
+        self.search_kept(typed);
+    }
+
+    /// What the article's search left to do: say it matched nothing, or record the jump.
+    fn search_kept(&mut self, typed: Typed) {
+        match typed {
+            Typed::Nothing | Typed::Searching => {}
             Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
             Typed::Kept => {
                 // The jump to the first match and the walk of `n`/`N` that may follow are one
@@ -921,6 +935,19 @@ impl App {
             Some(v) => Cow::Borrowed(v),
             None => Cow::Owned(self.find_events()),
         }
+    }
+
+    /// The actors the Actors pane shows, found afresh, never from what is stored: what
+    /// [`App::shown_actors`] must equal.
+    #[must_use]
+    pub fn visible_actors_afresh(&self) -> Vec<usize> {
+        self.find_actors()
+    }
+
+    /// The events the Timeline shows, found afresh: what [`App::shown_events`] must equal.
+    #[must_use]
+    pub fn visible_events_afresh(&self) -> Vec<usize> {
+        self.find_events()
     }
 
     fn actors_key(&self) -> list::ShownKey {

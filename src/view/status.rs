@@ -214,8 +214,12 @@ fn input_note(app: &App) -> String {
             (None, Some(d)) => (&d.query, app.details_matches().len()),
             (None, None) => (&s.query, s.matches.len()),
         };
+        // The article's search may still be finding its matches (another thread, for a long
+        // article): none found yet is not "no match".
+        let searching = typing.is_none() && details.is_none() && s.searching();
         return match (query.is_empty(), matched) {
             (true, _) => format!("  type to search · {keep} · {cancel} cancel"),
+            (false, _) if searching => format!("  searching… · {cancel} cancel"),
             (false, 0) => format!("  no match · {cancel} cancel"),
             (false, 1) => format!("  1 match · {keep}"),
             (false, n) => format!("  {n} matches · {keep}"),
@@ -243,6 +247,9 @@ pub fn position(app: &App) -> String {
     }
     let s = app.search();
     // The search names its match while it leads (see `App::cursor`); else the mention does.
+    if s.active() && s.searching() {
+        return format!("searching… · \"{}\"", clean(&s.query));
+    }
     if s.active() && (s.current.is_some() || s.matches.is_empty()) {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
