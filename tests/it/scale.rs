@@ -244,3 +244,16 @@ fn a_running_search_says_searching() {
     assert!(!r.app.search().searching());
     assert!(r.status().contains("matches"), "{}", r.status());
 }
+
+/// The crowded workload of the benches loads without an error, every event naming its first
+/// actor.
+#[test]
+fn the_crowded_workload_checks_without_errors() {
+    let w = briefing_workload::crowd(300, 120);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = w.write_to(dir.path()).expect("the workload written");
+    let input = briefing::briefing::Input::Path(path);
+    let b = briefing::briefing::open(&input).expect("the crowded briefing opens");
+    assert_eq!(b.sheet.actors.len(), 300);
+    assert_eq!(b.events_of(0).count(), 120);
+}

@@ -29,7 +29,7 @@ pub fn crowd(actors: usize, events: usize) -> Workload {
     );
     s.push_str("[briefing]\ntitle = \"A crowded briefing\"\narticle = \"article.txt\"\n\n");
     for (n, name) in names.iter().enumerate() {
-        let kind = if n % 3 == 0 { "organisation" } else { "person" };
+        let kind = if n % 3 == 0 { "organization" } else { "person" };
         let _ = writeln!(
             s,
             "[[actors]]\nid = \"member-{n}\"\nname = \"{name}\"\nkind = \"{kind}\"\n"
