@@ -59,8 +59,8 @@ pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 pub use hits::Cursor;
 pub use list::{
-    FilterMatch, ListState, TimelineColumns, actor_fields, event_fields, first_match, match_range,
-    names_a_field,
+    DaySpan, FilterMatch, ListState, TimelineColumns, actor_fields, covers, event_fields,
+    first_match, match_range, names_a_field,
 };
 pub use search::Search;
 pub use selection::{Picked, Selection, word_count};
@@ -206,6 +206,9 @@ pub struct App {
     /// at the end of `update` when the sort, a filter or the briefing changed.
     shown_actors: list::Shown,
     shown_events: list::Shown,
+    /// The span of the days all events cover, for the Timeline's axis, and the generation of
+    /// the briefing it was found in: a stored derived value (see [`list::DaySpan`]).
+    day_span: (u64, list::DaySpan),
     /// The Details' lines before the mentions: a stored derived value (see
     /// [`details::Built`]), built again at the end of `update` when their subject, the pane's
     /// width or the briefing changed.
@@ -256,6 +259,7 @@ impl App {
             generation: 0,
             shown_actors: list::Shown::default(),
             shown_events: list::Shown::default(),
+            day_span: (u64::MAX, list::DaySpan::default()),
             details_head: details::Built::default(),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
@@ -979,6 +983,23 @@ impl App {
             |v| self.widest_date(v),
         );
         self.shown_events = events;
+        if self.day_span.0 != self.generation {
+            self.day_span = (
+                self.generation,
+                list::DaySpan::of(&self.briefing.sheet.events),
+            );
+        }
+    }
+
+    /// The span of the days all events cover, for the Timeline's axis: stored by `update`
+    /// once per briefing, or found afresh in the middle of an `update` that took a new one.
+    #[must_use]
+    pub fn day_span(&self) -> list::DaySpan {
+        if self.day_span.0 == self.generation {
+            self.day_span.1
+        } else {
+            list::DaySpan::of(&self.briefing.sheet.events)
+        }
     }
 
     /// The actors that pass the Actors' filter, sorted.

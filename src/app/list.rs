@@ -185,6 +185,52 @@ impl Shown {
     }
 }
 
+/// The first and last day event `e` covers.
+#[must_use]
+pub fn covers(e: &Event) -> (i64, i64) {
+    let first = e.date.first_day();
+    let last = e
+        .end
+        .map_or(e.date.last_day(), crate::date::PartialDate::last_day);
+    (first, last.max(first))
+}
+
+/// What the Timeline's time axis needs of the days all events cover: the first and the last,
+/// and the longest gap between the days covered so far and the next event (in order of their
+/// first days), where the axis may break. Found once per briefing (`App::day_span`): sorting
+/// 100,000 events' days for every row drawn was most of a Timeline keystroke (issue 16).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DaySpan {
+    pub first: i64,
+    pub last: i64,
+    pub gap: Option<(i64, i64)>,
+}
+
+impl DaySpan {
+    /// The span of `events`' days.
+    #[must_use]
+    pub fn of(events: &[Event]) -> Self {
+        Self::of_days(&events.iter().map(covers).collect::<Vec<_>>())
+    }
+
+    /// The span of `days`, each the first and last day an event covers.
+    #[must_use]
+    pub fn of_days(days: &[(i64, i64)]) -> Self {
+        let first = days.iter().map(|d| d.0).min().unwrap_or(0);
+        let last = days.iter().map(|d| d.1).max().unwrap_or(first).max(first);
+        let mut sorted = days.to_vec();
+        sorted.sort_unstable();
+        let (mut reach, mut gap) = (first, None::<(i64, i64)>);
+        for &(a, z) in &sorted {
+            if a > reach && gap.is_none_or(|(g0, g1)| a - reach > g1 - g0) {
+                gap = Some((reach, a));
+            }
+            reach = reach.max(z);
+        }
+        Self { first, last, gap }
+    }
+}
+
 /// The first item from which the rest of `visible` fits in `height` rows: no offset goes
 /// beyond it (it would leave blank rows at the end).
 fn last_offset(visible: &[usize], height: usize, rows: impl Fn(usize) -> usize) -> usize {

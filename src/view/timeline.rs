@@ -14,9 +14,12 @@ use super::pane;
 use super::text::width;
 use super::theme::Theme;
 use crate::app::{
-    App, Pane, Target, TimelineColumns, event_fields, first_match, match_range, names_a_field,
+    App, DaySpan, Pane, Target, TimelineColumns, covers, event_fields, first_match, match_range,
+    names_a_field,
 };
-use crate::date::{PartialDate, month_label, year_month};
+#[cfg(test)]
+use crate::date::PartialDate;
+use crate::date::{month_label, year_month};
 use crate::inert::one_line;
 use crate::sheet::{Actor, Event};
 
@@ -29,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let c = app.timeline_columns();
     let columns = Columns {
         c,
-        days: days_of(app),
+        span: app.day_span(),
     };
     // The entries on screen, each with its title's rows; the first row inside is the time
     // axis. A title wraps: the last entry may be cut at the bottom, never the selected one.
@@ -120,10 +123,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-/// Column widths shared by every row, and the days each event covers.
+/// Column widths shared by every row, and the span of the days the events cover.
 struct Columns {
     c: TimelineColumns,
-    days: Vec<(i64, i64)>,
+    span: DaySpan,
 }
 
 /// The first row: the dates at the two ends of the track, and at a break.
@@ -131,7 +134,7 @@ fn axis<'a>(c: &Columns, ruler: Ruler, theme: &Theme) -> Line<'a> {
     if c.c.track == 0 {
         return ruler_line(c, ruler, theme);
     }
-    let scale = Scale::new(&c.days, c.c.track, LABELLED);
+    let scale = Scale::of(c.span, c.c.track, LABELLED);
     let text = scale.labels();
     if text.trim().is_empty() {
         return Line::raw("");
@@ -152,7 +155,7 @@ struct Ruler<'e> {
 }
 
 fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
-    let (first, last) = ends(&c.days);
+    let (first, last) = (c.span.first, c.span.last);
     let years = year_month(first).0 != year_month(last).0;
     let (from, to) = (short_label(first, years), short_label(last, years));
     let w = r.width.saturating_sub(from.len() + to.len() + 2);
@@ -160,7 +163,7 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
         return Line::raw("");
     }
     // The ruler's labels are at its ends, outside it: a stretch needs no room for one.
-    let scale = Scale::new(&c.days, w, 1);
+    let scale = Scale::of(c.span, w, 1);
     let mut cells: Vec<char> = scale.empty();
     let mut chosen = None;
     for (n, e) in r.events.iter().enumerate() {
@@ -275,7 +278,7 @@ fn row<'a>(
     let pad = c.c.date.saturating_sub(date.chars().count());
     spans.push(Span::raw(" ".repeat(pad + 1)));
     if c.c.track > 0 {
-        let scale = Scale::new(&c.days, c.c.track, LABELLED);
+        let scale = Scale::of(c.span, c.c.track, LABELLED);
         spans.push(Span::styled(track(&scale, e), theme.link));
         spans.push(Span::raw(" "));
     }
@@ -290,25 +293,6 @@ fn row<'a>(
         room,
     ));
     Line::from(spans)
-}
-
-/// The first and last day each event covers.
-fn days_of(app: &App) -> Vec<(i64, i64)> {
-    app.briefing().sheet.events.iter().map(covers).collect()
-}
-
-/// The first and last day event `e` covers.
-fn covers(e: &Event) -> (i64, i64) {
-    let first = e.date.first_day();
-    let last = e.end.map_or(e.date.last_day(), PartialDate::last_day);
-    (first, last.max(first))
-}
-
-/// The first and last day of all.
-fn ends(days: &[(i64, i64)]) -> (i64, i64) {
-    let first = days.iter().map(|d| d.0).min().unwrap_or(0);
-    let last = days.iter().map(|d| d.1).max().unwrap_or(first);
-    (first, last.max(first))
 }
 
 /// The fewest cells a stretch of a broken track takes under the axis: a year and a space.
@@ -332,11 +316,17 @@ struct Scale {
 }
 
 impl Scale {
-    /// The scale for events covering `days` on `width` cells. The track breaks at the
+    /// The scale for events covering `days` (see [`Scale::of`]).
+    #[cfg(test)]
+    fn new(days: &[(i64, i64)], width: usize, fewest: usize) -> Self {
+        Self::of(DaySpan::of_days(days), width, fewest)
+    }
+
+    /// The scale for events whose days span `span` on `width` cells. The track breaks at the
     /// longest gap between events when it is four times as long as the rest together; each
     /// stretch then takes at least `fewest` cells (room for a label under the axis).
-    fn new(days: &[(i64, i64)], width: usize, fewest: usize) -> Self {
-        let (first, last) = ends(days);
+    fn of(span: DaySpan, width: usize, fewest: usize) -> Self {
+        let DaySpan { first, last, gap } = span;
         let whole = Self {
             first: (first, last),
             second: None,
@@ -345,16 +335,6 @@ impl Scale {
         };
         if width < 9 {
             return whole;
-        }
-        let mut sorted = days.to_vec();
-        sorted.sort_unstable();
-        // The longest gap between the days covered so far and the next event.
-        let (mut reach, mut gap) = (first, None::<(i64, i64)>);
-        for &(a, z) in &sorted {
-            if a > reach && gap.is_none_or(|(g0, g1)| a - reach > g1 - g0) {
-                gap = Some((reach, a));
-            }
-            reach = reach.max(z);
         }
         let Some((g0, g1)) = gap else {
             return whole;

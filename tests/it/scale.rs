@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use briefing::app::{Action, App};
+use briefing::app::{Action, App, DaySpan};
 use proptest::prelude::*;
 
 use crate::harness::{Fixture, Reader};
@@ -115,6 +115,11 @@ fn check_stored(app: &App) {
     assert_eq!(stored.head, afresh.head, "stored Details lines are stale");
     assert_eq!(stored.len(), afresh.len());
     assert_eq!(stored.subject, afresh.subject);
+    assert_eq!(
+        app.day_span(),
+        DaySpan::of(&app.briefing().sheet.events),
+        "the Timeline's stored span of days is stale"
+    );
 }
 
 proptest! {
