@@ -1041,7 +1041,7 @@ impl App {
                 }
                 let e = &b.sheet.events[n];
                 let date = e.when();
-                let fields: Vec<&str> = list::event_fields(e, &date, &b.sheet.actors)
+                let fields: Vec<&str> = list::event_fields(e, &date, b)
                     .into_iter()
                     .map(|(_, text)| text)
                     .collect();
@@ -1083,7 +1083,7 @@ impl App {
         move |n| {
             self.briefing.sheet.events.get(n).map_or(1, |e| {
                 c.title_rows(&e.title, e.when().width()).len()
-                    + usize::from(list::names_a_field(&needle, e, &self.briefing.sheet.actors))
+                    + usize::from(list::names_a_field(&needle, e, &self.briefing))
             })
         }
     }

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::action::Action;
+use crate::briefing::Briefing;
 use crate::inert::one_line;
 use crate::sheet::{Actor, Event};
 
@@ -337,7 +338,7 @@ pub fn actor_fields(a: &Actor) -> Vec<(&'static str, &str)> {
 pub fn event_fields<'a>(
     e: &'a Event,
     date: &'a str,
-    actors: &'a [Actor],
+    b: &'a Briefing,
 ) -> Vec<(&'static str, &'a str)> {
     let mut fields = vec![
         ("title", e.title.as_str()),
@@ -347,8 +348,10 @@ pub fn event_fields<'a>(
     fields.extend(
         e.actors
             .iter()
-            .filter_map(|id| actors.iter().find(|a| a.id == *id))
-            .map(|a| ("actor", a.name.as_str())),
+            // By the briefing's index of ids: a search of the actors per event was 200,000
+            // comparisons a row at 100,000 actors (issue 16).
+            .filter_map(|id| b.actor_index(id))
+            .map(|a| ("actor", b.sheet.actors[a].name.as_str())),
     );
     fields.extend(e.note.as_deref().map(|n| ("note", n)));
     fields
@@ -357,9 +360,12 @@ pub fn event_fields<'a>(
 /// Whether `needle` (lowercase) matched event `e` in a field the Timeline does not show (a
 /// note, an id, an actor): the event then takes a row more, naming the field.
 #[must_use]
-pub fn names_a_field(needle: &str, e: &Event, actors: &[Actor]) -> bool {
+pub fn names_a_field(needle: &str, e: &Event, b: &Briefing) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
     let date = e.when();
-    first_match(needle, &event_fields(e, &date, actors))
+    first_match(needle, &event_fields(e, &date, b))
         .is_some_and(|m| !matches!(m.field, "title" | "date"))
 }
 

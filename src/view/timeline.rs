@@ -17,11 +17,12 @@ use crate::app::{
     App, DaySpan, Pane, Target, TimelineColumns, covers, event_fields, first_match, match_range,
     names_a_field,
 };
+use crate::briefing::Briefing;
 #[cfg(test)]
 use crate::date::PartialDate;
 use crate::date::{month_label, year_month};
 use crate::inert::one_line;
-use crate::sheet::{Actor, Event};
+use crate::sheet::Event;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
@@ -46,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             break;
         }
         let titles = c.title_rows(&events[n].title, width(&events[n].when()));
-        let named = names_a_field(&needle, &events[n], &b.sheet.actors);
+        let named = names_a_field(&needle, &events[n], b);
         used += titles.len() + usize::from(named);
         if used <= rows {
             whole += 1;
@@ -80,20 +81,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         width: w,
     };
     buf.set_line(inner.x, inner.y, &axis(&columns, ruler, theme), inner.width);
-    let marked: Vec<usize> = match app.followed().target() {
-        Target::Actor(a) => b.events_of(a).collect(),
-        Target::Event(e) => vec![e],
-        Target::None => Vec::new(),
+    // Whether event `n` is marked: followed, or naming the followed actor. Asked of the rows
+    // drawn only (the followed actor's events were a scan of every event per frame).
+    let followed_id = match app.followed().target() {
+        Target::Actor(a) => b.sheet.actors.get(a).map(|a| a.id.as_str()),
+        _ => None,
+    };
+    let marked = |n: usize| match app.followed().target() {
+        Target::Actor(_) => followed_id.is_some_and(|id| events[n].actors.iter().any(|x| x == id)),
+        Target::Event(e) => e == n,
+        Target::None => false,
     };
     let focused = app.focus() == Pane::Timeline;
     let (marked, columns) = (&marked, &columns);
     let lines = entries.iter().flat_map(|(n, titles, named)| {
         let e = &events[*n];
-        let found = Found::of(e, titles, &needle, &b.sheet.actors);
+        let found = Found::of(e, titles, &needle, b);
         (0..titles.len() + usize::from(*named)).map(move |k| {
             let indent = " ".repeat(c.indent(width(&e.when())));
             let mut line = match titles.get(k) {
-                Some(title) if k == 0 => row(e, title, marked.contains(n), &found, columns, theme),
+                Some(title) if k == 0 => row(e, title, marked(*n), &found, columns, theme),
                 Some(title) => {
                     let mut spans = vec![Span::raw(indent)];
                     spans.extend(super::actors::marked(
@@ -221,14 +228,14 @@ struct Found {
 
 impl Found {
     /// What `needle` (lowercase) matched in event `e`, whose title is wrapped as `titles`.
-    fn of(e: &Event, titles: &[String], needle: &str, actors: &[Actor]) -> Self {
+    fn of(e: &Event, titles: &[String], needle: &str, b: &Briefing) -> Self {
         let date = e.when();
         let mut found = Self {
             date: None,
             titles: vec![None; titles.len()],
             other: None,
         };
-        let Some(m) = first_match(needle, &event_fields(e, &date, actors)) else {
+        let Some(m) = first_match(needle, &event_fields(e, &date, b)) else {
             return found;
         };
         match m.field {
