@@ -164,10 +164,14 @@ fn crowd(criterion: &mut Criterion) {
     let mut group = criterion.benchmark_group("crowd, 100K actors and 100K events");
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
-    let cases: [(&str, &[Action]); 4] = [
+    let cases: [(&str, &[Action]); 5] = [
         (
-            "key j/k in Actors + draw 200x60",
+            "key j/k in Actors, onto and off the actor of every event + draw 200x60",
             &[Action::Focus(Pane::Actors)],
+        ),
+        (
+            "key j/k in Actors, between two actors of one event + draw 200x60",
+            &[Action::Focus(Pane::Actors), Action::Down],
         ),
         (
             "key j/k in Timeline + draw 200x60",
