@@ -228,14 +228,14 @@ struct Found {
 
 impl Found {
     /// What `needle` (lowercase) matched in event `e`, whose title is wrapped as `titles`.
-    fn of(e: &Event, titles: &[String], needle: &str, b: &Briefing) -> Self {
+    fn of(e: &Event, titles: &[String], needle: &str, briefing: &Briefing) -> Self {
         let date = e.when();
         let mut found = Self {
             date: None,
             titles: vec![None; titles.len()],
             other: None,
         };
-        let Some(m) = first_match(needle, &event_fields(e, &date, b)) else {
+        let Some(m) = first_match(needle, &event_fields(e, &date, briefing)) else {
             return found;
         };
         match m.field {
