@@ -213,6 +213,9 @@ pub struct App {
     /// [`details::Built`]), built again at the end of `update` when their subject, the pane's
     /// width or the briefing changed.
     details_head: details::Built,
+    /// Each actor's events and members, and the generation of the briefing they were found
+    /// in: a stored derived value (see [`details::Links`]), for the Details' head.
+    links: (u64, details::Links),
 }
 
 impl App {
@@ -261,6 +264,7 @@ impl App {
             shown_events: list::Shown::default(),
             day_span: (u64::MAX, list::DaySpan::default()),
             details_head: details::Built::default(),
+            links: (u64::MAX, details::Links::default()),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
         // a 10 MB article takes tens of milliseconds to wrap.
@@ -1121,7 +1125,13 @@ impl App {
         let key = self.details_key();
         let head = match self.details_head.get(key) {
             Some(head) => Cow::Borrowed(head),
-            None => Cow::Owned(details::head(&self.briefing, &self.keys, key.0, key.1)),
+            None => Cow::Owned(details::head(
+                &self.briefing,
+                &self.keys,
+                key.0,
+                key.1,
+                (self.links.0 == self.generation).then_some(&self.links.1),
+            )),
         };
         details::with_head(&self.briefing, key.0, key.1, head)
     }
@@ -1144,10 +1154,19 @@ impl App {
     /// Builds the Details' head lines again if their subject, the width or the briefing
     /// changed since they were built.
     fn refresh_details(&mut self) {
+        if self.links.0 != self.generation {
+            self.links = (self.generation, details::Links::of(&self.briefing));
+        }
         let key = self.details_key();
         let mut built = std::mem::take(&mut self.details_head);
         built.refresh(key, || {
-            details::head(&self.briefing, &self.keys, key.0, key.1)
+            details::head(
+                &self.briefing,
+                &self.keys,
+                key.0,
+                key.1,
+                Some(&self.links.1),
+            )
         });
         self.details_head = built;
     }

@@ -22,8 +22,13 @@ fn sheet(actors: usize, events: usize) -> String {
         let kind = if n % 2 == 0 { "person" } else { "organization" };
         let _ = writeln!(
             s,
-            "[[actors]]\nid = \"a{n}\"\nname = \"{name}\"\nkind = \"{kind}\"\n"
+            "[[actors]]\nid = \"a{n}\"\nname = \"{name}\"\nkind = \"{kind}\""
         );
+        // Some actors are part of another: the Details list the members.
+        if n % 5 == 4 {
+            let _ = writeln!(s, "affiliation = \"a{}\"", n % 3);
+        }
+        s.push('\n');
     }
     for k in 0..events {
         let a = k % actors.max(1);
