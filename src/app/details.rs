@@ -342,7 +342,7 @@ fn actor(b: &Briefing, n: usize, links: Option<&Links>, d: &mut Builder) {
         }
     }
     let members: Vec<usize> = match links {
-        Some(l) => l.members(n).collect(),
+        Some(index) => index.members(n).collect(),
         None => b.members_of(n).collect(),
     };
     if !members.is_empty() {
@@ -352,7 +352,7 @@ fn actor(b: &Briefing, n: usize, links: Option<&Links>, d: &mut Builder) {
         }
     }
     let events: Vec<usize> = match links {
-        Some(l) => l.events(n).collect(),
+        Some(index) => index.events(n).collect(),
         None => b.events_of(n).collect(),
     };
     if !events.is_empty() {
