@@ -10,7 +10,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use briefing::app::{Action, App, MAX_HEIGHT, MAX_WIDTH};
+use briefing::app::{Action, App, MAX_HEIGHT, MAX_WIDTH, Pane};
 use briefing::briefing::{Briefing, Input, check};
 use briefing::view::render;
 use briefing_workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
@@ -150,5 +150,65 @@ fn marks(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, marks);
+/// The crowded briefing of issue 16 (`briefing_workload::crowd`: 100,000 actors and 100,000
+/// events, every event naming the first actor): a key and its frame at 200×60 with the Actors
+/// focused, the Timeline focused, the Article focused (the lists drawn beside it), and in the
+/// Details of the actor every event names.
+fn crowd(criterion: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = briefing_workload::crowd(100_000, 100_000)
+        .write_to(dir.path())
+        .expect("the workload written");
+    let input = Input::Path(path);
+    let b = briefing::briefing::open(&input).expect("the crowded briefing opens");
+    let mut group = criterion.benchmark_group("crowd, 100K actors and 100K events");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    let cases: [(&str, &[Action]); 5] = [
+        (
+            "key j/k in Actors, onto and off the actor of every event + draw 200x60",
+            &[Action::Focus(Pane::Actors)],
+        ),
+        (
+            "key j/k in Actors, between two actors of one event + draw 200x60",
+            &[Action::Focus(Pane::Actors), Action::Down],
+        ),
+        (
+            "key j/k in Timeline + draw 200x60",
+            &[Action::Focus(Pane::Timeline)],
+        ),
+        (
+            "key j/k in Article + draw 200x60",
+            &[Action::Focus(Pane::Article)],
+        ),
+        (
+            "key j/k in the Details of the actor of every event + draw 200x60",
+            &[
+                Action::Focus(Pane::Actors),
+                Action::Top,
+                Action::Follow,
+                Action::Focus(Pane::Details),
+            ],
+        ),
+    ];
+    for (name, setup) in cases {
+        let mut app = App::new(b.clone(), input.clone(), true);
+        app.update(Action::Resize(200, 60));
+        for a in setup {
+            app.update(a.clone());
+        }
+        let mut term = terminal(200, 60);
+        let mut down = false;
+        group.bench_function(name, |bencher| {
+            bencher.iter(|| {
+                down = !down;
+                app.update(if down { Action::Down } else { Action::Up });
+                term.draw(|f| render(&app, f)).expect("drawn");
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, marks, crowd);
 criterion_main!(benches);

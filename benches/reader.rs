@@ -375,5 +375,61 @@ fn warnings_window(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reader, warnings_window);
+/// Issue 16's abandoned searches: on a 100 MB article, `/`, then a letter typed and erased 20
+/// times (each followed by a `Settle`, as the terminal loop sends one after a burst of keys),
+/// then the letter again and `Enter`. Timed: the `Enter` alone (it blocked 10.5 s before
+/// superseded searches were cancelled and Enter stopped waiting), and, apart, the whole run to
+/// its matches on screen.
+fn abandoned_searches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let sheet = "[briefing]\ntitle = \"Long\"\narticle = \"article.txt\"\n";
+    let line = "The committee met again on the question of the harbour and the rail line.\n";
+    let article = line.repeat(100_000_000 / line.len());
+    std::fs::write(dir.path().join("facts.toml"), sheet).expect("write facts.toml");
+    std::fs::write(dir.path().join("article.txt"), article).expect("write article.txt");
+    let input = Input::Path(dir.path().join("facts.toml"));
+    let b = open(&input).expect("the article opens");
+    let mut app = App::new(b, input, true);
+    app.update(Action::Resize(W, H));
+    let mut g = c.benchmark_group("abandoned searches, 100 MB");
+    g.sampling_mode(SamplingMode::Flat);
+    g.sample_size(10);
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(10));
+    let typed = |app: &mut App| {
+        app.update(Action::Cancel);
+        app.update(Action::Search);
+        for _ in 0..20 {
+            app.update(Action::Type('e'));
+            app.update(Action::Settle);
+            app.update(Action::DeleteChar);
+            app.update(Action::Settle);
+        }
+        app.update(Action::Type('e'));
+        app.update(Action::Settle);
+    };
+    g.bench_function("Enter after a letter typed and erased 20 times", |bch| {
+        bch.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                typed(&mut app);
+                let start = Instant::now();
+                app.update(Action::Submit);
+                spent += start.elapsed();
+                settle(&mut app);
+            }
+            spent
+        });
+    });
+    g.bench_function("the same, to its matches", |bch| {
+        bch.iter(|| {
+            typed(&mut app);
+            app.update(Action::Submit);
+            settle(&mut app);
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, reader, warnings_window, abandoned_searches);
 criterion_main!(benches);

@@ -48,6 +48,7 @@ mod text_field;
 mod unclaimed;
 pub mod window;
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 pub use action::Action;
@@ -58,8 +59,8 @@ pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
 pub use hits::Cursor;
 pub use list::{
-    FilterMatch, ListState, TimelineColumns, actor_fields, event_fields, first_match, match_range,
-    names_a_field,
+    DaySpan, FilterMatch, ListState, TimelineColumns, actor_fields, covers, event_fields,
+    first_match, match_range, names_a_field,
 };
 pub use search::Search;
 pub use selection::{Picked, Selection, word_count};
@@ -197,6 +198,24 @@ pub struct App {
     unclaimed: Option<Unclaimed>,
     /// The article's selection, and where a drag began.
     selection: selection::SelectionState,
+    /// Which briefing is shown: one more on every reload, for the stored derived values
+    /// found from it.
+    generation: u64,
+    /// The Actors' and the Timeline's items, filtered and sorted: stored derived values (see
+    /// [`list::Shown`]: sorting 100,000 actors per frame was most of a keystroke), found again
+    /// at the end of `update` when the sort, a filter or the briefing changed.
+    shown_actors: list::Shown,
+    shown_events: list::Shown,
+    /// The span of the days all events cover, for the Timeline's axis, and the generation of
+    /// the briefing it was found in: a stored derived value (see [`list::DaySpan`]).
+    day_span: (u64, list::DaySpan),
+    /// The Details' lines before the mentions: a stored derived value (see
+    /// [`details::Built`]), built again at the end of `update` when their subject, the pane's
+    /// width or the briefing changed.
+    details_head: details::Built,
+    /// Each actor's events and members, and the generation of the briefing they were found
+    /// in: a stored derived value (see [`details::Links`]), for the Details' head.
+    links: (u64, details::Links),
 }
 
 impl App {
@@ -240,6 +259,12 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             unclaimed: None,
             selection: selection::SelectionState::default(),
+            generation: 0,
+            shown_actors: list::Shown::default(),
+            shown_events: list::Shown::default(),
+            day_span: (u64::MAX, list::DaySpan::default()),
+            details_head: details::Built::default(),
+            links: (u64::MAX, details::Links::default()),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
         // a 10 MB article takes tens of milliseconds to wrap.
@@ -251,6 +276,7 @@ impl App {
     #[must_use]
     pub fn with_keys(mut self, keys: KeyTable) -> Self {
         self.keys = keys;
+        self.details_head.clear();
         self
     }
 
@@ -275,6 +301,8 @@ impl App {
             (self.article.cursor, self.article.unclaimed),
         );
         let effect = self.apply(action);
+        self.refresh_shown();
+        self.refresh_details();
         if self.article.cursor != cursor.0 && self.article.cursor.is_some() {
             // A mention put under the cursor takes it off an unclaimed name.
             self.article.unclaimed = None;
@@ -308,6 +336,7 @@ impl App {
         if action == Action::Settle {
             self.settle_export();
             self.settle_unclaimed();
+            self.settle_search();
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -369,11 +398,24 @@ impl App {
 
     /// A key while the article's search is typed.
     fn search_input(&mut self, action: Action) {
-        match self
+        let typed = self
             .search
-            .type_key(action, &self.briefing.article, &mut self.article)
-        {
-            Typed::Nothing => {}
+            .type_key(action, &self.briefing.article, &mut self.article);
+        self.search_kept(typed);
+    }
+
+    /// The matches of a search kept while it ran on another thread, once they arrive.
+    fn settle_search(&mut self) {
+        let typed = self
+            .search
+            .settle_kept(&self.briefing.article, &mut self.article);
+        self.search_kept(typed);
+    }
+
+    /// What the article's search left to do: say it matched nothing, or record the jump.
+    fn search_kept(&mut self, typed: Typed) {
+        match typed {
+            Typed::Nothing | Typed::Searching => {}
             Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
             Typed::Kept => {
                 // The jump to the first match and the walk of `n`/`N` that may follow are one
@@ -399,6 +441,7 @@ impl App {
             &mut self.events
         };
         if list.type_key(action) {
+            self.refresh_shown();
             self.fit_lists();
             self.details.to_top();
         }
@@ -868,9 +911,103 @@ impl App {
         vec![pane, Context::Panes, Context::Global]
     }
 
-    /// The actors shown in the Actors pane, filtered and sorted.
+    /// The actors shown in the Actors pane, filtered and sorted (a copy: see
+    /// [`App::shown_actors`]).
     #[must_use]
     pub fn visible_actors(&self) -> Vec<usize> {
+        self.shown_actors().into_owned()
+    }
+
+    /// The events shown in the Timeline pane, filtered, in date order (a copy: see
+    /// [`App::shown_events`]).
+    #[must_use]
+    pub fn visible_events(&self) -> Vec<usize> {
+        self.shown_events().into_owned()
+    }
+
+    /// The actors shown in the Actors pane, filtered and sorted: those `update` stored, or,
+    /// in the middle of an `update` that changed what they depend on, found afresh.
+    #[must_use]
+    pub fn shown_actors(&self) -> Cow<'_, [usize]> {
+        match self.shown_actors.get(&self.actors_key()) {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(self.find_actors()),
+        }
+    }
+
+    /// The events shown in the Timeline pane, filtered, in date order: as
+    /// [`App::shown_actors`].
+    #[must_use]
+    pub fn shown_events(&self) -> Cow<'_, [usize]> {
+        match self.shown_events.get(&self.events_key()) {
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Owned(self.find_events()),
+        }
+    }
+
+    /// The actors the Actors pane shows, found afresh, never from what is stored: what
+    /// [`App::shown_actors`] must equal.
+    #[must_use]
+    pub fn visible_actors_afresh(&self) -> Vec<usize> {
+        self.find_actors()
+    }
+
+    /// The events the Timeline shows, found afresh: what [`App::shown_events`] must equal.
+    #[must_use]
+    pub fn visible_events_afresh(&self) -> Vec<usize> {
+        self.find_events()
+    }
+
+    fn actors_key(&self) -> list::ShownKey {
+        list::ShownKey {
+            filter: self.actors.filter.clone(),
+            sort: Some(self.sort),
+            generation: self.generation,
+        }
+    }
+
+    fn events_key(&self) -> list::ShownKey {
+        list::ShownKey {
+            filter: self.events.filter.clone(),
+            sort: None,
+            generation: self.generation,
+        }
+    }
+
+    /// Finds the lists' items again if the sort, a filter or the briefing changed since they
+    /// were found.
+    fn refresh_shown(&mut self) {
+        let mut actors = std::mem::take(&mut self.shown_actors);
+        actors.refresh(self.actors_key(), || self.find_actors(), |_| 0);
+        self.shown_actors = actors;
+        let mut events = std::mem::take(&mut self.shown_events);
+        events.refresh(
+            self.events_key(),
+            || self.find_events(),
+            |v| self.widest_date(v),
+        );
+        self.shown_events = events;
+        if self.day_span.0 != self.generation {
+            self.day_span = (
+                self.generation,
+                list::DaySpan::of(&self.briefing.sheet.events),
+            );
+        }
+    }
+
+    /// The span of the days all events cover, for the Timeline's axis: stored by `update`
+    /// once per briefing, or found afresh in the middle of an `update` that took a new one.
+    #[must_use]
+    pub fn day_span(&self) -> list::DaySpan {
+        if self.day_span.0 == self.generation {
+            self.day_span.1
+        } else {
+            list::DaySpan::of(&self.briefing.sheet.events)
+        }
+    }
+
+    /// The actors that pass the Actors' filter, sorted.
+    fn find_actors(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.actors.filter.to_lowercase();
         let mut v: Vec<usize> = (0..b.sheet.actors.len())
@@ -897,9 +1034,8 @@ impl App {
         v
     }
 
-    /// The events shown in the Timeline pane, filtered, in date order.
-    #[must_use]
-    pub fn visible_events(&self) -> Vec<usize> {
+    /// The events that pass the Timeline's filter, in date order (the fact sheet's).
+    fn find_events(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.events.filter.to_lowercase();
         (0..b.sheet.events.len())
@@ -909,7 +1045,7 @@ impl App {
                 }
                 let e = &b.sheet.events[n];
                 let date = e.when();
-                let fields: Vec<&str> = list::event_fields(e, &date, &b.sheet.actors)
+                let fields: Vec<&str> = list::event_fields(e, &date, b)
                     .into_iter()
                     .map(|(_, text)| text)
                     .collect();
@@ -918,21 +1054,28 @@ impl App {
             .collect()
     }
 
+    /// The widest date of `events`, in columns (10 when there are none).
+    fn widest_date(&self, events: &[usize]) -> usize {
+        use unicode_width::UnicodeWidthStr;
+        let all = &self.briefing.sheet.events;
+        events
+            .iter()
+            .map(|&n| all[n].when().width())
+            .max()
+            .unwrap_or(10)
+    }
+
     /// The Timeline's columns, for the width it is shown at.
     #[must_use]
     pub fn timeline_columns(&self) -> TimelineColumns {
-        use unicode_width::UnicodeWidthStr;
         let width = self
             .geometry_of(Pane::Timeline)
             .inner(Pane::Timeline)
             .map_or(0, |r| usize::from(r.width));
-        let events = &self.briefing.sheet.events;
         let widest = self
-            .visible_events()
-            .iter()
-            .map(|&n| events[n].when().width())
-            .max()
-            .unwrap_or(10);
+            .shown_events
+            .widest_date(&self.events_key())
+            .unwrap_or_else(|| self.widest_date(&self.shown_events()));
         TimelineColumns::new(width, widest)
     }
 
@@ -944,7 +1087,7 @@ impl App {
         move |n| {
             self.briefing.sheet.events.get(n).map_or(1, |e| {
                 c.title_rows(&e.title, e.when().width()).len()
-                    + usize::from(list::names_a_field(&needle, e, &self.briefing.sheet.actors))
+                    + usize::from(list::names_a_field(&needle, e, &self.briefing))
             })
         }
     }
@@ -975,12 +1118,57 @@ impl App {
         }
     }
 
-    /// The details pane's content, wrapped for its width.
+    /// The details pane's content, wrapped for its width: the head lines `update` stored, or,
+    /// in the middle of an `update` that changed what they depend on, built afresh.
     #[must_use]
     pub fn details(&self) -> Details<'_> {
+        let key = self.details_key();
+        let head = match self.details_head.get(key) {
+            Some(head) => Cow::Borrowed(head),
+            None => Cow::Owned(details::head(
+                &self.briefing,
+                &self.keys,
+                key.0,
+                key.1,
+                (self.links.0 == self.generation).then_some(&self.links.1),
+            )),
+        };
+        details::with_head(&self.briefing, key.0, key.1, head)
+    }
+
+    /// The details pane's content built whole from the state, never from what is stored: what
+    /// [`App::details`] must equal.
+    #[must_use]
+    pub fn details_afresh(&self) -> Details<'_> {
+        let (subject, width, _) = self.details_key();
+        details::details(&self.briefing, &self.keys, subject, width)
+    }
+
+    /// What the Details' head lines are built for now.
+    fn details_key(&self) -> details::BuiltKey {
         let g = self.geometry_of(Pane::Details);
         let width = g.inner(Pane::Details).map_or(20, |r| usize::from(r.width));
-        details::details(&self.briefing, &self.keys, self.details_subject(), width)
+        (self.details_subject(), width, self.generation)
+    }
+
+    /// Builds the Details' head lines again if their subject, the width or the briefing
+    /// changed since they were built.
+    fn refresh_details(&mut self) {
+        if self.links.0 != self.generation {
+            self.links = (self.generation, details::Links::of(&self.briefing));
+        }
+        let key = self.details_key();
+        let mut built = std::mem::take(&mut self.details_head);
+        built.refresh(key, || {
+            details::head(
+                &self.briefing,
+                &self.keys,
+                key.0,
+                key.1,
+                Some(&self.links.1),
+            )
+        });
+        self.details_head = built;
     }
 
     /// What the `w` window lists: the warnings and the notes the fact sheet loaded with.

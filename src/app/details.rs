@@ -1,8 +1,10 @@
-//! What the details pane shows, derived from the selection every time it is needed, so it can
-//! never disagree with it: the selected actor or event, or the facts. Lines are wrapped
-//! for the pane's width; mention lines stay a slice of the index and are drawn lazily, since an
-//! actor of a long document may have thousands.
+//! What the details pane shows, derived from the selection, so it can never disagree with it:
+//! the selected actor or event, or the facts. Lines are wrapped for the pane's width; mention
+//! lines stay a slice of the index and are drawn lazily, since an actor of a long document may
+//! have thousands; the lines before them are stored by `App` until their inputs change
+//! ([`Built`]: an actor named by 100,000 events has as many lines).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::Action;
@@ -58,7 +60,9 @@ pub struct Line {
 /// The details of one subject: wrapped lines, then [`Details::per_mention`] lines per mention.
 pub struct Details<'a> {
     pub subject: Subject,
-    pub head: Vec<Line>,
+    /// The lines before the mentions: built for this drawing, or those `App` stored
+    /// ([`Built`]).
+    pub head: Cow<'a, [Line]>,
     pub mentions: &'a [u32],
     /// The lines each mention's keyword-in-context takes: more in a narrow pane, so that the
     /// mention has about as much context around it as in a wide one ([`mention_lines`]).
@@ -150,16 +154,51 @@ pub fn details<'a>(
     subject: Subject,
     width: usize,
 ) -> Details<'a> {
+    with_head(
+        b,
+        subject,
+        width,
+        Cow::Owned(head(b, keys, subject, width, None)),
+    )
+}
+
+/// The details of `subject` at `width` whose head lines are `head` (built by [`head`]).
+#[must_use]
+pub fn with_head<'a>(
+    b: &'a Briefing,
+    subject: Subject,
+    width: usize,
+    head: Cow<'a, [Line]>,
+) -> Details<'a> {
+    let mentions: &[u32] = match subject {
+        Subject::Actor(a) => b.mentions.of_actor(a),
+        _ => &[],
+    };
+    Details {
+        subject,
+        head,
+        mentions,
+        per_mention: mention_lines(width),
+    }
+}
+
+/// The lines of the details of `subject` before its mentions, wrapped to `width` columns; an
+/// actor's events and members from `links` when given, else found by scanning the fact sheet
+/// (the same lists: [`Links`]).
+#[must_use]
+pub fn head(
+    b: &Briefing,
+    keys: &KeyTable,
+    subject: Subject,
+    width: usize,
+    links: Option<&Links>,
+) -> Vec<Line> {
     let mut d = Builder {
         lines: Vec::new(),
         width: width.max(8),
     };
-    let mut mentions: &[u32] = &[];
     match subject {
-        Subject::Actor(a) => {
-            actor(b, a, &mut d);
-            mentions = b.mentions.of_actor(a);
-        }
+        Subject::Actor(a) => actor(b, a, links, &mut d),
         Subject::Event(e) => event(b, e, &mut d),
         Subject::Facts => facts(b, &mut d),
         Subject::About => about(b, &mut d),
@@ -175,15 +214,100 @@ pub fn details<'a>(
             Tone::Muted,
         ),
     }
-    Details {
-        subject,
-        head: d.lines,
-        mentions,
-        per_mention: mention_lines(width),
+    d.lines
+}
+
+/// Each actor's events and members (the actors whose affiliation it is), in fact-sheet order:
+/// what `Briefing::events_of` and `members_of` give, found for every actor in one pass. A
+/// stored derived value (`App` keeps it per briefing): those scan every event and every actor,
+/// 3 ms an actor at 100,000 of each, on every key that selects another actor (issue 16).
+#[derive(Debug, Default)]
+pub struct Links {
+    events: Vec<Vec<u32>>,
+    members: Vec<Vec<u32>>,
+}
+
+impl Links {
+    #[must_use]
+    pub fn of(b: &Briefing) -> Self {
+        let n = b.sheet.actors.len();
+        let (mut events, mut members) = (vec![Vec::new(); n], vec![Vec::new(); n]);
+        for (e, ev) in b.sheet.events.iter().enumerate() {
+            let e = u32::try_from(e).unwrap_or(u32::MAX);
+            for a in ev.actors.iter().filter_map(|id| b.actor_index(id)) {
+                let list: &mut Vec<u32> = &mut events[a];
+                // An event naming an actor twice is one of its events (events come in order:
+                // a repeat is the last one pushed).
+                if list.last() != Some(&e) {
+                    list.push(e);
+                }
+            }
+        }
+        for (m, actor) in b.sheet.actors.iter().enumerate() {
+            if let Some(aff) = actor
+                .affiliation
+                .as_deref()
+                .and_then(|id| b.actor_index(id))
+            {
+                members[aff].push(u32::try_from(m).unwrap_or(u32::MAX));
+            }
+        }
+        Self { events, members }
+    }
+
+    fn events(&self, actor: usize) -> impl Iterator<Item = usize> + '_ {
+        self.events
+            .get(actor)
+            .into_iter()
+            .flatten()
+            .map(|&e| e as usize)
+    }
+
+    fn members(&self, actor: usize) -> impl Iterator<Item = usize> + '_ {
+        self.members
+            .get(actor)
+            .into_iter()
+            .flatten()
+            .map(|&m| m as usize)
     }
 }
 
-fn actor(b: &Briefing, n: usize, d: &mut Builder) {
+/// What the head lines were built for: the subject, the width, the briefing's generation.
+pub type BuiltKey = (Subject, usize, u64);
+
+/// The head lines of the Details as last built, with what they were built for: a **stored
+/// derived value** (ARCHITECTURE.md, "Invariants"), kept because an actor named by 100,000
+/// events took 300–400 ms to build per frame (issue 16). `App::update` builds them again when
+/// the subject, the pane's width or the briefing changes; until it has, `App::details` builds
+/// them afresh rather than use stale ones.
+#[derive(Debug, Default)]
+pub struct Built {
+    key: Option<BuiltKey>,
+    head: Vec<Line>,
+}
+
+impl Built {
+    /// The head lines, if they were built for `key`.
+    #[must_use]
+    pub fn get(&self, key: BuiltKey) -> Option<&[Line]> {
+        (self.key == Some(key)).then_some(self.head.as_slice())
+    }
+
+    /// Builds the head lines again with `build` unless they were built for `key`.
+    pub fn refresh(&mut self, key: BuiltKey, build: impl FnOnce() -> Vec<Line>) {
+        if self.key != Some(key) {
+            self.head = build();
+            self.key = Some(key);
+        }
+    }
+
+    /// Forgets the lines (the key table changed: the hint of an empty pane names keys).
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+}
+
+fn actor(b: &Briefing, n: usize, links: Option<&Links>, d: &mut Builder) {
     let Some(a) = b.sheet.actors.get(n) else {
         return;
     };
@@ -217,14 +341,20 @@ fn actor(b: &Briefing, n: usize, d: &mut Builder) {
             d.text("", &line, Tone::Text);
         }
     }
-    let members: Vec<usize> = b.members_of(n).collect();
+    let members: Vec<usize> = match links {
+        Some(index) => index.members(n).collect(),
+        None => b.members_of(n).collect(),
+    };
     if !members.is_empty() {
         d.heading(&format!("Includes ({})", members.len()));
         for m in members {
             d.link("", &b.sheet.actors[m].name, Link::Actor(m));
         }
     }
-    let events: Vec<usize> = b.events_of(n).collect();
+    let events: Vec<usize> = match links {
+        Some(index) => index.events(n).collect(),
+        None => b.events_of(n).collect(),
+    };
     if !events.is_empty() {
         d.heading(&format!("Events ({})", events.len()));
         for e in events {

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::action::Action;
+use crate::briefing::Briefing;
 use crate::inert::one_line;
 use crate::sheet::{Actor, Event};
 
@@ -132,6 +133,105 @@ impl ListState {
     }
 }
 
+/// What the items of one list were found for: its filter, the sort (the Actors'), and the
+/// briefing's generation (a reload's new briefing is another).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ShownKey {
+    pub filter: String,
+    pub sort: Option<super::Sort>,
+    pub generation: u64,
+}
+
+/// The items a list shows, filtered and in order, with what they were found for: a **stored
+/// derived value** (ARCHITECTURE.md, "Invariants"), kept because filtering and sorting 100,000
+/// actors per frame cost 50–90 ms a key (issue 16). `App::update` finds them again when the
+/// sort, the filter or the briefing changes ([`Shown::refresh`]); until it has, `App` finds
+/// them afresh rather than use stale ones ([`Shown::get`]).
+#[derive(Clone, Debug, Default)]
+pub struct Shown {
+    key: Option<ShownKey>,
+    items: Vec<usize>,
+    /// The widest date among the items, in columns: for the Timeline's date column.
+    widest_date: usize,
+}
+
+impl Shown {
+    /// The items, if they were found for `key`.
+    #[must_use]
+    pub fn get(&self, key: &ShownKey) -> Option<&[usize]> {
+        (self.key.as_ref() == Some(key)).then_some(self.items.as_slice())
+    }
+
+    /// The widest date among the items, if they were found for `key`.
+    #[must_use]
+    pub fn widest_date(&self, key: &ShownKey) -> Option<usize> {
+        (self.key.as_ref() == Some(key)).then_some(self.widest_date)
+    }
+
+    /// Finds the items again with `find` (and their widest date with `widest`) unless they
+    /// were found for `key`. Returns whether it did.
+    pub fn refresh(
+        &mut self,
+        key: ShownKey,
+        find: impl FnOnce() -> Vec<usize>,
+        widest: impl FnOnce(&[usize]) -> usize,
+    ) -> bool {
+        if self.key.as_ref() == Some(&key) {
+            return false;
+        }
+        self.items = find();
+        self.widest_date = widest(&self.items);
+        self.key = Some(key);
+        true
+    }
+}
+
+/// The first and last day event `e` covers.
+#[must_use]
+pub fn covers(e: &Event) -> (i64, i64) {
+    let first = e.date.first_day();
+    let last = e
+        .end
+        .map_or(e.date.last_day(), crate::date::PartialDate::last_day);
+    (first, last.max(first))
+}
+
+/// What the Timeline's time axis needs of the days all events cover: the first and the last,
+/// and the longest gap between the days covered so far and the next event (in order of their
+/// first days), where the axis may break. Found once per briefing (`App::day_span`): sorting
+/// 100,000 events' days for every row drawn was most of a Timeline keystroke (issue 16).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DaySpan {
+    pub first: i64,
+    pub last: i64,
+    pub gap: Option<(i64, i64)>,
+}
+
+impl DaySpan {
+    /// The span of `events`' days.
+    #[must_use]
+    pub fn of(events: &[Event]) -> Self {
+        Self::of_days(&events.iter().map(covers).collect::<Vec<_>>())
+    }
+
+    /// The span of `days`, each the first and last day an event covers.
+    #[must_use]
+    pub fn of_days(days: &[(i64, i64)]) -> Self {
+        let first = days.iter().map(|d| d.0).min().unwrap_or(0);
+        let last = days.iter().map(|d| d.1).max().unwrap_or(first).max(first);
+        let mut sorted = days.to_vec();
+        sorted.sort_unstable();
+        let (mut reach, mut gap) = (first, None::<(i64, i64)>);
+        for &(a, z) in &sorted {
+            if a > reach && gap.is_none_or(|(g0, g1)| a - reach > g1 - g0) {
+                gap = Some((reach, a));
+            }
+            reach = reach.max(z);
+        }
+        Self { first, last, gap }
+    }
+}
+
 /// The first item from which the rest of `visible` fits in `height` rows: no offset goes
 /// beyond it (it would leave blank rows at the end).
 fn last_offset(visible: &[usize], height: usize, rows: impl Fn(usize) -> usize) -> usize {
@@ -238,7 +338,7 @@ pub fn actor_fields(a: &Actor) -> Vec<(&'static str, &str)> {
 pub fn event_fields<'a>(
     e: &'a Event,
     date: &'a str,
-    actors: &'a [Actor],
+    b: &'a Briefing,
 ) -> Vec<(&'static str, &'a str)> {
     let mut fields = vec![
         ("title", e.title.as_str()),
@@ -248,8 +348,10 @@ pub fn event_fields<'a>(
     fields.extend(
         e.actors
             .iter()
-            .filter_map(|id| actors.iter().find(|a| a.id == *id))
-            .map(|a| ("actor", a.name.as_str())),
+            // By the briefing's index of ids: a search of the actors per event was 200,000
+            // comparisons a row at 100,000 actors (issue 16).
+            .filter_map(|id| b.actor_index(id))
+            .map(|a| ("actor", b.sheet.actors[a].name.as_str())),
     );
     fields.extend(e.note.as_deref().map(|n| ("note", n)));
     fields
@@ -258,9 +360,12 @@ pub fn event_fields<'a>(
 /// Whether `needle` (lowercase) matched event `e` in a field the Timeline does not show (a
 /// note, an id, an actor): the event then takes a row more, naming the field.
 #[must_use]
-pub fn names_a_field(needle: &str, e: &Event, actors: &[Actor]) -> bool {
+pub fn names_a_field(needle: &str, e: &Event, b: &Briefing) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
     let date = e.when();
-    first_match(needle, &event_fields(e, &date, actors))
+    first_match(needle, &event_fields(e, &date, b))
         .is_some_and(|m| !matches!(m.field, "title" | "date"))
 }
 

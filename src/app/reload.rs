@@ -150,6 +150,8 @@ impl App {
         // The lists and what is followed hold indices into the old fact sheet: carried over by
         // id, so an edit that reorders or removes entries never selects another one.
         let old = std::mem::replace(&mut self.briefing, b);
+        // The values derived from the briefing and stored are found again (`App::shown_*`).
+        self.generation += 1;
         // What a change is applied to from now on, and what the file must still hold.
         if let Ok(editor) = &mut self.editor {
             editor.loaded(self.briefing.sheet_text.as_bytes());

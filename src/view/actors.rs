@@ -16,7 +16,7 @@ use crate::sheet::Actor;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
-    let visible = app.visible_actors();
+    let visible = app.shown_actors();
     let list = app.actors_list();
     let extra = format!(
         "{} · by {}",
@@ -55,14 +55,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let needle = list.filter.to_lowercase();
     let focused = app.focus() == Pane::Actors;
     let w = usize::from(inner.width);
-    let count_w = b
-        .sheet
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(n, _)| b.mentions.count(n).to_string().len())
+    // The digits of the largest count (one number formatted, not one per actor).
+    let count_w = (0..b.sheet.actors.len())
+        .map(|n| b.mentions.count(n))
         .max()
-        .unwrap_or(1);
+        .map_or(1, |most| most.to_string().len());
     let buf = frame.buffer_mut();
     for (i, &n) in visible
         .iter()

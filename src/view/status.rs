@@ -214,17 +214,21 @@ fn input_note(app: &App) -> String {
             (None, Some(d)) => (&d.query, app.details_matches().len()),
             (None, None) => (&s.query, s.matches.len()),
         };
+        // The article's search may still be finding its matches (another thread, for a long
+        // article): none found yet is not "no match".
+        let searching = typing.is_none() && details.is_none() && s.searching();
         return match (query.is_empty(), matched) {
             (true, _) => format!("  type to search · {keep} · {cancel} cancel"),
+            (false, _) if searching => format!("  searching… · {cancel} cancel"),
             (false, 0) => format!("  no match · {cancel} cancel"),
             (false, 1) => format!("  1 match · {keep}"),
             (false, n) => format!("  {n} matches · {keep}"),
         };
     }
     let shown = if app.actors_list().editing {
-        app.visible_actors().len()
+        app.shown_actors().len()
     } else {
-        app.visible_events().len()
+        app.shown_events().len()
     };
     format!("  {shown} shown · {keep} · {cancel} clear")
 }
@@ -243,6 +247,9 @@ pub fn position(app: &App) -> String {
     }
     let s = app.search();
     // The search names its match while it leads (see `App::cursor`); else the mention does.
+    if s.active() && s.searching() {
+        return format!("searching… · \"{}\"", clean(&s.query));
+    }
     if s.active() && (s.current.is_some() || s.matches.is_empty()) {
         return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
     }
@@ -253,12 +260,12 @@ pub fn position(app: &App) -> String {
             .unwrap_or_else(|| line_position(app)),
         // Followed from a list, the article's cursor too: n and N walk it from there.
         Pane::Actors => {
-            let v = app.visible_actors();
+            let v = app.shown_actors();
             let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
             format!("actor {at}/{}{}", v.len(), in_list(app, Pane::Actors))
         }
         Pane::Timeline => {
-            let v = app.visible_events();
+            let v = app.shown_events();
             let at = app.events_list().position(&v).map_or(0, |p| p + 1);
             format!("event {at}/{}{}", v.len(), in_list(app, Pane::Timeline))
         }

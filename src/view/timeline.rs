@@ -14,22 +14,26 @@ use super::pane;
 use super::text::width;
 use super::theme::Theme;
 use crate::app::{
-    App, Pane, Target, TimelineColumns, event_fields, first_match, match_range, names_a_field,
+    App, DaySpan, Pane, Target, TimelineColumns, covers, event_fields, first_match, match_range,
+    names_a_field,
 };
-use crate::date::{PartialDate, month_label, year_month};
+use crate::briefing::Briefing;
+#[cfg(test)]
+use crate::date::PartialDate;
+use crate::date::{month_label, year_month};
 use crate::inert::one_line;
-use crate::sheet::{Actor, Event};
+use crate::sheet::Event;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
     let events = &b.sheet.events;
-    let visible = app.visible_events();
+    let visible = app.shown_events();
     let list = app.events_list();
     let extra = pane::list_extra(visible.len(), events.len(), &list.filter, list.editing);
     let c = app.timeline_columns();
     let columns = Columns {
         c,
-        days: days_of(app),
+        span: app.day_span(),
     };
     // The entries on screen, each with its title's rows; the first row inside is the time
     // axis. A title wraps: the last entry may be cut at the bottom, never the selected one.
@@ -43,7 +47,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             break;
         }
         let titles = c.title_rows(&events[n].title, width(&events[n].when()));
-        let named = names_a_field(&needle, &events[n], &b.sheet.actors);
+        let named = names_a_field(&needle, &events[n], b);
         used += titles.len() + usize::from(named);
         if used <= rows {
             whole += 1;
@@ -77,20 +81,26 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         width: w,
     };
     buf.set_line(inner.x, inner.y, &axis(&columns, ruler, theme), inner.width);
-    let marked: Vec<usize> = match app.followed().target() {
-        Target::Actor(a) => b.events_of(a).collect(),
-        Target::Event(e) => vec![e],
-        Target::None => Vec::new(),
+    // Whether event `n` is marked: followed, or naming the followed actor. Asked of the rows
+    // drawn only (the followed actor's events were a scan of every event per frame).
+    let followed_id = match app.followed().target() {
+        Target::Actor(a) => b.sheet.actors.get(a).map(|a| a.id.as_str()),
+        _ => None,
+    };
+    let marked = |n: usize| match app.followed().target() {
+        Target::Actor(_) => followed_id.is_some_and(|id| events[n].actors.iter().any(|x| x == id)),
+        Target::Event(e) => e == n,
+        Target::None => false,
     };
     let focused = app.focus() == Pane::Timeline;
     let (marked, columns) = (&marked, &columns);
     let lines = entries.iter().flat_map(|(n, titles, named)| {
         let e = &events[*n];
-        let found = Found::of(e, titles, &needle, &b.sheet.actors);
+        let found = Found::of(e, titles, &needle, b);
         (0..titles.len() + usize::from(*named)).map(move |k| {
             let indent = " ".repeat(c.indent(width(&e.when())));
             let mut line = match titles.get(k) {
-                Some(title) if k == 0 => row(e, title, marked.contains(n), &found, columns, theme),
+                Some(title) if k == 0 => row(e, title, marked(*n), &found, columns, theme),
                 Some(title) => {
                     let mut spans = vec![Span::raw(indent)];
                     spans.extend(super::actors::marked(
@@ -120,10 +130,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
 }
 
-/// Column widths shared by every row, and the days each event covers.
+/// Column widths shared by every row, and the span of the days the events cover.
 struct Columns {
     c: TimelineColumns,
-    days: Vec<(i64, i64)>,
+    span: DaySpan,
 }
 
 /// The first row: the dates at the two ends of the track, and at a break.
@@ -131,7 +141,7 @@ fn axis<'a>(c: &Columns, ruler: Ruler, theme: &Theme) -> Line<'a> {
     if c.c.track == 0 {
         return ruler_line(c, ruler, theme);
     }
-    let scale = Scale::new(&c.days, c.c.track, LABELLED);
+    let scale = Scale::of(c.span, c.c.track, LABELLED);
     let text = scale.labels();
     if text.trim().is_empty() {
         return Line::raw("");
@@ -152,7 +162,7 @@ struct Ruler<'e> {
 }
 
 fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
-    let (first, last) = ends(&c.days);
+    let (first, last) = (c.span.first, c.span.last);
     let years = year_month(first).0 != year_month(last).0;
     let (from, to) = (short_label(first, years), short_label(last, years));
     let w = r.width.saturating_sub(from.len() + to.len() + 2);
@@ -160,7 +170,7 @@ fn ruler_line<'a>(c: &Columns, r: Ruler, theme: &Theme) -> Line<'a> {
         return Line::raw("");
     }
     // The ruler's labels are at its ends, outside it: a stretch needs no room for one.
-    let scale = Scale::new(&c.days, w, 1);
+    let scale = Scale::of(c.span, w, 1);
     let mut cells: Vec<char> = scale.empty();
     let mut chosen = None;
     for (n, e) in r.events.iter().enumerate() {
@@ -218,14 +228,14 @@ struct Found {
 
 impl Found {
     /// What `needle` (lowercase) matched in event `e`, whose title is wrapped as `titles`.
-    fn of(e: &Event, titles: &[String], needle: &str, actors: &[Actor]) -> Self {
+    fn of(e: &Event, titles: &[String], needle: &str, briefing: &Briefing) -> Self {
         let date = e.when();
         let mut found = Self {
             date: None,
             titles: vec![None; titles.len()],
             other: None,
         };
-        let Some(m) = first_match(needle, &event_fields(e, &date, actors)) else {
+        let Some(m) = first_match(needle, &event_fields(e, &date, briefing)) else {
             return found;
         };
         match m.field {
@@ -275,7 +285,7 @@ fn row<'a>(
     let pad = c.c.date.saturating_sub(date.chars().count());
     spans.push(Span::raw(" ".repeat(pad + 1)));
     if c.c.track > 0 {
-        let scale = Scale::new(&c.days, c.c.track, LABELLED);
+        let scale = Scale::of(c.span, c.c.track, LABELLED);
         spans.push(Span::styled(track(&scale, e), theme.link));
         spans.push(Span::raw(" "));
     }
@@ -290,25 +300,6 @@ fn row<'a>(
         room,
     ));
     Line::from(spans)
-}
-
-/// The first and last day each event covers.
-fn days_of(app: &App) -> Vec<(i64, i64)> {
-    app.briefing().sheet.events.iter().map(covers).collect()
-}
-
-/// The first and last day event `e` covers.
-fn covers(e: &Event) -> (i64, i64) {
-    let first = e.date.first_day();
-    let last = e.end.map_or(e.date.last_day(), PartialDate::last_day);
-    (first, last.max(first))
-}
-
-/// The first and last day of all.
-fn ends(days: &[(i64, i64)]) -> (i64, i64) {
-    let first = days.iter().map(|d| d.0).min().unwrap_or(0);
-    let last = days.iter().map(|d| d.1).max().unwrap_or(first);
-    (first, last.max(first))
 }
 
 /// The fewest cells a stretch of a broken track takes under the axis: a year and a space.
@@ -332,11 +323,17 @@ struct Scale {
 }
 
 impl Scale {
-    /// The scale for events covering `days` on `width` cells. The track breaks at the
+    /// The scale for events covering `days` (see [`Scale::of`]).
+    #[cfg(test)]
+    fn new(days: &[(i64, i64)], width: usize, fewest: usize) -> Self {
+        Self::of(DaySpan::of_days(days), width, fewest)
+    }
+
+    /// The scale for events whose days span `span` on `width` cells. The track breaks at the
     /// longest gap between events when it is four times as long as the rest together; each
     /// stretch then takes at least `fewest` cells (room for a label under the axis).
-    fn new(days: &[(i64, i64)], width: usize, fewest: usize) -> Self {
-        let (first, last) = ends(days);
+    fn of(span: DaySpan, width: usize, fewest: usize) -> Self {
+        let DaySpan { first, last, gap } = span;
         let whole = Self {
             first: (first, last),
             second: None,
@@ -345,16 +342,6 @@ impl Scale {
         };
         if width < 9 {
             return whole;
-        }
-        let mut sorted = days.to_vec();
-        sorted.sort_unstable();
-        // The longest gap between the days covered so far and the next event.
-        let (mut reach, mut gap) = (first, None::<(i64, i64)>);
-        for &(a, z) in &sorted {
-            if a > reach && gap.is_none_or(|(g0, g1)| a - reach > g1 - g0) {
-                gap = Some((reach, a));
-            }
-            reach = reach.max(z);
         }
         let Some((g0, g1)) = gap else {
             return whole;

@@ -20,6 +20,7 @@ mod polish;
 mod props;
 mod pty;
 mod render;
+mod scale;
 mod schema;
 mod unclaimed;
 mod warnings_window;

@@ -32,6 +32,7 @@
 //! and the `omit` list. Benchmarks use [`BENCH_BYTES`], [`BENCH_ACTORS`] and [`BENCH_SEED`].
 
 mod cast;
+mod crowd;
 mod fold;
 mod sheet;
 mod text;
@@ -40,6 +41,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use cast::cast;
+pub use crowd::crowd;
 use sheet::sheet;
 use text::Writer;
 
