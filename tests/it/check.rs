@@ -31,15 +31,7 @@ fn errors_exit_1_and_report_every_problem() {
         .replace("kind = \"organization\"", "kind = \"organisation\"")
         + "\n[[events]]\nid = \"e\"\ndate = \"2024-13\"\ntitle = \"E\"\nactors = [\"natoo\"]\n";
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = f.relative(&String::from_utf8(out).unwrap());
+    let out = f.check(1);
     assert_eq!(
         out,
         "DIR/facts.toml:8:8: error: unknown actor kind \"organisation\" (did you mean \"organization\"?)\n\
@@ -92,15 +84,7 @@ fn a_folder_without_a_fact_sheet_exits_2() {
 fn a_fact_sheet_that_is_not_text_is_an_error_not_a_crash() {
     let f = Fixture::new("", ARTICLE.as_bytes());
     std::fs::write(f.sheet(), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = f.relative(&String::from_utf8(out).unwrap());
+    let out = f.check(1);
     assert!(
         out.starts_with(
             "DIR/facts.toml:1:1: error: this is not a TOML fact sheet: byte 0 is not UTF-8 text"
@@ -460,15 +444,7 @@ fn fact_ids_are_made_from_labels_numbered_apart_and_a_written_duplicate_is_an_er
                  \n[[facts]]\nid = \"cost\"\nlabel = \"Cost\"\nvalue = \"3\"\n\
                  \n[[facts]]\nid = \"cost\"\nlabel = \"Cost again\"\nvalue = \"4\"\n";
     let f = Fixture::new(&format!("{SHEET}{facts}"), ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = f.relative(&String::from_utf8(out).unwrap());
+    let out = f.check(1);
     assert!(
         out.starts_with(
             "DIR/facts.toml:25:6: error: duplicate fact id \"cost\" (first used on line 20)\n"

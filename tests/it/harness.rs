@@ -42,6 +42,20 @@ impl Fixture {
         self.path("facts.toml")
     }
 
+    /// What `briefing check` prints for this fixture's fact sheet, with its folder written as
+    /// `DIR`, asserting the exit status `code`.
+    pub fn check(&self, code: i32) -> String {
+        let out = briefing()
+            .arg("check")
+            .arg(self.sheet())
+            .assert()
+            .code(code)
+            .get_output()
+            .stdout
+            .clone();
+        self.relative(&String::from_utf8(out).expect("check prints UTF-8"))
+    }
+
     /// `text` with this fixture's folder written as `DIR`.
     pub fn relative(&self, text: &str) -> String {
         text.replace(&format!("{}/", self.dir.path().display()), "DIR/")

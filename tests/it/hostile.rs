@@ -425,15 +425,7 @@ fn very_long_strings_are_cut_on_screen() {
 fn several_errors_are_reported_in_one_run_at_their_positions() {
     let sheet = "[briefing]\ntitle = 5\narticle = \"article.txt\"\nextra = 1\n\n[[actors]]\nid = \"Bad Id\"\nname = \"\"\nkind = \"club\"\n\n[[events]]\nid = \"e\"\ndate = \"2024-02-30\"\ntitle = \"E\"\nactors = [\"nobody\"]\n";
     let f = Fixture::new(sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = f.relative(&String::from_utf8(out).unwrap());
+    let out = f.check(1);
     let positions: Vec<&str> = out.lines().filter_map(|l| l.split(": ").next()).collect();
     assert_eq!(
         positions,
