@@ -42,8 +42,9 @@ pub fn render(b: &Briefing) -> String {
     let events: Vec<String> = (s.events.iter().enumerate())
         .map(|(n, e)| slug("event", &e.id, n))
         .collect();
-    let facts: Vec<String> = (0..s.facts.len())
-        .map(|n| format!("fact-{}", n + 1))
+    // Facts by their id (written, or made from the label), as actors and events are.
+    let facts: Vec<String> = (s.facts.iter().enumerate())
+        .map(|(n, f)| slug("fact", &f.id, n))
         .collect();
     let mut out = String::with_capacity(b.article.text().len() * 2 + 32 * 1024);
     let title = esc(&s.briefing.title);

@@ -385,7 +385,7 @@ evidence = "in Washington today. Leaders agreed on aid. More"
         ]
     );
     // Each quote is marked in both paragraphs, its id on the first piece only.
-    for id in ["q-event-a", "q-event-b", "q-fact-1"] {
+    for id in ["q-event-a", "q-event-b", "q-fact-same-words-twice"] {
         assert_eq!(select(&doc, &format!("#{id}")).len(), 1);
         let first = select(&doc, &format!("#{id}"))[0];
         assert_eq!(first.value().name(), "mark");
