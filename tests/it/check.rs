@@ -97,15 +97,7 @@ fn a_fact_sheet_that_is_not_text_is_an_error_not_a_crash() {
 fn messages_never_carry_control_characters() {
     let sheet = SHEET.replace("id = \"nato\"", "id = \"na\\u001b]0;pwned\\u0007to\"");
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = f.check(1);
     assert!(
         out.contains("actor id \"na\\u{1b}]0;pwned\\u{7}to\" is not a valid id"),
         "{out}"
@@ -321,16 +313,9 @@ fn two_actors_side_by_side_warn_once_per_phrase() {
     let article = "Mr. Bankman Fried spoke.\nSam Bankman-Fried (SBF) agreed.\n\
                    Then Bankman\nFried left, and Bankman Fried came back.\n";
     let f = Fixture::new(SBF_SHEET, article.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.check(0);
     assert_eq!(
-        f.relative(&String::from_utf8(out).unwrap()),
+        out,
         "DIR/facts.toml:12:6: warning: actor \"stoltenberg\" is never mentioned in the article (check its name and aliases against the text)\n\
          DIR/facts.toml:18:6: warning: actors \"bankman\" and \"fried\" are mentioned side by side in the article as \"Bankman Fried\" (3 times; first on line 1) (if it is one name, add \"Bankman Fried\" to the aliases of one of them)\n\
          facts.toml: 4 actors, 0 events, 0 facts, 0 errors, 2 warnings\n"
@@ -346,15 +331,7 @@ fn repeated_evidence_names_every_copy_and_the_repeated_lines() {
     let article = "NATO said the summit opened.\nMost read\nThe summit opened\nin Washington.\n\
                    NATO agreed.\nThe summit opened\nin Washington.\n";
     let f = Fixture::new(&sheet, article.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = f.relative(&String::from_utf8(out).unwrap());
+    let out = f.check(0);
     assert!(
         out.contains(
             "warning: evidence \"summit opened\" occurs 3 times in the article, on lines 1, 3 and \
@@ -488,15 +465,7 @@ fn a_control_character_in_a_fact_sheet_string_is_a_warning_at_the_string() {
         "aliases = [\"the alliance\", \"NA\\u0007TO\"]\nrole = \"x\\u001b]52;c;aGk=\\u0007y\"\nnote = \"two\\nlines\\tand a tab\"",
     );
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let out = f.relative(&String::from_utf8(out).unwrap());
+    let out = f.check(0);
     assert_eq!(
         out,
         "DIR/facts.toml:9:28: warning: `aliases` in actor \"nato\" holds the control character U+0007 (remove it: the reader and the exports show it as \u{2407})\n\
@@ -512,16 +481,9 @@ fn a_spelling_that_is_a_common_word_warns_where_it_is_written() {
         "aliases = [\"the alliance\", \"The\", \"US\"]",
     );
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.check(0);
     assert_eq!(
-        f.relative(&String::from_utf8(out).unwrap()),
+        out,
         "DIR/facts.toml:9:28: warning: \"The\" of actor \"nato\" is a common English word, found \
          wherever the article uses it (it is more likely a slip than a name; remove it, or write \
          the phrase the article names the actor by)\n\
@@ -535,15 +497,7 @@ fn every_reference_to_one_unknown_id_gets_the_same_suggestion() {
         + "\n[[events]]\nid = \"e\"\ndate = \"2024-01\"\ntitle = \"E\"\n\
            actors = [\"natoo\", \"natoo\", \"zzzz\"]\n";
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    let out = String::from_utf8(out).unwrap();
+    let out = f.check(1);
     assert_eq!(out.matches("(did you mean \"nato\"?)").count(), 2, "{out}");
     assert!(
         out.contains("unknown actor id \"zzzz\" in the event's `actors` (use the `id` of an actor"),

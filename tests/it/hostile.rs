@@ -486,15 +486,7 @@ fn deeply_nested_huge_and_foreign_files_are_refused_with_a_message() {
 
 fn check_article_path(article: &str) -> String {
     let f = Fixture::new(&SHEET.replace("article.txt", article), ARTICLE.as_bytes());
-    let out = briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .assert()
-        .code(1)
-        .get_output()
-        .stdout
-        .clone();
-    f.relative(&String::from_utf8(out).unwrap())
+    f.check(1)
 }
 
 #[test]
