@@ -289,14 +289,7 @@ fn rule_9_a_name_with_its_alias_is_one_mention_in_exports() {
     let article = "Sam Bankman-Fried (SBF) met Secretary General\nJens Stoltenberg.\n\
                    Later SBF spoke; Bankman, Fried.\n";
     let f = Fixture::new(SBF_SHEET, article.as_bytes());
-    let out = briefing()
-        .args(["export", "--format", "csv", "--table", "mentions"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["--format", "csv", "--table", "mentions"]);
     assert_eq!(
         String::from_utf8(out).unwrap(),
         "actor,start,end,line,column,text,name,kind,sentence\n\
@@ -397,14 +390,7 @@ fn ids_left_out_star_omits_and_elided_evidence_check_clean_and_export() {
         .assert()
         .success()
         .stdout("facts.toml: 1 actor, 1 event, 0 facts, 0 errors, 0 warnings\n");
-    let out = briefing()
-        .args(["export", "--format", "json"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["--format", "json"]);
     let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert_eq!(json["actors"][0]["id"], "nato");
     assert_eq!(json["events"][0]["id"], "nato-met");
@@ -440,14 +426,7 @@ fn fact_ids_are_made_from_labels_numbered_apart_and_a_written_duplicate_is_an_er
         ),
         ARTICLE.as_bytes(),
     );
-    let out = briefing()
-        .args(["export", "-f", "json"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["-f", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let ids: Vec<&str> = doc["facts"]
         .as_array()

@@ -215,14 +215,7 @@ fn csv_lists_are_json_arrays_and_facts_have_their_id() {
     ) + "\n[[facts]]\nlabel = \"Members\"\nvalue = \"32\"\n";
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
     let table = |name: &str| {
-        let out = briefing()
-            .args(["export", "-f", "csv", "--table", name])
-            .arg(f.sheet())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = f.export(&["-f", "csv", "--table", name]);
         let mut reader = csv::Reader::from_reader(out.as_slice());
         let headers = reader.headers().unwrap().clone();
         let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
@@ -246,14 +239,7 @@ fn control_characters_reach_csv_as_visible_placeholders() {
     );
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
     for table in ["actors", "mentions"] {
-        let out = briefing()
-            .args(["export", "-f", "csv", "--table", table])
-            .arg(f.sheet())
-            .assert()
-            .success()
-            .get_output()
-            .stdout
-            .clone();
+        let out = f.export(&["-f", "csv", "--table", table]);
         let out = String::from_utf8(out).unwrap();
         assert!(!out.contains(['\u{1b}', '\u{7}']), "{out:?}");
         if table == "actors" {
@@ -269,14 +255,7 @@ fn csv_cells_never_become_formulas() {
         "aliases = [\"the alliance\"]\nrole = \"=HYPERLINK(\\\"http://x\\\")\"",
     );
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .args(["export", "-f", "csv"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["-f", "csv"]);
     let out = String::from_utf8(out).unwrap();
     assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\""), "{out}");
 }
@@ -284,14 +263,7 @@ fn csv_cells_never_become_formulas() {
 #[test]
 fn toml_round_trips_to_the_same_briefing() {
     let f = Fixture::bundled();
-    let normal = briefing()
-        .args(["export", "-f", "toml"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let normal = f.export(&["-f", "toml"]);
     fs::write(f.path("normal.toml"), &normal).unwrap();
     let again = briefing()
         .args(["export", "-f", "json"])
@@ -301,14 +273,7 @@ fn toml_round_trips_to_the_same_briefing() {
         .get_output()
         .stdout
         .clone();
-    let first = briefing()
-        .args(["export", "-f", "json"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let first = f.export(&["-f", "json"]);
     assert_eq!(
         String::from_utf8(again).unwrap(),
         String::from_utf8(first).unwrap()
@@ -486,14 +451,7 @@ fn a_closed_pipe_is_not_an_error() {
 
 /// What `briefing export -f csv` of `f` prints on standard output.
 fn csv_of(f: &Fixture) -> Vec<u8> {
-    briefing()
-        .args(["export", "-f", "csv"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone()
+    f.export(&["-f", "csv"])
 }
 
 /// A file opened for appending, holding one earlier line: a log that `>> log` would extend.

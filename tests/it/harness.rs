@@ -56,6 +56,19 @@ impl Fixture {
         self.relative(&String::from_utf8(out).expect("check prints UTF-8"))
     }
 
+    /// What `briefing export ARGS FACT_SHEET` prints, asserting that it succeeds.
+    pub fn export(&self, args: &[&str]) -> Vec<u8> {
+        briefing()
+            .arg("export")
+            .args(args)
+            .arg(self.sheet())
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone()
+    }
+
     /// `text` with this fixture's folder written as `DIR`.
     pub fn relative(&self, text: &str) -> String {
         text.replace(&format!("{}/", self.dir.path().display()), "DIR/")

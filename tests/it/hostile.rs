@@ -159,14 +159,7 @@ fn injected_sequences_cannot_shape_a_markdown_export() {
         "title = \"# Not a heading\\n\\n- not a list <script>alert(1)</script> [x](javascript:x) ",
     );
     let f = Fixture::new(&sheet, hostile_article().as_bytes());
-    let out = briefing()
-        .args(["export", "-f", "markdown"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["-f", "markdown"]);
     let md = String::from_utf8(out).unwrap();
     assert_inert(md.as_bytes(), "markdown");
     let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
@@ -205,28 +198,14 @@ fn csv_and_json_carry_text_without_executing_it() {
         "aliases = [\"the alliance\"]\nrole = \"=cmd|' /C calc'!A0\"\nnote = \"@SUM(1+1)\"",
     );
     let f = Fixture::new(&sheet, ARTICLE.as_bytes());
-    let out = briefing()
-        .args(["export", "-f", "csv"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["-f", "csv"]);
     let mut reader = csv::Reader::from_reader(out.as_slice());
     let row = reader.records().next().unwrap().unwrap();
     assert_eq!(&row[4], "'=cmd|' /C calc'!A0");
     assert_eq!(&row[6], "'@SUM(1+1)");
     // JSON keeps the exact text, escaped by the format itself.
     let f = Fixture::new(&hostile_sheet(), hostile_article().as_bytes());
-    let out = briefing()
-        .args(["export", "-f", "json"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["-f", "json"]);
     assert!(!out.contains(&0x1b) && !out.contains(&0x07));
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     assert!(
@@ -264,14 +243,7 @@ const MIXED: &[u8] =
 #[test]
 fn byte_order_marks_line_endings_tabs_nul_and_scripts_load_and_draw() {
     let f = Fixture::new(SHEET, MIXED);
-    let out = briefing()
-        .args(["export", "-f", "json"])
-        .arg(f.sheet())
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = f.export(&["-f", "json"]);
     let doc: serde_json::Value = serde_json::from_slice(&out).unwrap();
     let text = String::from_utf8(MIXED.to_vec()).unwrap();
     let mentions = doc["actors"][0]["mentions"].as_array().unwrap();
