@@ -382,10 +382,6 @@ fn value<T>(field: Option<Field<T>>) -> Option<T> {
 struct Ids(std::collections::HashMap<String, Span>);
 
 impl Ids {
-    /// Reads and checks `id`: well-formed, not seen before in this array. Left out, it is
-    /// derived from `from` (the name or title), and a derived id already taken is reported at
-    /// the entry's header. A malformed or duplicate id is reported but still returned, so that
-    /// references to it do not also fail.
     /// As [`Ids::read`] for a fact, whose id made from its label is never a clash: facts had no
     /// ids before, and two facts may well share a label ("Casualties" from two sources), so the
     /// second made from it is numbered (`casualties-2`). A duplicate id written out is reported.
@@ -417,6 +413,10 @@ impl Ids {
         })
     }
 
+    /// Reads and checks `id`: well-formed, not seen before in this array. Left out, it is
+    /// derived from `from` (the name or title), and a derived id already taken is reported at
+    /// the entry's header. A malformed or duplicate id is reported but still returned, so that
+    /// references to it do not also fail.
     fn read(
         &mut self,
         t: &mut Table,
