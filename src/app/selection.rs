@@ -266,17 +266,7 @@ impl App {
     /// search's match) when it is on screen, else of the first word on screen.
     fn start_selection(&mut self) {
         let text = self.briefing.article.text();
-        let under = match self.cursor() {
-            Some(Cursor::Mention(m)) => self.briefing.mentions.all().get(m).map(|m| m.span.range()),
-            Some(Cursor::Match(c)) => self.search.matches.get(c).map(|m| m.range()),
-            Some(Cursor::Unclaimed(i)) => self
-                .unclaimed
-                .as_ref()
-                .and_then(|u| u.places().get(i))
-                .map(|p| p.range.clone()),
-            None => None,
-        }
-        .filter(|r| self.article.shows(r.start));
+        let under = self.cursor_range().filter(|r| self.article.shows(r.start));
         let words = if let Some(r) = under {
             next_word(text, r.start, r.end).zip(prev_word(text, r.start, r.end))
         } else {

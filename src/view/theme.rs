@@ -289,12 +289,6 @@ impl Theme {
         self.mention[i]
     }
 
-    /// The dark palette in 256 colours, or none.
-    #[must_use]
-    pub fn of(color: bool) -> &'static Self {
-        Self::pick(color, Colors::default())
-    }
-
     /// The theme for `colors`, or none.
     #[must_use]
     pub fn pick(color: bool, colors: Colors) -> &'static Self {
