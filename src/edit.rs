@@ -133,19 +133,10 @@ pub fn propose_actor(b: &Briefing, name: &str) -> NewActor {
         .into_iter()
         .find(|c| fold(&c.name) == folded || c.aliases.iter().any(|a| fold(a) == folded))
         .map_or_else(|| names::guess_kind(&name).0, |c| c.kind);
-    let candidate = names::Candidate {
-        name: name.clone(),
-        aliases: Vec::new(),
-        alias_reasons: Vec::new(),
-        kind,
-        kind_reason: None,
-        occurrences: Vec::new(),
-    };
-    let actor = draft::candidate_actor(&candidate, &mut ids(b));
     NewActor {
-        id: actor.id,
-        name: actor.name,
-        kind: actor.kind,
+        id: actor_id(b, &name),
+        name,
+        kind,
         aliases: Vec::new(),
         role: None,
     }
@@ -224,6 +215,13 @@ pub fn propose_event(b: &Briefing, sentence: Range<usize>) -> NewEvent {
         actors: draft::actor_ids(&b.mentions, &b.sheet.actors, &sentence),
         evidence: text::one_line(words),
     }
+}
+
+/// An id for a new actor named `name`, unique among the sheet's ids, made as the draft makes
+/// an actor's (without reading the article: the dialog asks it at every key typed).
+#[must_use]
+pub fn actor_id(b: &Briefing, name: &str) -> String {
+    ids(b).unique(draft::slug(name, 6), "actor")
 }
 
 /// An id for a new event titled `title`, unique among the sheet's ids.

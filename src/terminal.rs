@@ -614,11 +614,10 @@ fn now() -> u64 {
     u64::try_from(START.elapsed().as_millis()).unwrap_or(u64::MAX)
 }
 
-/// Puts text on the clipboard with OSC 52, which terminals (and tmux, with `set-clipboard
-/// on`) pass to the system clipboard. The text travels base64-encoded, so nothing in it can
-/// end the sequence early.
 /// Sends `text` to the terminal's clipboard (OSC 52), and to the desktop's clipboard tool when
-/// the session has one (`clipboard`); a tool that fails to start changes nothing.
+/// the session has one (`clipboard`); a tool that fails to start changes nothing. OSC 52
+/// carries the text base64-encoded, so nothing in it can end the sequence early; terminals
+/// (and tmux, with `set-clipboard on`) pass it to the system clipboard.
 fn copy(text: &str) -> io::Result<()> {
     if let Some(tool) = crate::clipboard::tool() {
         let _ = crate::clipboard::copy(&tool, text);

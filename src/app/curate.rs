@@ -360,7 +360,7 @@ impl CurateDialog {
         match (self.choice, field) {
             (Choice::NewActor, Some("id")) => self.actor.id_follows = false,
             (Choice::NewActor, Some("name")) if self.actor.id_follows => {
-                let id = edit::propose_actor(b, self.actor.name.as_str()).id;
+                let id = edit::actor_id(b, self.actor.name.as_str());
                 self.actor.id.set(id);
             }
             (Choice::NewEvent, Some("id")) => self.event.id_follows = false,
