@@ -554,39 +554,154 @@ fn sample_style() -> String {
     text(&select(&doc, "style")[0])
 }
 
-/// The rules inside the last `@media` block whose query is `query` (the page's rules come after
-/// the colours, which have a print block of their own).
-fn media<'a>(css: &'a str, query: &str) -> &'a str {
-    let head = format!("@media {query}{{");
-    let start = css
-        .rfind(&head)
-        .unwrap_or_else(|| panic!("no @media {query}"))
-        + head.len();
-    let mut depth = 1;
-    for (i, c) in css[start..].char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return &css[start..start + i];
+/// A style sheet read as rules, so that a test asks what a rule says, not how it is written:
+/// comments dropped, whitespace collapsed (none after a comma), each `@media` block read as a
+/// sheet of its own (blocks with the same query merged, in order).
+#[derive(Default)]
+struct Css {
+    /// Each rule's selector list and its declarations, in order.
+    rules: Vec<(String, Vec<(String, String)>)>,
+    media: Vec<(String, Css)>,
+}
+
+/// Whitespace collapsed to one space, none around a comma.
+fn squeeze(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" ,", ",")
+        .replace(", ", ",")
+}
+
+impl Css {
+    fn parse(css: &str) -> Self {
+        let mut plain = String::new();
+        let mut rest = css;
+        while let Some(at) = rest.find("/*") {
+            plain.push_str(&rest[..at]);
+            rest = rest[at..]
+                .find("*/")
+                .map_or("", |end| &rest[at + end + 2..]);
+        }
+        plain.push_str(rest);
+        let mut sheet = Self::default();
+        sheet.read(&plain);
+        sheet
+    }
+
+    fn read(&mut self, mut css: &str) {
+        while let Some(open) = css.find('{') {
+            let head = squeeze(&css[..open]);
+            let body_start = open + 1;
+            let mut depth = 1;
+            let mut end = css.len();
+            for (i, c) in css[body_start..].char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            end = body_start + i;
+                            break;
+                        }
+                    }
+                    _ => {}
                 }
             }
-            _ => {}
+            let body = &css[body_start..end];
+            if let Some(query) = head.strip_prefix("@media ") {
+                let query = query.to_owned();
+                if let Some((_, sheet)) = self.media.iter_mut().find(|(q, _)| *q == query) {
+                    sheet.read(body);
+                } else {
+                    let mut sheet = Self::default();
+                    sheet.read(body);
+                    self.media.push((query, sheet));
+                }
+            } else {
+                let declarations = body
+                    .split(';')
+                    .filter_map(|d| {
+                        let (property, value) = d.split_once(':')?;
+                        Some((squeeze(property), squeeze(value)))
+                    })
+                    .collect();
+                self.rules.push((head, declarations));
+            }
+            css = css.get(end + 1..).unwrap_or("");
         }
     }
-    panic!("@media {query} is not closed")
+
+    /// What the last rule for exactly `selector` says of `property`.
+    fn get(&self, selector: &str, property: &str) -> Option<&str> {
+        self.rules
+            .iter()
+            .filter(|(s, _)| *s == selector)
+            .flat_map(|(_, d)| d)
+            .filter(|(p, _)| p == property)
+            .map(|(_, v)| v.as_str())
+            .next_back()
+    }
+
+    /// Whether a rule for exactly `selector` exists.
+    fn has(&self, selector: &str) -> bool {
+        self.rules.iter().any(|(s, _)| s == selector)
+    }
+
+    /// The rules of the `@media` blocks for `query`.
+    fn media(&self, query: &str) -> &Css {
+        let Some((_, sheet)) = self.media.iter().find(|(q, _)| q == query) else {
+            panic!("no @media {query}")
+        };
+        sheet
+    }
+
+    /// Every value given to `property`, anywhere in the sheet.
+    fn values<'a>(&'a self, property: &'a str) -> Box<dyn Iterator<Item = &'a str> + 'a> {
+        let here = self
+            .rules
+            .iter()
+            .flat_map(|(_, d)| d)
+            .filter(move |(p, _)| p == property)
+            .map(|(_, v)| v.as_str());
+        Box::new(here.chain(self.media.iter().flat_map(move |(_, m)| m.values(property))))
+    }
+}
+
+/// The sample page's style sheet, read.
+fn sample_css() -> Css {
+    Css::parse(&sample_style())
+}
+
+/// The sample page's script with its whitespace collapsed, so that a test does not depend on
+/// how it is indented.
+fn sample_script_squeezed() -> String {
+    squeeze(&sample_script())
+}
+
+#[test]
+fn the_style_reader_reads_rules_media_and_comments() {
+    let css = Css::parse(
+        "/* x{a:b} */ a.b , c { color : red ; margin:0 0 1px }\n@media print{a.b,c{color:blue}}\n\
+         @media print{ d{x:y} }",
+    );
+    assert_eq!(css.get("a.b,c", "color"), Some("red"));
+    assert_eq!(css.get("a.b,c", "margin"), Some("0 0 1px"));
+    assert_eq!(css.media("print").get("a.b,c", "color"), Some("blue"));
+    assert_eq!(css.media("print").get("d", "x"), Some("y"));
+    assert!(!css.has("x"));
+    assert_eq!(css.values("color").collect::<Vec<_>>(), ["red", "blue"]);
 }
 
 /// The contents bar stays at the top only where it is one line; there, a link's target lands
 /// below it (the bar is about 2.6rem high); on a phone it scrolls away with the page.
 #[test]
 fn link_targets_land_clear_of_the_contents_bar() {
-    let css = sample_style();
-    let wide = media(&css, "screen and (min-width:700px)");
-    assert!(wide.contains("nav.toc{position:sticky"), "{wide}");
-    assert_eq!(css.matches("position:sticky").count(), 1);
-    assert!(wide.contains("[id]{scroll-margin-top:4rem}"), "{wide}");
+    let css = sample_css();
+    let wide = css.media("screen and (min-width:700px)");
+    assert_eq!(wide.get("nav.toc", "position"), Some("sticky"));
+    assert_eq!(css.values("position").filter(|v| *v == "sticky").count(), 1);
+    assert_eq!(wide.get("[id]", "scroll-margin-top"), Some("4rem"));
 }
 
 /// The sample page's script.
@@ -600,7 +715,7 @@ fn sample_script() -> String {
 /// instructions only a keyboard can follow.
 #[test]
 fn the_mention_walker_has_buttons_built_without_markup() {
-    let script = sample_script();
+    let script = sample_script_squeezed();
     for never in [
         "innerHTML",
         "outerHTML",
@@ -610,7 +725,7 @@ fn the_mention_walker_has_buttons_built_without_markup() {
         assert!(!script.contains(never), "{never}");
     }
     assert!(script.contains("document.createElement(\"button\")"));
-    assert!(script.contains("b.type = \"button\""));
+    assert!(script.contains("b.type = \"button\""), "{script}");
     for label in [
         "\"Previous mention\"",
         "\"Next mention\"",
@@ -620,26 +735,37 @@ fn the_mention_walker_has_buttons_built_without_markup() {
     }
     assert!(script.contains("textContent"));
     assert!(!script.contains("n next") && !script.contains("Esc stop"));
-    let css = sample_style();
+    let css = sample_css();
     // `display:flex` would show the box when the script hides it.
-    assert!(css.contains(".follow[hidden]{display:none}"));
-    assert!(css.contains(".follow button{min-width:2rem;min-height:2rem"));
+    assert_eq!(css.get(".follow[hidden]", "display"), Some("none"));
+    assert_eq!(css.get(".follow button", "min-width"), Some("2rem"));
+    assert_eq!(css.get(".follow button", "min-height"), Some("2rem"));
 }
 
 /// Printed without backgrounds (the browsers' default), a quote still shows: it is underlined;
 /// and the colours that tell something are asked to print as they are.
 #[test]
 fn quotes_show_in_print_without_their_background() {
-    let css = sample_style();
-    let print = media(&css, "print");
-    assert!(print.contains("mark.q{border-bottom:"), "{print}");
-    let exact = print
-        .lines()
-        .find(|l| l.contains("print-color-adjust:exact"))
+    let css = sample_css();
+    let print = css.media("print");
+    assert!(print.get("mark.q", "border-bottom").is_some());
+    let (selectors, _) = print
+        .rules
+        .iter()
+        .find(|(_, d)| {
+            d.iter()
+                .any(|(p, v)| p == "print-color-adjust" && v == "exact")
+        })
         .expect("print-color-adjust");
-    assert!(exact.contains("-webkit-print-color-adjust:exact"));
+    assert_eq!(
+        print.get(selectors, "-webkit-print-color-adjust"),
+        Some("exact")
+    );
     for needed in ["mark.q", ".m", ".card"] {
-        assert!(exact.contains(needed), "{needed} in {exact}");
+        assert!(
+            selectors.split(',').any(|s| s == needed),
+            "{needed} in {selectors}"
+        );
     }
 }
 
@@ -647,12 +773,13 @@ fn quotes_show_in_print_without_their_background() {
 /// text), its links lined up with the text.
 #[test]
 fn the_contents_bar_spans_the_window() {
-    let css = sample_style();
-    assert!(
-        css.contains("nav.toc{max-width:none;background:var(--bg);"),
-        "{css}"
+    let css = sample_css();
+    assert_eq!(css.get("nav.toc", "max-width"), Some("none"));
+    assert_eq!(css.get("nav.toc", "background"), Some("var(--bg)"));
+    assert_eq!(
+        css.get("nav.toc", "padding"),
+        Some(".4rem max(1rem,calc((100% - 72ch)/2 + 1rem))")
     );
-    assert!(css.contains("padding:.4rem max(1rem,calc((100% - 72ch)/2 + 1rem))"));
 }
 
 /// The project calls them facts (the fact sheet's `[[facts]]`, `f` in the reader): so does the
@@ -675,16 +802,16 @@ fn facts_are_called_facts() {
         );
     }
     assert!(!html.to_lowercase().contains("key figure"));
-    assert!(sample_style().contains("nav.toc a{margin-right:1rem;white-space:nowrap}"));
+    assert_eq!(sample_css().get("nav.toc a", "white-space"), Some("nowrap"));
 }
 
 /// With the script, a click on a mention in the article starts the walk there instead of
 /// leaving for the card (which the mention's link still is, for a page without the script).
 #[test]
 fn a_click_on_a_mention_stays_in_the_text() {
-    let script = sample_script();
-    assert!(script.contains("link.closest(\"#article\")"));
-    assert!(script.contains("e.preventDefault();\n        follow(owner, first(link, owner));"));
+    let script = sample_script_squeezed();
+    assert!(script.contains("link.closest(\"#article\")"), "{script}");
+    assert!(script.contains("e.preventDefault(); follow(owner,first(link,owner));"));
     let doc = Html::parse_document(&page(&Briefing::bundled()));
     for m in select(&doc, "#article a.m") {
         assert!(attr(&m, "href").starts_with("#actor-"));
@@ -695,25 +822,20 @@ fn a_click_on_a_mention_stays_in_the_text() {
 /// only, so the print rules are not beaten by them.
 #[test]
 fn printed_cards_stand_apart() {
-    let css = sample_style();
-    assert!(!css.contains("@media (min-width"));
-    let wide = media(&css, "screen and (min-width:700px)");
-    assert!(wide.contains(".cards .card{margin:0}"));
-    let print = media(&css, "print");
-    assert!(print.contains(".cards{display:block}"));
-    assert!(print.contains(".card{margin:0 0 .5rem}"));
+    let css = sample_css();
+    assert!(css.media.iter().all(|(q, _)| !q.starts_with("(min-width")));
+    let wide = css.media("screen and (min-width:700px)");
+    assert_eq!(wide.get(".cards .card", "margin"), Some("0"));
+    let print = css.media("print");
+    assert_eq!(print.get(".cards", "display"), Some("block"));
+    assert_eq!(print.get(".card", "margin"), Some("0 0 .5rem"));
 }
 
 /// A link back from a quote is a target a finger can hit (padded to 24px and more: the arrow
 /// is about 11×15px at the page's size), which also keeps two of them apart.
 #[test]
 fn links_back_are_big_enough_to_tap() {
-    let css = sample_style();
-    let rule = css
-        .lines()
-        .find(|l| l.starts_with("a.back{"))
-        .expect("a rule for the links back");
-    assert!(rule.contains("padding:.3rem .45rem"), "{rule}");
+    assert_eq!(sample_css().get("a.back", "padding"), Some(".3rem .45rem"));
     // Two quotes end at the same place in the sample: their arrows stand side by side.
     assert!(page(&Briefing::bundled()).contains("\u{2191}</a><a class=\"back\""));
 }
@@ -722,8 +844,12 @@ fn links_back_are_big_enough_to_tap() {
 /// actors, a fact's source and a card's affiliation, each link has its kind's underline.
 #[test]
 fn actors_named_anywhere_have_their_kinds_underline() {
-    let css = sample_style();
-    assert!(css.contains(".m,a[class^=\"k-\"]{color:var(--k);text-decoration-line:underline;"));
+    let css = sample_css();
+    assert_eq!(css.get(".m,a[class^=\"k-\"]", "color"), Some("var(--k)"));
+    assert_eq!(
+        css.get(".m,a[class^=\"k-\"]", "text-decoration-line"),
+        Some("underline")
+    );
     for kind in [
         "person",
         "organization",
@@ -733,7 +859,8 @@ fn actors_named_anywhere_have_their_kinds_underline() {
         "other",
     ] {
         assert!(
-            css.contains(&format!(".m.k-{kind},a.k-{kind}{{text-decoration-style:")),
+            css.get(&format!(".m.k-{kind},a.k-{kind}"), "text-decoration-style")
+                .is_some(),
             "{kind}"
         );
     }

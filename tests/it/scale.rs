@@ -263,7 +263,20 @@ fn the_crowded_workload_checks_without_errors() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let path = w.write_to(dir.path()).expect("the workload written");
     let input = briefing::briefing::Input::Path(path);
-    let b = briefing::briefing::open(&input).expect("the crowded briefing opens");
+    let checked = briefing::briefing::check(&input).expect("the crowded briefing is read");
+    let messages: Vec<String> = checked
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(checked.errors(), 0, "{messages:#?}");
+    let b = checked.briefing.expect("a briefing without errors");
     assert_eq!(b.sheet.actors.len(), 300);
+    // The article names each actor once; the first is in every event.
+    for a in 0..300 {
+        assert_eq!(b.mentions.count(a), 1, "{}", b.sheet.actors[a].name);
+    }
     assert_eq!(b.events_of(0).count(), 120);
+    // Each event names one other actor besides: 120 events, 299 others.
+    assert_eq!(b.events_of(7).count(), 1);
 }
