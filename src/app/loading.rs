@@ -164,7 +164,8 @@ impl Loading {
     /// Takes the load of `generation` as arrived: why it was started, or `None` when it was
     /// superseded (a stale result, dropped).
     pub(super) fn finish(&mut self, generation: u64) -> Option<Why> {
-        if generation != self.generation {
+        // A stale generation, or a result whose load was dropped (see `supersede`).
+        if generation != self.generation || self.pending.is_none() && !self.preview {
             return None;
         }
         let why = self.pending.take().map_or(
@@ -179,6 +180,17 @@ impl Loading {
             self.preview = false;
         }
         Some(why)
+    }
+
+    /// A briefing was loaded on the caller's thread (a curation's change, its undo): a reload
+    /// in flight read the files before it and would bring the old version back, so it is
+    /// dropped. The first load behind a preview is never dropped (nothing is curated then:
+    /// those actions are deferred).
+    pub(super) fn supersede(&mut self) {
+        if !self.preview && self.pending.is_some() {
+            self.generation += 1;
+            self.pending = None;
+        }
     }
 
     /// A load is in flight: the header says so.

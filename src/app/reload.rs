@@ -47,6 +47,13 @@ impl App {
         }
     }
 
+    /// Reads the fact sheet and article again now, on this thread, as `r` does: after a change
+    /// the reader wrote or undid, whose outcome is wanted at once (a reload in flight, which
+    /// read the files before, is dropped).
+    pub(super) fn reload_now(&mut self) {
+        self.reloaded(open(&self.input));
+    }
+
     /// The fact sheet or the article changed on disk: reloaded as `r` does (see
     /// [`App::files_reloaded`]).
     pub(super) fn files_changed(&mut self) {
@@ -208,6 +215,7 @@ impl App {
         // The lists and what is followed hold indices into the old fact sheet: carried over by
         // id, so an edit that reorders or removes entries never selects another one.
         let old = std::mem::replace(&mut self.briefing, b);
+        self.loading.supersede();
         // The values derived from the briefing and stored are found again (`App::shown_*`).
         self.generation += 1;
         // What a change is applied to from now on, and what the file must still hold.
