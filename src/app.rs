@@ -38,6 +38,7 @@ mod history;
 mod hits;
 pub mod keys;
 mod list;
+pub mod loading;
 mod mouse;
 mod navigate;
 mod paste;
@@ -62,6 +63,7 @@ pub use list::{
     DaySpan, FilterMatch, ListState, TimelineColumns, actor_fields, covers, event_fields,
     first_match, match_range, names_a_field,
 };
+pub use loading::{Loaded, Loading};
 pub use search::Search;
 pub use selection::{Picked, Selection, word_count};
 pub use text_field::TextField;
@@ -216,6 +218,8 @@ pub struct App {
     /// Each actor's events and members, and the generation of the briefing they were found
     /// in: a stored derived value (see [`details::Links`]), for the Details' head.
     links: (u64, details::Links),
+    /// The briefing being loaded on another thread, and what waits for it (see [`loading`]).
+    loading: Loading,
 }
 
 impl App {
@@ -265,6 +269,7 @@ impl App {
             day_span: (u64::MAX, list::DaySpan::default()),
             details_head: details::Built::default(),
             links: (u64::MAX, details::Links::default()),
+            loading: Loading::default(),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
         // a 10 MB article takes tens of milliseconds to wrap.
@@ -287,6 +292,21 @@ impl App {
         self
     }
 
+    /// Shows `self`'s briefing as a preview while the whole one loads on another thread (see
+    /// [`loading::spawn`]); reloads load on another thread too.
+    #[must_use]
+    pub fn with_loading(mut self, rx: std::sync::mpsc::Receiver<loading::Outcome>) -> Self {
+        self.loading = Loading::behind_preview(rx);
+        self
+    }
+
+    /// Reloads on another thread (see [`loading`]) instead of the caller's.
+    #[must_use]
+    pub fn with_background_loads(mut self) -> Self {
+        self.loading.background = true;
+        self
+    }
+
     /// Writes exports with relative names into `dir` instead of the working directory.
     #[must_use]
     pub fn with_export_dir(mut self, dir: impl Into<std::path::PathBuf>) -> Self {
@@ -296,6 +316,11 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        // Behind a preview, what needs the whole briefing waits for it (see `loading.rs`).
+        if self.loading.defers(&action, self.window.is_some()) {
+            self.loading.defer(action);
+            return Effect::None;
+        }
         let (quote, cursor) = (
             self.followed.quote(),
             (self.article.cursor, self.article.unclaimed),
@@ -329,7 +354,11 @@ impl App {
     fn apply(&mut self, action: Action) -> Effect {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Scroll(..) | Action::Settle | Action::FilesChanged
+            Action::Resize(..)
+                | Action::Scroll(..)
+                | Action::Settle
+                | Action::FilesChanged
+                | Action::Loaded(_)
         ) {
             self.message = None;
         }
@@ -345,6 +374,7 @@ impl App {
             Action::Resize(w, h) => self.resize(w, h),
             // Underneath whatever is open, at any size: nothing typed is lost (see reload.rs).
             Action::FilesChanged => self.files_changed(),
+            Action::Loaded(loaded) => return self.loaded(&loaded),
             Action::NotWatching(why) => {
                 let reload = self.key(Context::Global, &Action::Reload);
                 self.complain(format!(
@@ -831,6 +861,18 @@ impl App {
     #[must_use]
     pub fn details_state(&self) -> DetailsState {
         self.details
+    }
+
+    /// The briefing being loaded on another thread, if one is (see [`loading`]).
+    #[must_use]
+    pub fn loading(&self) -> &Loading {
+        &self.loading
+    }
+
+    /// Why the first load failed, once the reader has ended because of it.
+    #[must_use]
+    pub fn into_load_failure(self) -> Option<crate::briefing::OpenError> {
+        self.loading.into_failure()
     }
 
     /// Work is pending that [`Action::Settle`] finishes.

@@ -3,6 +3,7 @@
 //! half-loaded.
 
 mod input;
+pub mod preview;
 
 use std::collections::HashMap;
 

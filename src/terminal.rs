@@ -57,6 +57,8 @@ const SETTLE_TICK: Duration = Duration::from_millis(4);
 /// …or, while an export is written on another thread, to take its outcome (a FIFO may wait
 /// for its reader for minutes: no need to look as often as for a search)…
 const EXPORT_TICK: Duration = Duration::from_millis(50);
+/// …or, while the briefing is loaded on another thread, to take it (see `app/loading.rs`)…
+const LOAD_TICK: Duration = Duration::from_millis(10);
 /// …or, while the files are watched, to take a change to them: a save is on screen within this
 /// and [`crate::watch::QUIET`] (and the reload).
 const FILES_TICK: Duration = Duration::from_millis(100);
@@ -273,6 +275,10 @@ fn take_changes(app: &mut App, files: &mut Option<Watch>) -> bool {
 
 /// The event loop: draws, takes events, applies their actions, until the reader quits or a
 /// signal says to stop; reloads the files when they change.
+#[allow(
+    clippy::too_many_lines,
+    reason = "one loop, read in order; to split (issue 16)"
+)]
 fn events(
     app: &mut App,
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
@@ -309,6 +315,16 @@ fn events(
         if take_changes(app, files) {
             dirty = true;
         }
+        // The briefing loaded on another thread, once it is: the actions that waited for it
+        // are replayed by the app, the keys held after them delivered below.
+        if app.loading().busy() {
+            match take_loaded(app, terminal, flags)? {
+                Some(Next::Quit) => break 'events Ended::Quit,
+                Some(Next::Stopped) => continue,
+                Some(Next::Go) => dirty = true,
+                None => {}
+            }
+        }
         if dirty {
             let (w, h) = app.size();
             let area = Rect::new(0, 0, w, h);
@@ -321,8 +337,10 @@ fn events(
             terminal.draw(|frame| view::render(app, frame))?;
             dirty = false;
         }
-        // What was typed while an export was written, once it is.
+        // What was typed while an export was written, or while actions waited for the
+        // briefing to load, once it is.
         if !app.exporting()
+            && !app.loading().deferring()
             && let Some(ev) = held.pop_front()
         {
             dirty = true;
@@ -354,6 +372,8 @@ fn events(
         }
         let tick = if app.needs_settle() {
             SETTLE_TICK
+        } else if app.loading().busy() {
+            LOAD_TICK
         } else if app.exporting() {
             EXPORT_TICK
         } else if files.is_some() {
@@ -369,7 +389,9 @@ fn events(
         // cost none. While an export is written, what is typed waits for it (see `held`).
         loop {
             let ev = event::read()?;
-            let next = if app.exporting() && holds(app, &ev) {
+            let next = if (app.exporting() && holds(app, &ev))
+                || (app.loading().deferring() && holds_for_load(app, &ev))
+            {
                 held.push_back(ev);
                 Next::Go
             } else {
@@ -393,6 +415,28 @@ fn events(
     Ok(ended)
 }
 
+/// Takes the briefing loaded on another thread, if it has arrived (see `app/loading.rs`), and
+/// does what its update asks; `None` while it has not.
+fn take_loaded(
+    app: &mut App,
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    flags: &Flags,
+) -> io::Result<Option<Next>> {
+    let Some(loaded) = app.loading().arrived() else {
+        return Ok(None);
+    };
+    Ok(Some(match app.update(loaded) {
+        Effect::Quit => Next::Quit,
+        effect => {
+            if outside(effect, app, terminal, flags)? {
+                Next::Stopped
+            } else {
+                Next::Go
+            }
+        }
+    }))
+}
+
 /// What the loop does after an event.
 enum Next {
     Go,
@@ -411,6 +455,18 @@ fn holds(app: &App, ev: &Event) -> bool {
         && !matches!(
             action_for(app, ev),
             Some(Action::Cancel | Action::Quit | Action::Suspend | Action::Redraw)
+        )
+}
+
+/// Whether `ev`, come while actions wait for the briefing to load, waits for them: everything
+/// but what must happen now (quitting, stopping, redrawing, a new size). Held, a key is read
+/// once they have been replayed, in the context they leave (after a deferred `/`, the keys
+/// typed next are the query).
+fn holds_for_load(app: &App, ev: &Event) -> bool {
+    !matches!(ev, Event::Resize(..))
+        && !matches!(
+            action_for(app, ev),
+            Some(Action::Quit | Action::Suspend | Action::Redraw)
         )
 }
 

@@ -105,6 +105,10 @@ pub enum Action {
     /// nothing said when what is on disk is what is shown. No key runs it.
     #[serde(skip_deserializing)]
     FilesChanged,
+    /// A load on another thread has its outcome (see `app/loading.rs`): the whole briefing
+    /// behind the preview shown at start, or a reload's. No key runs it.
+    #[serde(skip_deserializing)]
+    Loaded(super::loading::Loaded),
     /// The files could not be watched, for this reason: the status bar says so once, and which
     /// key reloads them. No key runs it.
     #[serde(skip_deserializing)]

@@ -708,7 +708,7 @@ impl App {
                 // Never over an edit made outside: that version is taken first, and the
                 // dialog stays for Enter again.
                 let before = self.briefing.sheet_text.clone();
-                self.reload();
+                self.reload_now();
                 // A reload that failed left the old text: the version on disk has errors.
                 let taken = self.briefing.sheet_text != before;
                 let sheet = self.briefing.sheet_path.clone();
@@ -759,7 +759,7 @@ impl App {
         };
         match outcome {
             Ok(undone) => {
-                self.reload();
+                self.reload_now();
                 self.say(undone.message);
             }
             Err(why) => self.complain(crate::inert::escaped(&why).into_owned()),

@@ -14,8 +14,9 @@ use std::path::{Path, PathBuf};
 use super::followed::{Followed, Target};
 use super::history::History;
 use super::keys::Context;
+use super::loading::{Loaded, Outcome, Why};
 use super::window::Kind;
-use super::{Action, App, ArticleState, Search};
+use super::{Action, App, ArticleState, Effect, Search};
 use crate::briefing::{Briefing, OpenError, open};
 use crate::diagnostic::Diagnostic;
 use crate::plural::count;
@@ -36,10 +37,73 @@ impl App {
             .collect()
     }
 
-    /// Reads the fact sheet and article again (`r`). A version with errors is not taken: the
-    /// old one stays on screen and the errors are listed.
+    /// Reads the fact sheet and article again (`r`), on another thread when loads run in the
+    /// background (the briefing shown answers keys meanwhile, see [`super::loading`]).
     pub(super) fn reload(&mut self) {
-        match open(&self.input) {
+        if self.loading.background {
+            self.loading.start(&self.input, Why::Reload);
+        } else {
+            self.reloaded(open(&self.input));
+        }
+    }
+
+    /// Reads the fact sheet and article again now, on this thread, as `r` does: after a change
+    /// the reader wrote or undid, whose outcome is wanted at once (a reload in flight, which
+    /// read the files before, is dropped).
+    pub(super) fn reload_now(&mut self) {
+        self.reloaded(open(&self.input));
+    }
+
+    /// The fact sheet or the article changed on disk: reloaded as `r` does (see
+    /// [`App::files_reloaded`]).
+    pub(super) fn files_changed(&mut self) {
+        if self.loading.background {
+            self.loading.start(&self.input, Why::FilesChanged);
+        } else {
+            self.files_reloaded(open(&self.input));
+        }
+    }
+
+    /// A load on another thread has its outcome: taken as its reason says, unless a newer load
+    /// superseded it (then dropped). The first load replaces the preview, keeping the place
+    /// read, and the actions deferred meanwhile are replayed, in order; when it fails the
+    /// reader ends, and the command prints why. What the replayed actions ask of the terminal
+    /// (a copy) is returned, the last one's.
+    pub(super) fn loaded(&mut self, loaded: &Loaded) -> Effect {
+        let Some(why) = self.loading.finish(loaded.generation) else {
+            return Effect::None;
+        };
+        let Some(outcome) = loaded.take() else {
+            return Effect::None;
+        };
+        match why {
+            Why::Reload => self.reloaded(outcome),
+            Why::FilesChanged => self.files_reloaded(outcome),
+            Why::Start => match outcome {
+                Ok(b) => {
+                    self.take(b);
+                    let mut effect = Effect::None;
+                    for action in self.loading.take_deferred() {
+                        match self.update(action) {
+                            Effect::None => {}
+                            other => effect = other,
+                        }
+                    }
+                    return effect;
+                }
+                Err(e) => {
+                    self.loading.fail(e);
+                    return Effect::Quit;
+                }
+            },
+        }
+        Effect::None
+    }
+
+    /// A reload's outcome (`r`). A version with errors is not taken: the old one stays on
+    /// screen and the errors are listed.
+    fn reloaded(&mut self, outcome: Outcome) {
+        match outcome {
             Ok(b) => {
                 self.take(b);
                 let warnings = self.warning_count();
@@ -66,10 +130,11 @@ impl App {
         }
     }
 
-    /// The fact sheet or the article changed on disk: reloaded as `r` does, but underneath
-    /// what is open, and without a word when nothing changed for the reader.
-    pub(super) fn files_changed(&mut self) {
-        match open(&self.input) {
+    /// The outcome of a reload because the fact sheet or the article changed on disk: taken as
+    /// `r` takes it, but underneath what is open, and without a word when nothing changed for
+    /// the reader.
+    fn files_reloaded(&mut self, outcome: Outcome) {
+        match outcome {
             Ok(b) => {
                 let sheet = b.sheet != self.briefing.sheet || b.warnings != self.briefing.warnings;
                 let article = b.article.text() != self.briefing.article.text();
@@ -150,6 +215,7 @@ impl App {
         // The lists and what is followed hold indices into the old fact sheet: carried over by
         // id, so an edit that reorders or removes entries never selects another one.
         let old = std::mem::replace(&mut self.briefing, b);
+        self.loading.supersede();
         // The values derived from the briefing and stored are found again (`App::shown_*`).
         self.generation += 1;
         // What a change is applied to from now on, and what the file must still hold.
@@ -260,7 +326,9 @@ fn file_name(path: &str) -> String {
 fn same_place(was: &str, now: &str, offset: usize) -> usize {
     const ANCHOR: usize = 80;
     let offset = offset.min(was.len());
-    if was == now {
+    // The same text, or more of it (a preview and the whole article, or lines added at the
+    // end): the same offset.
+    if now.as_bytes().starts_with(was.as_bytes()) {
         return offset;
     }
     let fallback = || {

@@ -17,9 +17,13 @@ use std::ffi::OsStr;
 use std::io::IsTerminal;
 use std::path::Path;
 
+use std::sync::mpsc::Receiver;
+use std::time::Duration;
+
 use super::{Failure, Theme, input};
+use crate::app::loading::{Outcome, spawn};
 use crate::app::{App, Colors, Palette};
-use crate::briefing::open;
+use crate::briefing::preview::preview;
 use crate::inert::escaped;
 use crate::terminal::Ended;
 
@@ -27,9 +31,22 @@ use crate::terminal::Ended;
 /// on disk, when `watch`.
 pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8, Failure> {
     let input = input(path)?;
-    let briefing = open(&input)?;
+    // The whole briefing loads on a thread of its own from the start. What the reader shows
+    // first needs only the fact sheet and the article's first part: a preview, replaced once
+    // the whole briefing has loaded. Without one (a fact sheet with errors, an article that
+    // cannot be read, the bundled sample), the whole load is waited for, and says what is wrong.
+    let load = spawn(input.clone());
+    let (briefing, load) = match preview(&input) {
+        Some(p) => (p, Some(load)),
+        None => (wait(&load)?, None),
+    };
+    // A fact sheet with errors is told about before the terminal is: errors first.
+    let refuse = |why: Failure| match load.as_ref().map(wait) {
+        Some(Err(e)) => e,
+        _ => why,
+    };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        return Err(Failure::Usage(format!(
+        return Err(refuse(Failure::Usage(format!(
             "the reader needs a terminal, and standard {} is not one; for a file or a pipe, {}",
             if std::io::stdout().is_terminal() {
                 "input"
@@ -37,25 +54,25 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
                 "output"
             },
             use_export(path)
-        )));
+        ))));
     }
     // Checked only now, so that a pipe is told about the pipe, whatever TERM says.
     match std::env::var_os("TERM") {
         Some(term) if term == "dumb" => {
-            return Err(Failure::Usage(format!(
+            return Err(refuse(Failure::Usage(format!(
                 "the reader needs a terminal that can draw a screen, and TERM=dumb says this one \
                  cannot; set TERM to your terminal's type, or {}",
                 use_export(path)
-            )));
+            ))));
         }
         Some(term) if !term.is_empty() => {}
         term => {
-            return Err(Failure::Usage(format!(
+            return Err(refuse(Failure::Usage(format!(
                 "the reader needs to know what terminal it draws on, and TERM is {}; set TERM to \
                  your terminal's type (such as xterm-256color), or {}",
                 if term.is_some() { "empty" } else { "not set" },
                 use_export(path)
-            )));
+            ))));
         }
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -78,7 +95,19 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
         palette,
         truecolor: truecolor(std::env::var_os("COLORTERM").as_deref()),
     };
-    let mut app = App::new(briefing, input, color).with_colors(colors);
+    // A load done by now (a short article) is shown at once, without a preview before it; one
+    // that failed is told about before the terminal is taken.
+    let (briefing, load) = match load.map(|rx| (rx.recv_timeout(FULL_LOAD_WAIT), rx)) {
+        Some((Ok(outcome), _)) => (outcome?, None),
+        Some((Err(_), rx)) => (briefing, Some(rx)),
+        None => (briefing, None),
+    };
+    let mut app = App::new(briefing, input, color)
+        .with_colors(colors)
+        .with_background_loads();
+    if let Some(rx) = load {
+        app = app.with_loading(rx);
+    }
     let ended = crate::terminal::run(&mut app, watch);
     // An export still being written when the reader ends is cut short: its temporary file goes,
     // and the terminal, now the shell's again, is told.
@@ -90,12 +119,33 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
             escaped(&target)
         );
     }
+    // The whole briefing did not load behind the preview: the same messages as `check`, now
+    // that the terminal is the shell's again.
+    if let Some(e) = app.into_load_failure() {
+        return Err(e.into());
+    }
     match ended {
         Ok(Ended::Quit) => Ok(0),
         // The shell convention for "ended by a signal".
         Ok(Ended::Signal(sig)) => Ok(u8::try_from(crate::signals::exit_status(sig)).unwrap_or(1)),
         Err(e) => Err(Failure::Write(format!("terminal error: {e}"))),
     }
+}
+
+/// How long the reader waits, once the terminal is known to be usable, for the whole briefing
+/// before it shows a preview instead: a short article is loaded by then.
+const FULL_LOAD_WAIT: Duration = Duration::from_millis(3);
+
+/// The outcome of the load on `rx`, waited for.
+fn wait(rx: &Receiver<Outcome>) -> Result<crate::briefing::Briefing, Failure> {
+    rx.recv()
+        .unwrap_or_else(|_| {
+            Err(crate::briefing::OpenError::Invalid {
+                diagnostics: Vec::new(),
+                summary: "loading stopped unexpectedly".into(),
+            })
+        })
+        .map_err(Failure::from)
 }
 
 /// Whether `COLORTERM` announces 24-bit colour.

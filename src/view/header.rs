@@ -1,5 +1,7 @@
 //! The header: the briefing's title, "bundled sample" for the sample, its source, publication
-//! date at its precision, its counts and the number of warnings.
+//! date at its precision, its counts and the number of warnings; and, while the briefing is
+//! loaded on another thread, a quiet sign: `indexing…` over the preview shown at start,
+//! `reloading…` over the briefing a reload will replace.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -43,8 +45,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         String::new()
     };
+    // A quiet sign while the briefing is loaded on another thread (see `app/loading.rs`).
+    let loading = app.loading();
+    let sign = if !loading.busy() {
+        ""
+    } else if loading.preview() {
+        " indexing… "
+    } else {
+        " reloading… "
+    };
     let total = usize::from(area.width);
-    let right_w = width(&right);
+    let right_w = width(&right) + width(sign);
     let mut rest = format!(" — {}", facts.join(" · "));
     let title = clean(&meta.title);
     let room = total.saturating_sub(right_w + 1);
@@ -74,6 +85,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         Span::styled(title, theme.header),
         Span::styled(rest, theme.dim),
         Span::raw(" ".repeat(pad)),
+        Span::styled(sign, theme.dim),
         Span::styled(right, theme.error),
     ]);
     frame.render_widget(line, area);

@@ -15,6 +15,7 @@ mod html;
 mod keys;
 mod layout;
 mod limits;
+mod loading;
 mod navigation;
 mod polish;
 mod props;

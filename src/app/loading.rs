@@ -1,0 +1,337 @@
+//! Loading the briefing on another thread, so that no key waits for it: at start, while the
+//! reader shows a preview (the fact sheet and the article's first part, without mentions: see
+//! [`crate::briefing::preview`]), and on a reload (`r`, or the files changed on disk), while
+//! the briefing loaded before stays on screen and answers keys.
+//!
+//! Each load has a generation, one more than the last: the result of a load that a newer one
+//! superseded is dropped when it arrives ([`Action::Loaded`] carries the generation). While a
+//! preview is shown, the actions that need the mention index or the whole text (`n`, `Enter`,
+//! `/`, `G`, the warnings, an export, curating…) are deferred and replayed in order once the
+//! briefing is loaded; so is every action after one that was, so that none overtakes another.
+//! Quitting, suspending, a new size and drawing again are never deferred.
+//!
+//! Without [`Loading::background`] (the default, for tests driving the reader headless and for
+//! every caller that is not the terminal) a reload loads on the caller's thread, as before.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use super::Action;
+use crate::briefing::{Briefing, Input, OpenError, open};
+
+/// What a load's thread sends back.
+pub type Outcome = Result<Briefing, OpenError>;
+
+/// A load's result, as an action: its generation and its outcome, taken once. Cloning shares
+/// the outcome (actions are `Clone`; a briefing is too big to copy for that).
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub generation: u64,
+    outcome: Arc<Mutex<Option<Outcome>>>,
+}
+
+impl Loaded {
+    #[must_use]
+    pub fn new(generation: u64, outcome: Outcome) -> Self {
+        Self {
+            generation,
+            outcome: Arc::new(Mutex::new(Some(outcome))),
+        }
+    }
+
+    /// The outcome, the first time it is asked for.
+    pub(super) fn take(&self) -> Option<Outcome> {
+        self.outcome
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take()
+    }
+}
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation && Arc::ptr_eq(&self.outcome, &other.outcome)
+    }
+}
+
+impl Eq for Loaded {}
+
+/// Why a load was started, which says what its result does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// The first load, behind a preview: taken silently; a failure ends the reader.
+    Start,
+    /// `r`: said when taken; errors listed in a window.
+    Reload,
+    /// The files changed on disk: taken underneath what is open (see `reload.rs`).
+    FilesChanged,
+}
+
+/// A load in flight.
+#[derive(Debug)]
+struct Pending {
+    generation: u64,
+    why: Why,
+    rx: Receiver<Outcome>,
+}
+
+/// The loading state of the reader (see the module's documentation).
+#[derive(Debug, Default)]
+pub struct Loading {
+    /// Loads run on a thread of their own (the terminal's reader), not on the caller's.
+    pub background: bool,
+    /// The generation of the last load started.
+    generation: u64,
+    pending: Option<Pending>,
+    /// The briefing shown is a preview: the whole one is still to come.
+    preview: bool,
+    /// What was asked of the preview that must wait for the whole briefing, in order.
+    deferred: Vec<Action>,
+    /// Why the first load failed: the reader ends, and the command prints it.
+    failed: Option<OpenError>,
+}
+
+/// Starts loading the briefing `input` names on a thread of its own; its outcome arrives on the
+/// receiver. The thread is never joined: a reader that quits leaves it to the process's exit.
+#[must_use]
+pub fn spawn(input: Input) -> Receiver<Outcome> {
+    let (tx, rx) = mpsc::channel();
+    let started = std::thread::Builder::new()
+        .name("load".into())
+        .spawn(move || {
+            // The receiver may be gone (the load superseded, the reader ended): nothing to do.
+            let _ = tx.send(open(&input));
+        });
+    if let Err(e) = started {
+        // No thread to be had: the outcome says so, as a load that cannot run.
+        let (tx, failed) = mpsc::channel();
+        let _ = tx.send(Err(OpenError::CannotRun(crate::briefing::CannotRun::Io {
+            path: "<load thread>".into(),
+            source: e,
+        })));
+        return failed;
+    }
+    rx
+}
+
+impl Loading {
+    /// The first load, already running behind a preview (see [`spawn`]).
+    #[must_use]
+    pub fn behind_preview(rx: Receiver<Outcome>) -> Self {
+        Self {
+            background: true,
+            generation: 1,
+            pending: Some(Pending {
+                generation: 1,
+                why: Why::Start,
+                rx,
+            }),
+            preview: true,
+            deferred: Vec::new(),
+            failed: None,
+        }
+    }
+
+    /// Starts a new load, superseding any in flight; its generation. Behind a preview, the new
+    /// load is still the first one (a reload then must not be said).
+    pub fn start(&mut self, input: &Input, why: Why) -> u64 {
+        self.generation += 1;
+        let why = if self.preview { Why::Start } else { why };
+        self.pending = Some(Pending {
+            generation: self.generation,
+            why,
+            rx: spawn(input.clone()),
+        });
+        self.generation
+    }
+
+    /// The outcome of the load in flight, as an action, once it has arrived.
+    #[must_use]
+    pub fn arrived(&self) -> Option<Action> {
+        let pending = self.pending.as_ref()?;
+        let outcome = match pending.rx.try_recv() {
+            Ok(outcome) => outcome,
+            Err(TryRecvError::Empty) => return None,
+            // The thread ended without a word (it panicked): said as a load that failed.
+            Err(TryRecvError::Disconnected) => Err(OpenError::Invalid {
+                diagnostics: Vec::new(),
+                summary: "loading stopped unexpectedly".into(),
+            }),
+        };
+        Some(Action::Loaded(Loaded::new(pending.generation, outcome)))
+    }
+
+    /// Takes the load of `generation` as arrived: why it was started, or `None` when it was
+    /// superseded (a stale result, dropped).
+    pub(super) fn finish(&mut self, generation: u64) -> Option<Why> {
+        // A stale generation, or a result whose load was dropped (see `supersede`).
+        if generation != self.generation || self.pending.is_none() && !self.preview {
+            return None;
+        }
+        let why = self.pending.take().map_or(
+            if self.preview {
+                Why::Start
+            } else {
+                Why::Reload
+            },
+            |p| p.why,
+        );
+        if why == Why::Start {
+            self.preview = false;
+        }
+        Some(why)
+    }
+
+    /// A briefing was loaded on the caller's thread (a curation's change, its undo): a reload
+    /// in flight read the files before it and would bring the old version back, so it is
+    /// dropped. The first load behind a preview is never dropped (nothing is curated then:
+    /// those actions are deferred).
+    pub(super) fn supersede(&mut self) {
+        if !self.preview && self.pending.is_some() {
+            self.generation += 1;
+            self.pending = None;
+        }
+    }
+
+    /// A load is in flight: the header says so.
+    #[must_use]
+    pub fn busy(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// The briefing shown is a preview.
+    #[must_use]
+    pub fn preview(&self) -> bool {
+        self.preview
+    }
+
+    /// The generation of the last load started.
+    #[must_use]
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Whether `action` must wait for the whole briefing: while a preview is shown, it needs
+    /// the mention index or the whole text, or an action before it waits already. Never for
+    /// what must happen now. `window` is true while a window (the help) takes the keys: they
+    /// act on it alone.
+    #[must_use]
+    pub fn defers(&self, action: &Action, window: bool) -> bool {
+        if !self.preview || now(action) {
+            return false;
+        }
+        !self.deferred.is_empty() || (!window && needs_whole(action))
+    }
+
+    /// Keeps `action` for when the briefing is loaded.
+    pub(super) fn defer(&mut self, action: Action) {
+        self.deferred.push(action);
+    }
+
+    /// Whether actions wait for the whole briefing (the terminal then holds the keys that come
+    /// after them, to be read in the context they will meet).
+    #[must_use]
+    pub fn deferring(&self) -> bool {
+        !self.deferred.is_empty()
+    }
+
+    /// The actions deferred, in order, to replay now.
+    pub(super) fn take_deferred(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.deferred)
+    }
+
+    /// The first load failed: the reader ends with this.
+    pub(super) fn fail(&mut self, e: OpenError) {
+        self.deferred.clear();
+        self.failed = Some(e);
+    }
+
+    /// Why the first load failed, if it did.
+    #[must_use]
+    pub fn into_failure(self) -> Option<OpenError> {
+        self.failed
+    }
+}
+
+/// Actions that are never deferred: leaving, stopping, the terminal's size and redrawing, what
+/// drives the loop, and a new load (which supersedes the one in flight).
+fn now(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Quit
+            | Action::Suspend
+            | Action::Redraw
+            | Action::Resize(..)
+            | Action::Settle
+            | Action::Loaded(_)
+            | Action::FilesChanged
+            | Action::NotWatching(_)
+            | Action::Reload
+            | Action::ToggleMouse
+    )
+}
+
+/// Actions that need the mention index, the evidence, the warnings or the whole text.
+fn needs_whole(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::NextHit
+            | Action::PrevHit
+            | Action::NextMention
+            | Action::PrevMention
+            | Action::Follow
+            | Action::Search
+            | Action::Bottom
+            | Action::Back
+            | Action::Forward
+            | Action::ToggleOmitted
+            | Action::ShowFacts
+            | Action::ShowWarnings
+            | Action::Export
+            | Action::Copy
+            | Action::Add
+            | Action::AddEvidence
+            | Action::Undo
+            | Action::ToggleUnclaimed
+            | Action::NextLink
+            | Action::PrevLink
+            | Action::Select
+            | Action::SelectNextWord
+            | Action::SelectPrevWord
+            | Action::SelectDown
+            | Action::SelectUp
+            | Action::SelectRowStart
+            | Action::SelectRowEnd
+            | Action::SelectSwap
+            | Action::Click(..)
+            | Action::Drag(..)
+            | Action::Release
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn behind_a_preview_what_needs_the_index_waits_and_so_does_what_follows_it() {
+        let (_tx, rx) = mpsc::channel();
+        let mut l = Loading::behind_preview(rx);
+        assert!(!l.defers(&Action::Down, false));
+        assert!(l.defers(&Action::NextHit, false));
+        assert!(
+            !l.defers(&Action::NextHit, true),
+            "the help window's own keys"
+        );
+        l.defer(Action::NextHit);
+        assert!(
+            l.defers(&Action::Down, false),
+            "nothing overtakes what waits"
+        );
+        assert!(!l.defers(&Action::Quit, false));
+        assert!(l.finish(0).is_none(), "a stale generation");
+        assert_eq!(l.finish(1), Some(Why::Start));
+        assert!(!l.preview() && !l.defers(&Action::NextHit, false));
+        assert_eq!(l.take_deferred(), vec![Action::NextHit]);
+    }
+}
