@@ -11,7 +11,8 @@ For a command started in a 200x60 pseudo-terminal it measures:
 
 Usage: scripts/interactive.py BRIEFING_BINARY FOLDER [RUNS]
 FOLDER holds facts.toml and article.txt (scripts/bench.sh writes the synthetic workload).
-Prints medians over RUNS runs (default 10) and the ratios to less.
+Prints medians over RUNS runs (default 10) and the ratios to less; the runs of briefing and
+less alternate, so that both meet the same state of the machine.
 
 The checks read the screen through a terminal emulator (pyte, from PyPI: `pip install pyte`),
 because a program that redraws only what changed never writes its screen out whole; the
@@ -135,12 +136,12 @@ def burst(fd, screen, deadline=20.0):
     return last
 
 
-def first_frame(argv, marker):
+def first_frame(argv, complete):
+    """The time from start to a screen that `complete` (a regex over the whole screen, DOTALL)
+    finds complete."""
     pid, fd, start = spawn(argv)
     screen = Screen()
-    t = burst(fd, screen)
-    if not marker.search(screen.text()):
-        raise RuntimeError(f"not a complete first screen:\n{screen.text()}")
+    t = read_until(fd, complete, screen)
     finish(pid, fd)
     return t - start
 
@@ -171,9 +172,25 @@ def peak_rss_kib(argv, ready):
     return int(re.search(r"PEAK=(\d+)", screen.text()).group(1))
 
 
-def median_ms(f, runs):
-    times = [f() for _ in range(runs)]
-    return statistics.median(times) * 1000
+def medians_ms(f, g, runs):
+    """The medians of f and g run alternately, `runs` times each."""
+    fs, gs = [], []
+    for _ in range(runs):
+        fs.append(f())
+        gs.append(g())
+    return statistics.median(fs) * 1000, statistics.median(gs) * 1000
+
+
+def first_words(path):
+    """The first few words of the article's first line with text, as a regex that finds them on
+    a screen (any run of spaces between them)."""
+    with open(path, "rb") as f:
+        head = f.read(1 << 16).decode("utf-8", "replace").lstrip("\ufeff")
+    for line in head.splitlines():
+        words = line.split()
+        if words:
+            return r"\s+".join(re.escape(w) for w in words[:4])
+    return ""
 
 
 def main():
@@ -191,17 +208,24 @@ def main():
 
     briefing = [binary, folder]
     less = ["less", article]
-    b_ready = re.compile(r"row 1/\d+")
+    b_ready = re.compile(r"row 1/~?\d+")
     l_ready = re.compile(r"article\.txt")
+    text = first_words(article)
+    b_complete = re.compile(f"(?s){text}.*row 1/~?\\d+")
+    l_complete = re.compile(f"(?s){text}.*article\\.txt")
 
     print(f"article: {size} bytes; search word: {word.decode()}; {runs} runs each; {COLS}x{ROWS}")
-    b = median_ms(lambda: first_frame(briefing, b_ready), runs)
-    l = median_ms(lambda: first_frame(less, l_ready), runs)
+    b, l = medians_ms(
+        lambda: first_frame(briefing, b_complete), lambda: first_frame(less, l_complete), runs
+    )
     print(f"start to first frame   briefing {b:8.1f} ms   less {l:8.1f} ms   ratio {b / l:5.2f}")
     b_found = re.compile(r"match \d+/\d+")
     l_found = re.compile(re.escape(word_text))
-    b = median_ms(lambda: search(briefing, b_ready, word, b_found), runs)
-    l = median_ms(lambda: search(less, l_ready, word, l_found), runs)
+    b, l = medians_ms(
+        lambda: search(briefing, b_ready, word, b_found),
+        lambda: search(less, l_ready, word, l_found),
+        runs,
+    )
     print(f"search to its match    briefing {b:8.1f} ms   less {l:8.1f} ms   ratio {b / l:5.2f}")
     b = peak_rss_kib(briefing, b_ready)
     l = peak_rss_kib(less, l_ready)

@@ -99,6 +99,7 @@ pub fn spawn(input: Input) -> Receiver<Outcome> {
     let started = std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
+            held_back_for_tests();
             // The receiver may be gone (the load superseded, the reader ended): nothing to do.
             let _ = tx.send(open(&input));
         });
@@ -112,6 +113,18 @@ pub fn spawn(input: Input) -> Receiver<Outcome> {
         return failed;
     }
     rx
+}
+
+/// Only when `BRIEFING_TEST_LOAD_WAIT` is set (to milliseconds): the terminal tests use it to
+/// hold every load back that long, as a huge fact sheet or article would, and see what the
+/// reader does meanwhile.
+fn held_back_for_tests() {
+    if let Some(ms) = std::env::var("BRIEFING_TEST_LOAD_WAIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 impl Loading {

@@ -19,6 +19,7 @@ use portable_pty::{
 use serde_json::Value;
 
 mod curate;
+mod loading;
 mod watch;
 
 const COLS: u16 = 80;
@@ -61,6 +62,7 @@ fn command(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> CommandBuilder {
     cmd.env_remove("COLORTERM");
     cmd.env_remove("COLORFGBG");
     cmd.env_remove("BRIEFING_TEST_PANIC");
+    cmd.env_remove("BRIEFING_TEST_LOAD_WAIT");
     // A backtrace (CI often asks for one) would scroll a panic's message off the 24 rows.
     cmd.env_remove("RUST_BACKTRACE");
     cmd.env_remove("RUST_LIB_BACKTRACE");

@@ -1,0 +1,85 @@
+//! A slow load in a real terminal (held back by `BRIEFING_TEST_LOAD_WAIT`, as a huge fact sheet
+//! or article would hold it): the article's text is on screen before the index, with a quiet
+//! sign in the header; keys that need no index are answered at once, those that need it wait
+//! for it, and `Ctrl-c` ends the reader at once. A reload (`r`) runs beside the reader the same
+//! way. (What is deferred and replayed is tested headless, in `src/app/loading.rs`.)
+
+use std::time::{Duration, Instant};
+
+use super::watch::sample_in;
+use super::{Session, screen_text, status_bar};
+
+/// The row the status bar gives for the first row on screen, e.g. `row 3/`.
+fn row_shown(screen: &str) -> Option<usize> {
+    let bar = status_bar(screen);
+    let at = bar.find("row ")? + 4;
+    bar[at..]
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+#[test]
+fn text_first_keys_answered_and_ctrl_c_ends_a_load_that_never_finishes() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    // Ten minutes: longer than the test; the load never finishes while it runs.
+    let mut session = Session::spawn(&[], &[("BRIEFING_TEST_LOAD_WAIT", "600000")], dir.path());
+    let screen = session.screen_once("the article's text and the sign of indexing", |s| {
+        s.contains("Next week, NATO will present") && s.contains("indexing…")
+    });
+    assert_eq!(row_shown(&screen), Some(1), "{screen}");
+
+    // A key that needs no index is answered while the index is being built.
+    session.press("j");
+    session.screen_once("j answered before the index exists", |s| {
+        row_shown(s) == Some(2) && s.contains("indexing…")
+    });
+
+    // One that needs the index waits for it: the screen stays as it is.
+    session.press("n");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = screen_text(&session.parser);
+    assert!(
+        screen.contains("indexing…") && row_shown(&screen) == Some(2),
+        "n was not held back:\n{screen}"
+    );
+
+    // Ctrl-c ends it at once, the load still running.
+    let asked = Instant::now();
+    session.press("\x03");
+    session.assert_ended_well();
+    assert!(
+        asked.elapsed() < Duration::from_secs(5),
+        "Ctrl-c waited {:?} for the load",
+        asked.elapsed()
+    );
+}
+
+#[test]
+fn a_reload_runs_beside_the_reader() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let mut session = Session::spawn(
+        &["--no-watch"],
+        &[("BRIEFING_TEST_LOAD_WAIT", "1500")],
+        dir.path(),
+    );
+    session.screen_once("the briefing, indexed", |s| {
+        s.contains("Next week, NATO will present") && !s.contains("indexing…")
+    });
+
+    session.press("r");
+    session.screen_once("the sign of a reload", |s| s.contains("reloading…"));
+    session.press("j");
+    session.screen_once("j answered during the reload", |s| {
+        row_shown(s) == Some(2) && s.contains("reloading…")
+    });
+    session.screen_once("the reload, done", |s| {
+        s.contains("Reloaded") && !s.contains("reloading…")
+    });
+
+    session.press("q");
+    session.assert_ended_well();
+}
