@@ -366,6 +366,7 @@ impl App {
             self.settle_export();
             self.settle_unclaimed();
             self.settle_search();
+            self.article.settle(&self.briefing.article);
         }
         match action {
             Action::Quit => return Effect::Quit,
@@ -631,9 +632,9 @@ impl App {
         self.article.height = usize::from(area.height);
         self.article
             .relayout(&self.briefing.article, area.width, self.show_omitted);
-        self.article.clamp();
+        self.article.clamp(&self.briefing.article);
         if let Some(at) = cursor {
-            self.article.reveal(at);
+            self.article.reveal(&self.briefing.article, at);
         }
     }
 
@@ -881,6 +882,7 @@ impl App {
         self.search.stale
             || self.search.running()
             || self.unclaimed.as_ref().is_some_and(|u| u.pending)
+            || self.article.unsettled()
     }
 
     /// An export is being written: [`Action::Settle`] takes its outcome once it has one. (Not
@@ -1252,8 +1254,7 @@ impl App {
     fn restore(&mut self, to: Location) {
         self.set_focus(to.focus);
         self.last_list = to.last_list;
-        self.article.top = self.article.layout.row_of(to.top_offset);
-        self.article.clamp();
+        self.article.set_top_at(&self.briefing.article, to.top_offset);
         self.article.cursor = to.cursor;
         self.article.unclaimed = None;
         self.search.current = to.search_at.and_then(|at| {

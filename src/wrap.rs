@@ -6,7 +6,17 @@
 //! width of its placeholder and a tab is one space. Paragraphs are kept: a blank line stays a
 //! blank row. Omitted lines are either hidden (with the blank line after them, so that no gap
 //! is left) or shown as rows of their own.
+//!
+//! The work grows with the screen, not the article: the lines are cut into blocks of about
+//! [`BLOCK`] bytes (at line starts, whatever the width), and a block's rows are wrapped when
+//! first needed. A place in the rows is a [`RowAt`] (a block and a row in it), not a row
+//! number; row numbers (the percentage, the scrollbar, `row N/M`) are exact for the blocks
+//! counted and estimated from the bytes per row seen for the rest, until
+//! [`ArticleLayout::settle`] has counted every block. Rows of blocks far from the screen may
+//! be dropped ([`ArticleLayout::trim`]) and are wrapped again when next needed: memory follows
+//! the screen, not the article.
 
+use std::cell::{Cell, OnceCell};
 use std::ops::Range;
 
 use unicode_width::UnicodeWidthChar;
@@ -24,17 +34,108 @@ pub struct Row {
     pub omitted: bool,
 }
 
-/// The rows of the article at one width.
+/// About how many bytes of lines a block holds (it ends at the first line start after).
+pub const BLOCK: usize = 32 * 1024;
+
+/// An article at most this long is wrapped whole at once: its row numbers are exact at once.
+pub const SMALL: usize = 4 * BLOCK;
+
+/// Rows kept wrapped before [`ArticleLayout::trim`] drops those of blocks far from the screen.
+const KEPT_ROWS: usize = 1 << 20;
+
+/// A place in the rows: the `row`th row of block `block`. Places order as the rows do.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RowAt {
+    pub block: usize,
+    pub row: usize,
+}
+
+/// A row count, and whether it is exact or estimated (some blocks not yet counted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Count {
+    pub rows: usize,
+    pub exact: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Block {
+    /// Its first line (0-based) and the byte where that line starts.
+    line: usize,
+    start: usize,
+    /// Its rows, once wrapped (dropped again by [`ArticleLayout::trim`] far from the screen).
+    rows: OnceCell<Box<[Row]>>,
+    /// How many rows it has, once wrapped or counted (kept when the rows are dropped).
+    count: Cell<Option<u32>>,
+}
+
+/// The rows of the article at one width, wrapped a block at a time as they are needed. The
+/// cached rows and counts are the layout's own (a derived value cached for speed, in cells:
+/// the same for any order of access, checked against the whole build by the tests).
 #[derive(Clone, Debug, Default)]
 pub struct ArticleLayout {
     width: u16,
     show_omitted: bool,
-    rows: Vec<Row>,
+    blocks: Vec<Block>,
+    /// Lines in the article.
+    lines: usize,
+    text_len: usize,
+    /// The first and the last line that have rows (`None` when no line has any).
+    visible: Option<(usize, usize)>,
+    /// Bytes and rows of the blocks counted so far (for the estimate of the others).
+    seen: Cell<(usize, usize)>,
+    /// Blocks counted, and rows held wrapped.
+    counted: Cell<usize>,
+    held: Cell<usize>,
+    /// The next block [`ArticleLayout::settle`] looks at.
+    next: usize,
 }
 
 impl ArticleLayout {
+    /// The layout of `article` at `width`, nothing wrapped yet but for a small article (which
+    /// is wrapped whole). Finding the blocks costs a binary search per block.
     #[must_use]
     pub fn new(article: &Article, width: u16, show_omitted: bool) -> Self {
+        let text = article.text();
+        let starts = article.lines().starts();
+        let lines = article.line_count();
+        let mut blocks = vec![Block::default()];
+        let mut target = BLOCK;
+        while target < text.len() {
+            let line = starts.partition_point(|&s| (s as usize) < target);
+            if line >= lines {
+                break;
+            }
+            let start = starts[line] as usize;
+            blocks.push(Block {
+                line,
+                start,
+                ..Block::default()
+            });
+            target = start + BLOCK;
+        }
+        let mut layout = Self {
+            width: width.max(1),
+            show_omitted,
+            blocks,
+            lines,
+            text_len: text.len(),
+            ..Self::default()
+        };
+        let first = (0..lines).find(|&n| layout.has_rows(article, n));
+        let last = (0..lines).rev().find(|&n| layout.has_rows(article, n));
+        layout.visible = first.zip(last);
+        if text.len() <= SMALL {
+            for b in 0..layout.blocks.len() {
+                layout.block_rows(article, b);
+            }
+        }
+        layout
+    }
+
+    /// Every row, wrapped whole in one pass: what the lazy layout must always equal (the
+    /// reference of its tests).
+    #[must_use]
+    pub fn whole(article: &Article, width: u16, show_omitted: bool) -> Vec<Row> {
         let width = width.max(1);
         let text = article.text();
         let omitted = article.omitted();
@@ -71,11 +172,7 @@ impl ArticleLayout {
         if rows.len() > 1 && rows.last().is_some_and(|r| r.span.start == r.span.end) {
             rows.pop();
         }
-        Self {
-            width,
-            show_omitted,
-            rows,
-        }
+        rows
     }
 
     #[must_use]
@@ -88,22 +185,437 @@ impl ArticleLayout {
         self.show_omitted
     }
 
+    /// The rows wrapped so far, in order: every row once the layout is whole (a small
+    /// article's at once; see [`ArticleLayout::all_rows`] for a long one's).
     #[must_use]
-    pub fn rows(&self) -> &[Row] {
-        &self.rows
+    pub fn rows(&self) -> Vec<Row> {
+        self.blocks
+            .iter()
+            .filter_map(|b| b.rows.get())
+            .flat_map(|r| r.iter().copied())
+            .collect()
     }
 
-    /// The row that shows byte `offset`, or the first row after it when it is hidden.
+    /// Every row, wrapping what is not yet wrapped.
     #[must_use]
-    pub fn row_of(&self, offset: usize) -> usize {
-        let after = self
-            .rows
-            .partition_point(|r| r.span.start as usize <= offset);
-        match after.checked_sub(1) {
-            Some(i) if (self.rows[i].span.end as usize) >= offset || after == self.rows.len() => i,
-            Some(_) => after,
-            None => 0,
+    pub fn all_rows(&self, article: &Article) -> Vec<Row> {
+        (0..self.blocks.len())
+            .flat_map(|b| self.block_rows(article, b).iter().copied())
+            .collect()
+    }
+
+    /// Whether every block is counted: the row numbers are exact.
+    #[must_use]
+    pub fn is_whole(&self) -> bool {
+        self.counted.get() == self.blocks.len()
+    }
+
+    /// How many blocks the lines are cut into.
+    #[must_use]
+    pub fn blocks(&self) -> usize {
+        self.blocks.len()
+    }
+
+    fn lines_of(&self, b: usize) -> Range<usize> {
+        self.blocks[b].line..self.blocks.get(b + 1).map_or(self.lines, |n| n.line)
+    }
+
+    fn bytes_of(&self, b: usize) -> usize {
+        self.blocks.get(b + 1).map_or(self.text_len, |n| n.start) - self.blocks[b].start
+    }
+
+    /// Line `n`'s range, without its terminator or (on line 1) the byte order mark.
+    fn line(article: &Article, n: usize) -> Range<usize> {
+        let mut line = article.line_range(n);
+        if n == 0 {
+            line.start = line.start.max(article.body_start());
         }
+        line
+    }
+
+    fn omitted(article: &Article, line: &Range<usize>) -> bool {
+        let omitted = article.omitted();
+        let i = omitted.partition_point(|r| r.end <= line.start);
+        omitted
+            .get(i)
+            .is_some_and(|r| r.start >= line.start && r.end <= line.end && r.start < r.end)
+    }
+
+    /// Whether line `n` is laid out at all: not a hidden omitted line, nor the blank line after
+    /// one.
+    fn has_rows(&self, article: &Article, n: usize) -> bool {
+        if self.show_omitted {
+            return true;
+        }
+        let line = Self::line(article, n);
+        if Self::omitted(article, &line) {
+            return false;
+        }
+        let blank = article.text()[line].trim().is_empty();
+        !(blank && n > 0 && Self::omitted(article, &Self::line(article, n - 1)))
+    }
+
+    /// Block `b`'s rows, wrapped on first need.
+    pub fn block_rows(&self, article: &Article, b: usize) -> &[Row] {
+        self.blocks[b].rows.get_or_init(|| {
+            let rows = self.wrap_block(article, b);
+            self.note_count(b, rows.len());
+            self.held.set(self.held.get() + rows.len());
+            rows.into_boxed_slice()
+        })
+    }
+
+    /// Block `b`'s rows if they are wrapped.
+    #[must_use]
+    pub fn stored_rows(&self, b: usize) -> Option<&[Row]> {
+        self.blocks.get(b)?.rows.get().map(|r| &r[..])
+    }
+
+    fn note_count(&self, b: usize, rows: usize) {
+        let block = &self.blocks[b];
+        if block.count.get().is_none() {
+            block.count.set(Some(u32::try_from(rows).unwrap_or(u32::MAX)));
+            let (bytes, seen) = self.seen.get();
+            self.seen.set((bytes + self.bytes_of(b), seen + rows));
+            self.counted.set(self.counted.get() + 1);
+        }
+    }
+
+    fn wrap_block(&self, article: &Article, b: usize) -> Vec<Row> {
+        let text = article.text();
+        let width = usize::from(self.width);
+        let lines = self.lines_of(b);
+        let omitted = article.omitted();
+        let mut rows = Vec::new();
+        let first_line = Self::line(article, lines.start);
+        let mut next_omitted = omitted.partition_point(|r| r.end <= first_line.start);
+        let mut after_hidden = !self.show_omitted
+            && lines.start > 0
+            && Self::omitted(article, &Self::line(article, lines.start - 1));
+        for n in lines.clone() {
+            let line = Self::line(article, n);
+            while omitted
+                .get(next_omitted)
+                .is_some_and(|r| r.end <= line.start)
+            {
+                next_omitted += 1;
+            }
+            let is_omitted = omitted
+                .get(next_omitted)
+                .is_some_and(|r| r.start >= line.start && r.end <= line.end && r.start < r.end);
+            if is_omitted && !self.show_omitted {
+                after_hidden = true;
+                continue;
+            }
+            let blank = text[line.clone()].trim().is_empty();
+            if blank && after_hidden {
+                after_hidden = false;
+                continue;
+            }
+            after_hidden = false;
+            wrap_line(text, line, width, is_omitted, &mut rows);
+        }
+        // A trailing line break leaves an empty last line: not worth a row (unless it is the
+        // only row of all).
+        if let Some((first, last)) = self.visible
+            && lines.contains(&last)
+            && rows.last().is_some_and(|r| r.span.start == r.span.end)
+            && (rows.len() > 1 || first < lines.start)
+        {
+            rows.pop();
+        }
+        rows
+    }
+
+    /// Block `b`'s row count: exact when counted, else estimated from the bytes per row seen.
+    fn count_of(&self, b: usize) -> (usize, bool) {
+        match self.blocks[b].count.get() {
+            Some(n) => (n as usize, true),
+            None => {
+                let bytes = self.bytes_of(b);
+                let (seen_bytes, seen_rows) = self.seen.get();
+                let rows = if seen_bytes == 0 {
+                    bytes / usize::from(self.width) + 1
+                } else {
+                    (bytes * seen_rows).div_ceil(seen_bytes)
+                };
+                (rows, false)
+            }
+        }
+    }
+
+    /// How many rows there are.
+    #[must_use]
+    pub fn total(&self) -> Count {
+        let mut total = Count {
+            rows: 0,
+            exact: true,
+        };
+        for b in 0..self.blocks.len() {
+            let (n, exact) = self.count_of(b);
+            total.rows += n;
+            total.exact &= exact;
+        }
+        total
+    }
+
+    /// How many rows come before `at`: its row number, 0-based.
+    #[must_use]
+    pub fn number(&self, at: RowAt) -> Count {
+        let mut before = Count {
+            rows: at.row,
+            exact: true,
+        };
+        for b in 0..at.block.min(self.blocks.len()) {
+            let (n, exact) = self.count_of(b);
+            before.rows += n;
+            before.exact &= exact;
+        }
+        before
+    }
+
+    /// The byte where each of the rows numbered `numbers` (ascending) starts, `usize::MAX` past
+    /// the last row. Exact where the block is wrapped; interpolated by bytes where it is not.
+    #[must_use]
+    pub fn starts_of(&self, numbers: &[usize]) -> Vec<usize> {
+        let mut out = Vec::with_capacity(numbers.len());
+        let mut before = 0;
+        let mut b = 0;
+        for &n in numbers {
+            while b < self.blocks.len() {
+                let (count, _) = self.count_of(b);
+                if n < before + count {
+                    break;
+                }
+                before += count;
+                b += 1;
+            }
+            if b == self.blocks.len() {
+                out.push(usize::MAX);
+                continue;
+            }
+            let k = n - before;
+            let start = match self.stored_rows(b) {
+                Some(rows) => rows.get(k).map_or(usize::MAX, |r| r.span.start as usize),
+                None => {
+                    let (count, _) = self.count_of(b);
+                    self.blocks[b].start + k * self.bytes_of(b) / count.max(1)
+                }
+            };
+            out.push(start);
+        }
+        out
+    }
+
+    /// The first row (`None` when there is no row at all).
+    pub fn first(&self, article: &Article) -> Option<RowAt> {
+        self.following(|b| Some(self.block_rows(article, b)), 0)
+    }
+
+    /// The last row.
+    pub fn last(&self, article: &Article) -> Option<RowAt> {
+        self.preceding(|b| Some(self.block_rows(article, b)), self.blocks.len())
+    }
+
+    /// The first row of block `from` or of a block after it.
+    fn following<'a>(
+        &self,
+        rows: impl Fn(usize) -> Option<&'a [Row]>,
+        from: usize,
+    ) -> Option<RowAt> {
+        (from..self.blocks.len()).find_map(|b| match rows(b) {
+            Some(r) if !r.is_empty() => Some(Some(RowAt { block: b, row: 0 })),
+            Some(_) => None,
+            None => Some(None),
+        })?
+    }
+
+    /// The last row of a block before block `to`.
+    fn preceding<'a>(&self, rows: impl Fn(usize) -> Option<&'a [Row]>, to: usize) -> Option<RowAt> {
+        (0..to).rev().find_map(|b| match rows(b) {
+            Some(r) if !r.is_empty() => Some(Some(RowAt {
+                block: b,
+                row: r.len() - 1,
+            })),
+            Some(_) => None,
+            None => Some(None),
+        })?
+    }
+
+    /// The row at `at`.
+    pub fn row(&self, article: &Article, at: RowAt) -> Option<Row> {
+        if at.block >= self.blocks.len() {
+            return None;
+        }
+        self.block_rows(article, at.block).get(at.row).copied()
+    }
+
+    /// The row at `at`, if its block is wrapped.
+    #[must_use]
+    pub fn stored_row(&self, at: RowAt) -> Option<Row> {
+        self.stored_rows(at.block)?.get(at.row).copied()
+    }
+
+    /// The row after `at`.
+    pub fn next(&self, article: &Article, at: RowAt) -> Option<RowAt> {
+        self.next_with(|b| Some(self.block_rows(article, b)), at)
+    }
+
+    /// The row before `at`.
+    pub fn prev(&self, article: &Article, at: RowAt) -> Option<RowAt> {
+        self.prev_with(|b| Some(self.block_rows(article, b)), at)
+    }
+
+    /// The row after `at`, looking only at wrapped blocks (`None` at an unwrapped one too).
+    #[must_use]
+    pub fn stored_next(&self, at: RowAt) -> Option<RowAt> {
+        self.next_with(|b| self.stored_rows(b), at)
+    }
+
+    /// The row before `at`, looking only at wrapped blocks.
+    #[must_use]
+    pub fn stored_prev(&self, at: RowAt) -> Option<RowAt> {
+        self.prev_with(|b| self.stored_rows(b), at)
+    }
+
+    fn next_with<'a>(
+        &self,
+        rows: impl Fn(usize) -> Option<&'a [Row]>,
+        at: RowAt,
+    ) -> Option<RowAt> {
+        let here = rows(at.block)?;
+        if at.row + 1 < here.len() {
+            return Some(RowAt {
+                block: at.block,
+                row: at.row + 1,
+            });
+        }
+        self.following(rows, at.block + 1)
+    }
+
+    fn prev_with<'a>(
+        &self,
+        rows: impl Fn(usize) -> Option<&'a [Row]>,
+        at: RowAt,
+    ) -> Option<RowAt> {
+        if at.row > 0 {
+            return Some(RowAt {
+                block: at.block,
+                row: at.row - 1,
+            });
+        }
+        self.preceding(rows, at.block)
+    }
+
+    /// `delta` rows on from `at` (back when negative), stopping at the first and last rows.
+    pub fn step(&self, article: &Article, at: RowAt, delta: isize) -> RowAt {
+        let mut at = at;
+        // There are never more rows than bytes and a row per block: past that, an end.
+        if delta.unsigned_abs() > self.text_len + self.blocks.len() {
+            let end = if delta > 0 {
+                self.last(article)
+            } else {
+                self.first(article)
+            };
+            return end.unwrap_or_default();
+        }
+        let mut left = delta.unsigned_abs();
+        while left > 0 {
+            // Whole blocks at a time where their rows are counted and the step passes them.
+            let rows = self.block_rows(article, at.block).len();
+            let next = if delta > 0 {
+                if at.row + left < rows {
+                    at.row += left;
+                    break;
+                }
+                left -= rows.saturating_sub(at.row + 1);
+                at.row = rows.saturating_sub(1);
+                self.next(article, at)
+            } else {
+                if at.row >= left {
+                    at.row -= left;
+                    break;
+                }
+                left -= at.row;
+                at.row = 0;
+                self.prev(article, at)
+            };
+            match next {
+                Some(n) => {
+                    at = n;
+                    left -= 1;
+                }
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// The block whose lines hold byte `offset`.
+    fn block_of(&self, offset: usize) -> usize {
+        self.blocks
+            .partition_point(|b| b.start <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The row that shows byte `offset`, or the first row after it when it is hidden (the last
+    /// row past the end).
+    pub fn at_offset(&self, article: &Article, offset: usize) -> RowAt {
+        let b = self.block_of(offset);
+        let rows = self.block_rows(article, b);
+        let after = rows.partition_point(|r| r.span.start as usize <= offset);
+        if let Some(i) = after.checked_sub(1) {
+            let here = RowAt { block: b, row: i };
+            if rows[i].span.end as usize >= offset {
+                return here;
+            }
+            if after < rows.len() {
+                return RowAt { block: b, row: after };
+            }
+            return self.following(|b| Some(self.block_rows(article, b)), b + 1).unwrap_or(here);
+        }
+        // No row of the block starts at or before it: the last row of an earlier block may
+        // show it, else the first row from this block on does.
+        let before = self.preceding(|b| Some(self.block_rows(article, b)), b);
+        let from_here = || self.following(|b| Some(self.block_rows(article, b)), b);
+        match before {
+            Some(p) if self.row(article, p).is_some_and(|r| r.span.end as usize >= offset) => p,
+            Some(p) => from_here().unwrap_or(p),
+            None => from_here().unwrap_or_default(),
+        }
+    }
+
+    /// Counts blocks not yet counted (wrapping them without keeping their rows), about
+    /// `budget` bytes of them; whether any is left.
+    pub fn settle(&mut self, article: &Article, budget: usize) -> bool {
+        let mut done = 0;
+        while self.next < self.blocks.len() && done < budget {
+            let b = self.next;
+            if self.blocks[b].count.get().is_none() {
+                let rows = self.wrap_block(article, b).len();
+                self.note_count(b, rows);
+                done += self.bytes_of(b);
+            }
+            self.next += 1;
+        }
+        !self.is_whole()
+    }
+
+    /// Drops the rows of the blocks outside `keep` once more rows than [`KEPT_ROWS`] are held
+    /// (their counts stay; they are wrapped again when next needed).
+    pub fn trim(&mut self, keep: Range<usize>) {
+        if self.held.get() <= KEPT_ROWS {
+            return;
+        }
+        let mut held = 0;
+        for (b, block) in self.blocks.iter_mut().enumerate() {
+            if keep.contains(&b) {
+                held += block.rows.get().map_or(0, |r| r.len());
+            } else {
+                block.rows.take();
+            }
+        }
+        self.held.set(held);
     }
 }
 
@@ -373,8 +885,8 @@ mod tests {
     fn maps_rows_and_columns_back_to_offsets() {
         let (article, _) = Article::new("The quick brown fox".to_owned(), &[]);
         let layout = ArticleLayout::new(&article, 10, false);
-        assert_eq!(layout.row_of(0), 0);
-        assert_eq!(layout.row_of(10), 1);
+        assert_eq!(layout.at_offset(&article, 0), RowAt { block: 0, row: 0 });
+        assert_eq!(layout.at_offset(&article, 10), RowAt { block: 0, row: 1 });
         let row = layout.rows()[1];
         assert_eq!(offset_at_column(article.text(), row, 6), 16);
         assert_eq!(offset_at_column(article.text(), row, 99), 19);

@@ -175,7 +175,7 @@ impl App {
         match self.followed.quote() {
             Some(quote) => {
                 let (start, end) = (quote.range().start, quote.range().end);
-                self.article.reveal(start);
+                self.article.reveal(&self.briefing.article, start);
                 // The cursor goes to the first mention of one of the event's actors inside the
                 // evidence, or else to the first mention there at all.
                 let index = &self.briefing.mentions;
@@ -215,7 +215,7 @@ impl App {
             Link::Quote(quote) => {
                 self.jump();
                 self.followed.show_quote(quote);
-                self.article.reveal(quote.range().start);
+                self.article.reveal(&self.briefing.article, quote.range().start);
                 self.set_focus(Pane::Article);
             }
         }
@@ -229,6 +229,7 @@ impl App {
     pub(super) fn put_cursor(&mut self, m: usize) {
         self.article.cursor = Some(m);
         self.article.unclaimed = None;
-        self.article.reveal(self.mention_start(m));
+        let at = self.mention_start(m);
+        self.article.reveal(&self.briefing.article, at);
     }
 }

@@ -238,7 +238,7 @@ impl App {
                 let at = places[p].range.start;
                 self.article.cursor = None;
                 self.article.unclaimed = Some(p);
-                self.article.reveal(at);
+                self.article.reveal(&self.briefing.article, at);
             }
         }
     }
@@ -280,7 +280,8 @@ impl App {
         self.history
             .step(here, Hits::Matches(self.search.query.clone()));
         self.search.current = Some(next);
-        self.article.reveal(self.search.matches[next].range().start);
+        self.article
+            .reveal(&self.briefing.article, self.search.matches[next].range().start);
         let there = self.location();
         self.history.stepped(there);
         if wrapped {

@@ -157,7 +157,7 @@ impl App {
         match pane {
             Pane::Article => {
                 self.last_click = None;
-                let Some(&at) = self.article.layout.rows().get(self.article.top + row) else {
+                let Some(at) = self.article.screen_row(row) else {
                     return;
                 };
                 let offset =
@@ -236,7 +236,7 @@ impl App {
         };
         let delta = isize::from(delta) * 3;
         match pane {
-            Pane::Article => self.article.scroll(delta),
+            Pane::Article => self.article.scroll(&self.briefing.article, delta),
             Pane::Actors => {
                 let len = self.visible_actors().len();
                 let h = self.pane_height(Pane::Actors);

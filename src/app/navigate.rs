@@ -126,7 +126,7 @@ impl App {
             self.window = None;
             self.jump();
             self.set_focus(Pane::Article);
-            self.article.reveal(offset);
+            self.article.reveal(&self.briefing.article, offset);
         } else {
             self.say(format!("Nothing to go to: {path} is not shown here"));
         }
@@ -187,7 +187,7 @@ impl App {
 
     fn step(&mut self, delta: isize) {
         match self.focus {
-            Pane::Article => self.article.scroll(delta),
+            Pane::Article => self.article.scroll(&self.briefing.article, delta),
             Pane::Actors => {
                 let v = self.visible_actors();
                 let h = self.pane_height(Pane::Actors);

@@ -251,8 +251,7 @@ impl App {
         self.history = History::default();
         let (w, h) = self.size;
         self.resize(w, h);
-        self.article.top = self.article.layout.row_of(top);
-        self.article.clamp();
+        self.article.set_top_at(&self.briefing.article, top);
         self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
         self.refresh_unclaimed();
         if self.article.cursor.is_none() {

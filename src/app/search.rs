@@ -229,8 +229,7 @@ impl Search {
             Action::Cancel => {
                 let origin = self.origin_top;
                 *self = Self::default();
-                view.top = view.layout.row_of(origin);
-                view.clamp();
+                view.set_top_at(article, origin);
             }
             _ => {}
         }
@@ -245,10 +244,10 @@ impl Search {
             self.stale = false;
             self.start(article, view.layout.shows_omitted());
             if !self.running() {
-                self.show_first_match(view);
+                self.show_first_match(article, view);
             }
         } else if self.receive(article, false) {
-            self.show_first_match(view);
+            self.show_first_match(article, view);
         }
     }
 
@@ -258,7 +257,7 @@ impl Search {
         if self.editing || !self.receive(article, false) {
             return Typed::Nothing;
         }
-        self.show_first_match(view);
+        self.show_first_match(article, view);
         if self.matches.is_empty() {
             Typed::NoMatch
         } else {
@@ -274,13 +273,12 @@ impl Search {
     }
 
     /// Shows the first match from where the search began, or goes back there.
-    fn show_first_match(&mut self, view: &mut ArticleState) {
+    fn show_first_match(&mut self, article: &Article, view: &mut ArticleState) {
         self.current = self.first_from(self.origin_top);
         if let Some(c) = self.current {
-            view.reveal(self.matches[c].range().start);
+            view.reveal(article, self.matches[c].range().start);
         } else {
-            view.top = view.layout.row_of(self.origin_top);
-            view.clamp();
+            view.set_top_at(article, self.origin_top);
         }
     }
 }

@@ -212,8 +212,8 @@ impl App {
             return;
         };
         let text = self.briefing.article.text();
-        let rows = self.article.layout.rows();
-        let row_at = |at: usize| rows.get(self.article.layout.row_of(at)).copied();
+        let article = &self.briefing.article;
+        let row_at = |at: usize| self.article.row_at(article, at);
         let head = match action {
             Action::SelectNextWord => next_word(text, sel.head.end, text.len()),
             Action::SelectPrevWord => prev_word(text, 0, sel.head.start),
@@ -239,7 +239,7 @@ impl App {
             self.say("The selection stops before an omitted line");
             return;
         }
-        self.article.reveal(head.start);
+        self.article.reveal(&self.briefing.article, head.start);
         sel.head = head;
         self.selection.selection = Some(sel);
     }
@@ -247,19 +247,12 @@ impl App {
     /// The word a row below (or above) `head`, at about its column; rows without a word are
     /// passed over.
     fn row_step(&self, head: &Range<usize>, down: bool) -> Option<Range<usize>> {
-        let text = self.briefing.article.text();
-        let layout = &self.article.layout;
-        let rows = layout.rows();
-        let mut r = layout.row_of(head.start);
-        let col = column(text, *rows.get(r)?, head.start);
-        loop {
-            r = if down { r + 1 } else { r.checked_sub(1)? };
-            let row = *rows.get(r)?;
-            let at = offset_at_column(text, row, col);
-            if let Some(w) = snap(text, row, at) {
-                return Some(w);
-            }
-        }
+        let article = &self.briefing.article;
+        let text = article.text();
+        let col = column(text, self.article.row_at(article, head.start)?, head.start);
+        self.article
+            .rows_from(article, head.start, down)
+            .find_map(|row| snap(text, row, offset_at_column(text, row, col)))
     }
 
     /// `v`: a selection of the words under the cursor (a mention, an unclaimed name, a
@@ -270,10 +263,10 @@ impl App {
         let words = if let Some(r) = under {
             next_word(text, r.start, r.end).zip(prev_word(text, r.start, r.end))
         } else {
-            let rows = self.article.layout.rows();
             let top = self.article.top_offset();
-            let bottom = rows
-                .get(self.article.top + self.article.height.max(1))
+            let bottom = self
+                .article
+                .screen_row(self.article.height.max(1))
                 .map_or(text.len(), |r| r.span.start as usize);
             next_word(text, top, bottom).map(|w| (w.clone(), w))
         };
@@ -320,14 +313,13 @@ impl App {
             return;
         };
         let text = self.briefing.article.text();
-        let rows = self.article.layout.rows();
         let row_on = y.clamp(inner.y, inner.bottom().saturating_sub(1)) - inner.y;
-        let Some(&row) = rows.get(self.article.top + usize::from(row_on)) else {
+        let Some(row) = self.article.screen_row(usize::from(row_on)) else {
             return;
         };
         let col = usize::from(x.saturating_sub(inner.x));
         let at = offset_at_column(text, row, col);
-        let Some(&press_row) = rows.get(self.article.layout.row_of(pressed)) else {
+        let Some(press_row) = self.article.row_at(&self.briefing.article, pressed) else {
             return;
         };
         let (Some(anchor), Some(head)) = (snap(text, press_row, pressed), snap(text, row, at))

@@ -19,8 +19,13 @@ use crate::wrap::Row;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let st = app.article_state();
-    let rows = st.layout.rows();
+    // Until every block is counted, where the screen stands is an estimate: said with `~`.
     let percent = pane::position(st.top, st.max_top());
+    let percent = if st.layout.is_whole() || percent == "all" {
+        percent
+    } else {
+        format!("~{percent}")
+    };
     let extra = if app.shows_omitted() {
         format!("{percent} · omitted shown")
     } else {
@@ -34,13 +39,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let highlighted = app.highlighted_actors();
     let buf = frame.buffer_mut();
-    for (i, row) in rows
-        .iter()
-        .skip(st.top)
+    for (i, row) in st
+        .screen_rows()
+        .into_iter()
         .take(usize::from(inner.height))
         .enumerate()
     {
-        let line = row_line(app, *row, &highlighted, theme);
+        let line = row_line(app, row, &highlighted, theme);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
     scrollbar(app, frame, area, &highlighted, theme);
@@ -156,8 +161,7 @@ fn scrollbar(
         return;
     }
     let st = app.article_state();
-    let rows = st.layout.rows();
-    let total = rows.len().max(1);
+    let total = st.layout.total().rows.max(1);
     let track = usize::from(area.height - 2);
     let x = area.right() - 1;
     let b = app.briefing();
@@ -169,18 +173,29 @@ fn scrollbar(
     let buf = frame.buffer_mut();
     // A text shorter than the track is drawn row for row; a longer one is scaled to fit.
     let scaled = total > track;
-    for cell in 0..track {
-        let (first, last) = if scaled {
-            let first = cell * total / track;
-            (first, ((cell + 1) * total / track).max(first + 1))
-        } else {
-            (st.top + cell, st.top + cell + 1)
-        };
+    let cells: Vec<(usize, usize)> = (0..track)
+        .map(|cell| {
+            if scaled {
+                let first = cell * total / track;
+                (first, ((cell + 1) * total / track).max(first + 1))
+            } else {
+                (st.top + cell, st.top + cell + 1)
+            }
+        })
+        .collect();
+    // Where each cell's rows start in the text (one pass over the blocks for them all).
+    let mut numbers: Vec<usize> = cells.iter().flat_map(|&(f, l)| [f, l]).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    let starts = st.layout.starts_of(&numbers);
+    let start = |n: usize| {
+        numbers
+            .binary_search(&n)
+            .map_or(usize::MAX, |i| starts[i])
+    };
+    for (cell, &(first, last)) in cells.iter().enumerate() {
         let y = area.y + 1 + cell as u16;
-        let from = rows
-            .get(first)
-            .map_or(usize::MAX, |r| r.span.start as usize);
-        let to = rows.get(last).map_or(usize::MAX, |r| r.span.start as usize);
+        let (from, to) = (start(first), start(last));
         let marked = lists.iter().any(|l| {
             let i = l.partition_point(|&m| (mentions[m as usize].span.start as usize) < from);
             l.get(i)

@@ -418,8 +418,16 @@ fn mention_position(app: &App, row: Option<Target>) -> Option<String> {
 
 fn line_position(app: &App) -> String {
     let st = app.article_state();
-    let rows = st.layout.rows().len();
-    format!("row {}/{rows}", (st.top + 1).min(rows))
+    // Estimates (blocks not yet counted) are said with `~`.
+    let (top, total) = (st.top_number(), st.layout.total());
+    let rows = total.rows;
+    let mark = |exact: bool| if exact { "" } else { "~" };
+    format!(
+        "row {}{}/{}{rows}",
+        mark(top.exact),
+        (top.rows + 1).min(rows),
+        mark(total.exact)
+    )
 }
 
 /// As many hints as fit in `room` columns, most specific first. Help and quit are kept
