@@ -2,7 +2,8 @@
 //! article, 1,000 actors): drawing one frame with ratatui's `TestBackend` at 120×40, 200×60 and the
 //! largest size the reader draws (1024×512) after scrolling into the middle of the article, and the
 //! latency of a keystroke to its frame: `Down` (update and draw) and a resize to a new width
-//! (update, which lays the article out again, and draw).
+//! (update, which lays the article out again, and draw); a new reader's first layout, and counting
+//! every row after it.
 //!
 //! Run with `cargo bench --bench frame`. The app is driven only through `App::update`, as the
 //! terminal loop drives it.
@@ -45,7 +46,7 @@ fn app_in_the_middle(l: &Loaded, w: u16, h: u16) -> App {
     let st = app.article_state();
     eprintln!(
         "{w}x{h}: article rows {}, first row on screen {}",
-        st.layout.rows().len(),
+        st.layout.total().rows,
         st.top
     );
     app
@@ -54,7 +55,7 @@ fn app_in_the_middle(l: &Loaded, w: u16, h: u16) -> App {
 /// Pages down from the top until the first row on screen is halfway through the rows.
 fn to_the_middle(app: &mut App) {
     app.update(Action::Top);
-    let middle = app.article_state().layout.rows().len() / 2;
+    let middle = app.article_state().layout.total().rows / 2;
     while app.article_state().top < middle {
         app.update(Action::PageDown);
     }
@@ -98,8 +99,50 @@ fn frame(criterion: &mut Criterion) {
         });
     }
 
-    // A resize to a new width lays the whole article out again: alternate two widths so that
-    // every iteration is a real change.
+    // The first layout: a new reader's first size and frame (the rows on screen wrapped; the
+    // rest counted later, on `Settle`).
+    group.bench_function("first layout 120x40 + draw", |bencher| {
+        bencher.iter_batched(
+            || {
+                App::new(
+                    workload.briefing.clone(),
+                    Input::Path(workload.path.clone()),
+                    true,
+                )
+            },
+            |mut app| {
+                app.update(Action::Resize(120, 40));
+                let mut term = terminal(120, 40);
+                term.draw(|f| render(&app, f)).expect("drawn");
+                app
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    // Counting every row after it (the `Settle` steps until the row numbers are exact).
+    group.bench_function("count every row after a resize, 120x40", |bencher| {
+        bencher.iter_batched(
+            || {
+                let mut app = App::new(
+                    workload.briefing.clone(),
+                    Input::Path(workload.path.clone()),
+                    true,
+                );
+                app.update(Action::Resize(120, 40));
+                app
+            },
+            |mut app| {
+                while app.article_state().unsettled() {
+                    app.update(Action::Settle);
+                }
+                app
+            },
+            criterion::BatchSize::LargeInput,
+        );
+    });
+
+    // A resize to a new width lays the article out again (the rows on screen at once): alternate
+    // two widths so that every iteration is a real change.
     let mut app = app_in_the_middle(&workload, 120, 40);
     let mut term = terminal(120, 40);
     let mut wide = false;

@@ -64,7 +64,7 @@ enum Place {
 fn place(app: &mut App, at: Place) {
     app.update(Action::Focus(Pane::Article));
     app.update(Action::Top);
-    let rows = app.article_state().layout.rows().len();
+    let rows = app.article_state().layout.total().rows;
     let target = match at {
         Place::Top => 0,
         Place::Middle => rows / 2,

@@ -1254,7 +1254,8 @@ impl App {
     fn restore(&mut self, to: Location) {
         self.set_focus(to.focus);
         self.last_list = to.last_list;
-        self.article.set_top_at(&self.briefing.article, to.top_offset);
+        self.article
+            .set_top_at(&self.briefing.article, to.top_offset);
         self.article.cursor = to.cursor;
         self.article.unclaimed = None;
         self.search.current = to.search_at.and_then(|at| {

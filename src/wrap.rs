@@ -95,11 +95,23 @@ impl ArticleLayout {
     /// is wrapped whole). Finding the blocks costs a binary search per block.
     #[must_use]
     pub fn new(article: &Article, width: u16, show_omitted: bool) -> Self {
+        Self::with_blocks(article, width, show_omitted, BLOCK, SMALL)
+    }
+
+    /// [`ArticleLayout::new`] with blocks of about `block` bytes, wrapped whole at once when
+    /// the text is at most `small` bytes (the tests cut short texts into many blocks).
+    fn with_blocks(
+        article: &Article,
+        width: u16,
+        show_omitted: bool,
+        block: usize,
+        small: usize,
+    ) -> Self {
         let text = article.text();
         let starts = article.lines().starts();
         let lines = article.line_count();
         let mut blocks = vec![Block::default()];
-        let mut target = BLOCK;
+        let mut target = block;
         while target < text.len() {
             let line = starts.partition_point(|&s| (s as usize) < target);
             if line >= lines {
@@ -111,7 +123,7 @@ impl ArticleLayout {
                 start,
                 ..Block::default()
             });
-            target = start + BLOCK;
+            target = start + block;
         }
         let mut layout = Self {
             width: width.max(1),
@@ -124,7 +136,7 @@ impl ArticleLayout {
         let first = (0..lines).find(|&n| layout.has_rows(article, n));
         let last = (0..lines).rev().find(|&n| layout.has_rows(article, n));
         layout.visible = first.zip(last);
-        if text.len() <= SMALL {
+        if text.len() <= small {
             for b in 0..layout.blocks.len() {
                 layout.block_rows(article, b);
             }
@@ -274,7 +286,9 @@ impl ArticleLayout {
     fn note_count(&self, b: usize, rows: usize) {
         let block = &self.blocks[b];
         if block.count.get().is_none() {
-            block.count.set(Some(u32::try_from(rows).unwrap_or(u32::MAX)));
+            block
+                .count
+                .set(Some(u32::try_from(rows).unwrap_or(u32::MAX)));
             let (bytes, seen) = self.seen.get();
             self.seen.set((bytes + self.bytes_of(b), seen + rows));
             self.counted.set(self.counted.get() + 1);
@@ -329,19 +343,17 @@ impl ArticleLayout {
 
     /// Block `b`'s row count: exact when counted, else estimated from the bytes per row seen.
     fn count_of(&self, b: usize) -> (usize, bool) {
-        match self.blocks[b].count.get() {
-            Some(n) => (n as usize, true),
-            None => {
-                let bytes = self.bytes_of(b);
-                let (seen_bytes, seen_rows) = self.seen.get();
-                let rows = if seen_bytes == 0 {
-                    bytes / usize::from(self.width) + 1
-                } else {
-                    (bytes * seen_rows).div_ceil(seen_bytes)
-                };
-                (rows, false)
-            }
+        if let Some(n) = self.blocks[b].count.get() {
+            return (n as usize, true);
         }
+        let bytes = self.bytes_of(b);
+        let (seen_bytes, seen_rows) = self.seen.get();
+        let rows = if seen_bytes == 0 {
+            bytes / usize::from(self.width) + 1
+        } else {
+            (bytes * seen_rows).div_ceil(seen_bytes)
+        };
+        (rows, false)
     }
 
     /// How many rows there are.
@@ -395,12 +407,11 @@ impl ArticleLayout {
                 continue;
             }
             let k = n - before;
-            let start = match self.stored_rows(b) {
-                Some(rows) => rows.get(k).map_or(usize::MAX, |r| r.span.start as usize),
-                None => {
-                    let (count, _) = self.count_of(b);
-                    self.blocks[b].start + k * self.bytes_of(b) / count.max(1)
-                }
+            let start = if let Some(rows) = self.stored_rows(b) {
+                rows.get(k).map_or(usize::MAX, |r| r.span.start as usize)
+            } else {
+                let (count, _) = self.count_of(b);
+                self.blocks[b].start + k * self.bytes_of(b) / count.max(1)
             };
             out.push(start);
         }
@@ -414,7 +425,7 @@ impl ArticleLayout {
 
     /// The last row.
     pub fn last(&self, article: &Article) -> Option<RowAt> {
-        self.preceding(|b| Some(self.block_rows(article, b)), self.blocks.len())
+        Self::preceding(|b| Some(self.block_rows(article, b)), self.blocks.len())
     }
 
     /// The first row of block `from` or of a block after it.
@@ -431,7 +442,7 @@ impl ArticleLayout {
     }
 
     /// The last row of a block before block `to`.
-    fn preceding<'a>(&self, rows: impl Fn(usize) -> Option<&'a [Row]>, to: usize) -> Option<RowAt> {
+    fn preceding<'a>(rows: impl Fn(usize) -> Option<&'a [Row]>, to: usize) -> Option<RowAt> {
         (0..to).rev().find_map(|b| match rows(b) {
             Some(r) if !r.is_empty() => Some(Some(RowAt {
                 block: b,
@@ -463,7 +474,7 @@ impl ArticleLayout {
 
     /// The row before `at`.
     pub fn prev(&self, article: &Article, at: RowAt) -> Option<RowAt> {
-        self.prev_with(|b| Some(self.block_rows(article, b)), at)
+        Self::prev_with(|b| Some(self.block_rows(article, b)), at)
     }
 
     /// The row after `at`, looking only at wrapped blocks (`None` at an unwrapped one too).
@@ -475,14 +486,10 @@ impl ArticleLayout {
     /// The row before `at`, looking only at wrapped blocks.
     #[must_use]
     pub fn stored_prev(&self, at: RowAt) -> Option<RowAt> {
-        self.prev_with(|b| self.stored_rows(b), at)
+        Self::prev_with(|b| self.stored_rows(b), at)
     }
 
-    fn next_with<'a>(
-        &self,
-        rows: impl Fn(usize) -> Option<&'a [Row]>,
-        at: RowAt,
-    ) -> Option<RowAt> {
+    fn next_with<'a>(&self, rows: impl Fn(usize) -> Option<&'a [Row]>, at: RowAt) -> Option<RowAt> {
         let here = rows(at.block)?;
         if at.row + 1 < here.len() {
             return Some(RowAt {
@@ -493,18 +500,14 @@ impl ArticleLayout {
         self.following(rows, at.block + 1)
     }
 
-    fn prev_with<'a>(
-        &self,
-        rows: impl Fn(usize) -> Option<&'a [Row]>,
-        at: RowAt,
-    ) -> Option<RowAt> {
+    fn prev_with<'a>(rows: impl Fn(usize) -> Option<&'a [Row]>, at: RowAt) -> Option<RowAt> {
         if at.row > 0 {
             return Some(RowAt {
                 block: at.block,
                 row: at.row - 1,
             });
         }
-        self.preceding(rows, at.block)
+        Self::preceding(rows, at.block)
     }
 
     /// `delta` rows on from `at` (back when negative), stopping at the first and last rows.
@@ -570,16 +573,27 @@ impl ArticleLayout {
                 return here;
             }
             if after < rows.len() {
-                return RowAt { block: b, row: after };
+                return RowAt {
+                    block: b,
+                    row: after,
+                };
             }
-            return self.following(|b| Some(self.block_rows(article, b)), b + 1).unwrap_or(here);
+            return self
+                .following(|b| Some(self.block_rows(article, b)), b + 1)
+                .unwrap_or(here);
         }
         // No row of the block starts at or before it: the last row of an earlier block may
         // show it, else the first row from this block on does.
-        let before = self.preceding(|b| Some(self.block_rows(article, b)), b);
+        let before = Self::preceding(|b| Some(self.block_rows(article, b)), b);
         let from_here = || self.following(|b| Some(self.block_rows(article, b)), b);
         match before {
-            Some(p) if self.row(article, p).is_some_and(|r| r.span.end as usize >= offset) => p,
+            Some(p)
+                if self
+                    .row(article, p)
+                    .is_some_and(|r| r.span.end as usize >= offset) =>
+            {
+                p
+            }
             Some(p) => from_here().unwrap_or(p),
             None => from_here().unwrap_or_default(),
         }
@@ -890,5 +904,148 @@ mod tests {
         let row = layout.rows()[1];
         assert_eq!(offset_at_column(article.text(), row, 6), 16);
         assert_eq!(offset_at_column(article.text(), row, 99), 19);
+    }
+
+    /// A text with every hard case, cut by the lazy layout's tests into many small blocks: the
+    /// roughened workload (CRLF and lone CR, a byte order mark, odd and wide whitespace, omitted
+    /// furniture lines) with runs of blank lines, wide characters before words longer than any
+    /// row, control characters, and line breaks at the end.
+    fn rough_article() -> Article {
+        let w = briefing_workload::generate(24 * 1024, 30, 16);
+        let mut text = String::new();
+        for (i, line) in briefing_workload::roughened(&w.article)
+            .split_inclusive('\n')
+            .enumerate()
+        {
+            text.push_str(line);
+            if i % 17 == 3 {
+                text.push_str("\n\n");
+            }
+            if i % 29 == 5 {
+                text.push_str("超長い見出し語\t");
+                text.push_str(&"x".repeat(300));
+                text.push('\n');
+            }
+            if i % 41 == 7 {
+                text.push_str("\u{7}bell\u{1b}[0m and\u{7f}more\n");
+            }
+            // Furniture, with or without a blank line after it, and twice in a row.
+            match i % 23 {
+                11 => text.push_str("Advertisement\n\n"),
+                12 => text.push_str("Continue reading below\r\n"),
+                19 => text.push_str("Advertisement\nAdvertisement\n\n"),
+                _ => {}
+            }
+        }
+        text.push_str("\n\n");
+        let omit: Vec<String> = [
+            "Advertisement",
+            "Subscribe to our newsletter \u{2013} it\u{2019}s free",
+            "Continue reading below",
+        ]
+        .iter()
+        .map(|o| fold(o))
+        .collect();
+        let (article, hits) = Article::new(text, &omit);
+        assert!(
+            hits.iter().sum::<usize>() > 20,
+            "furniture to omit: {hits:?}"
+        );
+        article
+    }
+
+    /// The row that shows byte `offset` in rows wrapped whole (or the first after it when it
+    /// is hidden; the last past the end): what [`ArticleLayout::at_offset`] must find.
+    fn whole_row_of(rows: &[Row], offset: usize) -> usize {
+        let after = rows.partition_point(|r| r.span.start as usize <= offset);
+        match after.checked_sub(1) {
+            Some(i) if rows[i].span.end as usize >= offset || after == rows.len() => i,
+            Some(_) => after,
+            None => 0,
+        }
+    }
+
+    #[test]
+    fn a_layout_built_lazily_equals_one_built_whole_at_every_width() {
+        let article = rough_article();
+        for width in 1..=255 {
+            for show in [false, true] {
+                let whole = ArticleLayout::whole(&article, width, show);
+                let lazy = ArticleLayout::with_blocks(&article, width, show, 300, 0);
+                let n = lazy.blocks();
+                assert!(n > 20, "{n} blocks");
+                assert!(
+                    !lazy.total().exact,
+                    "nothing is counted before it is needed"
+                );
+                // Wrapped out of order: the odd blocks from the last back, then the even ones.
+                for b in (0..n).rev().filter(|b| b % 2 == 1) {
+                    lazy.block_rows(&article, b);
+                }
+                for b in (0..n).filter(|b| b % 2 == 0) {
+                    lazy.block_rows(&article, b);
+                }
+                assert_eq!(lazy.rows(), whole, "width {width}, omitted shown {show}");
+                let total = lazy.total();
+                assert_eq!((total.rows, total.exact), (whole.len(), true));
+            }
+        }
+    }
+
+    #[test]
+    fn lazy_places_numbers_and_steps_agree_with_the_whole_rows() {
+        let article = rough_article();
+        for width in [1, 2, 3, 7, 40, 79, 80, 100, 255] {
+            for show in [false, true] {
+                let whole = ArticleLayout::whole(&article, width, show);
+                let what = format!("width {width}, omitted shown {show}");
+                // Counted a little at a time, as the reader does on `Settle`.
+                let mut settled = ArticleLayout::with_blocks(&article, width, show, 300, 0);
+                while settled.settle(&article, 3000) {}
+                assert_eq!(settled.total().rows, whole.len(), "{what}");
+                assert!(settled.total().exact, "{what}");
+                assert!(settled.rows().is_empty(), "counting keeps no rows: {what}");
+
+                let mut lazy = ArticleLayout::with_blocks(&article, width, show, 300, 0);
+                // Every row in order by `next`, back by `prev`.
+                let mut at = lazy.first(&article);
+                let mut places = Vec::new();
+                while let Some(a) = at {
+                    places.push(a);
+                    at = lazy.next(&article, a);
+                }
+                let rows: Vec<Row> = places
+                    .iter()
+                    .filter_map(|&a| lazy.row(&article, a))
+                    .collect();
+                assert_eq!(rows, whole, "{what}");
+                assert_eq!(lazy.last(&article), places.last().copied(), "{what}");
+                for (i, &a) in places.iter().enumerate() {
+                    assert_eq!(lazy.number(a).rows, i, "{what}");
+                    let back = i.checked_sub(1).map(|j| places[j]);
+                    assert_eq!(lazy.prev(&article, a), back, "{what}");
+                }
+                // Steps of every size from the first row, and back from the last.
+                for k in (0..whole.len() + 3).step_by(13) {
+                    let signed = isize::try_from(k).unwrap_or(isize::MAX);
+                    let down = lazy.step(&article, places[0], signed);
+                    assert_eq!(down, places[k.min(places.len() - 1)], "{what}: {k} down");
+                    let up = lazy.step(&article, places[places.len() - 1], -signed);
+                    let j = (places.len() - 1).saturating_sub(k);
+                    assert_eq!(up, places[j], "{what}: {k} up");
+                }
+                // Rows dropped far from the screen are wrapped again the same.
+                lazy.held.set(KEPT_ROWS + 1);
+                lazy.trim(2..4);
+                assert!(lazy.stored_rows(0).is_none() && lazy.stored_rows(2).is_some());
+                // The row of every byte (a hidden one's is the first row after it).
+                for offset in (0..=article.text().len() + 1).step_by(7) {
+                    let at = lazy.at_offset(&article, offset);
+                    let want = whole_row_of(&whole, offset);
+                    assert_eq!(lazy.number(at).rows, want, "{what}: byte {offset}");
+                }
+                assert_eq!(lazy.rows(), whole, "{what}");
+            }
+        }
     }
 }

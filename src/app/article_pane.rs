@@ -14,7 +14,7 @@ use crate::wrap::{ArticleLayout, Count, Row, RowAt};
 pub const MEASURE: u16 = 100;
 
 /// Bytes of blocks counted on each `Settle` (a few milliseconds' work).
-const SETTLE_BYTES: usize = 2 * 1024 * 1024;
+const SETTLE_BYTES: usize = 512 * 1024;
 
 #[derive(Clone, Debug, Default)]
 pub struct ArticleState {
@@ -69,10 +69,7 @@ impl ArticleState {
     /// whole).
     #[must_use]
     pub fn max_top(&self) -> usize {
-        self.layout
-            .total()
-            .rows
-            .saturating_sub(self.height.max(1))
+        self.layout.total().rows.saturating_sub(self.height.max(1))
     }
 
     /// The `i`th row on screen (0 is the first).
@@ -188,12 +185,18 @@ impl ArticleState {
         }
         let mut last = (self.anchor, first);
         for _ in 1..self.height.max(1) {
-            match layout.stored_next(last.0).and_then(|n| Some((n, layout.stored_row(n)?))) {
+            match layout
+                .stored_next(last.0)
+                .and_then(|n| Some((n, layout.stored_row(n)?)))
+            {
                 Some(n) => last = n,
                 None => return true,
             }
         }
-        match layout.stored_next(last.0).and_then(|n| layout.stored_row(n)) {
+        match layout
+            .stored_next(last.0)
+            .and_then(|n| layout.stored_row(n))
+        {
             Some(after) => offset < after.span.start as usize && offset <= last.1.span.end as usize,
             None => true,
         }

@@ -215,7 +215,8 @@ impl App {
             Link::Quote(quote) => {
                 self.jump();
                 self.followed.show_quote(quote);
-                self.article.reveal(&self.briefing.article, quote.range().start);
+                self.article
+                    .reveal(&self.briefing.article, quote.range().start);
                 self.set_focus(Pane::Article);
             }
         }

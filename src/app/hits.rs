@@ -280,8 +280,10 @@ impl App {
         self.history
             .step(here, Hits::Matches(self.search.query.clone()));
         self.search.current = Some(next);
-        self.article
-            .reveal(&self.briefing.article, self.search.matches[next].range().start);
+        self.article.reveal(
+            &self.briefing.article,
+            self.search.matches[next].range().start,
+        );
         let there = self.location();
         self.history.stepped(there);
         if wrapped {

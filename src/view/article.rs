@@ -188,11 +188,7 @@ fn scrollbar(
     numbers.sort_unstable();
     numbers.dedup();
     let starts = st.layout.starts_of(&numbers);
-    let start = |n: usize| {
-        numbers
-            .binary_search(&n)
-            .map_or(usize::MAX, |i| starts[i])
-    };
+    let start = |n: usize| numbers.binary_search(&n).map_or(usize::MAX, |i| starts[i]);
     for (cell, &(first, last)) in cells.iter().enumerate() {
         let y = area.y + 1 + cell as u16;
         let (from, to) = (start(first), start(last));

@@ -434,13 +434,13 @@ fn actors_sort_by_mentions_or_name_keeping_the_selection() {
 #[test]
 fn omitted_text_is_hidden_until_asked_for() {
     let mut r = Reader::bundled(80, 24);
-    let hidden = r.app.article_state().layout.rows().len();
+    let hidden = r.app.article_state().layout.total().rows;
     assert!(!r.screen().contains("Advertisement"));
     r.press("o G");
-    assert!(r.app.article_state().layout.rows().len() > hidden);
+    assert!(r.app.article_state().layout.total().rows > hidden);
     assert!(r.screen().contains("press Ctrl"));
     r.press("o");
-    assert_eq!(r.app.article_state().layout.rows().len(), hidden);
+    assert_eq!(r.app.article_state().layout.total().rows, hidden);
 }
 
 #[test]

@@ -391,7 +391,7 @@ fn the_scrollbar_thumb_shows_through_the_marks() {
                 let buf = terminal.backend().buffer();
                 let area = r.app.geometry().rect(briefing::app::Pane::Article).unwrap();
                 let st = r.app.article_state();
-                let total = st.layout.rows().len();
+                let total = st.layout.total().rows;
                 let track = usize::from(area.height - 2);
                 assert!(total > track, "the article is scrolled");
                 let x = area.right() - 1;
