@@ -40,6 +40,10 @@ pub const BLOCK: usize = 32 * 1024;
 /// An article at most this long is wrapped whole at once: its row numbers are exact at once.
 pub const SMALL: usize = 4 * BLOCK;
 
+/// Blocks counted when a long article's layout is made, spread through it (see
+/// [`ArticleLayout::new`]).
+const SAMPLES: usize = 8;
+
 /// Rows kept wrapped before [`ArticleLayout::trim`] drops those of blocks far from the screen.
 const KEPT_ROWS: usize = 1 << 20;
 
@@ -139,6 +143,15 @@ impl ArticleLayout {
         if text.len() <= small {
             for b in 0..layout.blocks.len() {
                 layout.block_rows(article, b);
+            }
+        } else {
+            // A few blocks spread through the text counted at once, so that the estimate of
+            // the others is the text's average and not the first screen's.
+            let n = layout.blocks.len();
+            for k in 0..SAMPLES {
+                let b = (2 * k + 1) * n / (2 * SAMPLES);
+                let rows = layout.wrap_block(article, b).len();
+                layout.note_count(b, rows);
             }
         }
         layout
@@ -1045,6 +1058,39 @@ mod tests {
                     assert_eq!(lazy.number(at).rows, want, "{what}: byte {offset}");
                 }
                 assert_eq!(lazy.rows(), whole, "{what}");
+            }
+        }
+    }
+
+    /// While the blocks are counted, the first row on screen stays put, and where it stands as
+    /// a share of the rows (the percentage, the scrollbar) moves back by less than a hundredth,
+    /// a row of a scrollbar of up to 100 rows; once counted, every number is exact.
+    #[test]
+    fn while_the_rows_are_counted_the_share_shown_barely_moves_back() {
+        let w = briefing_workload::generate(SAMPLES * 12 * BLOCK, 100, 3);
+        let (article, _) = Article::new(briefing_workload::roughened(&w.article), &[]);
+        for width in [40, 100] {
+            for share in [0.2, 0.5, 0.8] {
+                let mut layout = ArticleLayout::new(&article, width, false);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                let offset = (article.text().len() as f64 * share) as usize;
+                let at = layout.at_offset(&article, offset);
+                let row = layout.row(&article, at);
+                #[allow(clippy::cast_precision_loss)]
+                let shown = |l: &ArticleLayout| l.number(at).rows as f64 / l.total().rows as f64;
+                let mut last = shown(&layout);
+                let mut worst: f64 = 0.0;
+                while layout.settle(&article, BLOCK * 4) {
+                    let now = shown(&layout);
+                    worst = worst.max(last - now);
+                    last = now;
+                    assert_eq!(layout.row(&article, at), row, "the row on screen moved");
+                }
+                worst = worst.max(last - shown(&layout));
+                assert!(worst < 0.01, "width {width}, at {share}: back by {worst}");
+                let whole = ArticleLayout::whole(&article, width, false);
+                assert_eq!(layout.number(at).rows, whole_row_of(&whole, offset));
+                assert_eq!(layout.total().rows, whole.len());
             }
         }
     }
