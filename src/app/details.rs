@@ -2,7 +2,9 @@
 //! the selected actor or event, or the facts. Lines are wrapped for the pane's width; mention
 //! lines stay a slice of the index and are drawn lazily, since an actor of a long document may
 //! have thousands; the lines before them are stored by `App` until their inputs change
-//! ([`Built`]: an actor named by 100,000 events has as many lines).
+//! ([`Built`]). An actor in more than [`WRAPPED_EVENTS`] events lists them one line each, each
+//! line made when drawn ([`Head::events`]): wrapping 100,000 event titles took 57 ms, on the key
+//! that selected the actor.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -61,8 +63,13 @@ pub struct Line {
 pub struct Details<'a> {
     pub subject: Subject,
     /// The lines before the mentions: built for this drawing, or those `App` stored
-    /// ([`Built`]).
+    /// ([`Built`]); the events listed one line each go between them ([`Details::line`]).
     pub head: Cow<'a, [Line]>,
+    /// An actor's events listed one line each, made when drawn, from line `events_at` of the
+    /// Details (empty unless the actor has more than [`WRAPPED_EVENTS`]).
+    pub events: Cow<'a, [u32]>,
+    pub events_at: usize,
+    briefing: &'a Briefing,
     pub mentions: &'a [u32],
     /// The lines each mention's keyword-in-context takes: more in a narrow pane, so that the
     /// mention has about as much context around it as in a wide one ([`mention_lines`]).
@@ -87,14 +94,52 @@ const MENTION_LABEL: usize = 6;
 impl Details<'_> {
     #[must_use]
     pub fn len(&self) -> usize {
-        self.head.len() + self.mentions.len() * self.per_mention
+        self.head_len() + self.mentions.len() * self.per_mention
+    }
+
+    /// The lines before the mentions: the head's and the events listed one line each.
+    #[must_use]
+    pub fn head_len(&self) -> usize {
+        self.head.len() + self.events.len()
+    }
+
+    /// Line `i`, if it is before the mentions (an event listed one line each is made here).
+    #[must_use]
+    pub fn line(&self, i: usize) -> Option<Cow<'_, Line>> {
+        match self.listed(i) {
+            Ok(e) => Some(Cow::Owned(event_line(self.briefing, e))),
+            Err(Some(n)) => self.head.get(n).map(Cow::Borrowed),
+            Err(None) => None,
+        }
+    }
+
+    /// The event listed on line `i` (`Ok`), or else the head line it is (`Err`, `None` past
+    /// the head).
+    fn listed(&self, i: usize) -> Result<usize, Option<usize>> {
+        match i.checked_sub(self.events_at) {
+            None => Err(Some(i)),
+            Some(k) if k < self.events.len() => Ok(self.events[k] as usize),
+            Some(_) => {
+                let n = i - self.events.len();
+                Err((n < self.head.len()).then_some(n))
+            }
+        }
+    }
+
+    /// The link of line `i` before the mentions and whether it goes on from the line before,
+    /// if the line is there.
+    fn head_link(&self, i: usize) -> Option<(Option<Link>, bool)> {
+        match self.listed(i) {
+            Ok(e) => Some((Some(Link::Event(e)), false)),
+            Err(n) => n.map(|n| (self.head[n].link, self.head[n].continued)),
+        }
     }
 
     /// The mention line `i` shows (its index in [`Details::mentions`]) and which of its lines
     /// it is, for a line after the head.
     #[must_use]
     pub fn mention_at(&self, i: usize) -> Option<(usize, usize)> {
-        let k = i.checked_sub(self.head.len())?;
+        let k = i.checked_sub(self.head_len())?;
         let per = self.per_mention.max(1);
         (k / per < self.mentions.len()).then_some((k / per, k % per))
     }
@@ -108,8 +153,8 @@ impl Details<'_> {
     /// other line is one of its own.
     #[must_use]
     pub fn starts(&self, i: usize) -> bool {
-        match self.head.get(i) {
-            Some(l) => !l.continued,
+        match self.head_link(i) {
+            Some((_, continued)) => !continued,
             None => self.mention_at(i).is_none_or(|(_, part)| part == 0),
         }
     }
@@ -128,16 +173,16 @@ impl Details<'_> {
     /// The first line that is a link (marked `→`), if any is.
     #[must_use]
     pub fn first_link(&self) -> Option<usize> {
-        (0..self.head.len())
-            .find(|&i| self.head[i].link.is_some())
-            .or_else(|| (!self.mentions.is_empty()).then_some(self.head.len()))
+        (0..self.head_len())
+            .find(|&i| self.head_link(i).is_some_and(|(link, _)| link.is_some()))
+            .or_else(|| (!self.mentions.is_empty()).then_some(self.head_len()))
     }
 
     /// The link of line `i`, if it has one.
     #[must_use]
     pub fn link(&self, i: usize) -> Option<Link> {
-        match self.head.get(i) {
-            Some(line) => line.link,
+        match self.head_link(i) {
+            Some((link, _)) => link,
             None => self
                 .mention_at(i)
                 .map(|(k, _)| Link::Mention(self.mentions[k] as usize)),
@@ -162,23 +207,66 @@ pub fn details<'a>(
     )
 }
 
-/// The details of `subject` at `width` whose head lines are `head` (built by [`head`]).
+/// The details of `subject` at `width` whose head is `head` (built by [`head`]).
 #[must_use]
 pub fn with_head<'a>(
     b: &'a Briefing,
     subject: Subject,
     width: usize,
-    head: Cow<'a, [Line]>,
+    head: Cow<'a, Head>,
 ) -> Details<'a> {
     let mentions: &[u32] = match subject {
         Subject::Actor(a) => b.mentions.of_actor(a),
         _ => &[],
     };
+    let (lines, events, events_at) = match head {
+        Cow::Borrowed(h) => (
+            Cow::Borrowed(h.lines.as_slice()),
+            Cow::Borrowed(h.events.as_slice()),
+            h.events_at,
+        ),
+        Cow::Owned(h) => (Cow::Owned(h.lines), Cow::Owned(h.events), h.events_at),
+    };
     Details {
         subject,
-        head,
+        head: lines,
+        events,
+        events_at,
+        briefing: b,
         mentions,
         per_mention: mention_lines(width),
+    }
+}
+
+/// An actor in more events than this lists them one line each, cut to the pane (the title
+/// whole in the event's own Details), each line made when drawn; in as many or fewer, each
+/// wraps.
+pub const WRAPPED_EVENTS: usize = 1000;
+
+/// The Details before the mentions, as built: wrapped lines, and where an actor in more than
+/// [`WRAPPED_EVENTS`] events has them listed one line each.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Head {
+    pub lines: Vec<Line>,
+    /// The events listed one line each, from line `events_at` (before `lines[events_at]`).
+    pub events: Vec<u32>,
+    pub events_at: usize,
+}
+
+/// An event as listed one line each: its date and title, a link to it.
+fn event_line(b: &Briefing, e: usize) -> Line {
+    let text = b
+        .sheet
+        .events
+        .get(e)
+        .map(|ev| one_line(&format!("{}  {}", ev.when(), ev.title)))
+        .unwrap_or_default();
+    Line {
+        label: "",
+        text,
+        tone: Tone::Text,
+        link: Some(Link::Event(e)),
+        continued: false,
     }
 }
 
@@ -192,10 +280,12 @@ pub fn head(
     subject: Subject,
     width: usize,
     links: Option<&Links>,
-) -> Vec<Line> {
+) -> Head {
     let mut d = Builder {
         lines: Vec::new(),
         width: width.max(8),
+        events: Vec::new(),
+        events_at: 0,
     };
     match subject {
         Subject::Actor(a) => actor(b, a, links, &mut d),
@@ -214,7 +304,11 @@ pub fn head(
             Tone::Muted,
         ),
     }
-    d.lines
+    Head {
+        lines: d.lines,
+        events: d.events,
+        events_at: d.events_at,
+    }
 }
 
 /// Each actor's events and members (the actors whose affiliation it is), in fact-sheet order:
@@ -283,18 +377,18 @@ pub type BuiltKey = (Subject, usize, u64);
 #[derive(Debug, Default)]
 pub struct Built {
     key: Option<BuiltKey>,
-    head: Vec<Line>,
+    head: Head,
 }
 
 impl Built {
     /// The head lines, if they were built for `key`.
     #[must_use]
-    pub fn get(&self, key: BuiltKey) -> Option<&[Line]> {
-        (self.key == Some(key)).then_some(self.head.as_slice())
+    pub fn get(&self, key: BuiltKey) -> Option<&Head> {
+        (self.key == Some(key)).then_some(&self.head)
     }
 
     /// Builds the head lines again with `build` unless they were built for `key`.
-    pub fn refresh(&mut self, key: BuiltKey, build: impl FnOnce() -> Vec<Line>) {
+    pub fn refresh(&mut self, key: BuiltKey, build: impl FnOnce() -> Head) {
         if self.key != Some(key) {
             self.head = build();
             self.key = Some(key);
@@ -357,9 +451,17 @@ fn actor(b: &Briefing, n: usize, links: Option<&Links>, d: &mut Builder) {
     };
     if !events.is_empty() {
         d.heading(&format!("Events ({})", events.len()));
-        for e in events {
-            let ev = &b.sheet.events[e];
-            d.link("", &format!("{}  {}", ev.when(), ev.title), Link::Event(e));
+        if events.len() > WRAPPED_EVENTS {
+            d.events_at = d.lines.len();
+            d.events = events
+                .into_iter()
+                .map(|e| u32::try_from(e).unwrap_or(u32::MAX))
+                .collect();
+        } else {
+            for e in events {
+                let ev = &b.sheet.events[e];
+                d.link("", &format!("{}  {}", ev.when(), ev.title), Link::Event(e));
+            }
         }
     }
     let facts: Vec<usize> = b.facts_of(n).collect();
@@ -538,6 +640,9 @@ fn fact_line(b: &Briefing, f: usize, with_source: bool, d: &mut Builder) {
 struct Builder {
     lines: Vec<Line>,
     width: usize,
+    /// An actor's events listed one line each, and where ([`Head`]).
+    events: Vec<u32>,
+    events_at: usize,
 }
 
 impl Builder {

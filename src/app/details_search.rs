@@ -44,7 +44,7 @@ impl App {
             return around.split_whitespace().collect::<Vec<_>>().join(" ");
         }
         d.entry(i)
-            .filter_map(|n| d.head.get(n))
+            .filter_map(|n| d.line(n))
             .map(|l| format!("{} {}", l.label, l.text.trim()))
             .collect::<Vec<_>>()
             .join(" ")

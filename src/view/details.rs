@@ -39,8 +39,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(usize::from(inner.height))
         .enumerate()
     {
-        let mut line = match d.head.get(n) {
-            Some(l) => head_line(l, w, app.details_search(), theme),
+        let mut line = match d.line(n) {
+            Some(l) => head_line(&l, w, app.details_search(), theme),
             None => match d.mention_at(n) {
                 Some((k, part)) => {
                     mention_line(app, d.mentions[k] as usize, (part, d.per_mention), w, theme)
