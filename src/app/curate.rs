@@ -553,6 +553,7 @@ impl App {
             ));
             return;
         };
+        let span = name_in(self.briefing.article.text(), span);
         let words = self.briefing.article.text()[span.clone()].to_owned();
         let mut dialog = CurateDialog::add(&self.briefing, &words, span.clone());
         // Words that are a whole mention already belong to an actor: said, so that the new
@@ -764,5 +765,93 @@ impl App {
             }
             Err(why) => self.complain(crate::inert::escaped(&why).into_owned()),
         }
+    }
+}
+
+/// The name in the words picked at `span` of `text`, for `a`: without the punctuation and the
+/// possessive around it ("“Tokyo,” → Tokyo", "Biden's" → Biden), and cut where a comma or a
+/// semicolon is followed by a word in lower case, which no name goes on with ("Tokyo, with" →
+/// Tokyo; "Washington, D.C." stays whole). A full stop stays after an abbreviation ("D.C.",
+/// "Inc.", "Jr."). Picked words that are all punctuation are kept as they are.
+fn name_in(text: &str, span: Range<usize>) -> Range<usize> {
+    const OPENING: &[char] = &[
+        '"', '\'', '“', '‘', '(', '[', '{', '«', '—', '–', '-', ',', ';', ':',
+    ];
+    const CLOSING: &[char] = &[
+        '"', '\'', '”', '’', ')', ']', '}', '»', '—', '–', '-', ',', ';', ':', '!', '?',
+    ];
+    let Some(words) = text.get(span.clone()) else {
+        return span;
+    };
+    // Cut at the first comma or semicolon before a word in lower case.
+    let mut end = words.len();
+    for (at, c) in words.char_indices().filter(|(_, c)| matches!(c, ',' | ';')) {
+        let next = words[at + c.len_utf8()..].trim_start();
+        if next.chars().next().is_some_and(char::is_lowercase) {
+            end = at;
+            break;
+        }
+    }
+    let mut name = &words[..end];
+    loop {
+        let before = name.len();
+        name = name.trim_matches(char::is_whitespace);
+        name = name.trim_start_matches(OPENING).trim_end_matches(CLOSING);
+        for possessive in ["'s", "’s", "'", "’"] {
+            if let Some(n) = name.strip_suffix(possessive)
+                && n.chars().next_back().is_some_and(char::is_alphabetic)
+            {
+                name = n;
+            }
+        }
+        // A sentence's full stop, not an abbreviation's: the last word has no other stop and
+        // is longer than "Inc" or "Jr".
+        if let Some(n) = name.strip_suffix('.') {
+            let last = n.rsplit(char::is_whitespace).next().unwrap_or(n);
+            if !last.contains('.') && last.chars().count() > 3 {
+                name = n;
+            }
+        }
+        if name.len() == before {
+            break;
+        }
+    }
+    if name.is_empty() {
+        return span;
+    }
+    // `name` is a slice of `words`: its place in the article follows from the pointers.
+    let start = span.start + (name.as_ptr() as usize - words.as_ptr() as usize);
+    start..start + name.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_in;
+
+    fn name(words: &str) -> String {
+        let text = format!("<{words}>");
+        let span = name_in(&text, 1..1 + words.len());
+        text[span].to_owned()
+    }
+
+    #[test]
+    fn the_picked_name_loses_its_punctuation_and_what_follows_a_comma() {
+        assert_eq!(name("Tokyo, with"), "Tokyo");
+        assert_eq!(name("Tokyo,"), "Tokyo");
+        assert_eq!(name("“Tokyo,”"), "Tokyo");
+        assert_eq!(name(" (NATO) "), "NATO");
+        assert_eq!(name("Biden's"), "Biden");
+        assert_eq!(name("allies’"), "allies");
+        assert_eq!(name("Joe Biden."), "Joe Biden");
+        assert_eq!(name("Smith; who"), "Smith");
+        // What a name may hold is kept.
+        assert_eq!(name("Washington, D.C."), "Washington, D.C.");
+        assert_eq!(name("Acme Inc."), "Acme Inc.");
+        assert_eq!(name("U.S."), "U.S.");
+        assert_eq!(name("Jens Stoltenberg"), "Jens Stoltenberg");
+        assert_eq!(name("Rolls-Royce"), "Rolls-Royce");
+        assert_eq!(name("O'Brien"), "O'Brien");
+        // Nothing but punctuation: kept, for the dialog to say what is wrong with it.
+        assert_eq!(name(", ;"), ", ;");
     }
 }

@@ -1,5 +1,5 @@
-//! Countries and their demonyms, and the continents and regions news names, for guessing an
-//! actor's kind.
+//! Countries and their demonyms, and the continents, regions and cities news names, for guessing
+//! an actor's kind.
 //!
 //! The countries are the `keshvar` crate's (ISO 3166-1, with each country's other names and its
 //! nationality): every name it gives in the Latin alphabet without a bracket or a comma is a
@@ -8,9 +8,12 @@
 //! writes and it lacks: the name news uses where it differs from the ISO short name ("Russia",
 //! "South Korea"), short forms and demonyms ("US", "Britain", "Emirati"), and Kosovo, which ISO
 //! does not list. The regions and US states are a short list of our own: no crate names regions as news does, and
-//! keshvar's subdivisions would double its build time for fifty names.
+//! keshvar's subdivisions would double its build time for fifty names. The cities are a list
+//! of our own too (`cities.txt`, national capitals and the most-reported cities): keshvar has
+//! no capitals, and a gazetteer crate would bring thousands of towns whose names are words or
+//! people's names.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The name news uses for a country where it differs from the ISO short name, by ISO code.
@@ -200,6 +203,21 @@ pub fn is_region(spelling: &str) -> bool {
     REGIONS.contains(&spelling)
 }
 
+/// Cities news names alone (`cities.txt`).
+static CITIES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("cities.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// Whether a spelling is a city's name on the list (national capitals and the most-reported
+/// cities: "Tokyo", "Kyiv", "Ho Chi Minh City").
+#[must_use]
+pub fn is_city(spelling: &str) -> bool {
+    CITIES.contains(spelling)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +237,13 @@ mod tests {
         assert_eq!(country("Emirati"), Some(("United Arab Emirates", true)));
         assert_eq!(country("Kosovo"), Some(("Kosovo", false)));
         assert!(is_region("Indo-Pacific"));
+        assert!(is_city("Tokyo"));
+        assert!(is_city("Ho Chi Minh City"));
+        // A name as often a person's is left out.
+        assert!(!is_city("Washington"));
+        assert!(!is_city(
+            "# Cities news names alone: national capitals and the largest and most-reported cities, as"
+        ));
     }
 
     #[test]

@@ -18,7 +18,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::countries::{country, is_region};
+use super::countries::{country, is_city, is_region};
 use super::text::{Sentence, Word, words};
 use crate::sheet::ActorKind;
 
@@ -1233,6 +1233,12 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
             Some(format!("\"{n}\" is on the list of regions")),
         );
     }
+    if let Some((n, _)) = spell.iter().find(|(n, _)| is_city(n)) {
+        return (
+            ActorKind::Place,
+            Some(format!("\"{n}\" is on the list of cities")),
+        );
+    }
     if without_suffix(name) != name || name.split(' ').any(middle_initial) {
         return (
             ActorKind::Person,
@@ -1396,6 +1402,20 @@ mod tests {
         assert!(kinds.contains(&("Voice of America", ActorKind::Other)));
         assert!(kinds.contains(&("Wiesbaden", ActorKind::Place)));
         assert!(kinds.contains(&("Germany", ActorKind::Country)));
+    }
+
+    #[test]
+    fn a_city_on_the_list_is_a_place() {
+        // Tried in the reader: `a` on "Tokyo" proposed `other`.
+        let (kind, why) = guess_kind("Tokyo");
+        assert_eq!(kind, ActorKind::Place);
+        assert_eq!(why.as_deref(), Some("\"Tokyo\" is on the list of cities"));
+        let got = found("Officials in Kyiv and Tokyo met on Monday.");
+        let kinds: Vec<_> = got.iter().map(|c| (c.0.as_str(), c.2)).collect();
+        assert!(kinds.contains(&("Kyiv", ActorKind::Place)), "{kinds:?}");
+        assert!(kinds.contains(&("Tokyo", ActorKind::Place)), "{kinds:?}");
+        // A name on no list stays as it was.
+        assert_eq!(guess_kind("Wiesbaden").0, ActorKind::Other);
     }
 
     #[test]

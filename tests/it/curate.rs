@@ -480,3 +480,49 @@ fn a_new_actor_named_otherwise_says_the_words_stay_an_alias() {
         sheet(&f)
     );
 }
+
+/// Tried in tmux: "Tokyo, with" selected proposed an actor named so, of kind `other`. The
+/// name is the words before the comma, a place, and the alias kept is the name.
+#[test]
+fn a_on_a_selection_past_a_comma_proposes_the_name_before_it() {
+    let assets = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let sheet_text = fs::read_to_string(assets.join("facts.toml")).unwrap();
+    let tokyo_table = "[[actors]]\nid = \"tokyo\"\nname = \"Tokyo\"\nkind = \"place\"\nrole = \"Proposed seat of the NATO Liaison Office\"\naffiliation = \"japan\"\n\n";
+    assert!(
+        sheet_text.contains(tokyo_table),
+        "the sample names Tokyo so"
+    );
+    let f = Fixture::new(
+        &sheet_text.replace(tokyo_table, ""),
+        &fs::read(assets.join("article.txt")).unwrap(),
+    );
+    let mut r = Reader::of(&f, 100, 30);
+    r.press("/");
+    r.type_text("Tokyo");
+    r.press("Enter v w");
+    let text = r.app.briefing().article.text();
+    let Some(briefing::app::Picked::Selection(span)) = r.app.picked() else {
+        panic!("a selection: {:?}", r.app.picked());
+    };
+    assert_eq!(&text[span], "Tokyo, with");
+    r.press("a");
+    let dialog = r.app.curate_dialog().expect("the dialog");
+    assert_eq!(dialog.words, "Tokyo");
+    assert_eq!(dialog.actor.name.as_str(), "Tokyo");
+    assert_eq!(dialog.actor.kind, briefing::sheet::ActorKind::Place);
+    r.press("Enter");
+    assert!(
+        r.status().contains("Added actor \"Tokyo\" (tokyo)"),
+        "{}",
+        r.status()
+    );
+    let sheet = sheet(&f);
+    assert!(
+        sheet.contains("[[actors]]\nid = \"tokyo\"\nname = \"Tokyo\"\nkind = \"place\"\n"),
+        "{sheet}"
+    );
+    // The words were the name: no alias "Tokyo, with" was kept.
+    assert!(!sheet.contains("Tokyo, with"), "{sheet}");
+    let tokyo = r.actor("tokyo");
+    assert_eq!(r.app.briefing().mentions.count(tokyo), 1);
+}
