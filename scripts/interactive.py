@@ -63,6 +63,22 @@ class Screen:
         return "\n".join(self.screen.display)
 
 
+def answer(fd, data):
+    """Answers the terminal queries in `data` as a terminal does (the reader asks for the
+    foreground and background colours, OSC 10 and 11, then the device attributes, DA1, and
+    waits up to 100 ms for the answers): a pseudo-terminal that answered nothing would time the
+    reader's timeout, not the reader."""
+    replies = b""
+    if b"\x1b]10;?" in data:
+        replies += b"\x1b]10;rgb:ffff/ffff/ffff\x1b\\"
+    if b"\x1b]11;?" in data:
+        replies += b"\x1b]11;rgb:0000/0000/0000\x1b\\"
+    if b"\x1b[c" in data or b"\x1b[0c" in data:
+        replies += b"\x1b[?62;22c"
+    if replies:
+        os.write(fd, replies)
+
+
 def read_until(fd, pattern, screen, deadline=20.0):
     """Reads until `pattern` (a compiled str regex) matches the screen; returns the time it
     did."""
@@ -80,6 +96,7 @@ def read_until(fd, pattern, screen, deadline=20.0):
             raise TimeoutError(f"the program ended before {pattern.pattern!r}")
         if not data:
             raise TimeoutError(f"the program ended before {pattern.pattern!r}")
+        answer(fd, data)
         screen.feed(data)
         if pattern.search(screen.text()):
             return time.perf_counter()

@@ -233,6 +233,19 @@ impl Builder {
             if i >= to {
                 break;
             }
+            if in_space {
+                // The rest of a run of ASCII whitespace folds to nothing, in one step: a text of
+                // blank lines would otherwise cost a character's decoding per byte.
+                let run = bytes[i..to]
+                    .iter()
+                    .take_while(|b| b.is_ascii_whitespace() || **b == 0x0B)
+                    .count();
+                if run > 0 {
+                    self.shift(run);
+                    i += run;
+                    continue;
+                }
+            }
             let c = original[i..].chars().next().unwrap_or(' ');
             let len = c.len_utf8();
             match fold_char(c) {
