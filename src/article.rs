@@ -86,9 +86,8 @@ impl Article {
                 sorted.get(i).is_some_and(|o| o.starts_with(prefix))
             };
             let mut folded = String::with_capacity(longest + 4);
-            for (n, start) in lines.starts().iter().enumerate() {
-                let start = (*start as usize).max(body);
-                let end = lines.content_end(&text, n);
+            for line in lines.ranges(&text, 0) {
+                let (start, end) = (line.start.max(body), line.end);
                 if !prefixes.is_empty() && start < end {
                     fold::fold_bounded(&text[start..end], &mut folded, longest_prefix);
                     if let Some((k, _)) = prefixes.iter().find(|(_, p)| folded.starts_with(p)) {
@@ -176,7 +175,7 @@ impl Article {
     /// The 1-based line of a byte offset.
     #[must_use]
     pub fn line_of(&self, offset: usize) -> usize {
-        self.lines.line_of(offset)
+        self.lines.line_of(&self.text, offset)
     }
 
     /// The byte range of 0-based line `n`, without its terminator.

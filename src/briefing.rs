@@ -372,9 +372,10 @@ fn report_omit(
 
 /// Each line of the article that is not blank, folded and trimmed, with its 0-based number.
 fn folded_lines(article: &Article) -> Vec<(usize, String)> {
-    (0..article.line_count())
-        .filter_map(|n| {
-            let line = fold(article.text()[article.line_range(n)].trim());
+    let text = article.text();
+    (article.lines().ranges(text, 0).enumerate())
+        .filter_map(|(n, range)| {
+            let line = fold(text[range].trim());
             (!line.is_empty()).then_some((n, line))
         })
         .collect()

@@ -9,11 +9,54 @@ use std::ops::Range;
 
 const BOM: &str = "\u{FEFF}";
 
-/// Byte offset where each line of a text starts. It does not keep the text: every query that
-/// needs it takes it, so an index can live beside the text it describes.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// At most this many lines between two marks…
+const STRIDE: u32 = 64;
+/// …and a mark at the first line start this many bytes or more after the last, and at the start
+/// of every line longer than this.
+const SPAN: usize = 1024;
+
+/// A line start the index keeps: its byte offset and its 0-based line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Mark {
+    at: u32,
+    line: u32,
+}
+
+/// Where the lines of a text start, kept compactly: a mark every [`STRIDE`] lines or
+/// [`SPAN`] bytes, whichever comes first, and at every line longer than `SPAN`. The other line
+/// starts are found again from the nearest mark, in at most `STRIDE` lines of at most `SPAN`
+/// bytes each: between two marks is either one line, of any length, or lines of at most `SPAN`
+/// bytes. A text of 100 MB of line breaks keeps 1.6 million marks (12 MB), not a start for each
+/// of its 100 million lines (400 MB); an ordinary article keeps about one mark a kilobyte.
+///
+/// It does not keep the text: every query that needs it takes it, so an index can live beside
+/// the text it describes; a query given another text than the index's is answered wrong, never
+/// with a panic.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineIndex {
-    starts: Vec<u32>,
+    marks: Vec<Mark>,
+    len: usize,
+}
+
+impl Default for LineIndex {
+    /// The index of the empty text: one empty line.
+    fn default() -> Self {
+        Self {
+            marks: vec![Mark { at: 0, line: 0 }],
+            len: 1,
+        }
+    }
+}
+
+/// The byte offsets where lines start after `from` (itself a line start, or 0), in order: after
+/// each `\n`, each `\r\n` and each lone `\r`.
+fn starts_after(bytes: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
+    let tail = bytes.get(from..).unwrap_or_default();
+    memchr::memchr2_iter(b'\n', b'\r', tail).filter_map(move |i| {
+        let i = from + i;
+        // The `\n` of a `\r\n` ends the line.
+        (bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n')).then_some(i + 1)
+    })
 }
 
 impl LineIndex {
@@ -22,38 +65,115 @@ impl LineIndex {
     #[must_use]
     pub fn new(text: &str) -> Self {
         let bytes = text.as_bytes();
-        let mut starts = vec![0u32];
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
-                continue; // the `\n` of this `\r\n` ends the line
+        let mut marks = vec![Mark { at: 0, line: 0 }];
+        let (mut line, mut start) = (0u32, 0usize);
+        let mark = |marks: &mut Vec<Mark>, at: usize, line: u32| {
+            if marks.last().is_none_or(|m| m.at as usize != at) {
+                marks.push(Mark {
+                    at: at as u32,
+                    line,
+                });
             }
-            starts.push((i + 1) as u32);
+        };
+        for next in starts_after(bytes, 0) {
+            if next - start > SPAN {
+                mark(&mut marks, start, line); // a long line is alone between two marks
+            }
+            line += 1;
+            start = next;
+            let last = marks[marks.len() - 1];
+            if line - last.line >= STRIDE || next - last.at as usize >= SPAN {
+                mark(&mut marks, next, line);
+            }
         }
-        Self { starts }
+        if text.len() - start > SPAN {
+            mark(&mut marks, start, line);
+        }
+        Self {
+            marks,
+            len: line as usize + 1,
+        }
     }
 
     /// How many lines: a text that ends with a line break has an empty last line.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.starts.len()
+        self.len
     }
 
     /// Never: even the empty text has one (empty) line.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.starts.is_empty()
+        self.len == 0
     }
 
-    /// The byte offsets where lines start, ascending (the first is 0).
-    #[must_use]
-    pub fn starts(&self) -> &[u32] {
-        &self.starts
+    /// The first line after mark `i` (the index's line count after the last mark).
+    fn line_after(&self, i: usize) -> usize {
+        self.marks.get(i + 1).map_or(self.len, |m| m.line as usize)
     }
 
-    /// The 1-based line of a byte offset.
+    /// The 0-based line of a byte offset of `text` and the byte where that line starts.
+    fn locate(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let i = self
+            .marks
+            .partition_point(|m| m.at as usize <= offset)
+            .max(1)
+            - 1;
+        let m = self.marks[i];
+        let (mut line, mut start) = (m.line as usize, m.at as usize);
+        if self.line_after(i) == line + 1 {
+            return (line, start);
+        }
+        for next in starts_after(text.as_bytes(), start) {
+            if next > offset {
+                break;
+            }
+            line += 1;
+            start = next;
+        }
+        (line, start)
+    }
+
+    /// The byte where 0-based line `n` of `text` starts (the text's end past the last line).
     #[must_use]
-    pub fn line_of(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s as usize <= offset)
+    pub fn line_start(&self, text: &str, n: usize) -> usize {
+        if n >= self.len {
+            return text.len();
+        }
+        let i = self.marks.partition_point(|m| m.line as usize <= n).max(1) - 1;
+        let m = self.marks[i];
+        let mut line = m.line as usize;
+        if line == n {
+            return m.at as usize;
+        }
+        for next in starts_after(text.as_bytes(), m.at as usize) {
+            line += 1;
+            if line == n {
+                return next;
+            }
+        }
+        text.len()
+    }
+
+    /// The 1-based line of a byte offset of `text`.
+    #[must_use]
+    pub fn line_of(&self, text: &str, offset: usize) -> usize {
+        self.locate(text, offset).0 + 1
+    }
+
+    /// The first line that starts at or after byte `at` of `text`, and where it starts; `None`
+    /// when no line does.
+    #[must_use]
+    pub fn line_at_or_after(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        if at > text.len() {
+            return None;
+        }
+        let (line, start) = self.locate(text, at);
+        if start == at {
+            return Some((line, start));
+        }
+        (line + 1 < self.len).then(|| (line + 1, self.line_start(text, line + 1)))
     }
 
     /// The 1-based line and 1-based column (in characters) of a byte offset of `text`, the text
@@ -61,36 +181,50 @@ impl LineIndex {
     #[must_use]
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self.line_of(offset);
-        let start = self.column_start(text, line, offset);
+        let (line, start) = self.locate(text, offset);
+        let start = column_start(text, start, offset);
         let column = text
             .get(start..offset)
             .map_or(offset - start, |s| s.chars().count());
-        (line, column + 1)
+        (line + 1, column + 1)
     }
 
-    /// The byte range of 0-based line `n` of `text`, without its terminator.
-    ///
-    /// # Panics
-    /// If `n` is not a line of the index.
+    /// The byte range of 0-based line `n` of `text`, without its terminator (the empty range
+    /// at the text's end past the last line).
     #[must_use]
     pub fn line_range(&self, text: &str, n: usize) -> Range<usize> {
-        self.starts[n] as usize..self.content_end(text, n)
+        self.ranges(text, n)
+            .next()
+            .unwrap_or(text.len()..text.len())
     }
 
     /// Where the content of 0-based line `n` ends: before its `\n`, `\r\n` or `\r`.
     #[must_use]
     pub fn content_end(&self, text: &str, n: usize) -> usize {
-        let Some(&next) = self.starts.get(n + 1) else {
-            return text.len();
-        };
-        let next = next as usize;
+        self.line_range(text, n).end
+    }
+
+    /// The byte ranges of the lines of `text` from 0-based line `n` on, each without its
+    /// terminator, in one pass over the text: reading lines in order costs what reading the
+    /// text costs.
+    pub fn ranges<'t>(&self, text: &'t str, n: usize) -> impl Iterator<Item = Range<usize>> + 't {
         let bytes = text.as_bytes();
-        if next >= 2 && bytes[next - 1] == b'\n' && bytes[next - 2] == b'\r' {
-            next - 2
-        } else {
-            next - 1
-        }
+        let mut start = (n < self.len).then(|| self.line_start(text, n));
+        std::iter::from_fn(move || {
+            let from = start?;
+            match memchr::memchr2(b'\n', b'\r', bytes.get(from..).unwrap_or_default()) {
+                None => {
+                    start = None;
+                    Some(from..text.len())
+                }
+                Some(i) => {
+                    let end = from + i;
+                    let crlf = bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n');
+                    start = Some(end + 1 + usize::from(crlf));
+                    Some(from..end)
+                }
+            }
+        })
     }
 
     /// The lines and columns of ascending byte offsets, in one pass over the text: counting
@@ -101,35 +235,137 @@ impl LineIndex {
         text: &'t str,
         offsets: impl IntoIterator<Item = usize> + 't,
     ) -> impl Iterator<Item = (usize, usize)> + 't {
-        let mut line = 0;
+        let mut line = usize::MAX;
         let mut at = 0; // the byte offset whose column is `column`
         let mut column = 1;
         offsets.into_iter().map(move |offset| {
             let offset = offset.min(text.len());
-            let l = self.line_of(offset);
-            if l != line || offset < at {
+            let (l, start) = self.locate(text, offset);
+            let from = column_start(text, start, offset);
+            // After a byte order mark, columns count from its end, as in `line_col`.
+            if l != line || offset < at || at < from {
                 line = l;
-                at = self.column_start(text, l, offset);
+                at = from;
                 column = 1;
             }
             column += text
                 .get(at..offset)
                 .map_or(offset - at, |s| s.chars().count());
             at = offset;
-            (line, column)
+            (line + 1, column)
         })
     }
+}
 
-    /// Where columns of 1-based `line` are counted from: its start, or after a byte order mark.
-    fn column_start(&self, text: &str, line: usize, offset: usize) -> usize {
-        let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
-        (self.starts[line - 1] as usize).max(bom.min(offset))
-    }
+/// Where columns of the line starting at `start` are counted from: its start, or after a byte
+/// order mark.
+fn column_start(text: &str, start: usize, offset: usize) -> usize {
+    let bom = if text.starts_with(BOM) { BOM.len() } else { 0 };
+    start.max(bom.min(offset))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Every line start, the obvious way.
+    fn naive_starts(text: &str) -> Vec<usize> {
+        let b = text.as_bytes();
+        let mut starts = vec![0];
+        for i in 0..b.len() {
+            if b[i] == b'\n' || (b[i] == b'\r' && b.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        starts
+    }
+
+    /// The index answers as a list of every line start would, for every offset and line.
+    fn agrees(text: &str) {
+        let lines = LineIndex::new(text);
+        let starts = naive_starts(text);
+        assert_eq!(lines.len(), starts.len());
+        for offset in 0..=text.len() + 1 {
+            let o = offset.min(text.len());
+            let line = starts.partition_point(|&s| s <= o);
+            assert_eq!(lines.line_of(text, offset), line, "offset {offset}");
+            let first = starts.partition_point(|&s| s < offset);
+            let expected = starts.get(first).map(|&s| (first, s));
+            assert_eq!(
+                lines.line_at_or_after(text, offset),
+                expected,
+                "at or after {offset}"
+            );
+        }
+        let ranges: Vec<Range<usize>> = lines.ranges(text, 0).collect();
+        assert_eq!(ranges.len(), starts.len());
+        for (n, &start) in starts.iter().enumerate() {
+            assert_eq!(lines.line_start(text, n), start, "line {n}");
+            let end = starts.get(n + 1).map_or(text.len(), |&next| {
+                if next >= 2 && &text.as_bytes()[next - 2..next] == b"\r\n" {
+                    next - 2
+                } else {
+                    next - 1
+                }
+            });
+            assert_eq!(lines.line_range(text, n), start..end, "line {n}");
+            assert_eq!(ranges[n], start..end, "line {n} in order");
+            assert_eq!(lines.ranges(text, n).next(), Some(start..end));
+        }
+        let all: Vec<usize> = (0..=text.len())
+            .filter(|&o| text.is_char_boundary(o))
+            .collect();
+        let one_pass: Vec<_> = lines.positions(text, all.iter().copied()).collect();
+        for (k, &o) in all.iter().enumerate() {
+            assert_eq!(
+                one_pass[k],
+                lines.line_col(text, o),
+                "offset {o} in one pass"
+            );
+        }
+    }
+
+    #[test]
+    fn the_marks_answer_as_every_line_start_would() {
+        let long = "x".repeat(3 * SPAN);
+        for text in [
+            String::new(),
+            "\n".repeat(300),
+            "\r\n".repeat(200),
+            "\r".repeat(200),
+            format!("a\n{long}\nb\r\n{long}"),
+            format!("{long}\r\n\r\n{long}\r"),
+            "\u{feff}".to_owned() + &"word words\n".repeat(500),
+            format!("{}{long}\n{}", "ab\n".repeat(100), "\n".repeat(70)),
+            "x".repeat(SPAN) + "\n" + &"y".repeat(SPAN + 1),
+        ] {
+            agrees(&text);
+        }
+        // 100 MB of line breaks would keep a mark every 64 lines.
+        let blank = "\n".repeat(64 * 100);
+        assert_eq!(LineIndex::new(&blank).marks.len(), 101);
+    }
+
+    proptest! {
+        // Each case checks every offset and every line of up to 60 KB.
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        #[test]
+        fn any_text_is_indexed_as_every_line_start_would_be(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("\n".to_owned()),
+                    Just("\r\n".to_owned()),
+                    Just("\r".to_owned()),
+                    Just("é".to_owned()),
+                    (0..1500usize).prop_map(|n| "w".repeat(n)),
+                ],
+                0..40,
+            )
+        ) {
+            agrees(&parts.concat());
+        }
+    }
 
     #[test]
     fn every_line_ending_ends_a_line() {

@@ -112,16 +112,13 @@ impl ArticleLayout {
         small: usize,
     ) -> Self {
         let text = article.text();
-        let starts = article.lines().starts();
         let lines = article.line_count();
         let mut blocks = vec![Block::default()];
         let mut target = block;
         while target < text.len() {
-            let line = starts.partition_point(|&s| (s as usize) < target);
-            if line >= lines {
+            let Some((line, start)) = article.lines().line_at_or_after(text, target) else {
                 break;
-            }
-            let start = starts[line] as usize;
+            };
             blocks.push(Block {
                 line,
                 start,
@@ -167,8 +164,7 @@ impl ArticleLayout {
         let mut rows = Vec::with_capacity(text.len() / usize::from(width) + 16);
         let mut next_omitted = 0;
         let mut after_hidden = false;
-        for n in 0..article.line_count() {
-            let mut line = article.line_range(n);
+        for (n, mut line) in article.lines().ranges(text, 0).enumerate() {
             if n == 0 {
                 line.start = line.start.max(article.body_start());
             }
@@ -319,8 +315,11 @@ impl ArticleLayout {
         let mut after_hidden = !self.show_omitted
             && lines.start > 0
             && Self::omitted(article, &Self::line(article, lines.start - 1));
-        for n in lines.clone() {
-            let line = Self::line(article, n);
+        // The lines in order, from one scan of the block's text.
+        for (n, mut line) in lines.clone().zip(article.lines().ranges(text, lines.start)) {
+            if n == 0 {
+                line.start = line.start.max(article.body_start());
+            }
             while omitted
                 .get(next_omitted)
                 .is_some_and(|r| r.end <= line.start)
