@@ -80,26 +80,43 @@ def answer(fd, data):
 
 
 def read_until(fd, pattern, screen, deadline=20.0):
-    """Reads until `pattern` (a compiled str regex) matches the screen; returns the time it
-    did."""
+    """Reads until `pattern` (a compiled str regex) matches the screen; returns the time of the
+    read that completed it. The bytes go to the emulator only once the output has paused (for
+    PAUSE seconds), and the time is read before: the emulator, slow for a screen full of colour
+    changes, is not timed, nor does it hold up the reads."""
     end = time.perf_counter() + deadline
+    pending = []  # (time read, bytes) not yet given to the emulator
     while True:
         left = end - time.perf_counter()
         if left <= 0:
             raise TimeoutError(f"{pattern.pattern!r} never appeared; the screen:\n{screen.text()}")
-        ready, _, _ = select.select([fd], [], [], left)
-        if not ready:
+        ready, _, _ = select.select([fd], [], [], min(PAUSE, left) if pending else left)
+        if ready:
+            try:
+                data = os.read(fd, 1 << 16)
+            except OSError:
+                data = b""
+            if not data:
+                for t, data in pending:
+                    screen.feed(data)
+                    if pattern.search(screen.text()):
+                        return t
+                raise TimeoutError(f"the program ended before {pattern.pattern!r}")
+            t = time.perf_counter()
+            answer(fd, data)
+            pending.append((t, data))
             continue
-        try:
-            data = os.read(fd, 1 << 16)
-        except OSError:
-            raise TimeoutError(f"the program ended before {pattern.pattern!r}")
-        if not data:
-            raise TimeoutError(f"the program ended before {pattern.pattern!r}")
-        answer(fd, data)
-        screen.feed(data)
-        if pattern.search(screen.text()):
-            return time.perf_counter()
+        found = None
+        for t, data in pending:
+            screen.feed(data)
+            if found is None and pattern.search(screen.text()):
+                found = t
+        pending = []
+        if found is not None:
+            return found
+
+
+PAUSE = 0.05
 
 
 def finish(pid, fd, quit_keys=b"q"):

@@ -97,7 +97,13 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     };
     // A load done by now (a short article) is shown at once, without a preview before it; one
     // that failed is told about before the terminal is taken.
-    let (briefing, load) = match load.map(|rx| (rx.recv_timeout(FULL_LOAD_WAIT), rx)) {
+    // A preview cut short (a long article) is not waited for: its load takes longer.
+    let wait_for = if briefing.article.text().len() + 4 < crate::briefing::preview::PREVIEW_BYTES {
+        FULL_LOAD_WAIT
+    } else {
+        Duration::ZERO
+    };
+    let (briefing, load) = match load.map(|rx| (rx.recv_timeout(wait_for), rx)) {
         Some((Ok(outcome), _)) => (outcome?, None),
         Some((Err(_), rx)) => (briefing, Some(rx)),
         None => (briefing, None),

@@ -1,5 +1,5 @@
 //! The header: the briefing's title, "bundled sample" for the sample, its source, publication
-//! date at its precision, its counts and the number of warnings; and, while the briefing is
+//! date at its precision, its counts (once known) and the number of warnings; and, while the briefing is
 //! loaded on another thread, a quiet sign: `indexing…` over the preview shown at start,
 //! `reloading…` over the briefing a reload will replace.
 
@@ -26,15 +26,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     if let Some(date) = meta.published {
         facts.push(date.to_string());
     }
-    facts.push(
-        [
-            count(b.sheet.actors.len(), "actor"),
-            count(b.sheet.events.len(), "event"),
-            count(b.sheet.facts.len(), "fact"),
-            count(b.mentions.all().len(), "mention"),
-        ]
-        .join(" · "),
-    );
+    // Over the preview the counts are not known yet: `indexing…` stands for them.
+    if !(app.loading().busy() && app.loading().preview()) {
+        facts.push(
+            [
+                count(b.sheet.actors.len(), "actor"),
+                count(b.sheet.events.len(), "event"),
+                count(b.sheet.facts.len(), "fact"),
+                count(b.mentions.all().len(), "mention"),
+            ]
+            .join(" · "),
+        );
+    }
     let warnings = app.warning_count();
     let right = if warnings > 0 {
         format!(
