@@ -176,9 +176,10 @@ mod tests {
         let mut sheet = String::from("[briefing]\ntitle = \"T\"\narticle = \"article.txt\"\n");
         let mut n = 0;
         while sheet.len() <= WHOLE_SHEET_BYTES + 100 {
-            sheet.push_str(&format!(
+            let actor = format!(
                 "\n[[actors]]\nid = \"a{n}\"\nname = \"Actor {n}\"\nkind = \"person\"\n"
-            ));
+            );
+            sheet += &actor;
             n += 1;
         }
         std::fs::write(dir.path().join("facts.toml"), &sheet).expect("facts");
