@@ -1,7 +1,8 @@
 //! Loading benchmarks on the synthetic workload (`briefing_workload`, crates/workload: a 10 MiB
 //! article, 1,000 actors with 3,000 aliases, 300 events): folding the article (`Article::new`),
 //! building the mention index (`MentionIndex::build`), locating the evidence, and the whole `check`
-//! with the files on disk. Throughput is bytes of article per second.
+//! with the files on disk; and the floor of one pass over the article (`floor`: reading it, a
+//! `memchr` pass, a sum of its bytes). Throughput is bytes of article per second.
 //!
 //! Run with `cargo bench --bench index`. With `BRIEFING_WORKLOAD_DIR=DIR` set it benchmarks
 //! nothing: it writes the workload into DIR (`facts.toml`, `article.txt`, and `patterns.txt`
@@ -128,7 +129,35 @@ fn scale(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, index, scale);
+/// The physical limit: what one pass over the article costs on this machine, for comparing
+/// every step above with (docs/performance.md). Reading the file from the page cache, a
+/// `memchr` count of its line breaks, and a sum of its bytes (vectorised by the compiler: the
+/// memory's bandwidth, with nothing done per byte).
+fn floor(c: &mut Criterion) {
+    let (_dir, path, b) = loaded();
+    let article = path
+        .parent()
+        .map(|p| p.join(&b.sheet.briefing.article))
+        .expect("the article beside the fact sheet");
+    let bytes = std::fs::read(&article).expect("the article read");
+    let mut g = c.benchmark_group("floor");
+    g.throughput(Throughput::Bytes(bytes.len() as u64));
+    g.sample_size(20);
+    g.warm_up_time(Duration::from_secs(1));
+    g.measurement_time(Duration::from_secs(3));
+    g.bench_function("read the file (page cache)", |bench| {
+        bench.iter(|| std::fs::read(black_box(&article)).expect("read"));
+    });
+    g.bench_function("memchr count of line breaks", |bench| {
+        bench.iter(|| memchr::memchr_iter(b'\n', black_box(&bytes)).count());
+    });
+    g.bench_function("sum of the bytes", |bench| {
+        bench.iter(|| black_box(&bytes).iter().map(|&x| u64::from(x)).sum::<u64>());
+    });
+    g.finish();
+}
+
+criterion_group!(benches, index, scale, floor);
 
 fn main() {
     if let Some(dir) = std::env::var_os("BRIEFING_WORKLOAD_DIR") {

@@ -176,9 +176,8 @@ mod tests {
         let mut sheet = String::from("[briefing]\ntitle = \"T\"\narticle = \"article.txt\"\n");
         let mut n = 0;
         while sheet.len() <= WHOLE_SHEET_BYTES + 100 {
-            let actor = format!(
-                "\n[[actors]]\nid = \"a{n}\"\nname = \"Actor {n}\"\nkind = \"person\"\n"
-            );
+            let actor =
+                format!("\n[[actors]]\nid = \"a{n}\"\nname = \"Actor {n}\"\nkind = \"person\"\n");
             sheet += &actor;
             n += 1;
         }
