@@ -13,12 +13,8 @@ use std::time::Duration;
 
 use briefing::briefing::{Briefing, Input, check};
 use briefing::export::{Format, Request, Table, write};
-use briefing_workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, generate};
+use briefing_workload::{BENCH_ACTORS, BENCH_BYTES, BENCH_SEED, COMMON_WORDS_ACTOR, generate};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-
-/// An actor named by the commonest words of the workload's English-like filler.
-const COMMON: &str = "\n[[actors]]\nid = \"common-words\"\nname = \"Common Words\"\n\
-    kind = \"other\"\naliases = [\"the\", \"of\", \"in\", \"and\", \"on\", \"to\", \"was\"]\n";
 
 /// The workload on disk and checked, with `extra` added to its fact sheet.
 fn loaded(extra: &str) -> (tempfile::TempDir, Briefing) {
@@ -57,7 +53,7 @@ fn export(c: &mut Criterion) {
         ("csv mentions", Format::Csv, Table::Mentions),
         ("markdown", Format::Markdown, Table::Actors),
     ];
-    for (group, extra) in [("export", ""), ("export, common words", COMMON)] {
+    for (group, extra) in [("export", ""), ("export, common words", COMMON_WORDS_ACTOR)] {
         let (_dir, b) = loaded(extra);
         eprintln!("{group}: {} mentions", b.mentions.all().len());
         let mut g = c.benchmark_group(group);

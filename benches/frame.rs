@@ -3,7 +3,8 @@
 //! largest size the reader draws (1024×512) after scrolling into the middle of the article, and the
 //! latency of a keystroke to its frame: `Down` (update and draw) and a resize to a new width
 //! (update, which lays the article out again, and draw); a new reader's first layout, and counting
-//! every row after it.
+//! every row after it; the same keys while following an actor with hundreds of thousands of
+//! mentions.
 //!
 //! Run with `cargo bench --bench frame`. The app is driven only through `App::update`, as the
 //! terminal loop drives it.
@@ -253,5 +254,68 @@ fn crowd(criterion: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, marks, crowd);
+/// An actor named by the 24 commonest words of the workload's filler, `the` to `senior`: 195,261
+/// mentions in the 10 MiB article (the rest are parts of longer names).
+const COMMONEST: &str = "\n[[actors]]\nid = \"commonest\"\nname = \"Commonest Words\"\n\
+    kind = \"other\"\naliases = [\"the\", \"of\", \"in\", \"and\", \"government\", \"new\", \
+    \"region\", \"on\", \"plan\", \"week\", \"interview\", \"to\", \"down\", \"equipment\", \
+    \"address\", \"many\", \"response\", \"been\", \"headquarters\", \"partners\", \"before\", \
+    \"personnel\", \"had\", \"senior\"]\n";
+
+/// Following an actor whose aliases are very common words ([`COMMONEST`] added to the 10 MiB
+/// workload: hundreds of thousands of mentions), from the middle of the
+/// article at 200×60: a frame alone (its scrollbar marks where the actor's mentions fall in the
+/// whole text), `j`/`k` and its frame, `n`/`N` (the next and the previous mention) and its frame.
+fn common_words(criterion: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut w = generate(BENCH_BYTES, BENCH_ACTORS, BENCH_SEED);
+    w.sheet.push_str(COMMONEST);
+    let path = w.write_to(dir.path()).expect("the workload written");
+    let input = Input::Path(path);
+    let b = briefing::briefing::open(&input).expect("the workload opens");
+    let mut app = App::new(b, input, true);
+    app.update(Action::Resize(200, 60));
+    to_the_middle(&mut app);
+    // Listed by mentions, the actor of the common words comes first.
+    for a in [
+        Action::Focus(Pane::Actors),
+        Action::Top,
+        Action::Follow,
+        Action::Focus(Pane::Article),
+    ] {
+        app.update(a);
+    }
+    let followed = app.highlighted_actors();
+    let mentions: usize = followed
+        .iter()
+        .map(|&a| app.briefing().mentions.count(a))
+        .sum();
+    eprintln!("common words: {mentions} mentions of the followed actor");
+    assert!(mentions > 150_000, "the common words followed");
+    let mut term = terminal(200, 60);
+    let mut group = criterion.benchmark_group("common words followed, 10 MiB");
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    group.bench_function("draw 200x60 (scrollbar marks)", |bencher| {
+        bencher.iter(|| {
+            term.draw(|f| render(black_box(&app), f)).expect("drawn");
+        });
+    });
+    for (name, there, back) in [
+        ("key j/k + draw 200x60", Action::Down, Action::Up),
+        ("key n/N + draw 200x60", Action::NextHit, Action::PrevHit),
+    ] {
+        let mut forth = false;
+        group.bench_function(name, |bencher| {
+            bencher.iter(|| {
+                forth = !forth;
+                app.update(if forth { there.clone() } else { back.clone() });
+                term.draw(|f| render(&app, f)).expect("drawn");
+            });
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, frame, marks, crowd, common_words);
 criterion_main!(benches);

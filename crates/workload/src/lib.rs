@@ -52,6 +52,11 @@ pub const BENCH_ACTORS: usize = 1_000;
 /// The seed the benchmarks use.
 pub const BENCH_SEED: u64 = 0x5EED_B41E_F146;
 
+/// An actor named by the commonest words of the workload's English-like filler (`the`, `of`,
+/// `in`…), to add to a fact sheet: hundreds of thousands of mentions on the bench workload.
+pub const COMMON_WORDS_ACTOR: &str = "\n[[actors]]\nid = \"common-words\"\nname = \"Common Words\"\n\
+    kind = \"other\"\naliases = [\"the\", \"of\", \"in\", \"and\", \"on\", \"to\", \"was\"]\n";
+
 /// The longest single line of the article.
 const LONG_LINE: usize = 1024 * 1024;
 /// The width hard-wrapped sections are wrapped at, in characters.
