@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::briefing::{CannotRun, Input, OpenError};
+use crate::diagnostic::Severity;
 use crate::export::{Format, Table};
 
 #[derive(Debug, Parser)]
@@ -170,7 +171,8 @@ fn print(text: &str, what: &str) -> Result<(), Failure> {
 #[derive(Debug)]
 pub enum Failure {
     CannotRun(CannotRun),
-    /// The fact sheet has errors: all diagnostics, then the summary line.
+    /// The fact sheet has errors: all diagnostics (only the errors are printed), then the
+    /// summary line.
     Invalid(Vec<crate::diagnostic::Diagnostic>, String),
     Usage(String),
     /// Output could not be written; the message names the file.
@@ -204,10 +206,23 @@ impl Failure {
                 2
             }
             Self::Invalid(diagnostics, summary) => {
-                for d in diagnostics {
-                    let _ = writeln!(err, "{d}");
+                // The errors are what stops it: warnings (thousands, on a big sheet) would bury
+                // them, so they are counted and left to `check`.
+                let mut warnings = 0;
+                for d in &diagnostics {
+                    if d.severity == Severity::Error {
+                        let _ = writeln!(err, "{d}");
+                    } else {
+                        warnings += usize::from(d.severity == Severity::Warning);
+                    }
                 }
                 let _ = writeln!(err, "{summary}");
+                if warnings > 0 {
+                    let _ = writeln!(
+                        err,
+                        "(the warnings are not listed here: `briefing check` lists them)"
+                    );
+                }
                 2
             }
             Self::Usage(m) => {

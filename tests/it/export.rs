@@ -407,6 +407,40 @@ fn a_fact_sheet_with_errors_is_not_exported() {
     );
 }
 
+/// A sheet refused for its errors lists them, not its warnings (thousands, on a big sheet, would
+/// bury them): those are counted and left to `check`.
+#[test]
+fn a_refused_sheet_lists_its_errors_and_counts_its_warnings() {
+    let sheet = format!(
+        "{}\n[[actors]]\nid = \"nobody\"\nname = \"Nobody Here\"\nkind = \"person\"\n",
+        SHEET.replace("kind = \"organization\"", "kind = \"club\"")
+    );
+    let f = Fixture::new(&sheet, ARTICLE.as_bytes());
+    for args in [&["export", "-f", "json"][..], &[][..]] {
+        let out = briefing()
+            .args(args)
+            .arg(f.sheet())
+            .assert()
+            .code(2)
+            .get_output()
+            .clone();
+        let err = f.relative(&String::from_utf8(out.stderr).unwrap());
+        assert_eq!(
+            err,
+            "DIR/facts.toml:8:8: error: unknown actor kind \"club\" (the kinds are `person`, `organization`, `country`, `place`, `media` and `other`)\n\
+             facts.toml: 2 actors, 0 events, 0 facts, 1 error, 1 warning\n\
+             (the warnings are not listed here: `briefing check` lists them)\n",
+            "{args:?}"
+        );
+    }
+    briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("warning: actor \"nobody\""));
+}
+
 #[test]
 fn table_is_for_csv_only() {
     briefing()
