@@ -18,6 +18,9 @@ use crate::fold::{BARRIER, FoldedText, fold};
 use crate::mentions::{chunk_bounds, threads};
 use crate::span::Span;
 
+mod missing;
+pub use missing::{longest_prefix_all, other_case_all};
+
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quote {
