@@ -242,10 +242,10 @@ def main():
 
     briefing = [binary, folder]
     less = ["less", article]
-    b_ready = re.compile(r"row 1/~?\d+")
+    b_ready = re.compile(r"row 1/(~?\d+|…)")
     l_ready = re.compile(r"article\.txt")
     text = first_words(article)
-    b_complete = re.compile(f"(?s){text}.*row 1/~?\\d+")
+    b_complete = re.compile(f"(?s){text}.*row 1/(~?\\d+|…)")
     l_complete = re.compile(f"(?s){text}.*article\\.txt")
 
     print(f"article: {size} bytes; search word: {word.decode()}; {runs} runs each; {COLS}x{ROWS}")

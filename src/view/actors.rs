@@ -18,14 +18,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let b = app.briefing();
     let visible = app.shown_actors();
     let list = app.actors_list();
-    let extra = format!(
-        "{} · by {}",
+    // A long sheet's preview has no actors yet: how many is not known.
+    let counted = if b.sheet.actors.is_empty() && app.loading().preview() {
+        "…".to_owned()
+    } else {
         pane::list_extra(
             visible.len(),
             b.sheet.actors.len(),
             &list.filter,
-            list.editing
-        ),
+            list.editing,
+        )
+    };
+    let extra = format!(
+        "{counted} · by {}",
         match app.sort() {
             Sort::Mentions => "mentions",
             Sort::Name => "name",
@@ -40,7 +45,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     }
     if visible.is_empty() {
-        let msg = if b.sheet.actors.is_empty() {
+        let msg = if b.sheet.actors.is_empty() && app.loading().preview() {
+            // A long sheet's preview has only its `[briefing]` table.
+            "Reading the fact sheet…".to_owned()
+        } else if b.sheet.actors.is_empty() {
             "The fact sheet has no actors".to_owned()
         } else {
             format!(

@@ -21,7 +21,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let st = app.article_state();
     // Until every block is counted, where the screen stands is an estimate: said with `~`.
     let percent = pane::position(st.top, st.max_top());
-    let percent = if st.layout.is_whole() || percent == "all" {
+    let percent = if app.loading().preview() {
+        // The preview is the article's first part: how far through the whole is not known.
+        "…".to_owned()
+    } else if st.layout.is_whole() || percent == "all" {
         percent
     } else {
         format!("~{percent}")

@@ -259,6 +259,14 @@ pub fn position(app: &App) -> String {
             .or_else(|| lead(app, None))
             .unwrap_or_else(|| line_position(app)),
         // Followed from a list, the article's cursor too: n and N walk it from there.
+        // A long sheet's preview has no actors or events yet: how many is not known.
+        Pane::Actors | Pane::Timeline
+            if app.loading().preview()
+                && app.briefing().sheet.actors.is_empty()
+                && app.briefing().sheet.events.is_empty() =>
+        {
+            "reading the fact sheet…".to_owned()
+        }
         Pane::Actors => {
             let v = app.shown_actors();
             let at = app.actors_list().position(&v).map_or(0, |p| p + 1);
@@ -420,6 +428,10 @@ fn line_position(app: &App) -> String {
     let st = app.article_state();
     // Estimates (blocks not yet counted) are said with `~`.
     let (top, total) = (st.top_number(), st.layout.total());
+    // Over the preview (the article's first part) the rows of the whole are not known yet.
+    if app.loading().preview() {
+        return format!("row {}/…", top.rows + 1);
+    }
     let rows = total.rows;
     let mark = |exact: bool| if exact { "" } else { "~" };
     format!(

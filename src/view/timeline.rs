@@ -29,7 +29,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let events = &b.sheet.events;
     let visible = app.shown_events();
     let list = app.events_list();
-    let extra = pane::list_extra(visible.len(), events.len(), &list.filter, list.editing);
+    let extra = if events.is_empty() && app.loading().preview() {
+        "…".to_owned()
+    } else {
+        pane::list_extra(visible.len(), events.len(), &list.filter, list.editing)
+    };
     let c = app.timeline_columns();
     let columns = Columns {
         c,
@@ -62,7 +66,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     }
     if visible.is_empty() {
-        let msg = if events.is_empty() {
+        let msg = if events.is_empty() && app.loading().preview() {
+            "Reading the fact sheet…".to_owned()
+        } else if events.is_empty() {
             "The fact sheet has no events".to_owned()
         } else {
             format!(

@@ -60,6 +60,34 @@ fn text_first_keys_answered_and_ctrl_c_ends_a_load_that_never_finishes() {
     );
 }
 
+/// A fact sheet over 64 KiB is previewed by its `[briefing]` table only: the lists say that the
+/// sheet is being read, and no count or position of the whole is given before it is known.
+#[test]
+fn a_long_sheets_preview_says_the_lists_are_coming() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let sheet = dir.path().join("facts.toml");
+    let mut text = std::fs::read_to_string(&sheet).expect("the sheet");
+    while text.len() <= 70 * 1024 {
+        text.push_str("# a comment line that makes the fact sheet long, as a big one is\n");
+    }
+    std::fs::write(&sheet, text).expect("the long sheet");
+    let mut session = Session::spawn(&[], &[("BRIEFING_TEST_LOAD_WAIT", "600000")], dir.path());
+    let screen = session.screen_once("the preview of a long sheet", |s| {
+        s.contains("Next week, NATO will present") && s.contains("indexing…")
+    });
+    assert!(screen.contains("Reading the fact sheet…"), "{screen}");
+    assert!(!screen.contains("has no actors"), "{screen}");
+    assert!(!screen.contains(" 0 · by mentions"), "{screen}");
+    assert!(status_bar(&screen).contains("row 1/…"), "{screen}");
+    session.press("\t");
+    session.screen_once("the Actors over the preview", |s| {
+        status_bar(s).contains("reading the fact sheet…")
+    });
+    session.press("\x03");
+    session.assert_ended_well();
+}
+
 #[test]
 fn a_reload_runs_beside_the_reader() {
     let dir = tempfile::tempdir().expect("a temporary folder");
