@@ -66,17 +66,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     }
     if visible.is_empty() {
-        let msg = if events.is_empty() && app.loading().preview() {
-            "Reading the fact sheet…".to_owned()
-        } else if events.is_empty() {
-            "The fact sheet has no events".to_owned()
-        } else {
-            format!(
-                "No event matches the filter ({} clears it)",
-                pane::clear_key(app, list)
-            )
-        };
-        frame.render_widget(Line::styled(msg, theme.dim), inner);
+        frame.render_widget(Line::styled(none_shown(app), theme.dim), inner);
         return;
     }
     let w = usize::from(inner.width);
@@ -133,6 +123,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         let y = inner.y + 1 + i as u16;
         buf.set_style(Rect::new(inner.x, y, inner.width, 1), line.style);
         buf.set_line(inner.x, y, &line, inner.width);
+    }
+}
+
+/// What the Timeline says when it lists no event.
+fn none_shown(app: &App) -> String {
+    if !app.briefing().sheet.events.is_empty() {
+        format!(
+            "No event matches the filter ({} clears it)",
+            pane::clear_key(app, app.events_list())
+        )
+    } else if app.loading().preview() {
+        // A long sheet's preview has only its `[briefing]` table.
+        "Reading the fact sheet…".to_owned()
+    } else {
+        "The fact sheet has no events".to_owned()
     }
 }
 
