@@ -208,7 +208,17 @@ fn crowd(criterion: &mut Criterion) {
     let mut group = criterion.benchmark_group("crowd, 100K actors and 100K events");
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(3));
-    let cases: [(&str, &[Action]); 5] = [
+    let searched = [
+        Action::Focus(Pane::Actors),
+        Action::Top,
+        Action::Follow,
+        Action::Focus(Pane::Details),
+        Action::Search,
+        Action::Type('m'),
+        Action::Type('e'),
+        Action::Submit,
+    ];
+    let cases: [(&str, &[Action]); 6] = [
         (
             "key j/k in Actors, onto and off the actor of every event + draw 200x60",
             &[Action::Focus(Pane::Actors)],
@@ -234,7 +244,26 @@ fn crowd(criterion: &mut Criterion) {
                 Action::Focus(Pane::Details),
             ],
         ),
+        (
+            "key j/k in the Details of the actor of every event, a search kept + draw 200x60",
+            &searched,
+        ),
     ];
+    // What every frame paid while a search of those Details was kept, before their matches
+    // were stored.
+    let mut app = App::new(b.clone(), input.clone(), true);
+    app.update(Action::Resize(200, 60));
+    for a in &searched {
+        app.update(a.clone());
+    }
+    eprintln!(
+        "crowd: {} matches of \"me\" in the Details",
+        app.details_matches().len()
+    );
+    group.bench_function(
+        "the Details' matches found afresh, the actor of every event",
+        |bencher| bencher.iter(|| black_box(app.details_matches_afresh())),
+    );
     for (name, setup) in cases {
         let mut app = App::new(b.clone(), input.clone(), true);
         app.update(Action::Resize(200, 60));

@@ -218,6 +218,9 @@ pub struct App {
     /// Each actor's events and members, and the generation of the briefing they were found
     /// in: a stored derived value (see [`details::Links`]), for the Details' head.
     links: (u64, details::Links),
+    /// The Details' search's matches: a stored derived value (see [`details_search::Found`]),
+    /// found again at the end of `update` when the query or the Details changed.
+    details_found: details_search::Found,
     /// The briefing being loaded on another thread, and what waits for it (see [`loading`]).
     loading: Loading,
 }
@@ -269,6 +272,7 @@ impl App {
             day_span: (u64::MAX, list::DaySpan::default()),
             details_head: details::Built::default(),
             links: (u64::MAX, details::Links::default()),
+            details_found: details_search::Found::default(),
             loading: Loading::default(),
         };
         // Nothing is laid out before the first `Action::Resize` says how wide the article is:
@@ -328,6 +332,7 @@ impl App {
         let effect = self.apply(action);
         self.refresh_shown();
         self.refresh_details();
+        self.refresh_details_matches();
         if self.article.cursor != cursor.0 && self.article.cursor.is_some() {
             // A mention put under the cursor takes it off an unclaimed name.
             self.article.unclaimed = None;

@@ -8,7 +8,7 @@ use super::details::Details;
 
 /// The search of the Details' text (`/` in the Details), as less searches a page: its query,
 /// typed and then kept; `n`/`N` go from match to match. Its matches (the entries whose text
-/// has the query) are derived from the details each time they are needed.
+/// has the query) are stored by `update` (`details_search::Found`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct DetailsSearch {
     pub query: String,

@@ -3,7 +3,9 @@
 //! `n`/`N` go from entry to entry; `Esc` clears it. An entry's text is its lines (a link wrapped
 //! onto several is one), or, for a mention, the words around it in the article.
 
-use super::details::Details;
+use std::borrow::Cow;
+
+use super::details::{BuiltKey, Details};
 use super::{Action, App, Pane};
 use crate::inert::one_line;
 
@@ -11,11 +13,36 @@ use crate::inert::one_line;
 /// its keyword-in-context line shows.
 const AROUND: usize = 40;
 
+/// The Details' matches and what they were found for (the query and the Details' subject,
+/// width and briefing): a **stored derived value** (ARCHITECTURE.md, "Invariants"), kept because
+/// finding them formats the text of every entry (an actor in 100,000 events: every one) and
+/// the status bar asks for them on every frame. Found again when the query changes and at the
+/// end of `update`; until then [`App::details_matches`] finds them afresh.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    key: Option<(String, BuiltKey)>,
+    matches: Vec<usize>,
+}
+
 impl App {
     /// The entries of the Details (their first lines) whose text has the query of the Details'
     /// search, in order; none without a query.
     #[must_use]
-    pub fn details_matches(&self) -> Vec<usize> {
+    pub fn details_matches(&self) -> Cow<'_, [usize]> {
+        let Some(query) = self.details_query() else {
+            return Cow::Borrowed(&[]);
+        };
+        let key = (query.to_owned(), self.details_key());
+        if self.details_found.key.as_ref() == Some(&key) {
+            Cow::Borrowed(&self.details_found.matches)
+        } else {
+            Cow::Owned(self.details_matches_afresh())
+        }
+    }
+
+    /// [`App::details_matches`] found from the Details, never from what is stored.
+    #[must_use]
+    pub fn details_matches_afresh(&self) -> Vec<usize> {
         let Some(search) = self.details_search.as_ref().filter(|s| !s.query.is_empty()) else {
             return Vec::new();
         };
@@ -23,6 +50,30 @@ impl App {
         (0..d.len())
             .filter(|&i| d.starts(i) && search.finds(&self.entry_text(&d, i)))
             .collect()
+    }
+
+    /// Finds the Details' matches again unless they were found for the query and Details
+    /// shown now.
+    pub(super) fn refresh_details_matches(&mut self) {
+        let Some(query) = self.details_query() else {
+            self.details_found = Found::default();
+            return;
+        };
+        let key = (query.to_owned(), self.details_key());
+        if self.details_found.key.as_ref() != Some(&key) {
+            let matches = self.details_matches_afresh();
+            self.details_found = Found {
+                key: Some(key),
+                matches,
+            };
+        }
+    }
+
+    fn details_query(&self) -> Option<&str> {
+        self.details_search
+            .as_ref()
+            .map(|s| s.query.as_str())
+            .filter(|q| !q.is_empty())
     }
 
     /// The text of the entry that begins on line `i` of `d`.
@@ -82,6 +133,7 @@ impl App {
         }
         let origin = search.origin;
         self.details.cursor = origin;
+        self.refresh_details_matches();
         self.step_details_match(true, true);
         self.fit_details();
     }
@@ -90,7 +142,7 @@ impl App {
     /// previous) entry with a match, round the end to the other; from the cursor's entry
     /// itself when `from_here`.
     pub(super) fn step_details_match(&mut self, forward: bool, from_here: bool) {
-        let matches = self.details_matches();
+        let matches = self.details_matches().into_owned();
         let (Some(&first), Some(&last)) = (matches.first(), matches.last()) else {
             if self.details_search.as_ref().is_some_and(|s| !s.editing) {
                 let q = self

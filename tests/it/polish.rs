@@ -291,7 +291,14 @@ fn slash_in_the_details_searches_their_text() {
     r.press("/").type_text("washington");
     assert_eq!(r.app.focus(), Pane::Details);
     assert!(r.status().contains("/washington"), "{}", r.status());
-    let matches = r.app.details_matches();
+    // Stored by `update` (the status bar asks for them on every frame), and what finding them
+    // afresh gives.
+    assert!(matches!(
+        r.app.details_matches(),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    let matches = r.app.details_matches().into_owned();
+    assert_eq!(matches, r.app.details_matches_afresh());
     assert!(matches.len() >= 2, "{matches:?}");
     assert!(matches.contains(&r.app.details_state().cursor));
     r.press("Esc");

@@ -130,6 +130,16 @@ fn check_stored(app: &App) {
         DaySpan::of(&app.briefing().sheet.events),
         "the Timeline's stored span of days is stale"
     );
+    let matches = app.details_matches();
+    assert!(
+        matches.is_empty() || matches!(matches, Cow::Borrowed(_)),
+        "the Details' matches were not stored by update"
+    );
+    assert_eq!(
+        *matches,
+        app.details_matches_afresh()[..],
+        "the Details' stored matches are stale"
+    );
 }
 
 proptest! {
