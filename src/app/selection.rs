@@ -304,7 +304,7 @@ impl App {
     }
 
     /// The mouse dragged to column `x`, row `y` with the button held since a press in the
-    /// article: the words from the press to here are selected (not across an omitted line).
+    /// article: the words from the press to here are selected, held before an omitted line.
     pub(super) fn drag(&mut self, x: u16, y: u16) {
         let Some(pressed) = self.selection.pressed else {
             return;
@@ -326,9 +326,29 @@ impl App {
         else {
             return;
         };
-        let whole = anchor.start.min(head.start)..anchor.end.max(head.end);
+        let mut whole = anchor.start.min(head.start)..anchor.end.max(head.end);
+        let mut head = head;
         if crosses_omitted(&self.briefing.article, whole.start, whole.end) {
-            return;
+            // Held at the last word before the omitted line, on the side of the press.
+            let omitted = self.briefing.article.omitted();
+            let held = if head.start >= anchor.start {
+                let i = omitted.partition_point(|r| r.end <= anchor.end);
+                omitted
+                    .get(i)
+                    .and_then(|r| prev_word(text, anchor.start, r.start))
+            } else {
+                let i = omitted.partition_point(|r| r.end <= anchor.start);
+                i.checked_sub(1)
+                    .and_then(|i| omitted.get(i))
+                    .and_then(|r| next_word(text, r.end, anchor.end))
+            };
+            let Some(held) = held else { return };
+            head = held;
+            whole = anchor.start.min(head.start)..anchor.end.max(head.end);
+            if crosses_omitted(&self.briefing.article, whole.start, whole.end) {
+                return;
+            }
+            self.say("The selection stops before an omitted line");
         }
         self.selection.selection = Some(Selection { anchor, head });
     }

@@ -393,7 +393,7 @@ fn a_drag_selects_and_a_click_drops_the_selection() {
     r.act(Action::Click(0, 0, 3000));
     r.act(Action::Drag(x1, y1));
     assert!(r.app.selection().is_none());
-    // A drag over an omitted line leaves the selection as it was before the line.
+    // A drag over an omitted line is held at the last word before the line.
     let (x2, y2) = find(&r, "invited to the summit");
     r.act(Action::Click(x2, y2, 5000));
     r.act(Action::Drag(x2 + 9, y2));
@@ -401,5 +401,15 @@ fn a_drag_selects_and_a_click_drops_the_selection() {
     let below = find(&r, "Additionally, it will mark");
     assert!(below.1 > y2, "the next paragraph is below");
     r.act(Action::Drag(below.0 + 3, below.1));
-    assert_eq!(selected(&r), "invited to the");
+    assert_eq!(selected(&r), "invited to the summit");
+    assert!(
+        r.status().contains("stops before an omitted line"),
+        "{}",
+        r.status()
+    );
+    r.act(Action::Release);
+    // And from below, upwards over it: held at the first word after the line.
+    r.act(Action::Click(below.0 + 24, below.1, 7000));
+    r.act(Action::Drag(x2, y2));
+    assert_eq!(selected(&r), "Additionally, it will mark");
 }
