@@ -331,7 +331,7 @@ impl App {
         if crosses_omitted(&self.briefing.article, whole.start, whole.end) {
             // Held at the last word before the omitted line, on the side of the press.
             let omitted = self.briefing.article.omitted();
-            let held = if head.start >= anchor.start {
+            let stop = if head.start >= anchor.start {
                 let i = omitted.partition_point(|r| r.end <= anchor.end);
                 omitted
                     .get(i)
@@ -342,8 +342,8 @@ impl App {
                     .and_then(|i| omitted.get(i))
                     .and_then(|r| next_word(text, r.end, anchor.end))
             };
-            let Some(held) = held else { return };
-            head = held;
+            let Some(stop) = stop else { return };
+            head = stop;
             whole = anchor.start.min(head.start)..anchor.end.max(head.end);
             if crosses_omitted(&self.briefing.article, whole.start, whole.end) {
                 return;
