@@ -19,15 +19,19 @@ use crate::wrap::Row;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let st = app.article_state();
-    // Until every block is counted, where the screen stands is an estimate: said with `~`.
-    let percent = pane::position(st.top, st.max_top());
     let percent = if app.loading().preview() {
         // The preview is the article's first part: how far through the whole is not known.
         "…".to_owned()
-    } else if st.layout.is_whole() || percent == "all" {
-        percent
+    } else if let Some(bytes) = by_bytes(app) {
+        // As less says it: how much of the text lies above the screen's bottom.
+        let len = app.briefing().article.text().len().max(1);
+        if bytes.end >= app.briefing().article.text().trim_end().len() {
+            "100%".to_owned()
+        } else {
+            format!("{}%", (bytes.end * 100 / len).min(99))
+        }
     } else {
-        format!("~{percent}")
+        pane::position(st.top, st.max_top())
     };
     let extra = if app.shows_omitted() {
         format!("{percent} · omitted shown")
@@ -150,9 +154,25 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
     Line::from(spans)
 }
 
+/// For a long article (one not wrapped whole at once: see [`crate::wrap::SMALL`]), the bytes
+/// on screen. Its percentage and scrollbar go by bytes, as less's percentage does: exact from
+/// the first frame, while its row numbers are still estimates, and never moved by counting
+/// rows (by rows, the share shown could move back as blocks were counted). A short article's
+/// go by rows.
+fn by_bytes(app: &App) -> Option<std::ops::Range<usize>> {
+    if app.briefing().article.text().len() <= crate::wrap::SMALL {
+        return None;
+    }
+    let rows = app.article_state().screen_rows();
+    let start = rows.first().map_or(0, |r| r.span.start as usize);
+    let end = rows.last().map_or(start, |r| r.span.end as usize);
+    Some(start..end)
+}
+
 /// Draws the scrollbar in the right border: the thumb shows the rows on screen, a mark shows
 /// a cell of the track that holds a mention of a followed actor (in the thumb, on the thumb's
-/// colour).
+/// colour). A long article's track stands for its bytes (see [`by_bytes`]), a short one's
+/// for its rows.
 fn scrollbar(
     app: &App,
     frame: &mut Frame,
@@ -174,6 +194,20 @@ fn scrollbar(
         .collect();
     let mentions = b.mentions.all();
     let buf = frame.buffer_mut();
+    if let Some(shown) = by_bytes(app) {
+        let len = b.article.text().len();
+        for cell in 0..track {
+            let (from, to) = (cell * len / track, (cell + 1) * len / track);
+            let marked = lists.iter().any(|l| {
+                let i = l.partition_point(|&m| (mentions[m as usize].span.start as usize) < from);
+                l.get(i)
+                    .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
+            });
+            let in_view = to > shown.start && from < shown.end.max(shown.start + 1);
+            draw_cell(buf, x, area.y + 1 + cell as u16, marked, in_view, theme);
+        }
+        return;
+    }
     // A text shorter than the track is drawn row for row; a longer one is scaled to fit.
     let scaled = total > track;
     let cells: Vec<(usize, usize)> = (0..track)
@@ -201,16 +235,27 @@ fn scrollbar(
                 .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
         });
         let in_view = scaled && last > st.top && first < st.top + st.height;
-        // A mark in the thumb is drawn on the thumb's colour: the thumb stays whole, so where
-        // you are shows even when every cell holds a mark.
-        let (symbol, style): (&str, Style) = match (marked, in_view) {
-            (true, true) => ("◆", theme.scroll_mark_thumb),
-            (true, false) => ("◆", theme.scroll_mark),
-            (false, true) => ("█", theme.scroll_thumb),
-            (false, false) => continue,
-        };
-        if let Some(c) = buf.cell_mut((x, y)) {
-            c.set_symbol(symbol).set_style(style);
-        }
+        draw_cell(buf, x, y, marked, in_view, theme);
+    }
+}
+
+/// One cell of the scrollbar. A mark in the thumb is drawn on the thumb's colour: the thumb
+/// stays whole, so where you are shows even when every cell holds a mark.
+fn draw_cell(
+    buf: &mut ratatui::buffer::Buffer,
+    x: u16,
+    y: u16,
+    marked: bool,
+    in_view: bool,
+    theme: &Theme,
+) {
+    let (symbol, style): (&str, Style) = match (marked, in_view) {
+        (true, true) => ("◆", theme.scroll_mark_thumb),
+        (true, false) => ("◆", theme.scroll_mark),
+        (false, true) => ("█", theme.scroll_thumb),
+        (false, false) => return,
+    };
+    if let Some(c) = buf.cell_mut((x, y)) {
+        c.set_symbol(symbol).set_style(style);
     }
 }

@@ -360,3 +360,57 @@ fn the_details_open_at_their_top_however_small_they_start() {
     r.press("j");
     assert_ne!(r.app.details_state().cursor, before, "j moves the cursor");
 }
+
+/// The percentage in the article's bottom border, e.g. `37%`.
+fn percent_shown(r: &Reader) -> String {
+    let screen = r.screen();
+    let border = screen
+        .lines()
+        .find(|l| l.contains('┗') || l.contains('└'))
+        .expect("the article's bottom border");
+    border
+        .split(|c: char| c.is_whitespace() || "━─┗┛└┘".contains(c))
+        .find(|t| t.ends_with('%'))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Issue 16: a long article's rows are counted a block at a time after its first frame. Its
+/// percentage (and scrollbar) go by bytes, as less's does, so counting the rest never moves
+/// them: only reading does.
+#[test]
+fn a_long_articles_percentage_goes_by_bytes_and_counting_rows_never_moves_it() {
+    // Short lines and long paragraphs, so that rows and bytes are shared out unevenly.
+    let mut article = String::new();
+    for n in 0..400 {
+        let lines = format!("Line {n}.\nLine {n} again.\n\n");
+        article += &lines;
+        article.push_str(&"The alliance met and NATO agreed again. ".repeat(40));
+        article.push_str("\n\n");
+    }
+    assert!(article.len() > briefing::wrap::SMALL);
+    let f = crate::harness::Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = Reader::of(&f, 80, 24);
+    for _ in 0..300 {
+        r.act(Action::PageDown);
+    }
+    assert!(
+        !r.app.article_state().layout.total().exact,
+        "rows still to count"
+    );
+    let shown = percent_shown(&r);
+    let rows = r.app.article_state().screen_rows();
+    let bottom = rows.last().map_or(0, |row| row.span.end as usize);
+    assert_eq!(shown, format!("{}%", bottom * 100 / article.len()));
+    while r.app.needs_settle() {
+        r.act(Action::Settle);
+        assert_eq!(
+            percent_shown(&r),
+            shown,
+            "counting rows moved the percentage"
+        );
+    }
+    assert!(r.app.article_state().layout.total().exact);
+    r.press("G");
+    assert_eq!(percent_shown(&r), "100%");
+}
