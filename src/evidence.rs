@@ -11,7 +11,8 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
+use daachorse::{DoubleArrayAhoCorasickBuilder, MatchKind as DaachorseKind};
 
 use crate::article::Article;
 use crate::fold::{BARRIER, FoldedText, fold};
@@ -249,11 +250,12 @@ fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> 
         });
         of_key[k].push(n);
     }
-    let Some(ac) = (!keys.is_empty())
+    // daachorse, as for mentions: its overlapping scan is quicker than aho-corasick's here.
+    let Some(automaton) = (!keys.is_empty())
         .then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(&keys)
+            DoubleArrayAhoCorasickBuilder::new()
+                .match_kind(DaachorseKind::Standard)
+                .build_with_values(keys.iter().enumerate().map(|(k, key)| (key, k as u32)))
                 .ok()
         })
         .flatten()
@@ -264,13 +266,12 @@ fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> 
     let search = |from: usize, to: usize| {
         let mut found = vec![Hits::default(); patterns.len()];
         let end = (to + KEY).min(text.len());
-        let input = aho_corasick::Input::new(bytes).span(from..end);
-        for m in ac.find_overlapping_iter(input) {
-            let start = m.start();
+        for m in automaton.find_overlapping_iter(&bytes[from..end]) {
+            let start = from + m.start();
             if start >= to {
                 continue; // the next chunk's
             }
-            for &n in &of_key[m.pattern().as_usize()] {
+            for &n in &of_key[m.value() as usize] {
                 if !bytes[start..].starts_with(patterns[n].as_bytes()) {
                     continue;
                 }
