@@ -214,6 +214,30 @@ fn elide(
 /// (and quick to build and to run through); each occurrence of a key is then compared in full.
 const KEY: usize = 12;
 
+/// The key of a pattern: where it starts in the pattern, and its bytes. The whole of a short
+/// pattern; in a longer one, the [`KEY`] bytes from its least common byte (the first of equally
+/// common ones), so that the automaton leaves its start less often, and wanders less.
+fn key_of(pattern: &[u8]) -> (usize, &[u8]) {
+    if pattern.len() <= KEY {
+        return (0, pattern);
+    }
+    let at = (0..=pattern.len() - KEY)
+        .min_by_key(|&i| commonness(pattern[i]))
+        .unwrap_or(0);
+    (at, &pattern[at..at + KEY])
+}
+
+/// How common a byte is in prose, roughly: lower is rarer.
+fn commonness(b: u8) -> u8 {
+    match b {
+        b' ' => 4,
+        b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'r' | b'h' => 3,
+        b'a'..=b'z' | b'.' | b',' => 2,
+        0x80..=0xBF => 1, // inside a character past ASCII
+        _ => 0,           // capitals, digits, other punctuation, a character's first byte
+    }
+}
+
 /// What [`search`] finds of one pattern (folded offsets).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Hits {
@@ -227,28 +251,30 @@ struct Hits {
 }
 
 /// For each pattern, its first occurrence in `text`, how many there are, overlapping ones
-/// included, and, if `every` marks it, where each one starts. One automaton holds the first
-/// [`KEY`] bytes of every pattern; each occurrence of a key is compared with the patterns that
-/// begin so. Each chunk `bounds[k]..bounds[k + 1]` is searched on a thread of its own for the
-/// occurrences that start in it (reading on past its end by a key's length), so that every
-/// occurrence is counted once, and the first is in the first chunk that has one.
+/// included, and, if `every` marks it, where each one starts. One automaton holds a key of
+/// [`KEY`] bytes of every pattern ([`key_of`]); each occurrence of a key is compared with the
+/// patterns that hold it. Each chunk `bounds[k]..bounds[k + 1]` is searched on a thread of its
+/// own for the occurrences that start in it (reading on past its end as far as a key can end),
+/// so that every occurrence is counted once, and the first is in the first chunk that has one.
 fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> Vec<Hits> {
     let mut found = vec![Hits::default(); patterns.len()];
-    // The distinct keys, and for each the patterns that begin with it.
+    // The distinct keys, and for each the patterns that hold it, with where it stands in them.
     let mut keys: Vec<&[u8]> = Vec::new();
-    let mut of_key: Vec<Vec<usize>> = Vec::new();
+    let mut of_key: Vec<Vec<(usize, usize)>> = Vec::new();
     let mut key_index: HashMap<&[u8], usize> = HashMap::new();
+    let mut reach = 0;
     for (n, p) in patterns.iter().enumerate() {
-        let key = &p.as_bytes()[..p.len().min(KEY)];
+        let (at, key) = key_of(p.as_bytes());
         if key.is_empty() {
             continue;
         }
+        reach = reach.max(at + key.len());
         let k = *key_index.entry(key).or_insert_with(|| {
             keys.push(key);
             of_key.push(Vec::new());
             keys.len() - 1
         });
-        of_key[k].push(n);
+        of_key[k].push((n, at));
     }
     // daachorse, as for mentions: its overlapping scan is quicker than aho-corasick's here.
     let Some(automaton) = (!keys.is_empty())
@@ -265,13 +291,15 @@ fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> 
     let bytes = text.as_bytes();
     let search = |from: usize, to: usize| {
         let mut found = vec![Hits::default(); patterns.len()];
-        let end = (to + KEY).min(text.len());
+        let end = (to + reach).min(text.len());
         for m in automaton.find_overlapping_iter(&bytes[from..end]) {
-            let start = from + m.start();
-            if start >= to {
-                continue; // the next chunk's
-            }
-            for &n in &of_key[m.value() as usize] {
+            let key_start = from + m.start();
+            for &(n, at) in &of_key[m.value() as usize] {
+                // Where the pattern would start: in this chunk, or it is another chunk's.
+                let Some(start) = key_start.checked_sub(at).filter(|s| (from..to).contains(s))
+                else {
+                    continue;
+                };
                 if !bytes[start..].starts_with(patterns[n].as_bytes()) {
                     continue;
                 }
