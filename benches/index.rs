@@ -81,6 +81,35 @@ fn index(c: &mut Criterion) {
     g.bench_function("evidence (evidence::locate)", |bench| {
         bench.iter(|| evidence::locate(black_box(&b.article), &quotes));
     });
+    // 1,000 quotes cut from the article: every tenth changed so that it is missing, every
+    // seventh leaving words out (`…`).
+    let many: Vec<String> = (0..1_000)
+        .map(|k| {
+            let at = text.len() / 1_000 * k;
+            let start = (at..text.len())
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let quote: String = text[start..].chars().take(80).collect();
+            let quote = quote.trim().to_owned();
+            match k {
+                _ if k % 10 == 0 => format!("{quote} zzq"),
+                _ if k % 7 == 0 => {
+                    let words: Vec<&str> = quote.split(' ').collect();
+                    let cut = words.len() / 2;
+                    format!(
+                        "{} … {}",
+                        words[..cut].join(" "),
+                        words[cut + 1..].join(" ")
+                    )
+                }
+                _ => quote,
+            }
+        })
+        .collect();
+    let many: Vec<&str> = many.iter().map(String::as_str).collect();
+    g.bench_function("evidence, 1,000 quotes, some missing", |bench| {
+        bench.iter(|| evidence::locate(black_box(&b.article), &many));
+    });
     g.bench_function("check (whole, from disk)", |bench| {
         bench.iter(|| check(&Input::Path(path.clone())).expect("checked"));
     });

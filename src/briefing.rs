@@ -19,7 +19,7 @@ use crate::mentions::{self, MentionIndex};
 use crate::plural::count;
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
-use crate::sheet::{Event, FactSheet, Positions, Span};
+use crate::sheet::{Actor, Event, FactSheet, Positions, Span};
 
 /// A fact sheet with its article, mention index and evidence, ready to read or export.
 #[derive(Clone, Debug)]
@@ -146,7 +146,8 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         &src,
         &mut diagnostics,
     );
-    let mentions = MentionIndex::build(&article, &sheet.actors);
+    let quotes = quotes(&sheet);
+    let (mentions, found) = index_and_locate(&article, &sheet.actors, &quotes);
     report_silent(
         &sheet,
         &positions,
@@ -163,8 +164,15 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         &src,
         &mut diagnostics,
     );
-    let (mut event_evidence, fact_evidence) =
-        locate_evidence(&sheet, &positions, &article, &src, &mut diagnostics);
+    let (mut event_evidence, fact_evidence) = report_evidence(
+        &sheet,
+        &positions,
+        &article,
+        &quotes,
+        found,
+        &src,
+        &mut diagnostics,
+    );
     if diagnostics.iter().any(Diagnostic::is_error) {
         return finish(&sheet_path, counts, diagnostics, None);
     }
@@ -492,14 +500,27 @@ impl Briefing {
     }
 }
 
-fn locate_evidence(
-    sheet: &FactSheet,
-    positions: &Positions,
+/// The mention index of the article, and where each quote stands in it: the quotes are
+/// searched on a thread of their own while the index is built, since both only read the
+/// article.
+fn index_and_locate(
     article: &Article,
-    src: &SourceFile,
-    out: &mut Vec<Diagnostic>,
-) -> (Vec<Option<Quote>>, Vec<Option<Quote>>) {
-    let quotes: Vec<&str> = sheet
+    actors: &[Actor],
+    quotes: &[&str],
+) -> (MentionIndex, Vec<Option<Quote>>) {
+    std::thread::scope(|s| {
+        let found = s.spawn(|| evidence::locate(article, quotes));
+        let mentions = MentionIndex::build(article, actors);
+        let found = found
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (mentions, found)
+    })
+}
+
+/// The evidence quotes of the events, then of the facts (empty for none).
+fn quotes(sheet: &FactSheet) -> Vec<&str> {
+    sheet
         .events
         .iter()
         .map(|e| e.evidence.as_deref().unwrap_or(""))
@@ -509,9 +530,21 @@ fn locate_evidence(
                 .iter()
                 .map(|f| f.evidence.as_deref().unwrap_or("")),
         )
-        .collect();
-    let mut found = evidence::locate(article, &quotes);
-    let mut missing = why_missing(article, &quotes, &found);
+        .collect()
+}
+
+/// The problems with the evidence `quotes` (see [`quotes`]), found in the article as `found`;
+/// `found` split into the events' and the facts'.
+fn report_evidence(
+    sheet: &FactSheet,
+    positions: &Positions,
+    article: &Article,
+    quotes: &[&str],
+    mut found: Vec<Option<Quote>>,
+    src: &SourceFile,
+    out: &mut Vec<Diagnostic>,
+) -> (Vec<Option<Quote>>, Vec<Option<Quote>>) {
+    let mut missing = why_missing(article, quotes, &found);
     let spans = positions
         .events
         .iter()

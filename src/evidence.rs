@@ -11,7 +11,8 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::AhoCorasick;
+use daachorse::{DoubleArrayAhoCorasickBuilder, MatchKind as DaachorseKind};
 
 use crate::article::Article;
 use crate::fold::{BARRIER, FoldedText, fold};
@@ -30,19 +31,30 @@ pub struct Quote {
     pub count: u32,
 }
 
-/// Finds each quote in one pass over the article; `None` for a quote that is not there. A quote
-/// that leaves words out (see [`find_elided`]) is found on its own.
+/// Finds each quote in one pass over the article; `None` for a quote that is not there. The
+/// parts of a quote that leaves words out (see [`find_elided`]) are found in the same pass.
 #[must_use]
 pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
-    /// How a quote is found: as one of the patterns, or already, part by part.
+    /// How a quote is found: as one of the patterns, or part by part (its parts' patterns).
     enum Slot {
         Blank,
         Pattern(usize),
-        Elided(Option<Quote>),
+        Elided(Vec<usize>),
     }
     let folded = article.folded();
     let mut distinct: HashMap<String, usize> = HashMap::new();
-    let mut patterns = Vec::new();
+    let mut patterns: Vec<String> = Vec::new();
+    // Whether every occurrence of the pattern is wanted (a part), not only the first.
+    let mut every: Vec<bool> = Vec::new();
+    let mut add = |p: String, all: bool| {
+        let i = *distinct.entry(p).or_insert_with_key(|p| {
+            patterns.push(p.clone());
+            every.push(false);
+            patterns.len() - 1
+        });
+        every[i] |= all;
+        i
+    };
     let slots: Vec<Slot> = quotes
         .iter()
         .map(|q| {
@@ -51,34 +63,39 @@ pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
                 return Slot::Blank;
             }
             if let Some(parts) = elided_parts(q) {
-                return Slot::Elided(find_elided(article, &parts).ok());
+                return Slot::Elided(parts.into_iter().map(|p| add(p, true)).collect());
             }
-            Slot::Pattern(*distinct.entry(f.clone()).or_insert_with(|| {
-                patterns.push(f);
-                patterns.len() - 1
-            }))
+            Slot::Pattern(add(f, false))
         })
         .collect();
     let text = folded.as_str();
-    let found = count(text, &patterns, &chunk_bounds(text, threads(text.len())));
-    let found: Vec<Option<Quote>> = found
-        .into_iter()
-        .map(|f| {
-            f.map(|(start, end, count)| Quote {
-                span: Span::new(
-                    folded.to_original(start) as u32,
-                    folded.to_original(end) as u32,
-                ),
-                count,
-            })
-        })
-        .collect();
+    let hits = search(
+        text,
+        &patterns,
+        &every,
+        &chunk_bounds(text, threads(text.len())),
+    );
+    let walls = OnceCell::new();
+    let to_quote = |start: usize, end: usize, count: u32| Quote {
+        span: Span::new(
+            folded.to_original(start) as u32,
+            folded.to_original(end) as u32,
+        ),
+        count,
+    };
     slots
         .into_iter()
         .map(|s| match s {
             Slot::Blank => None,
-            Slot::Pattern(i) => found[i],
-            Slot::Elided(q) => q,
+            Slot::Pattern(i) => hits[i]
+                .first
+                .map(|start| to_quote(start, start + patterns[i].len(), hits[i].count)),
+            Slot::Elided(parts) => {
+                let lens: Vec<usize> = parts.iter().map(|&i| patterns[i].len()).collect();
+                let at: Vec<&[usize]> = parts.iter().map(|&i| hits[i].starts.as_slice()).collect();
+                let walls = walls.get_or_init(|| Walls::new(article));
+                elide(article, walls, &lens, &at).ok()
+            }
         })
         .collect()
 }
@@ -104,25 +121,55 @@ pub fn elided_parts(quote: &str) -> Option<Vec<String>> {
 /// one paragraph and crossing no omitted line; the quote is the whole span from the first part
 /// to the last, counted by how many occurrences of the first part begin one. Otherwise the
 /// index of the first part that could not be found (in the article, or after the one before).
+///
+/// The occurrences of a part are those a search from the start finds without overlap (one
+/// begins after the end of the one before): [`locate`] finds the same, for every quote at once.
 pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> {
-    let folded = article.folded();
-    let text = folded.as_str();
-    // Every occurrence of each part, ascending: each step takes the first one after the part
-    // before, which is the nearest, so if it is in another paragraph, every later one is too.
+    let text = article.folded().as_str();
     let at: Vec<Vec<usize>> = parts
         .iter()
         .map(|p| memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).collect())
         .collect();
-    if parts.is_empty() {
+    let lens: Vec<usize> = parts.iter().map(String::len).collect();
+    let at: Vec<&[usize]> = at.iter().map(Vec::as_slice).collect();
+    elide(article, &Walls::new(article), &lens, &at)
+}
+
+/// What no elided quote crosses: blank lines (their starts, bytes on disk) and omitted lines
+/// (the barriers they leave in the folded text), ascending.
+struct Walls {
+    blank: Vec<usize>,
+    barriers: Vec<usize>,
+}
+
+impl Walls {
+    fn new(article: &Article) -> Self {
+        let text = article.text();
+        Self {
+            // The lines in order, by one scan (not each line looked up on its own).
+            blank: (article.lines().ranges(text, 0))
+                .filter(|r| text[r.clone()].trim().is_empty())
+                .map(|r| r.start)
+                .collect(),
+            barriers: memchr::memchr_iter(BARRIER, article.folded().as_str().as_bytes()).collect(),
+        }
+    }
+}
+
+/// [`find_elided`] given the occurrences `at[k]` of each part (folded offsets, ascending,
+/// without overlap) and its length in bytes `lens[k]`.
+fn elide(
+    article: &Article,
+    walls: &Walls,
+    lens: &[usize],
+    at: &[&[usize]],
+) -> Result<Quote, usize> {
+    let folded = article.folded();
+    // Each step takes the first occurrence after the part before, which is the nearest, so if
+    // it is in another paragraph, every later one is too.
+    if lens.is_empty() {
         return Err(0);
     }
-    // Blank lines (bytes on disk) and omitted lines (folded), which no quote crosses, ascending.
-    let blank: Vec<usize> = (0..article.line_count())
-        .map(|n| article.line_range(n))
-        .filter(|r| article.text()[r.clone()].trim().is_empty())
-        .map(|r| r.start)
-        .collect();
-    let barriers: Vec<usize> = memchr::memchr_iter(BARRIER, text.as_bytes()).collect();
     let any_within = |at: &[usize], from: usize, to: usize| {
         at.get(at.partition_point(|&b| b < from))
             .is_some_and(|&b| b < to)
@@ -130,22 +177,26 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
     let mut first: Option<(usize, usize)> = None;
     let mut count = 0u32;
     let mut reached = 0;
-    for &start in &at[0] {
-        let mut end = start + parts[0].len();
+    for &start in at[0] {
+        let mut end = start + lens[0];
         let mut k = 1;
-        while k < parts.len() {
+        while k < lens.len() {
             let i = at[k].partition_point(|&a| a < end);
             let Some(&next) = at[k].get(i) else { break };
-            if any_within(&barriers, end, next)
-                || any_within(&blank, folded.to_original(end), folded.to_original(next))
+            if any_within(&walls.barriers, end, next)
+                || any_within(
+                    &walls.blank,
+                    folded.to_original(end),
+                    folded.to_original(next),
+                )
             {
                 break;
             }
-            end = next + parts[k].len();
+            end = next + lens[k];
             k += 1;
         }
         reached = reached.max(k);
-        if k == parts.len() {
+        if k == lens.len() {
             count += 1;
             first.get_or_insert((start, end));
         }
@@ -162,41 +213,110 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
     }
 }
 
-/// For each pattern, its first occurrence in `text` (folded offsets) and how many there are,
-/// overlapping ones included. Each chunk `bounds[k]..bounds[k + 1]` is searched on a thread of
-/// its own for the occurrences that start in it (reading on past its end by the length of the
-/// longest pattern), so that every occurrence is counted once, and the first is in the first
-/// chunk that has one.
-fn count(text: &str, patterns: &[String], bounds: &[usize]) -> Vec<Option<(usize, usize, u32)>> {
-    let mut found = vec![None; patterns.len()];
-    let Some(ac) = (!patterns.is_empty())
+/// How many bytes of each pattern the automaton of [`search`] holds: short keys keep it small
+/// (and quick to build and to run through); each occurrence of a key is then compared in full.
+const KEY: usize = 12;
+
+/// The key of a pattern: where it starts in the pattern, and its bytes. The whole of a short
+/// pattern; in a longer one, the [`KEY`] bytes from its least common byte (the first of equally
+/// common ones), so that the automaton leaves its start less often, and wanders less.
+fn key_of(pattern: &[u8]) -> (usize, &[u8]) {
+    if pattern.len() <= KEY {
+        return (0, pattern);
+    }
+    let at = (0..=pattern.len() - KEY)
+        .min_by_key(|&i| commonness(pattern[i]))
+        .unwrap_or(0);
+    (at, &pattern[at..at + KEY])
+}
+
+/// How common a byte is in prose, roughly: lower is rarer.
+fn commonness(b: u8) -> u8 {
+    match b {
+        b' ' => 4,
+        b'e' | b't' | b'a' | b'o' | b'i' | b'n' | b's' | b'r' | b'h' => 3,
+        b'a'..=b'z' | b'.' | b',' => 2,
+        0x80..=0xBF => 1, // inside a character past ASCII
+        _ => 0,           // capitals, digits, other punctuation, a character's first byte
+    }
+}
+
+/// What [`search`] finds of one pattern (folded offsets).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Hits {
+    /// Where its first occurrence starts.
+    first: Option<usize>,
+    /// How many occurrences, overlapping ones included.
+    count: u32,
+    /// Where its occurrences start, none overlapping the one before (as a search from the
+    /// start finds them), for a pattern marked in `every`; empty for the others.
+    starts: Vec<usize>,
+}
+
+/// For each pattern, its first occurrence in `text`, how many there are, overlapping ones
+/// included, and, if `every` marks it, where each one starts. One automaton holds a key of
+/// [`KEY`] bytes of every pattern ([`key_of`]); each occurrence of a key is compared with the
+/// patterns that hold it. Each chunk `bounds[k]..bounds[k + 1]` is searched on a thread of its
+/// own for the occurrences that start in it (reading on past its end as far as a key can end),
+/// so that every occurrence is counted once, and the first is in the first chunk that has one.
+fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> Vec<Hits> {
+    let mut found = vec![Hits::default(); patterns.len()];
+    // The distinct keys, and for each the patterns that hold it, with where it stands in them.
+    let mut keys: Vec<&[u8]> = Vec::new();
+    let mut of_key: Vec<Vec<(usize, usize)>> = Vec::new();
+    let mut key_index: HashMap<&[u8], usize> = HashMap::new();
+    let mut reach = 0;
+    for (n, p) in patterns.iter().enumerate() {
+        let (at, key) = key_of(p.as_bytes());
+        if key.is_empty() {
+            continue;
+        }
+        reach = reach.max(at + key.len());
+        let k = *key_index.entry(key).or_insert_with(|| {
+            keys.push(key);
+            of_key.push(Vec::new());
+            keys.len() - 1
+        });
+        of_key[k].push((n, at));
+    }
+    // daachorse, as for mentions: its overlapping scan is quicker than aho-corasick's here.
+    let Some(automaton) = (!keys.is_empty())
         .then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                .build(patterns)
+            DoubleArrayAhoCorasickBuilder::new()
+                .match_kind(DaachorseKind::Standard)
+                .build_with_values(keys.iter().enumerate().map(|(k, key)| (key, k as u32)))
                 .ok()
         })
         .flatten()
     else {
         return found;
     };
-    let longest = patterns.iter().map(String::len).max().unwrap_or(0);
+    let bytes = text.as_bytes();
     let search = |from: usize, to: usize| {
-        let mut found: Vec<Option<(usize, usize, u32)>> = vec![None; patterns.len()];
-        let end = (to + longest).min(text.len());
-        let input = aho_corasick::Input::new(text).span(from..end);
-        for m in ac.find_overlapping_iter(input) {
-            if m.start() >= to {
-                continue; // the next chunk's
-            }
-            match &mut found[m.pattern().as_usize()] {
-                Some((_, _, count)) => *count += 1,
-                slot => *slot = Some((m.start(), m.end(), 1)),
+        let mut found = vec![Hits::default(); patterns.len()];
+        let end = (to + reach).min(text.len());
+        for m in automaton.find_overlapping_iter(&bytes[from..end]) {
+            let key_start = from + m.start();
+            for &(n, at) in &of_key[m.value() as usize] {
+                // Where the pattern would start: in this chunk, or it is another chunk's.
+                let Some(start) = key_start.checked_sub(at).filter(|s| (from..to).contains(s))
+                else {
+                    continue;
+                };
+                if !bytes[start..].starts_with(patterns[n].as_bytes()) {
+                    continue;
+                }
+                let hits = &mut found[n];
+                hits.first.get_or_insert(start);
+                hits.count += 1;
+                if every[n] {
+                    hits.starts.push(start);
+                }
             }
         }
         found
     };
-    let parts: Vec<Vec<Option<(usize, usize, u32)>>> = if bounds.len() <= 2 {
+    let parts: Vec<Vec<Hits>> = if bounds.len() <= 2 {
         vec![search(0, text.len())]
     } else {
         std::thread::scope(|s| {
@@ -217,13 +337,22 @@ fn count(text: &str, patterns: &[String], bounds: &[usize]) -> Vec<Option<(usize
         })
     };
     for part in parts {
-        for (slot, f) in found.iter_mut().zip(part) {
-            match (slot.as_mut(), f) {
-                (Some((_, _, count)), Some((_, _, more))) => *count += more,
-                (None, f) => *slot = f,
-                (Some(_), None) => {}
-            }
+        for (hits, more) in found.iter_mut().zip(part) {
+            hits.first = hits.first.or(more.first);
+            hits.count += more.count;
+            hits.starts.extend(more.starts);
         }
+    }
+    // A part's occurrences as a search from the start finds them: each after the one before.
+    for (hits, p) in found.iter_mut().zip(patterns) {
+        let mut next = 0;
+        hits.starts.retain(|&at| {
+            let keep = at >= next;
+            if keep {
+                next = at + p.len();
+            }
+            keep
+        });
     }
     found
 }
@@ -260,11 +389,7 @@ impl<'a> Omitted<'a> {
         }
         let folded = self.article.folded();
         let (bridged, checkpoints) = self.bridged.get_or_init(|| bridge(folded.as_str()));
-        let to_folded = |at: usize| {
-            let i = checkpoints.partition_point(|&(b, _)| b <= at);
-            let (b, f) = if i == 0 { (0, 0) } else { checkpoints[i - 1] };
-            f + (at - b)
-        };
+        let to_folded = |at: usize| unbridged(checkpoints, at);
         for at in memchr::memmem::find_iter(bridged.as_bytes(), q.as_bytes()) {
             let start = folded.to_original(to_folded(at));
             let end = folded.to_original(to_folded(at + q.len()));
@@ -295,6 +420,13 @@ impl<'a> Omitted<'a> {
             .map(|r| self.article.line_of(r.start))
             .collect()
     }
+}
+
+/// Where byte `at` of the bridged text (see [`bridge`]) stands in the folded text.
+fn unbridged(checkpoints: &[(usize, usize)], at: usize) -> usize {
+    let i = checkpoints.partition_point(|&(b, _)| b <= at);
+    let (b, f) = if i == 0 { (0, 0) } else { checkpoints[i - 1] };
+    f + (at - b)
 }
 
 /// `text` (folded) with every run of spaces and [`BARRIER`]s that holds a barrier written as
@@ -360,23 +492,8 @@ pub fn longest_prefix(article: &Article, quote: &str) -> Option<Partial> {
     if lo == 0 {
         return None;
     }
-    let found = &q[..ends[lo - 1]];
-    let end = find(lo).map_or(0, |at| at + found.len());
-    let rest = q[found.len()..].chars().count().clamp(10, 40);
-    let next = text[end..]
-        .split(char::from(BARRIER))
-        .next()
-        .unwrap_or("")
-        .chars()
-        .take(rest)
-        .collect::<String>()
-        .trim_end()
-        .to_owned();
-    Some(Partial {
-        found: found.to_owned(),
-        end: article.folded().to_original(end),
-        next,
-    })
+    let len = ends[lo - 1];
+    Some(missing::partial(article, &q, len, find(lo).unwrap_or(0)))
 }
 
 /// Where `quote` stands in the article if ASCII letters may differ in case (bytes on disk).
@@ -483,7 +600,13 @@ mod tests {
         for n in 1..7 {
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 5).collect();
             bounds.push(text.len());
-            assert_eq!(count(text, &patterns, &bounds), want, "{n} chunks");
+            let every = vec![false; patterns.len()];
+            let got: Vec<Option<(usize, usize, u32)>> = search(text, &patterns, &every, &bounds)
+                .into_iter()
+                .zip(&patterns)
+                .map(|(h, p)| h.first.map(|at| (at, at + p.len(), h.count)))
+                .collect();
+            assert_eq!(got, want, "{n} chunks");
         }
     }
 
@@ -516,6 +639,53 @@ mod tests {
         assert_eq!(
             elided_parts("a ... b…c"),
             Some(vec!["a".into(), "b".into(), "c".into()])
+        );
+    }
+
+    #[test]
+    fn elided_quotes_found_in_one_pass_are_those_found_part_by_part() {
+        let w = briefing_workload::generate(160 * 1024, 60, 43);
+        let text = briefing_workload::roughened(&w.article);
+        let omit = ["Advertisement", "Continue reading below"];
+        let a = article(&text, &omit);
+        let words: Vec<&str> = text.split_whitespace().collect();
+        // Parts near each other (found), far apart (across paragraphs), repeated, overlapping
+        // themselves ("a a" in "a a a"), absent, and quotes sharing parts and keys.
+        let mut quotes: Vec<String> = Vec::new();
+        for (k, pair) in words.windows(40).step_by(53).enumerate() {
+            let gap = [1, 3, 12, 39][k % 4];
+            quotes.push(format!("{} … {}", pair[0], pair[gap]));
+            quotes.push(format!("{} {}...{}", pair[0], pair[1], pair[gap]));
+            quotes.push(format!("{}…{}…{}", pair[0], pair[gap / 2], pair[gap]));
+        }
+        quotes.extend(
+            [
+                "the … the",
+                "e … e … e",
+                "a a … a",
+                "Advertisement … the",
+                "the … zzqy",
+                "…",
+                "the summit of the … said",
+            ]
+            .map(String::from),
+        );
+        let refs: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        let found = locate(&a, &refs);
+        let mut hits = 0;
+        for (q, got) in refs.iter().zip(&found) {
+            let want = find_elided(&a, &elided_parts(q).unwrap()).ok();
+            assert_eq!(*got, want, "{q:?}");
+            hits += usize::from(want.is_some());
+        }
+        assert!(hits > quotes.len() / 3 && hits < quotes.len(), "{hits}");
+        let a = article("a a a a a b", &[]);
+        assert_eq!(
+            locate(&a, &["a a … a a", "a a … b"]),
+            [
+                find_elided(&a, &elided_parts("a a … a a").unwrap()).ok(),
+                find_elided(&a, &elided_parts("a a … b").unwrap()).ok()
+            ]
         );
     }
 

@@ -171,13 +171,17 @@ impl MentionIndex {
             .windows(2)
             .enumerate()
             .filter(move |(_, w)| {
+                // The cheap tests first: most neighbours are of one actor, or words apart.
+                if w[0].actor == w[1].actor {
+                    return false;
+                }
                 let gap = &text[w[0].span.end as usize..w[1].span.start as usize];
+                if gap.is_empty() || !gap.chars().all(char::is_whitespace) {
+                    return false;
+                }
                 let breaks = gap.matches('\n').count() + gap.matches('\r').count()
                     - gap.matches("\r\n").count();
-                w[0].actor != w[1].actor
-                    && !gap.is_empty()
-                    && gap.chars().all(char::is_whitespace)
-                    && breaks <= 1
+                breaks <= 1
             })
             .map(|(i, _)| i)
     }

@@ -8,7 +8,8 @@ use crate::briefing::check;
 
 pub fn run(path: Option<&Path>, strict: bool) -> Result<u8, Failure> {
     let checked = check(&input(path)?)?;
-    let mut out = std::io::stdout().lock();
+    // Stdout is line-buffered: one write per diagnostic would be thousands of system calls.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut print = || -> std::io::Result<()> {
         for d in &checked.diagnostics {
             writeln!(out, "{d}")?;

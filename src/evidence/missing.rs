@@ -237,11 +237,7 @@ impl super::Omitted<'_> {
         let mut left = set.unique.len();
         let folded = self.article.folded();
         let (bridged, checkpoints) = self.bridged.get_or_init(|| super::bridge(folded.as_str()));
-        let to_folded = |at: usize| {
-            let i = checkpoints.partition_point(|&(b, _)| b <= at);
-            let (b, f) = if i == 0 { (0, 0) } else { checkpoints[i - 1] };
-            f + (at - b)
-        };
+        let to_folded = |at: usize| super::unbridged(checkpoints, at);
         set.scan(bridged, |u, at| {
             if lines[u].is_none() {
                 let start = folded.to_original(to_folded(at));
