@@ -113,6 +113,41 @@ fn index(c: &mut Criterion) {
     g.bench_function("check (whole, from disk)", |bench| {
         bench.iter(|| check(&Input::Path(path.clone())).expect("checked"));
     });
+    // The same fact sheet with those 1,000 quotes as events' evidence, and 50 short quotes the
+    // article repeats (many times in its 1 MiB line): what `check` says of quotes it does not
+    // find, or finds more than once (the hints for missing quotes were a scan each; a repeated
+    // quote folded its long line once per copy).
+    let mut sheet = std::fs::read_to_string(&path).expect("the fact sheet");
+    let repeated = ["of the", "said the", "and the", "in the", "the"];
+    for (k, quote) in many
+        .iter()
+        .copied()
+        .chain(repeated.iter().copied().cycle().take(50))
+        .enumerate()
+    {
+        let escaped: String = quote
+            .chars()
+            .map(|c| match c {
+                '"' => "\\\"".to_owned(),
+                '\\' => "\\\\".to_owned(),
+                c if c.is_control() => format!("\\u{:04X}", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect();
+        let event = format!(
+            "\n[[events]]\nid = \"quoted-{k}\"\ndate = 2024-07-01\ntitle = \"Quoted {k}\"\n\
+             evidence = \"{escaped}\"\n"
+        );
+        sheet += &event;
+    }
+    let quoted = path.with_file_name("quoted.toml");
+    std::fs::write(&quoted, sheet).expect("the fact sheet with quotes written");
+    g.bench_function(
+        "check, 1,000 quotes more, some missing, 50 repeated",
+        |bench| {
+            bench.iter(|| check(&Input::Path(quoted.clone())).expect("checked"));
+        },
+    );
     g.finish();
 }
 

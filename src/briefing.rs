@@ -556,7 +556,7 @@ fn report_evidence(
         }
         match q {
             None if evidence::elided_parts(quote).is_some() => {
-                out.push(elided_not_found(article, quote, src, span));
+                out.push(elided_not_found(quote, why.take(), src, span));
             }
             None => {
                 let d = src.error(
@@ -596,7 +596,8 @@ fn report_evidence(
                         );
                     }
                     Some(Missing::NotFound(hint)) => out.push(d.with_hint(hint)),
-                    None => out.push(d),
+                    // Elided quotes are told apart above.
+                    Some(Missing::Elided { .. }) | None => out.push(d),
                 }
             }
             Some(q) if q.count > 1 => {
@@ -611,23 +612,25 @@ fn report_evidence(
 
 /// The error for a quote that leaves words out (`…`) and is not in the article: which part is
 /// not found, and what the article has of it.
-fn elided_not_found(article: &Article, quote: &str, src: &SourceFile, span: &Span) -> Diagnostic {
-    let parts = evidence::elided_parts(quote).unwrap_or_default();
-    if parts.is_empty() {
+fn elided_not_found(
+    quote: &str,
+    why: Option<Missing>,
+    src: &SourceFile,
+    span: &Span,
+) -> Diagnostic {
+    let Some(Missing::Elided { k, part, hint }) = why else {
         return src
             .error(
                 span,
                 format!("evidence {} is only an ellipsis", quoted(quote, 60)),
             )
             .with_hint("quote the article's own words, with `…` only where words are left out");
-    }
-    let k = evidence::find_elided(article, &parts).err().unwrap_or(0);
-    let part = parts.get(k).map_or("", String::as_str);
+    };
     let message = if k == 0 {
         format!(
             "evidence {} is not in the article: part 1, {}, is not found",
             quoted(quote, 60),
-            quoted(part, 40)
+            quoted(&part, 40)
         )
     } else {
         format!(
@@ -635,16 +638,8 @@ fn elided_not_found(article: &Article, quote: &str, src: &SourceFile, span: &Spa
              same paragraph",
             quoted(quote, 60),
             k + 1,
-            quoted(part, 40)
+            quoted(&part, 40)
         )
-    };
-    let elsewhere = memchr::memmem::find(article.folded().as_str().as_bytes(), part.as_bytes());
-    let hint = match elsewhere {
-        Some(at) if !part.is_empty() => format!(
-            "the article has it on line {}, but not there",
-            article.line_of(article.folded().to_original(at))
-        ),
-        _ => not_found_hint(article, part),
     };
     src.error(span, message).with_hint(hint)
 }
@@ -657,6 +652,13 @@ enum Missing {
     Crosses(Vec<usize>),
     /// Neither: what the article has of it instead (a hint).
     NotFound(String),
+    /// A quote that leaves words out: part `k` (0-based) is not found (after the one before
+    /// it), and what the article has of it (a hint).
+    Elided {
+        k: usize,
+        part: String,
+        hint: String,
+    },
 }
 
 /// Why each quote not found (and not elided) is missing, `None` for the others: asked for all
@@ -668,13 +670,17 @@ fn why_missing(
     found: &[Option<Quote>],
 ) -> Vec<Option<Missing>> {
     let mut why: Vec<Option<Missing>> = quotes.iter().map(|_| None).collect();
+    let not_found = |i: &usize| found[*i].is_none() && !quotes[*i].trim().is_empty();
     let asked: Vec<usize> = (0..quotes.len())
-        .filter(|&i| {
-            found[i].is_none()
-                && !quotes[i].trim().is_empty()
-                && evidence::elided_parts(quotes[i]).is_none()
-        })
+        .filter(not_found)
+        .filter(|&i| evidence::elided_parts(quotes[i]).is_none())
         .collect();
+    let elided: Vec<(usize, Vec<String>)> = (0..quotes.len())
+        .filter(not_found)
+        .filter_map(|i| evidence::elided_parts(quotes[i]).map(|parts| (i, parts)))
+        .filter(|(_, parts)| !parts.is_empty())
+        .collect();
+    why_elided(article, &elided, &mut why);
     if asked.is_empty() {
         return why;
     }
@@ -710,13 +716,50 @@ fn why_missing(
     why
 }
 
-/// What the article does have of a quote it does not: the quote with other capitals, or how
-/// far the quote matches, where, and what the article says there instead.
-fn not_found_hint(article: &Article, quote: &str) -> String {
-    not_found_hints(article, &[quote]).pop().unwrap_or_default()
+/// Why each elided quote not found (given with its parts, none empty) is missing: which part
+/// is not found, and what the article has of it, asked for all at once.
+fn why_elided(article: &Article, elided: &[(usize, Vec<String>)], why: &mut [Option<Missing>]) {
+    if elided.is_empty() {
+        return;
+    }
+    let all: Vec<&[String]> = elided.iter().map(|(_, parts)| parts.as_slice()).collect();
+    let ks: Vec<usize> = evidence::find_elided_all(article, &all)
+        .into_iter()
+        .map(|r| r.err().unwrap_or(0))
+        .collect();
+    let parts: Vec<&str> = elided
+        .iter()
+        .zip(&ks)
+        .map(|((_, parts), &k)| parts.get(k).map_or("", String::as_str))
+        .collect();
+    let folded = article.folded();
+    let elsewhere = evidence::first_of_each(folded.as_str(), &parts);
+    let nowhere: Vec<&str> = parts
+        .iter()
+        .zip(&elsewhere)
+        .filter(|(_, at)| at.is_none())
+        .map(|(p, _)| *p)
+        .collect();
+    let mut hints = not_found_hints(article, &nowhere).into_iter();
+    for (((i, _), &k), (part, at)) in elided.iter().zip(&ks).zip(parts.iter().zip(elsewhere)) {
+        let hint = match at {
+            Some(at) => format!(
+                "the article has it on line {}, but not there",
+                article.line_of(folded.to_original(at))
+            ),
+            None => hints.next().unwrap_or_default(),
+        };
+        why[*i] = Some(Missing::Elided {
+            k,
+            part: (*part).to_owned(),
+            hint,
+        });
+    }
 }
 
-/// [`not_found_hint`] for each quote, asked for all at once.
+/// What the article does have of each quote it does not: the quote with other capitals, or how
+/// far the quote matches, where, and what the article says there instead; asked for all at
+/// once.
 fn not_found_hints(article: &Article, quotes: &[&str]) -> Vec<String> {
     let cased = evidence::other_case_all(article, quotes);
     let uncased: Vec<&str> = quotes
@@ -791,6 +834,8 @@ fn repeated_evidence(
         numbers(&lines)
     );
     // The lines that hold each copy, as text; copies whose lines are the same text repeat.
+    // Each run of lines is folded once, and its text named by a number: a quote found
+    // thousands of times in one long line folded that line for each copy.
     let block = |&(first, last): &(usize, usize)| {
         let start = article
             .line_range(first - 1)
@@ -798,9 +843,25 @@ fn repeated_evidence(
             .max(article.body_start());
         fold(&article.text()[start..article.line_range(last - 1).end])
     };
-    let blocks: Vec<String> = copies.iter().map(block).collect();
-    let repeats =
-        |k: usize| (0..copies.len()).any(|j| copies[j].0 != copies[k].0 && blocks[j] == blocks[k]);
+    let mut of_lines: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut of_text: HashMap<String, usize> = HashMap::new();
+    let blocks: Vec<usize> = copies
+        .iter()
+        .map(|c| {
+            *of_lines.entry(*c).or_insert_with(|| {
+                let n = of_text.len();
+                *of_text.entry(block(c)).or_insert(n)
+            })
+        })
+        .collect();
+    // For each text, the first line of a copy in it, and whether copies in it begin on
+    // other lines too (then each of them repeats).
+    let mut starts: HashMap<usize, (usize, bool)> = HashMap::new();
+    for (c, &b) in copies.iter().zip(&blocks) {
+        let e = starts.entry(b).or_insert((c.0, false));
+        e.1 |= e.0 != c.0;
+    }
+    let repeats = |k: usize| starts.get(&blocks[k]).is_some_and(|&(_, several)| several);
     let Some(first) = (0..copies.len()).find(|&k| repeats(k)) else {
         return src
             .warning(span, message)

@@ -20,7 +20,7 @@ use crate::mentions::{chunk_bounds, threads};
 use crate::span::Span;
 
 mod missing;
-pub use missing::{longest_prefix_all, other_case_all};
+pub use missing::{first_of_each, longest_prefix_all, other_case_all};
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -125,14 +125,27 @@ pub fn elided_parts(quote: &str) -> Option<Vec<String>> {
 /// The occurrences of a part are those a search from the start finds without overlap (one
 /// begins after the end of the one before): [`locate`] finds the same, for every quote at once.
 pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> {
+    find_elided_all(article, &[parts]).pop().unwrap_or(Err(0))
+}
+
+/// [`find_elided`] for each quote given as its parts, what no quote crosses found once for
+/// them all (it is a scan of every line).
+#[must_use]
+pub fn find_elided_all(article: &Article, quotes: &[&[String]]) -> Vec<Result<Quote, usize>> {
     let text = article.folded().as_str();
-    let at: Vec<Vec<usize>> = parts
+    let walls = Walls::new(article);
+    quotes
         .iter()
-        .map(|p| memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).collect())
-        .collect();
-    let lens: Vec<usize> = parts.iter().map(String::len).collect();
-    let at: Vec<&[usize]> = at.iter().map(Vec::as_slice).collect();
-    elide(article, &Walls::new(article), &lens, &at)
+        .map(|parts| {
+            let at: Vec<Vec<usize>> = parts
+                .iter()
+                .map(|p| memchr::memmem::find_iter(text.as_bytes(), p.as_bytes()).collect())
+                .collect();
+            let lens: Vec<usize> = parts.iter().map(String::len).collect();
+            let at: Vec<&[usize]> = at.iter().map(Vec::as_slice).collect();
+            elide(article, &walls, &lens, &at)
+        })
+        .collect()
 }
 
 /// What no elided quote crosses: blank lines (their starts, bytes on disk) and omitted lines

@@ -155,7 +155,8 @@ pub(super) fn partial(article: &Article, q: &str, len: usize, at: usize) -> Part
 /// is empty): one overlapping scan for them all, stopped once each is found. The first match a
 /// pattern has in an overlapping scan is its leftmost, since a pattern's matches end in the
 /// order they start.
-fn first_of_each(text: &str, patterns: &[&str]) -> Vec<Option<usize>> {
+#[must_use]
+pub fn first_of_each(text: &str, patterns: &[&str]) -> Vec<Option<usize>> {
     let set = Patterns::new(patterns);
     let mut first = vec![None; set.unique.len()];
     let mut left = set.unique.len();
