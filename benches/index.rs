@@ -140,12 +140,12 @@ fn index(c: &mut Criterion) {
         );
         sheet += &event;
     }
-    let quoted = path.with_file_name("quoted.toml");
-    std::fs::write(&quoted, sheet).expect("the fact sheet with quotes written");
+    let with_quotes = path.with_file_name("quoted.toml");
+    std::fs::write(&with_quotes, sheet).expect("the fact sheet with quotes written");
     g.bench_function(
         "check, 1,000 quotes more, some missing, 50 repeated",
         |bench| {
-            bench.iter(|| check(&Input::Path(quoted.clone())).expect("checked"));
+            bench.iter(|| check(&Input::Path(with_quotes.clone())).expect("checked"));
         },
     );
     g.finish();
