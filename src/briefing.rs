@@ -545,6 +545,15 @@ fn report_evidence(
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Option<Quote>>, Vec<Option<Quote>>) {
     let mut missing = why_missing(article, quotes, &found);
+    // Where each quote found more than once stands, every time: one scan for them all.
+    let needles: Vec<String> = quotes
+        .iter()
+        .zip(&found)
+        .filter(|(quote, q)| !quote.trim().is_empty() && q.is_some_and(|q| q.count > 1))
+        .map(|(quote, _)| needle_of(quote))
+        .collect();
+    let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
+    let mut copies = evidence::every_of_each(article.folded().as_str(), &needles).into_iter();
     let spans = positions
         .events
         .iter()
@@ -601,7 +610,8 @@ fn report_evidence(
                 }
             }
             Some(q) if q.count > 1 => {
-                out.push(repeated_evidence(article, quote, q.count, span, src));
+                let at = copies.next().unwrap_or_default();
+                out.push(repeated_evidence(article, quote, q.count, &at, span, src));
             }
             Some(_) => {}
         }
@@ -799,32 +809,38 @@ fn not_found_hints(article: &Article, quotes: &[&str]) -> Vec<String> {
 /// stands and, when the lines that hold copies are the same text (a paragraph or a box the page
 /// repeats), which lines repeat. `omit` hides every line with a given text, so it is offered only
 /// when a copy stands outside the repeated lines and would be left.
+/// What a quote is counted by: a quote that leaves words out by its first part (see
+/// `evidence::find_elided`), another by itself, folded.
+fn needle_of(quote: &str) -> String {
+    evidence::elided_parts(quote)
+        .and_then(|parts| parts.into_iter().next())
+        .unwrap_or_else(|| fold(quote))
+}
+
+/// `at`: where each copy of the quote's needle ([`needle_of`]) starts in the folded article,
+/// overlapping ones too (as `count` counts them).
 fn repeated_evidence(
     article: &Article,
     quote: &str,
     count: u32,
+    at: &[usize],
     span: &std::ops::Range<usize>,
     src: &SourceFile,
 ) -> Diagnostic {
     let folded = article.folded();
-    // A quote that leaves words out is counted by its first part (see `evidence::find_elided`).
-    let needle = evidence::elided_parts(quote)
-        .and_then(|parts| parts.into_iter().next())
-        .unwrap_or_else(|| fold(quote));
-    // Every copy, overlapping ones too (as `count` counts them), as its first and last line.
-    let mut copies: Vec<(usize, usize)> = Vec::new();
-    let mut from = 0;
-    while let Some(at) =
-        memchr::memmem::find(&folded.as_str().as_bytes()[from..], needle.as_bytes())
-    {
-        let start = folded.to_original(from + at);
-        let end = folded.to_original(from + at + needle.len());
-        copies.push((
-            article.line_of(start),
-            article.line_of(end.saturating_sub(1).max(start)),
-        ));
-        from += at + 1;
-    }
+    let needle = needle_of(quote);
+    // Every copy as its first and last line.
+    let copies: Vec<(usize, usize)> = at
+        .iter()
+        .map(|&at| {
+            let start = folded.to_original(at);
+            let end = folded.to_original(at + needle.len());
+            (
+                article.line_of(start),
+                article.line_of(end.saturating_sub(1).max(start)),
+            )
+        })
+        .collect();
     let mut lines: Vec<usize> = copies.iter().map(|c| c.0).collect();
     lines.dedup();
     let mut message = format!(
@@ -836,21 +852,25 @@ fn repeated_evidence(
     // The lines that hold each copy, as text; copies whose lines are the same text repeat.
     // Each run of lines is folded once, and its text named by a number: a quote found
     // thousands of times in one long line folded that line for each copy.
-    let block = |&(first, last): &(usize, usize)| {
+    // Lines of the same bytes are folded once too (an article that repeats itself).
+    let raw = |&(first, last): &(usize, usize)| {
         let start = article
             .line_range(first - 1)
             .start
             .max(article.body_start());
-        fold(&article.text()[start..article.line_range(last - 1).end])
+        &article.text()[start..article.line_range(last - 1).end]
     };
     let mut of_lines: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut of_raw: HashMap<&str, usize> = HashMap::new();
     let mut of_text: HashMap<String, usize> = HashMap::new();
     let blocks: Vec<usize> = copies
         .iter()
         .map(|c| {
             *of_lines.entry(*c).or_insert_with(|| {
-                let n = of_text.len();
-                *of_text.entry(block(c)).or_insert(n)
+                *of_raw.entry(raw(c)).or_insert_with_key(|text| {
+                    let n = of_text.len();
+                    *of_text.entry(fold(text)).or_insert(n)
+                })
             })
         })
         .collect();

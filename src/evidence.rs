@@ -20,7 +20,7 @@ use crate::mentions::{chunk_bounds, threads};
 use crate::span::Span;
 
 mod missing;
-pub use missing::{first_of_each, longest_prefix_all, other_case_all};
+pub use missing::{every_of_each, first_of_each, longest_prefix_all, other_case_all};
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

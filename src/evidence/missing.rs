@@ -170,6 +170,22 @@ pub fn first_of_each(text: &str, patterns: &[&str]) -> Vec<Option<usize>> {
     set.of.iter().map(|u| u.and_then(|u| first[u])).collect()
 }
 
+/// Where each pattern stands in `text` (bytes), every time, overlapping ones too, ascending:
+/// one scan for them all.
+#[must_use]
+pub fn every_of_each(text: &str, patterns: &[&str]) -> Vec<Vec<usize>> {
+    let set = Patterns::new(patterns);
+    let mut every = vec![Vec::new(); set.unique.len()];
+    set.scan(text, |u, at| {
+        every[u].push(at);
+        true
+    });
+    set.of
+        .iter()
+        .map(|u| u.map(|u| every[u].clone()).unwrap_or_default())
+        .collect()
+}
+
 /// Patterns asked about, each different one once.
 struct Patterns<'p> {
     unique: Vec<&'p str>,

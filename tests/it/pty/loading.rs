@@ -26,8 +26,12 @@ fn text_first_keys_answered_and_ctrl_c_ends_a_load_that_never_finishes() {
     sample_in(dir.path());
     // Ten minutes: longer than the test; the load never finishes while it runs.
     let mut session = Session::spawn(&[], &[("BRIEFING_TEST_LOAD_WAIT", "600000")], dir.path());
+    // The whole screen, status bar included (a screen read in the middle of its drawing may
+    // not have it yet).
     let screen = session.screen_once("the article's text and the sign of indexing", |s| {
-        s.contains("Next week, NATO will present") && s.contains("indexing…")
+        s.contains("Next week, NATO will present")
+            && s.contains("indexing…")
+            && row_shown(s).is_some()
     });
     assert_eq!(row_shown(&screen), Some(1), "{screen}");
     // The counts are not known yet: the header does not say "0 mentions".
@@ -74,7 +78,9 @@ fn a_long_sheets_preview_says_the_lists_are_coming() {
     std::fs::write(&sheet, text).expect("the long sheet");
     let mut session = Session::spawn(&[], &[("BRIEFING_TEST_LOAD_WAIT", "600000")], dir.path());
     let screen = session.screen_once("the preview of a long sheet", |s| {
-        s.contains("Next week, NATO will present") && s.contains("indexing…")
+        s.contains("Next week, NATO will present")
+            && s.contains("indexing…")
+            && status_bar(s).contains("row 1/")
     });
     assert!(screen.contains("Reading the fact sheet…"), "{screen}");
     assert!(!screen.contains("has no actors"), "{screen}");
