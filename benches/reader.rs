@@ -53,6 +53,17 @@ fn first_frame(input: &Input) -> App {
     app
 }
 
+/// What the reader does first: the preview (the article's first 64 KiB, the fact sheet's
+/// `[briefing]` table when it is long), laid out and drawn.
+fn preview_frame(input: &Input) -> App {
+    let p = briefing::briefing::preview::preview(input).expect("a preview");
+    let mut app = App::new(p, input.clone(), true);
+    app.update(Action::Resize(W, H));
+    let mut term = Terminal::new(TestBackend::new(W, H)).expect("a test terminal");
+    term.draw(|f| render(&app, f)).expect("drawn");
+    app
+}
+
 /// Where in the article a keystroke happens.
 #[derive(Clone, Copy)]
 enum Place {
@@ -152,6 +163,9 @@ fn reader(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(10));
     g.bench_function("open to first frame, 10 MB at 200x60", |b| {
         b.iter(|| first_frame(&w.input));
+    });
+    g.bench_function("preview to first frame, 10 MB at 200x60", |b| {
+        b.iter(|| preview_frame(&w.input));
     });
     g.finish();
 

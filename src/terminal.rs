@@ -142,12 +142,17 @@ fn capture_mouse(on: bool) -> io::Result<()> {
 }
 
 /// Runs the reader until it quits or is told to stop; reloads the files read when they change
-/// on disk, when `watch_files` (see [`crate::watch`]).
+/// on disk, when `watch_files` (see [`crate::watch`]). `first_frame` is dropped once the first
+/// frame is drawn.
 ///
 /// # Panics
 /// Only when `BRIEFING_TEST_PANIC` is set: the tests use it to prove that a panic leaves the
 /// terminal restored.
-pub fn run(app: &mut App, watch_files: bool) -> io::Result<Ended> {
+pub fn run(
+    app: &mut App,
+    watch_files: bool,
+    first_frame: Option<std::sync::mpsc::Sender<()>>,
+) -> io::Result<Ended> {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
@@ -176,6 +181,12 @@ pub fn run(app: &mut App, watch_files: bool) -> io::Result<Ended> {
         None
     };
     let mut terminal = new_terminal(app)?;
+    // Once the first frame is drawn, the load that waits for it begins (`first_frame`
+    // dropped: see `loading::spawn_after`).
+    if let Some(go) = first_frame {
+        terminal.draw(|frame| view::render(app, frame))?;
+        drop(go);
+    }
     assert!(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"

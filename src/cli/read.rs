@@ -21,7 +21,7 @@ use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use super::{Failure, Theme, input};
-use crate::app::loading::{Outcome, spawn};
+use crate::app::loading::{Outcome, spawn_after};
 use crate::app::{App, Colors, Palette};
 use crate::briefing::preview::preview;
 use crate::inert::escaped;
@@ -35,15 +35,28 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     // first needs only the fact sheet and the article's first part: a preview, replaced once
     // the whole briefing has loaded. Without one (a fact sheet with errors, an article that
     // cannot be read, the bundled sample), the whole load is waited for, and says what is wrong.
-    let load = spawn(input.clone());
-    let (briefing, load) = match preview(&input) {
-        Some(p) => (p, Some(load)),
-        None => (wait(&load)?, None),
+    // A long article's load begins once the preview's first frame is drawn (the gate), or
+    // as soon as something waits for it.
+    let (go, gate) = std::sync::mpsc::channel::<()>();
+    let load = spawn_after(input.clone(), Some(gate));
+    let mut go = Some(go);
+    let (briefing, load) = if let Some(p) = preview(&input) {
+        (p, Some(load))
+    } else {
+        go = None;
+        (wait(&load)?, None)
     };
+    // A preview that holds the whole article: the load is quick, and may be waited for below.
+    if briefing.article.text().len() + 4 < crate::briefing::preview::PREVIEW_BYTES {
+        go = None;
+    }
     // A fact sheet with errors is told about before the terminal is: errors first.
-    let refuse = |why: Failure| match load.as_ref().map(wait) {
-        Some(Err(e)) => e,
-        _ => why,
+    let mut refuse = |why: Failure| {
+        drop(go.take());
+        match load.as_ref().map(wait) {
+            Some(Err(e)) => e,
+            _ => why,
+        }
     };
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(refuse(Failure::Usage(format!(
@@ -76,21 +89,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
         }
     }
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    let palette = match theme {
-        Some(Theme::Dark) => Palette::Dark,
-        Some(Theme::Light) => Palette::Light,
-        None => background(std::env::var_os("COLORFGBG").as_deref())
-            // Without colour the palette is not used: the terminal is not asked.
-            .or_else(|| {
-                color
-                    .then(|| {
-                        crate::terminal::light_background(crate::terminal::BACKGROUND_QUERY_TIMEOUT)
-                    })
-                    .flatten()
-                    .map(|light| if light { Palette::Light } else { Palette::Dark })
-            })
-            .unwrap_or_default(),
-    };
+    let palette = palette(theme, color);
     let colors = Colors {
         palette,
         truecolor: truecolor(std::env::var_os("COLORTERM").as_deref()),
@@ -114,7 +113,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     if let Some(rx) = load {
         app = app.with_loading(rx);
     }
-    let ended = crate::terminal::run(&mut app, watch);
+    let ended = crate::terminal::run(&mut app, watch, go);
     // An export still being written when the reader ends is cut short: its temporary file goes,
     // and the terminal, now the shell's again, is told.
     crate::export::output::remove_temporaries();
@@ -141,6 +140,26 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
 /// How long the reader waits, once the terminal is known to be usable, for the whole briefing
 /// before it shows a preview instead: a short article is loaded by then.
 const FULL_LOAD_WAIT: Duration = Duration::from_millis(3);
+
+/// The palette for `theme`, else for the terminal's background as `COLORFGBG` says or the
+/// terminal answers (asked only with colour on).
+fn palette(theme: Option<Theme>, color: bool) -> Palette {
+    match theme {
+        Some(Theme::Dark) => Palette::Dark,
+        Some(Theme::Light) => Palette::Light,
+        None => background(std::env::var_os("COLORFGBG").as_deref())
+            // Without colour the palette is not used: the terminal is not asked.
+            .or_else(|| {
+                color
+                    .then(|| {
+                        crate::terminal::light_background(crate::terminal::BACKGROUND_QUERY_TIMEOUT)
+                    })
+                    .flatten()
+                    .map(|light| if light { Palette::Light } else { Palette::Dark })
+            })
+            .unwrap_or_default(),
+    }
+}
 
 /// The outcome of the load on `rx`, waited for.
 fn wait(rx: &Receiver<Outcome>) -> Result<crate::briefing::Briefing, Failure> {
