@@ -19,16 +19,20 @@ use crate::wrap::Row;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let st = app.article_state();
+    let rows = st.screen_rows();
+    let bytes = by_bytes(app, &rows);
     let percent = if app.loading().preview() {
         // The preview is the article's first part: how far through the whole is not known.
         "…".to_owned()
-    } else if let Some(bytes) = by_bytes(app) {
-        // As less says it: how much of the text lies above the screen's bottom.
-        let len = app.briefing().article.text().len().max(1);
-        if bytes.end >= app.briefing().article.text().trim_end().len() {
+    } else if let Some(bytes) = &bytes {
+        // As less says it: how much of the text lies above the screen's bottom; all of it
+        // once the last row is on screen.
+        let article = &app.briefing().article;
+        let last = st.layout.last(article).and_then(|at| st.layout.stored_row(at));
+        if last.is_some() && last == rows.last().copied() {
             "100%".to_owned()
         } else {
-            format!("{}%", (bytes.end * 100 / len).min(99))
+            format!("{}%", (bytes.end * 100 / article.text().len().max(1)).min(99))
         }
     } else {
         pane::position(st.top, st.max_top())
@@ -46,16 +50,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     let highlighted = app.highlighted_actors();
     let buf = frame.buffer_mut();
-    for (i, row) in st
-        .screen_rows()
-        .into_iter()
-        .take(usize::from(inner.height))
-        .enumerate()
-    {
+    for (i, &row) in rows.iter().take(usize::from(inner.height)).enumerate() {
         let line = row_line(app, row, &highlighted, theme);
         buf.set_line(inner.x, inner.y + i as u16, &line, inner.width);
     }
-    scrollbar(app, frame, area, &highlighted, theme);
+    scrollbar(app, frame, area, bytes, &highlighted, theme);
 }
 
 /// One row of text, split into spans of equal style.
@@ -155,15 +154,14 @@ fn row_line<'a>(app: &App, row: Row, highlighted: &HashSet<usize>, theme: &Theme
 }
 
 /// For a long article (one not wrapped whole at once: see [`crate::wrap::SMALL`]), the bytes
-/// on screen. Its percentage and scrollbar go by bytes, as less's percentage does: exact from
+/// of `rows`, the rows on screen. Its percentage and scrollbar go by bytes, as less's percentage does: exact from
 /// the first frame, while its row numbers are still estimates, and never moved by counting
 /// rows (by rows, the share shown could move back as blocks were counted). A short article's
 /// go by rows.
-fn by_bytes(app: &App) -> Option<std::ops::Range<usize>> {
+fn by_bytes(app: &App, rows: &[Row]) -> Option<std::ops::Range<usize>> {
     if app.briefing().article.text().len() <= crate::wrap::SMALL {
         return None;
     }
-    let rows = app.article_state().screen_rows();
     let start = rows.first().map_or(0, |r| r.span.start as usize);
     let end = rows.last().map_or(start, |r| r.span.end as usize);
     Some(start..end)
@@ -171,12 +169,13 @@ fn by_bytes(app: &App) -> Option<std::ops::Range<usize>> {
 
 /// Draws the scrollbar in the right border: the thumb shows the rows on screen, a mark shows
 /// a cell of the track that holds a mention of a followed actor (in the thumb, on the thumb's
-/// colour). A long article's track stands for its bytes (see [`by_bytes`]), a short one's
-/// for its rows.
+/// colour). A long article's track stands for its bytes (`bytes`, those on screen: see
+/// [`by_bytes`]), a short one's for its rows.
 fn scrollbar(
     app: &App,
     frame: &mut Frame,
     area: Rect,
+    bytes: Option<std::ops::Range<usize>>,
     highlighted: &HashSet<usize>,
     theme: &Theme,
 ) {
@@ -193,16 +192,20 @@ fn scrollbar(
         .map(|&a| b.mentions.of_actor(a))
         .collect();
     let mentions = b.mentions.all();
+    // Whether a followed actor has a mention starting in bytes `from..to`.
+    let marked = |from: usize, to: usize| {
+        lists.iter().any(|l| {
+            let i = l.partition_point(|&m| (mentions[m as usize].span.start as usize) < from);
+            l.get(i)
+                .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
+        })
+    };
     let buf = frame.buffer_mut();
-    if let Some(shown) = by_bytes(app) {
+    if let Some(shown) = bytes {
         let len = b.article.text().len();
         for cell in 0..track {
             let (from, to) = (cell * len / track, (cell + 1) * len / track);
-            let marked = lists.iter().any(|l| {
-                let i = l.partition_point(|&m| (mentions[m as usize].span.start as usize) < from);
-                l.get(i)
-                    .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
-            });
+            let marked = marked(from, to);
             let in_view = to > shown.start && from < shown.end.max(shown.start + 1);
             draw_cell(buf, x, area.y + 1 + cell as u16, marked, in_view, theme);
         }
@@ -228,12 +231,7 @@ fn scrollbar(
     let start = |n: usize| numbers.binary_search(&n).map_or(usize::MAX, |i| starts[i]);
     for (cell, &(first, last)) in cells.iter().enumerate() {
         let y = area.y + 1 + cell as u16;
-        let (from, to) = (start(first), start(last));
-        let marked = lists.iter().any(|l| {
-            let i = l.partition_point(|&m| (mentions[m as usize].span.start as usize) < from);
-            l.get(i)
-                .is_some_and(|&m| (mentions[m as usize].span.start as usize) < to)
-        });
+        let marked = marked(start(first), start(last));
         let in_view = scaled && last > st.top && first < st.top + st.height;
         draw_cell(buf, x, y, marked, in_view, theme);
     }
