@@ -31,6 +31,13 @@ pub fn preview(input: &Input) -> Option<Briefing> {
     preview_of(input, PREVIEW_BYTES)
 }
 
+/// Whether `preview` (made by [`preview`]) holds only the first part of its article: it is as
+/// long as [`PREVIEW_BYTES`] to within the 3 bytes a cut at a character boundary may leave.
+#[must_use]
+pub fn cut_short(preview: &Briefing) -> bool {
+    preview.article.text().len() + 4 >= PREVIEW_BYTES
+}
+
 /// [`preview`] with the article cut at `limit` bytes (or less, to a character boundary).
 #[must_use]
 pub fn preview_of(input: &Input, limit: usize) -> Option<Briefing> {

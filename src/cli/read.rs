@@ -47,7 +47,8 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
         (wait(&load)?, None)
     };
     // A preview that holds the whole article: the load is quick, and may be waited for below.
-    if briefing.article.text().len() + 4 < crate::briefing::preview::PREVIEW_BYTES {
+    let cut_short = crate::briefing::preview::cut_short(&briefing);
+    if !cut_short {
         go = None;
     }
     // A fact sheet with errors is told about before the terminal is: errors first.
@@ -97,10 +98,10 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     // A load done by now (a short article) is shown at once, without a preview before it; one
     // that failed is told about before the terminal is taken.
     // A preview cut short (a long article) is not waited for: its load takes longer.
-    let wait_for = if briefing.article.text().len() + 4 < crate::briefing::preview::PREVIEW_BYTES {
-        FULL_LOAD_WAIT
-    } else {
+    let wait_for = if cut_short {
         Duration::ZERO
+    } else {
+        FULL_LOAD_WAIT
     };
     let (briefing, load) = match load.map(|rx| (rx.recv_timeout(wait_for), rx)) {
         Some((Ok(outcome), _)) => (outcome?, None),
