@@ -654,7 +654,7 @@ fn elided_not_found(
     src.error(span, message).with_hint(hint)
 }
 
-/// Why a quote (not elided) is not in the article.
+/// Why a quote is not in the article.
 enum Missing {
     /// It is on this line (1-based), which `omit` hides.
     OnOmittedLine(usize),
@@ -744,12 +744,7 @@ fn why_elided(article: &Article, elided: &[(usize, Vec<String>)], why: &mut [Opt
         .collect();
     let folded = article.folded();
     let elsewhere = evidence::first_of_each(folded.as_str(), &parts);
-    let nowhere: Vec<&str> = parts
-        .iter()
-        .zip(&elsewhere)
-        .filter(|(_, at)| at.is_none())
-        .map(|(p, _)| *p)
-        .collect();
+    let nowhere = unanswered(&parts, &elsewhere);
     let mut hints = not_found_hints(article, &nowhere).into_iter();
     for (((i, _), &k), (part, at)) in elided.iter().zip(&ks).zip(parts.iter().zip(elsewhere)) {
         let hint = match at {
@@ -767,17 +762,22 @@ fn why_elided(article: &Article, elided: &[(usize, Vec<String>)], why: &mut [Opt
     }
 }
 
+/// The `asked` whose answer (in `answers`, in the same order) is `None`: what is asked next.
+fn unanswered<'a, T>(asked: &[&'a str], answers: &[Option<T>]) -> Vec<&'a str> {
+    asked
+        .iter()
+        .zip(answers)
+        .filter(|(_, a)| a.is_none())
+        .map(|(q, _)| *q)
+        .collect()
+}
+
 /// What the article does have of each quote it does not: the quote with other capitals, or how
 /// far the quote matches, where, and what the article says there instead; asked for all at
 /// once.
 fn not_found_hints(article: &Article, quotes: &[&str]) -> Vec<String> {
     let cased = evidence::other_case_all(article, quotes);
-    let uncased: Vec<&str> = quotes
-        .iter()
-        .zip(&cased)
-        .filter(|(_, c)| c.is_none())
-        .map(|(q, _)| *q)
-        .collect();
+    let uncased = unanswered(quotes, &cased);
     // A beginning shorter than 8 characters says too little to be shown.
     let mut prefixes = evidence::longest_prefix_all(article, &uncased, 8).into_iter();
     cased

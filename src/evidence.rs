@@ -396,31 +396,7 @@ impl<'a> Omitted<'a> {
     /// words on both sides of them, or quotes them too. Empty when neither is so.
     #[must_use]
     pub fn crossed(&self, quote: &str) -> Vec<usize> {
-        let q = fold(quote);
-        if q.is_empty() || self.article.omitted().is_empty() {
-            return Vec::new();
-        }
-        let folded = self.article.folded();
-        let (bridged, checkpoints) = self.bridged.get_or_init(|| bridge(folded.as_str()));
-        let to_folded = |at: usize| unbridged(checkpoints, at);
-        for at in memchr::memmem::find_iter(bridged.as_bytes(), q.as_bytes()) {
-            let start = folded.to_original(to_folded(at));
-            let end = folded.to_original(to_folded(at + q.len()));
-            let lines = self.lines_within(start..end);
-            if !lines.is_empty() {
-                return lines;
-            }
-        }
-        let whole = self
-            .whole
-            .get_or_init(|| FoldedText::new(self.article.text(), self.article.body_start(), &[]));
-        for at in memchr::memmem::find_iter(whole.as_str().as_bytes(), q.as_bytes()) {
-            let lines = self.lines_within(whole.to_original(at)..whole.to_original(at + q.len()));
-            if !lines.is_empty() {
-                return lines;
-            }
-        }
-        Vec::new()
+        self.crossed_all(&[quote]).pop().unwrap_or_default()
     }
 
     /// The 1-based lines of the hidden lines that overlap `range` (bytes on disk).

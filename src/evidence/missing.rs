@@ -1,12 +1,14 @@
 //! What the article has of the quotes it does not have, asked for all of them at once: the
-//! quote with other capitals ([`other_case_all`]) and the longest beginning of it
-//! ([`longest_prefix_all`]). One scan of the article answers a question for every quote (and
-//! the longest beginnings take one scan per step of a search run for all quotes
-//! together), where asking quote by quote scanned the article once for each: 1,000 missing
-//! quotes on 10 MB took over a second.
+//! quote with other capitals ([`other_case_all`]), the longest beginning of it
+//! ([`longest_prefix_all`]), the hidden lines it crosses ([`super::Omitted::crossed_all`]), and
+//! where a part or a repeated quote stands ([`first_of_each`], [`every_of_each`]). One scan of
+//! the article answers a question for every quote (and the longest beginnings take one scan per
+//! step of a search run for all quotes together), where asking quote by quote scanned the
+//! article once for each: 1,000 missing quotes on 10 MB took over a second.
 //!
 //! The answers are those of [`super::other_case`] and [`super::longest_prefix`] asked one quote
-//! at a time, which the tests check.
+//! at a time, which the tests check; the hidden lines crossed are checked all at once against
+//! one quote at a time.
 
 use std::collections::HashMap;
 use std::ops::Range;

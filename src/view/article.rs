@@ -28,11 +28,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         // As less says it: how much of the text lies above the screen's bottom; all of it
         // once the last row is on screen.
         let article = &app.briefing().article;
-        let last = st.layout.last(article).and_then(|at| st.layout.stored_row(at));
+        let last = st
+            .layout
+            .last(article)
+            .and_then(|at| st.layout.stored_row(at));
         if last.is_some() && last == rows.last().copied() {
             "100%".to_owned()
         } else {
-            format!("{}%", (bytes.end * 100 / article.text().len().max(1)).min(99))
+            format!(
+                "{}%",
+                (bytes.end * 100 / article.text().len().max(1)).min(99)
+            )
         }
     } else {
         pane::position(st.top, st.max_top())
