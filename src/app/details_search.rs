@@ -24,6 +24,13 @@ pub(super) struct Found {
     matches: Vec<usize>,
 }
 
+impl Found {
+    /// Whether the matches were found for `query` in the Details of `key`.
+    fn is_for(&self, query: &str, key: BuiltKey) -> bool {
+        self.key.as_ref().is_some_and(|(q, k)| q == query && *k == key)
+    }
+}
+
 impl App {
     /// The entries of the Details (their first lines) whose text has the query of the Details'
     /// search, in order; none without a query.
@@ -32,8 +39,7 @@ impl App {
         let Some(query) = self.details_query() else {
             return Cow::Borrowed(&[]);
         };
-        let key = (query.to_owned(), self.details_key());
-        if self.details_found.key.as_ref() == Some(&key) {
+        if self.details_found.is_for(query, self.details_key()) {
             Cow::Borrowed(&self.details_found.matches)
         } else {
             Cow::Owned(self.details_matches_afresh())
@@ -59,11 +65,11 @@ impl App {
             self.details_found = Found::default();
             return;
         };
-        let key = (query.to_owned(), self.details_key());
-        if self.details_found.key.as_ref() != Some(&key) {
+        let key = self.details_key();
+        if !self.details_found.is_for(query, key) {
             let matches = self.details_matches_afresh();
             self.details_found = Found {
-                key: Some(key),
+                key: Some((query.to_owned(), key)),
                 matches,
             };
         }
