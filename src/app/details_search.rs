@@ -27,7 +27,9 @@ pub(super) struct Found {
 impl Found {
     /// Whether the matches were found for `query` in the Details of `key`.
     fn is_for(&self, query: &str, key: BuiltKey) -> bool {
-        self.key.as_ref().is_some_and(|(q, k)| q == query && *k == key)
+        self.key
+            .as_ref()
+            .is_some_and(|(q, k)| q == query && *k == key)
     }
 }
 
