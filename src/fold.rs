@@ -74,10 +74,12 @@ pub const BARRIER: u8 = b'\n';
 /// An article in folded form, with the way back to the original's byte offsets.
 #[derive(Clone, Debug, Default)]
 pub struct FoldedText {
-    /// Shared, so that a search can run over it on another thread.
-    text: Arc<str>,
+    /// Shared, so that a search can run over it on another thread. An `Arc<String>`, not an
+    /// `Arc<str>`: making an `Arc<str>` copies the text, and for a moment holds it twice (the
+    /// 256 MiB article's `check` peaked 256 MiB higher for it).
+    text: Arc<String>,
     /// `text` with ASCII letters lowercased, made the first time a search ignores case.
-    lowercase: OnceLock<Arc<str>>,
+    lowercase: OnceLock<Arc<String>>,
     /// Folded positions where the offset to the original changes, ascending…
     at: Vec<u32>,
     /// …and the offset (original − folded) from that position on.
@@ -104,7 +106,7 @@ impl FoldedText {
         }
         b.fold_span(original, pos, original.len());
         Self {
-            text: Arc::from(b.out),
+            text: Arc::new(b.out),
             lowercase: OnceLock::new(),
             at: b.at,
             delta: b.delta,
@@ -118,17 +120,17 @@ impl FoldedText {
 
     /// The folded text, for a search on another thread.
     #[must_use]
-    pub fn shared(&self) -> Arc<str> {
+    pub fn shared(&self) -> Arc<String> {
         Arc::clone(&self.text)
     }
 
     /// The folded text with ASCII letters lowercased (same offsets), for searches that ignore
     /// case; made once, on first use.
     #[must_use]
-    pub fn ascii_lowercase(&self) -> Arc<str> {
+    pub fn ascii_lowercase(&self) -> Arc<String> {
         Arc::clone(
             self.lowercase
-                .get_or_init(|| Arc::from(self.text.to_ascii_lowercase())),
+                .get_or_init(|| Arc::new(self.text.to_ascii_lowercase())),
         )
     }
 

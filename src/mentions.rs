@@ -102,26 +102,26 @@ impl MentionIndex {
         let patterns = Patterns::new(actors);
         let folded = article.folded();
         let text = folded.as_str();
-        let spans = find(text, &patterns.texts)
-            .into_iter()
-            .map(|(range, pattern)| (range, patterns.owners[pattern]));
-        let spans = join_neighbours(text, spans);
+        // Chosen matches are compact, and each chunk's are dropped once read: a long article
+        // has millions, and the index is the only copy of them that must stay.
+        let chosen = chosen(text, &patterns.texts);
+        let mut mentions = Vec::with_capacity(chosen.iter().map(Vec::len).sum());
+        let spans = chosen.into_iter().flatten().map(|c| {
+            let owner = patterns.owners[c.pattern as usize];
+            (c.start as usize..c.end as usize, owner)
+        });
         let mut by_actor = vec![Vec::new(); actors.len()];
         let mut to_original = folded.cursor();
-        let mentions = spans
-            .into_iter()
-            .enumerate()
-            .map(|(n, (range, actor))| {
-                by_actor[actor as usize].push(n as u32);
-                Mention {
-                    span: Span::new(
-                        to_original.to_original(range.start) as u32,
-                        to_original.to_original(range.end) as u32,
-                    ),
-                    actor,
-                }
-            })
-            .collect();
+        for (range, actor) in join_neighbours(text, spans) {
+            by_actor[actor as usize].push(mentions.len() as u32);
+            mentions.push(Mention {
+                span: Span::new(
+                    to_original.to_original(range.start) as u32,
+                    to_original.to_original(range.end) as u32,
+                ),
+                actor,
+            });
+        }
         Self { mentions, by_actor }
     }
 
@@ -193,33 +193,40 @@ impl MentionIndex {
 /// closing parenthesis. Left to right, so a chain `A A (A)` is one mention. A parenthesis that
 /// begins the next mention is not free to close one. An omitted line leaves a barrier, which is
 /// not whitespace, so nothing is joined across it.
-fn join_neighbours(
-    text: &str,
-    found: impl IntoIterator<Item = (Range<usize>, u32)>,
-) -> Vec<(Range<usize>, u32)> {
+fn join_neighbours<'a>(
+    text: &'a str,
+    found: impl IntoIterator<Item = (Range<usize>, u32)> + 'a,
+) -> impl Iterator<Item = (Range<usize>, u32)> + 'a {
     let bytes = text.as_bytes();
     let mut found = found.into_iter().peekable();
-    let mut joined: Vec<(Range<usize>, u32)> = Vec::new();
-    while let Some((range, actor)) = found.next() {
-        if let Some((last, _)) = joined.last_mut().filter(|(_, a)| *a == actor) {
-            match &bytes[last.end..range.start] {
-                b"" | b" " => {
-                    last.end = range.end;
-                    continue;
+    // The mention being joined to: given out when the next one is not joined to it.
+    let mut last: Option<(Range<usize>, u32)> = None;
+    std::iter::from_fn(move || {
+        loop {
+            let Some((range, actor)) = found.next() else {
+                return last.take();
+            };
+            if let Some((last, _)) = last.as_mut().filter(|(_, a)| *a == actor) {
+                match &bytes[last.end..range.start] {
+                    b"" | b" " => {
+                        last.end = range.end;
+                        continue;
+                    }
+                    b"(" | b" ("
+                        if bytes.get(range.end) == Some(&b')')
+                            && found.peek().is_none_or(|(next, _)| next.start > range.end) =>
+                    {
+                        last.end = range.end + 1;
+                        continue;
+                    }
+                    _ => {}
                 }
-                b"(" | b" ("
-                    if bytes.get(range.end) == Some(&b')')
-                        && found.peek().is_none_or(|(next, _)| next.start > range.end) =>
-                {
-                    last.end = range.end + 1;
-                    continue;
-                }
-                _ => {}
+            }
+            if let Some(done) = last.replace((range, actor)) {
+                return Some(done);
             }
         }
-        joined.push((range, actor));
-    }
-    joined
+    })
 }
 
 /// For each actor, the 1-based lines of the article that `omit` hides on which the mention rules
@@ -258,25 +265,38 @@ pub fn on_omitted_lines(article: &Article, actors: &[Actor]) -> Vec<Vec<usize>> 
 /// A pattern written twice is found as the first; an empty one is never found.
 #[must_use]
 pub fn find(text: &str, patterns: &[String]) -> Vec<(Range<usize>, usize)> {
+    chosen(text, patterns)
+        .into_iter()
+        .flatten()
+        .map(|c| (c.start as usize..c.end as usize, c.pattern as usize))
+        .collect()
+}
+
+/// [`find`]'s matches as they are chosen: compact, and in the chunks they were found in.
+fn chosen(text: &str, patterns: &[String]) -> Vec<Vec<Candidate>> {
     let matcher = Matcher::new(patterns);
     if matcher.shards.is_empty() {
         return Vec::new();
     }
-    choose(&matcher.candidates_in_chunks(text, &chunk_bounds(text, threads(text.len()))))
+    let mut chunks = matcher.candidates_in_chunks(text, &chunk_bounds(text, threads(text.len())));
+    choose(&mut chunks);
+    chunks
 }
 
-/// Rule 5 over the candidates (sorted by start, the longest first at each start): left to
-/// right, the first candidate at or after the end of the last one chosen.
-fn choose(candidates: &[Candidate]) -> Vec<(Range<usize>, usize)> {
-    let mut chosen = Vec::new();
+/// Rule 5 over the candidates (sorted by start, the longest first at each start, chunk after
+/// chunk): left to right, the first candidate at or after the end of the last one chosen. Keeps
+/// the chosen in place of the candidates.
+fn choose(chunks: &mut [Vec<Candidate>]) {
     let mut at = 0;
-    for c in candidates {
-        if c.start >= at {
-            chosen.push((c.start..c.end, c.pattern as usize));
-            at = c.end;
-        }
+    for chunk in chunks {
+        chunk.retain(|c| {
+            let keep = c.start >= at;
+            if keep {
+                at = c.end;
+            }
+            keep
+        });
     }
-    chosen
 }
 
 /// Chunks of at least this many bytes are worth a thread.
@@ -309,10 +329,12 @@ pub(crate) fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
 }
 
 /// An occurrence of a pattern that starts and ends a word (rule 4): one that rule 5 may choose.
+/// Offsets are `u32`, as everywhere an article's offsets are stored (an article is at most
+/// [`crate::article::MAX_ARTICLE_BYTES`]): twelve bytes, not twenty-four, for each of millions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Candidate {
-    start: usize,
-    end: usize,
+    start: u32,
+    end: u32,
     pattern: u32,
 }
 
@@ -362,8 +384,8 @@ impl Matcher {
                 let (start, end) = (from + m.start(), from + m.end());
                 if start < to && word_start(bytes, text, start) && word_end(bytes, text, end) {
                     out.push(Candidate {
-                        start,
-                        end,
+                        start: start as u32,
+                        end: end as u32,
                         pattern: m.value(),
                     });
                 }
@@ -374,10 +396,10 @@ impl Matcher {
     }
 
     /// The candidates of each chunk `bounds[k]..bounds[k + 1]`, each chunk on a thread of its
-    /// own, in the order of the text.
-    fn candidates_in_chunks(&self, text: &str, bounds: &[usize]) -> Vec<Candidate> {
+    /// own, chunk after chunk.
+    fn candidates_in_chunks(&self, text: &str, bounds: &[usize]) -> Vec<Vec<Candidate>> {
         if bounds.len() <= 2 {
-            return self.candidates(text, 0, text.len());
+            return vec![self.candidates(text, 0, text.len())];
         }
         std::thread::scope(|s| {
             let handles: Vec<_> = bounds
@@ -388,9 +410,9 @@ impl Matcher {
                     s.spawn(move || self.candidates(text, from, to))
                 })
                 .collect();
-            let mut all = self.candidates(text, 0, bounds[1]);
+            let mut all = vec![self.candidates(text, 0, bounds[1])];
             for h in handles {
-                all.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+                all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
             }
             all
         })
@@ -823,14 +845,16 @@ mod tests {
         let text = article.folded().as_str();
         let patterns = Patterns::new(&actors);
         let matcher = Matcher::new(&patterns.texts);
-        let whole = matcher.candidates_in_chunks(text, &[0, text.len()]);
+        let whole = matcher
+            .candidates_in_chunks(text, &[0, text.len()])
+            .concat();
         assert!(whole.len() > 500, "{}", whole.len());
         for n in 2..9 {
             // Cuts anywhere, inside words and characters too, not only at whitespace.
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 7).collect();
             bounds.push(text.len());
             assert_eq!(
-                matcher.candidates_in_chunks(text, &bounds),
+                matcher.candidates_in_chunks(text, &bounds).concat(),
                 whole,
                 "{n} chunks"
             );
@@ -841,12 +865,16 @@ mod tests {
             .map(String::from)
             .to_vec();
         let matcher = Matcher::new(&patterns);
-        let whole = matcher.candidates_in_chunks(short, &[0, short.len()]);
-        assert_eq!(choose(&whole).len(), 3);
+        let whole = matcher
+            .candidates_in_chunks(short, &[0, short.len()])
+            .concat();
+        let mut chosen = vec![whole.clone()];
+        choose(&mut chosen);
+        assert_eq!(chosen.concat().len(), 3);
         for cut in 1..short.len() {
             let bounds = [0, cut, (cut + 5).min(short.len()), short.len()];
             assert_eq!(
-                matcher.candidates_in_chunks(short, &bounds),
+                matcher.candidates_in_chunks(short, &bounds).concat(),
                 whole,
                 "cut at {cut}"
             );
