@@ -99,6 +99,21 @@ pub enum Effect {
     Mouse(bool),
 }
 
+/// The work pending in the reader, each kind apart ([`App::pending`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // four independent flags, compared as one value
+pub struct Pending {
+    /// A search's matches are still to be found.
+    pub search: bool,
+    /// The unclaimed names are still to be found.
+    pub unclaimed: bool,
+    /// The article's rows are still being counted.
+    pub rows: bool,
+    /// An export is being written (not part of [`App::needs_settle`]: see
+    /// [`App::exporting`]).
+    pub export: bool,
+}
+
 /// Who has the mouse: the reader (mouse capture on), or the terminal, whose own text
 /// selection then works.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -884,10 +899,22 @@ impl App {
     /// Work is pending that [`Action::Settle`] finishes.
     #[must_use]
     pub fn needs_settle(&self) -> bool {
-        self.search.stale
-            || self.search.running()
-            || self.unclaimed.as_ref().is_some_and(|u| u.pending)
-            || self.article.unsettled()
+        let p = self.pending();
+        p.search || p.unclaimed || p.rows
+    }
+
+    /// Which work is pending that [`Action::Settle`] finishes: the loop draws again when any
+    /// of it is done. (Comparing only [`App::needs_settle`] before and after, a search's matches
+    /// that came in while the article's rows were still counted went undrawn until the count
+    /// ended: three seconds for 256 MiB.)
+    #[must_use]
+    pub fn pending(&self) -> Pending {
+        Pending {
+            search: self.search.stale || self.search.running(),
+            unclaimed: self.unclaimed.as_ref().is_some_and(|u| u.pending),
+            rows: self.article.unsettled(),
+            export: self.exporting(),
+        }
     }
 
     /// An export is being written: [`Action::Settle`] takes its outcome once it has one. (Not

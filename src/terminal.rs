@@ -363,7 +363,7 @@ fn events(
         // Pending work (a search) starts only once the keys' frame is on screen, so that the
         // frame never waits for it; its result is drawn as soon as it is in.
         if app.needs_settle() || app.exporting() {
-            let pending = (app.needs_settle(), app.exporting());
+            let pending = app.pending();
             match app.update(Action::Settle) {
                 Effect::Quit => break 'events Ended::Quit,
                 effect => {
@@ -374,9 +374,7 @@ fn events(
                 }
             }
             // An export's thread changes what it is doing ("Waiting for a reader…") by itself.
-            if (app.needs_settle(), app.exporting()) != pending
-                || app.export_status() != drawn_status
-            {
+            if app.pending() != pending || app.export_status() != drawn_status {
                 dirty = true;
                 continue;
             }

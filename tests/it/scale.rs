@@ -353,3 +353,42 @@ fn an_actor_in_many_events_lists_them_one_line_each() {
     );
     check_stored(&r.app);
 }
+
+/// A long article's search ends while its rows are still being counted: the work pending
+/// changes then, so the terminal loop draws the match at once (it drew only when no work was
+/// left, three seconds later for 256 MiB).
+#[test]
+fn a_search_ends_apart_from_the_rows_still_counted() {
+    let article = long_article(8 * 1024 * 1024);
+    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = Reader::of(&f, 120, 40);
+    // Actions, not keys: the harness's keys wait until every pending work is done.
+    assert!(
+        r.app.pending().rows,
+        "a long article's rows are counted on `Settle`"
+    );
+    r.act(Action::Search);
+    for c in "needle".chars() {
+        r.act(Action::Type(c));
+    }
+    r.act(Action::Settle).act(Action::Submit);
+    assert!(
+        r.app.search().running(),
+        "8 MiB is searched on another thread"
+    );
+    // Each `Settle` counts half a MiB of rows: the search's end comes before the count's.
+    let mut pending = r.app.pending();
+    for _ in 0..12 {
+        if !pending.search {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        r.act(Action::Settle);
+        pending = r.app.pending();
+    }
+    assert!(!pending.search, "the search ended");
+    assert!(pending.rows, "the rows are still being counted");
+    assert!(r.app.needs_settle());
+    assert_eq!(r.app.search().current, Some(0));
+    assert!(r.status().contains("match 1/"), "{}", r.status());
+}
