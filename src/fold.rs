@@ -9,7 +9,7 @@
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 /// What one character of the original becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,8 +78,6 @@ pub struct FoldedText {
     /// `Arc<str>`: making an `Arc<str>` copies the text, and for a moment holds it twice (the
     /// 256 MiB article's `check` peaked 256 MiB higher for it).
     text: Arc<String>,
-    /// `text` with ASCII letters lowercased, made the first time a search ignores case.
-    lowercase: OnceLock<Arc<String>>,
     /// Folded positions where the offset to the original changes, ascending…
     at: Vec<u32>,
     /// …and the offset (original − folded) from that position on.
@@ -107,7 +105,6 @@ impl FoldedText {
         b.fold_span(original, pos, original.len());
         Self {
             text: Arc::new(b.out),
-            lowercase: OnceLock::new(),
             at: b.at,
             delta: b.delta,
         }
@@ -122,16 +119,6 @@ impl FoldedText {
     #[must_use]
     pub fn shared(&self) -> Arc<String> {
         Arc::clone(&self.text)
-    }
-
-    /// The folded text with ASCII letters lowercased (same offsets), for searches that ignore
-    /// case; made once, on first use.
-    #[must_use]
-    pub fn ascii_lowercase(&self) -> Arc<String> {
-        Arc::clone(
-            self.lowercase
-                .get_or_init(|| Arc::new(self.text.to_ascii_lowercase())),
-        )
     }
 
     /// The byte offset in the original of folded offset `pos`. A match `a..b` in the folded text

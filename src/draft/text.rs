@@ -35,6 +35,7 @@ pub struct Word {
 }
 
 /// The lines `omit` does not hide, as (1-based line number, content range), blank lines too.
+#[must_use]
 pub fn lines(article: &Article) -> Vec<(usize, Range<usize>)> {
     (0..article.line_count())
         .map(|n| {
@@ -48,6 +49,7 @@ pub fn lines(article: &Article) -> Vec<(usize, Range<usize>)> {
 
 /// Every sentence of the text outside omitted lines. A paragraph ends at a blank or omitted
 /// line, and after line `own_line` (the headline), which stands alone.
+#[must_use]
 pub fn sentences(article: &Article, own_line: Option<usize>) -> Vec<Sentence> {
     let text = article.text();
     let mut out = Vec::new();
