@@ -51,12 +51,63 @@ impl Default for LineIndex {
 /// The byte offsets where lines start after `from` (itself a line start, or 0), in order: after
 /// each `\n`, each `\r\n` and each lone `\r`.
 fn starts_after(bytes: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
-    let tail = bytes.get(from..).unwrap_or_default();
-    memchr::memchr2_iter(b'\n', b'\r', tail).filter_map(move |i| {
-        let i = from + i;
+    Breaks {
+        bytes,
+        next: from.min(bytes.len()),
+        base: 0,
+        mask: 0,
+    }
+    .filter_map(move |i| {
         // The `\n` of a `\r\n` ends the line.
         (bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n')).then_some(i + 1)
     })
+}
+
+/// Where each `\n` and `\r` stands, in order. memchr finds the next one, then the 64 bytes from
+/// there are read as a bit mask, one bit a line break: sparse breaks cost a memchr call each, as
+/// with `memchr2_iter`, but dense ones cost a bit each, not a call (100 MB of line breaks took
+/// 1.7 s in a call per break).
+struct Breaks<'a> {
+    bytes: &'a [u8],
+    /// Where to look once the mask is spent.
+    next: usize,
+    /// The mask's bit `k` is byte `base + k`.
+    base: usize,
+    mask: u64,
+}
+
+impl Iterator for Breaks<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.mask == 0 {
+            let tail = self.bytes.get(self.next..)?;
+            self.base = self.next + memchr::memchr2(b'\n', b'\r', tail)?;
+            let end = (self.base + 64).min(self.bytes.len());
+            self.mask = break_mask(&self.bytes[self.base..end]);
+            self.next = end;
+        }
+        let k = self.mask.trailing_zeros() as usize;
+        self.mask &= self.mask - 1;
+        Some(self.base + k)
+    }
+}
+
+/// Bit `k` set where `block[k]` (at most 64 bytes) is `\n` or `\r`. A whole block of 64 is
+/// tested at once, with arithmetic the compiler turns into vector instructions.
+fn break_mask(block: &[u8]) -> u64 {
+    let bit = |k: usize, b: u8| u64::from(b == b'\n' || b == b'\r') << k;
+    if let Ok(whole) = <&[u8; 64]>::try_from(block) {
+        let mut mask = 0;
+        for (k, &b) in whole.iter().enumerate() {
+            mask |= bit(k, b);
+        }
+        return mask;
+    }
+    block
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (k, &b)| mask | bit(k, b))
 }
 
 impl LineIndex {
