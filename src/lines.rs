@@ -289,9 +289,24 @@ impl LineIndex {
         let mut line = usize::MAX;
         let mut at = 0; // the byte offset whose column is `column`
         let mut column = 1;
+        // The line of the last offset: its number, its start and the next line's start
+        // (`usize::MAX` after the last line). An offset on it, or a few lines on, is placed
+        // from there; one farther away, or before it, is searched for.
+        let mut known: Option<(usize, usize, usize)> = None;
         offsets.into_iter().map(move |offset| {
             let offset = offset.min(text.len());
-            let (l, start) = self.locate(text, offset);
+            let (l, start) = match known.and_then(|k| self.walk(text, k, offset)) {
+                Some(k) => {
+                    known = Some(k);
+                    (k.0, k.1)
+                }
+                None => {
+                    let (l, start) = self.locate(text, offset);
+                    let next = starts_after(text.as_bytes(), start).next();
+                    known = Some((l, start, next.unwrap_or(usize::MAX)));
+                    (l, start)
+                }
+            };
             let from = column_start(text, start, offset);
             // After a byte order mark, columns count from its end, as in `line_col`.
             if l != line || offset < at || at < from {
@@ -305,6 +320,32 @@ impl LineIndex {
             at = offset;
             (line + 1, column)
         })
+    }
+}
+
+impl LineIndex {
+    /// The line of `offset`, as `(line, start, next line's start)`, walking on from the line
+    /// `known` gives in that form; `None` when `offset` is before that line or more than
+    /// [`STRIDE`] lines on (a search finds it sooner).
+    fn walk(
+        &self,
+        text: &str,
+        known: (usize, usize, usize),
+        offset: usize,
+    ) -> Option<(usize, usize, usize)> {
+        let (mut line, mut start, mut next) = known;
+        if offset < start {
+            return None;
+        }
+        let mut starts = starts_after(text.as_bytes(), next.min(text.len()));
+        for _ in 0..STRIDE {
+            if offset < next {
+                return Some((line, start, next));
+            }
+            (line, start) = (line + 1, next);
+            next = starts.next().unwrap_or(usize::MAX);
+        }
+        None
     }
 }
 
@@ -373,6 +414,21 @@ mod tests {
                 one_pass[k],
                 lines.line_col(text, o),
                 "offset {o} in one pass"
+            );
+        }
+        // Out of order too (every third offset, then back to the start).
+        let jumps: Vec<usize> = all
+            .iter()
+            .step_by(3)
+            .chain(all.iter().rev())
+            .copied()
+            .collect();
+        let answered: Vec<_> = lines.positions(text, jumps.iter().copied()).collect();
+        for (k, &o) in jumps.iter().enumerate() {
+            assert_eq!(
+                answered[k],
+                lines.line_col(text, o),
+                "offset {o} out of order"
             );
         }
     }
