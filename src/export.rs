@@ -106,24 +106,29 @@ pub struct Request {
     pub table: Table,
 }
 
-/// Writes the briefing in the requested format to `out` as it is made (put a buffer in front
-/// of a file: the formats write in small pieces). `article_path` is how a TOML export names the
-/// article (the fact sheet's own `article` unless the export is written elsewhere). Fails only
-/// if `out` does.
+/// Writes the briefing in the requested format to `out` as it is made. `article_path` is how
+/// a TOML export names the article (the fact sheet's own `article` unless the export is
+/// written elsewhere). Fails only if `out` does.
+///
+/// The formats write in pieces of a few bytes (a key, an indent, a number): they go into a
+/// buffer of a known type, where each write is inlined, and `out` (often a `dyn Write`, where
+/// each would be a call through a vtable) takes them 64 KiB at a time.
 pub fn write(
     b: &Briefing,
     request: Request,
     article_path: &str,
-    mut out: impl Write,
+    out: impl Write,
 ) -> io::Result<()> {
+    let mut out = io::BufWriter::with_capacity(64 * 1024, out);
     match request.format {
-        Format::Json => json::write(b, out),
-        Format::Markdown => markdown::write(b, out),
-        Format::Csv => csv::write(b, request.table, out),
+        Format::Json => json::write(b, &mut out),
+        Format::Markdown => markdown::write(b, &mut out),
+        Format::Csv => csv::write(b, request.table, &mut out),
         // A fact sheet's size, held whole as it is built.
         Format::Toml => out.write_all(toml::render(b, article_path).as_bytes()),
         Format::Html => out.write_all(html::render(b).as_bytes()),
-    }
+    }?;
+    out.flush()
 }
 
 /// The briefing in the requested format, whole in memory; see [`write`], which the command
