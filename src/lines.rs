@@ -295,17 +295,14 @@ impl LineIndex {
         let mut known: Option<(usize, usize, usize)> = None;
         offsets.into_iter().map(move |offset| {
             let offset = offset.min(text.len());
-            let (l, start) = match known.and_then(|k| self.walk(text, k, offset)) {
-                Some(k) => {
-                    known = Some(k);
-                    (k.0, k.1)
-                }
-                None => {
-                    let (l, start) = self.locate(text, offset);
-                    let next = starts_after(text.as_bytes(), start).next();
-                    known = Some((l, start, next.unwrap_or(usize::MAX)));
-                    (l, start)
-                }
+            let (l, start) = if let Some(k) = known.and_then(|k| walk(text, k, offset)) {
+                known = Some(k);
+                (k.0, k.1)
+            } else {
+                let (l, start) = self.locate(text, offset);
+                let next = starts_after(text.as_bytes(), start).next();
+                known = Some((l, start, next.unwrap_or(usize::MAX)));
+                (l, start)
             };
             let from = column_start(text, start, offset);
             // After a byte order mark, columns count from its end, as in `line_col`.
@@ -323,30 +320,23 @@ impl LineIndex {
     }
 }
 
-impl LineIndex {
-    /// The line of `offset`, as `(line, start, next line's start)`, walking on from the line
-    /// `known` gives in that form; `None` when `offset` is before that line or more than
-    /// [`STRIDE`] lines on (a search finds it sooner).
-    fn walk(
-        &self,
-        text: &str,
-        known: (usize, usize, usize),
-        offset: usize,
-    ) -> Option<(usize, usize, usize)> {
-        let (mut line, mut start, mut next) = known;
-        if offset < start {
-            return None;
-        }
-        let mut starts = starts_after(text.as_bytes(), next.min(text.len()));
-        for _ in 0..STRIDE {
-            if offset < next {
-                return Some((line, start, next));
-            }
-            (line, start) = (line + 1, next);
-            next = starts.next().unwrap_or(usize::MAX);
-        }
-        None
+/// The line of `offset`, as `(line, start, next line's start)`, walking on from the line
+/// `known` gives in that form; `None` when `offset` is before that line or more than [`STRIDE`]
+/// lines on (the index's search finds it sooner).
+fn walk(text: &str, known: (usize, usize, usize), offset: usize) -> Option<(usize, usize, usize)> {
+    let (mut line, mut start, mut next) = known;
+    if offset < start {
+        return None;
     }
+    let mut starts = starts_after(text.as_bytes(), next.min(text.len()));
+    for _ in 0..STRIDE {
+        if offset < next {
+            return Some((line, start, next));
+        }
+        (line, start) = (line + 1, next);
+        next = starts.next().unwrap_or(usize::MAX);
+    }
+    None
 }
 
 /// Where columns of the line starting at `start` are counted from: its start, or after a byte
