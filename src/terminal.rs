@@ -46,7 +46,7 @@ pub fn light_background(timeout: Duration) -> Option<bool> {
 }
 
 use crate::app::keys::Context;
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, Pending};
 use crate::view;
 use crate::watch::Watch;
 
@@ -373,8 +373,12 @@ fn events(
                     }
                 }
             }
-            // An export's thread changes what it is doing ("Waiting for a reader…") by itself.
-            if app.pending() != pending || app.export_status() != drawn_status {
+            if settled_shows(
+                pending,
+                app.pending(),
+                drawn_status.as_deref(),
+                app.export_status().as_deref(),
+            ) {
                 dirty = true;
                 continue;
             }
@@ -597,6 +601,19 @@ fn new_terminal(app: &App) -> io::Result<Terminal<CrosstermBackend<io::Stdout>>>
     )
 }
 
+/// Whether a `Settle` changed what the screen shows: some kind of pending work ended or began
+/// (a search's matches came in, the rows were all counted…), or an export's thread changed
+/// what it is doing ("Waiting for a reader…") by itself since the status was drawn. Comparing
+/// only whether any work was pending missed a search that ended while rows were still counted.
+fn settled_shows(
+    before: Pending,
+    after: Pending,
+    drawn_status: Option<&str>,
+    status: Option<&str>,
+) -> bool {
+    before != after || drawn_status != status
+}
+
 /// Gives the terminal back to the shell and stops; when the shell resumes us (`fg`, SIGCONT),
 /// takes it again. Our own SIGTSTP handler is in place, so the stop is SIGTSTP's default
 /// action done by hand (SIGSTOP), as helix does.
@@ -688,4 +705,34 @@ fn copy(text: &str) -> io::Result<()> {
         let _ = crate::clipboard::copy(&tool, text);
     }
     execute!(io::stdout(), CopyToClipboard::to_clipboard_from(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A search that ends while the rows are still counted is drawn: work is still pending,
+    /// but not the same work.
+    #[test]
+    fn a_settle_that_ends_one_kind_of_work_is_drawn() {
+        let counting = Pending {
+            rows: true,
+            ..Pending::default()
+        };
+        let searching = Pending {
+            search: true,
+            ..counting
+        };
+        assert!(settled_shows(searching, counting, None, None));
+        assert!(settled_shows(counting, Pending::default(), None, None));
+        // Rows counted on, nothing else changed: not worth a frame every few milliseconds.
+        assert!(!settled_shows(counting, counting, None, None));
+        // An export's thread said something new.
+        assert!(settled_shows(
+            counting,
+            counting,
+            None,
+            Some("Waiting for a reader…")
+        ));
+    }
 }
