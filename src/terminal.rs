@@ -183,6 +183,7 @@ pub fn run(
     let mut terminal = new_terminal(app)?;
     // Once the first frame is drawn, the load that waits for it begins (`first_frame`
     // dropped: see `loading::spawn_after`).
+    let drawn = first_frame.is_some();
     if let Some(go) = first_frame {
         terminal.draw(|frame| view::render(app, frame))?;
         drop(go);
@@ -191,7 +192,7 @@ pub fn run(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
-    let outcome = events(app, &mut terminal, &flags, &mut files);
+    let outcome = events(app, &mut terminal, &flags, &mut files, drawn);
     // ratatui's `Terminal` shows the cursor when dropped and, if it cannot, prints that with
     // `eprintln!` — which panics when standard error is the terminal that went away. Show it
     // here instead; if that fails there is no terminal left to give it back to, and the
@@ -285,7 +286,8 @@ fn take_changes(app: &mut App, files: &mut Option<Watch>) -> bool {
 }
 
 /// The event loop: draws, takes events, applies their actions, until the reader quits or a
-/// signal says to stop; reloads the files when they change.
+/// signal says to stop; reloads the files when they change. `drawn`: the screen shows the app
+/// as it is already (`run` drew the first frame).
 #[allow(
     clippy::too_many_lines,
     reason = "one loop, read in order; to split (issue 16)"
@@ -295,8 +297,11 @@ fn events(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     flags: &Flags,
     files: &mut Option<Watch>,
+    drawn: bool,
 ) -> io::Result<Ended> {
-    let mut dirty = true;
+    // Nothing changed since the first frame, when it is drawn already (a long article's
+    // preview): drawing it again would cost a render, for no byte written.
+    let mut dirty = !drawn;
     // Events that came while an export was being written (see `holds`).
     let mut held: VecDeque<Event> = VecDeque::new();
     // What the export being written was doing when last drawn.
