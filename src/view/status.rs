@@ -152,7 +152,9 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
         // the way out stay), and of the position when it needs it: it matters more, once.
         let kept = hints(app, app.kept_hints_width(), theme);
         let kept_w: usize = kept.iter().map(|s| width(&s.content)).sum();
-        let total = total.saturating_sub(kept_w);
+        // Two columns always stand between the message and the hints, as between the position
+        // and the hints below ("…wrapped to the bottom? help" read as a question).
+        let total = total.saturating_sub(kept_w + 2);
         let text = clean(&m.text);
         let at = fit(
             &position(app),
@@ -167,7 +169,7 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
             text,
             if m.error { theme.error } else { theme.heading },
         ));
-        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::raw(" ".repeat(pad + 2)));
         spans.extend(kept);
     } else {
         spans.push(Span::styled(position(app), theme.status));

@@ -1156,6 +1156,14 @@ fn n_for_a_kept_search_continues_from_where_you_read_and_wrapping_is_said() {
         "{}",
         r.status()
     );
+    // Two columns between the message and the hints kept beside it, however long it is: it
+    // read "…wrapped to the bottom? help" at 80 columns.
+    for width in 40..=120 {
+        r.act(briefing::app::Action::Resize(width, 24));
+        let status = r.status();
+        let before_help = status.split("? help").next().unwrap_or_default();
+        assert!(before_help.ends_with("  "), "{width} columns: {status:?}");
+    }
     // And for mentions.
     let mut r = Reader::bundled(80, 24);
     let keys = to_actor(&r, "douglas-jones");
