@@ -266,66 +266,226 @@ struct Hits {
     starts: Vec<usize>,
 }
 
+impl Hits {
+    /// An occurrence at `start` (in any order: the starts are sorted once a chunk is done).
+    fn add(&mut self, start: usize, every: bool) {
+        self.first = Some(self.first.map_or(start, |f| f.min(start)));
+        self.count += 1;
+        if every {
+            self.starts.push(start);
+        }
+    }
+}
+
+/// The text is looked at every [`STEP`] bytes, [`GRAM`] bytes at a time, for the patterns of
+/// [`LONG`] bytes or more: each holds, within its first `STEP` bytes, one `GRAM` that starts at
+/// a multiple of `STEP` wherever the pattern stands.
+const STEP: usize = 8;
+const GRAM: usize = 8;
+const LONG: usize = STEP + GRAM - 1;
+
+/// The long patterns' grams: for each of the first [`STEP`] places `j` of each pattern, the
+/// [`GRAM`] bytes from there, with the pattern and `j`.
+///
+/// A quote is a sentence or more, and a scan of a few hundred of them by an automaton went
+/// through the double array at every byte (a fifth of `check`'s time on the 10 MiB workload);
+/// looking up one word of eight bytes at every eighth byte in a hash map does an eighth of the
+/// lookups. (A hash map of `rustc-hash`: the standard one's hash costs more than the lookup.)
+struct Grams {
+    of: rustc_hash::FxHashMap<u64, Vec<(u32, u8)>>,
+}
+
+impl Grams {
+    fn new(patterns: &[String]) -> Self {
+        let mut of: rustc_hash::FxHashMap<u64, Vec<(u32, u8)>> = rustc_hash::FxHashMap::default();
+        for (n, p) in patterns.iter().enumerate() {
+            let p = p.as_bytes();
+            if p.len() < LONG {
+                continue;
+            }
+            for j in 0..STEP {
+                if let Some(gram) = gram_at(p, j) {
+                    of.entry(gram).or_default().push((n as u32, j as u8));
+                }
+            }
+        }
+        Self { of }
+    }
+
+    /// The occurrences of the long patterns that start in `from..to`, into `found`.
+    fn scan(
+        &self,
+        bytes: &[u8],
+        patterns: &[String],
+        (from, to): (usize, usize),
+        every: &[bool],
+        found: &mut [Hits],
+    ) {
+        if self.of.is_empty() {
+            return;
+        }
+        // A pattern starting at `s` in the chunk is seen at the multiple of STEP in
+        // `s..s + STEP`.
+        let mut i = from.next_multiple_of(STEP);
+        let end = to.saturating_add(STEP - 1).min(bytes.len());
+        while i < end {
+            if let Some(list) = gram_at(bytes, i).and_then(|g| self.of.get(&g)) {
+                for &(n, j) in list {
+                    let n = n as usize;
+                    let Some(start) = i.checked_sub(usize::from(j)) else {
+                        continue;
+                    };
+                    if (from..to).contains(&start)
+                        && bytes[start..].starts_with(patterns[n].as_bytes())
+                    {
+                        found[n].add(start, every[n]);
+                    }
+                }
+            }
+            i += STEP;
+        }
+    }
+}
+
+/// The [`GRAM`] bytes of `bytes` from `at`, as a number; `None` past the end.
+fn gram_at(bytes: &[u8], at: usize) -> Option<u64> {
+    let gram: [u8; GRAM] = bytes.get(at..at + GRAM)?.try_into().ok()?;
+    Some(u64::from_le_bytes(gram))
+}
+
+/// Up to this many short patterns are each searched on their own, with memchr's SIMD search;
+/// more, by one automaton, which costs the same whatever their number.
+const FEW_SHORT: usize = 8;
+
+/// The patterns shorter than [`LONG`] bytes: each searched apart when there are a few, else
+/// one automaton of a key of [`KEY`] bytes of each ([`key_of`]), each occurrence of a key
+/// compared with the patterns that hold it.
+enum Short {
+    Apart(Vec<(usize, memchr::memmem::Finder<'static>)>),
+    Automaton {
+        automaton: daachorse::DoubleArrayAhoCorasick<u32>,
+        /// For each key, the patterns that hold it, with where it stands in them.
+        of_key: Vec<Vec<(usize, usize)>>,
+        /// How far past its start a key can end.
+        reach: usize,
+    },
+    None,
+}
+
+impl Short {
+    fn new(patterns: &[String]) -> Self {
+        let short: Vec<usize> = (0..patterns.len())
+            .filter(|&n| !patterns[n].is_empty() && patterns[n].len() < LONG)
+            .collect();
+        if short.is_empty() {
+            return Self::None;
+        }
+        if short.len() <= FEW_SHORT {
+            return Self::Apart(
+                short
+                    .into_iter()
+                    .map(|n| {
+                        (
+                            n,
+                            memchr::memmem::Finder::new(patterns[n].as_bytes()).into_owned(),
+                        )
+                    })
+                    .collect(),
+            );
+        }
+        // The distinct keys, and for each the patterns that hold it, with where it stands.
+        let mut keys: Vec<&[u8]> = Vec::new();
+        let mut of_key: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut key_index: HashMap<&[u8], usize> = HashMap::new();
+        let mut reach = 0;
+        for n in short {
+            let (at, key) = key_of(patterns[n].as_bytes());
+            reach = reach.max(at + key.len());
+            let k = *key_index.entry(key).or_insert_with(|| {
+                keys.push(key);
+                of_key.push(Vec::new());
+                keys.len() - 1
+            });
+            of_key[k].push((n, at));
+        }
+        // daachorse, as for mentions: its overlapping scan is quicker than aho-corasick's here.
+        DoubleArrayAhoCorasickBuilder::new()
+            .match_kind(DaachorseKind::Standard)
+            .build_with_values(keys.iter().enumerate().map(|(k, key)| (key, k as u32)))
+            .map_or(Self::None, |automaton| Self::Automaton {
+                automaton,
+                of_key,
+                reach,
+            })
+    }
+
+    /// The occurrences of the short patterns that start in `from..to`, into `found`.
+    fn scan(
+        &self,
+        bytes: &[u8],
+        patterns: &[String],
+        (from, to): (usize, usize),
+        every: &[bool],
+        found: &mut [Hits],
+    ) {
+        match self {
+            Self::None => {}
+            Self::Apart(finders) => {
+                for (n, finder) in finders {
+                    let end = (to + patterns[*n].len()).min(bytes.len());
+                    let mut at = from;
+                    // Overlapping occurrences too: each search begins a byte after the last.
+                    while let Some(i) = finder.find(&bytes[at..end]) {
+                        let start = at + i;
+                        if start >= to {
+                            break;
+                        }
+                        found[*n].add(start, every[*n]);
+                        at = start + 1;
+                    }
+                }
+            }
+            Self::Automaton {
+                automaton,
+                of_key,
+                reach,
+            } => {
+                let end = (to + reach).min(bytes.len());
+                for m in automaton.find_overlapping_iter(&bytes[from..end]) {
+                    let key_start = from + m.start();
+                    for &(n, at) in &of_key[m.value() as usize] {
+                        // Where the pattern would start: in this chunk, or it is another's.
+                        let Some(start) =
+                            key_start.checked_sub(at).filter(|s| (from..to).contains(s))
+                        else {
+                            continue;
+                        };
+                        if bytes[start..].starts_with(patterns[n].as_bytes()) {
+                            found[n].add(start, every[n]);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// For each pattern, its first occurrence in `text`, how many there are, overlapping ones
-/// included, and, if `every` marks it, where each one starts. One automaton holds a key of
-/// [`KEY`] bytes of every pattern ([`key_of`]); each occurrence of a key is compared with the
-/// patterns that hold it. Each chunk `bounds[k]..bounds[k + 1]` is searched on a thread of its
-/// own for the occurrences that start in it (reading on past its end as far as a key can end),
-/// so that every occurrence is counted once, and the first is in the first chunk that has one.
+/// included, and, if `every` marks it, where each one starts. The long patterns are found by
+/// their grams ([`Grams`]), the short ones apart or by an automaton ([`Short`]). Each chunk
+/// `bounds[k]..bounds[k + 1]` is searched on a thread of its own for the occurrences that start
+/// in it (reading on past its end as far as a pattern can end), so that every occurrence is
+/// counted once, and the first is in the first chunk that has one.
 fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> Vec<Hits> {
     let mut found = vec![Hits::default(); patterns.len()];
-    // The distinct keys, and for each the patterns that hold it, with where it stands in them.
-    let mut keys: Vec<&[u8]> = Vec::new();
-    let mut of_key: Vec<Vec<(usize, usize)>> = Vec::new();
-    let mut key_index: HashMap<&[u8], usize> = HashMap::new();
-    let mut reach = 0;
-    for (n, p) in patterns.iter().enumerate() {
-        let (at, key) = key_of(p.as_bytes());
-        if key.is_empty() {
-            continue;
-        }
-        reach = reach.max(at + key.len());
-        let k = *key_index.entry(key).or_insert_with(|| {
-            keys.push(key);
-            of_key.push(Vec::new());
-            keys.len() - 1
-        });
-        of_key[k].push((n, at));
-    }
-    // daachorse, as for mentions: its overlapping scan is quicker than aho-corasick's here.
-    let Some(automaton) = (!keys.is_empty())
-        .then(|| {
-            DoubleArrayAhoCorasickBuilder::new()
-                .match_kind(DaachorseKind::Standard)
-                .build_with_values(keys.iter().enumerate().map(|(k, key)| (key, k as u32)))
-                .ok()
-        })
-        .flatten()
-    else {
-        return found;
-    };
+    let (grams, short) = (Grams::new(patterns), Short::new(patterns));
     let bytes = text.as_bytes();
     let search = |from: usize, to: usize| {
         let mut found = vec![Hits::default(); patterns.len()];
-        let end = (to + reach).min(text.len());
-        for m in automaton.find_overlapping_iter(&bytes[from..end]) {
-            let key_start = from + m.start();
-            for &(n, at) in &of_key[m.value() as usize] {
-                // Where the pattern would start: in this chunk, or it is another chunk's.
-                let Some(start) = key_start.checked_sub(at).filter(|s| (from..to).contains(s))
-                else {
-                    continue;
-                };
-                if !bytes[start..].starts_with(patterns[n].as_bytes()) {
-                    continue;
-                }
-                let hits = &mut found[n];
-                hits.first.get_or_insert(start);
-                hits.count += 1;
-                if every[n] {
-                    hits.starts.push(start);
-                }
-            }
+        grams.scan(bytes, patterns, (from, to), every, &mut found);
+        short.scan(bytes, patterns, (from, to), every, &mut found);
+        for hits in &mut found {
+            hits.starts.sort_unstable();
         }
         found
     };
@@ -584,15 +744,31 @@ mod tests {
             .map(|q| q.chars().take(60).collect())
             .collect();
         patterns.extend(["the", "ent", "on the", "s,", "'s", "\n"].map(String::from));
-        let want = crate::reference::evidence::first_and_count(text, &patterns);
+        // A few short patterns are searched apart; more, by an automaton: both ways.
+        let few = patterns.clone();
+        patterns.extend(
+            text.split(' ')
+                .step_by(101)
+                .filter(|w| !w.is_empty() && w.len() < LONG)
+                .take(12)
+                .map(String::from),
+        );
+        assert!(patterns.len() - few.len() > FEW_SHORT);
+        for patterns in [few, patterns] {
+            chunks_count_like_one_search(text, &patterns);
+        }
+    }
+
+    fn chunks_count_like_one_search(text: &str, patterns: &[String]) {
+        let want = crate::reference::evidence::first_and_count(text, patterns);
         assert!(want.iter().all(Option::is_some));
         for n in 1..7 {
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 5).collect();
             bounds.push(text.len());
             let every = vec![false; patterns.len()];
-            let got: Vec<Option<(usize, usize, u32)>> = search(text, &patterns, &every, &bounds)
+            let got: Vec<Option<(usize, usize, u32)>> = search(text, patterns, &every, &bounds)
                 .into_iter()
-                .zip(&patterns)
+                .zip(patterns)
                 .map(|(h, p)| h.first.map(|at| (at, at + p.len(), h.count)))
                 .collect();
             assert_eq!(got, want, "{n} chunks");
