@@ -174,8 +174,8 @@ pub fn run(
     // crossterm's event source, and with it the handler that turns SIGWINCH into a resize
     // event, is made by the first poll: made here, before the size is read, so that a resize
     // after the read is never lost (one between the first frame and the loop's first poll
-    // was: the PTY test that resizes as soon as the first frame shows failed once in eight
-    // runs). Nothing is taken: whatever waits is read by the loop.
+    // could be: likely why the PTY test that resizes as soon as the first frame shows failed
+    // once in eight runs). Nothing is taken: whatever waits is read by the loop.
     event::poll(Duration::ZERO)?;
     // The app caps the size it draws (see `App::resize`); the terminal's buffers are made for
     // that, never for the whole of a 65535×65535 terminal.
