@@ -277,6 +277,29 @@ impl Hits {
     }
 }
 
+/// One chunk's search ([`search`]): the text, the patterns, which of them want every start,
+/// the chunk (`from..to`: the occurrences that start in it are its), and what it found.
+struct Chunk<'a> {
+    bytes: &'a [u8],
+    patterns: &'a [String],
+    every: &'a [bool],
+    from: usize,
+    to: usize,
+    found: Vec<Hits>,
+}
+
+impl Chunk<'_> {
+    /// Pattern `n`, if it starts at `start` (`None`: before the text) in this chunk.
+    fn try_at(&mut self, n: usize, start: Option<usize>) {
+        let Some(start) = start.filter(|s| (self.from..self.to).contains(s)) else {
+            return;
+        };
+        if self.bytes[start..].starts_with(self.patterns[n].as_bytes()) {
+            self.found[n].add(start, self.every[n]);
+        }
+    }
+}
+
 /// The text is looked at every [`STEP`] bytes, [`GRAM`] bytes at a time, for the patterns of
 /// [`LONG`] bytes or more: each holds, within its first `STEP` bytes, one `GRAM` that starts at
 /// a multiple of `STEP` wherever the pattern stands.
@@ -312,34 +335,19 @@ impl Grams {
         Self { of }
     }
 
-    /// The occurrences of the long patterns that start in `from..to`, into `found`.
-    fn scan(
-        &self,
-        bytes: &[u8],
-        patterns: &[String],
-        (from, to): (usize, usize),
-        every: &[bool],
-        found: &mut [Hits],
-    ) {
+    /// The occurrences of the long patterns in `chunk`.
+    fn scan(&self, chunk: &mut Chunk) {
         if self.of.is_empty() {
             return;
         }
         // A pattern starting at `s` in the chunk is seen at the multiple of STEP in
         // `s..s + STEP`.
-        let mut i = from.next_multiple_of(STEP);
-        let end = to.saturating_add(STEP - 1).min(bytes.len());
+        let mut i = chunk.from.next_multiple_of(STEP);
+        let end = chunk.to.saturating_add(STEP - 1).min(chunk.bytes.len());
         while i < end {
-            if let Some(list) = gram_at(bytes, i).and_then(|g| self.of.get(&g)) {
+            if let Some(list) = gram_at(chunk.bytes, i).and_then(|g| self.of.get(&g)) {
                 for &(n, j) in list {
-                    let n = n as usize;
-                    let Some(start) = i.checked_sub(usize::from(j)) else {
-                        continue;
-                    };
-                    if (from..to).contains(&start)
-                        && bytes[start..].starts_with(patterns[n].as_bytes())
-                    {
-                        found[n].add(start, every[n]);
-                    }
+                    chunk.try_at(n as usize, i.checked_sub(usize::from(j)));
                 }
             }
             i += STEP;
@@ -419,20 +427,14 @@ impl Short {
             })
     }
 
-    /// The occurrences of the short patterns that start in `from..to`, into `found`.
-    fn scan(
-        &self,
-        bytes: &[u8],
-        patterns: &[String],
-        (from, to): (usize, usize),
-        every: &[bool],
-        found: &mut [Hits],
-    ) {
+    /// The occurrences of the short patterns in `chunk`.
+    fn scan(&self, chunk: &mut Chunk) {
+        let (bytes, from, to) = (chunk.bytes, chunk.from, chunk.to);
         match self {
             Self::None => {}
             Self::Apart(finders) => {
                 for (n, finder) in finders {
-                    let end = (to + patterns[*n].len()).min(bytes.len());
+                    let end = (to + chunk.patterns[*n].len()).min(bytes.len());
                     let mut at = from;
                     // Overlapping occurrences too: each search begins a byte after the last.
                     while let Some(i) = finder.find(&bytes[at..end]) {
@@ -440,7 +442,7 @@ impl Short {
                         if start >= to {
                             break;
                         }
-                        found[*n].add(start, every[*n]);
+                        chunk.found[*n].add(start, chunk.every[*n]);
                         at = start + 1;
                     }
                 }
@@ -454,15 +456,7 @@ impl Short {
                 for m in automaton.find_overlapping_iter(&bytes[from..end]) {
                     let key_start = from + m.start();
                     for &(n, at) in &of_key[m.value() as usize] {
-                        // Where the pattern would start: in this chunk, or it is another's.
-                        let Some(start) =
-                            key_start.checked_sub(at).filter(|s| (from..to).contains(s))
-                        else {
-                            continue;
-                        };
-                        if bytes[start..].starts_with(patterns[n].as_bytes()) {
-                            found[n].add(start, every[n]);
-                        }
+                        chunk.try_at(n, key_start.checked_sub(at));
                     }
                 }
             }
@@ -481,13 +475,20 @@ fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> 
     let (grams, short) = (Grams::new(patterns), Short::new(patterns));
     let bytes = text.as_bytes();
     let search = |from: usize, to: usize| {
-        let mut found = vec![Hits::default(); patterns.len()];
-        grams.scan(bytes, patterns, (from, to), every, &mut found);
-        short.scan(bytes, patterns, (from, to), every, &mut found);
-        for hits in &mut found {
+        let mut chunk = Chunk {
+            bytes,
+            patterns,
+            every,
+            from,
+            to,
+            found: vec![Hits::default(); patterns.len()],
+        };
+        grams.scan(&mut chunk);
+        short.scan(&mut chunk);
+        for hits in &mut chunk.found {
             hits.starts.sort_unstable();
         }
-        found
+        chunk.found
     };
     let parts: Vec<Vec<Hits>> = if bounds.len() <= 2 {
         vec![search(0, text.len())]
@@ -756,6 +757,48 @@ mod tests {
         assert!(patterns.len() - few.len() > FEW_SHORT);
         for patterns in [few, patterns] {
             chunks_count_like_one_search(text, &patterns);
+        }
+    }
+
+    /// Every start of a part, on text that repeats itself: one gram of a long pattern then
+    /// stands at several of its places, so a chunk finds its starts out of order; they come
+    /// out in order, each after the one before, as a search from the start finds them. (18
+    /// bytes: each start kept is then 2 past a multiple of 8, where the order decides which
+    /// start comes next; with 16 it never did.)
+    #[test]
+    fn every_start_is_found_in_order_on_repetitive_text() {
+        let text = format!("{}x{}", "ab".repeat(3000), "ab ".repeat(500));
+        let patterns: Vec<String> = [
+            "ab".repeat(9),
+            "ab".repeat(8) + "x",
+            "ba".into(),
+            "b a".into(),
+        ]
+        .map(String::from)
+        .to_vec();
+        let every = vec![true; patterns.len()];
+        for n in 1..5 {
+            let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 3).collect();
+            bounds.push(text.len());
+            let found = search(&text, &patterns, &every, &bounds);
+            for (p, hits) in patterns.iter().zip(&found) {
+                let overlapping: Vec<usize> = (0..text.len())
+                    .filter(|&i| text[i..].starts_with(p.as_str()))
+                    .collect();
+                let mut each_after = Vec::new();
+                for &at in &overlapping {
+                    if each_after.last().is_none_or(|&last| at >= last + p.len()) {
+                        each_after.push(at);
+                    }
+                }
+                assert_eq!(
+                    hits.first,
+                    overlapping.first().copied(),
+                    "{p:?}, {n} chunks"
+                );
+                assert_eq!(hits.count as usize, overlapping.len(), "{p:?}, {n} chunks");
+                assert_eq!(hits.starts, each_after, "{p:?}, {n} chunks");
+            }
         }
     }
 
