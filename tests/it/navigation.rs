@@ -1161,7 +1161,9 @@ fn n_for_a_kept_search_continues_from_where_you_read_and_wrapping_is_said() {
     for width in 40..=120 {
         r.act(briefing::app::Action::Resize(width, 24));
         let status = r.status();
-        let before_help = status.split("? help").next().unwrap_or_default();
+        let (before_help, _) = status
+            .split_once("? help")
+            .unwrap_or_else(|| panic!("{width} columns: no help hint in {status:?}"));
         assert!(before_help.ends_with("  "), "{width} columns: {status:?}");
     }
     // And for mentions.
