@@ -65,8 +65,8 @@ fn starts_after(bytes: &[u8], from: usize) -> impl Iterator<Item = usize> + '_ {
 
 /// Where each `\n` and `\r` stands, in order. memchr finds the next one, then the 64 bytes from
 /// there are read as a bit mask, one bit a line break: sparse breaks cost a memchr call each, as
-/// with `memchr2_iter`, but dense ones cost a bit each, not a call (100 MB of line breaks took
-/// 1.7 s in a call per break).
+/// with `memchr2_iter`, but dense ones cost a bit each, not a call (`check` of 100 MB of line
+/// breaks took 1.69 s with a call per break, 0.85 s with the mask).
 struct Breaks<'a> {
     bytes: &'a [u8],
     /// Where to look once the mask is spent.
