@@ -98,6 +98,7 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
 pub fn check_text(input: &Input, text: String) -> Checked {
     let sheet_path = input.sheet_display();
     let mut diagnostics = Vec::new();
+    let ahead = input.read_ahead(&text);
     let src = SourceFile::new(sheet_path.clone(), &text);
     let Parsed {
         mut sheet,
@@ -122,7 +123,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
     let article_text = if sheet.briefing.article.is_empty() {
         None
     } else {
-        match input.read_article(&sheet.briefing.article, &positions.article, &src) {
+        match input.read_article(&sheet.briefing.article, &positions.article, &src, ahead) {
             Ok((text, notes)) => {
                 diagnostics.extend(notes);
                 Some(text)

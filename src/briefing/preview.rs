@@ -11,6 +11,7 @@
 
 use std::io::Read;
 
+use super::input::briefing_head;
 use super::{Briefing, Input, event_lines, sort_events, tables};
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, SourceFile};
@@ -97,14 +98,7 @@ fn head_of_sheet(text: &str) -> &str {
     if text.len() <= WHOLE_SHEET_BYTES {
         return text;
     }
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with("[[") {
-            return &text[..at];
-        }
-        at += line.len();
-    }
-    text
+    briefing_head(text)
 }
 
 /// The first `limit` bytes of the regular file at `path`, as text cut at the last character
