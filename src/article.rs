@@ -85,9 +85,26 @@ impl Article {
                 let i = sorted.partition_point(|o| *o < prefix);
                 sorted.get(i).is_some_and(|o| o.starts_with(prefix))
             };
+            // A line that begins with a printable ASCII byte folds to a text that begins with
+            // it: unless an entry begins so, the line is passed over without folding any of it.
+            let mut may_begin = [false; 256];
+            for o in omit {
+                match o.as_bytes().first() {
+                    Some(&b) if !prefixes.iter().any(|(_, p)| p.is_empty()) => {
+                        may_begin[usize::from(b)] = true;
+                    }
+                    _ => may_begin = [true; 256],
+                }
+            }
             let mut folded = String::with_capacity(longest + 4);
             for line in lines.ranges(&text, 0) {
                 let (start, end) = (line.start.max(body), line.end);
+                if let Some(&b) = text.as_bytes().get(start).filter(|_| start < end)
+                    && b.is_ascii_graphic()
+                    && !may_begin[usize::from(b)]
+                {
+                    continue;
+                }
                 if !prefixes.is_empty() && start < end {
                     fold::fold_bounded(&text[start..end], &mut folded, longest_prefix);
                     if let Some((k, _)) = prefixes.iter().find(|(_, p)| folded.starts_with(p)) {
@@ -246,6 +263,29 @@ mod tests {
                 column: 6
             }
         );
+    }
+
+    #[test]
+    fn lines_passed_over_by_their_first_byte_are_those_no_entry_begins_with() {
+        let text = "\u{2018}Quoted\u{2019} line\n\u{0B}Advertisement\nAdvertisement\n\
+                    Zebra\n\u{00A0}Read more: this\nRead more: that\n \"Quoted\" line\n";
+        let (a, hits) = article(text, &["'Quoted' line", "Advertisement", "Read more:*"]);
+        assert_eq!(hits, [1, 2, 2]);
+        let omitted: Vec<&str> = a.omitted().iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            omitted,
+            [
+                "\u{2018}Quoted\u{2019} line",
+                "\u{0B}Advertisement",
+                "Advertisement",
+                "\u{00A0}Read more: this",
+                "Read more: that"
+            ]
+        );
+        // `*` alone omits every line that is not empty, whatever it begins with.
+        let (a, hits) = article("Zebra\n\nyak\n9\n", &["*"]);
+        assert_eq!(hits, [3]);
+        assert_eq!(a.omitted().len(), 3);
     }
 
     #[test]
