@@ -173,7 +173,11 @@ struct Builder {
 }
 
 /// Bytes that the fast path cannot copy as they are: ASCII whitespace other than the space, and
-/// every byte of a non-ASCII character. A space only needs work when it follows another.
+/// the first byte of every character that folding may change (a space only needs work when it
+/// follows another). Every non-ASCII character that folds, as whitespace or to an ASCII quote
+/// or dash, begins with one of four bytes: 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
+/// (U+2000–U+205F, U+2212) and 0xE3 (U+3000). Any other character, an accented letter or a
+/// Chinese one, is copied as it is, its bytes and all.
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     t[b'\t' as usize] = true;
@@ -181,11 +185,10 @@ const SPECIAL: [bool; 256] = {
     t[0x0B] = true;
     t[0x0C] = true;
     t[b'\r' as usize] = true;
-    let mut i = 0x80;
-    while i < 256 {
-        t[i] = true;
-        i += 1;
-    }
+    t[0xC2] = true;
+    t[0xE1] = true;
+    t[0xE2] = true;
+    t[0xE3] = true;
     t
 };
 
@@ -271,7 +274,8 @@ fn plain_run_end(bytes: &[u8], from: usize, to: usize, mut in_space: bool) -> us
     while i + BLOCK <= to {
         let (mut special, mut space) = (0u32, 0u32);
         for (k, &b) in bytes[i..i + BLOCK].iter().enumerate() {
-            special |= u32::from(b >= 0x80 || (b'\t'..=b'\r').contains(&b)) << k;
+            let lead = b == 0xC2 || (0xE1..=0xE3).contains(&b);
+            special |= u32::from(lead || (b'\t'..=b'\r').contains(&b)) << k;
             space |= u32::from(b == b' ') << k;
         }
         let stop = special | (space & (space << 1 | u32::from(in_space)));
@@ -371,6 +375,24 @@ mod tests {
         // Out of order, the cursor is still right.
         for pos in (0..src.len()).rev().step_by(997) {
             assert_eq!(cursor.to_original(pos), src[pos]);
+        }
+    }
+
+    #[test]
+    fn every_character_folds_like_the_plain_reference() {
+        // Each character of the Basic Multilingual Plane and a few beyond it, alone, after a
+        // space, before a quote and at a line's end: the fast path copies every character
+        // that does not fold, and must stop at every one that does.
+        let mut text = String::new();
+        let astral = ['\u{10000}', '\u{1F600}', '\u{E0020}', '\u{10FFFF}'];
+        for c in (0x80..=0xFFFF).filter_map(char::from_u32).chain(astral) {
+            text.extend(['x', c, ' ', c, '\u{2019}', c, '\n', c, c, ' ', ' ']);
+        }
+        let (want, src) = reference::fold_mapped(&text, 0, &[]);
+        let f = FoldedText::new(&text, 0, &[]);
+        assert!(f.as_str() == want, "the folded text differs");
+        for (pos, &original) in src.iter().enumerate().step_by(7) {
+            assert_eq!(f.to_original(pos), original, "folded offset {pos}");
         }
     }
 
