@@ -27,7 +27,7 @@ pub fn sheet(sheet: String, article: Vec<u8>) {
     let Ok(checked) = check(&input) else {
         return;
     };
-    for d in &checked.diagnostics {
+    for d in checked.diagnostics() {
         assert!(!d.to_string().chars().any(is_unsafe), "{d}");
     }
     let Some(b) = checked.briefing else {

@@ -17,7 +17,7 @@ fn diagnostics_with(sheet: &str, article: &[u8]) -> Vec<String> {
     let checked = check(&input).unwrap();
     let prefix = format!("{}/", dir.path().display());
     checked
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(|d| d.to_string().replace(&prefix, "DIR/"))
         .collect()
@@ -399,7 +399,7 @@ fn summary_counts_everything() {
 #[test]
 fn the_bundled_briefing_is_clean() {
     let checked = check(&Input::Bundled).unwrap();
-    assert_eq!(checked.diagnostics, []);
+    assert_eq!(checked.diagnostics(), []);
     assert_eq!(
         checked.summary,
         "bundled sample: 29 actors, 6 events, 5 facts, 0 errors, 0 warnings"
@@ -645,7 +645,7 @@ fn a_file_that_is_no_fact_sheet_is_one_error_naming_the_fact_sheet_beside_it() {
         let checked = check(&Input::from_arg(Some(&dir.path().join(name))).unwrap()).unwrap();
         let prefix = format!("{}/", dir.path().display());
         let lines: Vec<String> = checked
-            .diagnostics
+            .diagnostics()
             .iter()
             .map(|d| d.to_string().replace(&prefix, "DIR/"))
             .collect();

@@ -11,7 +11,7 @@ pub fn run(path: Option<&Path>, strict: bool) -> Result<u8, Failure> {
     // Stdout is line-buffered: one write per diagnostic would be thousands of system calls.
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut print = || -> std::io::Result<()> {
-        for d in &checked.diagnostics {
+        for d in checked.diagnostics() {
             writeln!(out, "{d}")?;
         }
         writeln!(out, "{}", checked.summary)?;

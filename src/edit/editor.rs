@@ -175,11 +175,11 @@ impl Editor {
         })?;
         let (text, at) = apply_at(&before, change)?;
         let checked = briefing::check_text(&self.input, text.clone());
-        let errors = checked.errors();
-        let (Some(loaded), 0) = (checked.briefing, errors) else {
+        // A sheet with errors makes no briefing.
+        let Some(loaded) = checked.briefing else {
             return Err(EditError::Invalid {
                 path: self.shown(),
-                diagnostics: checked.diagnostics,
+                diagnostics: checked.into_diagnostics(),
             });
         };
         if self.on_disk()? != self.loaded {
@@ -197,11 +197,7 @@ impl Editor {
         self.loaded = text.clone().into_bytes();
         Ok(Committed {
             message,
-            warnings: checked
-                .diagnostics
-                .into_iter()
-                .filter(|d| !d.is_error())
-                .collect(),
+            warnings: loaded.warnings.clone(),
             text,
             briefing: Box::new(loaded),
         })

@@ -130,7 +130,7 @@ fn inserted(before: &str, after: &str) -> (usize, String) {
 /// Asserts that the sheet at `path` checks without errors.
 fn checks(path: &Path) {
     let checked = briefing::briefing::check(&Input::Path(path.to_owned())).unwrap();
-    assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics);
+    assert_eq!(checked.errors(), 0, "{:?}", checked.diagnostics());
 }
 
 #[test]

@@ -264,7 +264,7 @@ proptest! {
     ) {
         let input = briefing::briefing::Input::Memory { sheet, article };
         let checked = briefing::briefing::check(&input).expect("memory input always runs");
-        for d in &checked.diagnostics {
+        for d in checked.diagnostics() {
             prop_assert!(!d.to_string().chars().any(briefing::inert::is_unsafe), "{d}");
         }
         let Some(b) = checked.briefing else {

@@ -280,7 +280,7 @@ fn the_crowded_workload_checks_without_errors() {
     let input = briefing::briefing::Input::Path(path);
     let checked = briefing::briefing::check(&input).expect("the crowded briefing is read");
     let messages: Vec<String> = checked
-        .diagnostics
+        .diagnostics()
         .iter()
         .map(ToString::to_string)
         .collect();
