@@ -88,11 +88,10 @@ impl Article {
             // A line that begins with a printable ASCII byte folds to a text that begins with
             // it: unless an entry begins so, the line is passed over without folding any of it.
             let mut may_begin = [false; 256];
+            let every_line = prefixes.iter().any(|(_, p)| p.is_empty());
             for o in omit {
                 match o.as_bytes().first() {
-                    Some(&b) if !prefixes.iter().any(|(_, p)| p.is_empty()) => {
-                        may_begin[usize::from(b)] = true;
-                    }
+                    Some(&b) if !every_line => may_begin[usize::from(b)] = true,
                     _ => may_begin = [true; 256],
                 }
             }

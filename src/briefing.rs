@@ -144,7 +144,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         return finish(&sheet_path, counts, diagnostics, None);
     }
     let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
-    let (read, automaton) = read_article(input, &sheet, &positions, &src, ahead, &omit);
+    let (read, automaton) = load_article(input, &sheet, &positions, &src, ahead, &omit);
     let ((article, omit_hits), notes) = match read {
         Ok(read) => read,
         Err(d) => {
@@ -518,10 +518,11 @@ impl Briefing {
 /// The article `sheet` names, indexed with `omit` left out (with how many lines each entry of
 /// `omit` matched, and notes worth printing), or the error that stops it loading; and the
 /// automaton of the sheet's spellings, built meanwhile, since only the fact sheet goes into it.
-/// The article is read and folded on a thread of its own, the automaton built on this one: the
-/// other way round, the building's scratch memory was freed in that thread's heap, where the
-/// index could not reuse it (the 256 MiB article's `check` peaked 5 MiB higher).
-fn read_article(
+/// The article is read and folded on a thread of its own (here if none can start), the
+/// automaton built on this one: the other way round, the building's scratch memory was freed
+/// in that thread's heap, where the index could not reuse it (the 256 MiB article's `check`
+/// peaked 5 MiB higher).
+fn load_article(
     input: &Input,
     sheet: &FactSheet,
     positions: &Positions,
@@ -529,37 +530,51 @@ fn read_article(
     ahead: Option<input::ReadAhead>,
     omit: &[String],
 ) -> (ArticleRead, Automaton) {
-    std::thread::scope(|s| {
-        let read = s.spawn(|| {
-            input
-                .read_article(&sheet.briefing.article, &positions.article, src, ahead)
-                .map(|(text, notes)| (Article::new(text, omit), notes))
-        });
-        let automaton = Automaton::new(&sheet.actors);
-        let read = read.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (read, automaton)
-    })
+    // In a mutex, so that the closure only borrows and can still be called here if the thread
+    // cannot start.
+    let ahead = std::sync::Mutex::new(ahead);
+    let load = || {
+        let ahead = ahead.lock().ok().and_then(|mut a| a.take());
+        input
+            .read_article(&sheet.briefing.article, &positions.article, src, ahead)
+            .map(|(text, notes)| (Article::new(text, omit), notes))
+    };
+    std::thread::scope(
+        |s| match std::thread::Builder::new().spawn_scoped(s, load) {
+            Ok(read) => {
+                let automaton = Automaton::new(&sheet.actors);
+                let read = read.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (read, automaton)
+            }
+            Err(_) => (load(), Automaton::new(&sheet.actors)),
+        },
+    )
 }
 
-/// What [`read_article`] gives of the article.
+/// What [`load_article`] gives of the article.
 type ArticleRead = Result<((Article, Vec<usize>), Vec<Diagnostic>), Diagnostic>;
 
 /// The mention index of the article, and where each quote stands in it: the quotes are
-/// searched on a thread of their own while the index is built, since both only read the
-/// article.
+/// searched on a thread of their own (here if none can start) while the index is built, since
+/// both only read the article.
 fn index_and_locate(
     article: &Article,
     automaton: Automaton,
     quotes: &[&str],
 ) -> (MentionIndex, Vec<Option<Quote>>) {
-    std::thread::scope(|s| {
-        let found = s.spawn(|| evidence::locate(article, quotes));
-        let mentions = automaton.index(article);
-        let found = found
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        (mentions, found)
-    })
+    let locate = || evidence::locate(article, quotes);
+    std::thread::scope(
+        |s| match std::thread::Builder::new().spawn_scoped(s, locate) {
+            Ok(found) => {
+                let mentions = automaton.index(article);
+                let found = found
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (mentions, found)
+            }
+            Err(_) => (automaton.index(article), locate()),
+        },
+    )
 }
 
 /// The evidence quotes of the events, then of the facts (empty for none).

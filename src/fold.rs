@@ -215,7 +215,8 @@ impl Builder {
         let mut i = from;
         let mut in_space = false;
         while i < to {
-            // Fast path: copy plain ASCII, single spaces included, as it is.
+            // Fast path: copy what never folds (ASCII but for whitespace other than single
+            // spaces, and most other characters: see `SPECIAL`) as it is.
             let plain_end = plain_run_end(bytes, i, to, in_space);
             if plain_end > i {
                 self.out.push_str(&original[i..plain_end]);

@@ -107,6 +107,8 @@ pub struct Automaton {
 }
 
 impl Automaton {
+    /// The patterns of `actors` ([`Patterns::new`]) and their automaton (one, or a few shards of
+    /// it for a sheet past daachorse's size: see [`build_shards`]).
     #[must_use]
     pub fn new(actors: &[Actor]) -> Self {
         let patterns = Patterns::new(actors);

@@ -5,6 +5,8 @@
 use std::fs::File;
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::not_utf8_diagnostic;
 use crate::article::{self, MAX_ARTICLE_BYTES};
@@ -243,29 +245,48 @@ impl Input {
 /// The article of a fact sheet on disk, read on a thread of its own while the whole sheet is
 /// parsed and validated (8 ms and 3 ms for a sheet of a thousand actors, 248 KB; reading a
 /// 10 MiB article takes about 10). The thread finds which article to read by parsing only the
-/// sheet's `[briefing]` table ([`briefing_head`]); the article is used only if the whole sheet,
-/// parsed, names the same one.
+/// sheet's head, up to its first array of tables ([`briefing_head`]); the article is used only
+/// if the whole sheet, parsed, names the same one. Dropped unused (the sheet has errors, or
+/// names no article), it stops the read at its next mebibyte.
 pub(super) struct ReadAhead {
-    thread: std::thread::JoinHandle<Option<(String, ReadText)>>,
+    thread: Option<std::thread::JoinHandle<Option<(String, ReadText)>>>,
+    unwanted: Arc<AtomicBool>,
 }
 
 /// What reading an article gave: its text, or why there is none.
 type ReadText = Result<Result<String, article::NotUtf8>, ReadError>;
 
+/// A head longer than this holds more than a `[briefing]` table (a sheet without arrays of
+/// tables, or no sheet at all): it is not parsed twice.
+const HEAD_BYTES: usize = 64 * 1024;
+
 impl ReadAhead {
     /// What the thread read, if it read the article `relative`: it waits for the thread.
-    fn join_if(self, relative: &str) -> Option<ReadText> {
-        let (read_as, read) = self.thread.join().ok()??;
+    fn join_if(mut self, relative: &str) -> Option<ReadText> {
+        let (read_as, read) = self.thread.take()?.join().ok()??;
         (read_as == relative).then_some(read)
+    }
+}
+
+impl Drop for ReadAhead {
+    fn drop(&mut self) {
+        self.unwanted.store(true, Ordering::Relaxed);
     }
 }
 
 impl Input {
     /// Starts reading the article that the fact sheet `text` names in its `[briefing]` table,
-    /// for [`Self::read_article`]; `None` for a sheet not on disk, or when no thread can start.
+    /// for [`Self::read_article`]; `None` for a sheet not on disk, a head too long to parse
+    /// twice, or when no thread can start.
     pub(super) fn read_ahead(&self, text: &str) -> Option<ReadAhead> {
         let folder = self.folder()?.to_owned();
-        let head = briefing_head(text).to_owned();
+        let head = briefing_head(text);
+        if head.len() > HEAD_BYTES {
+            return None;
+        }
+        let head = head.to_owned();
+        let unwanted = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&unwanted);
         let thread = std::thread::Builder::new()
             .name("read ahead".into())
             .spawn(move || {
@@ -274,11 +295,15 @@ impl Input {
                 if relative.is_empty() {
                     return None;
                 }
-                let read = read_text(&folder.join(&relative));
-                Some((relative, read))
+                let path = folder.join(&relative);
+                let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop);
+                Some((relative, read.map(article::decode)))
             })
             .ok()?;
-        Some(ReadAhead { thread })
+        Some(ReadAhead {
+            thread: Some(thread),
+            unwanted,
+        })
     }
 }
 
@@ -360,6 +385,15 @@ pub(crate) enum ReadError {
 /// its handle, so what is checked is what is read; reading stops at the limit even if the file
 /// grows meanwhile.
 pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    read_limited_unless(path, limit, &AtomicBool::new(false))
+}
+
+/// [`read_limited`], a mebibyte at a time, given up as soon as `unwanted` is set.
+fn read_limited_unless(
+    path: &Path,
+    limit: u64,
+    unwanted: &AtomicBool,
+) -> Result<Vec<u8>, ReadError> {
     let meta = std::fs::metadata(path).map_err(ReadError::Io)?;
     if !meta.is_file() {
         return Err(ReadError::NotAFile(kind_of(&meta)));
@@ -373,9 +407,19 @@ pub(crate) fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError
         return Err(ReadError::TooLarge(meta.len()));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(limit + 1)
-        .read_to_end(&mut bytes)
-        .map_err(ReadError::Io)?;
+    let mut file = file.take(limit + 1);
+    loop {
+        if unwanted.load(Ordering::Relaxed) {
+            return Err(ReadError::Io(std::io::ErrorKind::Interrupted.into()));
+        }
+        let read = (&mut file)
+            .take(1 << 20)
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if read == 0 {
+            break;
+        }
+    }
     if bytes.len() as u64 > limit {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
@@ -406,7 +450,10 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::{Input, outside, resolve};
+    use super::{
+        AtomicBool, HEAD_BYTES, Input, MAX_ARTICLE_BYTES, ReadError, outside, read_limited_unless,
+        resolve,
+    };
 
     #[test]
     fn inside_and_outside_are_judged_on_resolved_paths() {
@@ -460,7 +507,26 @@ mod tests {
         // A `[briefing]` after the first array of tables is not read ahead.
         let late = "[[actors]]\nid = \"x\"\n\n[briefing]\narticle = \"a.txt\"\n";
         assert!(input.read_ahead(late).unwrap().join_if("a.txt").is_none());
-        // Neither is the article of a sheet not on disk.
+        // Neither is the article of a sheet not on disk, nor that of a head too long to be
+        // only a `[briefing]` table.
         assert!(Input::Bundled.read_ahead(sheet).is_none());
+        let long = format!("{sheet}{}", "# a comment\n".repeat(HEAD_BYTES / 10)).replace("[[", "[");
+        assert!(input.read_ahead(&long).is_none());
+    }
+
+    #[test]
+    fn a_read_no_longer_wanted_stops() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "x".repeat(3 << 20)).unwrap();
+        let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &AtomicBool::new(false));
+        assert!(matches!(read, Ok(bytes) if bytes.len() == 3 << 20));
+        let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &AtomicBool::new(true));
+        assert!(
+            matches!(read, Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::Interrupted)
+        );
+        // Past the limit, as before.
+        let read = read_limited_unless(&path, 1 << 20, &AtomicBool::new(false));
+        assert!(matches!(read, Err(ReadError::TooLarge(_))));
     }
 }
