@@ -518,10 +518,11 @@ impl Briefing {
 /// The article `sheet` names, indexed with `omit` left out (with how many lines each entry of
 /// `omit` matched, and notes worth printing), or the error that stops it loading; and the
 /// automaton of the sheet's spellings, built meanwhile, since only the fact sheet goes into it.
-/// The article is read and folded on a thread of its own (here if none can start), the
-/// automaton built on this one: the other way round, the building's scratch memory was freed
-/// in that thread's heap, where the index could not reuse it (the 256 MiB article's `check`
-/// peaked 5 MiB higher).
+/// The article is usually read and indexed already (`ahead`, while the sheet was parsed);
+/// if not, it is on a thread of its own here (on this one if none can start). The automaton
+/// is built on this thread: built on another, its scratch memory was freed into that thread's
+/// heap, where the index could not reuse it (the 256 MiB article's `check` peaked 5 MiB
+/// higher).
 fn load_article(
     input: &Input,
     sheet: &FactSheet,
@@ -535,9 +536,13 @@ fn load_article(
     let ahead = std::sync::Mutex::new(ahead);
     let load = || {
         let ahead = ahead.lock().ok().and_then(|mut a| a.take());
-        input
-            .read_article(&sheet.briefing.article, &positions.article, src, ahead)
-            .map(|(text, notes)| (Article::new(text, omit), notes))
+        input.read_article(
+            &sheet.briefing.article,
+            &positions.article,
+            src,
+            ahead,
+            omit,
+        )
     };
     std::thread::scope(
         |s| match std::thread::Builder::new().spawn_scoped(s, load) {

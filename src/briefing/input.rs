@@ -9,8 +9,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::not_utf8_diagnostic;
-use crate::article::{self, MAX_ARTICLE_BYTES};
+use crate::article::{self, Article, MAX_ARTICLE_BYTES};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
+use crate::fold::fold;
 use crate::inert::{escaped, quoted};
 use crate::sheet::Span;
 
@@ -164,34 +165,36 @@ impl Input {
         }))
     }
 
-    /// The article's text, with notes worth printing; or the one error that stops it loading,
+    /// The article, indexed with the folded lines `omit` left out (with how many lines each
+    /// entry matched), and notes worth printing; or the one error that stops it loading,
     /// located at the `article` key (or in the article itself, for bad UTF-8).
     ///
-    /// `ahead` is the article as [`Self::read_ahead`] read it, used if it is the one `relative`
-    /// names.
+    /// `ahead` is the article as [`Self::read_ahead`] read and indexed it, used if it is the
+    /// one `relative` names, indexed with the same `omit`.
     pub(super) fn read_article(
         &self,
         relative: &str,
         span: &Span,
         src: &SourceFile,
         ahead: Option<ReadAhead>,
-    ) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+        omit: &[String],
+    ) -> Result<(Indexed, Vec<Diagnostic>), Diagnostic> {
         if let Self::Memory { article, .. } = self {
             let text = article::decode(article.clone())
                 .map_err(|e| not_utf8_diagnostic("<memory>/article", e))?;
-            return Ok((text, Vec::new()));
+            return Ok((Article::new(text, omit), Vec::new()));
         }
         let Some(path) = self.article_path(relative) else {
             return if relative == BUNDLED_ARTICLE_NAME {
-                Ok((BUNDLED_ARTICLE.to_owned(), Vec::new()))
+                Ok((Article::new(BUNDLED_ARTICLE.to_owned(), omit), Vec::new()))
             } else {
                 Err(src.error(span, format!("no bundled article {}", quoted(relative, 80))))
             };
         };
         let shown = display(&path);
-        let read = match ahead.and_then(|a| a.join_if(relative)) {
+        let read = match ahead.and_then(|a| a.join_if(relative, omit)) {
             Some(read) => read,
-            None => read_text(&path),
+            None => read_text(&path).map(|text| text.map(|text| Article::new(text, omit))),
         };
         let decoded = read.map_err(|e| {
             let (message, hint) = match e {
@@ -226,7 +229,7 @@ impl Input {
             src.error(span, escaped(&message).into_owned())
                 .with_hint(escaped(&hint).into_owned())
         })?;
-        let text = decoded.map_err(|e| not_utf8_diagnostic(&shown, e))?;
+        let indexed = decoded.map_err(|e| not_utf8_diagnostic(&shown, e))?;
         let mut notes = Vec::new();
         if self.folder().is_some_and(|folder| outside(folder, &path)) {
             notes.push(src.at(
@@ -238,33 +241,49 @@ impl Input {
                 ),
             ));
         }
-        Ok((text, notes))
+        Ok((indexed, notes))
     }
 }
 
-/// The article of a fact sheet on disk, read on a thread of its own while the whole sheet is
-/// parsed and validated (8 ms and 3 ms for a sheet of a thousand actors, 248 KB; reading a
-/// 10 MiB article takes about 10). The thread finds which article to read by parsing only the
-/// sheet's head, up to its first array of tables ([`briefing_head`]); the article is used only
-/// if the whole sheet, parsed, names the same one. Dropped unused (the sheet has errors, or
-/// names no article), it stops the read at its next mebibyte.
+/// The article of a fact sheet on disk, read and indexed ([`Article::new`]) on a thread of its
+/// own while the whole sheet is parsed and validated (8–16 ms and 3–5 ms for a sheet of a
+/// thousand actors, 248 KB; reading and indexing a 10 MiB article takes about 35). The thread
+/// finds which article to read, and the lines to omit, by parsing only the sheet's head, up to
+/// its first array of tables ([`briefing_head`]); what it made is used only if the whole
+/// sheet, parsed, names the same article and the same lines. Dropped unused (the sheet has
+/// errors, or names no article), it stops the read at its next mebibyte.
 pub(super) struct ReadAhead {
-    thread: Option<std::thread::JoinHandle<Option<(String, ReadText)>>>,
+    thread: Option<std::thread::JoinHandle<Option<MadeAhead>>>,
     unwanted: Arc<AtomicBool>,
 }
 
+/// An article indexed, with how many lines each entry of `omit` matched.
+pub(super) type Indexed = (Article, Vec<usize>);
+
 /// What reading an article gave: its text, or why there is none.
 type ReadText = Result<Result<String, article::NotUtf8>, ReadError>;
+
+/// What the thread made: the article the head names, its lines to omit (folded), and the
+/// article read and indexed.
+struct MadeAhead {
+    article: String,
+    omit: Vec<String>,
+    read: ReadIndexed,
+}
+
+/// What reading and indexing an article gave.
+type ReadIndexed = Result<Result<Indexed, article::NotUtf8>, ReadError>;
 
 /// A head longer than this holds more than a `[briefing]` table (a sheet without arrays of
 /// tables, or no sheet at all): it is not parsed twice.
 const HEAD_BYTES: usize = 64 * 1024;
 
 impl ReadAhead {
-    /// What the thread read, if it read the article `relative`: it waits for the thread.
-    fn join_if(mut self, relative: &str) -> Option<ReadText> {
-        let (read_as, read) = self.thread.take()?.join().ok()??;
-        (read_as == relative).then_some(read)
+    /// What the thread made, if it read the article `relative` and left out the folded lines
+    /// `omit`: it waits for the thread.
+    fn join_if(mut self, relative: &str, omit: &[String]) -> Option<ReadIndexed> {
+        let made = self.thread.take()?.join().ok()??;
+        (made.article == relative && made.omit == omit).then_some(made.read)
     }
 }
 
@@ -291,13 +310,19 @@ impl Input {
             .name("read ahead".into())
             .spawn(move || {
                 let src = SourceFile::new(String::new(), &head);
-                let relative = crate::sheet::parse::parse(&src).sheet.briefing.article;
-                if relative.is_empty() {
+                let meta = crate::sheet::parse::parse(&src).sheet.briefing;
+                if meta.article.is_empty() {
                     return None;
                 }
-                let path = folder.join(&relative);
-                let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop);
-                Some((relative, read.map(article::decode)))
+                let omit: Vec<String> = meta.omit.iter().map(|o| fold(o)).collect();
+                let path = folder.join(&meta.article);
+                let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop)
+                    .map(|bytes| article::decode(bytes).map(|text| Article::new(text, &omit)));
+                Some(MadeAhead {
+                    article: meta.article,
+                    omit,
+                    read,
+                })
             })
             .ok()?;
         Some(ReadAhead {
@@ -501,12 +526,40 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), "A text.").unwrap();
         let input = Input::Path(dir.path().join("facts.toml"));
         let sheet = "[briefing]\ntitle = \"T\"\narticle = \"a.txt\"\n\n[[actors]]\nid = \"x\"\n";
-        let read = input.read_ahead(sheet).and_then(|a| a.join_if("a.txt"));
-        assert!(matches!(read, Some(Ok(Ok(text))) if text == "A text."));
-        assert!(input.read_ahead(sheet).unwrap().join_if("b.txt").is_none());
+        let read = input
+            .read_ahead(sheet)
+            .and_then(|a| a.join_if("a.txt", &[]));
+        assert!(matches!(read, Some(Ok(Ok((a, _)))) if a.text() == "A text."));
+        assert!(
+            input
+                .read_ahead(sheet)
+                .unwrap()
+                .join_if("b.txt", &[])
+                .is_none()
+        );
+        // Nor if the whole sheet leaves other lines out.
+        let other = ["A text.".to_owned()];
+        assert!(
+            input
+                .read_ahead(sheet)
+                .unwrap()
+                .join_if("a.txt", &other)
+                .is_none()
+        );
+        let omitting = sheet.replace("\n\n", "\nomit = [\"A \u{2003}text.\"]\n\n");
+        let read = input
+            .read_ahead(&omitting)
+            .and_then(|a| a.join_if("a.txt", &other));
+        assert!(matches!(read, Some(Ok(Ok((a, hits)))) if a.omitted().len() == 1 && hits == [1]));
         // A `[briefing]` after the first array of tables is not read ahead.
         let late = "[[actors]]\nid = \"x\"\n\n[briefing]\narticle = \"a.txt\"\n";
-        assert!(input.read_ahead(late).unwrap().join_if("a.txt").is_none());
+        assert!(
+            input
+                .read_ahead(late)
+                .unwrap()
+                .join_if("a.txt", &[])
+                .is_none()
+        );
         // Neither is the article of a sheet not on disk, nor that of a head too long to be
         // only a `[briefing]` table.
         assert!(Input::Bundled.read_ahead(sheet).is_none());
