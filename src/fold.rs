@@ -177,7 +177,8 @@ struct Builder {
 /// follows another). Every non-ASCII character that folds, as whitespace or to an ASCII quote
 /// or dash, begins with one of four bytes: 0xC2 (U+0085, U+00A0), 0xE1 (U+1680), 0xE2
 /// (U+2000–U+205F, U+2212) and 0xE3 (U+3000). Any other character, an accented letter or a
-/// Chinese one, is copied as it is, its bytes and all.
+/// Chinese one, is copied as it is, its bytes and all, and so are those of the first three
+/// that do not fold ([`never_folds`]).
 const SPECIAL: [bool; 256] = {
     let mut t = [false; 256];
     t[b'\t' as usize] = true;
@@ -279,22 +280,39 @@ fn plain_run_end(bytes: &[u8], from: usize, to: usize, mut in_space: bool) -> us
             special |= u32::from(lead || (b'\t'..=b'\r').contains(&b)) << k;
             space |= u32::from(b == b' ') << k;
         }
-        let stop = special | (space & (space << 1 | u32::from(in_space)));
-        if stop != 0 {
-            return i + stop.trailing_zeros() as usize;
+        let mut stop = special | (space & (space << 1 | u32::from(in_space)));
+        while stop != 0 {
+            let at = i + stop.trailing_zeros() as usize;
+            if !never_folds(bytes, at) {
+                return at;
+            }
+            stop &= stop - 1;
         }
         in_space = bytes[i + BLOCK - 1] == b' ';
         i += BLOCK;
     }
     while i < to {
         let b = bytes[i];
-        if SPECIAL[usize::from(b)] || (b == b' ' && in_space) {
+        if (SPECIAL[usize::from(b)] && !never_folds(bytes, i)) || (b == b' ' && in_space) {
             return i;
         }
         in_space = b == b' ';
         i += 1;
     }
     to
+}
+
+/// Whether the character at `at` begins with one of [`SPECIAL`]'s lead bytes but is one that
+/// folding keeps as it is: all that begin with 0xC2 but U+0085 and U+00A0 (« » © °), with
+/// 0xE1 but U+1680, with 0xE3 but U+3000 (Japanese kana, CJK punctuation). Those beginning
+/// with 0xE2 (typographic quotes, dashes, spaces) are left to the slow path.
+fn never_folds(bytes: &[u8], at: usize) -> bool {
+    match bytes[at] {
+        0xC2 => !matches!(bytes.get(at + 1), Some(0x85 | 0xA0)),
+        0xE1 => bytes.get(at + 1..at + 3) != Some(&[0x9A, 0x80]),
+        0xE3 => bytes.get(at + 1..at + 3) != Some(&[0x80, 0x80]),
+        _ => false,
+    }
 }
 
 #[cfg(test)]
