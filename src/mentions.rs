@@ -98,8 +98,8 @@ pub struct MentionIndex {
 
 /// The patterns of a fact sheet's actors compiled into the automaton that scans an article for
 /// them: what [`MentionIndex::build`] builds first. `check` builds it while the article is read
-/// and folded on another thread, since only the fact sheet goes into it (4,000 spellings: about
-/// 15 ms).
+/// and indexed on another thread, since only the fact sheet goes into it (4,837 patterns: 13–20
+/// ms).
 pub struct Automaton {
     patterns: Patterns,
     matcher: Matcher,

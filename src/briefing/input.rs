@@ -250,8 +250,8 @@ impl Input {
 /// thousand actors, 248 KB; reading and indexing a 10 MiB article takes about 35). The thread
 /// finds which article to read, and the lines to omit, by parsing only the sheet's head, up to
 /// its first array of tables ([`briefing_head`]); what it made is used only if the whole
-/// sheet, parsed, names the same article and the same lines. Dropped unused (the sheet has
-/// errors, or names no article), it stops the read at its next mebibyte.
+/// sheet, parsed, names the same article and the same lines. Dropped unused (the sheet is not
+/// TOML, or names no article), it stops the read at its next mebibyte, and never indexes.
 pub(super) struct ReadAhead {
     thread: Option<std::thread::JoinHandle<Option<MadeAhead>>>,
     unwanted: Arc<AtomicBool>,
@@ -316,8 +316,13 @@ impl Input {
                 }
                 let omit: Vec<String> = meta.omit.iter().map(|o| fold(o)).collect();
                 let path = folder.join(&meta.article);
-                let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop)
-                    .map(|bytes| article::decode(bytes).map(|text| Article::new(text, &omit)));
+                let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop);
+                // Not indexed if no longer wanted: a short article is read before the flag
+                // is ever looked at.
+                if stop.load(Ordering::Relaxed) {
+                    return None;
+                }
+                let read = read.map(|bytes| article::decode(bytes).map(|t| Article::new(t, &omit)));
                 Some(MadeAhead {
                     article: meta.article,
                     omit,
@@ -476,8 +481,8 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::{
-        AtomicBool, HEAD_BYTES, Input, MAX_ARTICLE_BYTES, ReadError, outside, read_limited_unless,
-        resolve,
+        Arc, AtomicBool, HEAD_BYTES, Input, MAX_ARTICLE_BYTES, Ordering, ReadError, outside,
+        read_limited_unless, resolve,
     };
 
     #[test]
@@ -560,6 +565,11 @@ mod tests {
                 .join_if("a.txt", &[])
                 .is_none()
         );
+        // One dropped unused is told to stop.
+        let dropped = input.read_ahead(sheet).unwrap();
+        let told = Arc::clone(&dropped.unwanted);
+        drop(dropped);
+        assert!(told.load(Ordering::Relaxed));
         // Neither is the article of a sheet not on disk, nor that of a head too long to be
         // only a `[briefing]` table.
         assert!(Input::Bundled.read_ahead(sheet).is_none());
