@@ -517,12 +517,11 @@ impl Briefing {
 
 /// The article `sheet` names, indexed with `omit` left out (with how many lines each entry of
 /// `omit` matched, and notes worth printing), or the error that stops it loading; and the
-/// automaton of the sheet's spellings, built meanwhile, since only the fact sheet goes into it.
-/// The article is usually read and indexed already (`ahead`, while the sheet was parsed);
-/// if not, it is on a thread of its own here (on this one if none can start). The automaton
-/// is built on this thread: built on another, its scratch memory was freed into that thread's
-/// heap, where the index could not reuse it (the 256 MiB article's `check` peaked 5 MiB
-/// higher).
+/// automaton of the sheet's spellings. The automaton is built first: only the fact sheet goes
+/// into it, and meanwhile the article is usually being read and indexed on the thread that
+/// read ahead (`ahead`), whose result [`Input::read_article`] then waits for. Built on this
+/// thread, not another: there, its scratch memory was freed into that thread's heap, where the
+/// index could not reuse it (the 256 MiB article's `check` peaked 5 MiB higher).
 fn load_article(
     input: &Input,
     sheet: &FactSheet,
@@ -531,29 +530,15 @@ fn load_article(
     ahead: Option<input::ReadAhead>,
     omit: &[String],
 ) -> (ArticleRead, Automaton) {
-    // In a mutex, so that the closure only borrows and can still be called here if the thread
-    // cannot start.
-    let ahead = std::sync::Mutex::new(ahead);
-    let load = || {
-        let ahead = ahead.lock().ok().and_then(|mut a| a.take());
-        input.read_article(
-            &sheet.briefing.article,
-            &positions.article,
-            src,
-            ahead,
-            omit,
-        )
-    };
-    std::thread::scope(
-        |s| match std::thread::Builder::new().spawn_scoped(s, load) {
-            Ok(read) => {
-                let automaton = Automaton::new(&sheet.actors);
-                let read = read.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (read, automaton)
-            }
-            Err(_) => (load(), Automaton::new(&sheet.actors)),
-        },
-    )
+    let automaton = Automaton::new(&sheet.actors);
+    let read = input.read_article(
+        &sheet.briefing.article,
+        &positions.article,
+        src,
+        ahead,
+        omit,
+    );
+    (read, automaton)
 }
 
 /// What [`load_article`] gives of the article.
