@@ -19,7 +19,7 @@ use crate::mentions::{self, Automaton, MentionIndex};
 use crate::plural::count;
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
-use crate::sheet::{Event, FactSheet, Positions, Span};
+use crate::sheet::{Event, FactSheet, Meta, Positions, Span};
 
 /// A fact sheet with its article, mention index and evidence, ready to read or export.
 #[derive(Clone, Debug)]
@@ -143,7 +143,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
     if sheet.briefing.article.is_empty() {
         return finish(&sheet_path, counts, diagnostics, None);
     }
-    let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
+    let omit = folded_omit(&sheet.briefing);
     let (read, automaton) = load_article(input, &sheet, &positions, &src, ahead, &omit);
     let ((article, omit_hits), notes) = match read {
         Ok(read) => read,
@@ -513,6 +513,13 @@ impl Briefing {
             .filter(move |(_, a)| id.is_some() && a.affiliation.as_deref() == id)
             .map(|(n, _)| n)
     }
+}
+
+/// The `omit` lines of a fact sheet's `[briefing]`, folded as the article's lines are compared
+/// with them. One function for the whole sheet, its head read ahead and the preview: the read
+/// ahead's article is used only if its list is the same as the whole sheet's.
+fn folded_omit(meta: &Meta) -> Vec<String> {
+    meta.omit.iter().map(|o| fold(o)).collect()
 }
 
 /// The article `sheet` names, indexed with `omit` left out (with how many lines each entry of

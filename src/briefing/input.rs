@@ -11,7 +11,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use super::not_utf8_diagnostic;
 use crate::article::{self, Article, MAX_ARTICLE_BYTES};
 use crate::diagnostic::{Diagnostic, Severity, SourceFile};
-use crate::fold::fold;
 use crate::inert::{escaped, quoted};
 use crate::sheet::Span;
 
@@ -314,7 +313,7 @@ impl Input {
                 if meta.article.is_empty() {
                     return None;
                 }
-                let omit: Vec<String> = meta.omit.iter().map(|o| fold(o)).collect();
+                let omit = super::folded_omit(&meta);
                 let path = folder.join(&meta.article);
                 let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop);
                 // Not indexed if no longer wanted: a short article is read before the flag

@@ -12,10 +12,9 @@
 use std::io::Read;
 
 use super::input::briefing_head;
-use super::{Briefing, Input, event_lines, sort_events, tables};
+use super::{Briefing, Input, event_lines, folded_omit, sort_events, tables};
 use crate::article::Article;
 use crate::diagnostic::{Diagnostic, SourceFile};
-use crate::fold::fold;
 use crate::mentions::MentionIndex;
 use crate::sheet::parse::{Parsed, parse};
 use crate::sheet::validate::validate;
@@ -62,7 +61,7 @@ pub fn preview_of(input: &Input, limit: usize) -> Option<Briefing> {
     }
     let path = input.article_path(&sheet.briefing.article)?;
     let head = read_head(&path, limit)?;
-    let omit: Vec<String> = sheet.briefing.omit.iter().map(|o| fold(o)).collect();
+    let omit = folded_omit(&sheet.briefing);
     let (article, _) = Article::new(head, &omit);
     let event_lines = event_lines(&sheet, &positions, &src);
     let mut event_evidence = vec![None; sheet.events.len()];
