@@ -193,7 +193,7 @@ impl Input {
         let shown = display(&path);
         let read = match ahead.and_then(|a| a.join_if(relative, omit)) {
             Some(read) => read,
-            None => read_text(&path).map(|text| text.map(|text| Article::new(text, omit))),
+            None => read_limited(&path, MAX_ARTICLE_BYTES).map(|bytes| index(bytes, omit)),
         };
         let decoded = read.map_err(|e| {
             let (message, hint) = match e {
@@ -259,9 +259,6 @@ pub(super) struct ReadAhead {
 /// An article indexed, with how many lines each entry of `omit` matched.
 pub(super) type Indexed = (Article, Vec<usize>);
 
-/// What reading an article gave: its text, or why there is none.
-type ReadText = Result<Result<String, article::NotUtf8>, ReadError>;
-
 /// What the thread made: the article the head names, its lines to omit (folded), and the
 /// article read and indexed.
 struct MadeAhead {
@@ -321,7 +318,7 @@ impl Input {
                 if stop.load(Ordering::Relaxed) {
                     return None;
                 }
-                let read = read.map(|bytes| article::decode(bytes).map(|t| Article::new(t, &omit)));
+                let read = read.map(|bytes| index(bytes, &omit));
                 Some(MadeAhead {
                     article: meta.article,
                     omit,
@@ -350,9 +347,9 @@ pub(super) fn briefing_head(text: &str) -> &str {
     text
 }
 
-/// Reads and decodes the article at `path`.
-fn read_text(path: &Path) -> ReadText {
-    read_limited(path, MAX_ARTICLE_BYTES).map(article::decode)
+/// An article's bytes decoded and indexed with the folded lines `omit` left out.
+fn index(bytes: Vec<u8>, omit: &[String]) -> Result<Indexed, article::NotUtf8> {
+    article::decode(bytes).map(|text| Article::new(text, omit))
 }
 
 /// Whether `path` lies outside `folder`, both resolved: `..` and links are followed, so that
@@ -530,40 +527,23 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), "A text.").unwrap();
         let input = Input::Path(dir.path().join("facts.toml"));
         let sheet = "[briefing]\ntitle = \"T\"\narticle = \"a.txt\"\n\n[[actors]]\nid = \"x\"\n";
-        let read = input
-            .read_ahead(sheet)
-            .and_then(|a| a.join_if("a.txt", &[]));
+        // What the read ahead of `sheet` gives a whole sheet that names `article` and `omit`.
+        let used = |sheet: &str, article: &str, omit: &[String]| {
+            let ahead = input.read_ahead(sheet).expect("a thread reads ahead");
+            ahead.join_if(article, omit)
+        };
+        let read = used(sheet, "a.txt", &[]);
         assert!(matches!(read, Some(Ok(Ok((a, _)))) if a.text() == "A text."));
-        assert!(
-            input
-                .read_ahead(sheet)
-                .unwrap()
-                .join_if("b.txt", &[])
-                .is_none()
-        );
+        assert!(used(sheet, "b.txt", &[]).is_none());
         // Nor if the whole sheet leaves other lines out.
         let other = ["A text.".to_owned()];
-        assert!(
-            input
-                .read_ahead(sheet)
-                .unwrap()
-                .join_if("a.txt", &other)
-                .is_none()
-        );
+        assert!(used(sheet, "a.txt", &other).is_none());
         let omitting = sheet.replace("\n\n", "\nomit = [\"A \u{2003}text.\"]\n\n");
-        let read = input
-            .read_ahead(&omitting)
-            .and_then(|a| a.join_if("a.txt", &other));
+        let read = used(&omitting, "a.txt", &other);
         assert!(matches!(read, Some(Ok(Ok((a, hits)))) if a.omitted().len() == 1 && hits == [1]));
         // A `[briefing]` after the first array of tables is not read ahead.
         let late = "[[actors]]\nid = \"x\"\n\n[briefing]\narticle = \"a.txt\"\n";
-        assert!(
-            input
-                .read_ahead(late)
-                .unwrap()
-                .join_if("a.txt", &[])
-                .is_none()
-        );
+        assert!(used(late, "a.txt", &[]).is_none());
         // One dropped unused is told to stop.
         let dropped = input.read_ahead(sheet).unwrap();
         let told = Arc::clone(&dropped.unwanted);
