@@ -658,12 +658,13 @@ impl App {
             Ok(done) => {
                 self.curate = None;
                 self.selection.selection = None;
+                let warnings = done.briefing.warnings.len();
                 self.take(*done.briefing);
                 let undo = self.key(Context::Global, &Action::Undo).to_owned();
-                let warned = if done.warnings.is_empty() {
+                let warned = if warnings == 0 {
                     String::new()
                 } else {
-                    format!(" ({})", count(done.warnings.len(), "warning"))
+                    format!(" ({})", count(warnings, "warning"))
                 };
                 let message = match change {
                     // Facts are told by their label, not their number.

@@ -38,12 +38,11 @@ struct Done {
 pub struct Committed {
     /// One line: `Added actor "Jens Stoltenberg" (stoltenberg) at facts.toml:42`.
     pub message: String,
-    /// The warnings `check` reports on the new sheet (a change with errors is not written).
-    pub warnings: Vec<Diagnostic>,
     /// The sheet's new text, as written.
     pub text: String,
     /// The briefing the new text makes, as checked before writing: the reader can show it
-    /// without loading the sheet again.
+    /// without loading the sheet again. Its `warnings` are those `check` reports on the new
+    /// sheet (a change with errors is not written).
     pub briefing: Box<Briefing>,
 }
 
@@ -197,7 +196,6 @@ impl Editor {
         self.loaded = text.clone().into_bytes();
         Ok(Committed {
             message,
-            warnings: loaded.warnings.clone(),
             text,
             briefing: Box::new(loaded),
         })

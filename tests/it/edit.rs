@@ -168,11 +168,12 @@ fn a_new_actor_is_written_after_the_last_actor() {
         format!("Added actor \"Jens Stoltenberg\" (stoltenberg) at facts.toml:{line}")
     );
     assert!(
-        done.warnings
+        done.briefing
+            .warnings
             .iter()
             .any(|w| w.message.contains("never mentioned")),
         "{:?}",
-        done.warnings
+        done.briefing.warnings
     );
     checks(&path);
     let reloaded = open(&Input::Path(path.clone())).unwrap();
