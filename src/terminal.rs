@@ -50,6 +50,15 @@ use crate::app::{Action, App, Effect, Pending};
 use crate::view;
 use crate::watch::Watch;
 
+/// The terminal the reader draws on. The backend writes into a buffer of its own, flushed once
+/// at the end of every frame (`Terminal::draw` flushes; every other backend call is crossterm's
+/// `execute!`, which flushes too): standard output's own buffer is 1 KiB, so a first frame of
+/// 22 KB went out in 22 writes, each waking the terminal.
+type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// Bytes the backend holds before it writes: a whole frame of a large terminal, mostly.
+const FRAME_BUFFER: usize = 64 * 1024;
+
 /// How often the loop wakes without input, to notice a signal…
 const TICK: Duration = Duration::from_millis(200);
 /// …or, while a search runs on another thread, to take its matches…
@@ -300,7 +309,7 @@ fn take_changes(app: &mut App, files: &mut Option<Watch>) -> bool {
 )]
 fn events(
     app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    terminal: &mut Term,
     flags: &Flags,
     files: &mut Option<Watch>,
     drawn: bool,
@@ -441,11 +450,7 @@ fn events(
 
 /// Takes the briefing loaded on another thread, if it has arrived (see `app/loading.rs`), and
 /// does what its update asks; `None` while it has not.
-fn take_loaded(
-    app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    flags: &Flags,
-) -> io::Result<Option<Next>> {
+fn take_loaded(app: &mut App, terminal: &mut Term, flags: &Flags) -> io::Result<Option<Next>> {
     let Some(loaded) = app.loading().arrived() else {
         return Ok(None);
     };
@@ -495,12 +500,7 @@ fn holds_for_load(app: &App, ev: &Event) -> bool {
 }
 
 /// Applies an event, and does what its update asks of the world outside the app.
-fn deliver(
-    app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    flags: &Flags,
-    ev: Event,
-) -> io::Result<Next> {
+fn deliver(app: &mut App, terminal: &mut Term, flags: &Flags, ev: Event) -> io::Result<Next> {
     for ev in split_escape(app, ev) {
         if let Some(action) = action_for(app, &ev) {
             match app.update(action) {
@@ -518,12 +518,7 @@ fn deliver(
 
 /// Does what an update asked of the world outside the app (all but quitting); true after a
 /// stop.
-fn outside(
-    effect: Effect,
-    app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    flags: &Flags,
-) -> io::Result<bool> {
+fn outside(effect: Effect, app: &mut App, terminal: &mut Term, flags: &Flags) -> io::Result<bool> {
     match effect {
         Effect::Copy(text) => copy(&text)?,
         Effect::Mouse(on) => capture_mouse(on)?,
@@ -602,10 +597,10 @@ fn signal_or_hangup(flag: usize) -> i32 {
 
 /// A terminal drawing the area the app draws: the top left of the real one. A fixed viewport,
 /// because a full-screen one would size its buffers from the real terminal, whatever its size.
-fn new_terminal(app: &App) -> io::Result<Terminal<CrosstermBackend<io::Stdout>>> {
+fn new_terminal(app: &App) -> io::Result<Term> {
     let (w, h) = app.size();
     Terminal::with_options(
-        CrosstermBackend::new(io::stdout()),
+        CrosstermBackend::new(io::BufWriter::with_capacity(FRAME_BUFFER, io::stdout())),
         TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
         },
@@ -628,11 +623,7 @@ fn settled_shows(
 /// Gives the terminal back to the shell and stops; when the shell resumes us (`fg`, SIGCONT),
 /// takes it again. Our own SIGTSTP handler is in place, so the stop is SIGTSTP's default
 /// action done by hand (SIGSTOP), as helix does.
-fn suspend(
-    app: &mut App,
-    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
-    flags: &Flags,
-) -> io::Result<()> {
+fn suspend(app: &mut App, terminal: &mut Term, flags: &Flags) -> io::Result<()> {
     restore();
     signal_hook::low_level::emulate_default_handler(SIGTSTP)?;
     if wait_for_foreground(flags)? {
@@ -670,7 +661,7 @@ fn in_foreground() -> bool {
 
 /// Takes the terminal again after a stop: raw mode, the alternate screen, the mouse and
 /// bracketed paste, at the terminal's size now, and a whole new frame.
-fn retake(app: &mut App, terminal: &mut Terminal<CrosstermBackend<io::Stdout>>) -> io::Result<()> {
+fn retake(app: &mut App, terminal: &mut Term) -> io::Result<()> {
     enter(app.mouse())?;
     // The terminal may have been resized meanwhile. A new terminal has empty buffers, so the
     // next frame is drawn whole. (`Terminal::clear` would ask the terminal where its cursor is,
