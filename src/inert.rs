@@ -44,6 +44,22 @@ pub fn placeholder(c: char) -> Cow<'static, str> {
 /// `max` characters (an ellipsis marks the cut): for messages.
 #[must_use]
 pub fn quoted(text: &str, max: usize) -> String {
+    // Most of what messages quote (ids, names, phrases) is short printable ASCII with nothing
+    // to escape: copied whole. A check of a long article quotes some ten thousand of them, and
+    // the character-by-character way below took a quarter of its side-by-side warnings' time.
+    let plain = |b: &u8| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\');
+    if text.len() <= max && text.bytes().all(|b| plain(&b)) {
+        let mut out = String::with_capacity(text.len() + 2);
+        out.push('"');
+        out.push_str(text);
+        out.push('"');
+        return out;
+    }
+    quoted_by_character(text, max)
+}
+
+/// [`quoted`] for any text: each character looked at.
+fn quoted_by_character(text: &str, max: usize) -> String {
     let mut out = String::with_capacity(text.len().min(max) + 2);
     out.push('"');
     for (n, c) in text.chars().enumerate() {
@@ -127,6 +143,20 @@ mod tests {
     #[test]
     fn quoted_cuts_long_text() {
         assert_eq!(quoted("abcdef", 3), "\"abc…\"");
+        assert_eq!(quoted("abc", 3), "\"abc\"");
+    }
+
+    proptest::proptest! {
+        /// The copy of plain ASCII quotes as the character-by-character way does, at every
+        /// length around the cut: every printable ASCII byte, the quote and the backslash, the
+        /// controls either side of the printable range, and a character that is not ASCII.
+        #[test]
+        fn plain_ascii_is_quoted_as_each_character_is(
+            text in "[ -~\"\\\\\u{1f}\u{7f}é]{0,12}",
+            max in 0usize..14,
+        ) {
+            proptest::prop_assert_eq!(quoted(&text, max), quoted_by_character(&text, max));
+        }
     }
 
     #[test]
