@@ -105,7 +105,18 @@ impl<'a> SourceFile<'a> {
 
     #[must_use]
     pub fn at(&self, severity: Severity, span: &Range<usize>, message: String) -> Diagnostic {
-        let (line, column) = self.line_col(span.start);
+        self.at_place(severity, self.line_col(span.start), message)
+    }
+
+    /// A diagnostic at a place found already by [`SourceFile::line_col`]: for many about one
+    /// place, which is then found once.
+    #[must_use]
+    pub fn at_place(
+        &self,
+        severity: Severity,
+        (line, column): (usize, usize),
+        message: String,
+    ) -> Diagnostic {
         Diagnostic {
             severity,
             path: self.path.clone(),
