@@ -329,7 +329,7 @@ fn report_side_by_side(
     }
     // Where each actor's id stands in the sheet, found once: an actor beside many others has a
     // warning for each, and finding a place again took a sixth of these warnings' time.
-    let mut place: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut place: Vec<Option<(usize, usize)>> = vec![None; sheet.actors.len()];
     for ((a, b, phrase), times, line) in found {
         let (a, b) = (a as usize, b as usize);
         let (Some(first), Some(second)) = (sheet.actors.get(a), sheet.actors.get(b)) else {
@@ -344,16 +344,14 @@ fn report_side_by_side(
             format!("{times} times; first on line {line}")
         };
         let phrase = quoted(&phrase, 60);
-        let at_id = *place
-            .entry(a.min(b))
-            .or_insert_with(|| src.line_col(p.id.start));
+        let id_at = *place[a.min(b)].get_or_insert_with(|| src.line_col(p.id.start));
         let message = format!(
             "actors {} and {} are mentioned side by side in the article as {phrase} ({at})",
             quoted(&first.id, 40),
             quoted(&second.id, 40),
         );
         diagnostics.push(
-            src.at_place(Severity::Warning, at_id, message)
+            src.at_place(Severity::Warning, id_at, message)
                 .with_hint(format!(
                     "if it is one name, add {phrase} to the aliases of one of them"
                 )),

@@ -47,8 +47,8 @@ pub fn quoted(text: &str, max: usize) -> String {
     // Most of what messages quote (ids, names, phrases) is short printable ASCII with nothing
     // to escape: copied whole. A check of a long article quotes some ten thousand of them, and
     // the character-by-character way below took a quarter of its side-by-side warnings' time.
-    let plain = |b: &u8| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\');
-    if text.len() <= max && text.bytes().all(|b| plain(&b)) {
+    let plain = |b: u8| matches!(b, b' '..=b'~') && !matches!(b, b'"' | b'\\');
+    if text.len() <= max && text.bytes().all(plain) {
         let mut out = String::with_capacity(text.len() + 2);
         out.push('"');
         out.push_str(text);

@@ -51,9 +51,11 @@ use crate::view;
 use crate::watch::Watch;
 
 /// The terminal the reader draws on. The backend writes into a buffer of its own, flushed once
-/// at the end of every frame (`Terminal::draw` flushes; every other backend call is crossterm's
-/// `execute!`, which flushes too): standard output's own buffer is 1 KiB, so a first frame of
-/// 22 KB went out in 22 writes, each waking the terminal.
+/// at the end of every frame: standard output's own buffer is 1 KiB, so a first frame of 22 KB
+/// went out in 22 writes, each waking the terminal. `Terminal::draw` flushes, and so does every
+/// other backend call but the clearing in `Terminal::resize` (flushed after it, in `events`), so
+/// nothing is left in the buffer between frames for a write straight to standard output (the
+/// clipboard, leaving the alternate screen) to overtake.
 type Term = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
 /// Bytes the backend holds before it writes: a whole frame of a large terminal, mostly.
@@ -361,6 +363,10 @@ fn events(
             let area = Rect::new(0, 0, w, h);
             if terminal.get_frame().area() != area {
                 terminal.resize(area)?;
+                // A viewport narrower than the terminal is cleared cell by cell through the
+                // backend's `draw`, which does not flush: sent now, so that a panic in the draw
+                // below cannot leave them to be written after the screen is given back.
+                io::Write::flush(terminal.backend_mut())?;
             }
             // Read before drawing: the export's thread may change it during the draw, and a
             // change must never be taken for drawn when it was not.
