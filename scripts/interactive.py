@@ -170,7 +170,10 @@ def search(argv, ready, word, found):
     read_until(fd, ready, screen, deadline=120.0)
     time.sleep(0.2)  # let the program settle before the timed keystrokes
     while select.select([fd], [], [], 0)[0]:
-        screen.feed(os.read(fd, 1 << 16))
+        data = os.read(fd, 1 << 16)
+        if not data:  # the program ended: ready for ever, with nothing to read
+            raise TimeoutError("the program ended before the search")
+        screen.feed(data)
     start = time.perf_counter()
     if found is None:
         # less: its first line changes (it shows the line of the match first) and its prompt
