@@ -294,7 +294,8 @@ impl Input {
     /// for [`Self::read_article`]; `None` for a sheet not on disk, a head too long to parse
     /// twice, or when no thread can start.
     pub(super) fn read_ahead(&self, text: &str) -> Option<ReadAhead> {
-        let folder = self.folder()?.to_owned();
+        self.folder()?;
+        let input = self.clone();
         let head = briefing_head(text);
         if head.len() > HEAD_BYTES {
             return None;
@@ -311,7 +312,7 @@ impl Input {
                     return None;
                 }
                 let omit = super::folded_omit(&meta);
-                let path = folder.join(&meta.article);
+                let path = input.article_path(&meta.article)?;
                 let read = read_limited_unless(&path, MAX_ARTICLE_BYTES, &stop);
                 // Not indexed if no longer wanted: a short article is read before the flag
                 // is ever looked at.
