@@ -24,7 +24,10 @@ fn loaded(extra: &str) -> (tempfile::TempDir, Briefing) {
     let path = w.write_to(dir.path()).expect("the workload written");
     let checked = check(&Input::Path(path)).expect("the workload checked");
     assert_eq!(checked.errors(), 0, "{}", checked.summary);
-    (dir, checked.briefing.expect("a briefing without errors"))
+    (
+        dir,
+        checked.into_briefing().expect("a briefing without errors"),
+    )
 }
 
 /// A writer that keeps nothing and counts what it is given.

@@ -34,7 +34,7 @@ fn loaded() -> Loaded {
     assert_eq!(checked.errors(), 0, "{}", checked.summary);
     Loaded {
         _dir: dir,
-        briefing: checked.briefing.expect("a briefing without errors"),
+        briefing: checked.into_briefing().expect("a briefing without errors"),
         path,
     }
 }

@@ -40,7 +40,7 @@ fn loaded() -> (tempfile::TempDir, PathBuf, Briefing) {
     };
     let checked = check(&Input::Path(path.clone())).expect("the workload checked");
     assert_eq!(checked.errors(), 0, "{}", checked.summary);
-    let briefing = checked.briefing.expect("a briefing without errors");
+    let briefing = checked.into_briefing().expect("a briefing without errors");
     (dir, path, briefing)
 }
 
@@ -166,7 +166,7 @@ fn scale(c: &mut Criterion) {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = w.write_to(dir.path()).expect("the workload written");
         let checked = check(&Input::Path(path)).expect("the workload checked");
-        let b = checked.briefing.expect("a briefing without errors");
+        let b = checked.into_briefing().expect("a briefing without errors");
         g.throughput(Throughput::Elements(w.spellings.len() as u64));
         g.bench_function(
             format!("index of {} spellings", w.spellings.len()),

@@ -57,10 +57,9 @@ pub enum Item {
 /// The outcome of checking a fact sheet: every diagnostic, in file order, and the briefing when
 /// there was no error.
 pub struct Checked {
-    /// The diagnostics when there is no briefing. With one, they are its warnings, held there
-    /// and not twice (3,019 warnings were 1.2 MB): see [`Checked::diagnostics`].
-    diagnostics: Vec<Diagnostic>,
-    pub briefing: Option<Briefing>,
+    /// The briefing, or every diagnostic when there is none. A briefing's warnings are all its
+    /// diagnostics, held there and not twice (3,019 warnings were 1.2 MB).
+    outcome: Result<Briefing, Vec<Diagnostic>>,
     /// One line: `facts.toml: 27 actors, 9 events, 5 facts, 0 errors, 1 warning`.
     pub summary: String,
 }
@@ -69,19 +68,18 @@ impl Checked {
     /// Every diagnostic, in file order.
     #[must_use]
     pub fn diagnostics(&self) -> &[Diagnostic] {
-        match &self.briefing {
-            Some(b) => &b.warnings,
-            None => &self.diagnostics,
+        match &self.outcome {
+            Ok(b) => &b.warnings,
+            Err(diagnostics) => diagnostics,
         }
     }
 
-    /// [`Checked::diagnostics`], taken.
-    #[must_use]
-    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
-        match self.briefing {
-            Some(b) => b.warnings,
-            None => self.diagnostics,
-        }
+    /// The briefing, or every diagnostic when there is none (some of them errors).
+    ///
+    /// # Errors
+    /// The diagnostics, when the fact sheet has errors.
+    pub fn into_briefing(self) -> Result<Briefing, Vec<Diagnostic>> {
+        self.outcome
     }
 
     #[must_use]
@@ -438,14 +436,11 @@ pub enum OpenError {
 /// Loads a briefing for reading or export: any error refuses it, with the same messages as
 /// `check`.
 pub fn open(input: &Input) -> Result<Briefing, OpenError> {
-    let checked = check(input)?;
-    match checked.briefing {
-        Some(b) => Ok(b),
-        None => Err(OpenError::Invalid {
-            summary: checked.summary.clone(),
-            diagnostics: checked.into_diagnostics(),
-        }),
-    }
+    let Checked { outcome, summary } = check(input)?;
+    outcome.map_err(|diagnostics| OpenError::Invalid {
+        diagnostics,
+        summary,
+    })
 }
 
 impl Briefing {
@@ -1098,20 +1093,17 @@ impl Counts {
 }
 
 /// The outcome: `diagnostics` are every diagnostic when there is no briefing, and none when
-/// there is (its warnings are all of them).
+/// there is (its warnings are all of them), so they are dropped then.
 fn finish(
     sheet_path: &str,
     counts: Counts,
     diagnostics: Vec<Diagnostic>,
     briefing: Option<Briefing>,
 ) -> Checked {
-    let diagnostics = sorted(diagnostics);
-    let all = briefing.as_ref().map_or(&diagnostics, |b| &b.warnings);
-    let errors = all.iter().filter(|d| d.is_error()).count();
-    let warnings = all
-        .iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .count();
+    let mut checked = Checked {
+        outcome: briefing.ok_or_else(|| sorted(diagnostics)),
+        summary: String::new(),
+    };
     let file = if sheet_path == input::BUNDLED_SHEET_PATH {
         input::BUNDLED_NAME.to_owned()
     } else {
@@ -1120,19 +1112,15 @@ fn finish(
             |f| f.to_string_lossy().into_owned(),
         )
     };
-    let summary = format!(
+    checked.summary = format!(
         "{file}: {}, {}, {}, {}, {}",
         count(counts.actors, "actor"),
         count(counts.events, "event"),
         count(counts.facts, "fact"),
-        count(errors, "error"),
-        count(warnings, "warning"),
+        count(checked.errors(), "error"),
+        count(checked.warnings(), "warning"),
     );
-    Checked {
-        diagnostics,
-        briefing,
-        summary,
-    }
+    checked
 }
 
 /// Used by [`input`] to report an article that is not UTF-8 at its own line and column.

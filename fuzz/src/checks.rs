@@ -30,7 +30,7 @@ pub fn sheet(sheet: String, article: Vec<u8>) {
     for d in checked.diagnostics() {
         assert!(!d.to_string().chars().any(is_unsafe), "{d}");
     }
-    let Some(b) = checked.briefing else {
+    let Ok(b) = checked.into_briefing() else {
         return;
     };
     let request = |format, table| Request { format, table };
@@ -52,7 +52,7 @@ pub fn sheet(sheet: String, article: Vec<u8>) {
         article,
     })
     .expect("memory input runs")
-    .briefing
+    .into_briefing()
     .expect("a normalised fact sheet loads");
     assert_eq!(again.sheet, b.sheet, "normalising changed the fact sheet");
 }

@@ -392,7 +392,7 @@ fn summary_counts_everything() {
         checked.summary,
         "facts.toml: 1 actor, 0 events, 0 facts, 0 errors, 0 warnings"
     );
-    let b = checked.briefing.unwrap();
+    let b = checked.into_briefing().unwrap();
     assert_eq!(b.mentions.count(0), 2);
 }
 
@@ -692,7 +692,7 @@ fn an_id_left_out_is_made_from_the_name_or_title_and_checked_for_clashes() {
     fs::write(dir.path().join("article.txt"), ARTICLE).unwrap();
     let b = check(&Input::from_arg(Some(dir.path())).unwrap())
         .unwrap()
-        .briefing
+        .into_briefing()
         .unwrap();
     assert_eq!(b.sheet.events[0].id, "nato-met-in-washington");
     // A made id that another actor has is an error at the entry's header.
@@ -744,7 +744,7 @@ fn omit_entries_ending_in_a_star_omit_lines_that_begin_so() {
     fs::write(dir.path().join("article.txt"), article).unwrap();
     let b = check(&Input::from_arg(Some(dir.path())).unwrap())
         .unwrap()
-        .briefing
+        .into_briefing()
         .unwrap();
     assert_eq!(b.article.omitted().len(), 2);
 }

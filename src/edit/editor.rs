@@ -175,11 +175,14 @@ impl Editor {
         let (text, at) = apply_at(&before, change)?;
         let checked = briefing::check_text(&self.input, text.clone());
         // A sheet with errors makes no briefing.
-        let Some(loaded) = checked.briefing else {
-            return Err(EditError::Invalid {
-                path: self.shown(),
-                diagnostics: checked.into_diagnostics(),
-            });
+        let loaded = match checked.into_briefing() {
+            Ok(loaded) => loaded,
+            Err(diagnostics) => {
+                return Err(EditError::Invalid {
+                    path: self.shown(),
+                    diagnostics,
+                });
+            }
         };
         if self.on_disk()? != self.loaded {
             return Err(EditError::ChangedOnDisk { path: self.shown() });

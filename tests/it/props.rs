@@ -267,7 +267,7 @@ proptest! {
         for d in checked.diagnostics() {
             prop_assert!(!d.to_string().chars().any(briefing::inert::is_unsafe), "{d}");
         }
-        let Some(b) = checked.briefing else {
+        let Ok(b) = checked.into_briefing() else {
             return Ok(());
         };
         let mut r = Reader::new(b, input, w, h);

@@ -285,7 +285,7 @@ fn the_crowded_workload_checks_without_errors() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(checked.errors(), 0, "{messages:#?}");
-    let b = checked.briefing.expect("a briefing without errors");
+    let b = checked.into_briefing().expect("a briefing without errors");
     assert_eq!(b.sheet.actors.len(), 300);
     // The article names each actor once; the first is in every event.
     for a in 0..300 {

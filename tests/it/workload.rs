@@ -23,7 +23,7 @@ fn the_sheet_passes_the_checker_without_errors() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(errors, [] as [String; 0], "{}", checked.summary);
-    let b = checked.briefing.expect("no errors, so a briefing");
+    let b = checked.into_briefing().expect("no errors, so a briefing");
     assert_eq!(b.sheet.actors.len(), ACTORS);
     let aliases: usize = b.sheet.actors.iter().map(|a| a.aliases.len()).sum();
     assert_eq!(aliases, 3 * ACTORS);
