@@ -160,7 +160,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         &mut diagnostics,
     );
     let quotes = quotes(&sheet);
-    let (mentions, found) = index_and_locate(&article, automaton, &quotes);
+    let (mentions, found, copies) = index_and_locate(&article, automaton, &quotes);
     report_silent(
         &sheet,
         &positions,
@@ -183,6 +183,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         &article,
         &quotes,
         found,
+        copies,
         &src,
         &mut diagnostics,
     );
@@ -547,27 +548,19 @@ fn load_article(
 /// What [`load_article`] gives of the article.
 type ArticleRead = Result<((Article, Vec<usize>), Vec<Diagnostic>), Diagnostic>;
 
-/// The mention index of the article, and where each quote stands in it: the quotes are
-/// searched on a thread of their own (here if none can start) while the index is built, since
-/// both only read the article.
+/// The mention index of the article, where each quote stands in it, and where each copy of a
+/// quote found more than once starts (see `evidence::Locator::finish`): one pass over the
+/// article a chunk at a time, each chunk folded once and searched for both.
 fn index_and_locate(
     article: &Article,
     automaton: Automaton,
     quotes: &[&str],
-) -> (MentionIndex, Vec<Option<Quote>>) {
-    let locate = || evidence::locate(article, quotes);
-    std::thread::scope(
-        |s| match std::thread::Builder::new().spawn_scoped(s, locate) {
-            Ok(found) => {
-                let mentions = automaton.index(article);
-                let found = found
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (mentions, found)
-            }
-            Err(_) => (automaton.index(article), locate()),
-        },
-    )
+) -> (MentionIndex, Vec<Option<Quote>>, Vec<Vec<usize>>) {
+    let locator = evidence::Locator::new(quotes);
+    let (index, parts) =
+        automaton.index_with(article, locator.reach(), |c| locator.search_chunk(c));
+    let (found, copies) = locator.finish(article, parts);
+    (index, found, copies)
 }
 
 /// The evidence quotes of the events, then of the facts (empty for none).
@@ -585,33 +578,28 @@ fn quotes(sheet: &FactSheet) -> Vec<&str> {
         .collect()
 }
 
-/// The problems with the evidence `quotes` (see [`quotes`]), found in the article as `found`;
-/// `found` split into the events' and the facts'.
+/// The problems with the evidence `quotes` (see [`quotes`]), found in the article as `found`,
+/// each found more than once with its `copies` (see [`index_and_locate`]); `found` split into
+/// the events' and the facts'.
+#[allow(clippy::too_many_arguments)] // each is one of check's products, used once here
 fn report_evidence(
     sheet: &FactSheet,
     positions: &Positions,
     article: &Article,
     quotes: &[&str],
     mut found: Vec<Option<Quote>>,
+    copies: Vec<Vec<usize>>,
     src: &SourceFile,
     out: &mut Vec<Diagnostic>,
 ) -> (Vec<Option<Quote>>, Vec<Option<Quote>>) {
     let mut missing = why_missing(article, quotes, &found);
-    // Where each quote found more than once stands, every time: one scan for them all.
-    let needles: Vec<String> = quotes
-        .iter()
-        .zip(&found)
-        .filter(|(quote, q)| !quote.trim().is_empty() && q.is_some_and(|q| q.count > 1))
-        .map(|(quote, _)| needle_of(quote))
-        .collect();
-    let needles: Vec<&str> = needles.iter().map(String::as_str).collect();
-    let mut copies = evidence::every_of_each(article.folded().as_str(), &needles).into_iter();
     let spans = positions
         .events
         .iter()
         .map(|p| &p.evidence)
         .chain(positions.facts.iter().map(|p| &p.evidence));
-    for (((quote, q), span), why) in quotes.iter().zip(&found).zip(spans).zip(&mut missing) {
+    let each = quotes.iter().zip(&found).zip(spans).zip(&mut missing);
+    for ((((quote, q), span), why), at) in each.zip(copies) {
         if quote.trim().is_empty() {
             continue;
         }
@@ -662,7 +650,6 @@ fn report_evidence(
                 }
             }
             Some(q) if q.count > 1 => {
-                let at = copies.next().unwrap_or_default();
                 out.push(repeated_evidence(article, quote, q.count, &at, span, src));
             }
             Some(_) => {}
@@ -795,7 +782,7 @@ fn why_elided(article: &Article, elided: &[(usize, Vec<String>)], why: &mut [Opt
         .map(|((_, parts), &k)| parts.get(k).map_or("", String::as_str))
         .collect();
     let folded = article.folded();
-    let elsewhere = evidence::first_of_each(folded.as_str(), &parts);
+    let elsewhere = evidence::first_of_each(article.folded_str(), &parts);
     let nowhere = unanswered(&parts, &elsewhere);
     let mut hints = not_found_hints(article, &nowhere).into_iter();
     for (((i, _), &k), (part, at)) in elided.iter().zip(&ks).zip(parts.iter().zip(elsewhere)) {

@@ -153,7 +153,7 @@ fn naming(b: &Briefing, folded: &str) -> Vec<names::Candidate> {
     let article = b.article.text();
     let head = draft::headline(article).map(|h| h.1);
     let sentences = text::sentences(&b.article, head);
-    let haystack = b.article.folded().as_str().as_bytes();
+    let haystack = b.article.folded_str().as_bytes();
     let mut naming: Vec<text::Sentence> = Vec::new();
     for at in memchr::memmem::find_iter(haystack, folded.as_bytes()) {
         let at = b.article.folded().to_original(at);

@@ -15,12 +15,12 @@ use aho_corasick::AhoCorasick;
 use daachorse::{DoubleArrayAhoCorasickBuilder, MatchKind as DaachorseKind};
 
 use crate::article::Article;
+use crate::chunks;
 use crate::fold::{BARRIER, FoldedText, fold};
-use crate::mentions::{chunk_bounds, threads};
 use crate::span::Span;
 
 mod missing;
-pub use missing::{every_of_each, first_of_each, longest_prefix_all, other_case_all};
+pub use missing::{first_of_each, longest_prefix_all, other_case_all};
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,69 +35,145 @@ pub struct Quote {
 /// parts of a quote that leaves words out (see [`find_elided`]) are found in the same pass.
 #[must_use]
 pub fn locate(article: &Article, quotes: &[&str]) -> Vec<Option<Quote>> {
-    /// How a quote is found: as one of the patterns, or part by part (its parts' patterns).
-    enum Slot {
-        Blank,
-        Pattern(usize),
-        Elided(Vec<usize>),
+    let locator = Locator::new(quotes);
+    let parts = chunks::each(article.folded_source(), locator.reach(), |c| {
+        locator.search_chunk(c)
+    });
+    locator.finish(article, parts).0
+}
+
+/// How a quote is found: as one of the patterns, or part by part (its parts' patterns).
+enum Slot {
+    Blank,
+    Pattern(usize),
+    Elided(Vec<usize>),
+}
+
+/// What [`locate`] searches the article for, and how: its steps apart, so that the mention
+/// index's pass over the article can search each chunk for the quotes too
+/// (`mentions::Automaton::index_with`), and the article is folded once for both.
+pub(crate) struct Locator {
+    slots: Vec<Slot>,
+    /// Each distinct pattern: a quote, or a part of one that leaves words out.
+    patterns: Vec<String>,
+    searcher: Searcher,
+}
+
+impl Locator {
+    #[must_use]
+    pub(crate) fn new(quotes: &[&str]) -> Self {
+        let mut distinct: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut add = |p: String| {
+            *distinct.entry(p).or_insert_with_key(|p| {
+                patterns.push(p.clone());
+                patterns.len() - 1
+            })
+        };
+        let slots: Vec<Slot> = quotes
+            .iter()
+            .map(|q| {
+                let f = fold(q);
+                if f.is_empty() {
+                    return Slot::Blank;
+                }
+                if let Some(parts) = elided_parts(q) {
+                    return Slot::Elided(parts.into_iter().map(&mut add).collect());
+                }
+                Slot::Pattern(add(f))
+            })
+            .collect();
+        let searcher = Searcher::new(&patterns);
+        Self {
+            slots,
+            patterns,
+            searcher,
+        }
     }
-    let folded = article.folded();
-    let mut distinct: HashMap<String, usize> = HashMap::new();
-    let mut patterns: Vec<String> = Vec::new();
-    // Whether every occurrence of the pattern is wanted (a part), not only the first.
-    let mut every: Vec<bool> = Vec::new();
-    let mut add = |p: String, all: bool| {
-        let i = *distinct.entry(p).or_insert_with_key(|p| {
-            patterns.push(p.clone());
-            every.push(false);
-            patterns.len() - 1
-        });
-        every[i] |= all;
-        i
-    };
-    let slots: Vec<Slot> = quotes
-        .iter()
-        .map(|q| {
-            let f = fold(q);
-            if f.is_empty() {
-                return Slot::Blank;
+
+    /// How far past its end a chunk's search reads: a pattern that starts in it, and the
+    /// grams looked at up to `STEP` bytes past its end.
+    #[must_use]
+    pub(crate) fn reach(&self) -> usize {
+        self.patterns.iter().map(String::len).max().unwrap_or(0) + STEP + GRAM
+    }
+
+    /// What one chunk of the folded article holds of each pattern.
+    #[must_use]
+    pub(crate) fn search_chunk(&self, chunk: chunks::Chunk<'_>) -> Vec<Hits> {
+        self.searcher.search_chunk(&self.patterns, chunk)
+    }
+
+    /// Where each quote stands, from what the chunks of the article held (in their order); and,
+    /// for each quote found more than once, where each copy of it starts in the folded text,
+    /// overlapping ones too (of its first part, for a quote that leaves words out: what its
+    /// count counts), empty for the others.
+    #[must_use]
+    pub(crate) fn finish(
+        self,
+        article: &Article,
+        parts: Vec<Vec<Hits>>,
+    ) -> (Vec<Option<Quote>>, Vec<Vec<usize>>) {
+        let Self {
+            slots, patterns, ..
+        } = self;
+        let hits = merge(parts, patterns.len());
+        let folded = article.folded();
+        let walls = OnceCell::new();
+        let to_quote = |start: usize, end: usize, count: u32| Quote {
+            span: Span::new(
+                folded.to_original(start) as u32,
+                folded.to_original(end) as u32,
+            ),
+            count,
+        };
+        let copies = |i: usize, q: &Option<Quote>| -> Vec<usize> {
+            if q.is_some_and(|q| q.count > 1) {
+                hits[i].starts.iter().map(|&s| s as usize).collect()
+            } else {
+                Vec::new()
             }
-            if let Some(parts) = elided_parts(q) {
-                return Slot::Elided(parts.into_iter().map(|p| add(p, true)).collect());
-            }
-            Slot::Pattern(add(f, false))
-        })
-        .collect();
-    let text = folded.as_str();
-    let hits = search(
-        text,
-        &patterns,
-        &every,
-        &chunk_bounds(text, threads(text.len())),
-    );
-    let walls = OnceCell::new();
-    let to_quote = |start: usize, end: usize, count: u32| Quote {
-        span: Span::new(
-            folded.to_original(start) as u32,
-            folded.to_original(end) as u32,
-        ),
-        count,
-    };
-    slots
-        .into_iter()
-        .map(|s| match s {
-            Slot::Blank => None,
-            Slot::Pattern(i) => hits[i]
-                .first
-                .map(|start| to_quote(start, start + patterns[i].len(), hits[i].count)),
-            Slot::Elided(parts) => {
-                let lens: Vec<usize> = parts.iter().map(|&i| patterns[i].len()).collect();
-                let at: Vec<&[usize]> = parts.iter().map(|&i| hits[i].starts.as_slice()).collect();
-                let walls = walls.get_or_init(|| Walls::new(article));
-                elide(article, walls, &lens, &at).ok()
-            }
-        })
-        .collect()
+        };
+        slots
+            .into_iter()
+            .map(|s| match s {
+                Slot::Blank => (None, Vec::new()),
+                Slot::Pattern(i) => {
+                    let q = hits[i]
+                        .first
+                        .map(|start| to_quote(start, start + patterns[i].len(), hits[i].count));
+                    (q, copies(i, &q))
+                }
+                Slot::Elided(parts) => {
+                    let lens: Vec<usize> = parts.iter().map(|&i| patterns[i].len()).collect();
+                    let each: Vec<Vec<usize>> = parts
+                        .iter()
+                        .map(|&i| each_after(&hits[i].starts, patterns[i].len()))
+                        .collect();
+                    let at: Vec<&[usize]> = each.iter().map(Vec::as_slice).collect();
+                    let walls = walls.get_or_init(|| Walls::new(article));
+                    let q = elide(article, walls, &lens, &at).ok();
+                    let copies = parts.first().map_or_else(Vec::new, |&i| copies(i, &q));
+                    (q, copies)
+                }
+            })
+            .unzip()
+    }
+}
+
+/// Of the occurrences of a pattern of `len` bytes that start at `starts` (ascending,
+/// overlapping ones too), those a search from the start finds: each after the one before.
+fn each_after(starts: &[u32], len: usize) -> Vec<usize> {
+    let mut next = 0;
+    let mut out = Vec::new();
+    for &at in starts {
+        let at = at as usize;
+        if at >= next {
+            out.push(at);
+            next = at + len;
+        }
+    }
+    out
 }
 
 /// The parts of a quote that leaves words out with `…` or `...`, folded, the empty ones left
@@ -132,7 +208,7 @@ pub fn find_elided(article: &Article, parts: &[String]) -> Result<Quote, usize> 
 /// them all (it is a scan of every line).
 #[must_use]
 pub fn find_elided_all(article: &Article, quotes: &[&[String]]) -> Vec<Result<Quote, usize>> {
-    let text = article.folded().as_str();
+    let text = article.folded_str();
     let walls = Walls::new(article);
     quotes
         .iter()
@@ -164,7 +240,9 @@ impl Walls {
                 .filter(|r| text[r.clone()].trim().is_empty())
                 .map(|r| r.start)
                 .collect(),
-            barriers: memchr::memchr_iter(BARRIER, article.folded().as_str().as_bytes()).collect(),
+            barriers: (article.folded().barriers().iter())
+                .map(|&b| b as usize)
+                .collect(),
         }
     }
 }
@@ -254,35 +332,36 @@ fn commonness(b: u8) -> u8 {
     }
 }
 
-/// What [`search`] finds of one pattern (folded offsets).
+/// What a search finds of one pattern (folded offsets).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-struct Hits {
+pub(crate) struct Hits {
     /// Where its first occurrence starts.
     first: Option<usize>,
     /// How many occurrences, overlapping ones included.
     count: u32,
-    /// Where its occurrences start, none overlapping the one before (as a search from the
-    /// start finds them), for a pattern marked in `every`; empty for the others.
-    starts: Vec<usize>,
+    /// Where each occurrence starts, overlapping ones included, ascending: the parts of a
+    /// quote that leaves words out are found by them, and a quote found more than once is
+    /// told where each copy stands. `u32`, as an article's offsets are stored everywhere: a
+    /// common word as a part is found hundreds of thousands of times.
+    starts: Vec<u32>,
 }
 
 impl Hits {
     /// An occurrence at `start` (in any order: the starts are sorted once a chunk is done).
-    fn add(&mut self, start: usize, every: bool) {
+    fn add(&mut self, start: usize) {
         self.first = Some(self.first.map_or(start, |f| f.min(start)));
         self.count += 1;
-        if every {
-            self.starts.push(start);
-        }
+        self.starts.push(start as u32);
     }
 }
 
 /// One chunk's search ([`search`]): the text, the patterns, which of them want every start,
 /// the chunk (`from..to`: the occurrences that start in it are its), and what it found.
 struct Chunk<'a> {
+    /// The text from `offset` on (folded offsets): what the offsets below count from.
     bytes: &'a [u8],
+    offset: usize,
     patterns: &'a [String],
-    every: &'a [bool],
     from: usize,
     to: usize,
     found: Vec<Hits>,
@@ -295,7 +374,7 @@ impl Chunk<'_> {
             return;
         };
         if self.bytes[start..].starts_with(self.patterns[n].as_bytes()) {
-            self.found[n].add(start, self.every[n]);
+            self.found[n].add(self.offset + start);
         }
     }
 }
@@ -472,7 +551,7 @@ impl Short {
                         if start >= to {
                             break;
                         }
-                        chunk.found[*n].add(start, chunk.every[*n]);
+                        chunk.found[*n].add(chunk.offset + start);
                         at = start + 1;
                     }
                 }
@@ -494,69 +573,81 @@ impl Short {
     }
 }
 
-/// For each pattern, its first occurrence in `text`, how many there are, overlapping ones
-/// included, and, if `every` marks it, where each one starts. The long patterns are found by
-/// their grams ([`Grams`]), the short ones apart or by an automaton ([`Short`]). Each chunk
-/// `bounds[k]..bounds[k + 1]` is searched on a thread of its own for the occurrences that start
-/// in it (reading on past its end as far as a pattern can end), so that every occurrence is
-/// counted once, and the first is in the first chunk that has one.
-fn search(text: &str, patterns: &[String], every: &[bool], bounds: &[usize]) -> Vec<Hits> {
-    let mut found = vec![Hits::default(); patterns.len()];
-    let (grams, short) = (Grams::new(patterns), Short::new(patterns));
-    let bytes = text.as_bytes();
-    let search = |from: usize, to: usize| {
+/// The long patterns' grams and the short ones' search.
+struct Searcher {
+    grams: Grams,
+    short: Short,
+}
+
+impl Searcher {
+    fn new(patterns: &[String]) -> Self {
+        Self {
+            grams: Grams::new(patterns),
+            short: Short::new(patterns),
+        }
+    }
+
+    /// For each pattern, its first occurrence in the chunk, how many there are, overlapping
+    /// ones included, and where each one starts. The long patterns are
+    /// found by their grams ([`Grams`]), the short ones apart or by an automaton ([`Short`]).
+    /// A chunk's are the occurrences that start in it (it reads on past its end as far as a
+    /// pattern can end), so that every occurrence is counted once, and the first is in the
+    /// first chunk that has one.
+    fn search_chunk(&self, patterns: &[String], c: chunks::Chunk<'_>) -> Vec<Hits> {
         let mut chunk = Chunk {
-            bytes,
+            bytes: c.piece.as_bytes(),
+            offset: c.start,
             patterns,
-            every,
-            from,
-            to,
+            from: c.from - c.start,
+            to: c.to - c.start,
             found: vec![Hits::default(); patterns.len()],
         };
-        grams.scan(&mut chunk);
-        short.scan(&mut chunk);
+        self.grams.scan(&mut chunk);
+        self.short.scan(&mut chunk);
         for hits in &mut chunk.found {
             hits.starts.sort_unstable();
         }
         chunk.found
+    }
+}
+
+/// The search of a text there whole, cut at `bounds`, each chunk on a thread of its own.
+#[cfg(test)]
+fn search_text(text: &str, patterns: &[String], bounds: &[usize]) -> Vec<Hits> {
+    let searcher = Searcher::new(patterns);
+    let chunk = |from: usize, to: usize| chunks::Chunk {
+        piece: text,
+        start: 0,
+        from,
+        to,
     };
-    let parts: Vec<Vec<Hits>> = if bounds.len() <= 2 {
-        vec![search(0, text.len())]
-    } else {
-        std::thread::scope(|s| {
-            let search = &search;
-            let handles: Vec<_> = bounds
-                .windows(2)
-                .skip(1)
-                .map(|w| {
-                    let (from, to) = (w[0], w[1]);
-                    s.spawn(move || search(from, to))
-                })
-                .collect();
-            let mut parts = vec![search(0, bounds[1])];
-            for h in handles {
-                parts.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            }
-            parts
-        })
-    };
+    let parts = std::thread::scope(|s| {
+        let searcher = &searcher;
+        let handles: Vec<_> = bounds
+            .windows(2)
+            .map(|w| s.spawn(move || searcher.search_chunk(patterns, chunk(w[0], w[1]))))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    merge(parts, patterns.len())
+}
+
+/// The chunks' findings (in the order of the text) as one search's.
+fn merge(parts: Vec<Vec<Hits>>, patterns: usize) -> Vec<Hits> {
+    let mut found = vec![Hits::default(); patterns];
     for part in parts {
         for (hits, more) in found.iter_mut().zip(part) {
             hits.first = hits.first.or(more.first);
             hits.count += more.count;
-            hits.starts.extend(more.starts);
-        }
-    }
-    // A part's occurrences as a search from the start finds them: each after the one before.
-    for (hits, p) in found.iter_mut().zip(patterns) {
-        let mut next = 0;
-        hits.starts.retain(|&at| {
-            let keep = at >= next;
-            if keep {
-                next = at + p.len();
+            if hits.starts.is_empty() {
+                hits.starts = more.starts;
+            } else {
+                hits.starts.extend(more.starts);
             }
-            keep
-        });
+        }
     }
     found
 }
@@ -569,8 +660,8 @@ pub struct Omitted<'a> {
     /// The folded article with each hidden line and the spaces around it read as one space,
     /// and checkpoints `(bridged, folded)` after each such run, ascending.
     bridged: OnceCell<(String, Vec<(usize, usize)>)>,
-    /// The article folded with nothing hidden.
-    whole: OnceCell<FoldedText>,
+    /// The article folded with nothing hidden: the way back, and the text.
+    whole: OnceCell<(FoldedText, String)>,
 }
 
 impl<'a> Omitted<'a> {
@@ -656,7 +747,7 @@ pub struct Partial {
 #[must_use]
 pub fn longest_prefix(article: &Article, quote: &str) -> Option<Partial> {
     let q = fold(quote);
-    let text = article.folded().as_str();
+    let text = article.folded_str();
     let ends: Vec<usize> = q.char_indices().map(|(i, c)| i + c.len_utf8()).collect();
     let find = |n: usize| memchr::memmem::find(text.as_bytes(), &q.as_bytes()[..ends[n - 1]]);
     // Being found is monotone in n, so binary search for the largest n that is found.
@@ -688,7 +779,7 @@ pub fn other_case(article: &Article, quote: &str) -> Option<Range<usize>> {
         .build([q.as_str()])
         .ok()?;
     let folded = article.folded();
-    let m = ac.find(folded.as_str())?;
+    let m = ac.find(article.folded_str())?;
     Some(folded.to_original(m.start())..folded.to_original(m.end()))
 }
 
@@ -767,7 +858,7 @@ mod tests {
     fn chunks_count_like_one_search_and_like_a_plain_reference() {
         let w = briefing_workload::generate(200 * 1024, 60, 41);
         let (a, _) = Article::new(w.article, &[fold("Advertisement")]);
-        let text = a.folded().as_str();
+        let text = a.folded_str();
         // Sentences, and short pieces found thousands of times, across barriers too.
         let mut patterns: Vec<String> = text
             .split(". ")
@@ -806,11 +897,10 @@ mod tests {
         ]
         .map(String::from)
         .to_vec();
-        let every = vec![true; patterns.len()];
         for n in 1..5 {
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 3).collect();
             bounds.push(text.len());
-            let found = search(&text, &patterns, &every, &bounds);
+            let found = search_text(&text, &patterns, &bounds);
             for (p, hits) in patterns.iter().zip(&found) {
                 let overlapping: Vec<usize> = (0..text.len())
                     .filter(|&i| text[i..].starts_with(p.as_str()))
@@ -827,7 +917,13 @@ mod tests {
                     "{p:?}, {n} chunks"
                 );
                 assert_eq!(hits.count as usize, overlapping.len(), "{p:?}, {n} chunks");
-                assert_eq!(hits.starts, each_after, "{p:?}, {n} chunks");
+                let starts: Vec<usize> = hits.starts.iter().map(|&s| s as usize).collect();
+                assert_eq!(starts, overlapping, "{p:?}, {n} chunks");
+                assert_eq!(
+                    super::each_after(&hits.starts, p.len()),
+                    each_after,
+                    "{p:?}, {n} chunks"
+                );
             }
         }
     }
@@ -838,8 +934,7 @@ mod tests {
         for n in 1..7 {
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 5).collect();
             bounds.push(text.len());
-            let every = vec![false; patterns.len()];
-            let got: Vec<Option<(usize, usize, u32)>> = search(text, patterns, &every, &bounds)
+            let got: Vec<Option<(usize, usize, u32)>> = search_text(text, patterns, &bounds)
                 .into_iter()
                 .zip(patterns)
                 .map(|(h, p)| h.first.map(|at| (at, at + p.len(), h.count)))
@@ -917,6 +1012,50 @@ mod tests {
             hits += usize::from(want.is_some());
         }
         assert!(hits > quotes.len() / 3 && hits < quotes.len(), "{hits}");
+        // Sentences too, some found many times, and the copies of each found more than once:
+        // the same, cut into many small chunks, as from one.
+        quotes.extend(text.split(". ").step_by(41).map(String::from));
+        quotes.extend(["the summit", "said", "the", "e e"].map(String::from));
+        let refs: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        let locator = Locator::new(&refs);
+        let one = chunks::each_sized(
+            a.folded_source(),
+            chunks::Sizes {
+                threads: 1,
+                most: usize::MAX,
+            },
+            locator.reach(),
+            |c| locator.search_chunk(c),
+        );
+        let (want, copies) = locator.finish(&a, one);
+        assert!(copies.iter().filter(|c| c.len() > 1).count() > 10);
+        let folded = a.folded_str();
+        for ((q, found), copies) in refs.iter().zip(&want).zip(&copies) {
+            let needle = elided_parts(q)
+                .and_then(|p| p.into_iter().next())
+                .unwrap_or_else(|| fold(q));
+            let every: Vec<usize> = (0..folded.len())
+                .filter(|&i| {
+                    !needle.is_empty() && folded.as_bytes()[i..].starts_with(needle.as_bytes())
+                })
+                .collect();
+            if found.is_some_and(|f| f.count > 1) {
+                assert_eq!(*copies, every, "{q:?}");
+            } else {
+                assert!(copies.is_empty(), "{q:?}");
+            }
+        }
+        for (threads, most) in [(2, 200), (3, 64), (2, 4096)] {
+            let locator = Locator::new(&refs);
+            let sizes = chunks::Sizes { threads, most };
+            let parts = chunks::each_sized(a.folded_source(), sizes, locator.reach(), |c| {
+                locator.search_chunk(c)
+            });
+            assert!(parts.len() > 20, "{}", parts.len());
+            let got = locator.finish(&a, parts);
+            assert!(got.0 == want, "{threads} threads, chunks of {most} bytes");
+            assert!(got.1 == copies, "{threads} threads, chunks of {most} bytes");
+        }
         let a = article("a a a a a b", &[]);
         assert_eq!(
             locate(&a, &["a a … a a", "a a … b"]),

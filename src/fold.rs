@@ -9,7 +9,6 @@
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::ops::Range;
-use std::sync::Arc;
 
 /// What one character of the original becomes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -71,54 +70,72 @@ pub fn fold_bounded(text: &str, out: &mut String, limit: usize) -> bool {
 /// not alphanumeric, so it is a word boundary.
 pub const BARRIER: u8 = b'\n';
 
-/// An article in folded form, with the way back to the original's byte offsets.
+/// An article's folded form, as the way between its offsets and the original's: where the
+/// offset changes, and the folded length. The folded text itself is not kept: [`Source`] folds
+/// any part of it again on demand, so that `check` can scan the article a piece at a time
+/// instead of holding a whole folded copy beside the original (at 256 MiB that copy alone was
+/// as large as the memory bound left room for).
 #[derive(Clone, Debug, Default)]
 pub struct FoldedText {
-    /// Shared, so that a search can run over it on another thread. An `Arc<String>`, not an
-    /// `Arc<str>`: making an `Arc<str>` copies the text, and for a moment holds it twice (the
-    /// 256 MiB article's `check` peaked 115 MiB higher for it, 776 MiB against 661 MiB).
-    text: Arc<String>,
+    /// The folded text's length in bytes.
+    len: usize,
     /// Folded positions where the offset to the original changes, ascending…
     at: Vec<u32>,
     /// …and the offset (original − folded) from that position on.
     delta: Vec<u32>,
+    /// Where each removed range stands in the folded text, as its [`BARRIER`], ascending.
+    barriers: Vec<u32>,
 }
 
 impl FoldedText {
     /// Folds `original[skip..]`, replacing each range in `removed` (sorted, disjoint, inside the
-    /// text, on character boundaries) with a single [`BARRIER`].
+    /// text, on character boundaries, none empty) with a single [`BARRIER`], and keeps the way
+    /// back; the folded text is counted, not written.
     #[must_use]
     pub fn new(original: &str, skip: usize, removed: &[Range<usize>]) -> Self {
-        let mut b = Builder {
-            out: String::with_capacity(original.len() - skip),
-            at: vec![0],
-            delta: vec![skip as u32],
-            gap: skip,
-        };
-        let mut pos = skip;
-        for r in removed {
-            b.fold_span(original, pos, r.start);
-            b.out.push(char::from(BARRIER));
-            b.shift(r.len() - 1);
-            pos = r.end;
-        }
-        b.fold_span(original, pos, original.len());
+        let mut b = Builder::new(Count(0), skip, usize::MAX);
+        b.fold(original, skip, removed);
         Self {
-            text: Arc::new(b.out),
+            len: b.out.0,
             at: b.at,
             delta: b.delta,
+            barriers: b.barriers,
         }
     }
 
+    /// [`Self::new`], and the folded text itself.
     #[must_use]
-    pub fn as_str(&self) -> &str {
-        &self.text
+    pub fn with_text(original: &str, skip: usize, removed: &[Range<usize>]) -> (Self, String) {
+        let mut b = Builder::new(
+            String::with_capacity(original.len() - skip),
+            skip,
+            usize::MAX,
+        );
+        b.fold(original, skip, removed);
+        let map = Self {
+            len: b.out.len(),
+            at: b.at,
+            delta: b.delta,
+            barriers: b.barriers,
+        };
+        (map, b.out)
     }
 
-    /// The folded text, for a search on another thread.
+    /// The folded text's length in bytes.
     #[must_use]
-    pub fn shared(&self) -> Arc<String> {
-        Arc::clone(&self.text)
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Where each removed range's [`BARRIER`] stands in the folded text, ascending.
+    #[must_use]
+    pub fn barriers(&self) -> &[u32] {
+        &self.barriers
     }
 
     /// The byte offset in the original of folded offset `pos`. A match `a..b` in the folded text
@@ -127,6 +144,25 @@ impl FoldedText {
     pub fn to_original(&self, pos: usize) -> usize {
         let i = self.at.partition_point(|&a| a as usize <= pos) - 1;
         pos + self.delta[i] as usize
+    }
+
+    /// The folded offset of original offset `pos`, for an offset that folding writes something
+    /// for: a character that is kept or becomes ASCII, the first of a run of whitespace, the
+    /// start of a removed range (its barrier). The inverse of [`Self::to_original`] there.
+    #[must_use]
+    pub fn to_folded(&self, pos: usize) -> usize {
+        // The last checkpoint whose original offset is at or before `pos`: those offsets
+        // ascend as the checkpoints do, and the first is where the folded text starts.
+        let (mut lo, mut hi) = (0, self.at.len());
+        while hi - lo > 1 {
+            let mid = lo + (hi - lo) / 2;
+            if (self.at[mid] + self.delta[mid]) as usize <= pos {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        pos - self.delta[lo] as usize
     }
 
     /// A [`Self::to_original`] for offsets asked in ascending order, such as the starts and
@@ -138,6 +174,91 @@ impl FoldedText {
             folded: self,
             next: 1,
         }
+    }
+}
+
+/// An article's folded text, folded again from its original a part at a time, as its
+/// [`FoldedText`] maps it: what scans the article (the mention index, the evidence) read.
+#[derive(Clone, Copy)]
+pub struct Source<'a> {
+    original: &'a str,
+    removed: &'a [Range<usize>],
+    map: &'a FoldedText,
+}
+
+impl<'a> Source<'a> {
+    /// The folded text of `original` that `map` was made of (by [`FoldedText::new`] with the
+    /// same `removed`).
+    #[must_use]
+    pub fn new(original: &'a str, removed: &'a [Range<usize>], map: &'a FoldedText) -> Self {
+        Self {
+            original,
+            removed,
+            map,
+        }
+    }
+
+    #[must_use]
+    pub fn map(&self) -> &'a FoldedText {
+        self.map
+    }
+
+    /// The folded text from offset `from` (a character boundary of it), at least `len` bytes
+    /// of it or to its end, into `out` (cleared first): a few bytes more when the last
+    /// character written is longer than what was missing.
+    pub fn piece(&self, from: usize, len: usize, out: &mut String) {
+        out.clear();
+        if from >= self.map.len {
+            return;
+        }
+        let mut b = Builder::new(std::mem::take(out), 0, len);
+        b.fold(self.original, self.map.to_original(from), self.removed);
+        *out = b.out;
+    }
+
+    /// The whole folded text.
+    #[must_use]
+    pub fn whole(&self) -> String {
+        let mut out = String::with_capacity(self.map.len);
+        self.piece(0, usize::MAX, &mut out);
+        out
+    }
+
+    /// Where to cut the folded text into about `n` chunks: `0`, then the offsets of spaces,
+    /// each folded from a space or line break of the original that follows a printable ASCII
+    /// character (so it begins a run of whitespace, and can be folded from), neither in a
+    /// removed range; then the length. Fewer when no such place is found past a cut.
+    ///
+    /// A chunk that begins with a space holds all that a scan of it reads before a match: no
+    /// pattern begins with a space (patterns are trimmed), so a match in it begins a byte or
+    /// more after its start.
+    #[must_use]
+    pub fn bounds(&self, n: usize) -> Vec<usize> {
+        let bytes = self.original.as_bytes();
+        let start = self.map.to_original(0);
+        let mut bounds = vec![0];
+        let mut after = start + 1;
+        for k in 1..n {
+            let near = (start + (bytes.len() - start) * k / n).max(after);
+            let Some(at) = (near..bytes.len()).find(|&i| {
+                matches!(bytes[i], b' ' | b'\n')
+                    && bytes[i - 1].is_ascii_graphic()
+                    && !self.is_removed(i - 1)
+                    && !self.is_removed(i)
+            }) else {
+                break;
+            };
+            bounds.push(self.map.to_folded(at));
+            after = at + 2;
+        }
+        bounds.push(self.map.len);
+        bounds
+    }
+
+    /// Whether original offset `pos` is inside a removed range.
+    fn is_removed(&self, pos: usize) -> bool {
+        let i = self.removed.partition_point(|r| r.end <= pos);
+        self.removed.get(i).is_some_and(|r| r.start <= pos)
     }
 }
 
@@ -164,12 +285,50 @@ impl Cursor<'_> {
     }
 }
 
-struct Builder {
-    /// Built as a `String` from `&str` pieces, so it needs no check for UTF-8 at the end.
-    out: String,
+/// Where folding writes: the folded text, or only its length.
+trait Sink {
+    fn len(&self) -> usize;
+    fn push_str(&mut self, s: &str);
+    fn push(&mut self, c: char);
+}
+
+impl Sink for String {
+    fn len(&self) -> usize {
+        String::len(self)
+    }
+    fn push_str(&mut self, s: &str) {
+        String::push_str(self, s);
+    }
+    fn push(&mut self, c: char) {
+        String::push(self, c);
+    }
+}
+
+/// The length of the folded text, for [`FoldedText::new`].
+struct Count(usize);
+
+impl Sink for Count {
+    fn len(&self) -> usize {
+        self.0
+    }
+    fn push_str(&mut self, s: &str) {
+        self.0 += s.len();
+    }
+    fn push(&mut self, c: char) {
+        self.0 += c.len_utf8();
+    }
+}
+
+struct Builder<S> {
+    /// The folded text (built as a `String` from `&str` pieces, so it needs no check for UTF-8
+    /// at the end), or only its length.
+    out: S,
     at: Vec<u32>,
     delta: Vec<u32>,
+    barriers: Vec<u32>,
     gap: usize,
+    /// Folding stops once this many bytes are written.
+    limit: usize,
 }
 
 /// Bytes that the fast path cannot copy as they are: ASCII whitespace other than the space, and
@@ -193,7 +352,41 @@ const SPECIAL: [bool; 256] = {
     t
 };
 
-impl Builder {
+impl<S: Sink> Builder<S> {
+    fn new(out: S, skip: usize, limit: usize) -> Self {
+        Self {
+            out,
+            at: vec![0],
+            delta: vec![skip as u32],
+            barriers: Vec::new(),
+            gap: skip,
+            limit,
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.out.len() >= self.limit
+    }
+
+    /// Folds `original` from `from` (an offset folding writes something for: see
+    /// [`FoldedText::to_folded`]) to its end or the limit, each range of `removed` that ends
+    /// after `from` replaced by a [`BARRIER`].
+    fn fold(&mut self, original: &str, from: usize, removed: &[Range<usize>]) {
+        let mut pos = from;
+        let first = removed.partition_point(|r| r.end <= pos);
+        for r in &removed[first..] {
+            self.fold_span(original, pos, r.start);
+            if self.full() {
+                return;
+            }
+            self.barriers.push(self.out.len() as u32);
+            self.out.push(char::from(BARRIER));
+            self.shift(r.len() - 1);
+            pos = r.end;
+        }
+        self.fold_span(original, pos, original.len());
+    }
+
     /// The original has `n` more bytes than the folded text from here on.
     fn shift(&mut self, n: usize) {
         if n == 0 {
@@ -215,16 +408,23 @@ impl Builder {
         let bytes = original.as_bytes();
         let mut i = from;
         let mut in_space = false;
-        while i < to {
+        while i < to && !self.full() {
             // Fast path: copy what never folds (ASCII but for whitespace other than single
-            // spaces, and most other characters: see `SPECIAL`) as it is.
-            let plain_end = plain_run_end(bytes, i, to, in_space);
+            // spaces, and most other characters: see `SPECIAL`) as it is; each of its bytes is
+            // a byte of the folded text, so it stops at the limit exactly.
+            let room = self.limit - self.out.len();
+            let mut plain_end = plain_run_end(bytes, i, to.min(i.saturating_add(room)), in_space);
+            // Cut by the limit inside a character: the whole character (it is one that is
+            // copied as it is, so its other bytes are too).
+            while !original.is_char_boundary(plain_end) {
+                plain_end += 1;
+            }
             if plain_end > i {
                 self.out.push_str(&original[i..plain_end]);
                 in_space = bytes[plain_end - 1] == b' ';
                 i = plain_end;
             }
-            if i >= to {
+            if i >= to || self.full() {
                 break;
             }
             if in_space {
@@ -332,8 +532,8 @@ mod tests {
     #[test]
     fn maps_every_folded_offset_back_to_the_original() {
         let original = "\u{FEFF}A  \r\nB\u{2019}s \u{2014} C\u{00A0}D";
-        let f = FoldedText::new(original, 3, &[]);
-        assert_eq!(f.as_str(), "A B's - C D");
+        let (f, text) = FoldedText::with_text(original, 3, &[]);
+        assert_eq!(text, "A B's - C D");
         for (folded, want) in [
             (0, "A"),
             (2, "B"),
@@ -348,15 +548,15 @@ mod tests {
         }
         // A match's end maps past the whole folded character.
         assert_eq!(&original[f.to_original(2)..f.to_original(5)], "B\u{2019}s");
-        assert_eq!(f.to_original(f.as_str().len()), original.len());
+        assert_eq!(f.to_original(text.len()), original.len());
     }
 
     #[test]
     fn removed_ranges_become_barriers() {
         let original = "foo\n\nAdvertisement\n\nbar";
         let removed = [Range { start: 5, end: 18 }];
-        let f = FoldedText::new(original, 0, &removed);
-        assert_eq!(f.as_str(), "foo \n bar");
+        let (f, text) = FoldedText::with_text(original, 0, &removed);
+        assert_eq!(text, "foo \n bar");
         assert_eq!(&original[f.to_original(6)..], "bar");
     }
 
@@ -384,8 +584,8 @@ mod tests {
     fn folds_and_maps_like_the_plain_reference() {
         let (text, removed) = rough_workload();
         let (want, src) = reference::fold_mapped(&text, 3, &removed);
-        let f = FoldedText::new(&text, 3, &removed);
-        assert_eq!(f.as_str(), want);
+        let (f, folded) = FoldedText::with_text(&text, 3, &removed);
+        assert_eq!(folded, want);
         let mut cursor = f.cursor();
         for (pos, &original) in src.iter().enumerate() {
             assert_eq!(f.to_original(pos), original, "folded offset {pos}");
@@ -394,6 +594,48 @@ mod tests {
         // Out of order, the cursor is still right.
         for pos in (0..src.len()).rev().step_by(997) {
             assert_eq!(cursor.to_original(pos), src[pos]);
+        }
+    }
+
+    #[test]
+    fn the_text_folded_again_from_any_character_is_the_whole_folded_text() {
+        let (text, removed) = rough_workload();
+        let (whole_map, whole) = FoldedText::with_text(&text, 3, &removed);
+        let map = FoldedText::new(&text, 3, &removed);
+        assert_eq!(
+            (map.len(), &map.at, &map.delta, &map.barriers),
+            (
+                whole.len(),
+                &whole_map.at,
+                &whole_map.delta,
+                &whole_map.barriers
+            )
+        );
+        assert!(map.barriers().len() == removed.len());
+        assert!(
+            map.barriers()
+                .iter()
+                .all(|&b| whole.as_bytes()[b as usize] == BARRIER)
+        );
+        let source = Source::new(&text, &removed, &map);
+        assert!(source.whole() == whole);
+        let mut piece = String::new();
+        for (i, _) in whole.char_indices() {
+            let o = map.to_original(i);
+            assert_eq!(map.to_folded(o), i, "folded offset {i}");
+            if i % 61 == 0 {
+                source.piece(i, 40, &mut piece);
+                assert!(whole[i..].starts_with(piece.as_str()), "from {i}");
+                assert!(piece.len() >= 40.min(whole.len() - i) && piece.len() < 44);
+            }
+        }
+        // The chunks' bounds: spaces, ascending, the whole text between them.
+        let bounds = source.bounds(300);
+        assert!(bounds.len() > 250, "{}", bounds.len());
+        assert!(bounds.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(bounds.last(), Some(&whole.len()));
+        for &b in &bounds[1..bounds.len() - 1] {
+            assert_eq!(whole.as_bytes()[b], b' ', "bound {b}");
         }
     }
 
@@ -408,8 +650,10 @@ mod tests {
             text.extend(['x', c, ' ', c, '\u{2019}', c, '\n', c, c, ' ', ' ']);
         }
         let (want, src) = reference::fold_mapped(&text, 0, &[]);
-        let f = FoldedText::new(&text, 0, &[]);
-        assert!(f.as_str() == want, "the folded text differs");
+        let (f, folded) = FoldedText::with_text(&text, 0, &[]);
+        assert!(folded == want, "the folded text differs");
+        let counted = FoldedText::new(&text, 0, &[]);
+        assert!(Source::new(&text, &[], &counted).whole() == want);
         for (pos, &original) in src.iter().enumerate().step_by(7) {
             assert_eq!(f.to_original(pos), original, "folded offset {pos}");
         }

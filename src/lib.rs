@@ -9,6 +9,7 @@
 pub mod app;
 pub mod article;
 pub mod briefing;
+mod chunks;
 pub mod cli;
 pub mod clipboard;
 pub mod date;

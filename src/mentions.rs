@@ -27,6 +27,7 @@ use daachorse::{
 };
 
 use crate::article::Article;
+use crate::chunks::{self, Chunk};
 use crate::fold::{BARRIER, fold};
 use crate::sheet::Actor;
 use crate::span::Span;
@@ -126,25 +127,51 @@ impl Automaton {
     /// an alias.
     #[must_use]
     pub fn index(self, article: &Article) -> MentionIndex {
+        self.index_with(article, 0, |_| ()).0
+    }
+
+    /// [`Self::index`], and `also` of each chunk of the article's folded text as the index's
+    /// pass over it folds and scans it (`reach`: how far past a chunk's end `also` reads), in
+    /// the order of the text: `check` searches the evidence quotes so, and the article is
+    /// folded once for both.
+    pub(crate) fn index_with<T: Send>(
+        self,
+        article: &Article,
+        reach: usize,
+        also: impl Fn(Chunk<'_>) -> T + Sync,
+    ) -> (MentionIndex, Vec<T>) {
+        let sizes = chunks::Sizes::of(article.folded().len());
+        self.index_sized(article, sizes, reach, also)
+    }
+
+    /// [`Self::index_with`], the article cut as `sizes` says.
+    fn index_sized<T: Send>(
+        self,
+        article: &Article,
+        sizes: chunks::Sizes,
+        reach: usize,
+        also: impl Fn(Chunk<'_>) -> T + Sync,
+    ) -> (MentionIndex, Vec<T>) {
         let Self {
             patterns: Patterns { texts, owners },
             matcher,
             actors,
         } = self;
         let folded = article.folded();
-        let text = folded.as_str();
         // Chosen matches are compact (a long article has millions), and each chunk's are
         // dropped once read, while the index fills the pages it was given.
-        let chosen = matcher.chosen(text);
+        let (chosen, also) = matcher.chosen_in(article, sizes, reach, also);
         drop((matcher, texts));
         let mut mentions = Vec::with_capacity(chosen.iter().map(Vec::len).sum());
-        let spans = chosen.into_iter().flatten().map(|c| {
-            let owner = owners[c.pattern as usize];
-            (c.start as usize..c.end as usize, owner)
+        let found = chosen.into_iter().flatten().map(|c| Found {
+            range: c.start as usize..c.end as usize,
+            actor: owners[c.pattern as usize],
+            before: c.before,
+            after: c.after,
         });
         let mut by_actor = vec![Vec::new(); actors];
         let mut to_original = folded.cursor();
-        for (range, actor) in join_neighbours(text, spans) {
+        for (range, actor) in join_neighbours(found) {
             by_actor[actor as usize].push(mentions.len() as u32);
             mentions.push(Mention {
                 span: Span::new(
@@ -156,7 +183,7 @@ impl Automaton {
         }
         // Rule 9 may have joined some: the room they would have taken is given back.
         mentions.shrink_to_fit();
-        MentionIndex { mentions, by_actor }
+        (MentionIndex { mentions, by_actor }, also)
     }
 }
 
@@ -242,34 +269,55 @@ fn all_whitespace(gap: &str) -> bool {
     true
 }
 
+/// A chosen match (folded offsets) and its actor, with the folded bytes around it that rule 9
+/// looks at: the two before it (`0` before the text or its chunk: a chunk begins with a space,
+/// and the only gap of two bytes that joins, ` (`, does not end with one) and the one after it
+/// (`0` at the text's end).
+struct Found {
+    range: Range<usize>,
+    actor: u32,
+    before: [u8; 2],
+    after: u8,
+}
+
 /// Rule 9: joins each mention to the one before it when both are of one actor and between them
-/// stands only whitespace (in folded `text`, one space or nothing), or when the later one is
+/// stands only whitespace (in the folded text, one space or nothing), or when the later one is
 /// written in parentheses after the earlier, `NAME (ALIAS)`: the joined mention runs on to the
 /// closing parenthesis. Left to right, so a chain `A A (A)` is one mention. A parenthesis that
 /// begins the next mention is not free to close one. An omitted line leaves a barrier, which is
-/// not whitespace, so nothing is joined across it.
-fn join_neighbours<'a>(
-    text: &'a str,
-    found: impl IntoIterator<Item = (Range<usize>, u32)> + 'a,
-) -> impl Iterator<Item = (Range<usize>, u32)> + 'a {
-    let bytes = text.as_bytes();
+/// not whitespace, so nothing is joined across it. What stands between two mentions that may be
+/// joined is at most two bytes, so each match brings the two before it (the folded text is
+/// read a chunk at a time, and is not there whole to look at).
+fn join_neighbours(
+    found: impl IntoIterator<Item = Found>,
+) -> impl Iterator<Item = (Range<usize>, u32)> {
     let mut found = found.into_iter().peekable();
     // The mention being joined to: given out when the next one is not joined to it.
     let mut last: Option<(Range<usize>, u32)> = None;
     std::iter::from_fn(move || {
         loop {
-            let Some((range, actor)) = found.next() else {
+            let Some(Found {
+                range,
+                actor,
+                before,
+                after,
+            }) = found.next()
+            else {
                 return last.take();
             };
             if let Some((last, _)) = last.as_mut().filter(|(_, a)| *a == actor) {
-                match &bytes[last.end..range.start] {
+                let gap: &[u8] = match range.start.checked_sub(last.end) {
+                    Some(between) if between <= 2 => &before[2 - between..],
+                    _ => b"...",
+                };
+                match gap {
                     b"" | b" " => {
                         last.end = range.end;
                         continue;
                     }
                     b"(" | b" ("
-                        if bytes.get(range.end) == Some(&b')')
-                            && found.peek().is_none_or(|(next, _)| next.start > range.end) =>
+                        if after == b')'
+                            && found.peek().is_none_or(|next| next.range.start > range.end) =>
                     {
                         last.end = range.end + 1;
                         continue;
@@ -344,43 +392,17 @@ fn choose(chunks: &mut [Vec<Candidate>]) {
     }
 }
 
-/// Chunks of at least this many bytes are worth a thread.
-const MIN_CHUNK: usize = 1024 * 1024;
-
-/// How many threads to scan a text of `len` bytes on.
-pub(crate) fn threads(len: usize) -> usize {
-    if len < 2 * MIN_CHUNK {
-        return 1; // without asking the system, which takes a few system calls
-    }
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    cores.min(len / MIN_CHUNK).max(1)
-}
-
-/// Where to cut `text` into `n` chunks: `0`, then places at ASCII whitespace, then
-/// `text.len()`.
-pub(crate) fn chunk_bounds(text: &str, n: usize) -> Vec<usize> {
-    let bytes = text.as_bytes();
-    let mut bounds = vec![0];
-    for k in 1..n {
-        let near = text.len() * k / n;
-        if let Some(i) = memchr::memchr2(b' ', b'\n', &bytes[near..])
-            && near + i > *bounds.last().unwrap_or(&0)
-        {
-            bounds.push(near + i);
-        }
-    }
-    bounds.push(text.len());
-    bounds
-}
-
-/// An occurrence of a pattern that starts and ends a word (rule 4): one that rule 5 may choose.
-/// Offsets are `u32`, as everywhere an article's offsets are stored (an article is at most
-/// [`crate::article::MAX_ARTICLE_BYTES`]): twelve bytes, not twenty-four, for each of millions.
+/// An occurrence of a pattern that starts and ends a word (rule 4): one that rule 5 may choose,
+/// with the folded bytes around it that rule 9 reads (see [`Found`]). Offsets are `u32`, as
+/// everywhere an article's offsets are stored (an article is at most
+/// [`crate::article::MAX_ARTICLE_BYTES`]): sixteen bytes, not thirty-two, for each of millions.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Candidate {
     start: u32,
     end: u32,
     pattern: u32,
+    before: [u8; 2],
+    after: u8,
 }
 
 /// The patterns, as one double-array Aho-Corasick automaton (daachorse), or a few when one
@@ -418,18 +440,64 @@ impl Matcher {
         Self { shards, longest }
     }
 
-    /// [`find`]'s matches as they are chosen: compact, and in the chunks they were found in.
+    /// [`find`]'s matches in folded `text`, as they are chosen: compact, and in the chunks they
+    /// were found in.
     fn chosen(&self, text: &str) -> Vec<Vec<Candidate>> {
         if self.shards.is_empty() {
             return Vec::new();
         }
-        let mut chunks = self.candidates_in_chunks(text, &chunk_bounds(text, threads(text.len())));
-        choose(&mut chunks);
-        chunks
+        let bounds = chunks::bounds(text, chunks::threads(text.len()));
+        let mut found = std::thread::scope(|s| {
+            let handles: Vec<_> = bounds
+                .windows(2)
+                .skip(1)
+                .map(|w| s.spawn(move || self.candidates(whole(text, w[0], w[1]))))
+                .collect();
+            let mut all = vec![self.candidates(whole(text, 0, bounds[1]))];
+            for h in handles {
+                all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            }
+            all
+        });
+        choose(&mut found);
+        found
     }
 
-    /// The candidates that start in `from..to`, sorted by start, the longest first at each.
-    fn candidates(&self, text: &str, from: usize, to: usize) -> Vec<Candidate> {
+    /// The chosen matches in `article`'s folded text, read a chunk at a time
+    /// ([`chunks::each`]), and `also` of each chunk (see [`Automaton::index_with`]).
+    fn chosen_in<T: Send>(
+        &self,
+        article: &Article,
+        sizes: chunks::Sizes,
+        reach: usize,
+        also: impl Fn(Chunk<'_>) -> T + Sync,
+    ) -> (Vec<Vec<Candidate>>, Vec<T>) {
+        // A match that starts in a chunk ends by `longest - 1` bytes past it, and a piece holds
+        // whole characters: the one after the match's end, which rule 4 reads, is there.
+        let reach = reach.max(self.longest);
+        let (mut found, also): (Vec<_>, Vec<_>) =
+            chunks::each_sized(article.folded_source(), sizes, reach, |c| {
+                let found = if self.shards.is_empty() {
+                    Vec::new()
+                } else {
+                    self.candidates(c)
+                };
+                (found, also(c))
+            })
+            .into_iter()
+            .unzip();
+        choose(&mut found);
+        (found, also)
+    }
+
+    /// The candidates that start in the chunk, sorted by start, the longest first at each.
+    fn candidates(&self, chunk: Chunk<'_>) -> Vec<Candidate> {
+        let Chunk {
+            piece: text,
+            start: offset,
+            ..
+        } = chunk;
+        let (from, to) = (chunk.from - offset, chunk.to - offset);
         let bytes = text.as_bytes();
         let until = text.len().min(to + self.longest.saturating_sub(1));
         let haystack = &bytes[from..until.max(from)];
@@ -438,10 +506,13 @@ impl Matcher {
             for m in shard.find_overlapping_iter(haystack) {
                 let (start, end) = (from + m.start(), from + m.end());
                 if start < to && word_start(bytes, text, start) && word_end(bytes, text, end) {
+                    let byte = |i: Option<usize>| i.and_then(|i| bytes.get(i)).map_or(0, |b| *b);
                     out.push(Candidate {
-                        start: start as u32,
-                        end: end as u32,
+                        start: (offset + start) as u32,
+                        end: (offset + end) as u32,
                         pattern: m.value(),
+                        before: [byte(start.checked_sub(2)), byte(start.checked_sub(1))],
+                        after: byte(Some(end)),
                     });
                 }
             }
@@ -449,28 +520,15 @@ impl Matcher {
         out.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         out
     }
+}
 
-    /// The candidates of each chunk `bounds[k]..bounds[k + 1]`, each chunk on a thread of its
-    /// own, chunk after chunk.
-    fn candidates_in_chunks(&self, text: &str, bounds: &[usize]) -> Vec<Vec<Candidate>> {
-        if bounds.len() <= 2 {
-            return vec![self.candidates(text, 0, text.len())];
-        }
-        std::thread::scope(|s| {
-            let handles: Vec<_> = bounds
-                .windows(2)
-                .skip(1)
-                .map(|w| {
-                    let (from, to) = (w[0], w[1]);
-                    s.spawn(move || self.candidates(text, from, to))
-                })
-                .collect();
-            let mut all = vec![self.candidates(text, 0, bounds[1])];
-            for h in handles {
-                all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            }
-            all
-        })
+/// Chunk `from..to` of a text that is there whole.
+fn whole(text: &str, from: usize, to: usize) -> Chunk<'_> {
+    Chunk {
+        piece: text,
+        start: 0,
+        from,
+        to,
     }
 }
 
@@ -916,25 +974,42 @@ mod tests {
             );
         }
         assert_eq!(got.len(), want.len());
+        // Cut into many small chunks on several threads, folded a chunk at a time, the same.
+        for (threads, most) in [(1, 4096), (2, 333), (3, 64)] {
+            let sizes = chunks::Sizes { threads, most };
+            let chunks = article.folded_source().bounds(8).len();
+            assert!(chunks > 5, "{chunks}");
+            let (index, _) = Automaton::new(actors).index_sized(&article, sizes, 0, |_| ());
+            assert!(
+                index.all() == MentionIndex::build(&article, actors).all(),
+                "{threads} threads, chunks of {most} bytes"
+            );
+        }
+    }
+
+    /// The candidates of each chunk `bounds[k]..bounds[k + 1]` of a text there whole.
+    fn in_chunks(matcher: &Matcher, text: &str, bounds: &[usize]) -> Vec<Vec<Candidate>> {
+        bounds
+            .windows(2)
+            .map(|w| matcher.candidates(whole(text, w[0], w[1])))
+            .collect()
     }
 
     #[test]
     fn chunks_scanned_apart_find_the_candidates_of_one_scan() {
         let (text, actors) = workload(200 * 1024, 120, 32);
         let (article, _) = Article::new(text, &[]);
-        let text = article.folded().as_str();
+        let text = article.folded_str();
         let patterns = Patterns::new(&actors);
         let matcher = Matcher::new(&patterns.texts);
-        let whole = matcher
-            .candidates_in_chunks(text, &[0, text.len()])
-            .concat();
+        let whole = in_chunks(&matcher, text, &[0, text.len()]).concat();
         assert!(whole.len() > 500, "{}", whole.len());
         for n in 2..9 {
             // Cuts anywhere, inside words and characters too, not only at whitespace.
             let mut bounds: Vec<usize> = (0..n).map(|k| text.len() * k / n + k * 7).collect();
             bounds.push(text.len());
             assert_eq!(
-                matcher.candidates_in_chunks(text, &bounds).concat(),
+                in_chunks(&matcher, text, &bounds).concat(),
                 whole,
                 "{n} chunks"
             );
@@ -945,15 +1020,13 @@ mod tests {
             .map(String::from)
             .to_vec();
         let matcher = Matcher::new(&patterns);
-        let whole = matcher
-            .candidates_in_chunks(short, &[0, short.len()])
-            .concat();
+        let whole = in_chunks(&matcher, short, &[0, short.len()]).concat();
         let mut chosen = vec![whole.clone()];
         choose(&mut chosen);
         assert_eq!(chosen.concat().len(), 3);
         for cut in 1..short.len() {
             let bounds = [0, cut, (cut + 5).min(short.len()), short.len()];
-            let mut chunks = matcher.candidates_in_chunks(short, &bounds);
+            let mut chunks = in_chunks(&matcher, short, &bounds);
             assert_eq!(chunks.concat(), whole, "cut at {cut}");
             // Chosen chunk after chunk, as from one.
             choose(&mut chunks);
@@ -965,7 +1038,7 @@ mod tests {
     fn patterns_split_into_shards_find_what_one_automaton_finds() {
         let (text, actors) = workload(64 * 1024, 60, 34);
         let (article, _) = Article::new(text, &[]);
-        let text = article.folded().as_str();
+        let text = article.folded_str();
         let patterns = Patterns::new(&actors);
         let one = Matcher::new(&patterns.texts);
         let kept: Vec<(&str, u32)> = patterns
@@ -982,9 +1055,9 @@ mod tests {
             shards,
             longest: one.longest,
         };
-        let want = one.candidates(text, 0, text.len());
+        let want = one.candidates(whole(text, 0, text.len()));
         assert!(want.len() > 100);
-        assert_eq!(split.candidates(text, 0, text.len()), want);
+        assert_eq!(split.candidates(whole(text, 0, text.len())), want);
     }
 
     #[test]

@@ -81,13 +81,24 @@ pub fn article(bytes: &[u8], omit: &[String], width: u8, show_omitted: bool) {
     let (article, hits) = Article::new(text.clone(), &omit);
     assert_eq!(hits.len(), omit.len());
     let folded = article.folded();
+    let whole = article.folded_str();
+    assert_eq!(whole.len(), folded.len());
     let mut last = 0;
-    for (i, _) in folded.as_str().char_indices() {
+    for (i, _) in whole.char_indices() {
         let at = folded.to_original(i);
         assert!(at >= last && at <= text.len() && text.is_char_boundary(at));
+        assert_eq!(folded.to_folded(at), i, "the way back and forth differ");
         last = at;
     }
-    assert!(folded.to_original(folded.as_str().len()) <= text.len());
+    assert!(folded.to_original(whole.len()) <= text.len());
+    // Folded again from any chunk's start, the text is the same.
+    let source = article.folded_source();
+    let mut piece = String::new();
+    for &from in &source.bounds(5) {
+        source.piece(from, 64, &mut piece);
+        assert!(whole[from..].starts_with(piece.as_str()), "a piece differs");
+        assert!(piece.len() >= 64.min(whole.len() - from));
+    }
     let layout = ArticleLayout::new(&article, u16::from(width), show_omitted);
     let mut end = 0;
     for row in layout.rows() {

@@ -114,8 +114,13 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>) -> Receiver<Outcome
                 let _ = gate.recv_timeout(GATE_WAIT);
             }
             held_back_for_tests();
+            // The reader's search reads the folded text whole: made here, not at the first
+            // search (at 256 MiB, that would hold the screen still for half a second).
+            let outcome = open(&input).inspect(|b| {
+                let _ = b.article.folded_str();
+            });
             // The receiver may be gone (the load superseded, the reader ended): nothing to do.
-            let _ = tx.send(open(&input));
+            let _ = tx.send(outcome);
         });
     if let Err(e) = started {
         // No thread to be had: the outcome says so, as a load that cannot run.

@@ -93,7 +93,6 @@ impl Search {
         self.running = None;
         self.with_omitted = with_omitted;
         self.in_omitted = Vec::new();
-        let folded = article.folded();
         let query = fold(&self.query);
         if query.is_empty() {
             self.matches = Vec::new();
@@ -109,7 +108,7 @@ impl Search {
         if with_omitted {
             self.in_omitted = omitted_matches(article, &needle, ignore_case);
         }
-        let text = folded.shared();
+        let text = article.folded_shared();
         if text.len() < IN_BACKGROUND_FROM {
             let found = to_original(article, &folded_matches(&text, &needle, ignore_case));
             self.matches = merge(found, std::mem::take(&mut self.in_omitted));
@@ -350,9 +349,9 @@ fn omitted_matches(article: &Article, needle: &str, ignore_case: bool) -> Vec<Sp
         let Some(upto) = text.get(..line.end) else {
             continue;
         };
-        let folded = FoldedText::new(upto, line.start, &[]);
+        let (folded, text) = FoldedText::with_text(upto, line.start, &[]);
         let mut cursor = folded.cursor();
-        for m in folded_matches(folded.as_str(), needle, ignore_case) {
+        for m in folded_matches(&text, needle, ignore_case) {
             let r = m.range();
             out.push(Span::of(
                 cursor.to_original(r.start)..cursor.to_original(r.end),

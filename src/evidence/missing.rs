@@ -1,7 +1,7 @@
 //! What the article has of the quotes it does not have, asked for all of them at once: the
 //! quote with other capitals ([`other_case_all`]), the longest beginning of it
 //! ([`longest_prefix_all`]), the hidden lines it crosses ([`super::Omitted::crossed_all`]), and
-//! where a part or a repeated quote stands ([`first_of_each`], [`every_of_each`]). One scan of
+//! where a part stands ([`first_of_each`]). One scan of
 //! the article answers a question for every quote (and the longest beginnings take one scan per
 //! step of a search run for all quotes together), where asking quote by quote scanned the
 //! article once for each: 1,000 missing quotes on 10 MB took over a second.
@@ -37,7 +37,7 @@ pub fn other_case_all(article: &Article, quotes: &[&str]) -> Vec<Option<Range<us
     // Both sides in ASCII lower case (which keeps every byte where it is), then a plain scan:
     // aho-corasick's own case-insensitive search of a thousand quotes was as slow as ten of
     // these.
-    let lower = folded.as_str().to_ascii_lowercase();
+    let lower = article.folded_str().to_ascii_lowercase();
     let quotes: Vec<String> = quotes
         .iter()
         .map(|q| fold(q).to_ascii_lowercase())
@@ -72,7 +72,7 @@ pub fn longest_prefix_all(
             })
             .collect();
     }
-    let text = article.folded().as_str();
+    let text = article.folded_str();
     let quotes: Vec<String> = quotes.iter().map(|q| fold(q)).collect();
     let ends: Vec<Vec<usize>> = quotes
         .iter()
@@ -133,7 +133,7 @@ const PROBES: usize = 8;
 /// The [`Partial`] of the folded quote `q` whose first `len` bytes the folded article has at
 /// `at` first.
 pub(super) fn partial(article: &Article, q: &str, len: usize, at: usize) -> Partial {
-    let text = article.folded().as_str();
+    let text = article.folded_str();
     let found = &q[..len];
     let end = at + len;
     let rest = q[len..].chars().count().clamp(10, 40);
@@ -170,22 +170,6 @@ pub fn first_of_each(text: &str, patterns: &[&str]) -> Vec<Option<usize>> {
         left > 0
     });
     set.of.iter().map(|u| u.and_then(|u| first[u])).collect()
-}
-
-/// Where each pattern stands in `text` (bytes), every time, overlapping ones too, ascending:
-/// one scan for them all.
-#[must_use]
-pub fn every_of_each(text: &str, patterns: &[&str]) -> Vec<Vec<usize>> {
-    let set = Patterns::new(patterns);
-    let mut every = vec![Vec::new(); set.unique.len()];
-    set.scan(text, |u, at| {
-        every[u].push(at);
-        true
-    });
-    set.of
-        .iter()
-        .map(|u| u.map(|u| every[u].clone()).unwrap_or_default())
-        .collect()
 }
 
 /// Patterns asked about, each different one once.
@@ -255,7 +239,9 @@ impl super::Omitted<'_> {
         let mut lines: Vec<Option<Vec<usize>>> = vec![None; set.unique.len()];
         let mut left = set.unique.len();
         let folded = self.article.folded();
-        let (bridged, checkpoints) = self.bridged.get_or_init(|| super::bridge(folded.as_str()));
+        let (bridged, checkpoints) = self
+            .bridged
+            .get_or_init(|| super::bridge(self.article.folded_str()));
         let to_folded = |at: usize| super::unbridged(checkpoints, at);
         set.scan(bridged, |u, at| {
             if lines[u].is_none() {
@@ -270,10 +256,14 @@ impl super::Omitted<'_> {
             left > 0
         });
         if left > 0 {
-            let whole = self.whole.get_or_init(|| {
-                crate::fold::FoldedText::new(self.article.text(), self.article.body_start(), &[])
+            let (whole, whole_text) = self.whole.get_or_init(|| {
+                crate::fold::FoldedText::with_text(
+                    self.article.text(),
+                    self.article.body_start(),
+                    &[],
+                )
             });
-            set.scan(whole.as_str(), |u, at| {
+            set.scan(whole_text, |u, at| {
                 if lines[u].is_none() {
                     let range = whole.to_original(at)..whole.to_original(at + set.unique[u].len());
                     let crossed = self.lines_within(range);
