@@ -1,5 +1,6 @@
 //! The article: its text exactly as on disk, its lines, the page furniture that the fact sheet
-//! omits, and its folded form for matching.
+//! omits, and the way to its folded form for matching (the folded text itself is folded again
+//! a chunk at a time where it is scanned, and made whole only when asked for).
 //!
 //! Every offset in the program is a byte offset into the file as it is on disk (mention rule 8):
 //! a UTF-8 byte order mark is kept in the text but skipped by matching.

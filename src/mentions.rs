@@ -13,9 +13,11 @@
 //! match that would pass the word test whenever a longer one at the same place fails it. So the
 //! choice is made here: one overlapping scan finds every occurrence of every pattern, those that
 //! pass the word test are the candidates, and the leftmost, then longest, are chosen from them
-//! (see [`Matcher`] and [`choose`]). A long article is cut into chunks whose candidates are found
-//! on several threads (a chunk's scan reads on past its end by the longest pattern, so that it
-//! finds every candidate that starts in it); the choice is one pass over them all.
+//! (see [`Matcher`] and [`choose`]). The article is read a chunk at a time, each folded again
+//! from the original and scanned on a core ([`crate::chunks`]: a chunk's scan reads on past its
+//! end by the longest pattern, so that it finds every candidate that starts in it); the choice
+//! is one pass over them all. The same pass searches each chunk for the evidence quotes
+//! ([`Automaton::index_with`]), so `check` folds the article once.
 //!
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
