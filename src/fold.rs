@@ -2,9 +2,10 @@
 //! the article (mention rule 2).
 //!
 //! Any run of whitespace is one space, typographic single quotes are `'`, typographic double
-//! quotes are `"` and dashes are `-`. The article is folded once into a [`FoldedText`] that keeps
-//! a sparse map back to byte offsets in the original, so every match can be reported where it
-//! stands on disk.
+//! quotes are `"` and dashes are `-`. The article's [`FoldedText`] is a sparse map between folded
+//! offsets and byte offsets in the original, so every match can be reported where it stands on
+//! disk; the folded text itself is folded again from the original a part at a time where it is
+//! scanned ([`Source`]), and made whole only when asked for.
 //!
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
