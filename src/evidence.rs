@@ -304,7 +304,7 @@ fn elide(
     }
 }
 
-/// How many bytes of each pattern the automaton of [`search`] holds: short keys keep it small
+/// How many bytes of each short pattern the automaton of [`Short`] holds: short keys keep it small
 /// (and quick to build and to run through); each occurrence of a key is then compared in full.
 const KEY: usize = 12;
 
@@ -355,8 +355,8 @@ impl Hits {
     }
 }
 
-/// One chunk's search ([`search`]): the text, the patterns, which of them want every start,
-/// the chunk (`from..to`: the occurrences that start in it are its), and what it found.
+/// One chunk's search (`Searcher::search_chunk`): the text, the patterns, the chunk
+/// (`from..to`: the occurrences that start in it are its), and what it found.
 struct Chunk<'a> {
     /// The text from `offset` on (folded offsets): what the offsets below count from.
     bytes: &'a [u8],
