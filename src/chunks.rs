@@ -56,6 +56,43 @@ pub(crate) struct Chunk<'a> {
     pub to: usize,
 }
 
+impl<'a> Chunk<'a> {
+    /// Chunk `from..to` of a text that is there whole.
+    pub(crate) fn of_text(text: &'a str, from: usize, to: usize) -> Self {
+        Self {
+            piece: text,
+            start: 0,
+            from,
+            to,
+        }
+    }
+}
+
+/// `scan` of each chunk `bounds[k]..bounds[k + 1]` of a text that is there whole (a short one,
+/// or one cut anywhere by a test), each on a thread of its own, the first on this one; in the
+/// order of the text.
+pub(crate) fn each_of_text<T: Send>(
+    text: &str,
+    bounds: &[usize],
+    scan: impl Fn(Chunk<'_>) -> T + Sync,
+) -> Vec<T> {
+    let scan = &scan;
+    let chunk = |k: usize| Chunk::of_text(text, bounds[k], bounds[k + 1]);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = (1..bounds.len().saturating_sub(1))
+            .map(|k| s.spawn(move || scan(chunk(k))))
+            .collect();
+        let mut all = Vec::with_capacity(bounds.len());
+        if bounds.len() > 1 {
+            all.push(scan(chunk(0)));
+        }
+        for h in handles {
+            all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        all
+    })
+}
+
 /// How an article is cut: on how many threads, into chunks of at most how many bytes.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Sizes {

@@ -615,23 +615,7 @@ impl Searcher {
 #[cfg(test)]
 fn search_text(text: &str, patterns: &[String], bounds: &[usize]) -> Vec<Hits> {
     let searcher = Searcher::new(patterns);
-    let chunk = |from: usize, to: usize| chunks::Chunk {
-        piece: text,
-        start: 0,
-        from,
-        to,
-    };
-    let parts = std::thread::scope(|s| {
-        let searcher = &searcher;
-        let handles: Vec<_> = bounds
-            .windows(2)
-            .map(|w| s.spawn(move || searcher.search_chunk(patterns, chunk(w[0], w[1]))))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
+    let parts = chunks::each_of_text(text, bounds, |c| searcher.search_chunk(patterns, c));
     merge(parts, patterns.len())
 }
 

@@ -449,18 +449,7 @@ impl Matcher {
             return Vec::new();
         }
         let bounds = chunks::bounds(text, chunks::threads(text.len()));
-        let mut found = std::thread::scope(|s| {
-            let handles: Vec<_> = bounds
-                .windows(2)
-                .skip(1)
-                .map(|w| s.spawn(move || self.candidates(whole(text, w[0], w[1]))))
-                .collect();
-            let mut all = vec![self.candidates(whole(text, 0, bounds[1]))];
-            for h in handles {
-                all.push(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
-            }
-            all
-        });
+        let mut found = chunks::each_of_text(text, &bounds, |c| self.candidates(c));
         choose(&mut found);
         found
     }
@@ -521,16 +510,6 @@ impl Matcher {
         }
         out.sort_unstable_by_key(|c| (c.start, std::cmp::Reverse(c.end)));
         out
-    }
-}
-
-/// Chunk `from..to` of a text that is there whole.
-fn whole(text: &str, from: usize, to: usize) -> Chunk<'_> {
-    Chunk {
-        piece: text,
-        start: 0,
-        from,
-        to,
     }
 }
 
@@ -991,10 +970,7 @@ mod tests {
 
     /// The candidates of each chunk `bounds[k]..bounds[k + 1]` of a text there whole.
     fn in_chunks(matcher: &Matcher, text: &str, bounds: &[usize]) -> Vec<Vec<Candidate>> {
-        bounds
-            .windows(2)
-            .map(|w| matcher.candidates(whole(text, w[0], w[1])))
-            .collect()
+        chunks::each_of_text(text, bounds, |c| matcher.candidates(c))
     }
 
     #[test]
@@ -1057,9 +1033,9 @@ mod tests {
             shards,
             longest: one.longest,
         };
-        let want = one.candidates(whole(text, 0, text.len()));
+        let want = one.candidates(Chunk::of_text(text, 0, text.len()));
         assert!(want.len() > 100);
-        assert_eq!(split.candidates(whole(text, 0, text.len())), want);
+        assert_eq!(split.candidates(Chunk::of_text(text, 0, text.len())), want);
     }
 
     #[test]
