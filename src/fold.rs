@@ -213,7 +213,7 @@ impl<'a> Source<'a> {
             return;
         }
         let mut b = Builder::new(std::mem::take(out), 0, len);
-        b.known = Some((self.map, from));
+        b.known = Some((self.map.cursor(), from));
         b.fold(self.original, self.map.to_original(from), self.removed);
         *out = b.out;
     }
@@ -227,9 +227,9 @@ impl<'a> Source<'a> {
     }
 
     /// Where to cut the folded text into about `n` chunks: `0`, then the offsets of spaces,
-    /// each folded from a space or line break of the original that follows a printable ASCII
-    /// character (so it begins a run of whitespace, and can be folded from), neither in a
-    /// removed range; then the length. Fewer when no such place is found past a cut.
+    /// each folded from ASCII whitespace of the original that begins a run ([`Self::begins_run`],
+    /// so folding can begin there), near `k / n` of the folded text; then the length. Fewer
+    /// when no such place is found past a cut.
     ///
     /// A chunk that begins with a space holds all that a scan of it reads before a match: no
     /// pattern begins with a space (patterns are trimmed), so a match in it begins a byte or
@@ -241,20 +241,31 @@ impl<'a> Source<'a> {
         let mut bounds = vec![0];
         let mut after = start + 1;
         for k in 1..n {
-            let near = (start + (bytes.len() - start) * k / n).max(after);
-            let Some(at) = (near..bytes.len()).find(|&i| {
-                matches!(bytes[i], b' ' | b'\n')
-                    && bytes[i - 1].is_ascii_graphic()
-                    && !self.is_removed(i - 1)
-                    && !self.is_removed(i)
-            }) else {
+            // Spread over the folded text, not the original: a run of whitespace is one byte.
+            let near = self.map.to_original(self.map.len * k / n).max(after);
+            let Some(at) = (near..bytes.len()).find(|&i| self.begins_run(i)) else {
                 break;
             };
             bounds.push(self.map.to_folded(at));
-            after = at + 2;
+            after = at + 1;
         }
         bounds.push(self.map.len);
         bounds
+    }
+
+    /// Whether original offset `i` (past the text's start) is ASCII whitespace that begins a
+    /// run: after a character that is not whitespace, neither in a removed range. Folding
+    /// writes a space for it, and can begin there.
+    fn begins_run(&self, i: usize) -> bool {
+        matches!(
+            self.original.as_bytes()[i],
+            b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'
+        ) && self.original[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+            && !self.is_removed(i - 1)
+            && !self.is_removed(i)
     }
 
     /// Whether original offset `pos` is inside a removed range.
@@ -334,7 +345,7 @@ struct Builder<'a, S> {
     /// When folding again what a map was made of: the map, and the folded offset folding
     /// began at. A run of whitespace is then passed over in one step, to where the map says
     /// the original goes on (100 MB of line breaks is one space, read once, not twice).
-    known: Option<(&'a FoldedText, usize)>,
+    known: Option<(Cursor<'a>, usize)>,
 }
 
 /// Bytes that the fast path cannot copy as they are: ASCII whitespace other than the space, and
@@ -434,9 +445,14 @@ impl<S: Sink> Builder<'_, S> {
             if i >= to || self.full() {
                 break;
             }
-            if in_space && let Some((map, from)) = self.known {
+            let at = self.out.len();
+            if in_space
+                && (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B)
+                && let Some((map, from)) = self.known.as_mut()
+            {
                 // Where the map says the next folded byte comes from: past the rest of the run.
-                let next = map.to_original(from + self.out.len()).min(to);
+                // (Asked in ascending order, so the cursor walks the map once.)
+                let next = map.to_original(*from + at).min(to);
                 if next > i {
                     i = next;
                     continue;
@@ -651,6 +667,32 @@ mod tests {
         assert_eq!(bounds.last(), Some(&whole.len()));
         for &b in &bounds[1..bounds.len() - 1] {
             assert_eq!(whole.as_bytes()[b], b' ', "bound {b}");
+        }
+        // Text cut only at line ends after other letters, or only by carriage returns, or with
+        // most of its bytes in long runs of line breaks: cut as evenly in its folded text.
+        let texts = [
+            "日本語のテキスト。\n".repeat(2_000),
+            "word\u{a0}word\r".repeat(2_000),
+            format!(
+                "{}{}",
+                "\n".repeat(200_000),
+                "some words here ".repeat(2_000)
+            ),
+        ];
+        for text in &texts {
+            let map = FoldedText::new(text, 0, &[]);
+            let source = Source::new(text, &[], &map);
+            let bounds = source.bounds(10);
+            assert_eq!(bounds.len(), 11, "{:?}", &text[..12]);
+            let widest = bounds.windows(2).map(|w| w[1] - w[0]).max().unwrap_or(0);
+            assert!(widest < map.len() / 5, "{widest} of {}", map.len());
+            let whole = source.whole();
+            for &b in &bounds[1..10] {
+                assert_eq!(whole.as_bytes()[b], b' ');
+                let mut piece = String::new();
+                source.piece(b, 50, &mut piece);
+                assert!(whole[b..].starts_with(piece.as_str()));
+            }
         }
     }
 
