@@ -6,6 +6,7 @@ mod input;
 pub mod preview;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 pub use input::{BUNDLED_NAME, CannotRun, Input};
 pub(crate) use input::{MAX_SHEET_BYTES, ReadError, read_limited};
@@ -26,7 +27,8 @@ use crate::sheet::{Event, FactSheet, Meta, Positions, Span};
 pub struct Briefing {
     /// Events are in timeline order.
     pub sheet: FactSheet,
-    pub article: Article,
+    /// Shared, not copied, with a clone of the briefing and with the reader's search thread.
+    pub article: Arc<Article>,
     pub mentions: MentionIndex,
     /// Where each event's evidence stands, aligned with `sheet.events`.
     pub event_evidence: Vec<Option<Quote>>,
@@ -198,7 +200,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
             .map(|(n, a)| (a.id.clone(), n))
             .collect(),
         sheet,
-        article,
+        article: Arc::new(article),
         mentions,
         event_evidence,
         fact_evidence,

@@ -114,8 +114,8 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>) -> Receiver<Outcome
                 let _ = gate.recv_timeout(GATE_WAIT);
             }
             held_back_for_tests();
-            // The reader's search reads the folded text whole: made here, not at the first
-            // search (at 256 MiB, that would hold the screen still for half a second).
+            // The reader's search reads the folded text whole: made here, so that the first
+            // search begins at once (at 256 MiB it takes half a second).
             let outcome = open(&input).inspect(|b| {
                 let _ = b.article.folded_str();
             });

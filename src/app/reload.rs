@@ -17,6 +17,7 @@ use super::keys::Context;
 use super::loading::{Loaded, Outcome, Why};
 use super::window::Kind;
 use super::{Action, App, ArticleState, Effect, Search};
+use crate::article::Article;
 use crate::briefing::{Briefing, OpenError, open};
 use crate::diagnostic::Diagnostic;
 use crate::plural::count;
@@ -216,6 +217,7 @@ impl App {
         // id, so an edit that reorders or removes entries never selects another one.
         let old = std::mem::replace(&mut self.briefing, b);
         self.loading.supersede();
+        Article::fold_ahead(&self.briefing.article);
         // The values derived from the briefing and stored are found again (`App::shown_*`).
         self.generation += 1;
         // What a change is applied to from now on, and what the file must still hold.

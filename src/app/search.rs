@@ -88,7 +88,7 @@ impl Search {
     /// another thread for a long one. A search still running for an older query is cancelled
     /// (its thread stops within a chunk and its result goes nowhere). Omitted lines are searched when
     /// `with_omitted` (they are shown), else skipped.
-    pub fn start(&mut self, article: &Article, with_omitted: bool) {
+    pub fn start(&mut self, article: &Arc<Article>, with_omitted: bool) {
         self.current = None;
         self.running = None;
         self.with_omitted = with_omitted;
@@ -108,17 +108,22 @@ impl Search {
         if with_omitted {
             self.in_omitted = omitted_matches(article, &needle, ignore_case);
         }
-        let text = article.folded_shared();
-        if text.len() < IN_BACKGROUND_FROM {
-            let found = to_original(article, &folded_matches(&text, &needle, ignore_case));
+        if article.folded().len() < IN_BACKGROUND_FROM {
+            let text = article.folded_str();
+            let found = to_original(article, &folded_matches(text, &needle, ignore_case));
             self.matches = merge(found, std::mem::take(&mut self.in_omitted));
             return;
         }
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);
+        let article = Arc::clone(article);
         std::thread::spawn(move || {
-            if let Some(found) = folded_matches_until(&text, &needle, ignore_case, &stop) {
+            // The folded text is made here if it is not yet (after a change the reader wrote,
+            // `Article::fold_ahead` may still be making it: this waits for that one): at
+            // 256 MiB that takes half a second, which no key waits for.
+            let text = article.folded_str();
+            if let Some(found) = folded_matches_until(text, &needle, ignore_case, &stop) {
                 let _ = tx.send(found);
             }
         });
@@ -149,7 +154,7 @@ impl Search {
     /// Finds the matches again when omitted lines are shown or hidden (`with_omitted`): a
     /// kept search then visits them, or no longer does. The current match stays the same one,
     /// or becomes the next one when it was in a line now hidden.
-    pub fn refit(&mut self, article: &Article, with_omitted: bool) {
+    pub fn refit(&mut self, article: &Arc<Article>, with_omitted: bool) {
         if self.with_omitted == with_omitted || self.query.is_empty() || self.stale {
             self.with_omitted = with_omitted;
             return;
@@ -193,7 +198,7 @@ impl Search {
     pub fn type_key(
         &mut self,
         action: Action,
-        article: &Article,
+        article: &Arc<Article>,
         view: &mut ArticleState,
     ) -> Typed {
         match action {
@@ -239,7 +244,7 @@ impl Search {
     /// Finds the matches of a query that changed (incremental search, once per burst of
     /// keys), or takes those a search on another thread has found; then shows the first match
     /// from where the search began.
-    fn settle(&mut self, article: &Article, view: &mut ArticleState) {
+    fn settle(&mut self, article: &Arc<Article>, view: &mut ArticleState) {
         if self.stale {
             self.stale = false;
             self.start(article, view.layout.shows_omitted());
@@ -388,7 +393,7 @@ mod tests {
     use super::*;
 
     /// All matches of `query` in the article, as byte ranges of the original text.
-    fn matches_of(article: &Article, query: &str) -> Vec<Span> {
+    fn matches_of(article: &Arc<Article>, query: &str) -> Vec<Span> {
         let mut s = Search {
             query: query.to_owned(),
             ..Search::default()
@@ -398,8 +403,8 @@ mod tests {
         s.matches
     }
 
-    fn article(text: &str) -> Article {
-        Article::new(text.to_owned(), &[]).0
+    fn article(text: &str) -> Arc<Article> {
+        Arc::new(Article::new(text.to_owned(), &[]).0)
     }
 
     #[test]
@@ -478,6 +483,24 @@ mod tests {
         assert!(s.receive(&a, true));
         assert_eq!(s.matches.len(), IN_BACKGROUND_FROM / 4);
         assert!(s.matches.iter().all(|m| &a.text()[m.range()] == "wor"));
+    }
+
+    /// A long article's folded text, not made yet (as after a change the reader wrote), is
+    /// made by the search's thread, and searched there.
+    #[test]
+    fn a_long_search_makes_the_folded_text_on_its_thread() {
+        let a = article(&"word\u{2019}s  ".repeat(IN_BACKGROUND_FROM / 4));
+        assert!(!a.folded_made());
+        let mut s = Search {
+            query: "word's".into(),
+            ..Search::default()
+        };
+        s.start(&a, false);
+        assert!(s.running());
+        assert!(s.receive(&a, true));
+        assert!(a.folded_made());
+        assert_eq!(s.matches.len(), IN_BACKGROUND_FROM / 4);
+        assert_eq!(&a.text()[s.matches[1].range()], "word\u{2019}s");
     }
 
     #[test]

@@ -76,7 +76,7 @@ pub fn preview_of(input: &Input, limit: usize) -> Option<Briefing> {
         fact_evidence: vec![None; sheet.facts.len()],
         warnings: Vec::new(),
         sheet,
-        article,
+        article: std::sync::Arc::new(article),
         sheet_path,
         sheet_text: text,
     })
