@@ -502,7 +502,7 @@ impl<S: Sink> Builder<'_, S> {
 /// Past the first byte, blocks of 32 bytes are tested at once: a flag for each byte that might
 /// stop the run, from comparisons of the block and of the bytes just before it (every one of
 /// which was plain, so a space there folded to a space), which the compiler makes a few vector
-/// instructions; then the flags packed into a bit mask, eight by a multiplication. Most blocks
+/// instructions; then the flags packed into a bit mask ([`crate::bits::packed`]). Most blocks
 /// of an English text hold nothing to fold. (Shifting each flag into the mask compiled to lane
 /// shuffles: 14% of `check`'s time; asking the block only whether it held any, and walking
 /// one that did byte by byte, was as slow on an article with a stop every 50 bytes.)
@@ -522,14 +522,7 @@ fn plain_run_end(bytes: &[u8], from: usize, to: usize, in_space: bool) -> usize 
                 | u8::from(b.wrapping_sub(0xE1) < 3)
                 | (u8::from(b == b' ') & u8::from(p == b' '));
         }
-        let mut stop = 0u32;
-        for (k, eight) in flags.chunks_exact(8).enumerate() {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(eight);
-            // Bytes of 0 or 1: the product's top byte holds byte k's flag in its bit k.
-            let packed = u64::from_le_bytes(word).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-            stop |= u32::try_from(packed).unwrap_or(0) << (8 * k);
-        }
+        let mut stop = crate::bits::packed(&flags);
         while stop != 0 {
             let at = i + stop.trailing_zeros() as usize;
             if stops_run(bytes, at, bytes[at - 1] == b' ') {

@@ -8,6 +8,7 @@
 
 pub mod app;
 pub mod article;
+mod bits;
 pub mod briefing;
 mod chunks;
 pub mod cli;

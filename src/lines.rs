@@ -94,15 +94,15 @@ impl Iterator for Breaks<'_> {
 }
 
 /// Bit `k` set where `block[k]` (at most 64 bytes) is `\n` or `\r`. A whole block of 64 is
-/// tested at once, with arithmetic the compiler turns into vector instructions.
+/// tested at once and packed into the mask ([`crate::bits::packed`]).
 fn break_mask(block: &[u8]) -> u64 {
     let bit = |k: usize, b: u8| u64::from(b == b'\n' || b == b'\r') << k;
     if let Ok(whole) = <&[u8; 64]>::try_from(block) {
-        let mut mask = 0;
-        for (k, &b) in whole.iter().enumerate() {
-            mask |= bit(k, b);
+        let mut flags = [0u8; 64];
+        for (flag, &b) in flags.iter_mut().zip(whole) {
+            *flag = u8::from(b == b'\n') | u8::from(b == b'\r');
         }
-        return mask;
+        return crate::bits::packed(&flags);
     }
     block
         .iter()
