@@ -15,7 +15,7 @@ mod editor;
 use std::ops::Range;
 
 pub use apply::{ApplyError, apply, basic_string};
-pub use editor::{Committed, EditError, Editor, Undone};
+pub use editor::{Committed, Draft, EditError, Editor, Undone};
 
 use crate::briefing::Briefing;
 use crate::draft::{self, Ids, names, text};
@@ -152,14 +152,18 @@ fn naming(b: &Briefing, folded: &str) -> Vec<names::Candidate> {
     }
     let article = b.article.text();
     let head = draft::headline(article).map(|h| h.1);
-    let sentences = text::sentences(&b.article, head);
     let haystack = b.article.folded_str().as_bytes();
     let mut naming: Vec<text::Sentence> = Vec::new();
+    // The sentences of the paragraph of the last place, for the places after it in the same
+    // paragraph: only the paragraphs that hold the name are cut into sentences.
+    let mut paragraph: Vec<text::Sentence> = Vec::new();
     for at in memchr::memmem::find_iter(haystack, folded.as_bytes()) {
         let at = b.article.folded().to_original(at);
-        let k = sentences.partition_point(|s| s.range.end <= at);
-        match sentences.get(k) {
-            Some(s) if s.range.start <= at && naming.last() != Some(s) => naming.push(s.clone()),
+        if !paragraph.iter().any(|s| s.range.contains(&at)) {
+            paragraph = text::sentences_around(&b.article, head, at);
+        }
+        match paragraph.iter().find(|s| s.range.contains(&at)) {
+            Some(s) if naming.last() != Some(s) => naming.push(s.clone()),
             _ => {}
         }
         if naming.len() == NAMING_SENTENCES {
@@ -178,7 +182,7 @@ const NAMING_SENTENCES: usize = 50;
 #[must_use]
 pub fn sentence_at(b: &Briefing, offset: usize) -> Range<usize> {
     let head = draft::headline(b.article.text()).map(|h| h.1);
-    let sentences = text::sentences(&b.article, head);
+    let sentences = text::sentences_around(&b.article, head, offset);
     let k = sentences.partition_point(|s| s.range.end <= offset);
     match sentences.get(k) {
         Some(s) if s.range.start <= offset => s.range.clone(),

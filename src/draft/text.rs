@@ -38,19 +38,69 @@ pub struct Word {
 #[must_use]
 pub fn lines(article: &Article) -> Vec<(usize, Range<usize>)> {
     (0..article.line_count())
-        .map(|n| {
-            let mut r = article.line_range(n);
-            r.start = r.start.max(article.body_start());
-            (n + 1, r)
-        })
-        .filter(|(_, r)| r.is_empty() || !article.is_omitted(r.start))
+        .filter_map(|n| line(article, n))
         .collect()
 }
 
+/// Line `n` (0-based) as [`lines`] has it, or `None` when `omit` hides it.
+fn line(article: &Article, n: usize) -> Option<(usize, Range<usize>)> {
+    let mut r = article.line_range(n);
+    r.start = r.start.max(article.body_start());
+    (r.is_empty() || !article.is_omitted(r.start)).then_some((n + 1, r))
+}
+
 /// Every sentence of the text outside omitted lines. A paragraph ends at a blank or omitted
-/// line, and after line `own_line` (the headline), which stands alone.
+/// line, before a speaker's label, and after line `own_line` (the headline), which stands alone.
 #[must_use]
 pub fn sentences(article: &Article, own_line: Option<usize>) -> Vec<Sentence> {
+    sentences_of(article, own_line, lines(article))
+}
+
+/// The sentences of the paragraph that holds byte `offset`, as [`sentences`] cuts them (none on
+/// a blank or omitted line): what is said around one place costs its paragraph, not the
+/// whole article (every sentence of 256 MiB took three seconds).
+#[must_use]
+pub fn sentences_around(
+    article: &Article,
+    own_line: Option<usize>,
+    offset: usize,
+) -> Vec<Sentence> {
+    let text = article.text();
+    let count = article.line_count();
+    let at = article.line_of(offset.min(text.len())).saturating_sub(1);
+    // Where a paragraph may not go on from line `n` (0-based) to the next: a blank or omitted
+    // line next, a speaker's label beginning it, or the headline ending at `n`.
+    let breaks_after = |n: usize| {
+        own_line == Some(n + 1)
+            || line(article, n + 1).is_none_or(|(_, r)| {
+                text[r.clone()].trim().is_empty() || speaker_label(&text[r]).is_some()
+            })
+    };
+    let holds_words = |n: usize| line(article, n).is_some_and(|(_, r)| !text[r].trim().is_empty());
+    if !holds_words(at) {
+        return Vec::new();
+    }
+    let mut first = at;
+    while first > 0 && holds_words(first - 1) && !breaks_after(first - 1) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < count && !breaks_after(last) {
+        last += 1;
+    }
+    sentences_of(
+        article,
+        own_line,
+        (first..=last).filter_map(|n| line(article, n)),
+    )
+}
+
+/// [`sentences`] of the lines given, in order (each as [`lines`] has it).
+fn sentences_of(
+    article: &Article,
+    own_line: Option<usize>,
+    lines: impl IntoIterator<Item = (usize, Range<usize>)>,
+) -> Vec<Sentence> {
     let text = article.text();
     let mut out = Vec::new();
     let mut para: Option<(usize, Range<usize>)> = None;
@@ -60,7 +110,7 @@ pub fn sentences(article: &Article, own_line: Option<usize>) -> Vec<Sentence> {
             split(text, article, r, out);
         }
     };
-    for (n, mut r) in lines(article) {
+    for (n, mut r) in lines {
         // A speaker's label begins a turn of a transcript: a paragraph of its own, and no part
         // of the sentence after it ("THE VICE PRESIDENT:  Good morning" is no name "Good").
         if let Some(label) = speaker_label(&text[r.clone()]) {
@@ -315,6 +365,72 @@ mod tests {
         let a = article("NATO meets\nThe alliance met.\n\nIt ended");
         let got: Vec<_> = sentences(&a, Some(1)).into_iter().map(|s| s.line).collect();
         assert_eq!(got, [1, 2, 4]);
+    }
+
+    /// The sentences around any place are those of the whole article there: on the bundled
+    /// sample, and on a text with a headline, speakers' labels, blank, omitted and CRLF lines.
+    #[test]
+    fn the_sentences_around_a_place_are_the_whole_articles_there() {
+        let made = "Headline Of It\nTHE PRESIDENT: Good morning. Thank you.\nQ  Why? Because.\r\n\
+                    Advertisement\nIt went on. Mr. Smith said so.\n \n\nLast line. End\n\
+                    Advertisement\nA lone one\nTHE VICE PRESIDENT: Yes.";
+        let cases = [
+            (made.to_owned(), vec!["Advertisement".to_owned()], Some(1)),
+            (
+                include_str!("../../assets/article.txt").to_owned(),
+                Vec::new(),
+                None,
+            ),
+            (
+                include_str!("../../assets/article.txt").to_owned(),
+                Vec::new(),
+                Some(1),
+            ),
+        ];
+        for (text, omit, own_line) in cases {
+            let a = Article::new(text.clone(), &omit).0;
+            let all = sentences(&a, own_line);
+            for offset in 0..=text.len() {
+                if !text.is_char_boundary(offset) {
+                    continue;
+                }
+                let around = sentences_around(&a, own_line, offset);
+                assert!(
+                    around.iter().all(|s| all.contains(s)),
+                    "at {offset}: {around:?}"
+                );
+                if let Some(s) = all.iter().find(|s| s.range.contains(&offset)) {
+                    assert!(around.contains(s), "at {offset}: {s:?} not in {around:?}");
+                }
+            }
+        }
+    }
+
+    /// …and no more than its paragraph's.
+    #[test]
+    fn the_sentences_around_a_place_are_its_paragraphs() {
+        let text = "Headline Of It\nIt began. Then.\nTHE PRESIDENT: Good morning. Thank you.\n\
+                    Q  Why? Because.\r\nAdvertisement\nIt went on. Mr. Smith said so.\n \n\n\
+                    Last line. End";
+        let a = Article::new(text.to_owned(), &["Advertisement".to_owned()]).0;
+        let around = |word: &str| -> Vec<&str> {
+            let at = text.find(word).unwrap_or(0);
+            (sentences_around(&a, Some(1), at).into_iter())
+                .map(|s| &text[s.range])
+                .collect()
+        };
+        assert_eq!(around("Of It"), ["Headline Of It"]);
+        assert_eq!(around("Then"), ["It began.", "Then."]);
+        assert_eq!(around("Thank"), ["Good morning.", "Thank you."]);
+        assert_eq!(around("Because"), ["Why?", "Because."]);
+        assert_eq!(around("Smith"), ["It went on.", "Mr. Smith said so."]);
+        assert_eq!(around("End"), ["Last line.", "End"]);
+        assert!(around("Advertisement").is_empty());
+        let blank = text.find("\n \n").map_or(0, |at| at + 1);
+        assert!(sentences_around(&a, Some(1), blank).is_empty());
+        let text = "One two.\nThree four.";
+        let a = Article::new(text.to_owned(), &[]).0;
+        assert_eq!(sentences_around(&a, None, 10), sentences(&a, None));
     }
 
     #[test]
