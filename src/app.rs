@@ -24,6 +24,7 @@
 
 mod action;
 mod article_pane;
+mod commit_job;
 mod copy;
 pub mod curate;
 pub mod details;
@@ -112,6 +113,8 @@ pub struct Pending {
     /// An export is being written (not part of [`App::needs_settle`]: see
     /// [`App::exporting`]).
     pub export: bool,
+    /// A change to the fact sheet is being checked before it is written.
+    pub commit: bool,
 }
 
 /// Who has the mouse: the reader (mouse capture on), or the terminal, whose own text
@@ -199,6 +202,8 @@ pub struct App {
     export_job: Option<ExportJob>,
     /// The dialog of `a` and `E`, adding to the fact sheet.
     curate: Option<curate::CurateDialog>,
+    /// The change the dialog is adding, while it is checked on another thread.
+    commit_job: Option<commit_job::CommitJob>,
     /// What writes the reader's changes to the fact sheet and undoes them; why nothing can be
     /// changed (the bundled sample) when there is no file.
     editor: Result<crate::edit::Editor, String>,
@@ -272,6 +277,7 @@ impl App {
             export: None,
             export_last: None,
             export_job: None,
+            commit_job: None,
             curate: None,
             editor,
             message: None,
@@ -384,6 +390,7 @@ impl App {
         }
         if action == Action::Settle {
             self.settle_export();
+            self.settle_commit();
             self.settle_unclaimed();
             self.settle_search();
             self.article.settle(&self.briefing.article);
@@ -900,7 +907,7 @@ impl App {
     #[must_use]
     pub fn needs_settle(&self) -> bool {
         let p = self.pending();
-        p.search || p.unclaimed || p.rows
+        p.search || p.unclaimed || p.rows || p.commit
     }
 
     /// Which work is pending that [`Action::Settle`] finishes: the loop draws again when any
@@ -914,7 +921,15 @@ impl App {
             unclaimed: self.unclaimed.as_ref().is_some_and(|u| u.pending),
             rows: self.article.unsettled(),
             export: self.exporting(),
+            commit: self.committing(),
         }
+    }
+
+    /// A change to the fact sheet is being checked on another thread, before it is written
+    /// (see `app/commit_job.rs`): [`Action::Settle`] takes the check once it is in.
+    #[must_use]
+    pub fn committing(&self) -> bool {
+        self.commit_job.is_some()
     }
 
     /// An export is being written: [`Action::Settle`] takes its outcome once it has one. (Not

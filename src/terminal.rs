@@ -377,6 +377,7 @@ fn events(
         // What was typed while an export was written, or while actions waited for the
         // briefing to load, once it is.
         if !app.exporting()
+            && !app.committing()
             && !app.loading().deferring()
             && let Some(ev) = held.pop_front()
         {
@@ -425,17 +426,21 @@ fn events(
         }
         // Take every event that is already waiting before drawing again, so that a burst of
         // keys (a held key, a paste) costs one frame; events that do nothing (mouse moves)
-        // cost none. While an export is written, what is typed waits for it (see `held`).
+        // cost none. While an export is written, or a change checked, what is typed waits for
+        // it (see `held`).
         loop {
             let ev = event::read()?;
-            let next = if (app.exporting() && holds(app, &ev))
+            let next = if ((app.exporting() || app.committing()) && holds(app, &ev))
                 || (app.loading().deferring() && holds_for_load(app, &ev))
             {
                 held.push_back(ev);
                 Next::Go
             } else {
-                // Esc cancels the export: what was typed for after it goes too.
-                if app.exporting() && action_for(app, &ev) == Some(Action::Cancel) {
+                // Esc cancels the export, or stops the check of a change: what was typed for
+                // after it goes too.
+                if (app.exporting() || app.committing())
+                    && action_for(app, &ev) == Some(Action::Cancel)
+                {
                     held.clear();
                 }
                 dirty = true;
@@ -481,10 +486,11 @@ enum Next {
     Stopped,
 }
 
-/// Whether `ev`, come while an export is written, waits for it to end: everything but the
-/// key that cancels it and a new size. Keys typed after Enter in the export dialog are meant
-/// for what follows it (`e Enter q`); held, they reach the reader as it is once the dialog
-/// has closed, not the dialog's file name.
+/// Whether `ev`, come while an export is written or a change checked, waits for it to end:
+/// everything but the key that cancels it, quitting, stopping, redrawing and a new size. Keys
+/// typed after Enter in the export or the curation dialog are meant for what follows it
+/// (`e Enter q`); held, they reach the reader as it is once the dialog has closed, not the
+/// dialog's fields.
 fn holds(app: &App, ev: &Event) -> bool {
     !matches!(ev, Event::Resize(..))
         && !matches!(

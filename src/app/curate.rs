@@ -613,6 +613,13 @@ impl App {
 
     /// A key while the curation dialog is open.
     pub(super) fn curate_action(&mut self, action: &Action) {
+        if self.commit_job.is_some() {
+            // Checking the change: the terminal holds every other key until it is done.
+            if *action == Action::Cancel {
+                self.stop_commit();
+            }
+            return;
+        }
         let Some(dialog) = &mut self.curate else {
             return;
         };
@@ -649,12 +656,78 @@ impl App {
 
     /// Enter in the dialog: the change checked and written, the briefing it makes shown at
     /// once (its mentions highlighted, the new actor followed); or the dialog stays and says
-    /// why nothing was written.
+    /// why nothing was written. When loads run in the background (the terminal), the check
+    /// runs there too, the dialog saying so, and [`App::settle_commit`] writes the change.
     fn write_change(&mut self, change: &Change) {
         let Ok(editor) = &mut self.editor else {
             return;
         };
-        match editor.commit(change) {
+        if !self.loading.background {
+            let outcome = editor.commit(change);
+            self.written(change, outcome);
+            return;
+        }
+        let draft = match editor.draft(change) {
+            Ok(draft) => draft,
+            Err(e) => return self.written(change, Err(e)),
+        };
+        if let Ok(job) =
+            super::commit_job::CommitJob::start(self.input.clone(), change.clone(), draft)
+        {
+            self.commit_job = Some(job);
+            if let Some(d) = &mut self.curate {
+                d.problem.clear();
+            }
+        } else {
+            // No thread to be had: checked on this one.
+            let outcome = editor.commit(change);
+            self.written(change, outcome);
+        }
+    }
+
+    /// The check of the change being added is in: the change is written if it passed.
+    pub(super) fn settle_commit(&mut self) {
+        use super::commit_job::Outcome;
+        let Some(outcome) = self
+            .commit_job
+            .as_ref()
+            .and_then(super::commit_job::CommitJob::outcome)
+        else {
+            return;
+        };
+        let Some(job) = self.commit_job.take() else {
+            return;
+        };
+        let Ok(editor) = &mut self.editor else {
+            return;
+        };
+        let written = match outcome {
+            Outcome::Checked(checked) => {
+                let (draft, checked) = *checked;
+                editor.write(draft, checked)
+            }
+            Outcome::Lost => Err(EditError::Unreadable {
+                path: self.briefing.sheet_path.clone(),
+                reason: "its check stopped unexpectedly".to_owned(),
+            }),
+        };
+        self.written(&job.change, written);
+    }
+
+    /// Esc while the change is checked: it is not written, and the dialog stays, as it was.
+    fn stop_commit(&mut self) {
+        self.commit_job = None;
+        let enter = self.key(Context::Curate, &Action::Submit).to_owned();
+        if let Some(d) = &mut self.curate {
+            d.problem = vec![format!(
+                "Not written: the check was stopped; {enter} checks and adds it again"
+            )];
+        }
+    }
+
+    /// What came of writing `change`: the briefing it makes shown, or why nothing was written.
+    fn written(&mut self, change: &Change, outcome: Result<edit::Committed, EditError>) {
+        match outcome {
             Ok(done) => {
                 self.curate = None;
                 self.selection.selection = None;

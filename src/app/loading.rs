@@ -135,9 +135,9 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>) -> Receiver<Outcome
 }
 
 /// Only when `BRIEFING_TEST_LOAD_WAIT` is set (to milliseconds): the terminal tests use it to
-/// hold every load back that long, as a huge fact sheet or article would, and see what the
-/// reader does meanwhile.
-fn held_back_for_tests() {
+/// hold every load, and every check of a change ([`super::commit_job`]), back that long, as a
+/// huge fact sheet or article would, and see what the reader does meanwhile.
+pub(super) fn held_back_for_tests() {
     if let Some(ms) = std::env::var("BRIEFING_TEST_LOAD_WAIT")
         .ok()
         .and_then(|v| v.parse().ok())

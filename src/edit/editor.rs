@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::Change;
 use super::apply::{ApplyError, apply_at};
-use crate::briefing::{self, Briefing, Input, MAX_SHEET_BYTES, ReadError, read_limited};
+use crate::briefing::{self, Briefing, Checked, Input, MAX_SHEET_BYTES, ReadError, read_limited};
 use crate::diagnostic::Diagnostic;
 use crate::export::output::{WriteError, write_atomic};
 use crate::inert::escaped;
@@ -44,6 +44,29 @@ pub struct Committed {
     /// without loading the sheet again. Its `warnings` are those `check` reports on the new
     /// sheet (a change with errors is not written).
     pub briefing: Box<Briefing>,
+}
+
+/// A change applied to the sheet's text, to be checked ([`Draft::check`], on any thread) and
+/// then written ([`Editor::write`]).
+#[derive(Clone, Debug)]
+pub struct Draft {
+    /// The sheet's new text.
+    pub text: String,
+    /// The sheet's bytes it was made from.
+    base: Vec<u8>,
+    /// What the change adds, for the messages.
+    what: String,
+    /// The line of the new text the change begins on.
+    line: usize,
+}
+
+impl Draft {
+    /// The new text checked as `briefing check` checks the sheet `input` names (its article
+    /// read from disk again).
+    #[must_use]
+    pub fn check(&self, input: &Input) -> Checked {
+        briefing::check_text(input, self.text.clone())
+    }
 }
 
 /// A change undone.
@@ -166,37 +189,54 @@ impl Editor {
     }
 
     /// Applies `change` to the loaded sheet, checks the result as `briefing check` would, and
-    /// writes it when it has no error and the file still holds what was loaded.
+    /// writes it when it has no error and the file still holds what was loaded: [`Self::draft`],
+    /// [`Draft::check`] and [`Self::write`] in a row, for a caller that can wait for the check
+    /// (the reader checks on another thread: at 256 MiB it takes seconds).
     pub fn commit(&mut self, change: &Change) -> Result<Committed, EditError> {
-        let before = String::from_utf8(self.loaded.clone()).map_err(|_| EditError::Unreadable {
+        let draft = self.draft(change)?;
+        let checked = draft.check(&self.input);
+        self.write(draft, checked)
+    }
+
+    /// The sheet's text with `change` applied to what was loaded, not yet checked or written.
+    pub fn draft(&self, change: &Change) -> Result<Draft, EditError> {
+        let before = std::str::from_utf8(&self.loaded).map_err(|_| EditError::Unreadable {
             path: self.shown(),
             reason: "it is not UTF-8 text".to_owned(),
         })?;
-        let (text, at) = apply_at(&before, change)?;
-        let checked = briefing::check_text(&self.input, text.clone());
+        let (text, at) = apply_at(before, change)?;
+        Ok(Draft {
+            line: 1 + text[..at].matches('\n').count(),
+            what: change.describe(),
+            text,
+            base: self.loaded.clone(),
+        })
+    }
+
+    /// Writes `draft`, whose check is `checked`, if it has no error and the file still holds
+    /// what the draft was made from (not when a change written since, or an edit outside the
+    /// reader, came between).
+    pub fn write(&mut self, draft: Draft, checked: Checked) -> Result<Committed, EditError> {
         // A sheet with errors makes no briefing.
-        let loaded = match checked.into_briefing() {
-            Ok(loaded) => loaded,
-            Err(diagnostics) => {
-                return Err(EditError::Invalid {
-                    path: self.shown(),
-                    diagnostics,
-                });
-            }
-        };
-        if self.on_disk()? != self.loaded {
+        let loaded = checked
+            .into_briefing()
+            .map_err(|diagnostics| EditError::Invalid {
+                path: self.shown(),
+                diagnostics,
+            })?;
+        if draft.base != self.loaded || self.on_disk()? != self.loaded {
             return Err(EditError::ChangedOnDisk { path: self.shown() });
         }
+        let Draft {
+            text, what, line, ..
+        } = draft;
         write_atomic(&self.path, text.as_bytes(), &[])?;
-        let line = 1 + text[..at].matches('\n').count();
-        let what = change.describe();
         let message = format!("Added {what} at {}:{line}", self.file_name());
         self.done.push(Done {
-            before: self.loaded.clone(),
+            before: std::mem::replace(&mut self.loaded, text.clone().into_bytes()),
             after: text.clone().into_bytes(),
             what,
         });
-        self.loaded = text.clone().into_bytes();
         Ok(Committed {
             message,
             text,

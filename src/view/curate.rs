@@ -34,16 +34,29 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             lines.push(Line::styled(row.into_owned(), theme.error));
         }
     }
+    let key = |action| app.key(Context::Curate, &action);
+    if app.committing() {
+        let checking = format!(
+            "Checking the fact sheet with this change, as `check` would… ({} stops)",
+            key(Action::Cancel)
+        );
+        for row in textwrap::wrap(&checking, inner_width) {
+            lines.push(Line::styled(row.into_owned(), theme.key));
+        }
+    }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let rect = geometry::curate(area, height);
     frame.render_widget(Clear, rect);
-    let key = |action| app.key(Context::Curate, &action);
-    let keys = format!(
-        " {} field · {} add · {} cancel ",
-        key(Action::NextOption),
-        key(Action::Submit),
-        key(Action::Cancel),
-    );
+    let keys = if app.committing() {
+        format!(" {} stop ", key(Action::Cancel))
+    } else {
+        format!(
+            " {} field · {} add · {} cancel ",
+            key(Action::NextOption),
+            key(Action::Submit),
+            key(Action::Cancel),
+        )
+    };
     let title = match d.choice {
         Choice::NewActor | Choice::AliasOf => " Add a name ",
         Choice::NewEvent | Choice::EvidenceFor => " Add evidence ",

@@ -2,7 +2,8 @@
 //! or article would hold it): the article's text is on screen before the index, with a quiet
 //! sign in the header; keys that need no index are answered at once, those that need it wait
 //! for it, and `Ctrl-c` ends the reader at once. A reload (`r`) runs beside the reader the same
-//! way. (What is deferred and replayed is tested headless, in `src/app/loading.rs`.)
+//! way, and so does the check of a change the curation dialog adds. (What is deferred and
+//! replayed is tested headless, in `src/app/loading.rs`.)
 
 use std::time::{Duration, Instant};
 
@@ -119,4 +120,65 @@ fn a_reload_runs_beside_the_reader() {
 
     session.press("q");
     session.assert_ended_well();
+}
+
+/// A change added in the curation dialog is checked beside the reader (held back as a huge
+/// article would hold it): the dialog says so, Esc stops waiting and writes nothing, Enter
+/// checks it again and it is written once the check is in; `Ctrl-c` during a check ends the
+/// reader at once, the file as it was.
+#[test]
+fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
+    const WAIT: Duration = Duration::from_secs(4);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let sheet = dir.path().join("facts.toml");
+    let before = std::fs::read_to_string(&sheet).expect("the sheet");
+    let mut session = Session::spawn(
+        &["--no-watch"],
+        &[("BRIEFING_TEST_LOAD_WAIT", &WAIT.as_millis().to_string())],
+        dir.path(),
+    );
+    session.screen_once("the briefing, indexed", |s| {
+        s.contains("Next week, NATO will present") && !s.contains("indexing…")
+    });
+    let add = |session: &mut Session| {
+        session.press("v");
+        session.press("a");
+        session.screen_once("the dialog", |s| s.contains("Add a name"));
+        session.press("\r");
+        session.screen_once("the sign of the check", |s| {
+            s.contains("Checking the fact sheet with this change")
+        });
+    };
+
+    add(&mut session);
+    session.press("\x1b");
+    session.screen_once("the check stopped", |s| {
+        s.contains("Not written: the check was stopped")
+    });
+    std::thread::sleep(WAIT + Duration::from_millis(500));
+    let screen = screen_text(&session.parser);
+    assert!(!screen.contains("Added"), "{screen}");
+    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), before);
+
+    session.press("\r");
+    session.screen_once("the change, checked and written", |s| {
+        s.contains("Added actor")
+    });
+    let added = std::fs::read_to_string(&sheet).expect("the sheet");
+    assert!(added.len() > before.len(), "nothing written:\n{added}");
+
+    // Undone, then added again and left by Ctrl-c while it is checked.
+    session.press("U");
+    session.screen_once("the change undone", |s| s.contains("Undid"));
+    add(&mut session);
+    let asked = Instant::now();
+    session.press("\x03");
+    session.assert_ended_well();
+    assert!(
+        asked.elapsed() < WAIT / 2,
+        "Ctrl-c waited {:?} for the check",
+        asked.elapsed()
+    );
+    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), before);
 }

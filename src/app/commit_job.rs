@@ -1,0 +1,51 @@
+//! A change the curation dialog is adding to the fact sheet, checked on a thread of its own
+//! before it is written: the check reads and indexes the article again, which takes seconds at
+//! 256 MiB, and no key waits for it. Esc stops waiting (the change is not written), and quitting
+//! quits at once. The terminal loop asks for its outcome with [`crate::app::Action::Settle`];
+//! the change is written on the reader's thread once it is in ([`crate::edit::Editor::write`]),
+//! so a change written, undone or reloaded meanwhile is never written over.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+use crate::briefing::{Checked, Input};
+use crate::edit::{Change, Draft};
+
+pub struct CommitJob {
+    /// The change, for what its outcome says and does.
+    pub change: Change,
+    outcome: Receiver<(Draft, Checked)>,
+}
+
+/// A check taken from its thread.
+pub enum Outcome {
+    /// The draft and its check (boxed: a check holds a whole briefing).
+    Checked(Box<(Draft, Checked)>),
+    /// The thread ended without a word (it panicked).
+    Lost,
+}
+
+impl CommitJob {
+    /// Starts checking `draft`, the sheet `input` names with `change` applied.
+    pub fn start(input: Input, change: Change, draft: Draft) -> std::io::Result<Self> {
+        let (tx, outcome) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("check change".into())
+            .spawn(move || {
+                super::loading::held_back_for_tests();
+                let checked = draft.check(&input);
+                // The reader may have stopped waiting, or quit: nobody to tell.
+                let _ = tx.send((draft, checked));
+            })?;
+        Ok(Self { change, outcome })
+    }
+
+    /// The check's outcome, once it has one.
+    #[must_use]
+    pub fn outcome(&self) -> Option<Outcome> {
+        match self.outcome.try_recv() {
+            Ok(checked) => Some(Outcome::Checked(Box::new(checked))),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Outcome::Lost),
+        }
+    }
+}
