@@ -834,7 +834,12 @@ impl App {
         };
         match outcome {
             Ok(undone) => {
-                self.reload_now();
+                // Loaded again beside the reader, as `r` is: at 256 MiB that takes seconds.
+                if self.loading.background {
+                    self.loading.start(&self.input, super::loading::Why::Undo);
+                } else {
+                    self.reload_now();
+                }
                 self.say(undone.message);
             }
             Err(why) => self.complain(crate::inert::escaped(&why).into_owned()),

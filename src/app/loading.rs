@@ -65,6 +65,9 @@ pub enum Why {
     Reload,
     /// The files changed on disk: taken underneath what is open (see `reload.rs`).
     FilesChanged,
+    /// `U` wrote the sheet back as it was before a change: taken without a word (the undo
+    /// was said when it was written); errors listed as a reload's.
+    Undo,
 }
 
 /// A load in flight.

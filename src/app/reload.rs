@@ -48,9 +48,10 @@ impl App {
         }
     }
 
-    /// Reads the fact sheet and article again now, on this thread, as `r` does: after a change
-    /// the reader wrote or undid, whose outcome is wanted at once (a reload in flight, which
-    /// read the files before, is dropped).
+    /// Reads the fact sheet and article again now, on this thread, as `r` does: when the outcome
+    /// is wanted at once (a change refused because the sheet changed on disk, whose dialog then
+    /// says whether the new version was taken), or when loads do not run in the background (a
+    /// load in flight, which read the files before, is dropped).
     pub(super) fn reload_now(&mut self) {
         self.reloaded(open(&self.input));
     }
@@ -80,6 +81,10 @@ impl App {
         match why {
             Why::Reload => self.reloaded(outcome),
             Why::FilesChanged => self.files_reloaded(outcome),
+            Why::Undo => match outcome {
+                Ok(b) => self.take(b),
+                failed => self.reloaded(failed),
+            },
             Why::Start => match outcome {
                 Ok(b) => {
                     self.take(b);
