@@ -458,8 +458,9 @@ fn hints<'a>(app: &App, room: usize, theme: &Theme) -> Vec<Span<'a>> {
         .keys()
         .hints(&contexts)
         .into_iter()
-        // While an export is written, Esc (cancel it) is the one key the dialog takes.
-        .filter(|b| !app.exporting() || b.action == Action::Cancel)
+        // While an export is written, or a change checked, Esc (cancel it, stop waiting) is
+        // the one key the dialog takes.
+        .filter(|b| !(app.exporting() || app.committing()) || b.action == Action::Cancel)
         .filter_map(|b| Some((b.labels.first()?, b.hint.as_ref()?, &b.action)))
         .collect();
     let last_dropped = |i: &usize| matches!(shown[*i].2, Action::Help | Action::Quit);

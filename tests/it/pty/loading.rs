@@ -146,9 +146,12 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
         session.press("a");
         session.screen_once("the dialog", |s| s.contains("Add a name"));
         session.press("\r");
-        session.screen_once("the sign of the check", |s| {
+        let screen = session.screen_once("the sign of the check", |s| {
             s.contains("Checking the fact sheet with this change")
         });
+        // The one key the dialog takes meanwhile is the one hinted.
+        let bar = status_bar(&screen);
+        assert!(bar.contains("Esc") && !bar.contains("Enter"), "{bar}");
     };
 
     add(&mut session);
