@@ -202,8 +202,10 @@ pub struct App {
     export_job: Option<ExportJob>,
     /// The dialog of `a` and `E`, adding to the fact sheet.
     curate: Option<curate::CurateDialog>,
-    /// The change the dialog is adding, while it is checked on another thread.
+    /// The change the dialog is adding, while it is checked on another thread; and the last
+    /// one Esc stopped waiting for, whose check may still run.
     commit_job: Option<commit_job::CommitJob>,
+    commit_stopped: Option<commit_job::CommitJob>,
     /// What writes the reader's changes to the fact sheet and undoes them; why nothing can be
     /// changed (the bundled sample) when there is no file.
     editor: Result<crate::edit::Editor, String>,
@@ -278,6 +280,7 @@ impl App {
             export_last: None,
             export_job: None,
             commit_job: None,
+            commit_stopped: None,
             curate: None,
             editor,
             message: None,
@@ -410,6 +413,9 @@ impl App {
                     crate::inert::escaped(&why)
                 ));
             }
+            // Esc stops waiting for a change's check at any size: the terminal let it past the
+            // keys it holds meanwhile, and a change must not be written for a key ignored.
+            Action::Cancel if self.committing() => self.curate_action(&action),
             // Nothing on screen to act on: a key would work blind (an export written unseen).
             _ if action != Action::Settle && self.geometry().mode == Mode::TooSmall => {}
             Action::Paste(text) => self.paste(&text),
@@ -907,7 +913,7 @@ impl App {
     #[must_use]
     pub fn needs_settle(&self) -> bool {
         let p = self.pending();
-        p.search || p.unclaimed || p.rows || p.commit
+        p.search || p.unclaimed || p.rows
     }
 
     /// Which work is pending that [`Action::Settle`] finishes: the loop draws again when any
@@ -926,7 +932,8 @@ impl App {
     }
 
     /// A change to the fact sheet is being checked on another thread, before it is written
-    /// (see `app/commit_job.rs`): [`Action::Settle`] takes the check once it is in.
+    /// (see `app/commit_job.rs`): [`Action::Settle`] takes the check once it is in. (Not part
+    /// of [`App::needs_settle`]: a check takes seconds, and the loop asks less often.)
     #[must_use]
     pub fn committing(&self) -> bool {
         self.commit_job.is_some()

@@ -389,8 +389,9 @@ fn events(
         }
         // Pending work (a search) starts only once the keys' frame is on screen, so that the
         // frame never waits for it; its result is drawn as soon as it is in.
-        if app.needs_settle() || app.exporting() {
+        if app.needs_settle() || app.exporting() || app.committing() {
             let pending = app.pending();
+            let committing = app.committing();
             match app.update(Action::Settle) {
                 Effect::Quit => break 'events Ended::Quit,
                 effect => {
@@ -399,6 +400,11 @@ fn events(
                         continue;
                     }
                 }
+            }
+            // A change refused (its check found errors, or the sheet changed meanwhile) leaves
+            // the dialog open, saying why: the keys typed for after it are not for its fields.
+            if committing && !app.committing() && app.curate_dialog().is_some() {
+                held.clear();
             }
             if settled_shows(
                 pending,
@@ -412,7 +418,7 @@ fn events(
         }
         let tick = if app.needs_settle() {
             SETTLE_TICK
-        } else if app.loading().busy() {
+        } else if app.loading().busy() || app.committing() {
             LOAD_TICK
         } else if app.exporting() {
             EXPORT_TICK
@@ -490,7 +496,7 @@ enum Next {
 /// everything but the key that cancels it, quitting, stopping, redrawing and a new size. Keys
 /// typed after Enter in the export or the curation dialog are meant for what follows it
 /// (`e Enter q`); held, they reach the reader as it is once the dialog has closed, not the
-/// dialog's fields.
+/// dialog's fields (a change refused leaves its dialog open: they are dropped).
 fn holds(app: &App, ev: &Event) -> bool {
     !matches!(ev, Event::Resize(..))
         && !matches!(

@@ -1,9 +1,11 @@
 //! A change the curation dialog is adding to the fact sheet, checked on a thread of its own
 //! before it is written: the check reads and indexes the article again, which takes seconds at
 //! 256 MiB, and no key waits for it. Esc stops waiting (the change is not written), and quitting
-//! quits at once. The terminal loop asks for its outcome with [`crate::app::Action::Settle`];
-//! the change is written on the reader's thread once it is in ([`crate::edit::Editor::write`]),
-//! so a change written, undone or reloaded meanwhile is never written over.
+//! quits at once. The check cannot be cut short: the one Esc left is kept, so that Enter again
+//! on the same change takes it up rather than start another beside it. The terminal loop asks
+//! for its outcome with [`crate::app::Action::Settle`]; the change is written on the reader's
+//! thread once it is in ([`crate::edit::Editor::write`]), so a change written, undone or
+//! reloaded meanwhile is never written over.
 
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
@@ -13,6 +15,9 @@ use crate::edit::{Change, Draft};
 pub struct CommitJob {
     /// The change, for what its outcome says and does.
     pub change: Change,
+    /// The sheet's text the change makes, which is checked: Enter again on the same change,
+    /// after Esc stopped waiting for it, waits for the same check rather than start another.
+    pub text: String,
     outcome: Receiver<(Draft, Checked)>,
 }
 
@@ -28,6 +33,7 @@ impl CommitJob {
     /// Starts checking `draft`, the sheet `input` names with `change` applied.
     pub fn start(input: Input, change: Change, draft: Draft) -> std::io::Result<Self> {
         let (tx, outcome) = mpsc::channel();
+        let text = draft.text.clone();
         std::thread::Builder::new()
             .name("check change".into())
             .spawn(move || {
@@ -36,7 +42,11 @@ impl CommitJob {
                 // The reader may have stopped waiting, or quit: nobody to tell.
                 let _ = tx.send((draft, checked));
             })?;
-        Ok(Self { change, outcome })
+        Ok(Self {
+            change,
+            text,
+            outcome,
+        })
     }
 
     /// The check's outcome, once it has one.

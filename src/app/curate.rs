@@ -671,6 +671,17 @@ impl App {
             Ok(draft) => draft,
             Err(e) => return self.written(change, Err(e)),
         };
+        // The same change again, after Esc: its check, still running or done, is taken up.
+        if let Some(job) = self.commit_stopped.take()
+            && job.change == *change
+            && job.text == draft.text
+        {
+            self.commit_job = Some(job);
+            if let Some(d) = &mut self.curate {
+                d.problem.clear();
+            }
+            return;
+        }
         if let Ok(job) =
             super::commit_job::CommitJob::start(self.input.clone(), change.clone(), draft)
         {
@@ -701,26 +712,38 @@ impl App {
         let Ok(editor) = &mut self.editor else {
             return;
         };
-        let written = match outcome {
+        let enter = self.keys.label(Context::Curate, &Action::Submit).to_owned();
+        let refused = match outcome {
             Outcome::Checked(checked) => {
                 let (draft, checked) = *checked;
-                editor.write(draft, checked)
+                if editor.is_current(&draft) {
+                    let written = editor.write(draft, checked);
+                    return self.written(&job.change, written);
+                }
+                // The reader took a newer version of the sheet while the change was checked
+                // (changed on disk, reloaded): nothing to load again.
+                format!(
+                    "{} changed on disk since it was loaded: reloaded it; {enter} again adds to \
+                     the new version",
+                    self.briefing.sheet_path
+                )
             }
-            Outcome::Lost => Err(EditError::Unreadable {
-                path: self.briefing.sheet_path.clone(),
-                reason: "its check stopped unexpectedly".to_owned(),
-            }),
+            Outcome::Lost => {
+                format!("Not written: the check stopped unexpectedly; {enter} tries again")
+            }
         };
-        self.written(&job.change, written);
+        if let Some(d) = &mut self.curate {
+            d.problem = vec![refused];
+        }
     }
 
     /// Esc while the change is checked: it is not written, and the dialog stays, as it was.
     fn stop_commit(&mut self) {
-        self.commit_job = None;
+        self.commit_stopped = self.commit_job.take();
         let enter = self.key(Context::Curate, &Action::Submit).to_owned();
         if let Some(d) = &mut self.curate {
             d.problem = vec![format!(
-                "Not written: the check was stopped; {enter} checks and adds it again"
+                "Not written: stopped waiting for the check; {enter} adds it once it passes"
             )];
         }
     }

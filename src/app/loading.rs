@@ -168,10 +168,19 @@ impl Loading {
     }
 
     /// Starts a new load, superseding any in flight; its generation. Behind a preview, the new
-    /// load is still the first one (a reload then must not be said).
+    /// load is still the first one (a reload then must not be said); one because the files
+    /// changed, while an undo's load is in flight, is still the undo's.
     pub fn start(&mut self, input: &Input, why: Why) -> u64 {
         self.generation += 1;
-        let why = if self.preview { Why::Start } else { why };
+        let undoing = self.pending.as_ref().is_some_and(|p| p.why == Why::Undo);
+        let why = if self.preview {
+            Why::Start
+        } else if undoing && why == Why::FilesChanged {
+            // The watcher saw the undo's own write: still the undo, taken without a word.
+            Why::Undo
+        } else {
+            why
+        };
         self.pending = Some(Pending {
             generation: self.generation,
             why,
@@ -368,5 +377,25 @@ mod tests {
         assert_eq!(l.finish(1), Some(Why::Start));
         assert!(!l.preview() && !l.defers(&Action::NextHit, false));
         assert_eq!(l.take_deferred(), vec![Action::NextHit]);
+    }
+
+    /// The watcher sees the undo's own write: the load it starts is still the undo's, taken
+    /// without a word; a reload asked for meanwhile is a reload.
+    #[test]
+    fn the_files_changed_by_an_undo_are_still_the_undo() {
+        let mut l = Loading {
+            background: true,
+            ..Loading::default()
+        };
+        let input = Input::Bundled;
+        let undo = l.start(&input, Why::Undo);
+        let changed = l.start(&input, Why::FilesChanged);
+        assert!(l.finish(undo).is_none(), "superseded");
+        assert_eq!(l.finish(changed), Some(Why::Undo));
+        l.start(&input, Why::Undo);
+        let asked = l.start(&input, Why::Reload);
+        assert_eq!(l.finish(asked), Some(Why::Reload));
+        let changed = l.start(&input, Why::FilesChanged);
+        assert_eq!(l.finish(changed), Some(Why::FilesChanged));
     }
 }

@@ -213,6 +213,13 @@ impl Editor {
         })
     }
 
+    /// Whether `draft` was made from the sheet as the editor has it now: not when a change
+    /// written since, or a version reloaded from disk, came between.
+    #[must_use]
+    pub fn is_current(&self, draft: &Draft) -> bool {
+        draft.base == self.loaded
+    }
+
     /// Writes `draft`, whose check is `checked`, if it has no error and the file still holds
     /// what the draft was made from (not when a change written since, or an edit outside the
     /// reader, came between).

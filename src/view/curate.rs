@@ -37,7 +37,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let key = |action| app.key(Context::Curate, &action);
     if app.committing() {
         let checking = format!(
-            "Checking the fact sheet with this change, as `check` would… ({} stops)",
+            "Checking the fact sheet with this change, as `check` would… ({} cancels: nothing \
+             is written)",
             key(Action::Cancel)
         );
         for row in textwrap::wrap(&checking, inner_width) {
@@ -48,7 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let rect = geometry::curate(area, height);
     frame.render_widget(Clear, rect);
     let keys = if app.committing() {
-        format!(" {} stop ", key(Action::Cancel))
+        format!(" {} cancel ", key(Action::Cancel))
     } else {
         format!(
             " {} field · {} add · {} cancel ",

@@ -157,7 +157,7 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
     add(&mut session);
     session.press("\x1b");
     session.screen_once("the check stopped", |s| {
-        s.contains("Not written: the check was stopped")
+        s.contains("Not written: stopped waiting for the check")
     });
     std::thread::sleep(WAIT + Duration::from_millis(500));
     let screen = screen_text(&session.parser);
@@ -184,4 +184,47 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
         asked.elapsed()
     );
     assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), before);
+}
+
+/// The fact sheet edited outside the reader while a change is checked: the version on disk is
+/// taken and the change refused, saying so, with the dialog left as it was: the keys typed for
+/// after it are dropped, not typed into its fields.
+#[test]
+fn a_change_checked_while_the_sheet_changes_on_disk_is_refused_as_it_was_typed() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let sheet = dir.path().join("facts.toml");
+    let mut session = Session::spawn(&[], &[("BRIEFING_TEST_LOAD_WAIT", "2000")], dir.path());
+    session.screen_once("the briefing, indexed", |s| {
+        s.contains("Next week, NATO will present") && !s.contains("indexing…")
+    });
+    session.press("v");
+    session.press("a");
+    let dialog = session.screen_once("the dialog", |s| s.contains("Add a name"));
+    let mut edited = std::fs::read_to_string(&sheet).expect("the sheet");
+    edited.push_str("# edited outside the reader\n");
+    std::fs::write(&sheet, &edited).expect("the outside edit");
+    // The reload the watcher starts is under way before the check.
+    session.screen_once("the sign of a reload", |s| s.contains("reloading…"));
+    session.press("\r");
+    session.screen_once("the sign of the check", |s| {
+        s.contains("Checking the fact sheet with this change")
+    });
+    session.press("xyz");
+    let screen = session.screen_once("the change refused", |s| {
+        s.contains("changed on disk since it was loaded: reloaded it")
+    });
+    assert!(!screen.contains("has errors now"), "{screen}");
+    assert!(
+        !screen.contains("xyz"),
+        "held keys typed into the dialog:\n{screen}"
+    );
+    assert_eq!(
+        screen.lines().filter(|l| l.contains("name")).count(),
+        dialog.lines().filter(|l| l.contains("name")).count(),
+        "{screen}"
+    );
+    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), edited);
+    session.press("\x03");
+    session.assert_ended_well();
 }
