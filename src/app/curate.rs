@@ -802,29 +802,7 @@ impl App {
                     Change::Evidence { .. } => {}
                 }
             }
-            Err(EditError::ChangedOnDisk { .. }) => {
-                // Never over an edit made outside: that version is taken first, and the
-                // dialog stays for Enter again.
-                let before = self.briefing.sheet_text.clone();
-                self.reload_now();
-                // A reload that failed left the old text: the version on disk has errors.
-                let taken = self.briefing.sheet_text != before;
-                let sheet = self.briefing.sheet_path.clone();
-                let reload = self.key(Context::Global, &Action::Reload).to_owned();
-                if let Some(d) = &mut self.curate {
-                    d.problem = vec![if taken {
-                        format!(
-                            "{sheet} changed on disk since it was loaded: reloaded it; Enter \
-                             again adds to the new version"
-                        )
-                    } else {
-                        format!(
-                            "{sheet} changed on disk and has errors now: nothing written; fix \
-                             the file (Esc, then {reload} lists the errors)"
-                        )
-                    }];
-                }
-            }
+            Err(EditError::ChangedOnDisk { .. }) => self.changed_on_disk(),
             Err(EditError::Invalid { diagnostics, .. }) => {
                 if let Some(d) = &mut self.curate {
                     d.problem = std::iter::once(
@@ -846,6 +824,45 @@ impl App {
                     d.problem = vec![crate::inert::escaped(&e.to_string()).into_owned()];
                 }
             }
+        }
+    }
+
+    /// A change refused because the sheet on disk is no longer what was loaded (an edit made
+    /// outside): never written over, that version is taken first, and the dialog stays for
+    /// Enter again.
+    fn changed_on_disk(&mut self) {
+        if self.loading.background {
+            // Loaded beside the reader (seconds at 256 MiB), as the watcher would load it.
+            self.loading
+                .start(&self.input, super::loading::Why::FilesChanged);
+            let sheet = self.briefing.sheet_path.clone();
+            let enter = self.key(Context::Curate, &Action::Submit).to_owned();
+            if let Some(d) = &mut self.curate {
+                d.problem = vec![format!(
+                    "{sheet} changed on disk since it was loaded: nothing written; loading \
+                     the new version, {enter} again adds to it once it is in"
+                )];
+            }
+            return;
+        }
+        let before = self.briefing.sheet_text.clone();
+        self.reload_now();
+        // A reload that failed left the old text: the version on disk has errors.
+        let taken = self.briefing.sheet_text != before;
+        let sheet = self.briefing.sheet_path.clone();
+        let reload = self.key(Context::Global, &Action::Reload).to_owned();
+        if let Some(d) = &mut self.curate {
+            d.problem = vec![if taken {
+                format!(
+                    "{sheet} changed on disk since it was loaded: reloaded it; Enter \
+                     again adds to the new version"
+                )
+            } else {
+                format!(
+                    "{sheet} changed on disk and has errors now: nothing written; fix \
+                     the file (Esc, then {reload} lists the errors)"
+                )
+            }];
         }
     }
 

@@ -228,3 +228,45 @@ fn a_change_checked_while_the_sheet_changes_on_disk_is_refused_as_it_was_typed()
     session.press("\x03");
     session.assert_ended_well();
 }
+
+/// Not watching the files, a change whose sheet was edited outside the reader meanwhile is
+/// refused when it is about to be written; the version on disk is loaded beside the reader, and
+/// Enter again adds the change to it.
+#[test]
+fn a_change_refused_for_an_outside_edit_is_added_to_the_new_version() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let sheet = dir.path().join("facts.toml");
+    let mut session = Session::spawn(
+        &["--no-watch"],
+        &[("BRIEFING_TEST_LOAD_WAIT", "1500")],
+        dir.path(),
+    );
+    session.screen_once("the briefing, indexed", |s| {
+        s.contains("Next week, NATO will present") && !s.contains("indexing…")
+    });
+    session.press("v");
+    session.press("a");
+    session.screen_once("the dialog", |s| s.contains("Add a name"));
+    session.press("\r");
+    session.screen_once("the sign of the check", |s| {
+        s.contains("Checking the fact sheet with this change")
+    });
+    let mut edited = std::fs::read_to_string(&sheet).expect("the sheet");
+    edited.push_str("# edited outside the reader\n");
+    std::fs::write(&sheet, &edited).expect("the outside edit");
+    session.screen_once("the change refused, the new version loading", |s| {
+        s.contains("loading the new version") && s.contains("reloading…")
+    });
+    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), edited);
+    session.screen_once("the new version, in", |s| !s.contains("reloading…"));
+    session.press("\r");
+    session.screen_once("the change, added to it", |s| s.contains("Added actor"));
+    let added = std::fs::read_to_string(&sheet).expect("the sheet");
+    assert!(
+        added.len() > edited.len() && added.contains("# edited outside the reader"),
+        "{added}"
+    );
+    session.press("q");
+    session.assert_ended_well();
+}
