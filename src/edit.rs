@@ -15,7 +15,7 @@ mod editor;
 use std::ops::Range;
 
 pub use apply::{ApplyError, apply, basic_string};
-pub use editor::{Committed, Draft, EditError, Editor, Undone};
+pub use editor::{Committed, EditError, Editor, Staged, Undone};
 
 use crate::briefing::Briefing;
 use crate::draft::{self, Ids, names, text};

@@ -10,7 +10,7 @@
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::briefing::{Checked, Input};
-use crate::edit::{Change, Draft};
+use crate::edit::{Change, Staged};
 
 pub struct CommitJob {
     /// The change, for what its outcome says and does.
@@ -18,29 +18,29 @@ pub struct CommitJob {
     /// The sheet's text the change makes, which is checked: Enter again on the same change,
     /// after Esc stopped waiting for it, waits for the same check rather than start another.
     pub text: String,
-    outcome: Receiver<(Draft, Checked)>,
+    outcome: Receiver<(Staged, Checked)>,
 }
 
 /// A check taken from its thread.
 pub enum Outcome {
-    /// The draft and its check (boxed: a check holds a whole briefing).
-    Checked(Box<(Draft, Checked)>),
+    /// The staged change and its check (boxed: a check holds a whole briefing).
+    Checked(Box<(Staged, Checked)>),
     /// The thread ended without a word (it panicked).
     Lost,
 }
 
 impl CommitJob {
-    /// Starts checking `draft`, the sheet `input` names with `change` applied.
-    pub fn start(input: Input, change: Change, draft: Draft) -> std::io::Result<Self> {
+    /// Starts checking `staged`, the sheet `input` names with `change` applied.
+    pub fn start(input: Input, change: Change, staged: Staged) -> std::io::Result<Self> {
         let (tx, outcome) = mpsc::channel();
-        let text = draft.text.clone();
+        let text = staged.text.clone();
         std::thread::Builder::new()
             .name("check change".into())
             .spawn(move || {
                 super::loading::held_back_for_tests();
-                let checked = draft.check(&input);
+                let checked = staged.check(&input);
                 // The reader may have stopped waiting, or quit: nobody to tell.
-                let _ = tx.send((draft, checked));
+                let _ = tx.send((staged, checked));
             })?;
         Ok(Self {
             change,

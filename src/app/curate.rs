@@ -667,14 +667,14 @@ impl App {
             self.written(change, outcome);
             return;
         }
-        let draft = match editor.draft(change) {
-            Ok(draft) => draft,
+        let staged = match editor.stage(change) {
+            Ok(staged) => staged,
             Err(e) => return self.written(change, Err(e)),
         };
         // The same change again, after Esc: its check, still running or done, is taken up.
         if let Some(job) = self.commit_stopped.take()
             && job.change == *change
-            && job.text == draft.text
+            && job.text == staged.text
         {
             self.commit_job = Some(job);
             if let Some(d) = &mut self.curate {
@@ -683,7 +683,7 @@ impl App {
             return;
         }
         if let Ok(job) =
-            super::commit_job::CommitJob::start(self.input.clone(), change.clone(), draft)
+            super::commit_job::CommitJob::start(self.input.clone(), change.clone(), staged)
         {
             self.commit_job = Some(job);
             if let Some(d) = &mut self.curate {
@@ -715,9 +715,9 @@ impl App {
         let enter = self.keys.label(Context::Curate, &Action::Submit).to_owned();
         let refused = match outcome {
             Outcome::Checked(checked) => {
-                let (draft, checked) = *checked;
-                if editor.is_current(&draft) {
-                    let written = editor.write(draft, checked);
+                let (staged, checked) = *checked;
+                if editor.is_current(&staged) {
+                    let written = editor.write(staged, checked);
                     return self.written(&job.change, written);
                 }
                 // The reader took a newer version of the sheet while the change was checked

@@ -46,10 +46,10 @@ pub struct Committed {
     pub briefing: Box<Briefing>,
 }
 
-/// A change applied to the sheet's text, to be checked ([`Draft::check`], on any thread) and
-/// then written ([`Editor::write`]).
+/// A change applied to the sheet's text, staged: to be checked ([`Staged::check`], on any
+/// thread) and then written ([`Editor::write`]).
 #[derive(Clone, Debug)]
-pub struct Draft {
+pub struct Staged {
     /// The sheet's new text.
     pub text: String,
     /// The sheet's bytes it was made from.
@@ -60,7 +60,7 @@ pub struct Draft {
     line: usize,
 }
 
-impl Draft {
+impl Staged {
     /// The new text checked as `briefing check` checks the sheet `input` names (its article
     /// read from disk again).
     #[must_use]
@@ -189,23 +189,23 @@ impl Editor {
     }
 
     /// Applies `change` to the loaded sheet, checks the result as `briefing check` would, and
-    /// writes it when it has no error and the file still holds what was loaded: [`Self::draft`],
-    /// [`Draft::check`] and [`Self::write`] in a row, for a caller that can wait for the check
+    /// writes it when it has no error and the file still holds what was loaded: [`Self::stage`],
+    /// [`Staged::check`] and [`Self::write`] in a row, for a caller that can wait for the check
     /// (the reader checks on another thread: at 256 MiB it takes seconds).
     pub fn commit(&mut self, change: &Change) -> Result<Committed, EditError> {
-        let draft = self.draft(change)?;
-        let checked = draft.check(&self.input);
-        self.write(draft, checked)
+        let staged = self.stage(change)?;
+        let checked = staged.check(&self.input);
+        self.write(staged, checked)
     }
 
     /// The sheet's text with `change` applied to what was loaded, not yet checked or written.
-    pub fn draft(&self, change: &Change) -> Result<Draft, EditError> {
+    pub fn stage(&self, change: &Change) -> Result<Staged, EditError> {
         let before = std::str::from_utf8(&self.loaded).map_err(|_| EditError::Unreadable {
             path: self.shown(),
             reason: "it is not UTF-8 text".to_owned(),
         })?;
         let (text, at) = apply_at(before, change)?;
-        Ok(Draft {
+        Ok(Staged {
             line: 1 + text[..at].matches('\n').count(),
             what: change.describe(),
             text,
@@ -213,17 +213,17 @@ impl Editor {
         })
     }
 
-    /// Whether `draft` was made from the sheet as the editor has it now: not when a change
+    /// Whether `staged` was made from the sheet as the editor has it now: not when a change
     /// written since, or a version reloaded from disk, came between.
     #[must_use]
-    pub fn is_current(&self, draft: &Draft) -> bool {
-        draft.base == self.loaded
+    pub fn is_current(&self, staged: &Staged) -> bool {
+        staged.base == self.loaded
     }
 
-    /// Writes `draft`, whose check is `checked`, if it has no error and the file still holds
-    /// what the draft was made from (not when a change written since, or an edit outside the
+    /// Writes `staged`, whose check is `checked`, if it has no error and the file still holds
+    /// what it was staged from (not when a change written since, or an edit outside the
     /// reader, came between).
-    pub fn write(&mut self, draft: Draft, checked: Checked) -> Result<Committed, EditError> {
+    pub fn write(&mut self, staged: Staged, checked: Checked) -> Result<Committed, EditError> {
         // A sheet with errors makes no briefing.
         let loaded = checked
             .into_briefing()
@@ -231,12 +231,12 @@ impl Editor {
                 path: self.shown(),
                 diagnostics,
             })?;
-        if draft.base != self.loaded || self.on_disk()? != self.loaded {
+        if staged.base != self.loaded || self.on_disk()? != self.loaded {
             return Err(EditError::ChangedOnDisk { path: self.shown() });
         }
-        let Draft {
+        let Staged {
             text, what, line, ..
-        } = draft;
+        } = staged;
         write_atomic(&self.path, text.as_bytes(), &[])?;
         let message = format!("Added {what} at {}:{line}", self.file_name());
         self.done.push(Done {
