@@ -104,8 +104,20 @@ struct Guard;
 impl Drop for Guard {
     fn drop(&mut self) {
         restore();
+        let told = std::mem::take(
+            &mut *BESIDE
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        );
+        for message in told {
+            eprintln!("{message}");
+        }
     }
 }
+
+/// What threads beside the reader said when they panicked, to print once the terminal is given
+/// back (see the panic hook in [`run`]).
+static BESIDE: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
 
 /// Whether the reader holds the terminal: taken by [`enter`], given back by [`restore`]. A
 /// terminal already given back (before a stop) is not "restored" again on the way out: from the
@@ -165,7 +177,21 @@ pub fn run(
     first_frame: Option<std::sync::mpsc::Sender<()>>,
 ) -> io::Result<Ended> {
     let previous = std::panic::take_hook();
+    let ui = std::thread::current().id();
     std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() != ui && TAKEN.load(Ordering::SeqCst) {
+            // A thread beside the reader (a load, a search, a check) panicked: the reader goes
+            // on and says that the work stopped, as its channel is cut. Giving the terminal
+            // back here would leave the reader drawing on the shell's screen, and the message
+            // would be drawn over: it is printed once the terminal is given back.
+            BESIDE
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .push(format!(
+                    "briefing: a thread beside the reader panicked: {info}"
+                ));
+            return;
+        }
         restore();
         previous(info);
     }));

@@ -38,6 +38,11 @@ impl CommitJob {
             .name("check change".into())
             .spawn(move || {
                 super::loading::held_back_for_tests();
+                // The terminal tests make the check panic, to see the reader go on and say so.
+                assert!(
+                    std::env::var_os("BRIEFING_TEST_CHECK_PANIC").is_none(),
+                    "BRIEFING_TEST_CHECK_PANIC is set"
+                );
                 let checked = staged.check(&input);
                 // The reader may have stopped waiting, or quit: nobody to tell.
                 let _ = tx.send((staged, checked));

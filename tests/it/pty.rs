@@ -63,6 +63,7 @@ fn command(args: &[&str], env: &[(&str, &str)], cwd: &Path) -> CommandBuilder {
     cmd.env_remove("COLORFGBG");
     cmd.env_remove("BRIEFING_TEST_PANIC");
     cmd.env_remove("BRIEFING_TEST_LOAD_WAIT");
+    cmd.env_remove("BRIEFING_TEST_CHECK_PANIC");
     // A backtrace (CI often asks for one) would scroll a panic's message off the 24 rows.
     cmd.env_remove("RUST_BACKTRACE");
     cmd.env_remove("RUST_LIB_BACKTRACE");

@@ -270,3 +270,45 @@ fn a_change_refused_for_an_outside_edit_is_added_to_the_new_version() {
     session.press("q");
     session.assert_ended_well();
 }
+
+/// A thread beside the reader that panics (here a change's check) leaves the terminal to the
+/// reader, which says the work stopped and goes on; the panic's message is printed once the
+/// terminal is given back.
+#[test]
+fn a_panic_beside_the_reader_leaves_it_running_and_is_told_on_the_way_out() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let mut session = Session::spawn(
+        &["--no-watch"],
+        &[("BRIEFING_TEST_CHECK_PANIC", "1")],
+        dir.path(),
+    );
+    session.screen_once("the briefing, indexed", |s| {
+        s.contains("Next week, NATO will present") && !s.contains("indexing…")
+    });
+    session.press("v");
+    session.press("a");
+    session.screen_once("the dialog", |s| s.contains("Add a name"));
+    session.press("\r");
+    session.screen_once("the check, stopped", |s| {
+        s.contains("the check stopped unexpectedly")
+    });
+    assert!(
+        !super::local_flags(&*session.master)
+            .iter()
+            .any(|f| f == "ICANON"),
+        "the terminal was given back while the reader runs"
+    );
+    session.press("\x1b");
+    session.screen_once("the dialog closed", |s| !s.contains("Add a name"));
+    session.press("q");
+    session.assert_ended_well();
+    let raw = String::from_utf8_lossy(&session.raw()).into_owned();
+    let told = raw.find("a thread beside the reader panicked");
+    let left = raw.rfind("\x1b[?1049l");
+    assert!(
+        told.is_some_and(|t| left.is_some_and(|l| t > l)),
+        "the message is missing, or came before the screen was given back: {}",
+        session.raw_text()
+    );
+}
