@@ -116,6 +116,22 @@ pub fn check(input: &Input) -> Result<Checked, CannotRun> {
 /// article is read as `check` reads it.
 #[must_use]
 pub fn check_text(input: &Input, text: String) -> Checked {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    // Never told to stop, it always finishes.
+    check_text_until(input, text, &never)
+        .unwrap_or_else(|| finish(&input.sheet_display(), Counts::default(), Vec::new(), None))
+}
+
+/// [`check_text`], given up (`None`) once `stop` is set: looked at between its steps (the
+/// article read, the mentions and the quotes found), so a check nobody waits for any more
+/// stops within a step (a second at 256 MiB) instead of running to its end.
+#[must_use]
+pub fn check_text_until(
+    input: &Input,
+    text: String,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Checked> {
+    let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
     let sheet_path = input.sheet_display();
     let mut diagnostics = Vec::new();
     let ahead = input.read_ahead(&text);
@@ -134,14 +150,14 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         && !looks_like_a_fact_sheet(&text)
     {
         let d = not_a_fact_sheet(input, &src, syntax);
-        return finish(&sheet_path, Counts::default(), vec![d], None);
+        return Some(finish(&sheet_path, Counts::default(), vec![d], None));
     }
     if syntax {
-        return finish(&sheet_path, counts, diagnostics, None);
+        return Some(finish(&sheet_path, counts, diagnostics, None));
     }
     validate(&sheet, &positions, &src, &mut diagnostics);
     if sheet.briefing.article.is_empty() {
-        return finish(&sheet_path, counts, diagnostics, None);
+        return Some(finish(&sheet_path, counts, diagnostics, None));
     }
     let omit = folded_omit(&sheet.briefing);
     let (read, automaton) = load_article(input, &sheet, &positions, &src, ahead, &omit);
@@ -149,10 +165,13 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         Ok(read) => read,
         Err(d) => {
             diagnostics.push(d);
-            return finish(&sheet_path, counts, diagnostics, None);
+            return Some(finish(&sheet_path, counts, diagnostics, None));
         }
     };
     diagnostics.extend(notes);
+    if stopped() {
+        return None;
+    }
     report_omit(
         &omit,
         &omit_hits,
@@ -163,6 +182,9 @@ pub fn check_text(input: &Input, text: String) -> Checked {
     );
     let quotes = quotes(&sheet);
     let (mentions, found, copies) = index_and_locate(&article, automaton, &quotes);
+    if stopped() {
+        return None;
+    }
     report_silent(
         &sheet,
         &positions,
@@ -190,7 +212,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         &mut diagnostics,
     );
     if diagnostics.iter().any(Diagnostic::is_error) {
-        return finish(&sheet_path, counts, diagnostics, None);
+        return Some(finish(&sheet_path, counts, diagnostics, None));
     }
     let event_lines = event_lines(&sheet, &positions, &src);
     sort_events(&mut sheet.events, &mut event_evidence);
@@ -208,7 +230,7 @@ pub fn check_text(input: &Input, text: String) -> Checked {
         sheet_path: sheet_path.clone(),
         sheet_text: text,
     };
-    finish(&sheet_path, counts, Vec::new(), Some(briefing))
+    Some(finish(&sheet_path, counts, Vec::new(), Some(briefing)))
 }
 
 /// Whether `text` is meant as a fact sheet, however broken: a line opens one of its tables

@@ -1,12 +1,15 @@
 //! A change the curation dialog is adding to the fact sheet, checked on a thread of its own
 //! before it is written: the check reads and indexes the article again, which takes seconds at
 //! 256 MiB, and no key waits for it. Esc stops waiting (the change is not written), and quitting
-//! quits at once. The check cannot be cut short: the one Esc left is kept, so that Enter again
-//! on the same change takes it up rather than start another beside it. The terminal loop asks
-//! for its outcome with [`crate::app::Action::Settle`]; the change is written on the reader's
-//! thread once it is in ([`crate::edit::Editor::write`]), so a change written, undone or
-//! reloaded meanwhile is never written over.
+//! quits at once. The one Esc left is kept, so that Enter again on the same change takes its
+//! check up rather than start another beside it; a check dropped (another change, the dialog
+//! closed) stops between two of its steps. The terminal loop asks for its outcome with
+//! [`crate::app::Action::Settle`]; the change is written on the reader's thread once it is in
+//! ([`crate::edit::Editor::write`]), so a change written, undone or reloaded meanwhile is never
+//! written over.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crate::briefing::{Checked, Input};
@@ -19,6 +22,15 @@ pub struct CommitJob {
     /// after Esc stopped waiting for it, waits for the same check rather than start another.
     pub text: String,
     outcome: Receiver<(Staged, Checked)>,
+    /// Set when the job is dropped: nobody waits for the check any more, and it stops
+    /// between two of its steps.
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for CommitJob {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
 }
 
 /// A check taken from its thread.
@@ -34,6 +46,8 @@ impl CommitJob {
     pub fn start(input: Input, change: Change, staged: Staged) -> std::io::Result<Self> {
         let (tx, outcome) = mpsc::channel();
         let text = staged.text.clone();
+        let stop = Arc::new(AtomicBool::new(false));
+        let told = Arc::clone(&stop);
         std::thread::Builder::new()
             .name("check change".into())
             .spawn(move || {
@@ -43,14 +57,17 @@ impl CommitJob {
                     std::env::var_os("BRIEFING_TEST_CHECK_PANIC").is_none(),
                     "BRIEFING_TEST_CHECK_PANIC is set"
                 );
-                let checked = staged.check(&input);
-                // The reader may have stopped waiting, or quit: nobody to tell.
-                let _ = tx.send((staged, checked));
+                // Given up: the job is gone, and nobody is told.
+                if let Some(checked) = staged.check_until(&input, &told) {
+                    // The reader may have quit meanwhile: nobody to tell.
+                    let _ = tx.send((staged, checked));
+                }
             })?;
         Ok(Self {
             change,
             text,
             outcome,
+            stop,
         })
     }
 

@@ -625,7 +625,11 @@ impl App {
         };
         match dialog.answer(action, &self.briefing) {
             Answer::Stays => {}
-            Answer::Closes => self.curate = None,
+            Answer::Closes => {
+                self.curate = None;
+                // A check Esc stopped waiting for is given up with its dialog.
+                self.commit_stopped = None;
+            }
             Answer::Commit(change) => self.write_change(&change),
         }
     }

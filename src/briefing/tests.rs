@@ -784,3 +784,21 @@ fn elided_evidence_names_the_part_not_found() {
         ]
     );
 }
+
+/// A check told to stop gives up; one never told to is the whole check.
+#[test]
+fn a_check_told_to_stop_gives_up() {
+    use std::sync::atomic::AtomicBool;
+    let sheet = include_str!("../../assets/facts.toml").to_owned();
+    let stop = AtomicBool::new(true);
+    assert!(super::check_text_until(&Input::Bundled, sheet.clone(), &stop).is_none());
+    let go = AtomicBool::new(false);
+    let whole = super::check_text_until(&Input::Bundled, sheet.clone(), &go)
+        .and_then(|c| c.into_briefing().ok())
+        .expect("the bundled sheet checks");
+    let checked = super::check_text(&Input::Bundled, sheet)
+        .into_briefing()
+        .expect("the bundled sheet checks");
+    assert_eq!(whole.mentions.all().len(), checked.mentions.all().len());
+    assert_eq!(whole.warnings, checked.warnings);
+}

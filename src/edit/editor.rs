@@ -2,6 +2,7 @@
 //! and atomically, never over an edit made outside the reader, and undone byte for byte.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
 
 use super::Change;
 use super::apply::{ApplyError, apply_at};
@@ -66,6 +67,13 @@ impl Staged {
     #[must_use]
     pub fn check(&self, input: &Input) -> Checked {
         briefing::check_text(input, self.text.clone())
+    }
+
+    /// [`Self::check`], given up (`None`) once `stop` is set (see
+    /// [`briefing::check_text_until`]).
+    #[must_use]
+    pub fn check_until(&self, input: &Input, stop: &AtomicBool) -> Option<Checked> {
+        briefing::check_text_until(input, self.text.clone(), stop)
     }
 }
 
