@@ -680,23 +680,24 @@ impl App {
             && job.change == *change
             && job.text == staged.text
         {
-            self.commit_job = Some(job);
-            if let Some(d) = &mut self.curate {
-                d.problem.clear();
-            }
-            return;
+            return self.wait_for(job);
         }
         if let Ok(job) =
             super::commit_job::CommitJob::start(self.input.clone(), change.clone(), staged)
         {
-            self.commit_job = Some(job);
-            if let Some(d) = &mut self.curate {
-                d.problem.clear();
-            }
+            self.wait_for(job);
         } else {
             // No thread to be had: checked on this one.
             let outcome = editor.commit(change);
             self.written(change, outcome);
+        }
+    }
+
+    /// The dialog waits for `job`'s check (and says so: its former reasons go).
+    fn wait_for(&mut self, job: super::commit_job::CommitJob) {
+        self.commit_job = Some(job);
+        if let Some(d) = &mut self.curate {
+            d.problem.clear();
         }
     }
 
@@ -837,8 +838,7 @@ impl App {
     fn changed_on_disk(&mut self) {
         if self.loading.background {
             // Loaded beside the reader (seconds at 256 MiB), as the watcher would load it.
-            self.loading
-                .start(&self.input, super::loading::Why::FilesChanged);
+            self.load(super::loading::Why::FilesChanged);
             let sheet = self.briefing.sheet_path.clone();
             let enter = self.key(Context::Curate, &Action::Submit).to_owned();
             if let Some(d) = &mut self.curate {
@@ -879,11 +879,7 @@ impl App {
         match outcome {
             Ok(undone) => {
                 // Loaded again beside the reader, as `r` is: at 256 MiB that takes seconds.
-                if self.loading.background {
-                    self.loading.start(&self.input, super::loading::Why::Undo);
-                } else {
-                    self.reload_now();
-                }
+                self.load(super::loading::Why::Undo);
                 self.say(undone.message);
             }
             Err(why) => self.complain(crate::inert::escaped(&why).into_owned()),

@@ -41,16 +41,12 @@ impl App {
     /// Reads the fact sheet and article again (`r`), on another thread when loads run in the
     /// background (the briefing shown answers keys meanwhile, see [`super::loading`]).
     pub(super) fn reload(&mut self) {
-        if self.loading.background {
-            self.loading.start(&self.input, Why::Reload);
-        } else {
-            self.reloaded(open(&self.input));
-        }
+        self.load(Why::Reload);
     }
 
     /// Reads the fact sheet and article again now, on this thread, as `r` does: when the outcome
     /// is wanted at once (a change refused because the sheet changed on disk, whose dialog then
-    /// says whether the new version was taken), or when loads do not run in the background (a
+    /// says whether the new version was taken, when loads do not run in the background; a
     /// load in flight, which read the files before, is dropped).
     pub(super) fn reload_now(&mut self) {
         self.reloaded(open(&self.input));
@@ -59,10 +55,16 @@ impl App {
     /// The fact sheet or the article changed on disk: reloaded as `r` does (see
     /// [`App::files_reloaded`]).
     pub(super) fn files_changed(&mut self) {
+        self.load(Why::FilesChanged);
+    }
+
+    /// Loads the briefing again for `why` (not the first load): on another thread when loads
+    /// run in the background, its outcome taken when it arrives; else here and now.
+    pub(super) fn load(&mut self, why: Why) {
         if self.loading.background {
-            self.loading.start(&self.input, Why::FilesChanged);
+            self.loading.start(&self.input, why);
         } else {
-            self.files_reloaded(open(&self.input));
+            self.take_outcome(why, open(&self.input));
         }
     }
 
@@ -79,12 +81,7 @@ impl App {
             return Effect::None;
         };
         match why {
-            Why::Reload => self.reloaded(outcome),
-            Why::FilesChanged => self.files_reloaded(outcome),
-            Why::Undo => match outcome {
-                Ok(b) => self.take(b),
-                failed => self.reloaded(failed),
-            },
+            Why::Reload | Why::FilesChanged | Why::Undo => self.take_outcome(why, outcome),
             Why::Start => match outcome {
                 Ok(b) => {
                     self.take(b);
@@ -104,6 +101,19 @@ impl App {
             },
         }
         Effect::None
+    }
+
+    /// The outcome of a load again, taken as `why` says (never the first load's, which
+    /// `loaded` takes itself: `Start` here is a reload).
+    fn take_outcome(&mut self, why: Why, outcome: Outcome) {
+        match why {
+            Why::Reload | Why::Start => self.reloaded(outcome),
+            Why::FilesChanged => self.files_reloaded(outcome),
+            Why::Undo => match outcome {
+                Ok(b) => self.take(b),
+                failed => self.reloaded(failed),
+            },
+        }
     }
 
     /// A reload's outcome (`r`). A version with errors is not taken: the old one stays on
