@@ -97,16 +97,8 @@ fn a_long_sheets_preview_says_the_lists_are_coming() {
 
 #[test]
 fn a_reload_runs_beside_the_reader() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    sample_in(dir.path());
-    let mut session = Session::spawn(
-        &["--no-watch"],
-        &[("BRIEFING_TEST_LOAD_WAIT", "1500")],
-        dir.path(),
-    );
-    session.screen_once("the briefing, indexed", |s| {
-        s.contains("Next week, NATO will present") && !s.contains("indexing…")
-    });
+    let (_dir, _sheet, mut session) =
+        indexed_sample(&["--no-watch"], &[("BRIEFING_TEST_LOAD_WAIT", "1500")]);
 
     session.press("r");
     session.screen_once("the sign of a reload", |s| s.contains("reloading…"));
@@ -122,6 +114,51 @@ fn a_reload_runs_beside_the_reader() {
     session.assert_ended_well();
 }
 
+/// The sample in a new folder, opened with `args` and `env`, once its briefing is indexed; the
+/// folder's fact sheet.
+fn indexed_sample(
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (tempfile::TempDir, std::path::PathBuf, Session) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    sample_in(dir.path());
+    let sheet = dir.path().join("facts.toml");
+    let session = Session::spawn(args, env, dir.path());
+    session.screen_once("the briefing, indexed", |s| {
+        s.contains("Next week, NATO will present") && !s.contains("indexing…")
+    });
+    (dir, sheet, session)
+}
+
+/// `v` and `a`: the first word on screen, proposed as an actor in the curation dialog; the
+/// screen with the dialog.
+fn open_add_dialog(session: &mut Session) -> String {
+    session.press("v");
+    session.press("a");
+    session.screen_once("the dialog", |s| s.contains("Add a name"))
+}
+
+/// Enter in the dialog: the screen once it says the change is being checked.
+fn submit_for_check(session: &mut Session) -> String {
+    session.press("\r");
+    session.screen_once("the sign of the check", |s| {
+        s.contains("Checking the fact sheet with this change")
+    })
+}
+
+/// The sheet's text as on disk.
+fn read(sheet: &std::path::Path) -> String {
+    std::fs::read_to_string(sheet).expect("the sheet")
+}
+
+/// Appends a comment to the sheet, as an edit outside the reader; the sheet's new text.
+fn edit_outside(sheet: &std::path::Path) -> String {
+    let mut edited = read(sheet);
+    edited.push_str("# edited outside the reader\n");
+    std::fs::write(sheet, &edited).expect("the outside edit");
+    edited
+}
+
 /// A change added in the curation dialog is checked beside the reader (held back as a huge
 /// article would hold it): the dialog says so, Esc stops waiting and writes nothing, Enter
 /// checks it again and it is written once the check is in; `Ctrl-c` during a check ends the
@@ -129,26 +166,13 @@ fn a_reload_runs_beside_the_reader() {
 #[test]
 fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
     const WAIT: Duration = Duration::from_secs(4);
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    sample_in(dir.path());
-    let sheet = dir.path().join("facts.toml");
-    let before = std::fs::read_to_string(&sheet).expect("the sheet");
-    let mut session = Session::spawn(
-        &["--no-watch"],
-        &[("BRIEFING_TEST_LOAD_WAIT", &WAIT.as_millis().to_string())],
-        dir.path(),
-    );
-    session.screen_once("the briefing, indexed", |s| {
-        s.contains("Next week, NATO will present") && !s.contains("indexing…")
-    });
+    let wait = WAIT.as_millis().to_string();
+    let (_dir, sheet, mut session) =
+        indexed_sample(&["--no-watch"], &[("BRIEFING_TEST_LOAD_WAIT", &wait)]);
+    let before = read(&sheet);
     let add = |session: &mut Session| {
-        session.press("v");
-        session.press("a");
-        session.screen_once("the dialog", |s| s.contains("Add a name"));
-        session.press("\r");
-        let screen = session.screen_once("the sign of the check", |s| {
-            s.contains("Checking the fact sheet with this change")
-        });
+        open_add_dialog(session);
+        let screen = submit_for_check(session);
         // The one key the dialog takes meanwhile is the one hinted.
         let bar = status_bar(&screen);
         assert!(bar.contains("Esc") && !bar.contains("Enter"), "{bar}");
@@ -162,13 +186,13 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
     std::thread::sleep(WAIT + Duration::from_millis(500));
     let screen = screen_text(&session.parser);
     assert!(!screen.contains("Added"), "{screen}");
-    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), before);
+    assert_eq!(read(&sheet), before);
 
     session.press("\r");
     session.screen_once("the change, checked and written", |s| {
         s.contains("Added actor")
     });
-    let added = std::fs::read_to_string(&sheet).expect("the sheet");
+    let added = read(&sheet);
     assert!(added.len() > before.len(), "nothing written:\n{added}");
 
     // Undone, then added again and left by Ctrl-c while it is checked.
@@ -183,7 +207,7 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
         "Ctrl-c waited {:?} for the check",
         asked.elapsed()
     );
-    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), before);
+    assert_eq!(read(&sheet), before);
 }
 
 /// The fact sheet edited outside the reader while a change is checked: the version on disk is
@@ -191,25 +215,12 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
 /// after it are dropped, not typed into its fields.
 #[test]
 fn a_change_checked_while_the_sheet_changes_on_disk_is_refused_as_it_was_typed() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    sample_in(dir.path());
-    let sheet = dir.path().join("facts.toml");
-    let mut session = Session::spawn(&[], &[("BRIEFING_TEST_LOAD_WAIT", "2000")], dir.path());
-    session.screen_once("the briefing, indexed", |s| {
-        s.contains("Next week, NATO will present") && !s.contains("indexing…")
-    });
-    session.press("v");
-    session.press("a");
-    let dialog = session.screen_once("the dialog", |s| s.contains("Add a name"));
-    let mut edited = std::fs::read_to_string(&sheet).expect("the sheet");
-    edited.push_str("# edited outside the reader\n");
-    std::fs::write(&sheet, &edited).expect("the outside edit");
+    let (_dir, sheet, mut session) = indexed_sample(&[], &[("BRIEFING_TEST_LOAD_WAIT", "2000")]);
+    let dialog = open_add_dialog(&mut session);
+    let edited = edit_outside(&sheet);
     // The reload the watcher starts is under way before the check.
     session.screen_once("the sign of a reload", |s| s.contains("reloading…"));
-    session.press("\r");
-    session.screen_once("the sign of the check", |s| {
-        s.contains("Checking the fact sheet with this change")
-    });
+    submit_for_check(&mut session);
     session.press("xyz");
     let screen = session.screen_once("the change refused", |s| {
         s.contains("changed on disk since it was loaded: reloaded it")
@@ -224,7 +235,7 @@ fn a_change_checked_while_the_sheet_changes_on_disk_is_refused_as_it_was_typed()
         dialog.lines().filter(|l| l.contains("name")).count(),
         "{screen}"
     );
-    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), edited);
+    assert_eq!(read(&sheet), edited);
     session.press("\x03");
     session.assert_ended_well();
 }
@@ -234,35 +245,19 @@ fn a_change_checked_while_the_sheet_changes_on_disk_is_refused_as_it_was_typed()
 /// Enter again adds the change to it.
 #[test]
 fn a_change_refused_for_an_outside_edit_is_added_to_the_new_version() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    sample_in(dir.path());
-    let sheet = dir.path().join("facts.toml");
-    let mut session = Session::spawn(
-        &["--no-watch"],
-        &[("BRIEFING_TEST_LOAD_WAIT", "1500")],
-        dir.path(),
-    );
-    session.screen_once("the briefing, indexed", |s| {
-        s.contains("Next week, NATO will present") && !s.contains("indexing…")
-    });
-    session.press("v");
-    session.press("a");
-    session.screen_once("the dialog", |s| s.contains("Add a name"));
-    session.press("\r");
-    session.screen_once("the sign of the check", |s| {
-        s.contains("Checking the fact sheet with this change")
-    });
-    let mut edited = std::fs::read_to_string(&sheet).expect("the sheet");
-    edited.push_str("# edited outside the reader\n");
-    std::fs::write(&sheet, &edited).expect("the outside edit");
+    let (_dir, sheet, mut session) =
+        indexed_sample(&["--no-watch"], &[("BRIEFING_TEST_LOAD_WAIT", "1500")]);
+    open_add_dialog(&mut session);
+    submit_for_check(&mut session);
+    let edited = edit_outside(&sheet);
     session.screen_once("the change refused, the new version loading", |s| {
         s.contains("loading the new version") && s.contains("reloading…")
     });
-    assert_eq!(std::fs::read_to_string(&sheet).expect("the sheet"), edited);
+    assert_eq!(read(&sheet), edited);
     session.screen_once("the new version, in", |s| !s.contains("reloading…"));
     session.press("\r");
     session.screen_once("the change, added to it", |s| s.contains("Added actor"));
-    let added = std::fs::read_to_string(&sheet).expect("the sheet");
+    let added = read(&sheet);
     assert!(
         added.len() > edited.len() && added.contains("# edited outside the reader"),
         "{added}"
@@ -276,19 +271,9 @@ fn a_change_refused_for_an_outside_edit_is_added_to_the_new_version() {
 /// terminal is given back.
 #[test]
 fn a_panic_beside_the_reader_leaves_it_running_and_is_told_on_the_way_out() {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    sample_in(dir.path());
-    let mut session = Session::spawn(
-        &["--no-watch"],
-        &[("BRIEFING_TEST_CHECK_PANIC", "1")],
-        dir.path(),
-    );
-    session.screen_once("the briefing, indexed", |s| {
-        s.contains("Next week, NATO will present") && !s.contains("indexing…")
-    });
-    session.press("v");
-    session.press("a");
-    session.screen_once("the dialog", |s| s.contains("Add a name"));
+    let (_dir, _sheet, mut session) =
+        indexed_sample(&["--no-watch"], &[("BRIEFING_TEST_CHECK_PANIC", "1")]);
+    open_add_dialog(&mut session);
     session.press("\r");
     session.screen_once("the check, stopped", |s| {
         s.contains("the check stopped unexpectedly")
