@@ -186,10 +186,10 @@ impl Article {
         self.whole.get().is_some()
     }
 
-    /// Makes the folded text whole on another thread, unless it is made: for the reader, after
-    /// a change it wrote brought a briefing checked on its own thread, so that the first search
-    /// or proposed actor finds it made (at 256 MiB it takes half a second). A use meanwhile
-    /// waits for this one.
+    /// Makes the folded text whole on another thread, unless it is made: for the reader, each
+    /// time it takes a briefing that was not loaded by its load thread (which makes it there),
+    /// so that the first search or proposed actor finds it made (at 256 MiB it takes half a
+    /// second). A use meanwhile waits for this one.
     pub fn fold_ahead(article: &Arc<Self>) {
         if article.folded_made() {
             return;
