@@ -218,19 +218,22 @@ pub fn run(
     // that, never for the whole of a 65535×65535 terminal.
     let size = ratatui::crossterm::terminal::size()?;
     app.update(Action::Resize(size.0, size.1));
-    let mut files = if watch_files {
-        start_watching(app)
-    } else {
-        None
-    };
     let mut terminal = new_terminal(app)?;
-    // Once the first frame is drawn, the load that waits for it begins (`first_frame`
-    // dropped: see `loading::spawn_after`).
-    let drawn = first_frame.is_some();
-    if let Some(go) = first_frame {
+    let mut drawn = first_frame.is_some();
+    if drawn {
         terminal.draw(|frame| view::render(app, frame))?;
-        drop(go);
     }
+    // The files are watched once the first frame is out (setting up the watch, its thread and
+    // its inotify watches took a quarter of a millisecond of the first frame's four), and
+    // before the load that waits for the first frame begins (`first_frame` dropped: see
+    // `loading::spawn_after`), so that a change after what the load reads is never missed.
+    let mut files = None;
+    if watch_files {
+        files = start_watching(app);
+        // Not watching is said on the status bar: drawn again.
+        drawn &= files.is_some() || app.watched_files().is_empty();
+    }
+    drop(first_frame);
     assert!(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
