@@ -9,7 +9,19 @@ use serde::{Deserialize, Deserializer, de};
 
 use super::{Action, Pane};
 
+#[cfg(test)]
 const TABLE: &str = include_str!("../../assets/keys.toml");
+
+/// `assets/keys.toml`'s bindings as written, compiled in by `build.rs`: (context, keys, action,
+/// help, hint).
+type Row = (
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+const ROWS: &[Row] = include!(concat!(env!("OUT_DIR"), "/keys.rs"));
 
 /// What a message says for a key when none is bound to the action it names.
 pub const UNBOUND: &str = "(no key)";
@@ -30,6 +42,20 @@ pub enum Context {
 }
 
 impl Context {
+    /// Every context, in lookup order.
+    const ALL: [Self; 10] = [
+        Self::Input,
+        Self::Dialog,
+        Self::Curate,
+        Self::Window,
+        Self::Selection,
+        Self::Article,
+        Self::List,
+        Self::Details,
+        Self::Panes,
+        Self::Global,
+    ];
+
     /// The name of this context in `assets/keys.toml`.
     #[must_use]
     pub fn name(self) -> &'static str {
@@ -272,7 +298,7 @@ impl Key {
 }
 
 /// One line of the key table.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
     /// The keys as the help shows them: "j", "↓", "Ctrl-d".
@@ -296,15 +322,42 @@ impl KeyTable {
     /// Only if `assets/keys.toml` were invalid, which the tests rule out.
     #[must_use]
     pub fn builtin() -> Self {
-        match Self::parse(TABLE) {
+        match Self::from_rows(ROWS) {
             Ok(t) => t,
             Err(e) => panic!("assets/keys.toml: {e}"),
         }
     }
 
+    /// The table of `rows` ([`ROWS`]), checked as [`KeyTable::parse`] checks a file.
+    fn from_rows(rows: &[Row]) -> Result<Self, String> {
+        let mut contexts = Context::ALL.map(|c| (c, Vec::new()));
+        for &(name, on, run_text, help, hint) in rows {
+            let Some((_, bindings)) = contexts.iter_mut().find(|(c, _)| c.name() == name) else {
+                return Err(format!("unknown context {name:?}"));
+            };
+            let on = on
+                .iter()
+                .map(|&text| {
+                    Key::parse(text).map(|key| KeyName {
+                        text: text.to_owned(),
+                        key,
+                    })
+                })
+                .collect::<Result<_, _>>()?;
+            let run = run(toml::Value::String(run_text.to_owned())).map_err(|e| e.to_string())?;
+            bindings.push(RawBinding {
+                on,
+                run,
+                help: help.to_owned(),
+                hint: hint.map(str::to_owned),
+            });
+        }
+        Self::from_contexts(contexts)
+    }
+
     pub fn parse(text: &str) -> Result<Self, String> {
         let file: File = toml::from_str(text).map_err(|e| e.to_string())?;
-        let contexts = [
+        Self::from_contexts([
             (Context::Input, file.input),
             (Context::Dialog, file.dialog),
             (Context::Curate, file.curate),
@@ -315,7 +368,12 @@ impl KeyTable {
             (Context::Details, file.details),
             (Context::Panes, file.panes),
             (Context::Global, file.global),
-        ];
+        ])
+    }
+
+    /// The table of each context's bindings, in lookup order; a key bound twice in one context
+    /// is an error.
+    fn from_contexts(contexts: [(Context, Vec<RawBinding>); 10]) -> Result<Self, String> {
         let mut bindings: Vec<Binding> = Vec::new();
         for (context, raws) in contexts {
             let first = bindings.len();
@@ -476,6 +534,42 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_compiled_table_is_the_file_read_whole() {
+        let file = KeyTable::parse(TABLE).expect("assets/keys.toml parses");
+        let compiled = KeyTable::builtin();
+        assert!(compiled.bindings.len() > 90);
+        assert_eq!(compiled.bindings, file.bindings);
+        // The rows are checked as a file is: a bad key, action or context is refused.
+        let row = |on: &'static [&'static str], run, context| -> [Row; 1] {
+            [(context, on, run, "help", None)]
+        };
+        assert!(
+            KeyTable::from_rows(&row(&["Ctrl-"], "quit", "global"))
+                .unwrap_err()
+                .contains("unknown key")
+        );
+        assert!(
+            KeyTable::from_rows(&row(&["x"], "fly", "global"))
+                .unwrap_err()
+                .contains("unknown action")
+        );
+        assert!(
+            KeyTable::from_rows(&row(&["x"], "quit", "nowhere"))
+                .unwrap_err()
+                .contains("unknown context")
+        );
+        let twice = [
+            ("global", &["x"][..], "quit", "help", None),
+            ("global", &["x"][..], "help", "help", None),
+        ];
+        assert!(
+            KeyTable::from_rows(&twice)
+                .unwrap_err()
+                .contains("bound twice")
+        );
     }
 
     #[test]
