@@ -50,6 +50,8 @@ use crate::app::{Action, App, Effect, Pending};
 use crate::view;
 use crate::watch::Watch;
 
+mod paint;
+
 /// The terminal the reader draws on. The backend writes into a buffer of its own, flushed once
 /// at the end of every frame: standard output's own buffer is 1 KiB, so a first frame of 22 KB
 /// went out in 22 writes, each waking the terminal. `Terminal::draw` flushes, and so does every
@@ -219,10 +221,8 @@ pub fn run(
     let size = ratatui::crossterm::terminal::size()?;
     app.update(Action::Resize(size.0, size.1));
     let mut terminal = new_terminal(app)?;
-    let mut drawn = first_frame.is_some();
-    if drawn {
-        terminal.draw(|frame| view::render(app, frame))?;
-    }
+    draw_first(&mut terminal, app)?;
+    let mut drawn = true;
     // The files are watched once the first frame is out (setting up the watch, its thread and
     // its inotify watches took a quarter of a millisecond of the first frame's four), and
     // before the load that waits for the first frame begins (`first_frame` dropped: see
@@ -345,8 +345,8 @@ fn events(
     files: &mut Option<Watch>,
     drawn: bool,
 ) -> io::Result<Ended> {
-    // Nothing changed since the first frame, when it is drawn already (a long article's
-    // preview): drawing it again would cost a render, for no byte written.
+    // Nothing changed since the first frame (unless the watch could not start): drawing it
+    // again would cost a render, for no byte written.
     let mut dirty = !drawn;
     // Events that came while an export was being written (see `holds`).
     let mut held: VecDeque<Event> = VecDeque::new();
@@ -640,6 +640,22 @@ fn signal_or_hangup(flag: usize) -> i32 {
         0 => SIGHUP,
         sig => i32::try_from(sig).unwrap_or(SIGHUP),
     }
+}
+
+/// Draws the first frame: rendered as every frame is, written whole by [`paint`] onto
+/// the alternate screen just entered (blank), without ratatui's diff against a blank frame, and
+/// kept as the frame the next one is diffed with. No text field is open yet: the cursor is
+/// hidden, as ratatui's draw hides it then.
+fn draw_first(terminal: &mut Term, app: &App) -> io::Result<()> {
+    view::render(app, &mut terminal.get_frame());
+    let buffer = std::mem::take(terminal.current_buffer_mut());
+    let painted = paint::whole(&buffer, terminal.backend_mut());
+    *terminal.current_buffer_mut() = buffer;
+    painted?;
+    // Flushes the frame with it.
+    terminal.hide_cursor()?;
+    terminal.swap_buffers();
+    Ok(())
 }
 
 /// A terminal drawing the area the app draws: the top left of the real one. A fixed viewport,
