@@ -344,6 +344,10 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
+        let (action, kept) = match action {
+            Action::Replayed(action) => (*action, self.message.clone()),
+            action => (action, None),
+        };
         // Behind a preview, what needs the whole briefing waits for it (see `loading.rs`).
         if self.loading.defers(&action, self.window.is_some()) {
             self.loading.defer(action);
@@ -354,6 +358,9 @@ impl App {
             (self.article.cursor, self.article.unclaimed),
         );
         let effect = self.apply(action);
+        if self.message.is_none() {
+            self.message = kept;
+        }
         self.refresh_shown();
         self.refresh_details();
         self.refresh_details_matches();

@@ -411,7 +411,7 @@ fn events(
             && let Some(ev) = held.pop_front()
         {
             dirty = true;
-            match deliver(app, terminal, flags, ev)? {
+            match deliver(app, terminal, flags, ev, Replay::Held)? {
                 Next::Go | Next::Stopped => continue,
                 Next::Quit => break 'events Ended::Quit,
             }
@@ -479,7 +479,7 @@ fn events(
                     held.clear();
                 }
                 dirty = true;
-                deliver(app, terminal, flags, ev)?
+                deliver(app, terminal, flags, ev, Replay::Now)?
             };
             match next {
                 Next::Go => {}
@@ -546,10 +546,30 @@ fn holds_for_load(app: &App, ev: &Event) -> bool {
         )
 }
 
+/// When an event is applied.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Replay {
+    /// As it comes.
+    Now,
+    /// Once what held it ended (see `holds`): it leaves the message saying how that ended
+    /// ([`Action::Replayed`]).
+    Held,
+}
+
 /// Applies an event, and does what its update asks of the world outside the app.
-fn deliver(app: &mut App, terminal: &mut Term, flags: &Flags, ev: Event) -> io::Result<Next> {
+fn deliver(
+    app: &mut App,
+    terminal: &mut Term,
+    flags: &Flags,
+    ev: Event,
+    when: Replay,
+) -> io::Result<Next> {
     for ev in split_escape(app, ev) {
         if let Some(action) = action_for(app, &ev) {
+            let action = match when {
+                Replay::Now => action,
+                Replay::Held => Action::Replayed(Box::new(action)),
+            };
             match app.update(action) {
                 Effect::Quit => return Ok(Next::Quit),
                 effect => {

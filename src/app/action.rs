@@ -109,6 +109,12 @@ pub enum Action {
     /// behind the preview shown at start, or a reload's. No key runs it.
     #[serde(skip_deserializing)]
     Loaded(super::loading::Loaded),
+    /// An action typed while a change was checked, an export written or the briefing loaded,
+    /// applied once that ended (the terminal loop holds it till then): as the action itself,
+    /// except that it leaves the status bar's message, which says how what it waited for
+    /// ended ("Added actor …"), unless it has a message of its own. No key runs it.
+    #[serde(skip_deserializing)]
+    Replayed(Box<Action>),
     /// The files could not be watched, for this reason: the status bar says so once, and which
     /// key reloads them. No key runs it.
     #[serde(skip_deserializing)]

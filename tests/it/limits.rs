@@ -41,6 +41,31 @@ fn a_paste_with_no_field_open_runs_no_command_and_replaces_no_file() {
     assert_eq!(std::fs::read_to_string(&existing).expect("read"), "keep");
 }
 
+/// A key held while a change was checked or an export written (`Action::Replayed`) leaves
+/// the message that says how it ended, where the same key typed would clear it; one with a
+/// message of its own says it.
+#[test]
+fn a_replayed_key_leaves_the_message_unless_it_has_its_own() {
+    let mut r = Reader::bundled(120, 30);
+    r.act(Action::Paste("x".into()));
+    assert!(r.status().contains("Paste ignored"), "{}", r.status());
+    r.act(Action::Replayed(Box::new(Action::Down)));
+    assert!(r.status().contains("Paste ignored"), "{}", r.status());
+    r.act(Action::Replayed(Box::new(Action::Focus(
+        briefing::app::Pane::Actors,
+    ))));
+    assert!(r.status().contains("Paste ignored"), "{}", r.status());
+    r.act(Action::Replayed(Box::new(Action::Unbound("F9".into()))));
+    assert!(
+        r.status().contains("F9") && !r.status().contains("Paste ignored"),
+        "{}",
+        r.status()
+    );
+    r.act(Action::Paste("y".into()));
+    r.act(Action::Down);
+    assert!(!r.status().contains("Paste ignored"), "{}", r.status());
+}
+
 #[test]
 fn a_paste_into_the_export_dialog_edits_the_file_name_only() {
     let mut r = Reader::bundled(120, 30);

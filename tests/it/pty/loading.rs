@@ -210,6 +210,30 @@ fn a_change_is_checked_beside_the_reader_and_ctrl_c_ends_it_at_once() {
     assert_eq!(read(&sheet), before);
 }
 
+/// A key typed while a change is checked reaches the reader once the change is written, and
+/// leaves the message that says it was: it used to clear it as soon as it was drawn.
+#[test]
+fn a_key_typed_during_a_check_leaves_its_outcome_said() {
+    let (_dir, _sheet, mut session) =
+        indexed_sample(&["--no-watch"], &[("BRIEFING_TEST_LOAD_WAIT", "1500")]);
+    open_add_dialog(&mut session);
+    submit_for_check(&mut session);
+    // Tab: the focus goes from the Article to the Actors (drawn with their border lit).
+    session.press("\t");
+    session.screen_once("the change written, and Tab taken", |s| {
+        s.contains("Added actor") && !s.contains("Checking the fact sheet")
+    });
+    std::thread::sleep(Duration::from_millis(400));
+    let screen = screen_text(&session.parser);
+    assert!(screen.contains("Added actor"), "{screen}");
+    session.press("j");
+    session.screen_once("the next key clearing the message", |s| {
+        !s.contains("Added actor")
+    });
+    session.press("q");
+    session.assert_ended_well();
+}
+
 /// The fact sheet edited outside the reader while a change is checked: the version on disk is
 /// taken and the change refused, saying so, with the dialog left as it was: the keys typed for
 /// after it are dropped, not typed into its fields.
