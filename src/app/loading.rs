@@ -8,7 +8,8 @@
 //! preview is shown, the actions that need the mention index or the whole text (`n`, `Enter`,
 //! `/`, `G`, the warnings, an export, curating…) are deferred and replayed in order once the
 //! briefing is loaded; so is every action after one that was, so that none overtakes another.
-//! Quitting, suspending, a new size and drawing again are never deferred.
+//! While an undo's load (`U`) is in flight, a change (`a`, `E`, `U`) and the selection it takes
+//! are deferred the same way, so that its dialog offers the sheet as undone. Quitting, suspending, a new size and drawing again are never deferred.
 //!
 //! Without [`Loading::background`] (the default, for tests driving the reader headless and for
 //! every caller that is not the terminal) a reload loads on the caller's thread, as before.
@@ -172,7 +173,7 @@ impl Loading {
     /// changed, while an undo's load is in flight, is still the undo's.
     pub fn start(&mut self, input: &Input, why: Why) -> u64 {
         self.generation += 1;
-        let undoing = self.pending.as_ref().is_some_and(|p| p.why == Why::Undo);
+        let undoing = self.undoing();
         let why = if self.preview {
             Why::Start
         } else if undoing && why == Why::FilesChanged {
@@ -261,10 +262,21 @@ impl Loading {
     /// act on it alone.
     #[must_use]
     pub fn defers(&self, action: &Action, window: bool) -> bool {
-        if !self.preview || now(action) {
+        if now(action) {
             return false;
         }
-        !self.deferred.is_empty() || (!window && needs_whole(action))
+        if self.preview {
+            return !self.deferred.is_empty() || (!window && needs_whole(action));
+        }
+        // While an undo's load is in flight, the briefing shown is the one before the undo: a
+        // change waits for the sheet as undone, so that its dialog offers what is there, and so
+        // do the words selected for it (the load, once in, would drop a selection made before).
+        self.undoing() && (!self.deferred.is_empty() || (!window && curates(action)))
+    }
+
+    /// An undo's load is in flight.
+    fn undoing(&self) -> bool {
+        self.pending.as_ref().is_some_and(|p| p.why == Why::Undo)
     }
 
     /// Keeps `action` for when the briefing is loaded.
@@ -312,6 +324,28 @@ fn now(action: &Action) -> bool {
             | Action::NotWatching(_)
             | Action::Reload
             | Action::ToggleMouse
+    )
+}
+
+/// Actions that change the fact sheet, open the dialog that does, or select the words it
+/// takes.
+fn curates(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Add
+            | Action::AddEvidence
+            | Action::Undo
+            | Action::Select
+            | Action::SelectNextWord
+            | Action::SelectPrevWord
+            | Action::SelectDown
+            | Action::SelectUp
+            | Action::SelectRowStart
+            | Action::SelectRowEnd
+            | Action::SelectSwap
+            | Action::Click(..)
+            | Action::Drag(..)
+            | Action::Release
     )
 }
 
@@ -377,6 +411,44 @@ mod tests {
         assert_eq!(l.finish(1), Some(Why::Start));
         assert!(!l.preview() && !l.defers(&Action::NextHit, false));
         assert_eq!(l.take_deferred(), vec![Action::NextHit]);
+    }
+
+    /// Behind an undo's load, a change and the selection it takes (and what comes after them)
+    /// wait for the sheet as undone; nothing else waits, and nothing waits behind a reload.
+    #[test]
+    fn a_change_waits_for_an_undos_load() {
+        let mut l = Loading {
+            background: true,
+            ..Loading::default()
+        };
+        let input = Input::Bundled;
+        let undo = l.start(&input, Why::Undo);
+        assert!(!l.defers(&Action::Down, false));
+        assert!(!l.defers(&Action::NextHit, false));
+        assert!(!l.defers(&Action::Quit, false));
+        assert!(
+            !l.defers(&Action::Add, true),
+            "in a window, `a` is the window's"
+        );
+        for change in [
+            Action::Select,
+            Action::Add,
+            Action::AddEvidence,
+            Action::Undo,
+        ] {
+            assert!(l.defers(&change, false), "{change:?}");
+        }
+        l.defer(Action::Add);
+        assert!(l.defers(&Action::Down, false), "after a deferred change");
+        assert!(!l.defers(&Action::Quit, false));
+        assert_eq!(l.finish(undo), Some(Why::Undo));
+        assert!(!l.defers(&Action::Add, false), "the undo is in");
+        assert_eq!(l.take_deferred(), vec![Action::Add]);
+        l.start(&input, Why::Reload);
+        assert!(
+            !l.defers(&Action::Add, false),
+            "a reload is checked when written"
+        );
     }
 
     /// The watcher sees the undo's own write: the load it starts is still the undo's, taken

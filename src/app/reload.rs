@@ -70,8 +70,9 @@ impl App {
 
     /// A load on another thread has its outcome: taken as its reason says, unless a newer load
     /// superseded it (then dropped). The first load replaces the preview, keeping the place
-    /// read, and the actions deferred meanwhile are replayed, in order; when it fails the
-    /// reader ends, and the command prints why. What the replayed actions ask of the terminal
+    /// read; when it fails the reader ends, and the command prints why. The actions deferred
+    /// meanwhile (behind the preview, or a change asked for behind an undo) are replayed, in
+    /// order. What the replayed actions ask of the terminal
     /// (a copy) is returned, the last one's.
     pub(super) fn loaded(&mut self, loaded: &Loaded) -> Effect {
         let Some(why) = self.loading.finish(loaded.generation) else {
@@ -83,24 +84,21 @@ impl App {
         match why {
             Why::Reload | Why::FilesChanged | Why::Undo => self.take_outcome(why, outcome),
             Why::Start => match outcome {
-                Ok(b) => {
-                    self.take(b);
-                    let mut effect = Effect::None;
-                    for action in self.loading.take_deferred() {
-                        match self.update(action) {
-                            Effect::None => {}
-                            other => effect = other,
-                        }
-                    }
-                    return effect;
-                }
+                Ok(b) => self.take(b),
                 Err(e) => {
                     self.loading.fail(e);
                     return Effect::Quit;
                 }
             },
         }
-        Effect::None
+        let mut effect = Effect::None;
+        for action in self.loading.take_deferred() {
+            match self.update(action) {
+                Effect::None => {}
+                other => effect = other,
+            }
+        }
+        effect
     }
 
     /// The outcome of a load again, taken as `why` says (never the first load's, which

@@ -234,6 +234,38 @@ fn a_key_typed_during_a_check_leaves_its_outcome_said() {
     session.assert_ended_well();
 }
 
+/// `U`, then `v a` at once, while the undo's load is held back: the selection and the dialog
+/// wait for the sheet as undone, and the dialog offers the word as a new actor again (it
+/// used to open over the briefing before the undo: "already a mention of Next", id `next-2`).
+#[test]
+fn a_change_asked_for_during_an_undos_load_waits_for_it() {
+    let (_dir, sheet, mut session) =
+        indexed_sample(&["--no-watch"], &[("BRIEFING_TEST_LOAD_WAIT", "1500")]);
+    let before = read(&sheet);
+    open_add_dialog(&mut session);
+    submit_for_check(&mut session);
+    session.screen_once("the change written", |s| s.contains("Added actor"));
+    session.press("U");
+    session.press("v");
+    session.press("a");
+    let screen = session.screen_once("the dialog, once the undo is in", |s| {
+        s.contains("Add a name")
+    });
+    // Not the briefing before the undo, where "Next" was an actor.
+    assert!(
+        screen.contains("‹new actor›")
+            && !screen.contains("already a mention of Next")
+            && !screen.contains("next-2")
+            && !screen.contains("reloading…"),
+        "{screen}"
+    );
+    assert_eq!(read(&sheet), before, "the undo wrote the sheet back");
+    session.press("\x1b");
+    session.screen_once("the dialog closed", |s| !s.contains("Add a name"));
+    session.press("q");
+    session.assert_ended_well();
+}
+
 /// The fact sheet edited outside the reader while a change is checked: the version on disk is
 /// taken and the change refused, saying so, with the dialog left as it was: the keys typed for
 /// after it are dropped, not typed into its fields.
