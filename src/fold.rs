@@ -461,10 +461,7 @@ impl<S: Sink> Builder<'_, S> {
             if in_space {
                 // The rest of a run of ASCII whitespace folds to nothing, in one step: a text of
                 // blank lines would otherwise cost a character's decoding per byte.
-                let run = bytes[i..to]
-                    .iter()
-                    .take_while(|b| b.is_ascii_whitespace() || **b == 0x0B)
-                    .count();
+                let run = whitespace_run(&bytes[i..to]);
                 if run > 0 {
                     self.shift(run);
                     i += run;
@@ -493,6 +490,29 @@ impl<S: Sink> Builder<'_, S> {
             i += len;
         }
     }
+}
+
+/// How many bytes at the start of `bytes` are ASCII whitespace or vertical tabs: the rest of a
+/// run that folds to nothing.
+fn whitespace_run(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 32;
+    let blank = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let mut blocks = bytes.chunks_exact(BLOCK);
+    let mut run = 0;
+    // Whole blocks of whitespace a step (a test of each byte into a flag, then all of them
+    // at once, which the compiler makes a few vector compares): 100 MB of line breaks were
+    // counted a byte a step, as fast or a third slower depending on how it was compiled.
+    for block in blocks.by_ref() {
+        let mut flags = [0u8; BLOCK];
+        for (flag, &b) in flags.iter_mut().zip(block) {
+            *flag = u8::from(blank(b));
+        }
+        if flags.iter().fold(1, |all, &f| all & f) == 0 {
+            return run + block.iter().take_while(|&&b| blank(b)).count();
+        }
+        run += BLOCK;
+    }
+    run + blocks.remainder().iter().take_while(|&&b| blank(b)).count()
 }
 
 /// Where the run of bytes from `from` that folding copies as they are ends: at the first byte
@@ -744,6 +764,25 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// A run of whitespace ends where the bytes one by one say, wherever in or across
+        /// blocks its end falls.
+        #[test]
+        fn whitespace_runs_end_where_byte_by_byte_they_do(
+            run in 0usize..200,
+            kinds in proptest::collection::vec(0usize..6, 0..200),
+            after in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..40),
+        ) {
+            let blanks = [b' ', b'\t', b'\n', b'\r', 0x0B, 0x0C];
+            let mut bytes: Vec<u8> =
+                (0..run).map(|k| blanks[kinds.get(k).copied().unwrap_or(2)]).collect();
+            bytes.extend(&after);
+            let by_byte = bytes
+                .iter()
+                .take_while(|b| b.is_ascii_whitespace() || **b == 0x0B)
+                .count();
+            proptest::prop_assert_eq!(whitespace_run(&bytes), by_byte);
+        }
+
         /// The blocks stop where the bytes one by one do: every byte that may stop a run,
         /// next to others and to spaces, at every place of a block and across blocks.
         #[test]
