@@ -19,18 +19,43 @@ fn main() {
             panic!("assets/keys.toml: {context} is not a list of bindings");
         };
         for binding in bindings {
-            let field = |name: &str| binding.get(name).and_then(toml::Value::as_str);
-            let on: Vec<&str> = binding
-                .get("on")
-                .and_then(toml::Value::as_array)
-                .map(|keys| keys.iter().filter_map(toml::Value::as_str).collect())
-                .unwrap_or_default();
+            // The shape is checked here, so that a table the reader would refuse at start does
+            // not build; the keys and actions are checked at start, as a file's are.
+            let wrong = |what: &str| -> ! {
+                panic!("assets/keys.toml: {what} in a binding of {context}: {binding:?}")
+            };
+            let Some(table) = binding.as_table() else {
+                wrong("not a table")
+            };
+            if let Some(other) = table
+                .keys()
+                .find(|k| !["on", "run", "help", "hint"].contains(&k.as_str()))
+            {
+                wrong(&format!("unknown field {other:?}"));
+            }
+            let field = |name: &str| {
+                table.get(name).map(|value| {
+                    value
+                        .as_str()
+                        .unwrap_or_else(|| wrong(&format!("{name} is not a string")))
+                })
+            };
+            let Some(keys) = table.get("on").and_then(toml::Value::as_array) else {
+                wrong("no list of keys (on)")
+            };
+            let on: Vec<&str> = keys
+                .iter()
+                .map(|k| {
+                    k.as_str()
+                        .unwrap_or_else(|| wrong("a key that is not a string"))
+                })
+                .collect();
+            let run = field("run").unwrap_or_else(|| wrong("no action (run)"));
+            let help = field("help").unwrap_or_else(|| wrong("no help"));
             // `{:?}` of a string is a Rust string literal.
             let _ = writeln!(
                 rows,
-                "    ({context:?}, &{on:?}, {:?}, {:?}, {:?}),",
-                field("run").unwrap_or_default(),
-                field("help").unwrap_or_default(),
+                "    ({context:?}, &{on:?}, {run:?}, {help:?}, {:?}),",
                 field("hint"),
             );
         }

@@ -344,13 +344,19 @@ impl App {
 
     /// Applies one action. This is the only place the reader's state changes.
     pub fn update(&mut self, action: Action) -> Effect {
-        let (action, kept) = match action {
-            Action::Replayed(action) => (*action, self.message.clone()),
-            action => (action, None),
+        let (action, replayed) = match action {
+            Action::Replayed(action) => (*action, true),
+            action => (action, false),
         };
+        let kept = if replayed { self.message.clone() } else { None };
         // Behind a preview, what needs the whole briefing waits for it (see `loading.rs`).
         if self.loading.defers(&action, self.window.is_some()) {
-            self.loading.defer(action);
+            // Replayed once the load is in, a held key still leaves the message.
+            self.loading.defer(if replayed {
+                Action::Replayed(Box::new(action))
+            } else {
+                action
+            });
             return Effect::None;
         }
         let (quote, cursor) = (

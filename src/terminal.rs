@@ -225,8 +225,10 @@ pub fn run(
     let mut drawn = true;
     // The files are watched once the first frame is out (setting up the watch, its thread and
     // its inotify watches took a quarter of a millisecond of the first frame's four), and
-    // before the load that waits for the first frame begins (`first_frame` dropped: see
-    // `loading::spawn_after`), so that a change after what the load reads is never missed.
+    // before the load that waits for the first frame is let go (`first_frame` dropped: see
+    // `loading::spawn_after`). That load waits at most 50 ms: a first frame later than that
+    // (a terminal slow to answer the colour query) lets it read the files before they are
+    // watched, and a change in between is not seen until the next one.
     let mut files = None;
     if watch_files {
         files = start_watching(app);

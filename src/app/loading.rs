@@ -9,7 +9,8 @@
 //! `/`, `G`, the warnings, an export, curating…) are deferred and replayed in order once the
 //! briefing is loaded; so is every action after one that was, so that none overtakes another.
 //! While an undo's load (`U`) is in flight, a change (`a`, `E`, `U`) and the selection it takes
-//! are deferred the same way, so that its dialog offers the sheet as undone. Quitting, suspending, a new size and drawing again are never deferred.
+//! are deferred the same way, so that its dialog offers the sheet as undone. Quitting,
+//! suspending, a new size and drawing again are never deferred.
 //!
 //! Without [`Loading::background`] (the default, for tests driving the reader headless and for
 //! every caller that is not the terminal) a reload loads on the caller's thread, as before.
