@@ -221,7 +221,9 @@ pub fn run(
     let size = ratatui::crossterm::terminal::size()?;
     app.update(Action::Resize(size.0, size.1));
     let mut terminal = new_terminal(app)?;
-    draw_first(&mut terminal, app)?;
+    // A terminal that goes away during the first frame is a hangup, as in the loop: the
+    // outcome is told below the same way.
+    let first = draw_first(&mut terminal, app);
     let mut drawn = true;
     // The files are watched once the first frame is out (setting up the watch, its thread and
     // its inotify watches took a quarter of a millisecond of the first frame's four), and
@@ -240,7 +242,7 @@ pub fn run(
         std::env::var_os("BRIEFING_TEST_PANIC").is_none(),
         "BRIEFING_TEST_PANIC is set"
     );
-    let outcome = events(app, &mut terminal, &flags, &mut files, drawn);
+    let outcome = first.and_then(|()| events(app, &mut terminal, &flags, &mut files, drawn));
     // ratatui's `Terminal` shows the cursor when dropped and, if it cannot, prints that with
     // `eprintln!` — which panics when standard error is the terminal that went away. Show it
     // here instead; if that fails there is no terminal left to give it back to, and the
