@@ -205,32 +205,14 @@ impl Style {
 /// `38;5;N` or `38;2;R;G;B` (with `layer` 48 the background, 58 the underline), as crossterm
 /// writes ratatui's colours other than the default.
 fn write_color(bytes: &mut Vec<u8>, color: Color, layer: &str) {
-    // The 16 named colours are the palette's first 16, as crossterm writes them.
-    let index = match color {
-        Color::Reset | Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        Color::Indexed(i) => i,
-        Color::Rgb(r, g, b) => {
-            // Writing into a Vec cannot fail.
-            let _ = write!(bytes, "{layer};2;{r};{g};{b}");
-            return;
-        }
-    };
-    let _ = write!(bytes, "{layer};5;{index}");
+    // Writing into a Vec cannot fail. (The callers never pass the default, which has no
+    // sequence of its own.)
+    if let Color::Rgb(r, g, b) = color {
+        let _ = write!(bytes, "{layer};2;{r};{g};{b}");
+    } else if let Some(index) = crate::view::theme::palette_index(color) {
+        // The 16 named colours are the palette's first 16, as crossterm writes them.
+        let _ = write!(bytes, "{layer};5;{index}");
+    }
 }
 
 #[cfg(test)]

@@ -431,6 +431,32 @@ impl Theme {
     }
 }
 
+/// The palette entry a colour names: the 16 named colours are its first 16; `None` for the
+/// terminal's own (`Reset`) and for a 24-bit colour.
+#[must_use]
+pub fn palette_index(c: Color) -> Option<u8> {
+    Some(match c {
+        Color::Reset | Color::Rgb(..) => return None,
+        Color::Indexed(i) => i,
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+    })
+}
+
 /// A colour as xterm draws it; `None` for the terminal's own (`Reset`).
 fn rgb(c: Color) -> Option<[u8; 3]> {
     const NAMED: [[u8; 3]; 16] = [
@@ -454,23 +480,7 @@ fn rgb(c: Color) -> Option<[u8; 3]> {
     let index = match c {
         Color::Reset => return None,
         Color::Rgb(r, g, b) => return Some([r, g, b]),
-        Color::Indexed(i) => i,
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
+        other => palette_index(other)?,
     };
     let level = |v: u8| if v == 0 { 0 } else { 55 + 40 * v };
     Some(match index {
