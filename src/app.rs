@@ -450,14 +450,7 @@ impl App {
             Action::Copy if self.selection().is_some() => return self.copy_selection(),
             Action::Cancel if self.selection().is_some() => self.drop_selection(),
             Action::ToggleUnclaimed => self.toggle_unclaimed(),
-            Action::Select
-            | Action::SelectNextWord
-            | Action::SelectPrevWord
-            | Action::SelectDown
-            | Action::SelectUp
-            | Action::SelectRowStart
-            | Action::SelectRowEnd
-            | Action::SelectSwap => self.select_action(&action),
+            ref selecting if selecting.selects() => self.select_action(selecting),
             Action::Scroll(x, y, delta) => self.wheel(x, y, delta),
             Action::Copy => return self.copy(),
             Action::Zoom => self.zoom(),

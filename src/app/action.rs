@@ -188,3 +188,21 @@ pub enum Action {
     #[serde(skip_deserializing)]
     Release,
 }
+
+impl Action {
+    /// `v` and the keys that move a selection's end (`app/selection.rs`).
+    #[must_use]
+    pub fn selects(&self) -> bool {
+        matches!(
+            self,
+            Self::Select
+                | Self::SelectNextWord
+                | Self::SelectPrevWord
+                | Self::SelectDown
+                | Self::SelectUp
+                | Self::SelectRowStart
+                | Self::SelectRowEnd
+                | Self::SelectSwap
+        )
+    }
+}

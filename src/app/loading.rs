@@ -329,63 +329,44 @@ fn now(action: &Action) -> bool {
 }
 
 /// Actions that change the fact sheet, open the dialog that does, or select the words it
-/// takes.
+/// takes (with the keys or the mouse).
 fn curates(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Add
-            | Action::AddEvidence
-            | Action::Undo
-            | Action::Select
-            | Action::SelectNextWord
-            | Action::SelectPrevWord
-            | Action::SelectDown
-            | Action::SelectUp
-            | Action::SelectRowStart
-            | Action::SelectRowEnd
-            | Action::SelectSwap
-            | Action::Click(..)
-            | Action::Drag(..)
-            | Action::Release
-    )
+    action.selects()
+        || matches!(
+            action,
+            Action::Add
+                | Action::AddEvidence
+                | Action::Undo
+                | Action::Click(..)
+                | Action::Drag(..)
+                | Action::Release
+        )
 }
 
-/// Actions that need the mention index, the evidence, the warnings or the whole text.
+/// Actions that need the mention index, the evidence, the warnings or the whole text: those
+/// that curate, and these.
 fn needs_whole(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::NextHit
-            | Action::PrevHit
-            | Action::NextMention
-            | Action::PrevMention
-            | Action::Follow
-            | Action::Search
-            | Action::Bottom
-            | Action::Back
-            | Action::Forward
-            | Action::ToggleOmitted
-            | Action::ShowFacts
-            | Action::ShowWarnings
-            | Action::Export
-            | Action::Copy
-            | Action::Add
-            | Action::AddEvidence
-            | Action::Undo
-            | Action::ToggleUnclaimed
-            | Action::NextLink
-            | Action::PrevLink
-            | Action::Select
-            | Action::SelectNextWord
-            | Action::SelectPrevWord
-            | Action::SelectDown
-            | Action::SelectUp
-            | Action::SelectRowStart
-            | Action::SelectRowEnd
-            | Action::SelectSwap
-            | Action::Click(..)
-            | Action::Drag(..)
-            | Action::Release
-    )
+    curates(action)
+        || matches!(
+            action,
+            Action::NextHit
+                | Action::PrevHit
+                | Action::NextMention
+                | Action::PrevMention
+                | Action::Follow
+                | Action::Search
+                | Action::Bottom
+                | Action::Back
+                | Action::Forward
+                | Action::ToggleOmitted
+                | Action::ShowFacts
+                | Action::ShowWarnings
+                | Action::Export
+                | Action::Copy
+                | Action::ToggleUnclaimed
+                | Action::NextLink
+                | Action::PrevLink
+        )
 }
 
 #[cfg(test)]
