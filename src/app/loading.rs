@@ -271,7 +271,7 @@ impl Loading {
         }
         // While an undo's load is in flight, the briefing shown is the one before the undo: a
         // change waits for the sheet as undone, so that its dialog offers what is there, and so
-        // do the words selected for it (the load, once in, would drop a selection made before).
+        // do the words selected for it (in the article as it is once the undo is in).
         self.undoing() && (!self.deferred.is_empty() || (!window && curates(action)))
     }
 

@@ -209,8 +209,9 @@ impl App {
         }
     }
 
-    /// Takes a new briefing in place of the one shown, keeping the place read (by its words),
-    /// the lists' selections and what is followed (by id), and a query being typed.
+    /// Takes a new briefing in place of the one shown, keeping the place read and the article's
+    /// selection (by their words), the lists' selections and what is followed (by id), and a
+    /// query being typed.
     pub(super) fn take(&mut self, b: Briefing) {
         let top = self.article.top_offset();
         // Where the cursor stands: on a mention, or on an unclaimed name (which the change
@@ -269,6 +270,13 @@ impl App {
         self.article.set_top_at(&self.briefing.article, top);
         self.article.cursor = cursor_at.and_then(|at| self.briefing.mentions.at(at));
         self.refresh_unclaimed();
+        // The words selected stay selected where they now stand (the same words, both ends
+        // still whole words), or the selection goes.
+        self.selection = super::selection::SelectionState {
+            selection: (self.selection.selection.as_ref())
+                .and_then(|s| s.carried_over(was_text, &self.briefing.article)),
+            pressed: None,
+        };
         if self.article.cursor.is_none() {
             self.article.unclaimed = cursor_at.and_then(|at| self.unclaimed.as_ref()?.at(at));
         }

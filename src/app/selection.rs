@@ -103,6 +103,33 @@ impl Selection {
     pub fn swap(&mut self) {
         std::mem::swap(&mut self.anchor, &mut self.head);
     }
+
+    /// The selection after a reload, of `was` (the article's text before) in `now`: the same
+    /// words, where they stand nearest to where they stood, both ends still whole words;
+    /// `None` when they are gone, or now take in an omitted line.
+    #[must_use]
+    pub fn carried_over(&self, was: &str, now: &Article) -> Option<Self> {
+        let range = self.range();
+        let words = was.get(range.clone())?;
+        let text = now.text();
+        let start = if text.get(range.clone()) == Some(words) {
+            range.start
+        } else {
+            memchr::memmem::find_iter(text.as_bytes(), words.as_bytes())
+                .min_by_key(|&at| at.abs_diff(range.start))?
+        };
+        let moved = |r: &Range<usize>| r.start - range.start + start..r.end - range.start + start;
+        let carried = Self {
+            anchor: moved(&self.anchor),
+            head: moved(&self.head),
+        };
+        let whole = |r: &Range<usize>| word_at(text, r.start).as_ref() == Some(r);
+        let all = carried.range();
+        (whole(&carried.anchor)
+            && whole(&carried.head)
+            && !crosses_omitted(now, all.start, all.end))
+        .then_some(carried)
+    }
 }
 
 /// The selection and the mouse's part in it.

@@ -145,10 +145,9 @@ impl App {
     }
 
     /// After the fact sheet or the article changed (a reload): the unclaimed names found again
-    /// while they are shown, the cursor off the old ones, the selection dropped.
+    /// while they are shown, the cursor off the old ones.
     pub(crate) fn refresh_unclaimed(&mut self) {
         self.article.unclaimed = None;
-        self.drop_selection();
         if self.unclaimed.is_some() {
             self.unclaimed = Some(if self.briefing.article.text().len() >= LATER_FROM {
                 Unclaimed::later()

@@ -413,3 +413,56 @@ fn a_drag_selects_and_a_click_drops_the_selection() {
     r.act(Action::Drag(x2, y2));
     assert_eq!(selected(&r), "Additionally, it will mark");
 }
+
+/// A reload keeps the words selected: where they were when the article is the same, where they
+/// now stand when lines came before them; gone with them, or when a line they take in is
+/// omitted now.
+#[test]
+fn a_reload_keeps_the_selection_by_its_words() {
+    let article = "Ångström said NATO met in Washington.\nThe summit ended.\n";
+    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = Reader::of(&f, 80, 24);
+    r.press("1 v l l");
+    assert_eq!(selected(&r), "Ångström said NATO");
+    // The sheet alone changed: the same place.
+    let sheet = std::fs::read_to_string(f.sheet()).unwrap();
+    std::fs::write(f.sheet(), format!("{sheet}\n# a comment\n")).unwrap();
+    r.press("r");
+    assert_eq!(selected(&r), "Ångström said NATO");
+    // Lines above: the same words, further on; the moving end is still the one that moves.
+    std::fs::write(
+        f.path("article.txt"),
+        format!("A first line.\nAnother.\n{article}"),
+    )
+    .unwrap();
+    r.press("r");
+    assert_eq!(selected(&r), "Ångström said NATO");
+    r.press("l");
+    assert_eq!(selected(&r), "Ångström said NATO met");
+    // The words changed: no selection, and nothing else selected in its place.
+    std::fs::write(f.path("article.txt"), "Ångström said NATO's chief met.\n").unwrap();
+    r.press("r");
+    assert_eq!(r.app.selection(), None, "NATO's is another word");
+    let _ = r.screen();
+}
+
+/// A selection whose lines a reload now omits goes: a selection never takes one in.
+#[test]
+fn a_reload_that_omits_a_selected_line_drops_the_selection() {
+    let article = "NATO met.\nAdvertisement\nThe summit ended.\n";
+    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = Reader::of(&f, 80, 24);
+    r.press("1 v j");
+    assert_eq!(selected(&r), "NATO met.\nAdvertisement");
+    let sheet = std::fs::read_to_string(f.sheet()).unwrap();
+    let omitted = sheet.replacen(
+        "[briefing]\n",
+        "[briefing]\nomit = [\"Advertisement\"]\n",
+        1,
+    );
+    assert_ne!(omitted, sheet);
+    std::fs::write(f.sheet(), omitted).unwrap();
+    r.press("r");
+    assert!(r.app.briefing().article.omitted().len() == 1);
+    assert_eq!(r.app.selection(), None);
+}
