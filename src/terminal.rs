@@ -168,7 +168,7 @@ fn capture_mouse(on: bool) -> io::Result<()> {
 
 /// Runs the reader until it quits or is told to stop; reloads the files read when they change
 /// on disk, when `watch_files` (see [`crate::watch`]). `first_frame` is dropped once the first
-/// frame is drawn.
+/// frame is drawn; `first_read` says when the first load read the files, if before the watch.
 ///
 /// # Panics
 /// Only when `BRIEFING_TEST_PANIC` is set: the tests use it to prove that a panic leaves the
@@ -177,6 +177,7 @@ pub fn run(
     app: &mut App,
     watch_files: bool,
     first_frame: Option<std::sync::mpsc::Sender<()>>,
+    first_read: &crate::app::loading::FirstRead,
 ) -> io::Result<Ended> {
     let previous = std::panic::take_hook();
     let ui = std::thread::current().id();
@@ -223,17 +224,22 @@ pub fn run(
     let mut terminal = new_terminal(app)?;
     // A terminal that goes away during the first frame is a hangup, as in the loop: the
     // outcome is told below the same way.
+    first_frame_held_for_tests();
     let first = draw_first(&mut terminal, app);
     let mut drawn = true;
     // The files are watched once the first frame is out (setting up the watch, its thread and
     // its inotify watches took a quarter of a millisecond of the first frame's four), and
     // before the load that waits for the first frame is let go (`first_frame` dropped: see
-    // `loading::spawn_after`). That load waits at most 50 ms: a first frame later than that
-    // (a terminal slow to answer the colour query) lets it read the files before they are
-    // watched, and a change in between is not seen until the next one.
+    // `loading::spawn_after`). A load that read the files before they were watched (one not
+    // held back for the first frame, or held longer than the 50 ms it waits at most, behind a
+    // terminal slow to answer the colour query) may have missed a change made since: the
+    // files' times tell the watch.
     let mut files = None;
     if watch_files {
         files = start_watching(app);
+        if let (Some(watch), Some(read)) = (&mut files, first_read.watched()) {
+            watch.missed_since(read);
+        }
         // Not watching is said on the status bar: drawn again.
         drawn &= files.is_some() || app.watched_files().is_empty();
     }
@@ -301,6 +307,18 @@ impl Flags {
 
     fn ended(&self) -> usize {
         self.ended.load(Ordering::Relaxed)
+    }
+}
+
+/// Only when `BRIEFING_TEST_FRAME_WAIT` is set (to milliseconds): the terminal tests hold the
+/// first frame back that long, as a terminal slow to answer would, and change the files
+/// meanwhile.
+fn first_frame_held_for_tests() {
+    if let Some(ms) = std::env::var("BRIEFING_TEST_FRAME_WAIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(Duration::from_millis(ms));
     }
 }
 

@@ -19,7 +19,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, channel};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
@@ -27,6 +27,10 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 /// How long the files must be quiet after a change before it is reported: longer than the
 /// steps of one save, short enough that a save is seen well within a second.
 pub const QUIET: Duration = Duration::from_millis(150);
+
+/// The most a file's time on disk can lag the clock (the kernel stamps files from a clock that
+/// moves a tick at a time: 10 ms at the slowest tick rate, 100 Hz).
+const TICK: Duration = Duration::from_millis(10);
 /// A file that keeps changing (a long copy) is reported at least this often.
 pub const LONGEST: Duration = Duration::from_secs(1);
 
@@ -95,6 +99,25 @@ impl Watch {
             self.resolve()?;
         }
         Ok(())
+    }
+
+    /// Takes for a change seen now any made to the files since `read` (when they were read)
+    /// and before the watch began, which no event told: judged by each file's time of change
+    /// on disk (the link's, and its target's). A file's time is the kernel's coarse clock, up
+    /// to a tick behind the one `read` was taken from: a change up to [`TICK`] before `read`
+    /// counts too (a reload that finds the files as shown says nothing). A file gone counts.
+    pub fn missed_since(&mut self, read: SystemTime) {
+        let from = read.checked_sub(TICK).unwrap_or(read);
+        let changed = |path: &Path| {
+            let times = [std::fs::symlink_metadata(path), std::fs::metadata(path)]
+                .map(|m| m.and_then(|m| m.modified()));
+            times
+                .iter()
+                .any(|t| t.as_ref().map_or(true, |t| *t >= from))
+        };
+        if self.files.iter().any(|f| changed(f)) {
+            self.debounce.event(Instant::now());
+        }
     }
 
     /// Whether the files have changed since the last notice, and are quiet now. Never waits.
@@ -360,6 +383,33 @@ mod tests {
         let _ = std::fs::read(&sheet).unwrap();
         std::thread::sleep(QUIET * 2);
         assert!(!watch.changed(), "a read was taken for a change");
+    }
+
+    /// Real time, bounded: a file changed after it was read, before the watch began, is taken
+    /// for a change; one last changed before it was read is not.
+    #[test]
+    fn a_change_before_the_watch_is_told_by_the_files_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let sheet = dir.path().join("facts.toml");
+        std::fs::write(&sheet, "a").unwrap();
+        std::thread::sleep(TICK * 3);
+        let read = SystemTime::now();
+        let mut watch = Watch::start(std::slice::from_ref(&sheet)).unwrap();
+        watch.missed_since(read);
+        std::thread::sleep(QUIET * 2);
+        assert!(!watch.changed(), "unchanged since it was read");
+        std::fs::write(&sheet, "b").unwrap();
+        let mut watch = Watch::start(std::slice::from_ref(&sheet)).unwrap();
+        watch.missed_since(read);
+        std::thread::sleep(QUIET * 2);
+        assert!(watch.changed(), "the write after the read was missed");
+        assert!(!watch.changed(), "told once");
+        // Gone since: a change too.
+        std::fs::remove_file(&sheet).unwrap();
+        let mut watch = Watch::start(std::slice::from_ref(&sheet)).unwrap();
+        watch.missed_since(SystemTime::now());
+        std::thread::sleep(QUIET * 2);
+        assert!(watch.changed(), "a file gone");
     }
 
     /// Real time, bounded: an article in another folder, reached through a link, written in

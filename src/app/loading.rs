@@ -100,7 +100,37 @@ pub struct Loading {
 /// receiver. The thread is never joined: a reader that quits leaves it to the process's exit.
 #[must_use]
 pub fn spawn(input: Input) -> Receiver<Outcome> {
-    spawn_after(input, None)
+    spawn_after(input, None, FirstRead::default())
+}
+
+/// When the first load began to read the files, if that was before the reader watched them:
+/// the watch, started after the first frame, is told of a change made in between by the files'
+/// times ([`crate::watch::Watch::missed_since`]). Shared by the load's thread and the reader.
+#[derive(Clone, Debug, Default)]
+pub struct FirstRead(Arc<Mutex<ReadState>>);
+
+#[derive(Debug, Default)]
+struct ReadState {
+    watched: bool,
+    from: Option<std::time::SystemTime>,
+}
+
+impl FirstRead {
+    /// The load begins to read the files: noted, unless they are watched already.
+    fn reading(&self) {
+        let mut state = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if !state.watched {
+            state.from.get_or_insert_with(std::time::SystemTime::now);
+        }
+    }
+
+    /// The files are watched from now on: when the load began to read them before, if it did.
+    #[must_use]
+    pub fn watched(&self) -> Option<std::time::SystemTime> {
+        let mut state = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        state.watched = true;
+        state.from
+    }
 }
 
 /// The longest a load started with a gate waits for it to open.
@@ -109,8 +139,9 @@ const GATE_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 /// [`spawn`], the load beginning once `gate` opens (its sender sends or is dropped), or after
 /// [`GATE_WAIT`]: the reader opens it once its first frame is drawn, so that on two cores the
 /// load does not slow the first frame (by about a quarter, for the preview of a long article).
+/// When it begins to read is noted in `read`.
 #[must_use]
-pub fn spawn_after(input: Input, gate: Option<Receiver<()>>) -> Receiver<Outcome> {
+pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) -> Receiver<Outcome> {
     let (tx, rx) = mpsc::channel();
     let started = std::thread::Builder::new()
         .name("load".into())
@@ -119,6 +150,7 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>) -> Receiver<Outcome
                 let _ = gate.recv_timeout(GATE_WAIT);
             }
             held_back_for_tests();
+            read.reading();
             // The reader's search reads the folded text whole: made here, so that the first
             // search begins at once (at 256 MiB it takes half a second).
             let outcome = open(&input).inspect(|b| {
@@ -393,6 +425,20 @@ mod tests {
         assert_eq!(l.finish(1), Some(Why::Start));
         assert!(!l.preview() && !l.defers(&Action::NextHit, false));
         assert_eq!(l.take_deferred(), vec![Action::NextHit]);
+    }
+
+    /// The first load's reading is noted only when it begins before the files are watched.
+    #[test]
+    fn a_read_is_noted_only_before_the_watch() {
+        let early = FirstRead::default();
+        early.reading();
+        let at = early.watched().expect("read before the watch");
+        early.reading();
+        assert_eq!(early.watched(), Some(at), "the first reading is the one");
+        let late = FirstRead::default();
+        assert_eq!(late.watched(), None);
+        late.reading();
+        assert_eq!(late.watched(), None, "read after the watch began");
     }
 
     /// Behind an undo's load, a change and the selection it takes (and what comes after them)

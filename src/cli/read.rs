@@ -21,7 +21,7 @@ use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use super::{Failure, Theme, input};
-use crate::app::loading::{Outcome, spawn_after};
+use crate::app::loading::{FirstRead, Outcome, spawn_after};
 use crate::app::{App, Colors, Palette};
 use crate::briefing::preview::preview;
 use crate::inert::escaped;
@@ -38,7 +38,8 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     // A long article's load begins once the preview's first frame is drawn (the gate), or
     // as soon as something waits for it.
     let (go, gate) = std::sync::mpsc::channel::<()>();
-    let load = spawn_after(input.clone(), Some(gate));
+    let first_read = FirstRead::default();
+    let load = spawn_after(input.clone(), Some(gate), first_read.clone());
     let mut go = Some(go);
     let (briefing, load) = if let Some(p) = preview(&input) {
         (p, Some(load))
@@ -114,7 +115,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     if let Some(rx) = load {
         app = app.with_loading(rx);
     }
-    let ended = crate::terminal::run(&mut app, watch, go);
+    let ended = crate::terminal::run(&mut app, watch, go, &first_read);
     // An export still being written when the reader ends is cut short: its temporary file goes,
     // and the terminal, now the shell's again, is told.
     crate::export::output::remove_temporaries();

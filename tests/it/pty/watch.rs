@@ -126,3 +126,26 @@ fn with_no_watch_a_save_waits_for_r() {
     session.press("q");
     session.assert_ended_well();
 }
+
+/// A save made after the reader read the files but before it watched them (its first frame held
+/// back, as behind a terminal slow to answer) is seen all the same, by the files' times.
+#[test]
+fn a_save_before_the_watch_began_is_seen() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let sheet = sample_in(dir.path());
+    let path = dir.path().join("facts.toml");
+    let n = sheet.matches("[[actors]]").count();
+    let held = Duration::from_millis(1500);
+    let session = Session::spawn(
+        &[],
+        &[("BRIEFING_TEST_FRAME_WAIT", &held.as_millis().to_string())],
+        dir.path(),
+    );
+    // The sample loads in milliseconds, long before the first frame is let go.
+    std::thread::sleep(held / 2);
+    save(&path, &format!("{sheet}{}", actor(1)));
+    wait_for(&session.parser, Instant::now() + held + SEEN_WITHIN, |s| {
+        header_says(s, n + 1) && s.contains("facts.toml changed on disk: reloaded")
+    })
+    .unwrap_or_else(|screen| panic!("the save was not seen; the screen:\n{screen}"));
+}
