@@ -321,10 +321,10 @@ impl App {
     }
 
     /// Shows `self`'s briefing as a preview while the whole one loads on another thread (see
-    /// [`loading::spawn`]); reloads load on another thread too.
+    /// [`loading::spawn_after`]); reloads load on another thread too.
     #[must_use]
-    pub fn with_loading(mut self, rx: std::sync::mpsc::Receiver<loading::Outcome>) -> Self {
-        self.loading = Loading::behind_preview(rx);
+    pub fn with_loading(mut self, job: loading::Job) -> Self {
+        self.loading = Loading::behind_preview(job);
         self
     }
 

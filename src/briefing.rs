@@ -100,14 +100,32 @@ impl Checked {
 
 /// Checks and loads the fact sheet that `input` names.
 pub fn check(input: &Input) -> Result<Checked, CannotRun> {
-    match input.read_sheet()? {
-        Ok(text) => Ok(check_text(input, text)),
-        Err(not_utf8) => Ok(finish(
+    let never = std::sync::atomic::AtomicBool::new(false);
+    // Never told to stop, it always finishes.
+    check_until(input, &never).unwrap_or_else(|| {
+        Ok(finish(
+            &input.sheet_display(),
+            Counts::default(),
+            Vec::new(),
+            None,
+        ))
+    })
+}
+
+/// [`check`], given up (`None`) once `stop` is set (see [`check_text_until`]).
+fn check_until(
+    input: &Input,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Result<Checked, CannotRun>> {
+    match input.read_sheet() {
+        Err(e) => Some(Err(e)),
+        Ok(Ok(text)) => check_text_until(input, text, stop).map(Ok),
+        Ok(Err(not_utf8)) => Some(Ok(finish(
             &input.sheet_display(),
             Counts::default(),
             vec![not_utf8],
             None,
-        )),
+        ))),
     }
 }
 
@@ -462,11 +480,31 @@ pub enum OpenError {
 /// Loads a briefing for reading or export: any error refuses it, with the same messages as
 /// `check`.
 pub fn open(input: &Input) -> Result<Briefing, OpenError> {
-    let Checked { outcome, summary } = check(input)?;
-    outcome.map_err(|diagnostics| OpenError::Invalid {
+    let never = std::sync::atomic::AtomicBool::new(false);
+    // Never told to stop, it always finishes.
+    open_until(input, &never).unwrap_or_else(|| {
+        Err(OpenError::Invalid {
+            diagnostics: Vec::new(),
+            summary: "stopped".into(),
+        })
+    })
+}
+
+/// [`open`], given up (`None`) once `stop` is set: looked at between the steps of the check
+/// (see [`check_text_until`]), so a load no one waits for any more ends within a step.
+pub fn open_until(
+    input: &Input,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Result<Briefing, OpenError>> {
+    let checked = match check_until(input, stop)? {
+        Ok(checked) => checked,
+        Err(e) => return Some(Err(e.into())),
+    };
+    let Checked { outcome, summary } = checked;
+    Some(outcome.map_err(|diagnostics| OpenError::Invalid {
         diagnostics,
         summary,
-    })
+    }))
 }
 
 impl Briefing {

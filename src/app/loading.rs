@@ -4,7 +4,9 @@
 //! the briefing loaded before stays on screen and answers keys.
 //!
 //! Each load has a generation, one more than the last: the result of a load that a newer one
-//! superseded is dropped when it arrives ([`Action::Loaded`] carries the generation). While a
+//! superseded is dropped when it arrives ([`Action::Loaded`] carries the generation). A load
+//! superseded is also told to stop, and only one reads at a time ([`Job`]): `r` typed again and
+//! again during a long load never runs several side by side. While a
 //! preview is shown, the actions that need the mention index or the whole text (`n`, `Enter`,
 //! `/`, `G`, the warnings, an export, curating…) are deferred and replayed in order once the
 //! briefing is loaded; so is every action after one that was, so that none overtakes another.
@@ -15,11 +17,12 @@
 //! Without [`Loading::background`] (the default, for tests driving the reader headless and for
 //! every caller that is not the terminal) a reload loads on the caller's thread, as before.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::Action;
-use crate::briefing::{Briefing, Input, OpenError, open};
+use crate::briefing::{Briefing, Input, OpenError, open_until};
 
 /// What a load's thread sends back.
 pub type Outcome = Result<Briefing, OpenError>;
@@ -77,8 +80,56 @@ pub enum Why {
 struct Pending {
     generation: u64,
     why: Why,
-    rx: Receiver<Outcome>,
+    job: Job,
 }
+
+/// A load's thread, as its starter holds it: where its outcome arrives, and what tells it to
+/// stop, which dropping the job does (no one waits for its outcome any more).
+#[derive(Debug)]
+pub struct Job {
+    rx: Receiver<Outcome>,
+    stop: Arc<AtomicBool>,
+    turns: Turns,
+    /// The thread, for the tests to wait for; dropped, it runs on alone.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "only the tests wait for a load's thread")
+    )]
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Job {
+    /// A load whose outcome arrives on `rx` from whatever sends it (a test standing for the
+    /// thread).
+    #[must_use]
+    pub fn on(rx: Receiver<Outcome>) -> Self {
+        Self {
+            rx,
+            stop: Arc::default(),
+            turns: Turns::default(),
+            thread: None,
+        }
+    }
+
+    /// Where the outcome arrives.
+    #[must_use]
+    pub fn receiver(&self) -> &Receiver<Outcome> {
+        &self.rx
+    }
+}
+
+impl Drop for Job {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// One load reads at a time: a load superseded is told to stop (it does at its check's next
+/// step: see [`crate::briefing::open_until`]), and the next one waits for it to end before
+/// reading. Else each `r` typed during a long load started another beside it: four at 256 MiB
+/// held 2.5 GB and shared the two cores.
+#[derive(Clone, Debug, Default)]
+struct Turns(Arc<Mutex<()>>);
 
 /// The loading state of the reader (see the module's documentation).
 #[derive(Debug, Default)]
@@ -94,13 +145,15 @@ pub struct Loading {
     deferred: Vec<Action>,
     /// Why the first load failed: the reader ends, and the command prints it.
     failed: Option<OpenError>,
+    /// Shared by every load of this reader, the first one's included.
+    turns: Turns,
 }
 
 /// Starts loading the briefing `input` names on a thread of its own; its outcome arrives on the
 /// receiver. The thread is never joined: a reader that quits leaves it to the process's exit.
 #[must_use]
-pub fn spawn(input: Input) -> Receiver<Outcome> {
-    spawn_after(input, None, FirstRead::default())
+fn spawn(input: Input, turns: Turns) -> Job {
+    start_job(input, None, FirstRead::default(), turns)
 }
 
 /// When the first load began to read the files, if that was before the reader watched them:
@@ -141,8 +194,15 @@ const GATE_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 /// load does not slow the first frame (by about a quarter, for the preview of a long article).
 /// When it begins to read is noted in `read`.
 #[must_use]
-pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) -> Receiver<Outcome> {
+pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) -> Job {
+    start_job(input, gate, read, Turns::default())
+}
+
+/// [`spawn_after`], taking its turn among `turns`.
+fn start_job(input: Input, gate: Option<Receiver<()>>, read: FirstRead, turns: Turns) -> Job {
     let (tx, rx) = mpsc::channel();
+    let stop = Arc::new(AtomicBool::new(false));
+    let (told, taking) = (Arc::clone(&stop), turns.clone());
     let started = std::thread::Builder::new()
         .name("load".into())
         .spawn(move || {
@@ -150,12 +210,22 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) ->
                 let _ = gate.recv_timeout(GATE_WAIT);
             }
             held_back_for_tests();
+            // Held to the end, past the outcome's drop when no one takes it.
+            let _turn = taking.0.lock().unwrap_or_else(PoisonError::into_inner);
+            if told.load(Ordering::Relaxed) {
+                return;
+            }
             read.reading();
+            let Some(outcome) = open_until(&input, &told) else {
+                return;
+            };
             // The reader's search reads the folded text whole: made here, so that the first
             // search begins at once (at 256 MiB it takes half a second).
-            let outcome = open(&input).inspect(|b| {
+            if let Ok(b) = &outcome
+                && !told.load(Ordering::Relaxed)
+            {
                 let _ = b.article.folded_str();
-            });
+            }
             // The receiver may be gone (the load superseded, the reader ended): nothing to do.
             let _ = tx.send(outcome);
         });
@@ -166,9 +236,19 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) ->
             path: "<load thread>".into(),
             source: e,
         })));
-        return failed;
+        return Job {
+            rx: failed,
+            stop,
+            turns,
+            thread: None,
+        };
     }
-    rx
+    Job {
+        rx,
+        stop,
+        turns,
+        thread: started.ok(),
+    }
 }
 
 /// Only when `BRIEFING_TEST_LOAD_WAIT` is set (to milliseconds): the terminal tests use it to
@@ -186,14 +266,15 @@ pub(super) fn held_back_for_tests() {
 impl Loading {
     /// The first load, already running behind a preview (see [`spawn`]).
     #[must_use]
-    pub fn behind_preview(rx: Receiver<Outcome>) -> Self {
+    pub fn behind_preview(job: Job) -> Self {
         Self {
             background: true,
             generation: 1,
+            turns: job.turns.clone(),
             pending: Some(Pending {
                 generation: 1,
                 why: Why::Start,
-                rx,
+                job,
             }),
             preview: true,
             deferred: Vec::new(),
@@ -218,7 +299,7 @@ impl Loading {
         self.pending = Some(Pending {
             generation: self.generation,
             why,
-            rx: spawn(input.clone()),
+            job: spawn(input.clone(), self.turns.clone()),
         });
         self.generation
     }
@@ -227,7 +308,7 @@ impl Loading {
     #[must_use]
     pub fn arrived(&self) -> Option<Action> {
         let pending = self.pending.as_ref()?;
-        let outcome = match pending.rx.try_recv() {
+        let outcome = match pending.job.rx.try_recv() {
             Ok(outcome) => outcome,
             Err(TryRecvError::Empty) => return None,
             // The thread ended without a word (it panicked): said as a load that failed.
@@ -408,7 +489,7 @@ mod tests {
     #[test]
     fn behind_a_preview_what_needs_the_index_waits_and_so_does_what_follows_it() {
         let (_tx, rx) = mpsc::channel();
-        let mut l = Loading::behind_preview(rx);
+        let mut l = Loading::behind_preview(Job::on(rx));
         assert!(!l.defers(&Action::Down, false));
         assert!(l.defers(&Action::NextHit, false));
         assert!(
@@ -425,6 +506,34 @@ mod tests {
         assert_eq!(l.finish(1), Some(Why::Start));
         assert!(!l.preview() && !l.defers(&Action::NextHit, false));
         assert_eq!(l.take_deferred(), vec![Action::NextHit]);
+    }
+
+    /// A load waits for the one before it to end before reading; one told to stop before its
+    /// turn ends without reading; the next then loads.
+    #[test]
+    fn one_load_reads_at_a_time_and_one_superseded_never_reads() {
+        let turns = Turns::default();
+        let turn = turns.0.lock().unwrap();
+        let (waiting, stopped) = (FirstRead::default(), FirstRead::default());
+        let job = start_job(Input::Bundled, None, stopped.clone(), turns.clone());
+        let next = start_job(Input::Bundled, None, waiting.clone(), turns.clone());
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert!(
+            waiting.0.lock().unwrap().from.is_none(),
+            "a load read while another had its turn"
+        );
+        job.stop.store(true, Ordering::Relaxed);
+        drop(turn);
+        let mut job = job;
+        job.thread.take().unwrap().join().unwrap();
+        assert_eq!(
+            stopped.watched(),
+            None,
+            "a load told to stop read the files"
+        );
+        let outcome = next.receiver().recv().unwrap();
+        assert!(outcome.is_ok());
+        assert!(waiting.watched().is_some());
     }
 
     /// The first load's reading is noted only when it begins before the files are watched.

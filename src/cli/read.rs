@@ -45,7 +45,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
         (p, Some(load))
     } else {
         go = None;
-        (wait(&load)?, None)
+        (wait(load.receiver())?, None)
     };
     // A preview that holds the whole article: the load is quick, and may be waited for below.
     let cut_short = crate::briefing::preview::cut_short(&briefing);
@@ -55,7 +55,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     // A fact sheet with errors is told about before the terminal is: errors first.
     let mut refuse = |why: Failure| {
         drop(go.take());
-        match load.as_ref().map(wait) {
+        match load.as_ref().map(|job| wait(job.receiver())) {
             Some(Err(e)) => e,
             _ => why,
         }
@@ -104,16 +104,16 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     } else {
         FULL_LOAD_WAIT
     };
-    let (briefing, load) = match load.map(|rx| (rx.recv_timeout(wait_for), rx)) {
+    let (briefing, load) = match load.map(|job| (job.receiver().recv_timeout(wait_for), job)) {
         Some((Ok(outcome), _)) => (outcome?, None),
-        Some((Err(_), rx)) => (briefing, Some(rx)),
+        Some((Err(_), job)) => (briefing, Some(job)),
         None => (briefing, None),
     };
     let mut app = App::new(briefing, input, color)
         .with_colors(colors)
         .with_background_loads();
-    if let Some(rx) = load {
-        app = app.with_loading(rx);
+    if let Some(job) = load {
+        app = app.with_loading(job);
     }
     let ended = crate::terminal::run(&mut app, watch, go, &first_read);
     // An export still being written when the reader ends is cut short: its temporary file goes,

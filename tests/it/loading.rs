@@ -6,7 +6,7 @@
 
 use std::sync::mpsc;
 
-use briefing::app::loading::Outcome;
+use briefing::app::loading::{Job, Outcome};
 use briefing::app::{Action, Loaded, Target};
 use briefing::briefing::preview::preview_of;
 use briefing::briefing::{Briefing, Input, open};
@@ -32,7 +32,7 @@ fn on_preview(input: &Input, limit: usize) -> (Reader, Briefing, mpsc::Sender<Ou
     // The test's sender stands for the loading thread: nothing comes unless the test sends it.
     let (tx, rx) = mpsc::channel();
     let r = Reader {
-        app: r.app.with_loading(rx),
+        app: r.app.with_loading(Job::on(rx)),
         ..r
     };
     (r, whole, tx)
