@@ -21,7 +21,6 @@
 //!
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use daachorse::{
@@ -56,7 +55,8 @@ impl Patterns {
     /// (`check` reports the clash as an error).
     #[must_use]
     pub fn new(actors: &[Actor]) -> Self {
-        let mut seen: HashMap<String, u32> = HashMap::new();
+        // foldhash, not SipHash: every spelling is hashed, on the way to the scan.
+        let mut seen: foldhash::HashMap<String, u32> = foldhash::HashMap::default();
         let mut p = Self::default();
         let mut add = |text: String, owner: u32, p: &mut Self| {
             if !text.is_empty() && !seen.contains_key(&text) {
@@ -429,7 +429,7 @@ struct Matcher {
 
 impl Matcher {
     fn new(patterns: &[String]) -> Self {
-        let mut seen = HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         let kept: Vec<(&str, u32)> = patterns
             .iter()
             .enumerate()

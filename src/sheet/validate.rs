@@ -2,7 +2,7 @@
 //! `end` before `date`, the same pattern claimed by two actors, and a spelling that is a common
 //! English word.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::{Actor, ActorPositions, FactSheet, Positions, Span};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
@@ -23,7 +23,8 @@ pub fn validate<'a>(
     let ids: Vec<&str> = sheet.actors.iter().map(|a| a.id.as_str()).collect();
     // A name or an alias written where an id belongs: each spelling, folded and lowercased,
     // with the actor it names and what it is of that actor. The name wins over an alias.
-    let mut spelled: HashMap<String, (&str, &str)> = HashMap::new();
+    // foldhash, not SipHash, here and below: every spelling is hashed.
+    let mut spelled: foldhash::HashMap<String, (&str, &str)> = foldhash::HashMap::default();
     for a in &sheet.actors {
         for (text, what) in
             std::iter::once((&a.name, "name")).chain(a.aliases.iter().map(|x| (x, "alias")))
@@ -35,7 +36,7 @@ pub fn validate<'a>(
     }
     // Looked up once per reference, so a set, not the list (20,000 references among 100,000
     // actors took seconds).
-    let known: HashSet<&str> = ids.iter().copied().collect();
+    let known: foldhash::HashSet<&str> = ids.iter().copied().collect();
     // The closest id to each unknown one is looked for among all ids, once per distinct
     // unknown id, and only while the comparisons stay within a budget: 20,000 bad references
     // among 100,000 actors compared every pair (49 s). A normal sheet never reaches it.
@@ -110,7 +111,7 @@ pub fn validate<'a>(
 
 /// Mention rule 5 needs every folded pattern to name one actor.
 fn patterns(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
-    let mut owner: HashMap<String, (usize, Span)> = HashMap::new();
+    let mut owner: foldhash::HashMap<String, (usize, Span)> = foldhash::HashMap::default();
     for (n, (a, p)) in sheet.actors.iter().zip(&pos.actors).enumerate() {
         for (text, span) in spellings(a, p) {
             let folded = fold(text);
