@@ -220,6 +220,8 @@ pub struct App {
     /// The unclaimed names while `u` shows them: a stored derived value (see
     /// [`unclaimed`]: too slow to find per frame), found again by a reload.
     unclaimed: Option<Unclaimed>,
+    /// The unclaimed names of a long article, while they are found on another thread.
+    finding: Option<unclaimed::Finding>,
     /// The article's selection, and where a drag began.
     selection: selection::SelectionState,
     /// Which briefing is shown: one more on every reload, for the stored derived values
@@ -289,6 +291,7 @@ impl App {
             last_click: None,
             export_dir: std::path::PathBuf::from("."),
             unclaimed: None,
+            finding: None,
             selection: selection::SelectionState::default(),
             generation: 0,
             shown_actors: list::Shown::default(),

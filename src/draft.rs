@@ -183,10 +183,25 @@ fn name_candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
 /// names, which must be quick).
 #[must_use]
 pub fn names_only(article: &Article) -> Vec<Candidate> {
+    names_only_until(article, &std::sync::atomic::AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`names_only`], given up (`None`) once `stop` is set, looked at between its steps (the
+/// sentences found, the names read from them).
+#[must_use]
+pub fn names_only_until(
+    article: &Article,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<Candidate>> {
+    let stopped = || stop.load(std::sync::atomic::Ordering::Relaxed);
     let text = article.text();
     let head = headline(text);
     let sentences = text::sentences(article, head.as_ref().map(|h| h.1));
-    name_candidates(text, &sentences)
+    if stopped() {
+        return None;
+    }
+    let candidates = name_candidates(text, &sentences);
+    (!stopped()).then_some(candidates)
 }
 
 /// Reads `article` (with its `omit` already applied) for names, dates and figures.

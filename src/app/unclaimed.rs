@@ -5,15 +5,19 @@
 //! sentence for names (about 0.3 ms for the bundled article, 100 ms for 1 MiB, 750 ms for
 //! 10 MiB of the synthetic workload, measured by `cargo bench --bench draft -- unclaimed`), far
 //! too slow to do for each frame. They are found when `u` turns them on and again after a
-//! reload while they are on; a long article's are found on [`crate::app::Action::Settle`],
-//! once the frame saying so is on screen, so that no key waits on them unannounced.
+//! reload while they are on; a long article's on a thread of their own ([`Finding`]), started
+//! on [`crate::app::Action::Settle`] once the frame saying so is on screen and taken on a
+//! later one, so that no key waits on them (256 MiB takes about half a minute).
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use super::keys::Context;
 use super::{Action, App};
 use crate::briefing::Briefing;
-use crate::draft::suggest::unclaimed_names;
+use crate::draft::suggest::unclaimed_names_until;
 
 /// Articles longer than this have their unclaimed names found once the frame saying so is
 /// drawn ([`Unclaimed::pending`]); shorter ones at once (a few tens of milliseconds at most).
@@ -52,9 +56,15 @@ impl Unclaimed {
     /// The unclaimed names of `b` and their places.
     #[must_use]
     pub fn find(b: &Briefing) -> Self {
+        Self::find_until(b, &AtomicBool::new(false)).unwrap_or_default()
+    }
+
+    /// [`Self::find`], given up (`None`) once `stop` is set, looked at between its steps.
+    #[must_use]
+    pub fn find_until(b: &Briefing, stop: &AtomicBool) -> Option<Self> {
         let mut names = Vec::new();
         let mut places = Vec::new();
-        for (n, (candidate, at)) in unclaimed_names(b).into_iter().enumerate() {
+        for (n, (candidate, at)) in unclaimed_names_until(b, stop)?.into_iter().enumerate() {
             names.push(candidate.name);
             places.extend(at.into_iter().map(|range| Place { range, name: n }));
         }
@@ -69,11 +79,11 @@ impl Unclaimed {
             }
             keep
         });
-        Self {
+        Some(Self {
             names,
             places,
             pending: false,
-        }
+        })
     }
 
     /// How many names no actor claims.
@@ -112,6 +122,57 @@ impl Unclaimed {
     }
 }
 
+/// The unclaimed names of a long article being found on another thread: where they arrive,
+/// and the flag that stops it, which dropping it sets (`u` again, a reload). One is found at a
+/// time: a finding stopped ends at its next step, and the next waits for it (each holds
+/// gigabytes at 256 MiB).
+#[derive(Debug)]
+pub struct Finding {
+    rx: Receiver<Unclaimed>,
+    stop: Arc<AtomicBool>,
+}
+
+/// Held by the finding that runs.
+static FINDING: Mutex<()> = Mutex::new(());
+
+impl Finding {
+    /// Starts finding the unclaimed names of `b` (a copy: the article is shared, not copied).
+    fn start(b: &Briefing) -> Self {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let stop = Arc::new(AtomicBool::new(false));
+        let (told, b) = (Arc::clone(&stop), b.clone());
+        // No thread to be had: the receiver says so, as a finding that stopped.
+        let _ = std::thread::Builder::new()
+            .name("unclaimed".into())
+            .spawn(move || {
+                let _turn = FINDING.lock().unwrap_or_else(PoisonError::into_inner);
+                if told.load(Ordering::Relaxed) {
+                    return;
+                }
+                if let Some(found) = Unclaimed::find_until(&b, &told) {
+                    // The receiver may be gone (stopped meanwhile): nothing to do.
+                    let _ = tx.send(found);
+                }
+            });
+        Self { rx, stop }
+    }
+
+    /// The names, once found; `Err` when the thread ended without them (it panicked).
+    fn arrived(&self) -> Option<Result<Unclaimed, ()>> {
+        match self.rx.try_recv() {
+            Ok(found) => Some(Ok(found)),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(Err(())),
+        }
+    }
+}
+
+impl Drop for Finding {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
 impl App {
     /// The unclaimed names, while `u` shows them.
     #[must_use]
@@ -123,6 +184,7 @@ impl App {
     /// article), or hidden.
     pub(super) fn toggle_unclaimed(&mut self) {
         if self.unclaimed.take().is_some() {
+            self.finding = None;
             self.article.unclaimed = None;
             self.say("Unclaimed names hidden");
             return;
@@ -136,11 +198,28 @@ impl App {
         }
     }
 
-    /// Finds the unclaimed names left to find (on [`Action::Settle`]).
+    /// Starts finding the unclaimed names left to find, on another thread, or takes them once
+    /// found (on [`Action::Settle`]).
     pub(super) fn settle_unclaimed(&mut self) {
-        if self.unclaimed.as_ref().is_some_and(|u| u.pending) {
-            self.unclaimed = Some(Unclaimed::find(&self.briefing));
-            self.said_unclaimed();
+        if !self.unclaimed.as_ref().is_some_and(|u| u.pending) {
+            return;
+        }
+        let Some(finding) = &self.finding else {
+            self.finding = Some(Finding::start(&self.briefing));
+            return;
+        };
+        match finding.arrived() {
+            None => {}
+            Some(Ok(found)) => {
+                self.finding = None;
+                self.unclaimed = Some(found);
+                self.said_unclaimed();
+            }
+            Some(Err(())) => {
+                self.finding = None;
+                self.unclaimed = None;
+                self.complain("Finding the unclaimed names stopped unexpectedly");
+            }
         }
     }
 
@@ -148,6 +227,8 @@ impl App {
     /// while they are shown, the cursor off the old ones.
     pub(crate) fn refresh_unclaimed(&mut self) {
         self.article.unclaimed = None;
+        // Those of the briefing before are of no use.
+        self.finding = None;
         if self.unclaimed.is_some() {
             self.unclaimed = Some(if self.briefing.article.text().len() >= LATER_FROM {
                 Unclaimed::later()

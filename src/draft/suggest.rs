@@ -152,7 +152,19 @@ fn sort_names(b: &Briefing, candidates: Vec<Candidate>) -> Sorted {
 /// for the reader's `u`.
 #[must_use]
 pub fn unclaimed_names(b: &Briefing) -> Vec<(Candidate, Vec<Range<usize>>)> {
-    sort_names(b, super::names_only(&b.article)).0
+    unclaimed_names_until(b, &std::sync::atomic::AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`unclaimed_names`], given up (`None`) once `stop` is set (see
+/// [`super::names_only_until`]).
+#[must_use]
+pub fn unclaimed_names_until(
+    b: &Briefing,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<(Candidate, Vec<Range<usize>>)>> {
+    let candidates = super::names_only_until(&b.article, stop)?;
+    let names = sort_names(b, candidates).0;
+    (!stop.load(std::sync::atomic::Ordering::Relaxed)).then_some(names)
 }
 
 /// What `b`'s fact sheet leaves out.

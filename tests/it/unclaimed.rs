@@ -196,6 +196,29 @@ fn a_long_article_says_it_is_finding_the_unclaimed_names() {
     assert!(r.status().contains("unclaimed name"), "{}", r.status());
 }
 
+/// A long article's unclaimed names are found on another thread, started by the settle after
+/// `u`: `u` again stops the finding and hides them, and `u` once more finds them anew.
+#[test]
+fn a_long_articles_unclaimed_names_are_found_beside_the_keys() {
+    let paragraph = "The Liaison Bureau met Jane Fowler in Paris on Monday.\n";
+    let article = paragraph.repeat(300 * 1024 / paragraph.len());
+    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = Reader::of(&f, 120, 40);
+    r.act(Action::ToggleUnclaimed).act(Action::Settle);
+    r.act(Action::ToggleUnclaimed);
+    assert!(r.app.unclaimed().is_none() && !r.app.needs_settle());
+    assert!(
+        r.status().contains("Unclaimed names hidden"),
+        "{}",
+        r.status()
+    );
+    r.act(Action::ToggleUnclaimed);
+    r.settle();
+    let u = r.app.unclaimed().expect("shown");
+    assert!(!u.pending && u.count() > 0);
+    assert!(r.status().contains("unclaimed name"), "{}", r.status());
+}
+
 #[test]
 fn the_details_list_each_spelling_with_its_mentions_and_mark_one_never_found() {
     let sheet = crate::harness::SHEET.replace(
