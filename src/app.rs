@@ -483,6 +483,15 @@ impl App {
             .search
             .settle_kept(&self.briefing.article, &mut self.article);
         self.search_kept(typed);
+        // `n` and `N` typed while the matches were found: walked now that they are in.
+        if matches!(typed, Typed::Kept | Typed::NoMatch) {
+            let walks = std::mem::take(&mut self.search.walks);
+            if typed == Typed::Kept {
+                for forward in walks {
+                    self.walk_matches(forward);
+                }
+            }
+        }
     }
 
     /// What the article's search left to do: say it matched nothing, or record the jump.

@@ -246,8 +246,13 @@ impl App {
     /// `n` or `N` through the search's matches: from the match shown, else from the cursor
     /// when it is on screen, else from the top of the screen (as for mentions); wraps around,
     /// and says so.
-    fn walk_matches(&mut self, forward: bool) {
+    pub(super) fn walk_matches(&mut self, forward: bool) {
         let n = self.search.matches.len();
+        if n == 0 && self.search.running() {
+            // Walked once the matches are in (`App::settle_search`), not said to be none.
+            self.search.walks.push(forward);
+            return;
+        }
         if n == 0 {
             self.complain(format!("No match for \"{}\"", self.search.query));
             return;

@@ -39,6 +39,9 @@ pub struct Search {
     running: Option<Running>,
     /// The matches in omitted lines, while those of the rest are found on another thread.
     in_omitted: Vec<Span>,
+    /// `n` (true) and `N` typed after Enter while the matches were still found on another
+    /// thread: walked, in order, once they are in.
+    pub walks: Vec<bool>,
 }
 
 /// A search on another thread: where its matches arrive, and the flag that stops it. Dropping
@@ -91,6 +94,7 @@ impl Search {
     pub fn start(&mut self, article: &Arc<Article>, with_omitted: bool) {
         self.current = None;
         self.running = None;
+        self.walks.clear();
         self.with_omitted = with_omitted;
         self.in_omitted = Vec::new();
         let query = fold(&self.query);

@@ -270,6 +270,32 @@ fn a_running_search_says_searching() {
     assert!(r.status().contains("matches"), "{}", r.status());
 }
 
+/// `n` and `N` typed after Enter, while a long article's matches are still found, are walked
+/// once they are in, in order, rather than told there is no match.
+#[test]
+fn n_typed_while_the_matches_are_found_walks_them_once_they_are_in() {
+    let article = long_article(4 * 1024 * 1024);
+    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
+    let mut r = Reader::of(&f, 120, 40);
+    r.press("/");
+    for c in "needle".chars() {
+        r.act(Action::Type(c));
+    }
+    r.act(Action::Submit);
+    assert!(
+        r.app.search().running(),
+        "Enter started the search, and kept it"
+    );
+    r.act(Action::NextHit)
+        .act(Action::NextHit)
+        .act(Action::NextHit)
+        .act(Action::PrevHit);
+    assert!(!r.status().contains("No match"), "{}", r.status());
+    r.settle();
+    assert_eq!(r.app.search().current, Some(2), "{}", r.status());
+    assert!(r.status().contains("match 3/"), "{}", r.status());
+}
+
 /// The crowded workload of the benches loads without an error, every event naming its first
 /// actor.
 #[test]
