@@ -34,11 +34,25 @@ fn row<W: Write, S: AsRef<str>>(
     cells: impl IntoIterator<Item = S>,
 ) -> io::Result<()> {
     for cell in cells {
-        w.write_field(safe(&visible(cell.as_ref())).as_bytes())?;
+        w.write_field(safe(&visible(cell.as_ref())).as_bytes())
+            .map_err(io_error)?;
     }
     // An empty record after its fields ends the row they make.
-    w.write_record(std::iter::empty::<&[u8]>())?;
+    w.write_record(std::iter::empty::<&[u8]>())
+        .map_err(io_error)?;
     Ok(())
+}
+
+/// The writer's own error as it was (a reader gone is `BrokenPipe`, which `export | head` takes
+/// for the end it is), where the csv crate's conversion makes every error "other".
+fn io_error(e: ::csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        ::csv::ErrorKind::Io(e) => e,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
 }
 
 fn actors<W: Write>(b: &Briefing, w: &mut Csv<W>) -> io::Result<()> {

@@ -455,30 +455,38 @@ fn a_closed_pipe_is_not_an_error() {
     use std::io::Read;
     use std::process::{Command, Stdio};
     // Like `briefing export -f json | head -c 1`: the reader goes away after one byte, long
-    // before the export (megabytes, far more than a pipe buffers) is written.
+    // before the export (megabytes, far more than a pipe buffers) is written. In every format
+    // and CSV table that is that long (the CSV mentions said "Broken pipe" and exited 1).
     let f = Fixture::new(SHEET, "NATO met. ".repeat(50_000).as_bytes());
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("briefing"))
-        .args(["export", "-f", "json"])
-        .arg(f.sheet())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stdout = child.stdout.take().unwrap();
-    let mut byte = [0u8; 1];
-    stdout.read_exact(&mut byte).unwrap();
-    drop(stdout);
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.status.success() || out.status.code().is_none(),
-        "{:?}",
-        out.status
-    );
+    for args in [
+        &["-f", "json"][..],
+        &["-f", "csv", "--table", "mentions"],
+        &["-f", "markdown"],
+    ] {
+        let mut child = Command::new(assert_cmd::cargo::cargo_bin("briefing"))
+            .arg("export")
+            .args(args)
+            .arg(f.sheet())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut byte = [0u8; 1];
+        stdout.read_exact(&mut byte).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.status.success() || out.status.code().is_none(),
+            "{args:?}: {:?}",
+            out.status
+        );
+    }
 }
 
 // ── Where -o writes: standard streams, pipes, devices, links ───────────────────────────────
