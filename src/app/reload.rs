@@ -150,8 +150,12 @@ impl App {
     fn files_reloaded(&mut self, outcome: Outcome) {
         match outcome {
             Ok(b) => {
-                let sheet = b.sheet != self.briefing.sheet || b.warnings != self.briefing.warnings;
                 let article = b.article.text() != self.briefing.article.text();
+                // The warnings follow the article too (their lines, what they find there): the
+                // sheet is named for them only when its own text changed.
+                let sheet = b.sheet != self.briefing.sheet
+                    || b.warnings != self.briefing.warnings
+                        && (!article || b.sheet_text != self.briefing.sheet_text);
                 let named = match (sheet, article) {
                     (false, false) => {
                         // Comments or layout only: what is shown stays, but the text is the

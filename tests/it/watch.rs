@@ -34,6 +34,34 @@ fn an_edited_article_is_reloaded_with_the_same_sentence_at_the_top() {
     );
 }
 
+/// An article edit that moves its warnings' lines names the article alone: the fact sheet is
+/// as it was.
+#[test]
+fn an_article_edit_that_moves_the_warnings_names_the_article_alone() {
+    let sheet = with_actor(SHEET, "china", "China");
+    let f = Fixture::new(&sheet, "NATO China met.\n".as_bytes());
+    let mut r = Reader::of(&f, 120, 24);
+    let before = r.app.briefing().warnings.clone();
+    assert!(
+        before.iter().any(|w| w.message.contains("side by side")),
+        "{before:?}"
+    );
+    fs::write(f.path("article.txt"), "A line above.\nNATO China met.\n").unwrap();
+    r.act(Action::FilesChanged);
+    assert_ne!(
+        r.app.briefing().warnings,
+        before,
+        "the warning's line moved"
+    );
+    assert!(
+        r.status()
+            .contains(" article.txt changed on disk: reloaded"),
+        "{}",
+        r.status()
+    );
+    assert!(!r.status().contains("facts.toml"), "{}", r.status());
+}
+
 #[test]
 fn files_that_load_as_shown_change_nothing_and_say_nothing() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
