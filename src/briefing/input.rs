@@ -202,11 +202,20 @@ impl Input {
                     "name a text file".to_owned(),
                 ),
                 ReadError::TooLarge(size) => (
-                    format!(
-                        "the article {shown} is {} MiB, over the limit of {} MiB",
-                        size / (1024 * 1024),
-                        MAX_ARTICLE_BYTES / (1024 * 1024)
-                    ),
+                    // In whole MiB, unless the two would read the same.
+                    if size >> 20 > MAX_ARTICLE_BYTES >> 20 {
+                        format!(
+                            "the article {shown} is {} MiB, over the limit of {} MiB",
+                            size >> 20,
+                            MAX_ARTICLE_BYTES >> 20
+                        )
+                    } else {
+                        format!(
+                            "the article {shown} is {size} bytes, over the limit of \
+                             {MAX_ARTICLE_BYTES} bytes ({} MiB)",
+                            MAX_ARTICLE_BYTES >> 20
+                        )
+                    },
                     "split it into several briefings".to_owned(),
                 ),
                 ReadError::Io(io) if io.kind() == std::io::ErrorKind::NotFound => (

@@ -495,6 +495,20 @@ fn devices_fifos_folders_and_huge_files_are_refused_without_reading_them() {
         .stdout(predicate::str::contains(
             "is 300 MiB, over the limit of 256 MiB",
         ));
+    // A byte over: said in bytes, where MiB would read "256 MiB, over the limit of 256 MiB".
+    fs::File::create(f.path("huge.txt"))
+        .unwrap()
+        .set_len(256 * 1024 * 1024 + 1)
+        .unwrap();
+    briefing()
+        .arg("check")
+        .arg(f.sheet())
+        .timeout(std::time::Duration::from_secs(10))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "is 268435457 bytes, over the limit of 268435456 bytes (256 MiB)",
+        ));
 }
 
 /// Tests run as root here, where permissions do not stop reads; `/proc/self/mem` is a regular
