@@ -353,7 +353,14 @@ impl App {
         };
         let kept = if replayed { self.message.clone() } else { None };
         // Behind a preview, what needs the whole briefing waits for it (see `loading.rs`).
-        if self.loading.defers(&action, self.window.is_some()) {
+        let listless = self.focus != Pane::Article
+            && self.loading.preview()
+            && self.briefing.sheet.actors.is_empty()
+            && self.briefing.sheet.events.is_empty();
+        if self
+            .loading
+            .defers(&action, self.window.is_some(), listless)
+        {
             // Replayed once the load is in, a held key still leaves the message.
             self.loading.defer(if replayed {
                 Action::Replayed(Box::new(action))

@@ -373,14 +373,21 @@ impl Loading {
     /// Whether `action` must wait for the whole briefing: while a preview is shown, it needs
     /// the mention index or the whole text, or an action before it waits already. Never for
     /// what must happen now. `window` is true while a window (the help) takes the keys: they
-    /// act on it alone.
+    /// act on it alone. `listless` is true while the keys go to a list pane that the preview
+    /// leaves empty (it holds only the `[briefing]` table of a long fact sheet): `2 j j Enter`
+    /// then follows the third actor once they are in, not the first.
     #[must_use]
-    pub fn defers(&self, action: &Action, window: bool) -> bool {
+    pub fn defers(&self, action: &Action, window: bool, listless: bool) -> bool {
         if now(action) {
             return false;
         }
         if self.preview {
-            return !self.deferred.is_empty() || (!window && needs_whole(action));
+            let focus = matches!(
+                action,
+                Action::FocusNext | Action::FocusPrev | Action::Focus(_)
+            );
+            return !self.deferred.is_empty()
+                || (!window && (listless && !focus || needs_whole(action)));
         }
         // While an undo's load is in flight, the briefing shown is the one before the undo: a
         // change waits for the sheet as undone, so that its dialog offers what is there, and so
@@ -490,22 +497,41 @@ mod tests {
     fn behind_a_preview_what_needs_the_index_waits_and_so_does_what_follows_it() {
         let (_tx, rx) = mpsc::channel();
         let mut l = Loading::behind_preview(Job::on(rx));
-        assert!(!l.defers(&Action::Down, false));
-        assert!(l.defers(&Action::NextHit, false));
+        assert!(!l.defers(&Action::Down, false, false));
+        assert!(l.defers(&Action::NextHit, false, false));
         assert!(
-            !l.defers(&Action::NextHit, true),
+            !l.defers(&Action::NextHit, true, false),
             "the help window's own keys"
         );
         l.defer(Action::NextHit);
         assert!(
-            l.defers(&Action::Down, false),
+            l.defers(&Action::Down, false, false),
             "nothing overtakes what waits"
         );
-        assert!(!l.defers(&Action::Quit, false));
+        assert!(!l.defers(&Action::Quit, false, false));
         assert!(l.finish(0).is_none(), "a stale generation");
         assert_eq!(l.finish(1), Some(Why::Start));
-        assert!(!l.preview() && !l.defers(&Action::NextHit, false));
+        assert!(!l.preview() && !l.defers(&Action::NextHit, false, false));
         assert_eq!(l.take_deferred(), vec![Action::NextHit]);
+        // Keys for a list the preview leaves empty (a long fact sheet's `[briefing]` alone).
+        let mut l = Loading::behind_preview(Job::on(mpsc::channel().1));
+        assert!(
+            l.defers(&Action::Down, false, true),
+            "a list the preview lacks"
+        );
+        assert!(
+            !l.defers(&Action::FocusNext, false, true),
+            "moving to another pane"
+        );
+        assert!(
+            !l.defers(&Action::Down, true, true),
+            "the help window's own keys"
+        );
+        l.defer(Action::Down);
+        assert!(
+            l.defers(&Action::FocusNext, false, true),
+            "nothing overtakes what waits"
+        );
     }
 
     /// A load waits for the one before it to end before reading; one told to stop before its
@@ -560,11 +586,11 @@ mod tests {
         };
         let input = Input::Bundled;
         let undo = l.start(&input, Why::Undo);
-        assert!(!l.defers(&Action::Down, false));
-        assert!(!l.defers(&Action::NextHit, false));
-        assert!(!l.defers(&Action::Quit, false));
+        assert!(!l.defers(&Action::Down, false, false));
+        assert!(!l.defers(&Action::NextHit, false, false));
+        assert!(!l.defers(&Action::Quit, false, false));
         assert!(
-            !l.defers(&Action::Add, true),
+            !l.defers(&Action::Add, true, false),
             "in a window, `a` is the window's"
         );
         for change in [
@@ -573,17 +599,20 @@ mod tests {
             Action::AddEvidence,
             Action::Undo,
         ] {
-            assert!(l.defers(&change, false), "{change:?}");
+            assert!(l.defers(&change, false, false), "{change:?}");
         }
         l.defer(Action::Add);
-        assert!(l.defers(&Action::Down, false), "after a deferred change");
-        assert!(!l.defers(&Action::Quit, false));
+        assert!(
+            l.defers(&Action::Down, false, false),
+            "after a deferred change"
+        );
+        assert!(!l.defers(&Action::Quit, false, false));
         assert_eq!(l.finish(undo), Some(Why::Undo));
-        assert!(!l.defers(&Action::Add, false), "the undo is in");
+        assert!(!l.defers(&Action::Add, false, false), "the undo is in");
         assert_eq!(l.take_deferred(), vec![Action::Add]);
         l.start(&input, Why::Reload);
         assert!(
-            !l.defers(&Action::Add, false),
+            !l.defers(&Action::Add, false, false),
             "a reload is checked when written"
         );
     }

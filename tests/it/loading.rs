@@ -179,3 +179,30 @@ fn a_failed_reload_keeps_the_old_briefing_and_lists_its_errors() {
     assert!(r.status().contains("Reload failed"), "{}", r.status());
     assert!(r.app.window().is_some(), "the errors are listed");
 }
+
+/// Keys for the Actors pane typed while a long fact sheet's preview shows (its `[briefing]`
+/// table alone, no actors yet) wait for the whole briefing, in order: `2 j j Enter` follows the
+/// actor it follows once loaded, not the first one.
+#[test]
+fn keys_for_a_list_the_preview_lacks_wait_for_it() {
+    let w = generate(200 * 1024, 400, 7);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let input = Input::Path(w.write_to(dir.path()).expect("the workload written"));
+    let (mut r, whole, _keep) = on_preview(&input, 20_000);
+    assert!(
+        r.app.briefing().sheet.actors.is_empty(),
+        "the preview of a long fact sheet holds no actors"
+    );
+    let mut want = Reader::new(whole.clone(), input.clone(), 100, 30);
+    want.press("2 j j Enter");
+    let followed = want.app.followed().target();
+    assert_ne!(followed, Target::None);
+    // Moving between panes never waits.
+    r.press("2 1");
+    assert!(!r.app.loading().deferring());
+    r.press("2 j j Enter");
+    assert!(r.app.loading().deferring());
+    let action = loaded(&r, Ok(whole));
+    r.act(action);
+    assert_eq!(r.app.followed().target(), followed);
+}
