@@ -97,7 +97,17 @@ impl Search {
         self.walks.clear();
         self.with_omitted = with_omitted;
         self.in_omitted = Vec::new();
-        let query = fold(&self.query);
+        let mut query = fold(&self.query);
+        // `fold` trims: a space typed before or after the words is searched for, as in less
+        // (`/the ` finds "the" before a space, not "then").
+        if !query.is_empty() {
+            if self.query.starts_with(char::is_whitespace) {
+                query.insert(0, ' ');
+            }
+            if self.query.ends_with(char::is_whitespace) {
+                query.push(' ');
+            }
+        }
         if query.is_empty() {
             self.matches = Vec::new();
             return;

@@ -397,6 +397,44 @@ fn search_ignores_case_folds_quotes_and_cancels_back() {
     assert!(r.effects.iter().all(|e| *e != Effect::Quit));
 }
 
+/// A space typed before or after the query is searched for, as in less: `/the ` finds "the"
+/// before a space (or a line break), not "then" or "there".
+#[test]
+fn spaces_around_a_query_are_searched_for() {
+    let f = Fixture::new(
+        SHEET,
+        b"Then the others met there, the
+end.
+",
+    );
+    let mut r = Reader::of(&f, 80, 24);
+    let found = |r: &mut Reader, query: &str| {
+        r.press("/").type_text(query).press("Enter");
+        let text = r.app.briefing().article.text().to_owned();
+        let got: Vec<String> = (r.app.search().matches.iter())
+            .map(|m| text[m.range()].to_owned())
+            .collect();
+        r.press("Esc Esc");
+        got
+    };
+    assert_eq!(
+        found(&mut r, "the").len(),
+        5,
+        "Then, the, others, there, the"
+    );
+    assert_eq!(found(&mut r, "the "), ["the ", "the\n"]);
+    assert_eq!(
+        found(&mut r, " the"),
+        [" the", " the", " the"],
+        "the, there, the"
+    );
+    assert_eq!(found(&mut r, " the "), [" the ", " the\n"]);
+    assert!(
+        found(&mut r, "  ").is_empty(),
+        "spaces alone search nothing"
+    );
+}
+
 #[test]
 fn lists_filter_as_you_type() {
     let mut r = Reader::bundled(80, 24);
