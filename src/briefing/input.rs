@@ -245,7 +245,13 @@ impl Input {
                 span,
                 format!(
                     "the article is outside the fact sheet's folder: {}",
-                    escaped(&shown)
+                    // Where a link in the folder points.
+                    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+                        escaped(&format!("{shown}, a link to {}", display(&resolve(&path))))
+                            .into_owned()
+                    } else {
+                        escaped(&shown).into_owned()
+                    }
                 ),
             ));
         }

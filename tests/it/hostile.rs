@@ -550,6 +550,20 @@ fn an_article_outside_the_folder_is_allowed_and_located() {
     assert!(!r.screen().contains("warning"), "{}", r.screen());
     r.press("w");
     assert!(r.screen().contains("outside the fact sheet's folder"));
+    // A link in the folder to it: the note says where the link points.
+    std::os::unix::fs::symlink("../shared.txt", inner.join("article.txt")).unwrap();
+    fs::write(inner.join("facts.toml"), SHEET).unwrap();
+    let target = fs::canonicalize(outer.path().join("shared.txt")).unwrap();
+    briefing()
+        .arg("check")
+        .arg(&inner)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "note: the article is outside the fact sheet's folder: {}, a link to {}",
+            inner.join("article.txt").display(),
+            target.display()
+        )));
 }
 
 #[test]
