@@ -248,7 +248,7 @@ impl App {
     /// and says so.
     pub(super) fn walk_matches(&mut self, forward: bool) {
         let n = self.search.matches.len();
-        if n == 0 && self.search.running() {
+        if self.search.running() {
             // Walked once the matches are in (`App::settle_search`), not said to be none.
             self.search.walks.push(forward);
             return;

@@ -128,6 +128,8 @@ impl Search {
             self.matches = merge(found, std::mem::take(&mut self.in_omitted));
             return;
         }
+        // The matches of the query before are not this one's (nor shown as if they were).
+        self.matches = Vec::new();
         let (tx, rx) = mpsc::channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let stop = Arc::clone(&cancel);

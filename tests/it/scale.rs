@@ -278,13 +278,20 @@ fn n_typed_while_the_matches_are_found_walks_them_once_they_are_in() {
     let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
     let mut r = Reader::of(&f, 120, 40);
     r.press("/");
-    for c in "needle".chars() {
+    // A first letter searched for on its own (its matches in) before the rest is typed.
+    r.act(Action::Type('n')).settle();
+    assert!(r.app.search().matches.len() > 1000);
+    for c in "eedle".chars() {
         r.act(Action::Type(c));
     }
     r.act(Action::Submit);
     assert!(
         r.app.search().running(),
         "Enter started the search, and kept it"
+    );
+    assert!(
+        r.app.search().matches.is_empty(),
+        "the matches of n are not those of needle"
     );
     r.act(Action::NextHit)
         .act(Action::NextHit)
