@@ -246,6 +246,8 @@ impl App {
         let (was_text, now_text) = (old.article.text(), self.briefing.article.text());
         let top = same_place(was_text, now_text, top);
         let cursor_at = cursor_at.map(|at| same_place(was_text, now_text, at));
+        let selected_at = (self.selection.selection.as_ref())
+            .map(|s| same_place(was_text, now_text, s.range().start));
         let (was, now) = (&old.sheet, &self.briefing.sheet);
         let actor = |a: usize| same_id(&was.actors, &now.actors, a, |x| &x.id);
         let event = |e: usize| same_id(&was.events, &now.events, e, |x| &x.id);
@@ -278,7 +280,7 @@ impl App {
         // still whole words), or the selection goes.
         self.selection = super::selection::SelectionState {
             selection: (self.selection.selection.as_ref())
-                .and_then(|s| s.carried_over(was_text, &self.briefing.article)),
+                .and_then(|s| s.carried_over(was_text, &self.briefing.article, selected_at?)),
             pressed: None,
         };
         if self.article.cursor.is_none() {

@@ -105,30 +105,33 @@ impl Selection {
     }
 
     /// The selection after a reload, of `was` (the article's text before) in `now`: the same
-    /// words, where they stand nearest to where they stood, both ends still whole words;
-    /// `None` when they are gone, or now take in an omitted line.
+    /// words, both ends whole words and no omitted line taken in, where they stand nearest to
+    /// `near` (where the text they began at is now); `None` when there are none such.
     #[must_use]
-    pub fn carried_over(&self, was: &str, now: &Article) -> Option<Self> {
+    pub fn carried_over(&self, was: &str, now: &Article, near: usize) -> Option<Self> {
         let range = self.range();
         let words = was.get(range.clone())?;
         let text = now.text();
-        let start = if text.get(range.clone()) == Some(words) {
-            range.start
-        } else {
-            memchr::memmem::find_iter(text.as_bytes(), words.as_bytes())
-                .min_by_key(|&at| at.abs_diff(range.start))?
-        };
-        let moved = |r: &Range<usize>| r.start - range.start + start..r.end - range.start + start;
-        let carried = Self {
-            anchor: moved(&self.anchor),
-            head: moved(&self.head),
+        let at = |start: usize| {
+            let moved =
+                |r: &Range<usize>| r.start - range.start + start..r.end - range.start + start;
+            Self {
+                anchor: moved(&self.anchor),
+                head: moved(&self.head),
+            }
         };
         let whole = |r: &Range<usize>| word_at(text, r.start).as_ref() == Some(r);
-        let all = carried.range();
-        (whole(&carried.anchor)
-            && whole(&carried.head)
-            && !crosses_omitted(now, all.start, all.end))
-        .then_some(carried)
+        let fits = |s: &Self| {
+            let all = s.range();
+            whole(&s.anchor) && whole(&s.head) && !crosses_omitted(now, all.start, all.end)
+        };
+        if text.get(range.clone()) == Some(words) && fits(&at(range.start)) {
+            return Some(at(range.start));
+        }
+        memchr::memmem::find_iter(text.as_bytes(), words.as_bytes())
+            .map(at)
+            .filter(fits)
+            .min_by_key(|s| s.range().start.abs_diff(near))
     }
 }
 

@@ -462,6 +462,13 @@ fn a_reload_keeps_the_selection_by_its_words() {
     assert_eq!(selected(&r), "Ångström said NATO");
     r.press("l");
     assert_eq!(selected(&r), "Ångström said NATO met");
+    // The same letters inside another word come first: the words themselves are found.
+    let fake = "A first line.\nAnother.\nXÅngström said NATO met.\n";
+    std::fs::write(f.path("article.txt"), format!("{fake}{article}")).unwrap();
+    r.press("r");
+    assert_eq!(selected(&r), "Ångström said NATO met");
+    let at = r.app.selection().unwrap().range().start;
+    assert_eq!(at, fake.len(), "the words themselves, not inside XÅngström");
     // The words changed: no selection, and nothing else selected in its place.
     std::fs::write(f.path("article.txt"), "Ångström said NATO's chief met.\n").unwrap();
     r.press("r");
