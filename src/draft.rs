@@ -170,12 +170,22 @@ pub(crate) fn title_case(line: &str) -> bool {
 /// The names `sentences` of `text` write, read from the sentences not in title case (whose
 /// names cannot be told from their other words).
 fn name_candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
+    name_candidates_until(text, sentences, &std::sync::atomic::AtomicBool::new(false))
+        .unwrap_or_default()
+}
+
+/// [`name_candidates`], given up (`None`) once `stop` is set.
+fn name_candidates_until(
+    text: &str,
+    sentences: &[Sentence],
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Vec<Candidate>> {
     let named: Vec<Sentence> = sentences
         .iter()
         .filter(|s| !title_case(&text[s.range.clone()]))
         .cloned()
         .collect();
-    names::candidates(text, &named)
+    names::candidates_until(text, &named, stop)
 }
 
 /// Reads `article` (with its `omit` already applied) for names alone: what
@@ -200,8 +210,7 @@ pub fn names_only_until(
     if stopped() {
         return None;
     }
-    let candidates = name_candidates(text, &sentences);
-    (!stopped()).then_some(candidates)
+    name_candidates_until(text, &sentences, stop)
 }
 
 /// Reads `article` (with its `omit` already applied) for names, dates and figures.

@@ -267,6 +267,21 @@ mod tests {
         assert!(!u.pending);
     }
 
+    /// Told to stop, a finding gives nothing (the reader drops it for `u` again or a reload).
+    #[test]
+    fn a_finding_told_to_stop_gives_nothing() {
+        let b = Briefing::bundled();
+        assert_eq!(Unclaimed::find_until(&b, &AtomicBool::new(true)), None);
+        assert!(Unclaimed::find_until(&b, &AtomicBool::new(false)).is_some());
+        let sentences = crate::draft::text::sentences(&b.article, None);
+        let stop = AtomicBool::new(true);
+        let text = b.article.text();
+        assert_eq!(
+            crate::draft::names::candidates_until(text, &sentences, &stop),
+            None
+        );
+    }
+
     #[test]
     fn places_are_found_by_offset() {
         let u = Unclaimed {

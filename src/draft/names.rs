@@ -17,6 +17,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::countries::{country, is_city, is_region};
 use super::text::{Sentence, Word, words};
@@ -505,6 +506,18 @@ struct Run {
 /// omitted lines; the headline, when it is in title case, should be left out of them.
 #[must_use]
 pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
+    candidates_until(text, sentences, &AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`candidates`], given up (`None`) once `stop` is set, looked at every [`STOP_EVERY`]
+/// sentences: the reader's unclaimed names of 256 MiB take seconds here.
+#[must_use]
+pub fn candidates_until(
+    text: &str,
+    sentences: &[Sentence],
+    stop: &AtomicBool,
+) -> Option<Vec<Candidate>> {
+    let stopped = |n: usize| n.is_multiple_of(STOP_EVERY) && stop.load(Ordering::Relaxed);
     // Each sentence's words are read again for the second pass rather than kept from the
     // first: kept for all sentences, they were 40 bytes a word (1.8 GB for 256 MiB).
     let all = || sentences.iter().map(|s| words(text, s.range.clone()));
@@ -512,7 +525,10 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
     let mut capital_inside = HashSet::new();
     // A word capitalised inside a sentence, standing alone or ending a name ("Jones" in
     // "Douglas Jones, …"), not heading one ("Court" in "Supreme Court of Freedonia").
-    for ws in all() {
+    for (n, ws) in all().enumerate() {
+        if stopped(n) {
+            return None;
+        }
         for (k, w) in ws.iter().enumerate() {
             let t = clean(text, w).1;
             if t.starts_with(char::is_lowercase) {
@@ -528,7 +544,10 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
         }
     }
     let mut runs = Vec::new();
-    for ws in all() {
+    for (n, ws) in all().enumerate() {
+        if stopped(n) {
+            return None;
+        }
         runs_of(text, &ws, &lower, &capital_inside, &mut runs);
     }
     // Text the sentences leave out on a line they share, a sentence mostly in capitals
@@ -563,8 +582,12 @@ pub fn candidates(text: &str, sentences: &[Sentence]) -> Vec<Candidate> {
         let end = text[from..].find('\n').map_or(text.len(), |n| from + n);
         countries_in(text, &words(text, from..end), &mut runs);
     }
-    group(text, &runs)
+    (!stop.load(Ordering::Relaxed)).then(|| group(text, &runs))
 }
+
+/// How many sentences (or names) [`candidates_until`] and the sorting of the unclaimed names
+/// read between two looks at their stop flag.
+pub const STOP_EVERY: usize = 4096;
 
 /// Whether "and" after the name `ws[run]` joins it with the two capitalised words after it, as
 /// in "Department of Health and Human Services": only in a name with "of", and not before a

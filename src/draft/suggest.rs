@@ -104,6 +104,16 @@ type Sorted = (
 /// spellings of one actor's name it does not list: (actor index, spelling, places). A place is
 /// claimed when a mention covers it, or when mentions of several actors piece it together.
 fn sort_names(b: &Briefing, candidates: Vec<Candidate>) -> Sorted {
+    sort_names_until(b, candidates, &std::sync::atomic::AtomicBool::new(false)).unwrap_or_default()
+}
+
+/// [`sort_names`], given up (`None`) once `stop` is set, looked at every
+/// [`super::names::STOP_EVERY`] names.
+fn sort_names_until(
+    b: &Briefing,
+    candidates: Vec<Candidate>,
+    stop: &std::sync::atomic::AtomicBool,
+) -> Option<Sorted> {
     let text = b.article.text();
     let (mut names, mut aliases) = (Vec::new(), Vec::new());
     let covering = |r: &Range<usize>| {
@@ -113,7 +123,12 @@ fn sort_names(b: &Briefing, candidates: Vec<Candidate>) -> Sorted {
                 .then_some(m.actor as usize)
         })
     };
-    for c in candidates {
+    for (n, c) in candidates.into_iter().enumerate() {
+        if n.is_multiple_of(super::names::STOP_EVERY)
+            && stop.load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return None;
+        }
         let owners: HashSet<usize> = c.occurrences.iter().filter_map(&covering).collect();
         let left: Vec<Range<usize>> = c
             .occurrences
@@ -144,7 +159,7 @@ fn sort_names(b: &Briefing, candidates: Vec<Candidate>) -> Sorted {
             names.push((c, left));
         }
     }
-    (names, aliases)
+    Some((names, aliases))
 }
 
 /// The names no actor claims and the places they stand unclaimed (each name's places
@@ -163,8 +178,7 @@ pub fn unclaimed_names_until(
     stop: &std::sync::atomic::AtomicBool,
 ) -> Option<Vec<(Candidate, Vec<Range<usize>>)>> {
     let candidates = super::names_only_until(&b.article, stop)?;
-    let names = sort_names(b, candidates).0;
-    (!stop.load(std::sync::atomic::Ordering::Relaxed)).then_some(names)
+    Some(sort_names_until(b, candidates, stop)?.0)
 }
 
 /// What `b`'s fact sheet leaves out.

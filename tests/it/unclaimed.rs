@@ -199,7 +199,7 @@ fn a_long_article_says_it_is_finding_the_unclaimed_names() {
 /// A long article's unclaimed names are found on another thread, started by the settle after
 /// `u`: `u` again stops the finding and hides them, and `u` once more finds them anew.
 #[test]
-fn a_long_articles_unclaimed_names_are_found_beside_the_keys() {
+fn u_again_while_a_long_articles_unclaimed_names_are_found_hides_them() {
     let paragraph = "The Liaison Bureau met Jane Fowler in Paris on Monday.\n";
     let article = paragraph.repeat(300 * 1024 / paragraph.len());
     let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
