@@ -353,7 +353,7 @@ impl App {
         };
         let kept = if replayed { self.message.clone() } else { None };
         // Behind a preview, what needs the whole briefing waits for it (see `loading.rs`).
-        let listless = self.focus != Pane::Article
+        let listless = matches!(self.focus, Pane::Actors | Pane::Timeline)
             && self.loading.preview()
             && self.briefing.sheet.actors.is_empty()
             && self.briefing.sheet.events.is_empty();

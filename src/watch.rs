@@ -106,14 +106,17 @@ impl Watch {
     /// on disk (the link's, and its target's). A file's time is the kernel's coarse clock, up
     /// to a tick behind the one `read` was taken from: a change up to [`TICK`] before `read`
     /// counts too (a reload that finds the files as shown says nothing). A file gone counts.
+    /// A time still to come (a clock elsewhere ahead of this one, `touch -d`) tells nothing,
+    /// and a file system without times of change has nothing to tell: neither is reloaded.
     pub fn missed_since(&mut self, read: SystemTime) {
         let from = read.checked_sub(TICK).unwrap_or(read);
+        let until = SystemTime::now() + TICK;
         let changed = |path: &Path| {
-            let times = [std::fs::symlink_metadata(path), std::fs::metadata(path)]
-                .map(|m| m.and_then(|m| m.modified()));
-            times
-                .iter()
-                .any(|t| t.as_ref().map_or(true, |t| *t >= from))
+            let times = [std::fs::symlink_metadata(path), std::fs::metadata(path)];
+            times.iter().any(|m| match m {
+                Ok(m) => m.modified().is_ok_and(|t| from <= t && t <= until),
+                Err(_) => true,
+            })
         };
         if self.files.iter().any(|f| changed(f)) {
             self.debounce.event(Instant::now());
@@ -404,6 +407,18 @@ mod tests {
         std::thread::sleep(QUIET * 2);
         assert!(watch.changed(), "the write after the read was missed");
         assert!(!watch.changed(), "told once");
+        // Changed, but stamped a day ahead: told by no time.
+        std::fs::write(&sheet, "c").unwrap();
+        std::fs::File::options()
+            .write(true)
+            .open(&sheet)
+            .unwrap()
+            .set_modified(SystemTime::now() + Duration::from_secs(86_400))
+            .unwrap();
+        let mut watch = Watch::start(std::slice::from_ref(&sheet)).unwrap();
+        watch.missed_since(read);
+        std::thread::sleep(QUIET * 2);
+        assert!(!watch.changed(), "a time still to come");
         // Gone since: a change too.
         std::fs::remove_file(&sheet).unwrap();
         let mut watch = Watch::start(std::slice::from_ref(&sheet)).unwrap();
