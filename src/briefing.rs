@@ -199,7 +199,7 @@ pub fn check_text_until(
         &mut diagnostics,
     );
     let quotes = quotes(&sheet);
-    let (mentions, found, copies) = index_and_locate(&article, automaton, &quotes);
+    let (mentions, found, copies) = index_and_locate(&article, automaton, &quotes, stop);
     if stopped() {
         return None;
     }
@@ -613,15 +613,17 @@ type ArticleRead = Result<((Article, Vec<usize>), Vec<Diagnostic>), Diagnostic>;
 
 /// The mention index of the article, where each quote stands in it, and where each copy of a
 /// quote found more than once starts (see `evidence::Locator::finish`): one pass over the
-/// article a chunk at a time, each chunk folded once and searched for both.
+/// article a chunk at a time, each chunk folded once and searched for both. Incomplete once
+/// `stop` is set (the chunks after it are passed over).
 fn index_and_locate(
     article: &Article,
     automaton: Automaton,
     quotes: &[&str],
+    stop: &std::sync::atomic::AtomicBool,
 ) -> (MentionIndex, Vec<Option<Quote>>, Vec<Vec<usize>>) {
     let locator = evidence::Locator::new(quotes);
     let (index, parts) =
-        automaton.index_with(article, locator.reach(), |c| locator.search_chunk(c));
+        automaton.index_with(article, locator.reach(), |c| locator.search_chunk(c), stop);
     let (found, copies) = locator.finish(article, parts);
     (index, found, copies)
 }

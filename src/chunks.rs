@@ -6,7 +6,7 @@
 //! every match that starts in it; each thread folds its chunks one after another into one
 //! buffer, so a 256 MiB article is held folded a few MiB at a time.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use crate::fold::Source;
 
@@ -127,6 +127,19 @@ pub(crate) fn each_sized<T: Send>(
     reach: usize,
     scan: impl Fn(Chunk<'_>) -> T + Sync,
 ) -> Vec<T> {
+    each_sized_until(source, sizes, reach, &AtomicBool::new(false), scan)
+}
+
+/// [`each_sized`], each chunk not yet begun once `stop` is set passed to `scan` empty (its
+/// `from` and `to` at its start, nothing folded): a pass no one waits for any more ends within
+/// a chunk, and its results, incomplete, are for no one.
+pub(crate) fn each_sized_until<T: Send>(
+    source: Source<'_>,
+    sizes: Sizes,
+    reach: usize,
+    stop: &AtomicBool,
+    scan: impl Fn(Chunk<'_>) -> T + Sync,
+) -> Vec<T> {
     let len = source.map().len();
     let Sizes { threads, most } = sizes;
     let threads = threads.max(1);
@@ -142,8 +155,13 @@ pub(crate) fn each_sized<T: Send>(
             if k >= chunks {
                 return done;
             }
-            let (from, to) = (bounds[k], bounds[k + 1]);
-            source.piece(from, (to - from).saturating_add(reach), &mut buffer);
+            let (from, mut to) = (bounds[k], bounds[k + 1]);
+            if stop.load(Ordering::Relaxed) {
+                buffer.clear();
+                to = from;
+            } else {
+                source.piece(from, (to - from).saturating_add(reach), &mut buffer);
+            }
             let chunk = Chunk {
                 piece: &buffer,
                 start: from,

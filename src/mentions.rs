@@ -22,6 +22,7 @@
 //! The numbered rules: `docs/fact-sheet.md`, "How mentions are found".
 
 use std::ops::Range;
+use std::sync::atomic::AtomicBool;
 
 use daachorse::{
     DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind as DaachorseKind,
@@ -129,21 +130,24 @@ impl Automaton {
     /// an alias.
     #[must_use]
     pub fn index(self, article: &Article) -> MentionIndex {
-        self.index_with(article, 0, |_| ()).0
+        self.index_with(article, 0, |_| (), &AtomicBool::new(false))
+            .0
     }
 
     /// [`Self::index`], and `also` of each chunk of the article's folded text as the index's
     /// pass over it folds and scans it (`reach`: how far past a chunk's end `also` reads), in
     /// the order of the text: `check` searches the evidence quotes so, and the article is
-    /// folded once for both.
+    /// folded once for both. Once `stop` is set, the chunks not yet begun are passed over (as
+    /// if empty): what comes out is then incomplete, for a caller that no longer wants it.
     pub(crate) fn index_with<T: Send>(
         self,
         article: &Article,
         reach: usize,
         also: impl Fn(Chunk<'_>) -> T + Sync,
+        stop: &AtomicBool,
     ) -> (MentionIndex, Vec<T>) {
         let sizes = chunks::Sizes::of(article.folded().len());
-        self.index_sized(article, sizes, reach, also)
+        self.index_sized(article, sizes, reach, also, stop)
     }
 
     /// [`Self::index_with`], the article cut as `sizes` says.
@@ -153,6 +157,7 @@ impl Automaton {
         sizes: chunks::Sizes,
         reach: usize,
         also: impl Fn(Chunk<'_>) -> T + Sync,
+        stop: &AtomicBool,
     ) -> (MentionIndex, Vec<T>) {
         let Self {
             patterns: Patterns { texts, owners },
@@ -162,7 +167,7 @@ impl Automaton {
         let folded = article.folded();
         // Chosen matches are compact (a long article has millions), and each chunk's are
         // dropped once read, while the index fills the pages it was given.
-        let (chosen, also) = matcher.chosen_in(article, sizes, reach, also);
+        let (chosen, also) = matcher.chosen_in(article, sizes, reach, also, stop);
         drop((matcher, texts));
         let mut mentions = Vec::with_capacity(chosen.iter().map(Vec::len).sum());
         let found = chosen.into_iter().flatten().map(|c| Found {
@@ -462,12 +467,13 @@ impl Matcher {
         sizes: chunks::Sizes,
         reach: usize,
         also: impl Fn(Chunk<'_>) -> T + Sync,
+        stop: &AtomicBool,
     ) -> (Vec<Vec<Candidate>>, Vec<T>) {
         // A match that starts in a chunk ends by `longest - 1` bytes past it, and a piece holds
         // whole characters: the one after the match's end, which rule 4 reads, is there.
         let reach = reach.max(self.longest);
         let (mut found, also): (Vec<_>, Vec<_>) =
-            chunks::each_sized(article.folded_source(), sizes, reach, |c| {
+            chunks::each_sized_until(article.folded_source(), sizes, reach, stop, |c| {
                 let found = if self.shards.is_empty() {
                     Vec::new()
                 } else {
@@ -960,7 +966,13 @@ mod tests {
             let sizes = chunks::Sizes { threads, most };
             let chunks = article.folded_source().bounds(8).len();
             assert!(chunks > 5, "{chunks}");
-            let (index, _) = Automaton::new(actors).index_sized(&article, sizes, 0, |_| ());
+            let (index, _) = Automaton::new(actors).index_sized(
+                &article,
+                sizes,
+                0,
+                |_| (),
+                &AtomicBool::new(false),
+            );
             assert!(
                 index.all() == MentionIndex::build(&article, actors).all(),
                 "{threads} threads, chunks of {most} bytes"

@@ -802,3 +802,23 @@ fn a_check_told_to_stop_gives_up() {
     assert_eq!(whole.mentions.all().len(), checked.mentions.all().len());
     assert_eq!(whole.warnings, checked.warnings);
 }
+
+/// Told to stop, the pass over the chunks passes over every chunk not yet begun: nothing is
+/// found, and nothing breaks on the empty chunks given for them.
+#[test]
+fn an_index_told_to_stop_passes_over_the_chunks_left() {
+    use std::sync::atomic::AtomicBool;
+    let b = super::Briefing::bundled();
+    let article = &*b.article;
+    let quotes = super::quotes(&b.sheet);
+    let index = |stop: bool| {
+        let automaton = crate::mentions::Automaton::new(&b.sheet.actors);
+        super::index_and_locate(article, automaton, &quotes, &AtomicBool::new(stop))
+    };
+    let (mentions, found, _) = index(true);
+    assert!(mentions.all().is_empty());
+    assert!(found.iter().all(Option::is_none));
+    let (mentions, found, _) = index(false);
+    assert_eq!(mentions.all().len(), b.mentions.all().len());
+    assert!(found.iter().any(Option::is_some));
+}
