@@ -49,6 +49,7 @@ mod selection;
 mod text_field;
 mod unclaimed;
 pub mod window;
+mod worker;
 
 use std::borrow::Cow;
 use std::collections::HashSet;
@@ -221,7 +222,7 @@ pub struct App {
     /// [`unclaimed`]: too slow to find per frame), found again by a reload.
     unclaimed: Option<Unclaimed>,
     /// The unclaimed names of a long article, while they are found on another thread.
-    finding: Option<unclaimed::Finding>,
+    finding: Option<worker::Worker<Unclaimed>>,
     /// The article's selection, and where a drag began.
     selection: selection::SelectionState,
     /// Which briefing is shown: one more on every reload, for the stored derived values

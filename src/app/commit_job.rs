@@ -8,10 +8,7 @@
 //! ([`crate::edit::Editor::write`]), so a change written, undone or reloaded meanwhile is never
 //! written over.
 
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
-
+use super::worker::{Lost, Worker};
 use crate::briefing::{Checked, Input};
 use crate::edit::{Change, Staged};
 
@@ -21,16 +18,9 @@ pub struct CommitJob {
     /// The sheet's text the change makes, which is checked: Enter again on the same change,
     /// after Esc stopped waiting for it, waits for the same check rather than start another.
     pub text: String,
-    outcome: Receiver<(Staged, Checked)>,
-    /// Set when the job is dropped: nobody waits for the check any more, and it stops
-    /// between two of its steps.
-    stop: Arc<AtomicBool>,
-}
-
-impl Drop for CommitJob {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
+    /// The check; dropped with the job, nobody waits for it any more, and it stops between
+    /// two of its steps.
+    check: Worker<(Staged, Checked)>,
 }
 
 /// A check taken from its thread.
@@ -44,40 +34,31 @@ pub enum Outcome {
 impl CommitJob {
     /// Starts checking `staged`, the sheet `input` names with `change` applied.
     pub fn start(input: Input, change: Change, staged: Staged) -> std::io::Result<Self> {
-        let (tx, outcome) = mpsc::channel();
         let text = staged.text.clone();
-        let stop = Arc::new(AtomicBool::new(false));
-        let told = Arc::clone(&stop);
-        std::thread::Builder::new()
-            .name("check change".into())
-            .spawn(move || {
-                super::loading::held_back_for_tests();
-                // The terminal tests make the check panic, to see the reader go on and say so.
-                assert!(
-                    std::env::var_os("BRIEFING_TEST_CHECK_PANIC").is_none(),
-                    "BRIEFING_TEST_CHECK_PANIC is set"
-                );
-                // Given up: the job is gone, and nobody is told.
-                if let Some(checked) = staged.check_until(&input, &told) {
-                    // The reader may have quit meanwhile: nobody to tell.
-                    let _ = tx.send((staged, checked));
-                }
-            })?;
+        let check = Worker::spawn("check change", move |stop| {
+            super::loading::held_back_for_tests();
+            // The terminal tests make the check panic, to see the reader go on and say so.
+            assert!(
+                std::env::var_os("BRIEFING_TEST_CHECK_PANIC").is_none(),
+                "BRIEFING_TEST_CHECK_PANIC is set"
+            );
+            // Given up: the job is gone, and nobody is told.
+            let checked = staged.check_until(&input, stop)?;
+            Some((staged, checked))
+        })?;
         Ok(Self {
             change,
             text,
-            outcome,
-            stop,
+            check,
         })
     }
 
     /// The check's outcome, once it has one.
     #[must_use]
     pub fn outcome(&self) -> Option<Outcome> {
-        match self.outcome.try_recv() {
-            Ok(checked) => Some(Outcome::Checked(Box::new(checked))),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Outcome::Lost),
-        }
+        Some(match self.check.take()? {
+            Ok(checked) => Outcome::Checked(Box::new(checked)),
+            Err(Lost) => Outcome::Lost,
+        })
     }
 }

@@ -17,11 +17,12 @@
 //! Without [`Loading::background`] (the default, for tests driving the reader headless and for
 //! every caller that is not the terminal) a reload loads on the caller's thread, as before.
 
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Receiver};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::Action;
+use super::worker::{Lost, Worker};
 use crate::briefing::{Briefing, Input, OpenError, open_until};
 
 /// What a load's thread sends back.
@@ -87,15 +88,8 @@ struct Pending {
 /// stop, which dropping the job does (no one waits for its outcome any more).
 #[derive(Debug)]
 pub struct Job {
-    rx: Receiver<Outcome>,
-    stop: Arc<AtomicBool>,
+    worker: Worker<Outcome>,
     turns: Turns,
-    /// The thread, for the tests to wait for; dropped, it runs on alone.
-    #[cfg_attr(
-        not(test),
-        expect(dead_code, reason = "only the tests wait for a load's thread")
-    )]
-    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Job {
@@ -104,24 +98,35 @@ impl Job {
     #[must_use]
     pub fn on(rx: Receiver<Outcome>) -> Self {
         Self {
-            rx,
-            stop: Arc::default(),
+            worker: Worker::on(rx),
             turns: Turns::default(),
-            thread: None,
         }
     }
 
-    /// Where the outcome arrives.
+    /// The outcome, once it has arrived.
     #[must_use]
-    pub fn receiver(&self) -> &Receiver<Outcome> {
-        &self.rx
+    pub fn take(&self) -> Option<Outcome> {
+        self.worker.take().map(|o| o.unwrap_or_else(lost))
+    }
+
+    /// The outcome, waited for.
+    pub fn wait(&self) -> Outcome {
+        self.worker.wait().unwrap_or_else(lost)
+    }
+
+    /// The outcome, waited for at most `timeout`.
+    #[must_use]
+    pub fn wait_at_most(&self, timeout: std::time::Duration) -> Option<Outcome> {
+        (self.worker.wait_at_most(timeout)).map(|o| o.unwrap_or_else(lost))
     }
 }
 
-impl Drop for Job {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
+/// A load whose thread ended without a word (it panicked): said as a load that failed.
+fn lost(_: Lost) -> Outcome {
+    Err(OpenError::Invalid {
+        diagnostics: Vec::new(),
+        summary: "loading stopped unexpectedly".into(),
+    })
 }
 
 /// One load reads at a time: a load superseded is told to stop (it does at its check's next
@@ -147,13 +152,6 @@ pub struct Loading {
     failed: Option<OpenError>,
     /// Shared by every load of this reader, the first one's included.
     turns: Turns,
-}
-
-/// Starts loading the briefing `input` names on a thread of its own; its outcome arrives on the
-/// receiver. The thread is never joined: a reader that quits leaves it to the process's exit.
-#[must_use]
-fn spawn(input: Input, turns: Turns) -> Job {
-    start_job(input, None, FirstRead::default(), turns)
 }
 
 /// When the first load began to read the files, if that was before the reader watched them:
@@ -189,10 +187,11 @@ impl FirstRead {
 /// The longest a load started with a gate waits for it to open.
 const GATE_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 
-/// [`spawn`], the load beginning once `gate` opens (its sender sends or is dropped), or after
-/// [`GATE_WAIT`]: the reader opens it once its first frame is drawn, so that on two cores the
-/// load does not slow the first frame (by about a quarter, for the preview of a long article).
-/// When it begins to read is noted in `read`.
+/// Starts loading the briefing `input` names on a thread of its own, beginning once `gate`
+/// opens (its sender sends or is dropped), or after [`GATE_WAIT`]: the reader opens it once its
+/// first frame is drawn, so that on two cores the load does not slow the first frame (by about
+/// a quarter, for the preview of a long article). When it begins to read is noted in `read`.
+/// The thread is never joined: a reader that quits leaves it to the process's exit.
 #[must_use]
 pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) -> Job {
     start_job(input, gate, read, Turns::default())
@@ -200,55 +199,38 @@ pub fn spawn_after(input: Input, gate: Option<Receiver<()>>, read: FirstRead) ->
 
 /// [`spawn_after`], taking its turn among `turns`.
 fn start_job(input: Input, gate: Option<Receiver<()>>, read: FirstRead, turns: Turns) -> Job {
-    let (tx, rx) = mpsc::channel();
-    let stop = Arc::new(AtomicBool::new(false));
-    let (told, taking) = (Arc::clone(&stop), turns.clone());
-    let started = std::thread::Builder::new()
-        .name("load".into())
-        .spawn(move || {
-            if let Some(gate) = gate {
-                let _ = gate.recv_timeout(GATE_WAIT);
-            }
-            held_back_for_tests();
-            // Held to the end, past the outcome's drop when no one takes it.
-            let _turn = taking.0.lock().unwrap_or_else(PoisonError::into_inner);
-            if told.load(Ordering::Relaxed) {
-                return;
-            }
-            read.reading();
-            let Some(outcome) = open_until(&input, &told) else {
-                return;
-            };
-            // The reader's search reads the folded text whole: made here, so that the first
-            // search begins at once (at 256 MiB it takes half a second).
-            if let Ok(b) = &outcome
-                && !told.load(Ordering::Relaxed)
-            {
-                let _ = b.article.folded_str();
-            }
-            // The receiver may be gone (the load superseded, the reader ended): nothing to do.
-            let _ = tx.send(outcome);
-        });
-    if let Err(e) = started {
+    let taking = turns.clone();
+    let started = Worker::spawn("load", move |stop| {
+        if let Some(gate) = gate {
+            let _ = gate.recv_timeout(GATE_WAIT);
+        }
+        held_back_for_tests();
+        // Held to the end, past the outcome's drop when no one takes it.
+        let _turn = taking.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        read.reading();
+        let outcome = open_until(&input, stop)?;
+        // The reader's search reads the folded text whole: made here, so that the first
+        // search begins at once (at 256 MiB it takes half a second).
+        if let Ok(b) = &outcome
+            && !stop.load(Ordering::Relaxed)
+        {
+            let _ = b.article.folded_str();
+        }
+        Some(outcome)
+    });
+    let worker = started.unwrap_or_else(|e| {
         // No thread to be had: the outcome says so, as a load that cannot run.
         let (tx, failed) = mpsc::channel();
         let _ = tx.send(Err(OpenError::CannotRun(crate::briefing::CannotRun::Io {
             path: "<load thread>".into(),
             source: e,
         })));
-        return Job {
-            rx: failed,
-            stop,
-            turns,
-            thread: None,
-        };
-    }
-    Job {
-        rx,
-        stop,
-        turns,
-        thread: started.ok(),
-    }
+        Worker::on(failed)
+    });
+    Job { worker, turns }
 }
 
 /// Only when `BRIEFING_TEST_LOAD_WAIT` is set (to milliseconds): the terminal tests use it to
@@ -264,7 +246,7 @@ pub(super) fn held_back_for_tests() {
 }
 
 impl Loading {
-    /// The first load, already running behind a preview (see [`spawn`]).
+    /// The first load, already running behind a preview (see [`spawn_after`]).
     #[must_use]
     pub fn behind_preview(job: Job) -> Self {
         Self {
@@ -299,7 +281,12 @@ impl Loading {
         self.pending = Some(Pending {
             generation: self.generation,
             why,
-            job: spawn(input.clone(), self.turns.clone()),
+            job: start_job(
+                input.clone(),
+                None,
+                FirstRead::default(),
+                self.turns.clone(),
+            ),
         });
         self.generation
     }
@@ -308,15 +295,7 @@ impl Loading {
     #[must_use]
     pub fn arrived(&self) -> Option<Action> {
         let pending = self.pending.as_ref()?;
-        let outcome = match pending.job.rx.try_recv() {
-            Ok(outcome) => outcome,
-            Err(TryRecvError::Empty) => return None,
-            // The thread ended without a word (it panicked): said as a load that failed.
-            Err(TryRecvError::Disconnected) => Err(OpenError::Invalid {
-                diagnostics: Vec::new(),
-                summary: "loading stopped unexpectedly".into(),
-            }),
-        };
+        let outcome = pending.job.take()?;
         Some(Action::Loaded(Loaded::new(pending.generation, outcome)))
     }
 
@@ -548,17 +527,17 @@ mod tests {
             waiting.0.lock().unwrap().from.is_none(),
             "a load read while another had its turn"
         );
-        job.stop.store(true, Ordering::Relaxed);
+        let told = job.worker.stop_flag();
+        told.store(true, Ordering::Relaxed);
         drop(turn);
-        let mut job = job;
-        job.thread.take().unwrap().join().unwrap();
+        // The thread ends without sending anything.
+        assert!(matches!(job.worker.wait(), Err(Lost)));
         assert_eq!(
             stopped.watched(),
             None,
             "a load told to stop read the files"
         );
-        let outcome = next.receiver().recv().unwrap();
-        assert!(outcome.is_ok());
+        assert!(next.wait().is_ok());
         assert!(waiting.watched().is_some());
     }
 

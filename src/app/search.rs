@@ -5,10 +5,10 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use super::action::Action;
 use super::article_pane::ArticleState;
+use super::worker::Worker;
 use crate::article::Article;
 use crate::fold::{FoldedText, fold};
 use crate::span::Span;
@@ -35,28 +35,15 @@ pub struct Search {
     /// that changes.
     pub with_omitted: bool,
     /// A search running on another thread, for a long article; its matches arrive through
-    /// [`Search::receive`]. Dropped, it is cancelled.
-    running: Option<Running>,
+    /// [`Search::receive`]. Dropped (a new query, Esc, a reload), it stops at its next chunk, so
+    /// that abandoned searches neither pile up nor deliver (issue 16: 20 of them on 100 MB held
+    /// 6.25 GB).
+    running: Option<Worker<Vec<Span>>>,
     /// The matches in omitted lines, while those of the rest are found on another thread.
     in_omitted: Vec<Span>,
     /// `n` (true) and `N` typed after Enter while the matches were still found on another
     /// thread: walked, in order, once they are in.
     pub walks: Vec<bool>,
-}
-
-/// A search on another thread: where its matches arrive, and the flag that stops it. Dropping
-/// it (a new query, Esc, a reload) stops the thread at its next chunk, so that abandoned
-/// searches neither pile up nor deliver (issue 16: 20 of them on 100 MB held 6.25 GB).
-#[derive(Debug)]
-struct Running {
-    rx: Receiver<Vec<Span>>,
-    cancel: Arc<AtomicBool>,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        self.cancel.store(true, Ordering::Relaxed);
-    }
 }
 
 /// How much of the text a search on another thread scans between two looks at its cancel flag:
@@ -122,43 +109,43 @@ impl Search {
         if with_omitted {
             self.in_omitted = omitted_matches(article, &needle, ignore_case);
         }
-        if article.folded().len() < IN_BACKGROUND_FROM {
+        // A long article on another thread; a short one here, and a long one too when no
+        // thread is to be had.
+        let (shared, wanted) = (Arc::clone(article), needle.clone());
+        self.running = (article.folded().len() >= IN_BACKGROUND_FROM)
+            .then(|| {
+                Worker::spawn("search", move |stop| {
+                    // The folded text is made here if it is not yet (after a change the reader
+                    // wrote, `Article::fold_ahead` may still be making it: this waits for that
+                    // one): at 256 MiB that takes half a second, which no key waits for.
+                    folded_matches_until(shared.folded_str(), &wanted, ignore_case, stop)
+                })
+                .ok()
+            })
+            .flatten();
+        if self.running.is_some() {
+            // The matches of the query before are not this one's (nor shown as if they were).
+            self.matches = Vec::new();
+        } else {
             let text = article.folded_str();
             let found = to_original(article, &folded_matches(text, &needle, ignore_case));
             self.matches = merge(found, std::mem::take(&mut self.in_omitted));
-            return;
         }
-        // The matches of the query before are not this one's (nor shown as if they were).
-        self.matches = Vec::new();
-        let (tx, rx) = mpsc::channel();
-        let cancel = Arc::new(AtomicBool::new(false));
-        let stop = Arc::clone(&cancel);
-        let article = Arc::clone(article);
-        std::thread::spawn(move || {
-            // The folded text is made here if it is not yet (after a change the reader wrote,
-            // `Article::fold_ahead` may still be making it: this waits for that one): at
-            // 256 MiB that takes half a second, which no key waits for.
-            let text = article.folded_str();
-            if let Some(found) = folded_matches_until(text, &needle, ignore_case, &stop) {
-                let _ = tx.send(found);
-            }
-        });
-        self.running = Some(Running { rx, cancel });
     }
 
     /// Takes the matches of a search running on another thread, if they have arrived
     /// (`wait`: until they do). Returns whether they did.
     pub fn receive(&mut self, article: &Article, wait: bool) -> bool {
-        let Some(Running { rx, .. }) = &self.running else {
+        let Some(worker) = &self.running else {
             return false;
         };
+        // A search whose thread ended without a word (it panicked) found nothing.
         let found = if wait {
-            rx.recv().ok()
+            worker.wait().ok()
         } else {
-            match rx.try_recv() {
-                Ok(found) => Some(found),
-                Err(TryRecvError::Empty) => return false,
-                Err(TryRecvError::Disconnected) => None,
+            match worker.take() {
+                Some(found) => found.ok(),
+                None => return false,
             }
         };
         self.running = None;
@@ -488,7 +475,7 @@ mod tests {
             ..Search::default()
         };
         s.start(&a, false);
-        let first = s.running.as_ref().map(|r| Arc::clone(&r.cancel));
+        let first = s.running.as_ref().map(Worker::stop_flag);
         assert!(
             first.is_some(),
             "a long article is searched on another thread"

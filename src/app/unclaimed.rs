@@ -11,10 +11,10 @@
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Mutex, PoisonError};
 
 use super::keys::Context;
+use super::worker::{Lost, Worker};
 use super::{Action, App};
 use crate::briefing::Briefing;
 use crate::draft::suggest::unclaimed_names_until;
@@ -122,55 +122,24 @@ impl Unclaimed {
     }
 }
 
-/// The unclaimed names of a long article being found on another thread: where they arrive,
-/// and the flag that stops it, which dropping it sets (`u` again, a reload). One is found at a
-/// time: a finding stopped ends at its next step, and the next waits for it (each holds
-/// gigabytes at 256 MiB).
-#[derive(Debug)]
-pub struct Finding {
-    rx: Receiver<Unclaimed>,
-    stop: Arc<AtomicBool>,
-}
+/// The unclaimed names of a long article being found on another thread; dropped (`u` again, a
+/// reload), it stops. One is found at a time: a finding stopped ends at its next look at its
+/// flag, and the next waits for it (each holds gigabytes at 256 MiB).
+type Finding = Worker<Unclaimed>;
 
 /// Held by the finding that runs.
 static FINDING: Mutex<()> = Mutex::new(());
 
-impl Finding {
-    /// Starts finding the unclaimed names of `b` (a copy: the article is shared, not copied).
-    fn start(b: &Briefing) -> Self {
-        let (tx, rx) = std::sync::mpsc::channel();
-        let stop = Arc::new(AtomicBool::new(false));
-        let (told, b) = (Arc::clone(&stop), b.clone());
-        // No thread to be had: the receiver says so, as a finding that stopped.
-        let _ = std::thread::Builder::new()
-            .name("unclaimed".into())
-            .spawn(move || {
-                let _turn = FINDING.lock().unwrap_or_else(PoisonError::into_inner);
-                if told.load(Ordering::Relaxed) {
-                    return;
-                }
-                if let Some(found) = Unclaimed::find_until(&b, &told) {
-                    // The receiver may be gone (stopped meanwhile): nothing to do.
-                    let _ = tx.send(found);
-                }
-            });
-        Self { rx, stop }
-    }
-
-    /// The names, once found; `Err` when the thread ended without them (it panicked).
-    fn arrived(&self) -> Option<Result<Unclaimed, ()>> {
-        match self.rx.try_recv() {
-            Ok(found) => Some(Ok(found)),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(())),
+/// Starts finding the unclaimed names of `b` (a copy: the article is shared, not copied).
+fn start_finding(b: &Briefing) -> std::io::Result<Finding> {
+    let b = b.clone();
+    Worker::spawn("unclaimed", move |stop| {
+        let _turn = FINDING.lock().unwrap_or_else(PoisonError::into_inner);
+        if stop.load(Ordering::Relaxed) {
+            return None;
         }
-    }
-}
-
-impl Drop for Finding {
-    fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-    }
+        Unclaimed::find_until(&b, stop)
+    })
 }
 
 impl App {
@@ -204,18 +173,24 @@ impl App {
         if !self.unclaimed.as_ref().is_some_and(|u| u.pending) {
             return;
         }
-        let Some(finding) = &self.finding else {
-            self.finding = Some(Finding::start(&self.briefing));
-            return;
+        let arrived = match &self.finding {
+            Some(finding) => finding.take(),
+            None => match start_finding(&self.briefing) {
+                Ok(finding) => {
+                    self.finding = Some(finding);
+                    None
+                }
+                Err(_) => Some(Err(Lost)),
+            },
         };
-        match finding.arrived() {
+        match arrived {
             None => {}
             Some(Ok(found)) => {
                 self.finding = None;
                 self.unclaimed = Some(found);
                 self.said_unclaimed();
             }
-            Some(Err(())) => {
+            Some(Err(Lost)) => {
                 self.finding = None;
                 self.unclaimed = None;
                 self.complain("Finding the unclaimed names stopped unexpectedly");

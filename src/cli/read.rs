@@ -17,11 +17,10 @@ use std::ffi::OsStr;
 use std::io::IsTerminal;
 use std::path::Path;
 
-use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
 use super::{Failure, Theme, input};
-use crate::app::loading::{FirstRead, Outcome, spawn_after};
+use crate::app::loading::{FirstRead, Job, spawn_after};
 use crate::app::{App, Colors, Palette};
 use crate::briefing::preview::preview;
 use crate::inert::escaped;
@@ -45,7 +44,7 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
         (p, Some(load))
     } else {
         go = None;
-        (wait(load.receiver())?, None)
+        (load.wait()?, None)
     };
     // A preview that holds the whole article: the load is quick, and may be waited for below.
     let cut_short = crate::briefing::preview::cut_short(&briefing);
@@ -55,8 +54,8 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     // A fact sheet with errors is told about before the terminal is: errors first.
     let mut refuse = |why: Failure| {
         drop(go.take());
-        match load.as_ref().map(|job| wait(job.receiver())) {
-            Some(Err(e)) => e,
+        match load.as_ref().map(Job::wait) {
+            Some(Err(e)) => e.into(),
             _ => why,
         }
     };
@@ -104,9 +103,9 @@ pub fn run(path: Option<&Path>, theme: Option<Theme>, watch: bool) -> Result<u8,
     } else {
         FULL_LOAD_WAIT
     };
-    let (briefing, load) = match load.map(|job| (job.receiver().recv_timeout(wait_for), job)) {
-        Some((Ok(outcome), _)) => (outcome?, None),
-        Some((Err(_), job)) => (briefing, Some(job)),
+    let (briefing, load) = match load.map(|job| (job.wait_at_most(wait_for), job)) {
+        Some((Some(outcome), _)) => (outcome?, None),
+        Some((None, job)) => (briefing, Some(job)),
         None => (briefing, None),
     };
     let mut app = App::new(briefing, input, color)
@@ -161,18 +160,6 @@ fn palette(theme: Option<Theme>, color: bool) -> Palette {
             })
             .unwrap_or_default(),
     }
-}
-
-/// The outcome of the load on `rx`, waited for.
-fn wait(rx: &Receiver<Outcome>) -> Result<crate::briefing::Briefing, Failure> {
-    rx.recv()
-        .unwrap_or_else(|_| {
-            Err(crate::briefing::OpenError::Invalid {
-                diagnostics: Vec::new(),
-                summary: "loading stopped unexpectedly".into(),
-            })
-        })
-        .map_err(Failure::from)
 }
 
 /// Whether `COLORTERM` announces 24-bit colour.
