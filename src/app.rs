@@ -491,14 +491,16 @@ impl App {
             .search
             .settle_kept(&self.briefing.article, &mut self.article);
         self.search_kept(typed);
-        // `n` and `N` typed while the matches were found: walked now that they are in.
-        if matches!(typed, Typed::Kept | Typed::NoMatch) {
-            let walks = std::mem::take(&mut self.search.walks);
-            if typed == Typed::Kept {
-                for forward in walks {
+        // `n` and `N` typed while the matches were found: walked now that they are in (none
+        // to walk when there are none: that is said once).
+        match typed {
+            Typed::Kept => {
+                for forward in std::mem::take(&mut self.search.walks) {
                     self.walk_matches(forward);
                 }
             }
+            Typed::NoMatch => self.search.walks.clear(),
+            Typed::Nothing | Typed::Searching => {}
         }
     }
 

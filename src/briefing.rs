@@ -496,11 +496,10 @@ pub fn open_until(
     input: &Input,
     stop: &std::sync::atomic::AtomicBool,
 ) -> Option<Result<Briefing, OpenError>> {
-    let checked = match check_until(input, stop)? {
+    let Checked { outcome, summary } = match check_until(input, stop)? {
         Ok(checked) => checked,
         Err(e) => return Some(Err(e.into())),
     };
-    let Checked { outcome, summary } = checked;
     Some(outcome.map_err(|diagnostics| OpenError::Invalid {
         diagnostics,
         summary,

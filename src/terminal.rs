@@ -224,7 +224,10 @@ pub fn run(
     let mut terminal = new_terminal(app)?;
     // A terminal that goes away during the first frame is a hangup, as in the loop: the
     // outcome is told below the same way.
-    first_frame_held_for_tests();
+    // Only when `BRIEFING_TEST_FRAME_WAIT` is set (to milliseconds): the terminal tests hold
+    // the first frame back that long, as a terminal slow to answer would, and change the files
+    // meanwhile.
+    crate::app::loading::held_for_tests("BRIEFING_TEST_FRAME_WAIT");
     let first = draw_first(&mut terminal, app);
     let mut drawn = true;
     // The files are watched once the first frame is out (setting up the watch, its thread and
@@ -307,18 +310,6 @@ impl Flags {
 
     fn ended(&self) -> usize {
         self.ended.load(Ordering::Relaxed)
-    }
-}
-
-/// Only when `BRIEFING_TEST_FRAME_WAIT` is set (to milliseconds): the terminal tests hold the
-/// first frame back that long, as a terminal slow to answer would, and change the files
-/// meanwhile.
-fn first_frame_held_for_tests() {
-    if let Some(ms) = std::env::var("BRIEFING_TEST_FRAME_WAIT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
-        std::thread::sleep(Duration::from_millis(ms));
     }
 }
 

@@ -237,10 +237,13 @@ fn start_job(input: Input, gate: Option<Receiver<()>>, read: FirstRead, turns: T
 /// hold every load, and every check of a change ([`super::commit_job`]), back that long, as a
 /// huge fact sheet or article would, and see what the reader does meanwhile.
 pub(super) fn held_back_for_tests() {
-    if let Some(ms) = std::env::var("BRIEFING_TEST_LOAD_WAIT")
-        .ok()
-        .and_then(|v| v.parse().ok())
-    {
+    held_for_tests("BRIEFING_TEST_LOAD_WAIT");
+}
+
+/// Sleeps as many milliseconds as the environment variable `var` says, if it is set: what the
+/// terminal tests hold back this way is said where it is called.
+pub(crate) fn held_for_tests(var: &str) {
+    if let Some(ms) = std::env::var(var).ok().and_then(|v| v.parse().ok()) {
         std::thread::sleep(std::time::Duration::from_millis(ms));
     }
 }
