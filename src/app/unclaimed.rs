@@ -7,7 +7,7 @@
 //! too slow to do for each frame. They are found when `u` turns them on and again after a
 //! reload while they are on; a long article's on a thread of their own ([`Finding`]), started
 //! on [`crate::app::Action::Settle`] once the frame saying so is on screen and taken on a
-//! later one, so that no key waits on them (256 MiB takes about half a minute).
+//! later one, so that no key waits on them (256 MiB takes about 23 s).
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};

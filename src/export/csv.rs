@@ -46,12 +46,9 @@ fn row<W: Write, S: AsRef<str>>(
 /// The writer's own error as it was (a reader gone is `BrokenPipe`, which `export | head` takes
 /// for the end it is), where the csv crate's conversion makes every error "other".
 fn io_error(e: ::csv::Error) -> io::Error {
-    if !e.is_io_error() {
-        return io::Error::other(e);
-    }
     match e.into_kind() {
         ::csv::ErrorKind::Io(e) => e,
-        kind => io::Error::other(format!("{kind:?}")),
+        kind => io::Error::other(format!("CSV error: {kind:?}")),
     }
 }
 

@@ -395,24 +395,18 @@ fn mention_item(b: &Briefing, m: usize, out: &mut String) {
 const REACH: usize = 240;
 
 /// The line `span` is on, as far as [`context`] looks at it: its bounds where they are within
-/// [`REACH`] of the span, else bounds just past that (so that the line is known to go on). Found
+/// [`REACH`] of the span, else bounds a byte past that (so that the line is known to go on). Found
 /// from the span itself: the line's bounds through the article's line index cost a scan from
 /// its nearest checkpoint for every mention, a quarter of an HTML export's time.
 fn line_near(text: &str, span: Span) -> std::ops::Range<usize> {
     let bytes = text.as_bytes();
     let (start, end) = (span.start as usize, span.end as usize);
     let low = start.saturating_sub(REACH + 1);
-    let line_start = match memchr::memrchr2(b'\n', b'\r', &bytes[low..start]) {
-        Some(i) => low + i + 1,
-        None => low.saturating_sub(1),
-    };
+    let line_start =
+        memchr::memrchr2(b'\n', b'\r', &bytes[low..start]).map_or(low, |i| low + i + 1);
     // The line the span starts on (a mention over a line break ends on the next one).
     let high = (end + REACH + 1).min(text.len());
-    let line_end = match memchr::memchr2(b'\n', b'\r', &bytes[start..high]) {
-        Some(i) => start + i,
-        None if high == text.len() => high,
-        None => high + 1,
-    };
+    let line_end = memchr::memchr2(b'\n', b'\r', &bytes[start..high]).map_or(high, |i| start + i);
     line_start..line_end
 }
 

@@ -482,33 +482,25 @@ fn devices_fifos_folders_and_huge_files_are_refused_without_reading_them() {
         .code(1)
         .stdout(predicate::str::contains("is a FIFO, not a regular file"));
     let f = Fixture::new(&SHEET.replace("article.txt", "huge.txt"), b"");
-    fs::File::create(f.path("huge.txt"))
-        .unwrap()
-        .set_len(300 * 1024 * 1024)
-        .unwrap();
-    briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .timeout(std::time::Duration::from_secs(10))
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "is 300 MiB, over the limit of 256 MiB",
-        ));
+    let too_large = |bytes: u64, said: &str| {
+        fs::File::create(f.path("huge.txt"))
+            .unwrap()
+            .set_len(bytes)
+            .unwrap();
+        briefing()
+            .arg("check")
+            .arg(f.sheet())
+            .timeout(std::time::Duration::from_secs(10))
+            .assert()
+            .code(1)
+            .stdout(predicate::str::contains(said));
+    };
+    too_large(300 << 20, "is 300 MiB, over the limit of 256 MiB");
     // A byte over: said in bytes, where MiB would read "256 MiB, over the limit of 256 MiB".
-    fs::File::create(f.path("huge.txt"))
-        .unwrap()
-        .set_len(256 * 1024 * 1024 + 1)
-        .unwrap();
-    briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .timeout(std::time::Duration::from_secs(10))
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains(
-            "is 268435457 bytes, over the limit of 268435456 bytes (256 MiB)",
-        ));
+    too_large(
+        (256 << 20) + 1,
+        "is 268435457 bytes, over the limit of 268435456 bytes (256 MiB)",
+    );
 }
 
 /// Tests run as root here, where permissions do not stop reads; `/proc/self/mem` is a regular

@@ -248,16 +248,23 @@ fn a_superseded_search_never_delivers_and_enter_never_waits() {
     );
 }
 
-/// While a long article's search runs, its status says "searching…", never "no match".
-#[test]
-fn a_running_search_says_searching() {
+/// A reader on a 4 MiB article (searched on another thread), `/` pressed and `typed` typed,
+/// nothing searched yet; and its fixture.
+fn typing_a_long_search(typed: &str) -> (Reader, Fixture) {
     let article = long_article(4 * 1024 * 1024);
     let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
     let mut r = Reader::of(&f, 120, 40);
     r.press("/");
-    for c in "needle".chars() {
+    for c in typed.chars() {
         r.act(Action::Type(c));
     }
+    (r, f)
+}
+
+/// While a long article's search runs, its status says "searching…", never "no match".
+#[test]
+fn a_running_search_says_searching() {
+    let (mut r, _f) = typing_a_long_search("needle");
     // Typed, not yet searched.
     assert!(r.app.search().searching());
     assert!(r.status().contains("searching…"), "{}", r.status());
@@ -274,12 +281,9 @@ fn a_running_search_says_searching() {
 /// once they are in, in order, rather than told there is no match.
 #[test]
 fn n_typed_while_the_matches_are_found_walks_them_once_they_are_in() {
-    let article = long_article(4 * 1024 * 1024);
-    let f = Fixture::new(crate::harness::SHEET, article.as_bytes());
-    let mut r = Reader::of(&f, 120, 40);
-    r.press("/");
     // A first letter searched for on its own (its matches in) before the rest is typed.
-    r.act(Action::Type('n')).settle();
+    let (mut r, _f) = typing_a_long_search("n");
+    r.settle();
     assert!(r.app.search().matches.len() > 1000);
     for c in "eedle".chars() {
         r.act(Action::Type(c));
