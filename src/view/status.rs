@@ -245,19 +245,19 @@ pub fn position(app: &App) -> String {
     }
     // A selection is what `a`, `E` and `y` act on, over a search's match: named first.
     if let Some(selected) = selected(app).filter(|_| app.focus() == Pane::Article) {
-        return selected;
+        return with_unclaimed(app, selected);
     }
     let s = app.search();
     // The search names its match while it leads (see `App::cursor`); else the mention does.
     if s.active() && s.searching() {
-        return format!("searching… · \"{}\"", clean(&s.query));
+        return with_unclaimed(app, format!("searching… · \"{}\"", clean(&s.query)));
     }
     if s.active() && (s.current.is_some() || s.matches.is_empty()) {
-        return search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
+        let at = search_position(&s.query, s.current.map(|c| c + 1), s.matches.len());
+        return with_unclaimed(app, at);
     }
     let at = match app.focus() {
-        Pane::Article => selected(app)
-            .or_else(|| unclaimed_position(app))
+        Pane::Article => unclaimed_position(app)
             .or_else(|| lead(app, None))
             .unwrap_or_else(|| line_position(app)),
         // Followed from a list, the article's cursor too: n and N walk it from there.
@@ -296,6 +296,12 @@ pub fn position(app: &App) -> String {
             )
         }
     };
+    with_unclaimed(app, at)
+}
+
+/// `at`, then how many unclaimed names there are (or that they are being found) while `u`
+/// shows them: whatever else the status bar names, a selection or a search's match included.
+fn with_unclaimed(app: &App, at: String) -> String {
     match app.unclaimed() {
         Some(u) if u.pending => format!("{at} · finding unclaimed names…"),
         Some(u) => format!("{at} · {}", count(u.count(), "unclaimed name")),

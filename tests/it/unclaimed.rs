@@ -138,6 +138,21 @@ fn the_bundled_sample_leaves_no_name_unclaimed() {
     assert!(r.status().contains("0 unclaimed names"), "{}", r.status());
 }
 
+/// A selection and a search's match are named first in the status bar; that the unclaimed
+/// names are shown is still said after them (`u` during a selection said nothing once its
+/// message was gone).
+#[test]
+fn the_status_bar_says_unclaimed_names_are_shown_beside_a_selection_and_a_match() {
+    let f = without_liaison_office();
+    let mut r = Reader::of(&f, 160, 40);
+    r.press("v l u j");
+    assert!(r.status().contains("selected: "), "{}", r.status());
+    assert!(r.status().contains(" · 1 unclaimed name"), "{}", r.status());
+    r.press("Esc / s u m m i t Enter");
+    assert!(r.status().contains("match "), "{}", r.status());
+    assert!(r.status().contains(" · 1 unclaimed name"), "{}", r.status());
+}
+
 #[test]
 fn unclaimed_names_are_dim_and_underlined_without_colour() {
     let fixture = without_liaison_office();
