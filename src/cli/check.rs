@@ -23,5 +23,8 @@ pub fn run(path: Option<&Path>, strict: bool) -> Result<u8, Failure> {
         return Err(Failure::Write(format!("cannot write the report: {e}")));
     }
     let failed = checked.errors() > 0 || (strict && checked.warnings() > 0);
+    // Not freed: the process ends now, and giving back the sheet's, the index's and the
+    // diagnostics' many allocations one by one took 4–5 ms of a 10 MiB article's 100.
+    std::mem::forget(checked);
     Ok(u8::from(failed))
 }
