@@ -123,25 +123,44 @@ pub fn headline(text: &str) -> Option<(String, usize)> {
 }
 
 /// A full date among the first words of the text ("date 2022-03-24 The Minority …"): a
-/// dateline run into the first paragraph.
-fn opening_date(text: &str) -> Option<(PartialDate, String)> {
-    let (n, line) = text
+/// dateline run into the first paragraph. The text's first line is looked at, and, when it is
+/// the headline (`headline`, 1-based) or furniture (`furniture`, 1-based lines), the first line
+/// of the body after it: a wire story's dateline opens the body ("ROTTERDAM, 14 March 2025 —
+/// Dock workers…"), under its headline and byline.
+fn opening_date(
+    text: &str,
+    headline: Option<usize>,
+    furniture: &HashSet<usize>,
+) -> Option<(PartialDate, String)> {
+    let mut lines = text
         .lines()
         .enumerate()
-        .find(|(_, l)| !l.trim().is_empty())?;
-    let fourth = text::words(line, 0..line.len())
-        .get(3)
-        .map_or(line.len(), |w| w.range.start);
-    dates::phrases(line, 0..line.len(), None)
-        .into_iter()
-        .find_map(|p| match p.found {
-            Found::Date { date, .. }
-                if p.range.start < fourth && date.precision() == crate::date::Precision::Day =>
-            {
-                Some((date, format!("a date at the start of line {}", n + 1)))
-            }
-            _ => None,
-        })
+        .filter(|(_, l)| !l.trim().is_empty());
+    let mut looked_at = Vec::new();
+    for (n, line) in lines.by_ref() {
+        looked_at.push((n, line));
+        if Some(n + 1) != headline && !furniture.contains(&(n + 1)) {
+            break;
+        }
+    }
+    let first = looked_at.first().copied();
+    let body = looked_at.last().copied().filter(|_| looked_at.len() > 1);
+    first.into_iter().chain(body).find_map(|(n, line)| {
+        let fourth = text::words(line, 0..line.len())
+            .get(3)
+            .map_or(line.len(), |w| w.range.start);
+        dates::phrases(line, 0..line.len(), None)
+            .into_iter()
+            .find_map(|p| match p.found {
+                Found::Date { date, .. }
+                    if p.range.start < fourth
+                        && date.precision() == crate::date::Precision::Day =>
+                {
+                    Some((date, format!("a date at the start of line {}", n + 1)))
+                }
+                _ => None,
+            })
+    })
 }
 
 /// Whether a line is written in title case ("NATO To Offer Ukraine New Ways", "Together With
@@ -542,7 +561,11 @@ pub fn draft(text: &str, options: &Options) -> Draft {
                     .map(|d| (d, format!("the dateline on line {}", f.lines[0])))
             })
         })
-        .or_else(|| opening_date(text));
+        .or_else(|| {
+            let furniture: HashSet<usize> =
+                omit.iter().flat_map(|f| f.lines.iter().copied()).collect();
+            opening_date(text, title.as_ref().map(|t| t.1), &furniture)
+        });
     let folded: Vec<String> = omit.iter().map(|f| fold(&f.text)).collect();
     let (article, _) = Article::new(text.to_owned(), &folded);
     let analysis = analyse(&article, published.as_ref().map(|p| p.0));
@@ -728,23 +751,43 @@ pub fn draft(text: &str, options: &Options) -> Draft {
 }
 
 /// The date an undated event is drafted with, and what it is: the publication date when known,
-/// else the latest year a dated event has (the text was written then or later), else the year
-/// 1, which no article means.
+/// else the latest year of the dated events (see [`latest_year`]), else the year 1, which no
+/// article means.
 fn placeholder(published: Option<PartialDate>, dated: &[DraftEvent]) -> (PartialDate, String) {
-    undated_date(published, dated.iter().map(|e| e.event.date.year()).max())
+    undated_date(published, latest_year(dated.iter().map(|e| e.event.date)))
+}
+
+/// The latest year of `dates` (the text was written then or later), and whether it is that of
+/// a date written out in full: those are looked at first. A year alone is as often a plan or a
+/// forecast ("1,000 jobs by 2030") as what happened; a full date is most often a day reported.
+pub(crate) fn latest_year(dates: impl Iterator<Item = PartialDate> + Clone) -> Option<(u16, bool)> {
+    let full = dates
+        .clone()
+        .filter(|d| d.precision() == crate::date::Precision::Day);
+    full.map(PartialDate::year)
+        .max()
+        .map(|y| (y, true))
+        .or_else(|| dates.map(PartialDate::year).max().map(|y| (y, false)))
 }
 
 /// The date an undated event is given, and what it is: the publication date when known, else
-/// the `latest` year of a dated event, else the year 1 (the placeholder no article means).
+/// the `latest` year of a dated event (and whether it is a full date's: see [`latest_year`]),
+/// else the year 1 (the placeholder no article means).
 pub(crate) fn undated_date(
     published: Option<PartialDate>,
-    latest: Option<u16>,
+    latest: Option<(u16, bool)>,
 ) -> (PartialDate, String) {
     if let Some(p) = published {
         return (p, "dated with the publication date".to_owned());
     }
-    match latest.and_then(|y| PartialDate::new(u32::from(y), None, None).ok()) {
-        Some(y) => (
+    let year =
+        latest.and_then(|(y, full)| Some((PartialDate::new(u32::from(y), None, None).ok()?, full)));
+    match year {
+        Some((y, true)) => (
+            y,
+            format!("no publication date: dated {y}, the latest year of a date written in full"),
+        ),
+        Some((y, false)) => (
             y,
             format!("no publication date: dated {y}, the latest year of a dated event"),
         ),
@@ -897,6 +940,33 @@ mod tests {
         assert!(d.published.is_none());
     }
 
+    /// A wire story's dateline opens its body, under the headline and the byline, in the
+    /// ways agencies write it.
+    #[test]
+    fn a_dateline_opening_the_body_is_its_publication_date() {
+        for (dateline, date) in [
+            ("ROTTERDAM, 14 March 2025 —", "2025-03-14"),
+            ("ROTTERDAM, March 14, 2025 -", "2025-03-14"),
+            ("Rotterdam, 14 Mar. 2025:", "2025-03-14"),
+        ] {
+            let text = format!(
+                "Port strike deal leaves shippers counting the cost\n\nBy Helen Marsh\n\n\
+                 {dateline} Dock workers will return to work on Monday.\n\n\
+                 The dispute began on 5 March.\n"
+            );
+            let d = draft(&text, &Options::default());
+            assert_eq!(
+                d.published.map(|p| p.0.to_string()),
+                Some(date.into()),
+                "{dateline}"
+            );
+        }
+        // A date further into the body's first sentence is what it tells, not when.
+        let text =
+            "Port strike deal\n\nDock workers said on 14 March 2025 that they would return.\n";
+        assert!(draft(text, &Options::default()).published.is_none());
+    }
+
     #[test]
     fn ids_are_slugs_made_unique() {
         let mut taken = Ids::default();
@@ -989,5 +1059,22 @@ mod tests {
         assert!(d.skipped_dates.is_empty(), "{:?}", d.skipped_dates);
         let d = draft("The trial opened.\n", &Options::default());
         assert_eq!(d.events[0].event.date.to_string(), "0001");
+    }
+
+    /// A year alone may be a forecast: an undated event takes the latest year of the dates
+    /// written out in full, when there are any.
+    #[test]
+    fn an_undated_event_takes_a_full_dates_year_over_a_forecast() {
+        let d = draft(
+            "The strike ended on 14 March 2025. Talks will begin in September. \
+             It could cost 1,000 jobs by 2030.\n",
+            &Options::default(),
+        );
+        let undated: Vec<String> = (d.events.iter())
+            .filter(|e| e.undated)
+            .map(|e| e.event.date.to_string())
+            .collect();
+        assert!(!undated.is_empty(), "{:?}", d.events);
+        assert!(undated.iter().all(|y| y == "2025"), "{undated:?}");
     }
 }

@@ -207,7 +207,7 @@ pub fn propose_event(b: &Briefing, sentence: Range<usize>) -> NewEvent {
     let (date, dated, approximate) = if let Some((date, approximate, _)) = found {
         (date, true, approximate)
     } else {
-        let latest = b.sheet.events.iter().map(|e| e.date.year()).max();
+        let latest = draft::latest_year(b.sheet.events.iter().map(|e| e.date));
         (draft::undated_date(published, latest).0, false, true)
     };
     NewEvent {

@@ -479,7 +479,12 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             text.clear();
             text.extend(['a', c, 'b']);
-            assert_eq!(first_control(&text), first_control_by_char(&text), "U+{:04X}", c as u32);
+            assert_eq!(
+                first_control(&text),
+                first_control_by_char(&text),
+                "U+{:04X}",
+                c as u32
+            );
         }
         assert_eq!(first_control("a\r\nb"), None);
     }
