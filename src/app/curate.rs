@@ -757,7 +757,7 @@ impl App {
     fn written(&mut self, change: &Change, outcome: Result<edit::Committed, EditError>) {
         match outcome {
             Ok(done) => {
-                self.curate = None;
+                let words = self.curate.take().map(|d| d.span);
                 self.selection.selection = None;
                 let warnings = done.briefing.warnings.len();
                 self.take(*done.briefing);
@@ -792,6 +792,16 @@ impl App {
                     Change::NewActor(NewActor { id, .. }) | Change::Alias { actor: id, .. } => {
                         if let Some(a) = self.briefing.actor_index(id) {
                             self.follow_listed_actor(a);
+                            // The cursor on the mention the words added make, where the reader
+                            // is: the status bar named the mention it stood on before (another
+                            // actor's), and `n` goes on from here.
+                            let mentions = &self.briefing.mentions;
+                            if let Some(m) = words
+                                .and_then(|w| mentions.at(w.start))
+                                .filter(|&m| mentions.all()[m].actor as usize == a)
+                            {
+                                self.put_cursor(m);
+                            }
                         }
                     }
                     Change::NewEvent(NewEvent { id, .. })

@@ -460,6 +460,33 @@ fn after_adding_an_unclaimed_name_the_cursor_stays_on_it() {
     assert_eq!(r.app.briefing().mentions.all()[m].actor as usize, nlo);
 }
 
+/// Added from a search's match while another actor was followed: the new actor is followed,
+/// and the cursor is on its mention, not left on the other actor's (which the status bar named).
+#[test]
+fn after_adding_a_selection_while_another_actor_is_followed_the_cursor_is_on_the_new_mention() {
+    let f = without_liaison_office();
+    let mut r = Reader::of(&f, 100, 30);
+    r.press("2 Enter 1 /");
+    r.type_text("Liaison");
+    r.press("Enter v a Enter");
+    assert!(r.status().contains("Added actor"), "{}", r.status());
+    let (new, name) = {
+        let b = r.app.briefing();
+        let a = b.sheet.actors.len() - 1;
+        (a, b.sheet.actors[a].name.clone())
+    };
+    let cursor = r.app.cursor();
+    let Some(briefing::app::Cursor::Mention(m)) = cursor else {
+        panic!("{cursor:?}");
+    };
+    assert_eq!(r.app.briefing().mentions.all()[m].actor as usize, new);
+    assert!(
+        r.status().contains(&format!("mention 1/1 · {name}")),
+        "{}",
+        r.status()
+    );
+}
+
 #[test]
 fn a_new_actor_named_otherwise_says_the_words_stay_an_alias() {
     let f = without_liaison_office();
