@@ -54,6 +54,7 @@ pub struct Briefing {
 pub enum Item {
     Actor(usize),
     Event(usize),
+    Fact(usize),
 }
 
 /// The outcome of checking a fact sheet: every diagnostic, in file order, and the briefing when
@@ -507,7 +508,8 @@ pub fn open_until(
 }
 
 impl Briefing {
-    /// The actor or event whose table line `line` (1-based) of the fact sheet falls in, if any.
+    /// The actor, event or fact whose table line `line` (1-based) of the fact sheet falls in, if
+    /// any.
     #[must_use]
     pub fn item_at_line(&self, line: usize) -> Option<Item> {
         let n = self.tables.partition_point(|&(start, _)| start <= line);
@@ -1105,7 +1107,8 @@ fn tables(
         .map(|(n, p)| (src.line_col(p.table.start).0, Some(Item::Actor(n))));
     let events = (events.iter().enumerate())
         .filter_map(|(n, e)| Some((*event_lines.get(&e.id)?, Some(Item::Event(n)))));
-    let facts = (positions.facts.iter()).map(|p| (src.line_col(p.table.start).0, None));
+    let facts = (positions.facts.iter().enumerate())
+        .map(|(n, p)| (src.line_col(p.table.start).0, Some(Item::Fact(n))));
     let mut tables: Vec<_> = actors.chain(events).chain(facts).collect();
     tables.sort_by_key(|&(line, _)| line);
     tables

@@ -281,12 +281,7 @@ pub fn head(
     width: usize,
     links: Option<&Links>,
 ) -> Head {
-    let mut d = Builder {
-        lines: Vec::new(),
-        width: width.max(8),
-        events: Vec::new(),
-        events_at: 0,
-    };
+    let mut d = Builder::new(width);
     match subject {
         Subject::Actor(a) => actor(b, a, links, &mut d),
         Subject::Event(e) => event(b, e, &mut d),
@@ -565,13 +560,27 @@ fn event(b: &Briefing, n: usize, out: &mut Builder) {
 }
 
 fn facts(b: &Briefing, d: &mut Builder) {
+    facts_before(b, b.sheet.facts.len(), d);
+}
+
+/// The facts' Details up to fact `upto` (not included).
+fn facts_before(b: &Briefing, upto: usize, d: &mut Builder) {
     d.text("", "Facts", Tone::Title);
     if b.sheet.facts.is_empty() {
         d.text("", "The fact sheet lists no facts.", Tone::Muted);
     }
-    for f in 0..b.sheet.facts.len() {
+    for f in 0..upto.min(b.sheet.facts.len()) {
         fact_line(b, f, true, d);
     }
+}
+
+/// The line the facts' Details, `width` columns wide, show fact `f` from: as many as the lines
+/// before it take.
+#[must_use]
+pub fn fact_at(b: &Briefing, f: usize, width: usize) -> usize {
+    let mut d = Builder::new(width);
+    facts_before(b, f, &mut d);
+    d.lines.len()
 }
 
 /// The briefing's title, source, url, publication date and summary (which the header has no
@@ -646,6 +655,15 @@ struct Builder {
 }
 
 impl Builder {
+    fn new(width: usize) -> Self {
+        Self {
+            lines: Vec::new(),
+            width: width.max(8),
+            events: Vec::new(),
+            events_at: 0,
+        }
+    }
+
     /// A text, wrapped; the label goes on the first line, continuations are indented.
     fn text(&mut self, label: &'static str, text: &str, tone: Tone) {
         self.wrapped(label, text, tone, None);

@@ -96,7 +96,7 @@ impl App {
     }
 
     /// A click while the warnings window is open: on a warning, the cursor goes to it (a
-    /// double click goes to the warning's actor, event or line); outside the window, it
+    /// double click goes to the warning's actor, event, fact or line); outside the window, it
     /// closes. Returns whether the click was taken (else the window acts on it).
     pub(super) fn window_click(&mut self, x: u16, y: u16, at: u64) -> bool {
         let rect = self.window_rect();

@@ -117,8 +117,12 @@ impl App {
                     self.set_focus(Pane::Timeline);
                     self.follow_event(e);
                 }
+                Some(Item::Fact(f)) => {
+                    self.window = None;
+                    self.show_fact(f);
+                }
                 None => self.say(format!(
-                    "Nothing to go to: line {line} of the fact sheet is in no actor or event"
+                    "Nothing to go to: line {line} of the fact sheet is in no actor, event or fact"
                 )),
             }
         } else if (1..=article.line_count()).contains(&line) {
@@ -130,6 +134,17 @@ impl App {
         } else {
             self.say(format!("Nothing to go to: {path} is not shown here"));
         }
+    }
+
+    /// The facts in the Details, focused, the cursor on fact `f`: where a warning about it goes.
+    fn show_fact(&mut self, f: usize) {
+        let here = self.location();
+        self.history.push(here);
+        self.details = DetailsState::showing(Shows::Facts);
+        self.set_focus(Pane::Details);
+        let (_, width, _) = self.details_key();
+        self.details.cursor = super::details::fact_at(&self.briefing, f, width);
+        self.details.placed = true;
     }
 
     /// `/`: searches the article (from the Article or the Details), or types the focused list's

@@ -29,7 +29,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let key = |action| app.key(Context::Window, &action);
     let mut close = format!("{} close", key(Action::Cancel));
     if matches!(window.kind(), Kind::Warnings) {
-        // Enter goes to a warning's actor, event or line: said, as the other keys are.
+        // Enter goes to a warning's actor, event, fact or line: said, as the other keys are.
         close = format!("{} go to · {close}", key(Action::Follow));
     }
     let search = format!("{} search · {close}", key(Action::Search));

@@ -83,18 +83,21 @@ fn enter_on_a_warning_goes_to_its_actor_or_event() {
     assert_eq!(r.app.followed().target(), Target::None);
 }
 
-#[test]
-fn enter_on_a_warning_about_the_article_moves_it_there_or_says_there_is_nothing() {
-    use briefing::diagnostic::{Diagnostic, Severity};
-    let mut b = briefing::briefing::Briefing::bundled();
-    let at = |path: &str, line| Diagnostic {
-        severity: Severity::Warning,
+/// A warning at `line` of `path`.
+fn at(path: &str, line: usize) -> briefing::diagnostic::Diagnostic {
+    briefing::diagnostic::Diagnostic {
+        severity: briefing::diagnostic::Severity::Warning,
         path: path.to_owned(),
         line,
         column: 1,
         message: "m".to_owned(),
         hint: None,
-    };
+    }
+}
+
+#[test]
+fn enter_on_a_warning_about_the_article_moves_it_there_or_says_there_is_nothing() {
+    let mut b = briefing::briefing::Briefing::bundled();
     let last = b.article.line_count();
     let sheet = b.sheet_path.clone();
     b.warnings = vec![at(&sheet, 1), at("article.txt", last)];
@@ -109,4 +112,40 @@ fn enter_on_a_warning_about_the_article_moves_it_there_or_says_there_is_nothing(
     r.press("/").type_text("article.txt").press("Enter Enter");
     assert!(r.app.window().is_none());
     assert!(r.app.article_state().shows(offset));
+}
+
+/// A warning about a fact (its evidence found twice, say) goes to the fact, in the Details among
+/// the facts: it said there was nothing to go to.
+#[test]
+fn enter_on_a_warning_about_a_fact_shows_it_among_the_facts() {
+    let mut b = briefing::briefing::Briefing::bundled();
+    // A line inside the fourth [[facts]] table.
+    let line = (b.sheet_text.lines().enumerate())
+        .filter(|(_, l)| l.trim() == "[[facts]]")
+        .nth(3)
+        .map(|(n, _)| n + 2)
+        .expect("four facts");
+    let label = b.sheet.facts[3].label.clone();
+    b.warnings = vec![at(&b.sheet_path.clone(), line)];
+    let mut r = Reader::new(b, briefing::briefing::Input::Bundled, 80, 24);
+    r.press("w Enter");
+    assert!(r.app.window().is_none(), "{}", r.status());
+    assert_eq!(r.app.focus(), briefing::app::Pane::Details);
+    let details = r.app.details();
+    let cursor = r.app.details_state().cursor;
+    let shown = details.line(cursor).expect("the cursor's line");
+    // Its first row: the label, wrapped.
+    let first = shown.text.trim_end();
+    assert!(
+        first.len() > 5 && label.starts_with(first),
+        "{first:?} for {label:?}"
+    );
+    assert!(
+        r.screen().contains(&label[..label.len().min(20)]),
+        "{}",
+        r.screen()
+    );
+    // Back goes where the reader was.
+    r.press("Backspace");
+    assert_eq!(r.app.focus(), briefing::app::Pane::Article);
 }
