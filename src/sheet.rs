@@ -155,6 +155,14 @@ pub struct Fact {
     pub note: Option<String>,
 }
 
+/// The comment `briefing draft` writes after a date it guessed (an undated event's, from the
+/// publication date or a year nearby): `check` warns about the date while the comment is there.
+pub const GUESSED_DATE: &str = "a guess: set the date it happened";
+
+/// How the part of a label that `briefing draft` leaves to the curator begins ("Share (write
+/// what it is a share of)"): `check` warns about the label while it is there.
+pub const LABEL_TO_WRITE: &str = "(write ";
+
 /// Where things stand in the fact sheet's text, for messages. Indices follow [`FactSheet`].
 #[derive(Clone, Debug, Default)]
 pub struct Positions {
@@ -181,6 +189,7 @@ pub struct ActorPositions {
 pub struct EventPositions {
     pub table: Span,
     pub id: Span,
+    pub date: Span,
     pub end: Span,
     pub actors: Vec<Span>,
     pub evidence: Span,
@@ -190,6 +199,7 @@ pub struct EventPositions {
 pub struct FactPositions {
     pub table: Span,
     pub id: Span,
+    pub label: Span,
     pub source: Span,
     pub evidence: Span,
 }

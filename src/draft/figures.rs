@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::sheet::LABEL_TO_WRITE;
+
 /// Words before a number that make it approximate.
 const APPROXIMATELY: &[&str] = &[
     "about",
@@ -183,7 +185,7 @@ fn length(
             ev_end = *e;
             format!("Length of the {w}")
         } else {
-            "Length (write of what)".to_owned()
+            format!("Length {LABEL_TO_WRITE}of what)")
         }
     };
     Some(Figure {
@@ -444,9 +446,9 @@ fn figure(
         value = format!("about {value}");
     }
     let label = if is_share {
-        "Share (write what it is a share of)".to_owned()
+        format!("Share {LABEL_TO_WRITE}what it is a share of)")
     } else if is_money {
-        "Amount (write what it pays for)".to_owned()
+        format!("Amount {LABEL_TO_WRITE}what it pays for)")
     } else {
         let l = label_words.join(" ");
         let mut c = l.chars();

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::Draft;
 use crate::date::{PartialDate, Precision};
 use crate::plural::count;
-use crate::sheet::{Actor, ActorKind, Event, Fact};
+use crate::sheet::{Actor, ActorKind, Event, Fact, GUESSED_DATE};
 
 /// `toml` with every control character but line feed and tab made a space. Strings are
 /// written escaped ([`string`]), so a raw control character can only come from article text
@@ -174,12 +174,8 @@ fn events(o: &mut String, d: &Draft) {
     }
     for e in &d.events {
         let _ = writeln!(o, "# Line {}: {}.", e.line, e.how);
-        event(
-            o,
-            &e.event,
-            e.undated
-                .then_some("a guess: set the date it happened (why: the line above)"),
-        );
+        let guessed = format!("{GUESSED_DATE} (why: the line above)");
+        event(o, &e.event, e.undated.then_some(guessed.as_str()));
     }
 }
 

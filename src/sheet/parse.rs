@@ -310,6 +310,7 @@ fn event(
     let positions = EventPositions {
         table: t.span(),
         id: id.span,
+        date: date.span,
         end: end.as_ref().map_or(0..0, |f| f.span.clone()),
         actors: actors.iter().map(|a| a.span.clone()).collect(),
         evidence: evidence.as_ref().map_or(0..0, |f| f.span.clone()),
@@ -359,6 +360,7 @@ fn fact(
     let positions = FactPositions {
         table: t.span(),
         id: id.span,
+        label: label.span,
         source: source.as_ref().map_or(0..0, |f| f.span.clone()),
         evidence: evidence.as_ref().map_or(0..0, |f| f.span.clone()),
     };

@@ -1,10 +1,10 @@
 //! Checks that need the whole fact sheet but not the article: references between entries,
-//! `end` before `date`, the same pattern claimed by two actors, and a spelling that is a common
-//! English word.
+//! `end` before `date`, the same pattern claimed by two actors, a spelling that is a common
+//! English word, and the guesses of `briefing draft` left as it wrote them.
 
 use std::collections::HashMap;
 
-use super::{Actor, ActorPositions, FactSheet, Positions, Span};
+use super::{Actor, ActorPositions, FactSheet, GUESSED_DATE, LABEL_TO_WRITE, Positions, Span};
 use crate::diagnostic::{Diagnostic, SourceFile, did_you_mean};
 use crate::fold::fold;
 use crate::inert::{escaped, quoted};
@@ -107,6 +107,47 @@ pub fn validate<'a>(
         }
     }
     patterns(sheet, pos, src, out);
+    guesses(sheet, pos, src, out);
+}
+
+/// What `briefing draft` left for the curator and is still there: a date it guessed, with its
+/// comment ([`GUESSED_DATE`]) after it, and a label's part to write ([`LABEL_TO_WRITE`]). A
+/// warning each, so that `check --strict` fails on a draft no one has gone through.
+fn guesses(sheet: &FactSheet, pos: &Positions, src: &SourceFile, out: &mut Vec<Diagnostic>) {
+    let text = src.text();
+    for (e, p) in sheet.events.iter().zip(&pos.events) {
+        let after = text.get(p.date.end..).unwrap_or("");
+        let rest = &after[..after.find('\n').unwrap_or(after.len())];
+        let comment = rest.trim_start().strip_prefix('#').map(str::trim_start);
+        if comment.is_some_and(|c| c.starts_with(GUESSED_DATE)) {
+            out.push(
+                src.warning(
+                    &p.date,
+                    format!(
+                        "the date of event {} ({}) is the draft's guess",
+                        quoted(&e.id, 40),
+                        e.date
+                    ),
+                )
+                .with_hint("set the date it happened, then delete the comment after it"),
+            );
+        }
+    }
+    for (f, p) in sheet.facts.iter().zip(&pos.facts) {
+        if f.label.contains(LABEL_TO_WRITE) {
+            out.push(
+                src.warning(
+                    &p.label,
+                    format!(
+                        "the label of fact {} still asks to be written: {}",
+                        quoted(&f.id, 40),
+                        quoted(&f.label, 60)
+                    ),
+                )
+                .with_hint("write what the figure counts in place of the words in brackets"),
+            );
+        }
+    }
 }
 
 /// Mention rule 5 needs every folded pattern to name one actor.
@@ -253,6 +294,39 @@ mod tests {
             COMMON_WORDS
                 .iter()
                 .all(|w| w.chars().all(char::is_lowercase))
+        );
+    }
+
+    /// The draft's guessed date (its comment after it) and a label's part to write are warned
+    /// about where they stand; a date seen to (its comment gone, or another comment) and a label
+    /// that only says "write" are not.
+    #[test]
+    fn what_the_draft_left_to_do_is_warned_about() {
+        let text = "[briefing]\ntitle = \"T\"\narticle = \"a.txt\"\n\n\
+            [[events]]\nid = \"guessed\"\ndate = \"2030\"   # a guess: set the date it happened (why)\n\
+            title = \"A\"\n\n\
+            [[events]]\nid = \"seen-to\"\ndate = 2025-03-14   # checked against the court record\n\
+            title = \"B\"\n\n\
+            [[facts]]\nlabel = \"Share (write what it is a share of)\"\nvalue = \"7.5%\"\n\n\
+            [[facts]]\nlabel = \"Letters they write (of complaint)\"\nvalue = \"12\"\n";
+        let src = SourceFile::new("f.toml".to_owned(), text);
+        let parsed = crate::sheet::parse::parse(&src);
+        assert!(parsed.diagnostics.is_empty(), "{:?}", parsed.diagnostics);
+        let mut out = Vec::new();
+        validate(&parsed.sheet, &parsed.positions, &src, &mut out);
+        let got: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[0].starts_with(
+                "f.toml:7:8: warning: the date of event \"guessed\" (2030) is the draft's guess"
+            ),
+            "{}",
+            got[0]
+        );
+        assert!(
+            got[1].starts_with("f.toml:16:9: warning: the label of fact"),
+            "{}",
+            got[1]
         );
     }
 

@@ -47,9 +47,57 @@ fn the_draft_of_the_bundled_article_checks_clean() {
             .stderr(predicate::str::contains("wrote"));
         let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
         assert!(sheet.contains("article = \"article.txt\""), "{sheet}");
+        checks_but_for_what_is_left_to_do(&dir.path().join("facts.toml"), &sheet);
+    }
+}
+
+/// Asserts that the draft `sheet` at `path` checks with no error, and that its only warnings are
+/// what the draft leaves to the curator, one each: a date it guessed (an undated event's), a
+/// label's part to write. `check --strict` fails while there are any, and passes once they are
+/// seen to.
+fn checks_but_for_what_is_left_to_do(path: &Path, sheet: &str) {
+    let out = briefing()
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("check runs");
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains(" 0 errors, "), "{report}");
+    let warnings: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains(": warning: "))
+        .collect();
+    let guessed = sheet.matches("# a guess: set the date it happened").count();
+    let to_write = sheet
+        .lines()
+        .filter(|l| l.starts_with("label = ") && l.contains("(write "))
+        .count();
+    assert_eq!(warnings.len(), guessed + to_write, "{report}");
+    for w in &warnings {
+        assert!(
+            w.contains("is the draft's guess") || w.contains("still asks to be written"),
+            "{w}"
+        );
+    }
+    let strict = briefing().args(["check", "--strict"]).arg(path).assert();
+    if warnings.is_empty() {
+        strict.success();
+    } else {
+        strict.code(1);
+        // Seen to: the guessed dates' comments gone, the labels written.
+        let done = sheet
+            .replace(
+                "   # a guess: set the date it happened (why: the line above)",
+                "",
+            )
+            .replace(" (write what it is a share of)", " of the vote")
+            .replace(" (write what it pays for)", " of the aid")
+            .replace(" (write of what)", " of the talks");
+        fs::write(path, done).expect("write the sheet seen to");
         briefing()
             .args(["check", "--strict"])
-            .arg(dir.path().join("facts.toml"))
+            .arg(path)
             .assert()
             .success()
             .stdout(predicate::str::contains("0 errors, 0 warnings"));
@@ -82,15 +130,12 @@ fn a_dateline_gives_the_date_and_relative_dates_become_events() {
         assert!(sheet.contains(want), "{want:?} missing from:\n{sheet}");
     }
     assert!(!sheet.contains("name = \"Court\""), "{sheet}");
-    briefing()
-        .args(["check", "--strict"])
-        .arg(&out)
-        .assert()
-        .success();
+    checks_but_for_what_is_left_to_do(&out, &sheet);
 }
 
-/// Drafts `fixture` as story.txt beside facts.toml, checks the draft strictly and returns the
-/// folder, the sheet and the lines it omits.
+/// Drafts `fixture` as story.txt beside facts.toml, checks the draft (see
+/// [`checks_but_for_what_is_left_to_do`]) and returns the folder, the sheet as drafted and the
+/// lines it omits.
 fn draft_and_check(fixture_name: &str) -> (tempfile::TempDir, String, Vec<String>) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     fs::write(dir.path().join("story.txt"), fixture(fixture_name)).expect("write the article");
@@ -101,13 +146,8 @@ fn draft_and_check(fixture_name: &str) -> (tempfile::TempDir, String, Vec<String
         .arg(dir.path().join("facts.toml"))
         .assert()
         .success();
-    briefing()
-        .args(["check", "--strict"])
-        .arg(dir.path().join("facts.toml"))
-        .assert()
-        .success()
-        .stdout(predicate::str::contains("0 errors, 0 warnings"));
     let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+    checks_but_for_what_is_left_to_do(&dir.path().join("facts.toml"), &sheet);
     let table: toml::Table = toml::from_str(&sheet).expect("the draft parses");
     let omit = table["briefing"]
         .get("omit")
