@@ -17,6 +17,7 @@ use toml_edit::{ArrayOfTables, Document, Item, Table, Value};
 use super::{Change, EvidenceTarget, NewActor, NewEvent};
 use crate::date::{PartialDate, Precision};
 use crate::inert::quoted;
+use crate::sheet::GUESSED_DATE;
 use crate::sheet::parse::derive_id;
 
 /// Why a change cannot be applied to the text.
@@ -330,7 +331,7 @@ fn new_event(
         basic_string(&e.id)
     );
     if !e.dated {
-        block.push_str("   # a guess: set the date it happened");
+        let _ = write!(block, "   # {GUESSED_DATE}");
     }
     block.push_str(eol);
     if e.approximate {
