@@ -98,6 +98,11 @@ pub(super) fn is_calendar_word(word: &str) -> bool {
     month(word).is_some() || WEEKDAYS.contains(&word)
 }
 
+/// Whether `word` is a day of the week, capitalised ("Wednesday").
+pub(crate) fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(&word)
+}
+
 fn month(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.');
     MONTHS

@@ -6,7 +6,10 @@
 //! capitalises it elsewhere ("However", "These" are not; "Jones" after "Douglas Jones" is).
 //! Variants of one name are grouped: a surname with the full name, a title with the name it
 //! precedes ("President Joe Biden"), an acronym in brackets with the name before it
-//! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia").
+//! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia"), a
+//! name in capitals with the one written the usual way (a dateline's "ROTTERDAM" with
+//! "Rotterdam"). A given name before a particle is kept ("Marieke de Vries"); a day of the week
+//! before a name is not part of it ("on Wednesday the Dutch prime minister").
 //!
 //! A middle initial, a suffix after a comma and an ordinal before belong to a name ("William A.
 //! Trudeau, Jr.", "2nd Circuit"); a title-case name in quotes keeps its "and" and dashes. Words
@@ -28,6 +31,11 @@ const CONNECTORS: &[&str] = &[
     "of", "for", "the", "de", "da", "del", "der", "den", "di", "du", "la", "le", "van", "von",
     "bin", "al", "el", "on",
 ];
+
+/// The [`CONNECTORS`] that are English words, not particles of a name: a word opening a
+/// sentence before one ("Leaders of NATO") is not part of the name, as it is before a particle
+/// ("Marieke de Vries").
+const ENGLISH_CONNECTORS: &[&str] = &["of", "for", "the", "on"];
 
 /// Words that open a sentence without being part of a name ("The Kremlin said" → "Kremlin").
 const OPENERS: &[&str] = &[
@@ -933,12 +941,21 @@ fn make_run(
             }
         } else if OPENERS.contains(&first)
             || lower.contains(&first.to_lowercase())
-            || (!capital_inside.contains(first) && CONNECTORS.contains(&&text[ws[1].range.clone()]))
+            || (!capital_inside.contains(first)
+                && ENGLISH_CONNECTORS.contains(&&text[ws[1].range.clone()]))
         {
             ws = &ws[1..];
             while ws.first().is_some_and(|w| !capitalised(clean(text, w).1)) {
                 ws = &ws[1..];
             }
+        }
+    }
+    // A day of the week before a name is when, not part of it: "on Wednesday the Dutch prime
+    // minister".
+    while ws.len() > 1 && super::dates::is_weekday(clean(text, &ws[0]).1) {
+        ws = &ws[1..];
+        while ws.first().is_some_and(|w| !capitalised(clean(text, w).1)) {
+            ws = &ws[1..];
         }
     }
     let (first, last) = (ws.first()?, ws.last()?);
@@ -1009,6 +1026,27 @@ fn make_run(
         run.text = joined(&ws[lead..]);
     }
     Some(run)
+}
+
+/// `name` written as names usually are, if it is in capitals: each word's first letter a
+/// capital, the others lowercase ("ROTTERDAM" → "Rotterdam", "NEW YORK" → "New York"); else
+/// `name` as it is.
+fn usual_case(name: &str) -> String {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().count() < 2 || letters().any(char::is_lowercase) {
+        return name.to_owned();
+    }
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Union-find over spellings.
@@ -1093,6 +1131,19 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         if let (Some(x), Some(y)) = (index(&a), index(&b)) {
             groups.union(x, y);
             reasons.entry(b).or_insert(why);
+        }
+    }
+    // A name in capitals with the one written in the usual way: a dateline's "ROTTERDAM" is
+    // Rotterdam, not an acronym of an organization.
+    for (k, name) in names.iter().enumerate() {
+        let usual = usual_case(name);
+        if usual != *name
+            && let Some(u) = index(&usual)
+        {
+            groups.union(u, k);
+            reasons
+                .entry(name.clone())
+                .or_insert_with(|| format!("\"{usual}\" in capitals"));
         }
     }
     // A surname alone, with the one longer name it ends; failing that, a first name alone with
@@ -1339,6 +1390,41 @@ mod tests {
 
     fn names(text: &str) -> Vec<String> {
         found(text).into_iter().map(|c| c.0).collect()
+    }
+
+    /// What a user's wire story drafted wrongly: its dateline's city in capitals as an
+    /// organization, the word after the dateline's dash as a name, a given name before a
+    /// particle left out, a day of the week before "the Dutch".
+    #[test]
+    fn a_dateline_a_particle_and_a_weekday_make_no_false_names() {
+        let got = found(
+            "ROTTERDAM, 14 March 2025 — Dock workers in Rotterdam will return. \
+             Marieke de Vries runs a shop in Rotterdam. \
+             On Wednesday the Dutch prime minister spoke.\n",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Marieke de Vries"), "{names:?}");
+        for wrong in [
+            "Dock",
+            "ROTTERDAM",
+            "Vries",
+            "Wednesday the Dutch",
+            "Wednesday",
+        ] {
+            assert!(!names.contains(&wrong), "{wrong} in {names:?}");
+        }
+        let rotterdam = got
+            .iter()
+            .find(|(n, _, _)| n == "Rotterdam")
+            .expect("Rotterdam");
+        assert_eq!(rotterdam.1, ["ROTTERDAM"]);
+        assert_eq!(rotterdam.2, ActorKind::Place);
+        // Leaders of NATO: the opening word before an English connector is still left out.
+        let got = found("Leaders of NATO met. NATO said so.\n");
+        assert!(
+            got.iter().all(|(n, _, _)| n != "Leaders of NATO"),
+            "{got:?}"
+        );
     }
 
     #[test]

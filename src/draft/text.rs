@@ -237,6 +237,8 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let s = &text[range.clone()];
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end = 0;
+    // Whether no word so far begins with a lowercase letter.
+    let mut none_lower = true;
     let mut iter = s.char_indices().peekable();
     while let Some((at, c)) = iter.next() {
         if !c.is_alphanumeric() {
@@ -263,7 +265,11 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         let gap = trim_range(s, prev_end..at);
         // A capital after a colon opens a clause as one opens a sentence ("the Class of 2022:
         // Congratulations on…"): the word is judged as a sentence's first.
-        let initial = out.is_empty() || s[gap.clone()].ends_with(':');
+        // So does one after a dateline's dash ("ROTTERDAM, 14 March 2025 — Dock workers…",
+        // "WASHINGTON (Reuters) - The…"): a dash after words none of which is lowercase.
+        let dateline = s[gap.clone()].ends_with(['—', '–', '-']) && !out.is_empty() && none_lower;
+        let initial = out.is_empty() || s[gap.clone()].ends_with(':') || dateline;
+        none_lower &= !s[at..end].starts_with(char::is_lowercase);
         out.push(Word {
             range: range.start + at..range.start + end,
             gap: range.start + gap.start..range.start + gap.end,
