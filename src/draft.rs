@@ -512,6 +512,30 @@ fn dated_event(
     }
 }
 
+/// Words that join two claims in one sentence, each perhaps with a speaker of its own
+/// ("Maersk diverted 12 ships, while Hapag-Lloyd said it had added surcharges").
+const CLAUSE_BREAKS: &[&str] = &[", while ", ", whereas ", ", but ", "; ", " — "];
+
+/// The part of `sentence` that holds `figure`: from the last of [`CLAUSE_BREAKS`] before it to
+/// the first after it (the whole sentence when there is none), where its speaker is looked for.
+fn clause_of(text: &str, sentence: &Range<usize>, figure: &Range<usize>) -> Range<usize> {
+    let (start, end) = (
+        figure.start.clamp(sentence.start, sentence.end),
+        figure.end.clamp(sentence.start, sentence.end),
+    );
+    let before = &text[sentence.start..start];
+    let after = &text[end..sentence.end];
+    let from = (CLAUSE_BREAKS.iter())
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .map_or(sentence.start, |i| sentence.start + i);
+    let to = (CLAUSE_BREAKS.iter())
+        .filter_map(|b| after.find(b))
+        .min()
+        .map_or(sentence.end, |i| end + i);
+    from..to
+}
+
 /// Whom a sentence attributes its claim to: an actor named just before "said" (and the other
 /// words of [`SAID`]) or after "according to", never a country or a place. The actor's index
 /// and the words that say so.
@@ -720,7 +744,8 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let quotes = unique_quotes(&article, &pairs);
     let mut facts = Vec::new();
     for ((s, f), quote) in analysis.figures.iter().zip(quotes) {
-        let source = attribution(text, &index, &sheet_actors, &s.range);
+        let clause = clause_of(text, &s.range, &f.evidence);
+        let source = attribution(text, &index, &sheet_actors, &clause);
         facts.push(DraftFact {
             fact: Fact {
                 // Not written in the draft: the sheet makes it from the label when loaded.
@@ -965,6 +990,31 @@ mod tests {
         let text =
             "Port strike deal\n\nDock workers said on 14 March 2025 that they would return.\n";
         assert!(draft(text, &Options::default()).published.is_none());
+    }
+
+    /// A figure is attributed to the speaker of its own clause, not to one another clause of
+    /// the sentence names.
+    #[test]
+    fn a_figure_is_attributed_to_the_speaker_of_its_clause() {
+        let d = draft(
+            "Port talks\n\nShipping lines rerouted vessels. Maersk diverted at least 12 ships \
+             to Antwerp, while Hapag-Lloyd said it had added surcharges. Hapag-Lloyd said \
+             30 ships were late. Maersk said so too.\n",
+            &Options::default(),
+        );
+        let source = |value: &str| {
+            d.facts
+                .iter()
+                .find(|f| f.fact.value.contains(value))
+                .map(|f| f.fact.source.clone())
+        };
+        assert_eq!(source("12"), Some(None), "{:?}", d.facts);
+        assert_eq!(
+            source("30"),
+            Some(Some("hapag-lloyd".to_owned())),
+            "{:?}",
+            d.facts
+        );
     }
 
     #[test]
