@@ -4,6 +4,7 @@
 //! ([`crate::edit`]), which checks it and writes it, or refuses it with the reasons the dialog
 //! then shows.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 use super::App;
@@ -240,6 +241,12 @@ impl CurateDialog {
             Choice::AliasOf => by_relevance(
                 &needle,
                 self.kin,
+                // Only with nothing typed is it used.
+                &if needle.trim().is_empty() {
+                    sharing_a_word(b, &self.words)
+                } else {
+                    HashSet::new()
+                },
                 (0..b.sheet.actors.len())
                     .filter(|&a| {
                         let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[a])
@@ -465,13 +472,20 @@ impl CurateDialog {
 
 /// `rows` with those whose label starts with what is typed first, then those where a word
 /// does, then the rest, each group in the order it came; with nothing typed, the kin actor
-/// first.
-fn by_relevance(needle: &str, kin: Option<usize>, mut rows: Vec<Row>) -> Vec<Row> {
+/// first, then the actors `sharing` a word with the words picked.
+fn by_relevance(
+    needle: &str,
+    kin: Option<usize>,
+    sharing: &HashSet<usize>,
+    mut rows: Vec<Row>,
+) -> Vec<Row> {
     let needle = needle.trim();
     if needle.is_empty() {
-        if let Some(a) = kin {
-            rows.sort_by_key(|r| r.target != Target::Actor(a));
-        }
+        rows.sort_by_key(|r| match r.target {
+            Target::Actor(a) if Some(a) == kin => 0,
+            Target::Actor(a) if sharing.contains(&a) => 1,
+            _ => 2,
+        });
     } else {
         rows.sort_by_key(|r| {
             let label = r.label.to_lowercase();
@@ -517,12 +531,6 @@ fn empty_event() -> EventForm {
 /// Stoltenberg). Words that say more than an actor's name ("NATO Liaison Office" beside NATO)
 /// name something else.
 fn kin_actor(b: &Briefing, words: &str) -> Option<usize> {
-    let significant = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
-            .map(crate::fold::fold)
-            .collect()
-    };
     let mine = significant(words);
     if mine.is_empty() {
         return None;
@@ -536,6 +544,29 @@ fn kin_actor(b: &Briefing, words: &str) -> Option<usize> {
         theirs.push(crate::fold::fold(&a.id.to_uppercase()));
         mine.iter().all(|w| theirs.contains(w))
     })
+}
+
+/// The capitalised words of three letters or more of `s`, folded: those a name is known by.
+fn significant(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3 && w.starts_with(char::is_uppercase))
+        .map(crate::fold::fold)
+        .collect()
+}
+
+/// The actors one of whose spellings has one of [`significant`] words of `words` ("Vries" for
+/// "Marieke de Vries"): listed first for an alias, after the kin actor.
+fn sharing_a_word(b: &Briefing, words: &str) -> HashSet<usize> {
+    let mine = significant(words);
+    (b.sheet.actors.iter().enumerate())
+        .filter(|(_, a)| {
+            std::iter::once(&a.name)
+                .chain(&a.aliases)
+                .flat_map(|s| significant(s))
+                .any(|w| mine.contains(&w))
+        })
+        .map(|(n, _)| n)
+        .collect()
 }
 
 impl App {

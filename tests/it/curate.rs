@@ -300,6 +300,29 @@ fn a_adds_the_words_as_an_alias_of_the_actor_chosen() {
     );
 }
 
+/// With nothing typed, the actors sharing a word with the words picked come first in the list
+/// of actors to give an alias to (NATO for "NATO Liaison Office"), as the help says.
+#[test]
+fn the_actors_sharing_a_word_with_the_name_come_first_for_an_alias() {
+    let f = without_liaison_office();
+    let mut r = Reader::of(&f, 100, 30);
+    let nato = r.actor("nato");
+    on_the_unclaimed_name(&mut r);
+    r.press("a S-Tab Right");
+    let rows = r
+        .app
+        .curate_dialog()
+        .expect("the dialog")
+        .rows(r.app.briefing());
+    assert_eq!(
+        rows.first().map(|row| row.target.clone()),
+        Some(briefing::app::curate::Target::Actor(nato)),
+        "{:?}",
+        rows.iter().take(3).map(|r| &r.label).collect::<Vec<_>>()
+    );
+    assert!(r.screen().contains("› NATO (nato"), "{}", r.screen());
+}
+
 #[test]
 fn a_on_a_selection_takes_the_selected_words() {
     let f = without_liaison_office();
