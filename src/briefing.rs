@@ -883,8 +883,11 @@ fn unanswered<'a, T>(asked: &[&'a str], answers: &[Option<T>]) -> Vec<&'a str> {
 fn not_found_hints(article: &Article, quotes: &[&str]) -> Vec<String> {
     let cased = evidence::other_case_all(article, quotes);
     let uncased = unanswered(quotes, &cased);
+    let loose = evidence::loosely_all(article, &uncased);
+    let unloosed = unanswered(&uncased, &loose);
+    let mut loosely = loose.into_iter();
     // A beginning shorter than 8 characters says too little to be shown.
-    let mut prefixes = evidence::longest_prefix_all(article, &uncased, 8).into_iter();
+    let mut prefixes = evidence::longest_prefix_all(article, &unloosed, 8).into_iter();
     cased
         .into_iter()
         .map(|r| {
@@ -892,6 +895,14 @@ fn not_found_hints(article: &Article, quotes: &[&str]) -> Vec<String> {
                 let (line, column) = article.line_col(r.start);
                 return format!(
                     "the article has it with other capitals on line {line}, column {column}: {}",
+                    quoted(&fold(&article.text()[r]), 60)
+                );
+            }
+            if let Some(r) = loosely.next().flatten() {
+                let (line, column) = article.line_col(r.start);
+                return format!(
+                    "the article has it with other punctuation, spacing or capitals on line \
+                     {line}, column {column}: {}",
                     quoted(&fold(&article.text()[r]), 60)
                 );
             }

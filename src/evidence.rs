@@ -20,7 +20,7 @@ use crate::fold::{BARRIER, FoldedText, fold};
 use crate::span::Span;
 
 mod missing;
-pub use missing::{first_of_each, longest_prefix_all, other_case_all};
+pub use missing::{first_of_each, longest_prefix_all, loosely_all, other_case_all};
 
 /// Where a quote stands in the article (bytes on disk), and how often it occurs there.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

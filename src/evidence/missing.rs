@@ -1,5 +1,6 @@
 //! What the article has of the quotes it does not have, asked for all of them at once: the
-//! quote with other capitals ([`other_case_all`]), the longest beginning of it
+//! quote with other capitals ([`other_case_all`]), with other punctuation and spacing too
+//! ([`loosely_all`]), the longest beginning of it
 //! ([`longest_prefix_all`]), the hidden lines it crosses ([`super::Omitted::crossed_all`]), and
 //! where a part stands ([`first_of_each`]). One scan of
 //! the article answers a question for every quote (and the longest beginnings take one scan per
@@ -48,6 +49,74 @@ pub fn other_case_all(article: &Article, quotes: &[&str]) -> Vec<Option<Range<us
         .zip(&quotes)
         .map(|(at, q)| at.map(|at| folded.to_original(at)..folded.to_original(at + q.len())))
         .collect()
+}
+
+/// Articles longer than this are not looked through loosely ([`loosely_all`]): the loose copy
+/// keeps where each of its bytes came from, four bytes each.
+const LOOSE_MAX_BYTES: usize = 32 * 1024 * 1024;
+
+/// A loose quote shorter than this says too little to be pointed at.
+const LOOSE_SHORTEST: usize = 8;
+
+/// Where each quote stands in the article when capitals, punctuation and spacing are set aside:
+/// "two year wage" for "two-year wage", "we are relieved" for "“We are relieved,". Each side
+/// is made loose: letters and digits in lower case, every run of anything else one space. The
+/// range is the article's, from the first letter or digit matched to the last. `None` for a
+/// quote not there even so, one whose loose form is shorter than [`LOOSE_SHORTEST`], and every
+/// quote of an article longer than [`LOOSE_MAX_BYTES`].
+#[must_use]
+pub fn loosely_all(article: &Article, quotes: &[&str]) -> Vec<Option<Range<usize>>> {
+    let text = article.folded_str();
+    if text.len() > LOOSE_MAX_BYTES || quotes.is_empty() {
+        return vec![None; quotes.len()];
+    }
+    let (text_loose, from) = loose(text);
+    let asked: Vec<String> = quotes
+        .iter()
+        .map(|q| loose(&fold(q)).0.trim().to_owned())
+        .collect();
+    let patterns: Vec<&str> = asked
+        .iter()
+        .map(|q| {
+            if q.len() < LOOSE_SHORTEST {
+                ""
+            } else {
+                q.as_str()
+            }
+        })
+        .collect();
+    let folded = article.folded();
+    first_of_each(&text_loose, &patterns)
+        .into_iter()
+        .zip(&patterns)
+        .map(|(at, q)| {
+            let at = at?;
+            let (start, end) = (from[at] as usize, from[at + q.len() - 1] as usize);
+            // The last byte matched begins a character of the folded text: to its end.
+            let end = end + text[end..].chars().next().map_or(1, char::len_utf8);
+            Some(folded.to_original(start)..folded.to_original(end))
+        })
+        .collect()
+}
+
+/// `text` made loose (see [`loosely_all`]), and for each of its bytes the offset in `text` of
+/// the character it came from.
+fn loose(text: &str) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    for (at, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                let before = out.len();
+                out.push(l);
+                from.extend(std::iter::repeat_n(at as u32, out.len() - before));
+            }
+        } else if !out.ends_with(' ') {
+            out.push(' ');
+            from.push(at as u32);
+        }
+    }
+    (out, from)
 }
 
 /// For each quote, the longest beginning of it (in characters of its folded form) that the
@@ -296,6 +365,36 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::new(text.to_owned(), &[]).0
+    }
+
+    /// Quotes that differ from the text only in capitals, punctuation and spacing are found,
+    /// and their ranges are the article's words; others, and loose forms too short, are not.
+    #[test]
+    fn quotes_are_found_loosely_where_punctuation_and_spacing_differ() {
+        let text = "A two-year wage deal ended a nine-day strike.\n\n\"We are relieved, \
+                    but  tired,\" Lak said. Héloïse Müller spoke.\n";
+        let a = article(text);
+        let asked = [
+            "two year wage",
+            "\u{201c}we are relieved but tired\u{201d}",
+            "HÉLOÏSE MÜLLER",
+            "a three-day strike",
+            "a-b",
+        ];
+        let got: Vec<Option<&str>> = loosely_all(&a, &asked)
+            .into_iter()
+            .map(|r| r.map(|r| &text[r]))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                Some("two-year wage"),
+                Some("We are relieved, but  tired"),
+                Some("Héloïse Müller"),
+                None,
+                None
+            ]
+        );
     }
 
     fn one_by_one(
