@@ -152,15 +152,39 @@ fn bulleted(line: &str) -> bool {
 }
 
 /// Why a line is furniture by what it says, whatever stands around it: a clock time (unless
-/// the line below runs on from it) or an agency's credit.
+/// the line below runs on from it), an agency's credit, or a link to another story.
 fn marking(line: &str, below: Option<&str>) -> Option<&'static str> {
     if clock(line) && !below.is_some_and(|l| l.trim_start().starts_with(char::is_lowercase)) {
         Some("a clock time")
     } else if credit(line) {
         Some("an agency's credit line")
+    } else if teaser(line) {
+        Some("a link to another story")
     } else {
         None
     }
+}
+
+/// The labels a page puts before a link to another story, however long its headline ("Read
+/// more: How Europe's ports became the front line of the cost-of-living fight").
+const TEASERS: &[&str] = &[
+    "read more:",
+    "read also:",
+    "also read:",
+    "related:",
+    "see also:",
+    "more:",
+    "watch:",
+    "listen:",
+    "recommended:",
+];
+
+/// Whether a line begins with one of [`TEASERS`], in any case.
+fn teaser(line: &str) -> bool {
+    TEASERS.iter().any(|t| {
+        line.get(..t.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(t))
+    })
 }
 
 /// Whether line `n`, in wrapped text, stands apart: the line above does not run on into it
@@ -439,6 +463,26 @@ mod tests {
             ),
         ];
         assert_eq!(got, want);
+    }
+
+    /// A link to another story is furniture however long its headline, and even once.
+    #[test]
+    fn a_teaser_for_another_story_is_furniture_once_and_long() {
+        let text = "A headline\n\nThe strike ended on Friday.\n\nRead more: How Europe's ports \
+            became the front line of the cost-of-living fight\n\nRELATED: Dockers vote on the \
+            deal next week in all of the ports of the north\n\nMore: the union said it was a \
+            fair result.\n\nMore ships are due on Monday than in any week since the strike began.\n";
+        let got: Vec<(String, String)> = find(text, Some(1))
+            .into_iter()
+            .map(|f| (f.text, f.reason))
+            .collect();
+        assert_eq!(got.len(), 3, "{got:#?}");
+        assert!(got[0].0.starts_with("Read more: How Europe"), "{got:#?}");
+        assert!(got[1].0.starts_with("RELATED: Dockers"), "{got:#?}");
+        assert!(
+            got.iter().all(|(_, r)| r == "a link to another story"),
+            "{got:#?}"
+        );
     }
 
     #[test]
