@@ -172,7 +172,13 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
         spans.push(Span::raw(" ".repeat(pad + 2)));
         spans.extend(kept);
     } else {
-        spans.push(Span::styled(position(app), theme.status));
+        // A long position (an evidence's sentence) is cut with an ellipsis where help and quit
+        // would no longer fit: they stay, as beside a message.
+        let kept_w: usize = (hints(app, app.kept_hints_width(), theme).iter())
+            .map(|s| width(&s.content))
+            .sum();
+        let at = fit(&position(app), total.saturating_sub(used + kept_w + 2));
+        spans.push(Span::styled(at, theme.status));
         let used: usize = spans.iter().map(|s| width(&s.content)).sum();
         let hints = hints(app, total.saturating_sub(used + 2), theme);
         let hints_w: usize = hints.iter().map(|s| width(&s.content)).sum();

@@ -433,3 +433,15 @@ actors = ["nato"]
         "{text}"
     );
 }
+
+/// A position too long for the bar (an evidence's sentence, at 80 columns) is cut with an
+/// ellipsis, and help and quit stay beside it: it ran to the edge and pushed them off.
+#[test]
+fn a_long_position_is_cut_with_an_ellipsis_and_help_and_quit_stay() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("3 Enter 1");
+    let status = r.status();
+    assert!(status.contains("evidence · "), "{status}");
+    assert!(status.contains('…'), "{status}");
+    assert!(status.trim_end().ends_with("? help  q quit"), "{status}");
+}

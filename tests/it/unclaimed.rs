@@ -145,7 +145,7 @@ fn the_bundled_sample_leaves_no_name_unclaimed() {
 fn the_status_bar_says_unclaimed_names_are_shown_beside_a_selection_and_a_match() {
     let f = without_liaison_office();
     let mut r = Reader::of(&f, 160, 40);
-    r.press("v l u j");
+    r.press("v l u l");
     assert!(r.status().contains("selected: "), "{}", r.status());
     assert!(r.status().contains(" · 1 unclaimed name"), "{}", r.status());
     r.press("Esc / s u m m i t Enter");
