@@ -143,9 +143,9 @@ fn opening_date(
             break;
         }
     }
-    let first = looked_at.first().copied();
-    let body = looked_at.last().copied().filter(|_| looked_at.len() > 1);
-    first.into_iter().chain(body).find_map(|(n, line)| {
+    let first = looked_at.first().copied().map(|l| (l, false));
+    let body = (looked_at.last().copied().filter(|_| looked_at.len() > 1)).map(|l| (l, true));
+    first.into_iter().chain(body).find_map(|((n, line), body)| {
         let fourth = text::words(line, 0..line.len())
             .get(3)
             .map_or(line.len(), |w| w.range.start);
@@ -154,13 +154,27 @@ fn opening_date(
             .find_map(|p| match p.found {
                 Found::Date { date, .. }
                     if p.range.start < fourth
-                        && date.precision() == crate::date::Precision::Day =>
+                        && date.precision() == crate::date::Precision::Day
+                        && (!body || dateline_shaped(line, &p.range)) =>
                 {
                     Some((date, format!("a date at the start of line {}", n + 1)))
                 }
                 _ => None,
             })
     })
+}
+
+/// Whether the date at `date` of `line` stands as a wire story's dateline does: after a place
+/// and a comma, before a dash or a colon (an agency's name in brackets may come between):
+/// "ROTTERDAM, 14 March 2025 —". A sentence that opens with a date ("On 5 March 2014, the
+/// river broke its banks") tells what happened then, not when it was written.
+fn dateline_shaped(line: &str, date: &Range<usize>) -> bool {
+    let before = line[..date.start].trim_end();
+    let mut after = line[date.end..].trim_start();
+    if after.starts_with('(') {
+        after = after.find(')').map_or("", |i| after[i + 1..].trim_start());
+    }
+    before.ends_with(',') && before.len() > 1 && after.starts_with(['—', '–', '-', ':'])
 }
 
 /// Whether a line is written in title case ("NATO To Offer Ukraine New Ways", "Together With
@@ -513,8 +527,20 @@ fn dated_event(
 }
 
 /// Words that join two claims in one sentence, each perhaps with a speaker of its own
-/// ("Maersk diverted 12 ships, while Hapag-Lloyd said it had added surcharges").
-const CLAUSE_BREAKS: &[&str] = &[", while ", ", whereas ", ", but ", "; ", " — "];
+/// ("Maersk diverted 12 ships, while Hapag-Lloyd said it had added surcharges"). Not a dash,
+/// which more often sets a phrase apart ("Maersk — the second-largest carrier — said…").
+const CLAUSE_BREAKS: &[&str] = &[", while ", ", whereas ", ", but ", "; "];
+
+/// Whether `sentence` ends with one of [`SAID`] ("…next year, Maersk said."): its speaker
+/// speaks for the whole of it.
+fn said_at_end(sentence: &str) -> bool {
+    let end = sentence
+        .trim_end()
+        .trim_end_matches(['.', '"', '\'', '”', '’']);
+    end.rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .is_some_and(|w| SAID.contains(&w))
+}
 
 /// The part of `sentence` that holds `figure`: from the last of [`CLAUSE_BREAKS`] before it to
 /// the first after it (the whole sentence when there is none), where its speaker is looked for.
@@ -744,8 +770,14 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let quotes = unique_quotes(&article, &pairs);
     let mut facts = Vec::new();
     for ((s, f), quote) in analysis.figures.iter().zip(quotes) {
+        // The speaker of the figure's clause, else one that closes the sentence ("…, but will
+        // hire 200 staff next year, Maersk said.").
         let clause = clause_of(text, &s.range, &f.evidence);
-        let source = attribution(text, &index, &sheet_actors, &clause);
+        let source = attribution(text, &index, &sheet_actors, &clause).or_else(|| {
+            said_at_end(&text[s.range.clone()])
+                .then(|| attribution(text, &index, &sheet_actors, &s.range))
+                .flatten()
+        });
         facts.push(DraftFact {
             fact: Fact {
                 // Not written in the draft: the sheet makes it from the label when loaded.
@@ -986,10 +1018,17 @@ mod tests {
                 "{dateline}"
             );
         }
-        // A date further into the body's first sentence is what it tells, not when.
-        let text =
-            "Port strike deal\n\nDock workers said on 14 March 2025 that they would return.\n";
-        assert!(draft(text, &Options::default()).published.is_none());
+        // A date further into the body's first sentence is what it tells, not when; so is one
+        // opening it that is not set as a dateline is.
+        for text in [
+            "Port strike deal\n\nDock workers said on 14 March 2025 that they would return.\n",
+            "Ten years on\n\nBy Helen Marsh\n\nOn 5 March 2014, the river broke its banks.\n",
+        ] {
+            assert!(
+                draft(text, &Options::default()).published.is_none(),
+                "{text}"
+            );
+        }
     }
 
     /// A figure is attributed to the speaker of its own clause, not to one another clause of
@@ -1015,6 +1054,23 @@ mod tests {
             "{:?}",
             d.facts
         );
+        // A speaker closing the sentence speaks for all of it.
+        let d = draft(
+            "Port talks\n\nThe firm cut 500 jobs in Rotterdam, but will hire 200 staff next \
+             year, Maersk said.\n",
+            &Options::default(),
+        );
+        for value in ["500", "200"] {
+            let source = (d.facts.iter())
+                .find(|f| f.fact.value.contains(value))
+                .map(|f| f.fact.source.clone());
+            assert_eq!(
+                source,
+                Some(Some("maersk".to_owned())),
+                "{value}: {:?}",
+                d.facts
+            );
+        }
     }
 
     #[test]

@@ -160,8 +160,9 @@ pub struct Fact {
 pub const GUESSED_DATE: &str = "a guess: set the date it happened";
 
 /// How the part of a label that `briefing draft` leaves to the curator begins ("Share (write
-/// what it is a share of)"): `check` warns about the label while it is there.
-pub const LABEL_TO_WRITE: &str = "(write ";
+/// what it is a share of)"): `check` warns about the label while it is there. Not "(write" alone:
+/// "Votes (write in)" is a label of its own.
+pub const LABEL_TO_WRITE: &str = "(write what ";
 
 /// Where things stand in the fact sheet's text, for messages. Indices follow [`FactSheet`].
 #[derive(Clone, Debug, Default)]

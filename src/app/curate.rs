@@ -135,6 +135,10 @@ pub struct CurateDialog {
     pub note: Option<String>,
     /// The actor the words look like another spelling of: listed first for an alias.
     kin: Option<usize>,
+    /// The actors sharing a word with the words: listed next ([`sharing_a_word`]). A stored
+    /// derived value, found once when the dialog opens: the words do not change, and the
+    /// chooser's rows are made every frame (over 100,000 actors, each spelling folded).
+    sharing: HashSet<usize>,
 }
 
 /// What a key leaves of the dialog.
@@ -173,6 +177,7 @@ impl CurateDialog {
             problem: Vec::new(),
             note: None,
             kin: None,
+            sharing: sharing_a_word(b, words),
         };
         dialog.kin = kin;
         dialog.chooser.chosen = kin.map(Target::Actor);
@@ -204,6 +209,7 @@ impl CurateDialog {
             problem: Vec::new(),
             note: None,
             kin: None,
+            sharing: HashSet::new(),
         }
     }
 
@@ -241,12 +247,7 @@ impl CurateDialog {
             Choice::AliasOf => by_relevance(
                 &needle,
                 self.kin,
-                // Only with nothing typed is it used.
-                &if needle.trim().is_empty() {
-                    sharing_a_word(b, &self.words)
-                } else {
-                    HashSet::new()
-                },
+                &self.sharing,
                 (0..b.sheet.actors.len())
                     .filter(|&a| {
                         let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[a])
@@ -558,6 +559,9 @@ fn significant(s: &str) -> Vec<String> {
 /// "Marieke de Vries"): listed first for an alias, after the kin actor.
 fn sharing_a_word(b: &Briefing, words: &str) -> HashSet<usize> {
     let mine = significant(words);
+    if mine.is_empty() {
+        return HashSet::new();
+    }
     (b.sheet.actors.iter().enumerate())
         .filter(|(_, a)| {
             std::iter::once(&a.name)

@@ -185,7 +185,7 @@ fn length(
             ev_end = *e;
             format!("Length of the {w}")
         } else {
-            format!("Length {LABEL_TO_WRITE}of what)")
+            format!("Length {LABEL_TO_WRITE}it is the length of)")
         }
     };
     Some(Figure {
@@ -446,9 +446,9 @@ fn figure(
         value = format!("about {value}");
     }
     let label = if is_share {
-        format!("Share {LABEL_TO_WRITE}what it is a share of)")
+        format!("Share {LABEL_TO_WRITE}it is a share of)")
     } else if is_money {
-        format!("Amount {LABEL_TO_WRITE}what it pays for)")
+        format!("Amount {LABEL_TO_WRITE}it pays for)")
     } else {
         let l = label_words.join(" ");
         let mut c = l.chars();

@@ -7,9 +7,9 @@
 //! Variants of one name are grouped: a surname with the full name, a title with the name it
 //! precedes ("President Joe Biden"), an acronym in brackets with the name before it
 //! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia"), a
-//! name in capitals with the one written the usual way (a dateline's "ROTTERDAM" with
-//! "Rotterdam"). A given name before a particle is kept ("Marieke de Vries"); a day of the week
-//! before a name is not part of it ("on Wednesday the Dutch prime minister").
+//! name in capitals with the one written otherwise (a dateline's "ROTTERDAM" with "Rotterdam").
+//! A given name before a particle is kept ("Marieke de Vries"); a day of the week before a
+//! name's connector is not part of it ("on Wednesday the Dutch prime minister").
 //!
 //! A middle initial, a suffix after a comma and an ordinal before belong to a name ("William A.
 //! Trudeau, Jr.", "2nd Circuit"); a title-case name in quotes keeps its "and" and dashes. Words
@@ -104,6 +104,14 @@ const OPENERS: &[&str] = &[
     "Last",
     "Earlier",
     "Later",
+    "Yesterday",
+    "Today",
+    "Tomorrow",
+    "Tonight",
+    "Still",
+    "Instead",
+    "Indeed",
+    "Separately",
 ];
 
 /// Pronouns and auxiliaries: capitalised at a sentence start or after a quote or a dash, never
@@ -950,9 +958,12 @@ fn make_run(
             }
         }
     }
-    // A day of the week before a name is when, not part of it: "on Wednesday the Dutch prime
-    // minister".
-    while ws.len() > 1 && super::dates::is_weekday(clean(text, &ws[0]).1) {
+    // A day of the week before a name's lowercase connector is when, not part of the name:
+    // "on Wednesday the Dutch prime minister" (but "The Sunday Times" is a name).
+    while ws.len() > 1
+        && super::dates::is_weekday(clean(text, &ws[0]).1)
+        && !capitalised(clean(text, &ws[1]).1)
+    {
         ws = &ws[1..];
         while ws.first().is_some_and(|w| !capitalised(clean(text, w).1)) {
             ws = &ws[1..];
@@ -1028,25 +1039,10 @@ fn make_run(
     Some(run)
 }
 
-/// `name` written as names usually are, if it is in capitals: each word's first letter a
-/// capital, the others lowercase ("ROTTERDAM" → "Rotterdam", "NEW YORK" → "New York"); else
-/// `name` as it is.
-fn usual_case(name: &str) -> String {
+/// Whether `name` is written in capitals: two letters or more, none lowercase.
+fn in_capitals(name: &str) -> bool {
     let letters = || name.chars().filter(|c| c.is_alphabetic());
-    if letters().count() < 2 || letters().any(char::is_lowercase) {
-        return name.to_owned();
-    }
-    name.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or_else(String::new, |c| {
-                c.to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    letters().count() >= 2 && !letters().any(char::is_lowercase)
 }
 
 /// Union-find over spellings.
@@ -1133,17 +1129,22 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             reasons.entry(b).or_insert(why);
         }
     }
-    // A name in capitals with the one written in the usual way: a dateline's "ROTTERDAM" is
-    // Rotterdam, not an acronym of an organization.
+    // A name in capitals with the one written otherwise: a dateline's "ROTTERDAM" is
+    // Rotterdam, not an acronym of an organization ("HAPAG-LLOYD", "JOHN O'NEILL" too).
+    let mut not_shouted: HashMap<String, usize> = HashMap::new();
     for (k, name) in names.iter().enumerate() {
-        let usual = usual_case(name);
-        if usual != *name
-            && let Some(u) = index(&usual)
+        if !in_capitals(name) {
+            not_shouted.entry(name.to_lowercase()).or_insert(k);
+        }
+    }
+    for (k, name) in names.iter().enumerate() {
+        if in_capitals(name)
+            && let Some(&u) = not_shouted.get(&name.to_lowercase())
         {
             groups.union(u, k);
             reasons
                 .entry(name.clone())
-                .or_insert_with(|| format!("\"{usual}\" in capitals"));
+                .or_insert_with(|| format!("\"{}\" in capitals", names[u]));
         }
     }
     // A surname alone, with the one longer name it ends; failing that, a first name alone with
@@ -1425,6 +1426,23 @@ mod tests {
             got.iter().all(|(n, _, _)| n != "Leaders of NATO"),
             "{got:?}"
         );
+        // What a review found the first rules broke: a weekday that is part of a name, an
+        // opening adverb before a particle, a name in capitals with a capital inside, a dash
+        // after a name that is no dateline's.
+        let got = found(
+            "The Sunday Times reported it. Yesterday de Blasio said so. \
+             Traders sold HAPAG-LLOYD shares. The carrier Hapag-Lloyd added a surcharge. NATO – Kallas met \
+             the ministers.\n",
+        );
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Sunday Times"), "{names:?}");
+        assert!(!names.contains(&"Yesterday de Blasio"), "{names:?}");
+        assert!(names.contains(&"Kallas"), "{names:?}");
+        let hapag = got
+            .iter()
+            .find(|(n, _, _)| n == "Hapag-Lloyd")
+            .expect("Hapag-Lloyd");
+        assert_eq!(hapag.1, ["HAPAG-LLOYD"], "{got:?}");
     }
 
     #[test]

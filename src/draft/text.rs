@@ -237,8 +237,8 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     let s = &text[range.clone()];
     let mut out: Vec<Word> = Vec::new();
     let mut prev_end = 0;
-    // Whether no word so far begins with a lowercase letter.
-    let mut none_lower = true;
+    // Whether no word so far begins with a lowercase letter, and whether one has a digit.
+    let (mut none_lower, mut digits) = (true, false);
     let mut iter = s.char_indices().peekable();
     while let Some((at, c)) = iter.next() {
         if !c.is_alphanumeric() {
@@ -266,10 +266,16 @@ pub fn words(text: &str, range: Range<usize>) -> Vec<Word> {
         // A capital after a colon opens a clause as one opens a sentence ("the Class of 2022:
         // Congratulations on…"): the word is judged as a sentence's first.
         // So does one after a dateline's dash ("ROTTERDAM, 14 March 2025 — Dock workers…",
-        // "WASHINGTON (Reuters) - The…"): a dash after words none of which is lowercase.
-        let dateline = s[gap.clone()].ends_with(['—', '–', '-']) && !out.is_empty() && none_lower;
-        let initial = out.is_empty() || s[gap.clone()].ends_with(':') || dateline;
+        // "WASHINGTON (Reuters) - The…"): a dash after words none of which is lowercase, with a
+        // date's digits or an agency's bracket among them ("NATO – Kallas met…" is no dateline).
+        let g = &s[gap.clone()];
+        let dateline = g.ends_with(['—', '–', '-'])
+            && !out.is_empty()
+            && none_lower
+            && (digits || g.contains(')'));
+        let initial = out.is_empty() || g.ends_with(':') || dateline;
         none_lower &= !s[at..end].starts_with(char::is_lowercase);
+        digits |= s[at..end].bytes().any(|b| b.is_ascii_digit());
         out.push(Word {
             range: range.start + at..range.start + end,
             gap: range.start + gap.start..range.start + gap.end,

@@ -71,7 +71,7 @@ fn checks_but_for_what_is_left_to_do(path: &Path, sheet: &str) {
     let guessed = sheet.matches("# a guess: set the date it happened").count();
     let to_write = sheet
         .lines()
-        .filter(|l| l.starts_with("label = ") && l.contains("(write "))
+        .filter(|l| l.starts_with("label = ") && l.contains("(write what "))
         .count();
     assert_eq!(warnings.len(), guessed + to_write, "{report}");
     for w in &warnings {
@@ -93,7 +93,7 @@ fn checks_but_for_what_is_left_to_do(path: &Path, sheet: &str) {
             )
             .replace(" (write what it is a share of)", " of the vote")
             .replace(" (write what it pays for)", " of the aid")
-            .replace(" (write of what)", " of the talks");
+            .replace(" (write what it is the length of)", " of the talks");
         fs::write(path, done).expect("write the sheet seen to");
         briefing()
             .args(["check", "--strict"])
