@@ -1,8 +1,9 @@
 //! Dates written in a sentence: absolute ("March 28, 2024", "9 July 2024", "July 2024",
 //! "2024-07-05", "in 2024") and relative ("yesterday", "next week", "this month", "on
 //! Tuesday", "in September"), the relative ones resolved against the article's publication
-//! date. "On Tuesday" is the last Tuesday unless the words before it say it is to come ("will
-//! be sentenced on Tuesday", "called for a demonstration on Friday").
+//! date. "On Tuesday" is the last Tuesday (the publication day itself, if a Tuesday) unless the
+//! words before it say it is to come ("will be sentenced on Tuesday", "called for a
+//! demonstration on Friday"); "last Tuesday" is always before the publication day.
 //!
 //! A date written with slashes ("28/03/2024") is reported as ambiguous, never guessed: the
 //! order of day and month depends on the writer.
@@ -157,6 +158,9 @@ enum Relative {
     },
     /// The weekday on or after the base: said of the future ("will meet on Friday").
     Ahead(i64),
+    /// The weekday before the base, never the base itself: "last Tuesday", written on a
+    /// Tuesday, is a week before.
+    Before(i64),
 }
 
 impl Relative {
@@ -178,6 +182,10 @@ impl Relative {
                 day_date(if forward { day + 7 - back } else { day - back })
             }
             Self::Ahead(wd) => day_date(day + (wd - (day + 3).rem_euclid(7)).rem_euclid(7)),
+            Self::Before(wd) => {
+                let back = ((day + 3).rem_euclid(7) - wd).rem_euclid(7);
+                day_date(day - if back == 0 { 7 } else { back })
+            }
         }
     }
 }
@@ -200,7 +208,8 @@ fn relative(word: &str, next: &str) -> Option<(usize, Relative)> {
         ("last", "year") => (1, Relative::Years(-1)),
         ("next", "year") => (1, Relative::Years(1)),
         ("this", "year") => (1, Relative::Years(0)),
-        ("on" | "last" | "since" | "next", _) => (
+        ("last", _) => (1, Relative::Before(i64::try_from(weekday?).ok()?)),
+        ("on" | "since" | "next", _) => (
             1,
             Relative::Weekday {
                 day: i64::try_from(weekday?).ok()?,
@@ -532,6 +541,15 @@ mod tests {
             ]
         );
         assert_eq!(dates("yesterday", None), [("yesterday".to_owned(), None)]);
+        // "Last Wednesday", written on a Wednesday, is a week before; "on Wednesday" is today.
+        assert_eq!(
+            dates("Last Wednesday, on Wednesday and last Tuesday.", p),
+            [
+                d("Last Wednesday", "2024-06-26", true),
+                d("on Wednesday", "2024-07-03", true),
+                d("last Tuesday", "2024-07-02", true),
+            ]
+        );
     }
 
     #[test]
