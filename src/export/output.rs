@@ -501,7 +501,8 @@ fn replace(dest: &Path, produce: &Produce, shown: &str) -> Result<u64, WriteErro
         registered_temporary(&folder, existing.is_none()).map_err(|e| WriteError::Folder {
             folder: escaped(&folder.to_string_lossy()).into_owned(),
             reason: cause(&e),
-            hint: if e.kind() == io::ErrorKind::NotFound {
+            // A folder that is there but takes no new file (`/proc`) says "not found" too.
+            hint: if e.kind() == io::ErrorKind::NotFound && !folder.is_dir() {
                 "create it first, or choose another"
             } else {
                 "choose a folder you can write to"

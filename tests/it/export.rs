@@ -945,6 +945,22 @@ fn an_article_of_mode_000_is_left_alone_by_nobody() {
     assert_eq!(mode & 0o777, 0);
 }
 
+/// A folder that is there but takes no new file says "not found" when asked for one: the hint
+/// does not tell to create it.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_takes_no_file_is_not_said_to_be_missing() {
+    let f = crate::harness::Fixture::new(crate::harness::SHEET, crate::harness::ARTICLE.as_bytes());
+    briefing()
+        .args(["export", "-f", "json", "-o", "/proc/briefing-test.json"])
+        .arg(f.sheet())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("cannot write in the folder /proc"))
+        .stderr(predicate::str::contains("choose a folder you can write to"))
+        .stderr(predicate::str::contains("create it first").not());
+}
+
 #[test]
 fn a_name_ending_in_a_slash_is_said_to_be_a_missing_folder_or_not_a_folder() {
     let f = Fixture::new(SHEET, ARTICLE.as_bytes());
