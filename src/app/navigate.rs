@@ -2,6 +2,7 @@
 //! article's search, or the focused list's filter), and the keys that toggle a view (omitted
 //! text, sort, facts) or open a window or the export dialog.
 
+use super::keys::Context;
 use super::window::Kind;
 use super::window::NO_WARNINGS;
 use super::{Action, App, DetailsState, Pane, Search, Shows, Sort};
@@ -56,6 +57,14 @@ impl App {
                 self.resize(w, h);
                 let message = self.omitted_message();
                 self.say(message);
+            }
+            Action::ToggleSort if self.focus == Pane::Timeline => {
+                // The Timeline is in the order of its dates; sorting the Actors from here
+                // changed a list not in view.
+                let actors = self.key(Context::Global, &Action::Focus(Pane::Actors));
+                self.complain(format!(
+                    "The Timeline keeps the order of its dates; the Actors ({actors}) can be sorted"
+                ));
             }
             Action::ToggleSort => {
                 self.sort = match self.sort {

@@ -445,3 +445,26 @@ fn a_long_position_is_cut_with_an_ellipsis_and_help_and_quit_stay() {
     assert!(status.contains('…'), "{status}");
     assert!(status.trim_end().ends_with("? help  q quit"), "{status}");
 }
+
+/// `s` sorts the Actors; in the Timeline it said "Actors sorted by name" and sorted a list not
+/// in view.
+#[test]
+fn s_in_the_timeline_says_what_it_sorts_and_sorts_nothing() {
+    let mut r = Reader::bundled(100, 30);
+    let before = r.app.shown_actors().to_vec();
+    r.press("3 s");
+    assert!(
+        r.status()
+            .contains("The Timeline keeps the order of its dates"),
+        "{}",
+        r.status()
+    );
+    assert_eq!(r.app.shown_actors().to_vec(), before);
+    r.press("2 s");
+    assert!(
+        r.status().contains("Actors sorted by name"),
+        "{}",
+        r.status()
+    );
+    assert_ne!(r.app.shown_actors().to_vec(), before);
+}
