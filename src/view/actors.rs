@@ -29,14 +29,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
             list.editing,
         )
     };
-    let extra = format!(
-        "{counted} · by {}",
-        match app.sort() {
-            Sort::Mentions => "mentions",
-            Sort::Name => "name",
-        }
-    );
+    let sort = match app.sort() {
+        Sort::Mentions => "by mentions",
+        Sort::Name => "by name",
+    };
     let rows = usize::from(area.height.saturating_sub(2));
+    let extra = pane::fit_extra(
+        &[counted, sort.to_owned()],
+        area.width,
+        list.offset,
+        rows,
+        visible.len(),
+    );
     let block = pane::block(app, Pane::Actors, &extra, theme);
     let block = pane::scrolled(block, list.offset, rows, visible.len(), theme);
     let inner = block.inner(area);

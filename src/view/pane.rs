@@ -85,15 +85,46 @@ pub fn scrolled<'a>(
     len: usize,
     theme: &Theme,
 ) -> Block<'a> {
-    let above = first.min(len);
-    let below = len.saturating_sub(first + shown);
-    let sign = match (above, below) {
-        (0, 0) => return block,
-        (a, 0) => format!("↑{a}"),
-        (0, b) => format!("↓{b}"),
-        (a, b) => format!("↑{a} ↓{b}"),
+    let Some(sign) = scroll_sign(first, shown, len) else {
+        return block;
     };
     block.title_bottom(Line::styled(format!(" {sign} "), theme.dim).left_aligned())
+}
+
+/// `↑2 ↓3`: how many of `len` rows are hidden above and below the `shown` from row `first`;
+/// `None` when none are.
+fn scroll_sign(first: usize, shown: usize, len: usize) -> Option<String> {
+    let above = first.min(len);
+    let below = len.saturating_sub(first + shown);
+    match (above, below) {
+        (0, 0) => None,
+        (a, 0) => Some(format!("↑{a}")),
+        (0, b) => Some(format!("↓{b}")),
+        (a, b) => Some(format!("↑{a} ↓{b}")),
+    }
+}
+
+/// What of a list's bottom border `parts` (its counts and filter, then its sort) fits in a
+/// border `width` columns wide beside the scroll sign ([`scrolled`]): the first part always,
+/// cut with `…` when it must be, each next part only whole. Right-aligned, a part too long was
+/// cut from the left: `3 · /prosecutor` for `1/3 · /prosecutor`.
+#[must_use]
+pub fn fit_extra(parts: &[String], width: u16, first: usize, shown: usize, len: usize) -> String {
+    let sign = scroll_sign(first, shown, len).map_or(0, |s| super::text::width(&s) + 2);
+    // The corners, the spaces around the parts, and a column between them and the sign.
+    let room = usize::from(width).saturating_sub(4 + sign + 1);
+    let Some((head, rest)) = parts.split_first() else {
+        return String::new();
+    };
+    let mut out = super::text::fit(head, room);
+    for part in rest {
+        if super::text::width(&out) + 3 + super::text::width(part) > room {
+            break;
+        }
+        out.push_str(" · ");
+        out.push_str(part);
+    }
+    out
 }
 
 /// "12/29 · /filter": how many items a list shows, and its filter.

@@ -58,6 +58,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
         }
         entries.push((n, titles, named));
     }
+    let extra = pane::fit_extra(&[extra], area.width, list.offset, whole, visible.len());
     let block = pane::block(app, Pane::Timeline, &extra, theme);
     let block = pane::scrolled(block, list.offset, whole, visible.len(), theme);
     let inner = block.inner(area);

@@ -468,3 +468,23 @@ fn s_in_the_timeline_says_what_it_sorts_and_sorts_nothing() {
     );
     assert_ne!(r.app.shown_actors().to_vec(), before);
 }
+
+/// A list's bottom border too narrow for its counts, filter and sort drops the sort first, and
+/// never cuts the count: right-aligned, it was cut from the left (`29 · /secretary`, the `1/`
+/// of `1/29` gone).
+#[test]
+fn a_narrow_lists_border_keeps_its_count_whole() {
+    let mut r = Reader::bundled(80, 24);
+    r.press("2 /");
+    r.type_text("secretary");
+    let (shown, total) = (
+        r.app.shown_actors().len(),
+        r.app.briefing().sheet.actors.len(),
+    );
+    assert!(shown < total);
+    let screen = r.screen();
+    assert!(
+        screen.contains(&format!(" {shown}/{total} · /secretary ")),
+        "{screen}"
+    );
+}
