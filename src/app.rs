@@ -1136,28 +1136,37 @@ impl App {
     fn find_actors(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.actors.filter.to_lowercase();
-        let mut v: Vec<usize> = (0..b.sheet.actors.len())
-            .filter(|&n| {
+        // A filter's matches by name or alias come before those by id, kind or role (`false`
+        // before `true`), each in the order of the sort: `/harlow` then Enter takes Harlow
+        // District Council, not an actor whose role names it.
+        let mut v: Vec<(bool, usize)> = (0..b.sheet.actors.len())
+            .filter_map(|n| {
                 if needle.is_empty() {
-                    return true;
+                    return Some((false, n));
                 }
-                let fields: Vec<&str> = list::actor_fields(&b.sheet.actors[n])
-                    .into_iter()
-                    .map(|(_, text)| text)
+                let fields = list::actor_fields(&b.sheet.actors[n]);
+                let spelled: Vec<&str> = (fields.iter())
+                    .filter(|(field, _)| matches!(*field, "name" | "alias"))
+                    .map(|(_, text)| *text)
                     .collect();
-                list::matches_filter(&needle, &fields)
+                if list::matches_filter(&needle, &spelled) {
+                    return Some((false, n));
+                }
+                let all: Vec<&str> = fields.iter().map(|(_, text)| *text).collect();
+                list::matches_filter(&needle, &all).then_some((true, n))
             })
             .collect();
         match self.sort {
-            Sort::Mentions => v.sort_by(|&x, &y| {
-                b.mentions
-                    .count(y)
-                    .cmp(&b.mentions.count(x))
+            Sort::Mentions => v.sort_by(|&(rx, x), &(ry, y)| {
+                rx.cmp(&ry)
+                    .then_with(|| b.mentions.count(y).cmp(&b.mentions.count(x)))
                     .then_with(|| b.sheet.actors[x].name.cmp(&b.sheet.actors[y].name))
             }),
-            Sort::Name => v.sort_by_cached_key(|&n| b.sheet.actors[n].name.to_lowercase()),
+            Sort::Name => {
+                v.sort_by_cached_key(|&(r, n)| (r, b.sheet.actors[n].name.to_lowercase()));
+            }
         }
-        v
+        v.into_iter().map(|(_, n)| n).collect()
     }
 
     /// The events that pass the Timeline's filter, in date order (the fact sheet's).

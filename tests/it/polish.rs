@@ -488,3 +488,31 @@ fn a_narrow_lists_border_keeps_its_count_whole() {
         "{screen}"
     );
 }
+
+/// A filter lists its matches by name or alias first: `/harlow` then Enter takes Harlow District
+/// Council, not Angela Johnson, whose role names the council and who has more mentions.
+#[test]
+fn a_filter_lists_matches_by_name_first() {
+    let sheet = "[briefing]\ntitle = \"Council\"\narticle = \"article.txt\"\n\n\
+        [[actors]]\nid = \"angela-johnson\"\nname = \"Angela Johnson\"\nkind = \"person\"\n\
+        role = \"Leader of Harlow District Council\"\n\n\
+        [[actors]]\nid = \"harlow-district-council\"\nname = \"Harlow District Council\"\n\
+        kind = \"organization\"\n";
+    let article = "Angela Johnson spoke. Angela Johnson left. Harlow District Council met.\n";
+    let f = crate::harness::Fixture::new(sheet, article.as_bytes());
+    let mut r = Reader::of(&f, 120, 30);
+    r.press("2 /");
+    r.type_text("harlow");
+    assert_eq!(
+        r.app.shown_actors().to_vec(),
+        [
+            r.actor("harlow-district-council"),
+            r.actor("angela-johnson")
+        ]
+    );
+    r.press("Enter");
+    assert_eq!(
+        r.app.actors_list().selected,
+        Some(r.actor("harlow-district-council"))
+    );
+}
