@@ -443,7 +443,12 @@ fn figure(
         }
     }
     if approximate {
-        value = format!("about {value}");
+        // "over £5,000" is not "about £5,000": a bound keeps its word.
+        let word = match prev.to_lowercase().as_str() {
+            w @ ("over" | "under" | "nearly" | "almost") => w.to_owned(),
+            _ => "about".to_owned(),
+        };
+        value = format!("{word} {value}");
     }
     let label = if is_share {
         format!("Share {LABEL_TO_WRITE}it is a share of)")
@@ -499,6 +504,14 @@ mod tests {
         assert_eq!(
             found("At least 1,055 people were shot."),
             [("1,055".into(), "At least 1,055 people".into())]
+        );
+        // A bound keeps its word: over is not about.
+        assert_eq!(
+            found("Fines of over £5,000 and nearly 40 arrests."),
+            [
+                ("over £5,000".into(), "over £5,000".into()),
+                ("nearly 40".into(), "nearly 40 arrests".into()),
+            ]
         );
     }
 
