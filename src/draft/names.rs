@@ -1117,6 +1117,24 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             spellings.get_mut(&run.text).expect("just added").place_hint = Some(c.0.to_owned());
         }
     }
+    // A name after both "Mr" and "Ms" (or "Mrs", "Miss") names two people: "Mr Johnson" and
+    // "Ms Johnson" are not one actor, and the name alone is not joined to either.
+    let sex = |title: &str| match title.split(' ').next() {
+        Some("Mr" | "Mr.") => Some(false),
+        Some("Ms" | "Ms." | "Mrs" | "Mrs." | "Miss") => Some(true),
+        _ => None,
+    };
+    let mut sexes: HashMap<&str, [bool; 2]> = HashMap::new();
+    for (name, titled, _) in &links {
+        if let Some(f) = sex(titled) {
+            sexes.entry(name.as_str()).or_default()[usize::from(f)] = true;
+        }
+    }
+    let both: HashSet<String> = (sexes.into_iter())
+        .filter(|(_, s)| s[0] && s[1])
+        .map(|(n, _)| n.to_owned())
+        .collect();
+    links.retain(|(name, titled, _)| !(both.contains(name) && sex(titled).is_some()));
     let names: Vec<String> = spellings.keys().cloned().collect();
     let index = |s: &str| names.iter().position(|n| n == s);
     let mut groups = Groups {
@@ -1241,6 +1259,11 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             .collect();
         occurrences.sort_by_key(|r| (r.start, r.end));
         occurrences.dedup();
+        // A name known only after titles it was not joined to ("Johnson" after both "Mr" and
+        // "Ms") stands nowhere alone.
+        if occurrences.is_empty() {
+            continue;
+        }
         let mut aliases = Vec::new();
         let mut alias_reasons = Vec::new();
         for (n, s) in &spell {
@@ -1443,6 +1466,30 @@ mod tests {
             .find(|(n, _, _)| n == "Hapag-Lloyd")
             .expect("Hapag-Lloyd");
         assert_eq!(hapag.1, ["HAPAG-LLOYD"], "{got:?}");
+    }
+
+    /// "Mr Johnson" and "Ms Johnson" are two people: never one actor.
+    #[test]
+    fn a_name_after_mr_and_after_ms_is_two_people() {
+        let got =
+            found("Mr Johnson spoke first. Ms Johnson replied to him. Later Mr Johnson left.\n");
+        for (name, aliases, _) in &got {
+            let all: Vec<&str> = std::iter::once(name.as_str())
+                .chain(aliases.iter().map(String::as_str))
+                .collect();
+            assert!(
+                !(all.contains(&"Mr Johnson") && all.contains(&"Ms Johnson")),
+                "{got:?}"
+            );
+        }
+        // One title alone still joins the name: "Mr Blake" and "Blake".
+        let got = found("Mr Blake spoke first. Blake left later.\n");
+        assert!(
+            got.iter()
+                .any(|(n, a, _)| n == "Blake" && a == &["Mr Blake"]
+                    || n == "Mr Blake" && a == &["Blake"]),
+            "{got:?}"
+        );
     }
 
     #[test]
