@@ -164,6 +164,32 @@ fn opening_date(
     })
 }
 
+/// The place a wire story's dateline names, before its comma ("CHELMSFORD, 5 March 2024 —"
+/// gives "CHELMSFORD"), among the first lines of `text`: at most three words.
+fn dateline_place(text: &str) -> Option<String> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(DATELINE_LINES)
+        .find_map(|line| {
+            let line = line.trim();
+            let comma = line.find(',')?;
+            let place = line[..comma].trim();
+            let date = dates::phrases(line, 0..line.len(), None)
+                .into_iter()
+                .find(|p| {
+                    matches!(p.found, Found::Date { date, .. }
+                        if date.precision() == crate::date::Precision::Day)
+                })?;
+            (date.range.start > comma
+                && dateline_shaped(line, &date.range)
+                && (1..=3).contains(&place.split_whitespace().count()))
+            .then(|| place.to_owned())
+        })
+}
+
+/// How many of a text's first lines are looked at for a dateline's place.
+const DATELINE_LINES: usize = 6;
+
 /// Whether the date at `date` of `line` stands as a wire story's dateline does: after a place
 /// and a comma, before a dash or a colon (an agency's name in brackets may come between):
 /// "ROTTERDAM, 14 March 2025 —". A sentence that opens with a date ("On 5 March 2014, the
@@ -621,6 +647,15 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let analysis = analyse(&article, published.as_ref().map(|p| p.0));
     let mut candidates = analysis.candidates.clone();
     candidates.extend(speakers(&article, &candidates));
+    if let Some(place) = dateline_place(text) {
+        for c in &mut candidates {
+            let named = c.name == place || c.aliases.contains(&place);
+            if named && !matches!(c.kind, ActorKind::Place | ActorKind::Country) {
+                c.kind = ActorKind::Place;
+                c.kind_reason = Some(format!("\"{place}\" is the place of the dateline"));
+            }
+        }
+    }
     let actors = actors(&article, candidates);
     let sheet_actors: Vec<Actor> = actors.iter().map(|a| a.actor.clone()).collect();
     let index = MentionIndex::build(&article, &sheet_actors);
@@ -1029,6 +1064,23 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    /// The place a dateline names is a place, not an organization for its capitals.
+    #[test]
+    fn a_datelines_place_is_a_place() {
+        let d = draft(
+            "Court case\n\nBy Helen Marsh\n\nCHELMSFORD, 5 March 2024 — The judge ruled \
+             that the case would go on.\n",
+            &Options::default(),
+        );
+        let place = (d.actors.iter()).find(|a| a.actor.name == "CHELMSFORD");
+        assert_eq!(
+            place.map(|a| a.actor.kind),
+            Some(ActorKind::Place),
+            "{:?}",
+            d.actors
+        );
     }
 
     /// A figure is attributed to the speaker of its own clause, not to one another clause of
