@@ -164,14 +164,46 @@ fn opening_date(
     })
 }
 
+/// The candidate named as the place of `text`'s dateline ([`dateline_place`]) made a place, for
+/// `draft` and `suggest` alike: "CHELMSFORD" is no organization for its capitals.
+fn place_of_dateline(text: &str, candidates: &mut [Candidate]) {
+    let Some(place) = dateline_place(text) else {
+        return;
+    };
+    for c in candidates {
+        let named = c.name == place || c.aliases.contains(&place);
+        if named && !matches!(c.kind, ActorKind::Place | ActorKind::Country) {
+            c.kind = ActorKind::Place;
+            c.kind_reason = Some(format!("\"{place}\" is the place of the dateline"));
+        }
+    }
+}
+
 /// The place a wire story's dateline names, before its comma ("CHELMSFORD, 5 March 2024 —"
-/// gives "CHELMSFORD"), among the first lines of `text`: at most three words.
+/// gives "CHELMSFORD"), or before its dash when it is in capitals ("CHELMSFORD — A former
+/// treasurer…"), among the first lines of `text`: at most three words.
 fn dateline_place(text: &str) -> Option<String> {
     text.lines()
         .filter(|l| !l.trim().is_empty())
         .take(DATELINE_LINES)
         .find_map(|line| {
             let line = line.trim();
+            let shouted = [" — ", " – ", " - "]
+                .iter()
+                .filter_map(|d| line.find(d))
+                .min()
+                .map(|at| line[..at].trim())
+                .filter(|p| {
+                    (1..=3).contains(&p.split_whitespace().count())
+                        && p.chars().any(char::is_uppercase)
+                        && !p.chars().any(|c| c.is_lowercase() || c.is_ascii_digit() || c == ',')
+                        // Written the usual way elsewhere ("Chelmsford Crown Court"), as a
+                        // dateline's place is, and an acronym ("NATO — Allies agreed…") is not.
+                        && text.contains(&usual_case(p))
+                });
+            if let Some(place) = shouted {
+                return Some(place.to_owned());
+            }
             let comma = line.find(',')?;
             let place = line[..comma].trim();
             let date = dates::phrases(line, 0..line.len(), None)
@@ -185,6 +217,21 @@ fn dateline_place(text: &str) -> Option<String> {
                 && (1..=3).contains(&place.split_whitespace().count()))
             .then(|| place.to_owned())
         })
+}
+
+/// `name` in capitals written the usual way: "CHELMSFORD" → "Chelmsford".
+fn usual_case(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or_else(String::new, |c| {
+                c.to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// How many of a text's first lines are looked at for a dateline's place.
@@ -278,7 +325,8 @@ pub fn analyse(article: &Article, published: Option<PartialDate>) -> Analysis {
     let text = article.text();
     let head = headline(text);
     let sentences = text::sentences(article, head.as_ref().map(|h| h.1));
-    let candidates = name_candidates(text, &sentences);
+    let mut candidates = name_candidates(text, &sentences);
+    place_of_dateline(text, &mut candidates);
     let mut dated = Vec::new();
     let mut figures = Vec::new();
     for s in &sentences {
@@ -647,15 +695,6 @@ pub fn draft(text: &str, options: &Options) -> Draft {
     let analysis = analyse(&article, published.as_ref().map(|p| p.0));
     let mut candidates = analysis.candidates.clone();
     candidates.extend(speakers(&article, &candidates));
-    if let Some(place) = dateline_place(text) {
-        for c in &mut candidates {
-            let named = c.name == place || c.aliases.contains(&place);
-            if named && !matches!(c.kind, ActorKind::Place | ActorKind::Country) {
-                c.kind = ActorKind::Place;
-                c.kind_reason = Some(format!("\"{place}\" is the place of the dateline"));
-            }
-        }
-    }
     let actors = actors(&article, candidates);
     let sheet_actors: Vec<Actor> = actors.iter().map(|a| a.actor.clone()).collect();
     let index = MentionIndex::build(&article, &sheet_actors);
@@ -1078,6 +1117,31 @@ mod tests {
         assert_eq!(
             place.map(|a| a.actor.kind),
             Some(ActorKind::Place),
+            "{:?}",
+            d.actors
+        );
+        // Set in capitals before a dash, with no date.
+        let d = draft(
+            "Court case\n\nBy Helen Marsh\n\nCHELMSFORD — A former treasurer was found \
+             guilty at Chelmsford Crown Court.\n",
+            &Options::default(),
+        );
+        let place = (d.actors.iter()).find(|a| a.actor.name == "CHELMSFORD");
+        assert_eq!(
+            place.map(|a| a.actor.kind),
+            Some(ActorKind::Place),
+            "{:?}",
+            d.actors
+        );
+        // An acronym before a dash, never written otherwise, is no dateline's place.
+        let d = draft(
+            "Talks\n\nNATO — Allies agreed on Tuesday to send more air defences.\n",
+            &Options::default(),
+        );
+        let nato = (d.actors.iter()).find(|a| a.actor.name == "NATO");
+        assert_eq!(
+            nato.map(|a| a.actor.kind),
+            Some(ActorKind::Organization),
             "{:?}",
             d.actors
         );
