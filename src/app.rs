@@ -1144,16 +1144,17 @@ impl App {
                 if needle.is_empty() {
                     return Some((false, n));
                 }
-                let fields = list::actor_fields(&b.sheet.actors[n]);
-                let spelled: Vec<&str> = (fields.iter())
-                    .filter(|(field, _)| matches!(*field, "name" | "alias"))
-                    .map(|(_, text)| *text)
-                    .collect();
-                if list::matches_filter(&needle, &spelled) {
-                    return Some((false, n));
+                // Each field looked at once: a match by name or alias ends the look.
+                let mut other = false;
+                for (field, text) in list::actor_fields(&b.sheet.actors[n]) {
+                    if list::field_matches(&needle, text) {
+                        if matches!(field, "name" | "alias") {
+                            return Some((false, n));
+                        }
+                        other = true;
+                    }
                 }
-                let all: Vec<&str> = fields.iter().map(|(_, text)| *text).collect();
-                list::matches_filter(&needle, &all).then_some((true, n))
+                other.then_some((true, n))
             })
             .collect();
         match self.sort {

@@ -316,7 +316,13 @@ impl TimelineColumns {
 /// Whether `needle` (lowercase) occurs in any of `fields`, ignoring case.
 #[must_use]
 pub fn matches_filter(needle: &str, fields: &[&str]) -> bool {
-    needle.is_empty() || fields.iter().any(|f| f.to_lowercase().contains(needle))
+    needle.is_empty() || fields.iter().any(|f| field_matches(needle, f))
+}
+
+/// Whether `needle` (lowercase) occurs in `field`, ignoring case.
+#[must_use]
+pub fn field_matches(needle: &str, field: &str) -> bool {
+    field.to_lowercase().contains(needle)
 }
 
 /// The fields a list's filter looks in for an actor, named, in the order they are tried.
