@@ -77,12 +77,7 @@ impl App {
                     Sort::Name => "Actors sorted by name",
                 });
             }
-            Action::ShowFacts => {
-                let here = self.location();
-                self.history.push(here);
-                self.details = DetailsState::showing(Shows::Facts);
-                self.set_focus(Pane::Details);
-            }
+            Action::ShowFacts => self.show_facts(None),
             Action::ShowAbout => {
                 let here = self.location();
                 self.history.push(here);
@@ -128,7 +123,7 @@ impl App {
                 }
                 Some(Item::Fact(f)) => {
                     self.window = None;
-                    self.show_fact(f);
+                    self.show_facts(Some(f));
                 }
                 None => self.say(format!(
                     "Nothing to go to: line {line} of the fact sheet is in no actor, event or fact"
@@ -145,15 +140,18 @@ impl App {
         }
     }
 
-    /// The facts in the Details, focused, the cursor on fact `f`: where a warning about it goes.
-    fn show_fact(&mut self, f: usize) {
+    /// The facts in the Details, focused (`f`); the cursor on fact `at` when given (where a
+    /// warning about it goes).
+    fn show_facts(&mut self, at: Option<usize>) {
         let here = self.location();
         self.history.push(here);
         self.details = DetailsState::showing(Shows::Facts);
         self.set_focus(Pane::Details);
-        let (_, width, _) = self.details_key();
-        self.details.cursor = super::details::fact_at(&self.briefing, f, width);
-        self.details.placed = true;
+        if let Some(f) = at {
+            let (_, width, _) = self.details_key();
+            self.details.cursor = super::details::fact_at(&self.briefing, f, width);
+            self.details.placed = true;
+        }
     }
 
     /// `/`: searches the article (from the Article or the Details), or types the focused list's

@@ -474,19 +474,8 @@ fn devices_fifos_folders_and_huge_files_are_refused_without_reading_them() {
         .status()
         .unwrap();
     assert!(status.success());
-    briefing()
-        .arg("check")
-        .arg(f.sheet())
-        .timeout(std::time::Duration::from_secs(10))
-        .assert()
-        .code(1)
-        .stdout(predicate::str::contains("is a FIFO, not a regular file"));
-    let f = Fixture::new(&SHEET.replace("article.txt", "huge.txt"), b"");
-    let too_large = |bytes: u64, said: &str| {
-        fs::File::create(f.path("huge.txt"))
-            .unwrap()
-            .set_len(bytes)
-            .unwrap();
+    // `check` of `f` fails at once, saying `said`.
+    let fails_saying = |f: &Fixture, said: &str| {
         briefing()
             .arg("check")
             .arg(f.sheet())
@@ -494,6 +483,15 @@ fn devices_fifos_folders_and_huge_files_are_refused_without_reading_them() {
             .assert()
             .code(1)
             .stdout(predicate::str::contains(said));
+    };
+    fails_saying(&f, "is a FIFO, not a regular file");
+    let f = Fixture::new(&SHEET.replace("article.txt", "huge.txt"), b"");
+    let too_large = |bytes: u64, said: &str| {
+        fs::File::create(f.path("huge.txt"))
+            .unwrap()
+            .set_len(bytes)
+            .unwrap();
+        fails_saying(&f, said);
     };
     too_large(300 << 20, "is 300 MiB, over the limit of 256 MiB");
     // A byte over: said in bytes, where MiB would read "256 MiB, over the limit of 256 MiB".
