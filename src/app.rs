@@ -32,6 +32,7 @@ mod details_pane;
 mod details_search;
 mod export_dialog;
 mod export_job;
+mod filter_text;
 mod follow;
 mod followed;
 pub mod geometry;
@@ -236,6 +237,9 @@ pub struct App {
     /// The span of the days all events cover, for the Timeline's axis, and the generation of
     /// the briefing it was found in: a stored derived value (see [`list::DaySpan`]).
     day_span: (u64, list::DaySpan),
+    /// How many warnings the briefing has, and its generation: a stored derived value, counted
+    /// once per briefing (the header counted 98,000 diagnostics for every frame, 0.15 ms).
+    warnings_counted: (u64, usize),
     /// The Details' lines before the mentions: a stored derived value (see
     /// [`details::Built`]), built again at the end of `update` when their subject, the pane's
     /// width or the briefing changed.
@@ -298,6 +302,7 @@ impl App {
             shown_actors: list::Shown::default(),
             shown_events: list::Shown::default(),
             day_span: (u64::MAX, list::DaySpan::default()),
+            warnings_counted: (u64::MAX, 0),
             details_head: details::Built::default(),
             links: (u64::MAX, details::Links::default()),
             details_found: details_search::Found::default(),
@@ -1104,13 +1109,24 @@ impl App {
     /// were found.
     fn refresh_shown(&mut self) {
         let mut actors = std::mem::take(&mut self.shown_actors);
-        actors.refresh(self.actors_key(), || self.find_actors(), |_| 0);
+        actors.refresh(
+            self.actors_key(),
+            || self.sorted_actors((0..self.briefing.sheet.actors.len()).map(|n| (false, n))),
+            || self.actors_text(),
+            Vec::new,
+        );
         self.shown_actors = actors;
         let mut events = std::mem::take(&mut self.shown_events);
         events.refresh(
             self.events_key(),
-            || self.find_events(),
-            |v| self.widest_date(v),
+            || (0..self.briefing.sheet.events.len()).collect(),
+            || self.events_text(),
+            || {
+                use unicode_width::UnicodeWidthStr;
+                (self.briefing.sheet.events.iter())
+                    .map(|e| e.when().width())
+                    .collect()
+            },
         );
         self.shown_events = events;
         if self.day_span.0 != self.generation {
@@ -1118,6 +1134,9 @@ impl App {
                 self.generation,
                 list::DaySpan::of(&self.briefing.sheet.events),
             );
+        }
+        if self.warnings_counted.0 != self.generation {
+            self.warnings_counted = (self.generation, self.count_warnings());
         }
     }
 
@@ -1132,31 +1151,62 @@ impl App {
         }
     }
 
-    /// The actors that pass the Actors' filter, sorted.
+    /// What the Actors' filter looks in: each actor's name and aliases, then its other fields.
+    fn actors_text(&self) -> filter_text::FilterText {
+        let mut text = filter_text::FilterText::default();
+        for a in &self.briefing.sheet.actors {
+            let fields = list::actor_fields(a);
+            let first = |&(field, _): &(&str, &str)| matches!(field, "name" | "alias");
+            text.push(
+                fields.iter().filter(|f| first(f)).map(|f| f.1),
+                fields.iter().filter(|f| !first(f)).map(|f| f.1),
+            );
+        }
+        text
+    }
+
+    /// What the Timeline's filter looks in: each event's fields, all of one rank.
+    fn events_text(&self) -> filter_text::FilterText {
+        let b = &self.briefing;
+        let mut text = filter_text::FilterText::default();
+        for e in &b.sheet.events {
+            let date = e.when();
+            text.push(list::event_fields(e, &date, b).into_iter().map(|f| f.1), []);
+        }
+        text
+    }
+
+    /// The actors that pass the Actors' filter, sorted, found afresh field by field: what the
+    /// [`filter_text::FilterText`] `update` finds them with must equal.
     fn find_actors(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.actors.filter.to_lowercase();
         // A filter's matches by name or alias come before those by id, kind or role (`false`
         // before `true`), each in the order of the sort: `/harlow` then Enter takes Harlow
         // District Council, not an actor whose role names it.
-        let mut v: Vec<(bool, usize)> = (0..b.sheet.actors.len())
-            .filter_map(|n| {
-                if needle.is_empty() {
-                    return Some((false, n));
-                }
-                // Each field looked at once: a match by name or alias ends the look.
-                let mut other = false;
-                for (field, text) in list::actor_fields(&b.sheet.actors[n]) {
-                    if list::field_matches(&needle, text) {
-                        if matches!(field, "name" | "alias") {
-                            return Some((false, n));
-                        }
-                        other = true;
+        let v = (0..b.sheet.actors.len()).filter_map(|n| {
+            if needle.is_empty() {
+                return Some((false, n));
+            }
+            // Each field looked at once: a match by name or alias ends the look.
+            let mut other = false;
+            for (field, text) in list::actor_fields(&b.sheet.actors[n]) {
+                if list::field_matches(&needle, text) {
+                    if matches!(field, "name" | "alias") {
+                        return Some((false, n));
                     }
+                    other = true;
                 }
-                other.then_some((true, n))
-            })
-            .collect();
+            }
+            other.then_some((true, n))
+        });
+        self.sorted_actors(v)
+    }
+
+    /// Actors in the order of the sort, each `(rank, actor)` after those of a lower rank.
+    fn sorted_actors(&self, v: impl IntoIterator<Item = (bool, usize)>) -> Vec<usize> {
+        let b = &self.briefing;
+        let mut v: Vec<(bool, usize)> = v.into_iter().collect();
         match self.sort {
             Sort::Mentions => v.sort_by(|&(rx, x), &(ry, y)| {
                 rx.cmp(&ry)
@@ -1170,7 +1220,8 @@ impl App {
         v.into_iter().map(|(_, n)| n).collect()
     }
 
-    /// The events that pass the Timeline's filter, in date order (the fact sheet's).
+    /// The events that pass the Timeline's filter, in date order (the fact sheet's), found
+    /// afresh field by field: what `update` finds with [`filter_text::FilterText`] must equal.
     fn find_events(&self) -> Vec<usize> {
         let b = &self.briefing;
         let needle = self.events.filter.to_lowercase();
@@ -1313,9 +1364,19 @@ impl App {
         &self.briefing.warnings
     }
 
-    /// How many warnings there are, as `check` counts them: notes are not warnings.
+    /// How many warnings there are, as `check` counts them: notes are not warnings. Stored by
+    /// `update` once per briefing, or counted afresh in the middle of an `update` that took a
+    /// new one.
     #[must_use]
     pub fn warning_count(&self) -> usize {
+        if self.warnings_counted.0 == self.generation {
+            self.warnings_counted.1
+        } else {
+            self.count_warnings()
+        }
+    }
+
+    fn count_warnings(&self) -> usize {
         self.briefing
             .warnings
             .iter()
@@ -1362,10 +1423,10 @@ impl App {
         // The row of what was followed is selected again (a row moved to after it and
         // followed from is not what going back returns to).
         match to.followed {
-            Target::Actor(a) if self.visible_actors().contains(&a) => {
+            Target::Actor(a) if self.shown_actors().contains(&a) => {
                 self.actors.selected = Some(a);
             }
-            Target::Event(e) if self.visible_events().contains(&e) => {
+            Target::Event(e) if self.shown_events().contains(&e) => {
                 self.events.selected = Some(e);
             }
             _ => {}

@@ -100,7 +100,7 @@ impl App {
     pub(super) fn follow_listed_actor(&mut self, a: usize) {
         self.end_search();
         self.followed = Followed::new(Target::Actor(a), &self.briefing);
-        if !self.visible_actors().contains(&a) {
+        if !self.shown_actors().contains(&a) {
             self.actors.filter.clear();
         }
         self.actors.selected = Some(a);
@@ -114,7 +114,7 @@ impl App {
     pub(super) fn follow_listed_event(&mut self, e: usize) {
         self.end_search();
         self.followed = Followed::new(Target::Event(e), &self.briefing);
-        if !self.visible_events().contains(&e) {
+        if !self.shown_events().contains(&e) {
             self.events.filter.clear();
         }
         self.events.selected = Some(e);

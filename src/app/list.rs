@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::action::Action;
+use super::filter_text::{FilterText, Rank};
 use crate::briefing::Briefing;
 use crate::inert::one_line;
 use crate::sheet::{Actor, Event};
@@ -142,6 +143,9 @@ pub struct ShownKey {
     pub generation: u64,
 }
 
+/// What a list's unfiltered order was found for: the briefing's generation and the sort.
+type OrderKey = (u64, Option<super::Sort>);
+
 /// The items a list shows, filtered and in order, with what they were found for: a **stored
 /// derived value** (ARCHITECTURE.md, "Invariants"), kept because filtering and sorting 100,000
 /// actors per frame cost 50–90 ms a key (issue 16). `App::update` finds them again when the
@@ -153,6 +157,17 @@ pub struct Shown {
     items: Vec<usize>,
     /// The widest date among the items, in columns: for the Timeline's date column.
     widest_date: usize,
+    /// Every item in the list's order, unfiltered, with the briefing's generation and the sort
+    /// it was found for: a filter keeps this order (sorting 100,000 actors at every letter typed
+    /// was most of a key).
+    order: Option<(OrderKey, Order)>,
+    /// The text the filter looks in, with the briefing's generation it was built for: built the
+    /// first time a filter is typed, not when the briefing opens.
+    text: Option<(u64, FilterText)>,
+    /// Each item's date, in columns, with the briefing's generation they were found for (none
+    /// for a list without dates): the widest among 100,000 events' dates, each written out
+    /// afresh, was most of a letter typed into the Timeline's filter.
+    widths: Option<(u64, Vec<usize>)>,
 }
 
 impl Shown {
@@ -168,22 +183,96 @@ impl Shown {
         (self.key.as_ref() == Some(key)).then_some(self.widest_date)
     }
 
-    /// Finds the items again with `find` (and their widest date with `widest`) unless they
-    /// were found for `key`. Returns whether it did.
+    /// Finds the items again unless they were found for `key`: those of `order` (every item
+    /// in the list's order) that its filter matches in `text` (their fields), the matches by a
+    /// field of the first rank before the others; and the widest of their dates by `widths`
+    /// (each item's date in columns, none for a list without dates). Builds the order, the text
+    /// and the widths only when the key's generation (or sort) is not theirs, the text only
+    /// once a filter is typed. Returns whether it found the items again.
     pub fn refresh(
         &mut self,
         key: ShownKey,
-        find: impl FnOnce() -> Vec<usize>,
-        widest: impl FnOnce(&[usize]) -> usize,
+        order: impl FnOnce() -> Vec<usize>,
+        text: impl FnOnce() -> FilterText,
+        widths: impl FnOnce() -> Vec<usize>,
     ) -> bool {
         if self.key.as_ref() == Some(&key) {
             return false;
         }
-        self.items = find();
-        self.widest_date = widest(&self.items);
+        let order = kept(&mut self.order, (key.generation, key.sort), || {
+            Order::new(order())
+        });
+        self.items = if key.filter.is_empty() {
+            order.items.clone()
+        } else {
+            let text = kept(&mut self.text, key.generation, text);
+            order.of(text.matches(&key.filter.to_lowercase()))
+        };
+        let widths = kept(&mut self.widths, key.generation, widths);
+        self.widest_date = (self.items.iter())
+            .filter_map(|&n| widths.get(n).copied())
+            .max()
+            .unwrap_or(10);
         self.key = Some(key);
         true
     }
+}
+
+/// Every item of a list in its order, unfiltered, and where each stands in it.
+#[derive(Clone, Debug, Default)]
+struct Order {
+    items: Vec<usize>,
+    /// The row of each item in `items`.
+    rows: Vec<usize>,
+}
+
+impl Order {
+    fn new(items: Vec<usize>) -> Self {
+        let mut rows = vec![0; items.len()];
+        for (row, &n) in items.iter().enumerate() {
+            if let Some(r) = rows.get_mut(n) {
+                *r = row;
+            }
+        }
+        Self { items, rows }
+    }
+
+    /// The items `matches` names (in item order, with how each matched), in this order, those
+    /// matched by a field of the first rank before the others.
+    fn of(&self, matches: &[(usize, Rank)]) -> Vec<usize> {
+        // A few matches are sorted by their rows; many are picked out of every row, which
+        // costs less than sorting them.
+        if matches.len() * 16 < self.items.len() {
+            let mut rows: Vec<(bool, usize)> = matches
+                .iter()
+                .filter_map(|&(n, rank)| Some((rank != Rank::First, *self.rows.get(n)?)))
+                .collect();
+            rows.sort_unstable();
+            return rows.into_iter().map(|(_, row)| self.items[row]).collect();
+        }
+        let mut ranks = vec![Rank::None; self.rows.len()];
+        for &(n, rank) in matches {
+            if let Some(r) = ranks.get_mut(n) {
+                *r = rank;
+            }
+        }
+        let ranked = |rank| {
+            let ranks = &ranks;
+            self.items
+                .iter()
+                .copied()
+                .filter(move |&n| ranks.get(n) == Some(&rank))
+        };
+        ranked(Rank::First).chain(ranked(Rank::Second)).collect()
+    }
+}
+
+/// The value in `slot` if it was built for `key`, else one built afresh by `build` and put there.
+fn kept<K: PartialEq, V>(slot: &mut Option<(K, V)>, key: K, build: impl FnOnce() -> V) -> &mut V {
+    if slot.as_ref().is_some_and(|(was, _)| *was != key) {
+        *slot = None;
+    }
+    &mut slot.get_or_insert_with(|| (key, build())).1
 }
 
 /// The first and last day event `e` covers.
@@ -435,6 +524,42 @@ pub fn match_range(needle: &str, text: &str) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A few matches (sorted by their rows) and many (picked out of every row) come out alike:
+    /// in the order, those of the first rank first.
+    #[test]
+    fn an_order_keeps_its_items_order_for_few_matches_and_many() {
+        // 0..100 in a shuffled order.
+        let items: Vec<usize> = (0..100).map(|k| (k * 37 + 11) % 100).collect();
+        let order = Order::new(items.clone());
+        let expected = |matches: &[(usize, Rank)]| -> Vec<usize> {
+            let rank_of = |n| matches.iter().find(|m| m.0 == n).map(|m| m.1);
+            let of = |rank| {
+                items
+                    .iter()
+                    .copied()
+                    .filter(move |&n| rank_of(n) == Some(rank))
+            };
+            of(Rank::First).chain(of(Rank::Second)).collect()
+        };
+        let few = [(3, Rank::Second), (40, Rank::First), (77, Rank::First)];
+        let many: Vec<(usize, Rank)> = (0..100)
+            .filter(|n| n % 3 != 0)
+            .map(|n| {
+                (
+                    n,
+                    if n % 2 == 0 {
+                        Rank::First
+                    } else {
+                        Rank::Second
+                    },
+                )
+            })
+            .collect();
+        for matches in [&few[..], &many[..], &[]] {
+            assert_eq!(order.of(matches), expected(matches), "{matches:?}");
+        }
+    }
 
     #[test]
     fn selection_follows_the_item_through_reordering() {

@@ -210,17 +210,18 @@ impl App {
     fn step(&mut self, delta: isize) {
         match self.focus {
             Pane::Article => self.article.scroll(&self.briefing.article, delta),
+            // The items stored, not a copy of them (100,000 items copied twice a key).
             Pane::Actors => {
-                let v = self.visible_actors();
                 let h = self.pane_height(Pane::Actors);
-                self.actors.step(&v, delta, h);
+                let mut list = self.actors.clone();
+                list.step(&self.shown_actors(), delta, h);
+                self.actors = list;
                 self.details = DetailsState::default();
             }
             Pane::Timeline => {
-                let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
                 let mut list = self.events.clone();
-                list.step_rows(&v, delta, h, self.event_rows());
+                list.step_rows(&self.shown_events(), delta, h, self.event_rows());
                 self.events = list;
                 self.details = DetailsState::default();
             }
@@ -244,13 +245,13 @@ impl App {
 
     /// Keeps both lists' selections on visible items and in view.
     pub(super) fn fit_lists(&mut self) {
-        let v = self.visible_actors();
         let h = self.pane_height(Pane::Actors);
-        self.actors.fit(&v, h);
-        let v = self.visible_events();
+        let mut list = self.actors.clone();
+        list.fit(&self.shown_actors(), h);
+        self.actors = list;
         let h = self.pane_height(Pane::Timeline);
         let mut list = self.events.clone();
-        list.fit_rows(&v, h, self.event_rows());
+        list.fit_rows(&self.shown_events(), h, self.event_rows());
         self.events = list;
     }
 

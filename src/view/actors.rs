@@ -68,10 +68,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, theme: &Theme) {
     let focused = app.focus() == Pane::Actors;
     let w = usize::from(inner.width);
     // The digits of the largest count (one number formatted, not one per actor).
-    let count_w = (0..b.sheet.actors.len())
-        .map(|n| b.mentions.count(n))
-        .max()
-        .map_or(1, |most| most.to_string().len());
+    let count_w = b.mentions.most().to_string().len();
     let buf = frame.buffer_mut();
     for (i, &n) in visible
         .iter()
