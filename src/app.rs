@@ -61,7 +61,7 @@ pub use details_pane::{DetailsSearch, DetailsState, Shows};
 pub use export_dialog::{Answer, ExportDialog};
 pub use followed::{Followed, Target};
 pub use geometry::{Geometry, MAX_HEIGHT, MAX_WIDTH, MIN_HEIGHT, MIN_WIDTH, Mode, Pane};
-pub use hits::Cursor;
+pub use hits::{Cursor, NO_MATCH};
 pub use list::{
     DaySpan, FilterMatch, ListState, TimelineColumns, actor_fields, covers, event_fields,
     first_match, match_range, names_a_field,
@@ -513,7 +513,7 @@ impl App {
     fn search_kept(&mut self, typed: Typed) {
         match typed {
             Typed::Nothing | Typed::Searching => {}
-            Typed::NoMatch => self.complain(format!("No match for \"{}\"", self.search.query)),
+            Typed::NoMatch => self.complain(format!("{NO_MATCH} \"{}\"", self.search.query)),
             Typed::Kept => {
                 // The jump to the first match and the walk of `n`/`N` that may follow are one
                 // history entry, from where the article was before `/`.

@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use super::details::{BuiltKey, Details};
-use super::{Action, App, Pane};
+use super::{Action, App, NO_MATCH, Pane};
 use crate::inert::one_line;
 
 /// The bytes of the article on each side of a mention that its entry's text holds: about what
@@ -127,7 +127,7 @@ impl App {
                 if q.is_empty() {
                     self.details_search = None;
                 } else if self.details_matches().is_empty() {
-                    self.complain(format!("No match for \"{q}\" in the Details"));
+                    self.complain(format!("{NO_MATCH} \"{q}\" in the Details"));
                 }
                 return;
             }
@@ -157,7 +157,7 @@ impl App {
                     .details_search
                     .as_ref()
                     .map_or("", |s| s.query.as_str());
-                self.complain(format!("No match for \"{q}\" in the Details"));
+                self.complain(format!("{NO_MATCH} \"{q}\" in the Details"));
             }
             return;
         };

@@ -328,9 +328,22 @@ mod repro {
     #[test]
     fn k100() {
         let mut t = FilterText::default();
-        let rows: Vec<[String; 5]> = (0..100_000).map(|n| [format!("Name{n} Person"), format!("N{n}"), format!("Alias {n}"), format!("a{n}"), format!("Role of council {n}")]).collect();
+        let rows: Vec<[String; 5]> = (0..100_000)
+            .map(|n| {
+                [
+                    format!("Name{n} Person"),
+                    format!("N{n}"),
+                    format!("Alias {n}"),
+                    format!("a{n}"),
+                    format!("Role of council {n}"),
+                ]
+            })
+            .collect();
         for r in &rows {
-            t.push([r[0].as_str(), r[1].as_str(), r[2].as_str()], [r[3].as_str(), "person", r[4].as_str()]);
+            t.push(
+                [r[0].as_str(), r[1].as_str(), r[2].as_str()],
+                [r[3].as_str(), "person", r[4].as_str()],
+            );
         }
         let needle = "council 4242";
         for k in 1..=needle.len() {

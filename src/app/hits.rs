@@ -8,6 +8,10 @@ use super::history::Hits;
 use super::keys::Context;
 use super::{Action, App, Pane, Unclaimed};
 
+/// How a search that matched nothing is complained of: `No match for "x"`. The status bar
+/// shows no position beside it, which would say it again (`no match · "x"`).
+pub const NO_MATCH: &str = "No match for";
+
 /// The one cursor: what `Enter` in the Article and `y` act on, the one the status bar names
 /// and the article draws as the cursor. While a search has a query, it is the search's current
 /// match (none when nothing matches); else the mention under the article's cursor.
@@ -254,7 +258,7 @@ impl App {
             return;
         }
         if n == 0 {
-            self.complain(format!("No match for \"{}\"", self.search.query));
+            self.complain(format!("{NO_MATCH} \"{}\"", self.search.query));
             return;
         }
         let matches = &self.search.matches;

@@ -12,7 +12,7 @@ use super::text::{clean, fit, fit_end, width};
 use super::theme::Theme;
 use crate::app::keys::Context;
 use crate::app::window::search;
-use crate::app::{Action, App, Cursor, Lead, Message, Pane, Target, geometry};
+use crate::app::{Action, App, Cursor, Lead, Message, NO_MATCH, Pane, Target, geometry};
 use crate::inert::one_line;
 use crate::plural::count;
 
@@ -156,15 +156,21 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
         // and the hints below ("…wrapped to the bottom? help" read as a question).
         let total = total.saturating_sub(kept_w + 2);
         let text = clean(&m.text);
-        let at = fit(
-            &position(app),
-            total.saturating_sub(used + 3 + width(&text)),
-        );
-        let room = total.saturating_sub(used + 3 + width(&at));
+        let position = position(app);
+        // A search's complaint of no match says what the position would: it stands alone.
+        let position = if m.text.starts_with(NO_MATCH) && position.starts_with("no match") {
+            String::new()
+        } else {
+            position
+        };
+        let sep = if position.is_empty() { "" } else { " · " };
+        let at = fit(&position, total.saturating_sub(used + 3 + width(&text)));
+        let room = total.saturating_sub(used + width(sep) + width(&at));
+        let at_w = width(&at);
         spans.push(Span::styled(at, theme.status));
-        spans.push(Span::raw(" · "));
+        spans.push(Span::raw(sep));
         let text = fit(&text, room);
-        let pad = total.saturating_sub(used + 3 + width(&spans[2].content) + width(&text));
+        let pad = total.saturating_sub(used + width(sep) + at_w + width(&text));
         spans.push(Span::styled(
             text,
             if m.error { theme.error } else { theme.heading },

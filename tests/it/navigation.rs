@@ -1344,10 +1344,21 @@ fn enter_and_y_act_on_the_cursor_the_status_bar_names() {
         "{}",
         r.status()
     );
-    // A kept search that matches nothing names no match: y copies nothing, not the mention.
+    // A kept search that matches nothing names no match, once (the position said it beside
+    // the complaint): y copies nothing, not the mention.
     let mut r = Reader::bundled(120, 40);
     r.press("1 ] / z z z z Enter");
-    assert!(r.status().contains("no match"), "{}", r.status());
+    assert!(
+        r.status().contains("No match for \"zzzz\""),
+        "{}",
+        r.status()
+    );
+    assert_eq!(
+        r.status().to_lowercase().matches("no match").count(),
+        1,
+        "{}",
+        r.status()
+    );
     let copies = r
         .effects
         .iter()
