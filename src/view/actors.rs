@@ -206,6 +206,9 @@ pub(super) fn around(
 
 /// An actor's name in `room` columns, with what the filter (`needle`, lowercase) matched in it
 /// highlighted, or, when another field matched, that field after it.
+/// The columns of an actor's name a filter's field row keeps before it drops the field's name.
+const NAME_KEPT: usize = 8;
+
 fn label(a: &Actor, needle: &str, room: usize, theme: &Theme) -> Vec<Span<'static>> {
     let mention = theme.mention(a.kind);
     let found = first_match(needle, &actor_fields(a));
@@ -230,10 +233,19 @@ fn label(a: &Actor, needle: &str, room: usize, theme: &Theme) -> Vec<Span<'stati
                 .min(room.saturating_sub(prefix + matched + 1))
                 .max(3)
         };
-        // One space after a name cut short, two after a whole one.
-        let whole = name_room(m.field.len() + 4) >= spans_width(&label);
+        // One space after a name cut short, two after a whole one. The field's name (`role: `)
+        // goes first when the name would keep less than [`NAME_KEPT`] columns for it: at 80
+        // columns "Vo… role: interviewed" said what matched but not who.
+        let name_w = spans_width(&label);
+        let labelled = name_room(m.field.len() + 4) >= name_w.min(NAME_KEPT);
+        let whole = name_room(if labelled { m.field.len() + 4 } else { 2 }) >= name_w;
         let gap = if whole { "  " } else { " " };
-        let mut what = vec![Span::styled(format!("{gap}{}: ", m.field), theme.dim)];
+        let what = if labelled {
+            format!("{gap}{}: ", m.field)
+        } else {
+            gap.to_owned()
+        };
+        let mut what = vec![Span::styled(what, theme.dim)];
         let prefix = spans_width(&what);
         let name_room = name_room(prefix);
         label = fit_spans(label, name_room);
