@@ -12,7 +12,8 @@
 //! name's connector is not part of it ("on Wednesday the Dutch prime minister").
 //!
 //! A middle initial, a suffix after a comma and an ordinal before belong to a name ("William A.
-//! Trudeau, Jr.", "2nd Circuit"); a title-case name in quotes keeps its "and" and dashes. Words
+//! Trudeau, Jr.", "2nd Circuit"); letters after it do not, and make it a person's ("Rebecca
+//! Okafor KC"); a title-case name in quotes keeps its "and" and dashes. Words
 //! in capitals the text also writes in lowercase ("BY 15 YEARS!") and pronouns and auxiliaries
 //! ("We", "I’m", "Do") are not names. Text the sentences leave out (a sentence mostly in
 //! capitals) is still searched for countries.
@@ -184,6 +185,12 @@ const KIN: &[&str] = &[
 
 /// What may follow a person's name after a comma ("William A. Trudeau, Jr.").
 const SUFFIXES: &[&str] = &["Jr", "Sr", "II", "III", "IV"];
+
+/// Letters after a person's name that are not part of it: an office or an honour ("Rebecca
+/// Okafor KC", "Keir Starmer MP"). The name is drafted without them, as a person's.
+const POST_NOMINALS: &[&str] = &[
+    "KC", "QC", "MP", "MEP", "MSP", "OBE", "MBE", "CBE", "KBE", "DBE", "FRS",
+];
 
 /// Words that title a person ("President", "Judge") or name an office held.
 const TITLES: &[&str] = &[
@@ -969,6 +976,15 @@ fn make_run(
             ws = &ws[1..];
         }
     }
+    // "Rebecca Okafor KC": the name without its letters, a person's.
+    let post_nominal = ws.len() > 1
+        && ws
+            .last()
+            .is_some_and(|w| POST_NOMINALS.contains(&clean(text, w).1))
+        && !acronym(clean(text, &ws[ws.len() - 2]).1);
+    if post_nominal {
+        ws = &ws[..ws.len() - 1];
+    }
     let (first, last) = (ws.first()?, ws.last()?);
     let range = clean(text, first).0.start..clean(text, last).0.end;
     // Single spaces, and the full stop of an initial and the comma before a suffix kept.
@@ -1018,6 +1034,9 @@ fn make_run(
         TITLES.contains(&clean(text, &ws[k]).1)
             && !(k > 0 && CONNECTORS.contains(&clean(text, &ws[k - 1]).1))
     }) else {
+        if post_nominal {
+            run.titled = Some((run.range.clone(), run.text.clone()));
+        }
         return Some(run);
     };
     let rest = &ws[last + 1..];
@@ -1466,6 +1485,27 @@ mod tests {
             .find(|(n, _, _)| n == "Hapag-Lloyd")
             .expect("Hapag-Lloyd");
         assert_eq!(hapag.1, ["HAPAG-LLOYD"], "{got:?}");
+    }
+
+    /// Letters after a name ("KC", "MP") are not part of it: the name is a person's, and its
+    /// surname alone is grouped with it.
+    #[test]
+    fn a_name_before_its_post_nominal_letters_is_a_persons() {
+        let got = found(
+            "Rebecca Okafor KC opened the case. The judge thanked Okafor. \
+             Sir Keir Starmer MP was not there.\n",
+        );
+        let okafor = got
+            .iter()
+            .find(|(n, _, _)| n == "Rebecca Okafor")
+            .unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(okafor.1, ["Okafor"], "{got:?}");
+        assert_eq!(okafor.2, ActorKind::Person);
+        let names: Vec<&str> = got.iter().map(|(n, _, _)| n.as_str()).collect();
+        assert!(names.contains(&"Keir Starmer"), "{names:?}");
+        for wrong in ["Rebecca Okafor KC", "KC", "Keir Starmer MP", "MP"] {
+            assert!(!names.contains(&wrong), "{wrong} in {names:?}");
+        }
     }
 
     /// "Mr Johnson" and "Ms Johnson" are two people: never one actor.
