@@ -364,7 +364,12 @@ fn draft_refuses_a_bad_date_and_a_missing_article() {
 /// furniture (Shmyhal, Zelensky) are already in `omit`.
 #[test]
 fn suggest_prints_nothing_for_the_bundled_briefing() {
-    briefing().arg("suggest").assert().success().stdout("");
+    briefing()
+        .arg("suggest")
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("nothing to suggest for "));
 }
 
 #[test]
