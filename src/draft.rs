@@ -565,6 +565,7 @@ fn speakers(article: &Article, found: &[Candidate]) -> Vec<Candidate> {
             aliases: Vec::new(),
             alias_reasons: Vec::new(),
             occurrences: places,
+            shared: Vec::new(),
         })
         .collect()
 }
@@ -949,7 +950,9 @@ fn actors(article: &Article, candidates: Vec<Candidate>) -> Vec<DraftActor> {
     let mut taken = Ids::default();
     let mut spellings = HashSet::new();
     let mut out = Vec::new();
-    for mut c in candidates {
+    // A name several others may stand for is no actor ("Johnson" after "Mr Johnson" and "Ms
+    // Johnson"): `suggest` names it where it stands.
+    for mut c in candidates.into_iter().filter(|c| c.shared.is_empty()) {
         if !spellings.insert(fold(&c.name)) {
             continue;
         }

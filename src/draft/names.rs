@@ -8,7 +8,9 @@
 //! precedes ("President Joe Biden"), an acronym in brackets with the name before it
 //! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia"), a
 //! name in capitals with the one written otherwise (a dateline's "ROTTERDAM" with "Rotterdam").
-//! A given name before a particle is kept ("Marieke de Vries"); a day of the week before a
+//! A name alone that ends several longer names, or follows both "Mr" and "Ms", is joined to none
+//! and marked shared ([`Candidate::shared`]): the draft makes it no actor, and `suggest` says
+//! whose it may be. A given name before a particle is kept ("Marieke de Vries"); a day of the week before a
 //! name's connector is not part of it ("on Wednesday the Dutch prime minister").
 //!
 //! A middle initial, a suffix after a comma and an ordinal before belong to a name ("William A.
@@ -506,6 +508,10 @@ pub struct Candidate {
     pub kind_reason: Option<String>,
     /// Every occurrence of every spelling, ascending.
     pub occurrences: Vec<Range<usize>>,
+    /// The longer names a name alone may stand for, when it is more than one: "Johnson" after
+    /// "Mr Johnson" and "Ms Johnson". Such a name is no actor of its own: the curator says
+    /// whose it is where it stands.
+    pub shared: Vec<String>,
 }
 
 /// One name as found: a run of words, trimmed.
@@ -1153,7 +1159,17 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         .filter(|(_, s)| s[0] && s[1])
         .map(|(n, _)| n.to_owned())
         .collect();
-    links.retain(|(name, titled, _)| !(both.contains(name) && sex(titled).is_some()));
+    // Those titled names are people's; the name alone may be either.
+    let mut shared: HashMap<String, Vec<String>> = HashMap::new();
+    links.retain(|(name, titled, _)| {
+        let split = both.contains(name) && sex(titled).is_some();
+        if split {
+            spellings.entry(titled.clone()).or_default().titled = true;
+            spellings.entry(name.clone()).or_default().titled = false;
+            shared.entry(name.clone()).or_default().push(titled.clone());
+        }
+        !split
+    });
     let names: Vec<String> = spellings.keys().cloned().collect();
     let index = |s: &str| names.iter().position(|n| n == s);
     let mut groups = Groups {
@@ -1219,7 +1235,13 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
                 [one] => (Some(one), "first"),
                 _ => (None, ""),
             },
-            _ => (None, ""),
+            // The last word of several names: any of them ("Johnson" after "Boris Johnson" and
+            // "Dustin Johnson").
+            ref several => {
+                let entry = shared.entry(single.clone()).or_default();
+                entry.extend(several.iter().map(|&n| names[n].clone()));
+                (None, "")
+            }
         };
         if let Some(one) = found {
             groups.union(one, k);
@@ -1297,6 +1319,13 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             }
         }
         let (kind, kind_reason) = kind_of(&name, &spell);
+        let mut shared: Vec<String> = (spell.iter())
+            .filter_map(|(n, _)| shared.get(*n))
+            .flatten()
+            .cloned()
+            .collect();
+        shared.sort();
+        shared.dedup();
         out.push(Candidate {
             name,
             aliases,
@@ -1304,6 +1333,7 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             kind,
             kind_reason,
             occurrences,
+            shared,
         });
     }
     out.sort_by_key(|c| {
@@ -1529,6 +1559,47 @@ mod tests {
                 .any(|(n, a, _)| n == "Blake" && a == &["Mr Blake"]
                     || n == "Mr Blake" && a == &["Blake"]),
             "{got:?}"
+        );
+    }
+
+    /// The name alone after "Mr X" and "Ms X", or the last word of two full names, may stand for
+    /// either: it says which, and "Mr X" and "Ms X" are people's names.
+    #[test]
+    fn a_name_alone_that_several_names_end_with_says_so() {
+        let shared = |text: &str| -> Vec<(String, Vec<String>, ActorKind)> {
+            let a = Article::new(text.to_owned(), &[]).0;
+            candidates(text, &sentences(&a, None))
+                .into_iter()
+                .map(|c| (c.name, c.shared, c.kind))
+                .collect()
+        };
+        let got = shared("Mr Johnson spoke. Ms Johnson replied. The judge thanked Johnson.\n");
+        let of = |name: &str| got.iter().find(|c| c.0 == name).cloned();
+        assert_eq!(
+            of("Johnson").map(|c| c.1),
+            Some(vec!["Mr Johnson".to_owned(), "Ms Johnson".to_owned()]),
+            "{got:?}"
+        );
+        for titled in ["Mr Johnson", "Ms Johnson"] {
+            let c = of(titled).unwrap_or_else(|| panic!("{titled}: {got:?}"));
+            assert_eq!((c.1.len(), c.2), (0, ActorKind::Person), "{got:?}");
+        }
+        let got = shared(
+            "Boris Johnson spoke. Dustin Johnson replied. Later Johnson left. Jens Stoltenberg \
+             spoke and Stoltenberg left.\n",
+        );
+        let of = |name: &str| got.iter().find(|c| c.0 == name).cloned();
+        assert_eq!(
+            of("Johnson").map(|c| c.1),
+            Some(vec![
+                "Boris Johnson".to_owned(),
+                "Dustin Johnson".to_owned()
+            ]),
+            "{got:?}"
+        );
+        assert!(
+            of("Stoltenberg").is_none(),
+            "grouped with Jens Stoltenberg: {got:?}"
         );
     }
 

@@ -247,6 +247,15 @@ pub fn suggest(b: &Briefing) -> Suggestions {
     out
 }
 
+/// `names` quoted, joined by commas and a last "or".
+fn one_of(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| string(n)).collect();
+    match quoted.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => quoted.concat(),
+    }
+}
+
 fn lines_of(b: &Briefing, at: &[Range<usize>]) -> String {
     let mut lines: Vec<usize> = at.iter().map(|r| b.article.line_of(r.start)).collect();
     lines.dedup();
@@ -305,6 +314,18 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
         o.push_str("# ── Names no actor claims ──\n\n");
         let mut taken = Ids::taken(b.sheet.actors.iter().map(|a| &a.id));
         for (c, at) in &s.names {
+            if !c.shared.is_empty() {
+                // No actor of its own: whose it is, the curator says.
+                let _ = writeln!(
+                    o,
+                    "# {}: {}, outside every actor's mention; it may stand for {}: add it to the \
+                     aliases of the one it means.\n",
+                    string(&c.name),
+                    lines_of(b, at),
+                    one_of(&c.shared)
+                );
+                continue;
+            }
             let _ = writeln!(o, "# {}, outside every actor's mention.", lines_of(b, at));
             let actor = super::candidate_actor(c, &mut taken);
             render::actor(&mut o, &actor, c.kind_reason.as_deref(), &c.alias_reasons);

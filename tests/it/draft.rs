@@ -372,6 +372,42 @@ fn suggest_prints_nothing_for_the_bundled_briefing() {
         .stderr(predicate::str::contains("nothing to suggest for "));
 }
 
+/// A court story's "Mr Johnson" and "Ms Johnson" are two people; "Johnson" alone may be either,
+/// so the draft makes it no actor of its own and `suggest` says whose it may be.
+#[test]
+fn a_name_two_actors_end_with_is_left_to_the_curator() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(
+        dir.path().join("article.txt"),
+        "Couple cleared of fraud\n\nCHELMSFORD, 5 March 2024 \u{2014} Mr Johnson told the court \
+         he had never seen the letters. Ms Johnson said she signed them.\n\nThe judge said \
+         Johnson had been candid. Mr Johnson left, and Ms Johnson thanked the jury.\n",
+    )
+    .expect("write the article");
+    briefing()
+        .arg("draft")
+        .arg(dir.path().join("article.txt"))
+        .assert()
+        .success();
+    let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+    for (name, kind) in [("Mr Johnson", "person"), ("Ms Johnson", "person")] {
+        assert!(
+            sheet.contains(&format!("name = \"{name}\"\nkind = \"{kind}\"")),
+            "{name}: {sheet}"
+        );
+    }
+    assert!(!sheet.contains("name = \"Johnson\""), "{sheet}");
+    let out = suggestions(&dir.path().join("facts.toml"));
+    assert!(
+        out.contains(
+            "# \"Johnson\": 1 mention (line 5), outside every actor's mention; it may stand for \
+             \"Mr Johnson\" or \"Ms Johnson\": add it to the aliases of the one it means."
+        ),
+        "{out}"
+    );
+    assert!(!out.contains("name = \"Johnson\""), "{out}");
+}
+
 #[test]
 fn suggest_lists_what_a_sheet_leaves_out() {
     let f = Fixture::bundled();
