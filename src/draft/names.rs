@@ -10,7 +10,9 @@
 //! name in capitals with the one written otherwise (a dateline's "ROTTERDAM" with "Rotterdam").
 //! A name alone that ends several longer names, or follows both "Mr" and "Ms", is joined to none
 //! and marked shared ([`Candidate::shared`]): the draft makes it no actor, and `suggest` says
-//! whose it may be. A given name before a particle is kept ("Marieke de Vries"); a day of the week before a
+//! whose it may be. A given name before a particle is kept ("Marieke de Vries"), and so are the
+//! particles before a surname alone, which joins the full name ("von der Leyen"); a day or a
+//! month after "on" ends a name ("Kyiv on Tuesday"); a day of the week before a
 //! name's connector is not part of it ("on Wednesday the Dutch prime minister").
 //!
 //! A middle initial, a suffix after a comma and an ordinal before belong to a name ("William A.
@@ -39,6 +41,12 @@ const CONNECTORS: &[&str] = &[
 /// sentence before one ("Leaders of NATO") is not part of the name, as it is before a particle
 /// ("Marieke de Vries").
 const ENGLISH_CONNECTORS: &[&str] = &["of", "for", "the", "on"];
+
+/// Whether `word` is a particle of a name, a [`CONNECTORS`] word that is not English ("de",
+/// "von", "bin"): it opens a name it stands before ("von der Leyen", "de Blasio").
+fn particle(word: &str) -> bool {
+    CONNECTORS.contains(&word) && !ENGLISH_CONNECTORS.contains(&word)
+}
 
 /// Words that open a sentence without being part of a name ("The Kremlin said" → "Kremlin").
 const OPENERS: &[&str] = &[
@@ -900,7 +908,13 @@ fn runs_of(
             while m < ws.len() && joined(m) && CONNECTORS.contains(&&text[ws[m].range.clone()]) {
                 m += 1;
             }
-            if m > k && m < ws.len() && joined(m) && cap(m) {
+            // "Kyiv on Tuesday", "Brussels on June 4": a day or a month after "on" is when.
+            let when = m > k
+                && &text[ws[m - 1].range.clone()] == "on"
+                && ws
+                    .get(m)
+                    .is_some_and(|w| super::dates::is_calendar_word(&text[w.range.clone()]));
+            if m > k && m < ws.len() && joined(m) && cap(m) && !when {
                 j = m;
                 continue;
             }
@@ -908,11 +922,21 @@ fn runs_of(
         }
         let j = name_end(text, ws, i, j);
         // An ordinal before the name: "the 2nd Circuit".
-        let start = if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
+        let mut start = if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
             i - 1
         } else {
             i
         };
+        // Particles before it belong to it: "and de Blasio said" → "de Blasio".
+        while start == i
+            && start > 0
+            && joined(start)
+            && particle(&text[ws[start - 1].range.clone()])
+            && !(start > 1 && joined(start - 1) && cap(start - 2))
+        {
+            start -= 1;
+            i = start;
+        }
         if start == j && numbered(text, ws, j) {
             previous_role = None;
             i = j + 1;
@@ -966,7 +990,12 @@ fn make_run(
                 && ENGLISH_CONNECTORS.contains(&&text[ws[1].range.clone()]))
         {
             ws = &ws[1..];
-            while ws.first().is_some_and(|w| !capitalised(clean(text, w).1)) {
+            // The particles before the name stay ("Later von der Leyen said" → "von der
+            // Leyen"); an English connector goes ("Critics of …").
+            while ws.first().is_some_and(|w| {
+                let t = clean(text, w).1;
+                !capitalised(t) && !(particle(t) && ws.len() > 1)
+            }) {
                 ws = &ws[1..];
             }
         }
@@ -1249,6 +1278,35 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
                 single.clone(),
                 format!("alone, the {which} word of \"{}\"", names[one]),
             );
+        }
+    }
+    // A surname with its particles, with the one longer name it ends ("von der Leyen" with
+    // "Ursula von der Leyen"); several, it may stand for any of them.
+    for (k, tail) in names.iter().enumerate() {
+        if !tail.split(' ').next().is_some_and(particle) {
+            continue;
+        }
+        let ending = format!(" {tail}");
+        // One per group: "Mayor Bill de Blasio" is "Bill de Blasio" already.
+        let mut longer: Vec<usize> = Vec::new();
+        for (o, n) in names.iter().enumerate() {
+            if n.ends_with(&ending) && !longer.iter().any(|&l| groups.find(l) == groups.find(o)) {
+                longer.push(o);
+            }
+        }
+        match longer[..] {
+            [one] => {
+                groups.union(one, k);
+                reasons.insert(
+                    tail.clone(),
+                    format!("alone, the end of \"{}\"", names[one]),
+                );
+            }
+            [] => {}
+            ref several => {
+                let entry = shared.entry(tail.clone()).or_default();
+                entry.extend(several.iter().map(|&n| names[n].clone()));
+            }
         }
     }
     // One name with and without a hyphen: "Ken Ofori-Atta" and "Ken Ofori Atta".
@@ -1600,6 +1658,32 @@ mod tests {
         assert!(
             of("Stoltenberg").is_none(),
             "grouped with Jens Stoltenberg: {got:?}"
+        );
+    }
+
+    /// A surname's particles stay with it where the given name is left out ("von der Leyen",
+    /// "de Blasio"), which is then an alias of the full name; a day after "on" ends a name.
+    #[test]
+    fn particles_open_a_surname_alone_and_a_day_after_on_is_when() {
+        let got = found(
+            "Ursula von der Leyen arrived in Kyiv on Tuesday. Later von der Leyen said so. \
+             Critics of von der Leyen were quiet. Mayor Bill de Blasio spoke, and de Blasio \
+             left.\n",
+        );
+        let of = |name: &str| got.iter().find(|c| c.0 == name).cloned();
+        let vdl = of("Ursula von der Leyen").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(vdl.1, ["von der Leyen"], "{got:?}");
+        let blasio = of("Bill de Blasio").unwrap_or_else(|| panic!("{got:?}"));
+        assert!(blasio.1.contains(&"de Blasio".to_owned()), "{got:?}");
+        assert!(of("Kyiv").is_some(), "{got:?}");
+        let all: Vec<&str> = got.iter().map(|c| c.0.as_str()).collect();
+        for wrong in ["Leyen", "Blasio", "Kyiv on Tuesday", "Critics"] {
+            assert!(!all.contains(&wrong), "{wrong} in {all:?}");
+        }
+        // "Council on Foreign Relations" keeps its "on".
+        assert_eq!(
+            names("He spoke at the Council on Foreign Relations."),
+            ["Council on Foreign Relations"]
         );
     }
 
