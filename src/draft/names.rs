@@ -647,6 +647,32 @@ fn and_inside(
         && country(word(k + 1)).is_none()
 }
 
+/// Whether `ws[m]` is a day or a month after "on": when, not a name's part ("Kyiv on Tuesday",
+/// "Brussels on June 4").
+fn on_a_day(text: &str, ws: &[Word], m: usize) -> bool {
+    m > 0
+        && &text[ws[m - 1].range.clone()] == "on"
+        && super::dates::is_calendar_word(&text[ws[m].range.clone()])
+}
+
+/// Where a name whose first capitalised word is `ws[i]` begins: at an ordinal before it ("the
+/// 2nd Circuit"), or at the particles before it ("and de Blasio said" → "de Blasio") unless a
+/// capitalised word before them holds them.
+fn name_start(text: &str, ws: &[Word], mut i: usize, cap: &impl Fn(usize) -> bool) -> usize {
+    let joined = |k: usize| ws[k].gap.is_empty();
+    if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
+        return i - 1;
+    }
+    while i > 0
+        && joined(i)
+        && particle(&text[ws[i - 1].range.clone()])
+        && !(i > 1 && joined(i - 1) && cap(i - 2))
+    {
+        i -= 1;
+    }
+    i
+}
+
 /// Where the name `ws[i..=j]` ends, with a suffix after a comma ("William A. Trudeau, Jr.") or
 /// a year after "of" that belong to it.
 fn name_end(text: &str, ws: &[Word], i: usize, mut j: usize) -> usize {
@@ -908,35 +934,14 @@ fn runs_of(
             while m < ws.len() && joined(m) && CONNECTORS.contains(&&text[ws[m].range.clone()]) {
                 m += 1;
             }
-            // "Kyiv on Tuesday", "Brussels on June 4": a day or a month after "on" is when.
-            let when = m > k
-                && &text[ws[m - 1].range.clone()] == "on"
-                && ws
-                    .get(m)
-                    .is_some_and(|w| super::dates::is_calendar_word(&text[w.range.clone()]));
-            if m > k && m < ws.len() && joined(m) && cap(m) && !when {
+            if m > k && m < ws.len() && joined(m) && cap(m) && !on_a_day(text, ws, m) {
                 j = m;
                 continue;
             }
             break;
         }
         let j = name_end(text, ws, i, j);
-        // An ordinal before the name: "the 2nd Circuit".
-        let mut start = if i > 0 && joined(i) && ordinal(&text[ws[i - 1].range.clone()]) {
-            i - 1
-        } else {
-            i
-        };
-        // Particles before it belong to it: "and de Blasio said" → "de Blasio".
-        while start == i
-            && start > 0
-            && joined(start)
-            && particle(&text[ws[start - 1].range.clone()])
-            && !(start > 1 && joined(start - 1) && cap(start - 2))
-        {
-            start -= 1;
-            i = start;
-        }
+        let start = name_start(text, ws, i, &cap);
         if start == j && numbered(text, ws, j) {
             previous_role = None;
             i = j + 1;
@@ -970,13 +975,14 @@ fn runs_of(
     }
 }
 
-fn make_run(
+/// `ws` without the word opening its sentence when that word is no part of the name ("Later",
+/// "Critics of …"), with the English connectors after it; `None` when the word is all of it.
+fn without_opener<'w>(
     text: &str,
-    ws: &[Word],
+    ws: &'w [Word],
     lower: &HashSet<String>,
     capital_inside: &HashSet<String>,
-    after_and: bool,
-) -> Option<Run> {
+) -> Option<&'w [Word]> {
     let mut ws = ws;
     let first = clean(text, &ws[0]).1;
     if ws[0].initial && !acronym(first) && country(first).is_none() && !is_region(first) {
@@ -994,12 +1000,23 @@ fn make_run(
             // Leyen"); an English connector goes ("Critics of …").
             while ws.first().is_some_and(|w| {
                 let t = clean(text, w).1;
-                !capitalised(t) && !(particle(t) && ws.len() > 1)
+                !(capitalised(t) || particle(t) && ws.len() > 1)
             }) {
                 ws = &ws[1..];
             }
         }
     }
+    Some(ws)
+}
+
+fn make_run(
+    text: &str,
+    ws: &[Word],
+    lower: &HashSet<String>,
+    capital_inside: &HashSet<String>,
+    after_and: bool,
+) -> Option<Run> {
+    let mut ws = without_opener(text, ws, lower, capital_inside)?;
     // A day of the week before a name's lowercase connector is when, not part of the name:
     // "on Wednesday the Dutch prime minister" (but "The Sunday Times" is a name).
     while ws.len() > 1
