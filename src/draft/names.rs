@@ -8,7 +8,7 @@
 //! precedes ("President Joe Biden"), an acronym in brackets with the name before it
 //! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia"), a
 //! name in capitals with the one written otherwise (a dateline's "ROTTERDAM" with "Rotterdam").
-//! A name alone that ends several longer names, or follows both "Mr" and "Ms", is joined to none
+//! A surname alone that ends several people's names, or follows both "Mr" and "Ms", is joined to none
 //! and marked shared ([`Candidate::shared`]): the draft makes it no actor, and `suggest` says
 //! whose it may be. A given name before a particle is kept ("Marieke de Vries"), and so are the
 //! particles before a surname alone, which joins the full name ("von der Leyen"); a day or a
@@ -516,9 +516,10 @@ pub struct Candidate {
     pub kind_reason: Option<String>,
     /// Every occurrence of every spelling, ascending.
     pub occurrences: Vec<Range<usize>>,
-    /// The longer names a name alone may stand for, when it is more than one: "Johnson" after
-    /// "Mr Johnson" and "Ms Johnson". Such a name is no actor of its own: the curator says
-    /// whose it is where it stands.
+    /// The longer names a surname alone may stand for, when it is more than one and it is joined
+    /// to none: "Johnson" after "Mr Johnson" and "Ms Johnson", or beside "Boris Johnson" and
+    /// "Dustin Johnson". Such a name is no actor of its own: the curator says whose it is where
+    /// it stands.
     pub shared: Vec<String>,
 }
 
@@ -533,6 +534,8 @@ struct Run {
     acronym: Option<(Range<usize>, String)>,
     /// A job title with nothing after it but "of …" ("Secretary of State for …").
     role: bool,
+    /// The letters after a person's name, left out of it ("KC" of "Rebecca Okafor KC").
+    letters: Option<String>,
     /// Joined to the run before by "and" ("European and Eurasian Affairs").
     after_and: bool,
     /// Right after a word for a relative: "his wife Heather Bliss".
@@ -561,7 +564,8 @@ pub fn candidates_until(
     let mut lower = HashSet::new();
     let mut capital_inside = HashSet::new();
     // A word capitalised inside a sentence, standing alone or ending a name ("Jones" in
-    // "Douglas Jones, …"), not heading one ("Court" in "Supreme Court of Freedonia").
+    // "Douglas Jones, …", "Okafor" in "Rebecca Okafor KC"), not heading one ("Court" in
+    // "Supreme Court of Freedonia").
     for (n, ws) in all().enumerate() {
         if stopped(n) {
             return None;
@@ -573,7 +577,9 @@ pub fn candidates_until(
             } else if !w.initial
                 && ws.get(k + 1).is_none_or(|n| {
                     let next = clean(text, n).1;
-                    !n.gap.is_empty() || !(capitalised(next) || CONNECTORS.contains(&next))
+                    !n.gap.is_empty()
+                        || POST_NOMINALS.contains(&next)
+                        || !(capitalised(next) || CONNECTORS.contains(&next))
                 })
             {
                 capital_inside.insert(t.to_owned());
@@ -728,6 +734,7 @@ fn countries_in(text: &str, ws: &[Word], out: &mut Vec<Run>) {
             role: false,
             after_and: false,
             kin: None,
+            letters: None,
         });
         i = end;
     }
@@ -809,6 +816,12 @@ fn letter(t: &str) -> bool {
     t.chars().count() == 1 && capitalised(t)
 }
 
+/// A name without its middle initials ("Donald J. Trump" → "Donald Trump").
+fn without_initials(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').filter(|w| !middle_initial(w)).collect();
+    words.join(" ")
+}
+
 /// A person's name without its suffix ("William A. Trudeau, Jr." → "William A. Trudeau").
 fn without_suffix(name: &str) -> &str {
     let bare = name.strip_suffix('.').unwrap_or(name);
@@ -862,6 +875,7 @@ fn quoted_run(text: &str, ws: &[Word]) -> Run {
         role: false,
         after_and: false,
         kin: None,
+        letters: None,
     }
 }
 
@@ -1028,15 +1042,21 @@ fn make_run(
             ws = &ws[1..];
         }
     }
-    // "Rebecca Okafor KC": the name without its letters, a person's.
-    let post_nominal = ws.len() > 1
-        && ws
-            .last()
-            .is_some_and(|w| POST_NOMINALS.contains(&clean(text, w).1))
-        && !acronym(clean(text, &ws[ws.len() - 2]).1);
-    if post_nominal {
-        ws = &ws[..ws.len() - 1];
-    }
+    // "Rebecca Okafor KC", "Jane Smith KC MP": the name without its letters, a person's. Two
+    // words at least before them ("Labour MP", "Montreal QC" are not people).
+    let letters = (ws.iter().rev())
+        .take_while(|w| POST_NOMINALS.contains(&clean(text, w).1))
+        .count();
+    let letters = (letters > 0
+        && ws.len() >= letters + 2
+        && !acronym(clean(text, &ws[ws.len() - letters - 1]).1))
+    .then(|| {
+        let after: Vec<&str> = (ws[ws.len() - letters..].iter())
+            .map(|w| clean(text, w).1)
+            .collect();
+        ws = &ws[..ws.len() - letters];
+        after.join(" ")
+    });
     let (first, last) = (ws.first()?, ws.last()?);
     let range = clean(text, first).0.start..clean(text, last).0.end;
     // Single spaces, and the full stop of an initial and the comma before a suffix kept.
@@ -1079,6 +1099,7 @@ fn make_run(
         role: false,
         after_and,
         kin: None,
+        letters,
     };
     // A title word after a connector names what an organisation is for, not a person's rank:
     // "Department of Defense", "Ministry of Justice".
@@ -1086,9 +1107,6 @@ fn make_run(
         TITLES.contains(&clean(text, &ws[k]).1)
             && !(k > 0 && CONNECTORS.contains(&clean(text, &ws[k - 1]).1))
     }) else {
-        if post_nominal {
-            run.titled = Some((run.range.clone(), run.text.clone()));
-        }
         return Some(run);
     };
     let rest = &ws[last + 1..];
@@ -1146,6 +1164,8 @@ struct Spelling {
     titled: bool,
     place_hint: Option<String>,
     kin: Option<String>,
+    /// Letters written after the name ("KC").
+    letters: Option<String>,
 }
 
 #[allow(clippy::too_many_lines)] // Gathering spellings, then each way of grouping them.
@@ -1156,6 +1176,9 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         let s = spellings.entry(run.text.clone()).or_default();
         if run.kin.is_some() {
             s.kin.clone_from(&run.kin);
+        }
+        if run.letters.is_some() {
+            s.letters.clone_from(&run.letters);
         }
         s.occurrences.push(run.range.clone());
         if let Some((_, name)) = &run.titled {
@@ -1267,13 +1290,23 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         by_first.entry(words[0]).or_default().push(i);
     }
     for (k, single) in names.iter().enumerate() {
-        if single.contains(' ') || acronym(single) || country(single).is_some() || is_region(single)
+        // A name after both "Mr" and "Ms" is joined to no longer name: it may be either.
+        if single.contains(' ')
+            || acronym(single)
+            || country(single).is_some()
+            || is_region(single)
+            || shared.contains_key(single)
         {
             continue;
         }
         let longer = |last: bool| -> Vec<usize> {
             let by = if last { &by_last } else { &by_first };
-            by.get(single.as_str()).cloned().unwrap_or_default()
+            let mut all = by.get(single.as_str()).cloned().unwrap_or_default();
+            // One person's name with and without a middle initial is one name: "Donald J.
+            // Trump" and "Donald Trump".
+            let mut seen = HashSet::new();
+            all.retain(|&n| seen.insert(without_initials(&names[n])));
+            all
         };
         let (found, which) = match longer(true)[..] {
             [one] => (Some(one), "last"),
@@ -1281,15 +1314,27 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
                 [one] => (Some(one), "first"),
                 _ => (None, ""),
             },
-            // The last word of several names: any of them ("Johnson" after "Boris Johnson" and
-            // "Dustin Johnson").
-            ref several => {
+            // The surname of several people: any of them ("Johnson" after "Boris Johnson" and
+            // "Dustin Johnson"). Not the last word of organisations' names: "Labour" after
+            // "Welsh Labour" and "Scottish Labour" is a name of its own.
+            ref several
+                if several
+                    .iter()
+                    .all(|&n| names[n].split(' ').next().is_some_and(first_name)) =>
+            {
                 let entry = shared.entry(single.clone()).or_default();
                 entry.extend(several.iter().map(|&n| names[n].clone()));
                 (None, "")
             }
+            _ => (None, ""),
         };
         if let Some(one) = found {
+            // With every spelling of that person's name.
+            for other in by_last.get(single.as_str()).into_iter().flatten() {
+                if without_initials(&names[*other]) == without_initials(&names[one]) {
+                    groups.union(*other, k);
+                }
+            }
             groups.union(one, k);
             reasons.insert(
                 single.clone(),
@@ -1394,7 +1439,9 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
             }
         }
         let (kind, kind_reason) = kind_of(&name, &spell);
+        // Shared only while it stands alone: joined to a name, it is that name's.
         let mut shared: Vec<String> = (spell.iter())
+            .filter(|_| spell.len() == 1)
             .filter_map(|(n, _)| shared.get(*n))
             .flatten()
             .cloned()
@@ -1441,6 +1488,15 @@ fn kind_of(name: &str, spell: &[(&String, &Spelling)]) -> (ActorKind, Option<Str
     }
     if spell.iter().any(|(_, s)| s.titled) {
         return (ActorKind::Person, Some("named with a title".to_owned()));
+    }
+    if let Some((n, l)) = spell
+        .iter()
+        .find_map(|(n, s)| s.letters.as_ref().map(|l| (n, l)))
+    {
+        return (
+            ActorKind::Person,
+            Some(format!("written \"{n} {l}\", as people's names are")),
+        );
     }
     if let Some((n, k)) = spell
         .iter()
@@ -1611,6 +1667,30 @@ mod tests {
         for wrong in ["Rebecca Okafor KC", "KC", "Keir Starmer MP", "MP"] {
             assert!(!names.contains(&wrong), "{wrong} in {names:?}");
         }
+        // Several letters go; a party or a place before them is no person (a review's cases).
+        let got = found(
+            "A Labour MP quits. The Green MEP spoke. Shops in Montreal QC closed. Jane Smith KC \
+             MP said so. Smith agreed.\n",
+        );
+        let of = |name: &str| got.iter().find(|c| c.0 == name).cloned();
+        let smith = of("Jane Smith").unwrap_or_else(|| panic!("{got:?}"));
+        assert_eq!(
+            (smith.1, smith.2),
+            (vec!["Smith".to_owned()], ActorKind::Person)
+        );
+        for not_people in [
+            "Labour MP",
+            "Labour",
+            "Green MEP",
+            "Green",
+            "Montreal QC",
+            "Montreal",
+        ] {
+            assert!(
+                of(not_people).is_none_or(|c| c.2 != ActorKind::Person),
+                "{not_people}: {got:?}"
+            );
+        }
     }
 
     /// "Mr Johnson" and "Ms Johnson" are two people: never one actor.
@@ -1675,6 +1755,22 @@ mod tests {
         assert!(
             of("Stoltenberg").is_none(),
             "grouped with Jens Stoltenberg: {got:?}"
+        );
+        // What a review found: a full name beside "Mr X" and "Ms X" is still drafted; the last
+        // word of organisations' names, or of one person's two spellings, is not shared.
+        let got = shared(
+            "Boris Johnson resigned. Mr Johnson was proud. His wife, Ms Johnson, said nothing. \
+             Welsh Labour and Scottish Labour met. Later Labour won. Donald J. Trump spoke. \
+             Donald Trump left. Later Trump said no.\n",
+        );
+        let of = |name: &str| got.iter().find(|c| c.0 == name).cloned();
+        for whole in ["Boris Johnson", "Labour", "Donald J. Trump"] {
+            let c = of(whole).unwrap_or_else(|| panic!("{whole}: {got:?}"));
+            assert!(c.1.is_empty(), "{whole}: {got:?}");
+        }
+        assert!(
+            of("Trump").is_none(),
+            "grouped with Donald J. Trump: {got:?}"
         );
     }
 

@@ -204,11 +204,11 @@ pub(super) fn around(
     )
 }
 
-/// An actor's name in `room` columns, with what the filter (`needle`, lowercase) matched in it
-/// highlighted, or, when another field matched, that field after it.
 /// The columns of an actor's name a filter's field row keeps before it drops the field's name.
 const NAME_KEPT: usize = 8;
 
+/// An actor's name in `room` columns, with what the filter (`needle`, lowercase) matched in it
+/// highlighted, or, when another field matched, that field after it.
 fn label(a: &Actor, needle: &str, room: usize, theme: &Theme) -> Vec<Span<'static>> {
     let mention = theme.mention(a.kind);
     let found = first_match(needle, &actor_fields(a));

@@ -265,8 +265,8 @@ fn a_filters_field_row_keeps_the_match_in_sight() {
             (Pane::Actors, "2 /", "broadcaster", "Voice o"),
             (Pane::Actors, "2 /", "interviewed", "Voice o"),
             (Pane::Actors, "2 /", "eurasian", "Douglas"),
-            (Pane::Timeline, "3 /", "atlanta", ""),
-            (Pane::Timeline, "3 /", "published it", ""),
+            (Pane::Timeline, "3 /", "atlanta", ": "),
+            (Pane::Timeline, "3 /", "published it", ": "),
         ] {
             let mut r = Reader::bundled(w, h);
             r.press(keys).type_text(query).press("Enter");
