@@ -663,6 +663,35 @@ fn on_a_day(text: &str, ws: &[Word], m: usize) -> bool {
         && !(word(m) == "Sunday" && m > 1 && SUNDAY_PAPERS.contains(&word(m - 2)))
 }
 
+/// Words of parties' names, before a member's letters ("Liberal Democrat MP", "Plaid Cymru MP").
+const PARTY_WORDS: &[&str] = &[
+    "Labour",
+    "Conservative",
+    "Conservatives",
+    "Tory",
+    "Liberal",
+    "Democrat",
+    "Democrats",
+    "Lib",
+    "Dem",
+    "Green",
+    "Greens",
+    "Plaid",
+    "Cymru",
+    "Sinn",
+    "Féin",
+    "Alliance",
+    "Party",
+    "Reform",
+    "Independent",
+    "Unionist",
+    "Democratic",
+    "Social",
+    "Socialist",
+    "National",
+    "Workers",
+];
+
 /// Words before which "van", "bin" or "den" is an English noun, not a name's particle.
 const DETERMINERS: &[&str] = &[
     "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your", "white",
@@ -1078,6 +1107,38 @@ fn without_opener<'w>(
     Some(ws)
 }
 
+/// `ws` without the letters after a person's name, and those letters.
+fn without_letters<'w>(text: &str, ws: &'w [Word]) -> (&'w [Word], Option<String>) {
+    let mut ws = ws;
+    // "Rebecca Okafor KC", "Jane Smith KC MP": the name without its letters, a person's. Two
+    // words at least before them ("Labour MP", "Montreal QC" are not people).
+    let letters = (ws.iter().rev())
+        .take_while(|w| POST_NOMINALS.contains(&clean(text, w).1))
+        .count();
+    // After a party's name, a member's letters are not a person's ("Liberal Democrat MP"): those
+    // follow a given name, a title, or at least no party's word.
+    let political =
+        (ws[ws.len() - letters..].iter()).any(|w| ["MP", "MEP", "MSP"].contains(&clean(text, w).1));
+    let personal = ws.first().is_some_and(|w| first_name(clean(text, w).1))
+        || (ws.iter()).any(|w| TITLES.contains(&clean(text, w).1))
+        || !(ws[..ws.len() - letters].iter()).any(|w| {
+            let t = clean(text, w).1;
+            PARTY_WORDS.contains(&t) || country(t).is_some()
+        });
+    let letters = (letters > 0
+        && ws.len() >= letters + 2
+        && !acronym(clean(text, &ws[ws.len() - letters - 1]).1)
+        && (personal || !political))
+        .then(|| {
+            let after: Vec<&str> = (ws[ws.len() - letters..].iter())
+                .map(|w| clean(text, w).1)
+                .collect();
+            ws = &ws[..ws.len() - letters];
+            after.join(" ")
+        });
+    (ws, letters)
+}
+
 fn make_run(
     text: &str,
     ws: &[Word],
@@ -1105,21 +1166,7 @@ fn make_run(
             ws = &ws[1..];
         }
     }
-    // "Rebecca Okafor KC", "Jane Smith KC MP": the name without its letters, a person's. Two
-    // words at least before them ("Labour MP", "Montreal QC" are not people).
-    let letters = (ws.iter().rev())
-        .take_while(|w| POST_NOMINALS.contains(&clean(text, w).1))
-        .count();
-    let letters = (letters > 0
-        && ws.len() >= letters + 2
-        && !acronym(clean(text, &ws[ws.len() - letters - 1]).1))
-    .then(|| {
-        let after: Vec<&str> = (ws[ws.len() - letters..].iter())
-            .map(|w| clean(text, w).1)
-            .collect();
-        ws = &ws[..ws.len() - letters];
-        after.join(" ")
-    });
+    let (ws, letters) = without_letters(text, ws);
     let (first, last) = (ws.first()?, ws.last()?);
     let range = clean(text, first).0.start..clean(text, last).0.end;
     // Single spaces, and the full stop of an initial and the comma before a suffix kept.
@@ -1353,12 +1400,14 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
         by_first.entry(words[0]).or_default().push(i);
     }
     for (k, single) in names.iter().enumerate() {
-        // A name after both "Mr" and "Ms" is joined to no longer name: it may be either.
-        if single.contains(' ')
-            || acronym(single)
-            || country(single).is_some()
-            || is_region(single)
-            || shared.contains_key(single)
+        // A name after both "Mr" and "Ms" is joined to no longer name: it may be either, or
+        // one of the full names it ends ("Eric Adams" beside "Mr Adams" and "Ms Adams").
+        if let Some(these) = shared.get_mut(single) {
+            let full = by_last.get(single.as_str()).into_iter().flatten();
+            these.extend(full.map(|&n| names[n].clone()));
+            continue;
+        }
+        if single.contains(' ') || acronym(single) || country(single).is_some() || is_region(single)
         {
             continue;
         }
@@ -1757,6 +1806,26 @@ mod tests {
             (smith.1, smith.2),
             (vec!["Smith".to_owned()], ActorKind::Person)
         );
+        let got2 = found(
+            "A Liberal Democrat MP said so. A Plaid Cymru MP agreed. Keir Starmer MP smiled.\n",
+        );
+        let of2 = |name: &str| got2.iter().find(|c| c.0 == name).cloned();
+        assert_eq!(
+            of2("Keir Starmer").map(|c| c.2),
+            Some(ActorKind::Person),
+            "{got2:?}"
+        );
+        for party in [
+            "Liberal Democrat",
+            "Plaid Cymru",
+            "Liberal Democrat MP",
+            "Plaid Cymru MP",
+        ] {
+            assert!(
+                of2(party).is_none_or(|c| c.2 != ActorKind::Person),
+                "{party}: {got2:?}"
+            );
+        }
         for not_people in [
             "Labour MP",
             "Labour",
@@ -1807,11 +1876,18 @@ mod tests {
                 .map(|c| (c.name, c.shared, c.kind))
                 .collect()
         };
-        let got = shared("Mr Johnson spoke. Ms Johnson replied. The judge thanked Johnson.\n");
+        let got = shared(
+            "Mr Johnson spoke. Ms Johnson replied. The judge thanked Johnson. Eric Johnson \
+             left.\n",
+        );
         let of = |name: &str| got.iter().find(|c| c.0 == name).cloned();
         assert_eq!(
             of("Johnson").map(|c| c.1),
-            Some(vec!["Mr Johnson".to_owned(), "Ms Johnson".to_owned()]),
+            Some(vec![
+                "Eric Johnson".to_owned(),
+                "Mr Johnson".to_owned(),
+                "Ms Johnson".to_owned()
+            ]),
             "{got:?}"
         );
         for titled in ["Mr Johnson", "Ms Johnson"] {
