@@ -8,9 +8,9 @@
 //! precedes ("President Joe Biden"), an acronym in brackets with the name before it
 //! ("Ukrainian Armed Forces (AFU)"), a demonym with its country ("Russian" with "Russia"), a
 //! name in capitals with the one written otherwise (a dateline's "ROTTERDAM" with "Rotterdam").
-//! A surname alone that ends several people's names, or follows both "Mr" and "Ms", is joined to none
-//! and marked shared ([`Candidate::shared`]): the draft makes it no actor, and `suggest` says
-//! whose it may be. A given name before a particle is kept ("Marieke de Vries"), and so are the
+//! A surname alone that ends several people's names, or follows both "Mr" and "Ms", is joined
+//! to none and marked shared ([`Candidate::shared`]): the draft makes it no actor, and `suggest`
+//! says whose it may be. A given name before a particle is kept ("Marieke de Vries"), and so are the
 //! particles before a surname alone, which joins the full name ("von der Leyen"); a day or a
 //! month after "on" ends a name ("Kyiv on Tuesday"); a day of the week before a
 //! name's connector is not part of it ("on Wednesday the Dutch prime minister").
@@ -693,7 +693,7 @@ const PARTY_WORDS: &[&str] = &[
 ];
 
 /// Words before which "van", "bin" or "den" is an English noun, not a name's particle.
-const DETERMINERS: &[&str] = &[
+const BEFORE_A_NOUN: &[&str] = &[
     "a", "an", "the", "this", "that", "his", "her", "its", "their", "our", "my", "your", "white",
     "police", "delivery",
 ];
@@ -720,7 +720,7 @@ fn name_start(text: &str, ws: &[Word], mut i: usize, cap: &impl Fn(usize) -> boo
     // van Police stopped", "the lion's den Smith described").
     let english = |k: usize| {
         let t = &text[ws[k].range.clone()];
-        DETERMINERS.contains(&t.to_lowercase().as_str()) || t.ends_with("'s") || t.ends_with("’s")
+        BEFORE_A_NOUN.contains(&t.to_lowercase().as_str()) || t.ends_with("'s") || t.ends_with("’s")
     };
     while i > 0
         && joined(i)
@@ -869,10 +869,13 @@ fn letter(t: &str) -> bool {
     t.chars().count() == 1 && capitalised(t)
 }
 
-/// Whether a name's first word is a place's, a people's, a title's or an organisation's, as in
+/// First words of organizations' names that are on no other list ("House Democrats").
+const ORGANIZATION_FIRSTS: &[&str] = &["House", "Senate", "State", "National", "Federal", "Royal"];
+
+/// Whether a name's first word is a place's, a people's, a title's or an organization's, as in
 /// "Welsh Labour" and "House Democrats": not a person's name. (The surname of several people
 /// is shared when one of them at least starts with a given name and none of them is such.)
-fn organisations_name(name: &str) -> bool {
+fn organizations_name(name: &str) -> bool {
     let Some(first) = name.split(' ').next() else {
         return true;
     };
@@ -881,7 +884,7 @@ fn organisations_name(name: &str) -> bool {
         || TITLES.contains(&first)
         || ORGANIZATION_HEADS.contains(&first)
         || MEDIA_HEADS.contains(&first)
-        || ["House", "Senate", "State", "National", "Federal", "Royal"].contains(&first)
+        || ORGANIZATION_FIRSTS.contains(&first)
 }
 
 /// Whether two names are one person's, with and without middle initials ("Donald J. Trump",
@@ -1095,7 +1098,7 @@ fn without_opener<'w>(
             // The particles before the name stay ("Later von der Leyen said" → "von der
             // Leyen"); an English connector goes ("Critics of …"), and so does a particle after
             // an article, an English word there ("The van Police stopped").
-            let article = DETERMINERS.contains(&first.to_lowercase().as_str());
+            let article = BEFORE_A_NOUN.contains(&first.to_lowercase().as_str());
             while ws.first().is_some_and(|w| {
                 let t = clean(text, w).1;
                 !(capitalised(t) || particle(t) && ws.len() > 1 && !article)
@@ -1431,10 +1434,10 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
                 _ => (None, ""),
             },
             // The surname of several people: any of them ("Johnson" after "Boris Johnson" and
-            // "Dustin Johnson"). Not the last word of organisations' names: "Labour" after
+            // "Dustin Johnson"). Not the last word of organizations' names: "Labour" after
             // "Welsh Labour" and "Scottish Labour" is a name of its own.
             ref several
-                if several.iter().all(|&n| !organisations_name(&names[n]))
+                if several.iter().all(|&n| !organizations_name(&names[n]))
                     && several
                         .iter()
                         .any(|&n| names[n].split(' ').next().is_some_and(first_name)) =>
@@ -1463,24 +1466,26 @@ fn group(text: &str, runs: &[Run]) -> Vec<Candidate> {
     // "Ursula von der Leyen"); several, it may stand for any of them.
     // The particle's capital aside: "de Bruyne" is "Kevin De Bruyne"'s, "la Défense" is "La
     // Défense" (the mention rules ignore case, so two actors would claim the same words).
-    for (k, tail) in names.iter().enumerate() {
-        if !tail
-            .split(' ')
-            .next()
-            .is_some_and(|w| particle(&w.to_lowercase()))
-        {
-            continue;
+    // The names by each of their ends that opens with a particle, lowercase, found once for
+    // all (looked up for each such name, a search of every name would be quadratic).
+    let opens = |s: &str| s.split(' ').next().is_some_and(particle);
+    let mut by_end: HashMap<String, Vec<usize>> = HashMap::new();
+    for (o, n) in names.iter().enumerate() {
+        let n = n.to_lowercase();
+        let ends = std::iter::once(0).chain(n.match_indices(' ').map(|(p, _)| p + 1));
+        for at in ends.filter(|&at| opens(&n[at..])) {
+            by_end.entry(n[at..].to_owned()).or_default().push(o);
         }
-        let lower = tail.to_lowercase();
-        let ending = format!(" {lower}");
+    }
+    for (k, tail) in names.iter().enumerate() {
+        // Only a name that opens with a particle is a key.
+        let Some(ending) = by_end.get(&tail.to_lowercase()) else {
+            continue;
+        };
         // One per group: "Mayor Bill de Blasio" is "Bill de Blasio" already.
         let mut longer: Vec<usize> = Vec::new();
-        for (o, n) in names.iter().enumerate() {
-            let n = n.to_lowercase();
-            if o != k
-                && (n == lower || n.ends_with(&ending))
-                && !longer.iter().any(|&l| groups.find(l) == groups.find(o))
-            {
+        for &o in ending {
+            if o != k && !longer.iter().any(|&l| groups.find(l) == groups.find(o)) {
                 longer.push(o);
             }
         }
