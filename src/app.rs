@@ -1122,9 +1122,8 @@ impl App {
             || (0..self.briefing.sheet.events.len()).collect(),
             || self.events_text(),
             || {
-                use unicode_width::UnicodeWidthStr;
                 (self.briefing.sheet.events.iter())
-                    .map(|e| e.when().width())
+                    .map(list::date_width)
                     .collect()
             },
         );
@@ -1243,11 +1242,10 @@ impl App {
 
     /// The widest date of `events`, in columns (10 when there are none).
     fn widest_date(&self, events: &[usize]) -> usize {
-        use unicode_width::UnicodeWidthStr;
         let all = &self.briefing.sheet.events;
         events
             .iter()
-            .map(|&n| all[n].when().width())
+            .map(|&n| list::date_width(&all[n]))
             .max()
             .unwrap_or(10)
     }

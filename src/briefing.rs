@@ -1023,7 +1023,7 @@ fn repeated_evidence(
         })
         .collect();
     message.push_str("; lines ");
-    message.push_str(&listed(&shown));
+    message.push_str(&listed(&shown, "and"));
     message.push_str(" repeat word for word");
     if (0..copies.len()).any(|k| !repeats(k)) {
         let hint = if several {
@@ -1079,17 +1079,19 @@ fn grow_repeated(article: &Article, blocks: &mut [(usize, usize)]) {
 /// more there are.
 pub(crate) fn numbers(lines: &[usize]) -> String {
     let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
-    listed(&lines)
+    listed(&lines, "and")
 }
 
-/// Items for a message, as [`numbers`] lists them.
-fn listed(items: &[String]) -> String {
+/// Items for a message, as [`numbers`] lists them, the last after `conjunction` ("and", "or").
+pub(crate) fn listed(items: &[String], conjunction: &str) -> String {
     const SHOWN: usize = 5;
     let shown: Vec<String> = items.iter().take(SHOWN).cloned().collect();
     let more = items.len().saturating_sub(SHOWN);
     match shown.split_last() {
-        _ if more > 0 => format!("{} and {more} more", shown.join(", ")),
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ if more > 0 => format!("{} {conjunction} {more} more", shown.join(", ")),
+        Some((last, rest)) if !rest.is_empty() => {
+            format!("{} {conjunction} {last}", rest.join(", "))
+        }
         Some((last, _)) => last.clone(),
         None => String::new(),
     }

@@ -275,6 +275,12 @@ fn kept<K: PartialEq, V>(slot: &mut Option<(K, V)>, key: K, build: impl FnOnce()
     &mut slot.get_or_insert_with(|| (key, build())).1
 }
 
+/// The columns event `e`'s date takes in the Timeline.
+#[must_use]
+pub fn date_width(e: &Event) -> usize {
+    unicode_width::UnicodeWidthStr::width(e.when().as_str())
+}
+
 /// The first and last day event `e` covers.
 #[must_use]
 pub fn covers(e: &Event) -> (i64, i64) {

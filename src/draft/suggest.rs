@@ -247,15 +247,6 @@ pub fn suggest(b: &Briefing) -> Suggestions {
     out
 }
 
-/// `names` quoted, joined by commas and a last "or".
-fn one_of(names: &[String]) -> String {
-    let quoted: Vec<String> = names.iter().map(|n| string(n)).collect();
-    match quoted.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => quoted.concat(),
-    }
-}
-
 fn lines_of(b: &Briefing, at: &[Range<usize>]) -> String {
     let mut lines: Vec<usize> = at.iter().map(|r| b.article.line_of(r.start)).collect();
     lines.dedup();
@@ -322,7 +313,10 @@ pub fn render(b: &Briefing, s: &Suggestions) -> String {
                      aliases of the one it means.\n",
                     string(&c.name),
                     lines_of(b, at),
-                    one_of(&c.shared)
+                    crate::briefing::listed(
+                        &c.shared.iter().map(|n| string(n)).collect::<Vec<_>>(),
+                        "or"
+                    )
                 );
                 continue;
             }

@@ -158,7 +158,7 @@ fn line(app: &App, message: Option<&Message>, frame: &mut Frame, area: Rect, the
         let text = clean(&m.text);
         let position = position(app);
         // A search's complaint of no match says what the position would: it stands alone.
-        let position = if m.text.starts_with(NO_MATCH) && position.starts_with("no match") {
+        let position = if m.text.starts_with(NO_MATCH) && position.starts_with(NO_MATCH_AT) {
             String::new()
         } else {
             position
@@ -352,10 +352,13 @@ fn unclaimed_position(app: &App) -> Option<String> {
 
 /// `match 2/5 · "summit"`: match `at` (from 1) of `total`, for the article's search and a
 /// window's.
+/// How a search position says it matched nothing: `no match · "x"`.
+const NO_MATCH_AT: &str = "no match";
+
 fn search_position(query: &str, at: Option<usize>, total: usize) -> String {
     let q = clean(query);
     match (at, total) {
-        (_, 0) => format!("no match · \"{q}\""),
+        (_, 0) => format!("{NO_MATCH_AT} · \"{q}\""),
         (Some(at), n) => format!("match {at}/{n} · \"{q}\""),
         (None, n) => format!("{n} matches · \"{q}\""),
     }
