@@ -1,7 +1,7 @@
 //! The text a list's filter looks in: every item's fields lowercased once, one after another in
 //! one buffer, so a letter typed into the filter is one substring search over it instead of
-//! lowercasing 100,000 items' fields into fresh strings (18–66 ms a key in the Actors, 66–139 ms
-//! in the Timeline; issue 16). A **stored derived value** (ARCHITECTURE.md, "Invariants"): the
+//! lowercasing 100,000 items' fields into fresh strings (9.75–17.1 ms a key in the Actors,
+//! 54.7–108.8 ms in the Timeline, with the frame: docs/performance.md; issue 16). A **stored derived value** (ARCHITECTURE.md, "Invariants"): the
 //! lists keep it per briefing (`list::Shown`), and what it finds must equal what matching each
 //! field afresh finds (`list::field_matches`; tests/it/scale.rs).
 //!
@@ -96,7 +96,7 @@ impl FilterText {
         ranks
     }
 
-    /// The items `needle` (lowercase, not empty) matches, in item order, with how. Looks only
+    /// The items `needle` (lowercase; empty, every item) matches, in item order, with how. Looks only
     /// among the matches of a needle looked for lately that `needle` contains, when there is
     /// one: no other item can match.
     pub fn matches(&mut self, needle: &str) -> &[(usize, Rank)] {

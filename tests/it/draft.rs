@@ -24,6 +24,16 @@ fn fixture(name: &str) -> String {
     fs::read_to_string(path).expect("a draft fixture")
 }
 
+/// Runs `briefing draft` on `article` in `dir` and returns the facts.toml it wrote there.
+fn drafted(dir: &Path, article: &str) -> String {
+    briefing()
+        .arg("draft")
+        .arg(dir.join(article))
+        .assert()
+        .success();
+    fs::read_to_string(dir.join("facts.toml")).expect("the draft")
+}
+
 /// A folder holding only the bundled article.
 fn bundled_article() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -295,12 +305,7 @@ fn draft_never_writes_over_a_file() {
 #[test]
 fn a_draft_names_its_schema_and_writes_it_beside_unless_a_file_is_there() {
     let dir = bundled_article();
-    briefing()
-        .arg("draft")
-        .arg(dir.path().join("article.txt"))
-        .assert()
-        .success();
-    let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+    let sheet = drafted(dir.path(), "article.txt");
     assert!(
         sheet.starts_with("#:schema ./facts.schema.json\n"),
         "{sheet}"
@@ -384,12 +389,7 @@ fn a_name_two_actors_end_with_is_left_to_the_curator() {
          Johnson had been candid. Mr Johnson left, and Ms Johnson thanked the jury.\n",
     )
     .expect("write the article");
-    briefing()
-        .arg("draft")
-        .arg(dir.path().join("article.txt"))
-        .assert()
-        .success();
-    let sheet = fs::read_to_string(dir.path().join("facts.toml")).expect("the draft");
+    let sheet = drafted(dir.path(), "article.txt");
     for (name, kind) in [("Mr Johnson", "person"), ("Ms Johnson", "person")] {
         assert!(
             sheet.contains(&format!("name = \"{name}\"\nkind = \"{kind}\"")),
