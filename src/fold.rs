@@ -66,6 +66,36 @@ pub fn fold_bounded(text: &str, out: &mut String, limit: usize) -> bool {
     true
 }
 
+/// [`FoldedText::new`] counts a text this long in two halves.
+const HALVES_FROM: usize = 2 << 20;
+
+/// Where the count of `original[skip..]` can be cut in two, near the middle: between two ASCII
+/// letters or digits outside the `removed` ranges, where folding is in no run of whitespace and
+/// changes nothing, so each half folds as it would in the whole.
+fn halfway(original: &str, skip: usize, removed: &[Range<usize>]) -> Option<usize> {
+    let bytes = original.as_bytes();
+    // The first byte of the pair looked for.
+    let mut at = (skip + bytes.len().saturating_sub(skip) / 2)
+        .saturating_sub(1)
+        .max(skip);
+    while at < bytes.len() {
+        let inside = removed.partition_point(|r| r.end <= at);
+        if let Some(r) = removed.get(inside).filter(|r| r.start <= at) {
+            at = r.end;
+            continue;
+        }
+        let end = removed.get(inside).map_or(bytes.len(), |r| r.start);
+        let found = bytes[at..end]
+            .windows(2)
+            .position(|w| w[0].is_ascii_alphanumeric() && w[1].is_ascii_alphanumeric());
+        match found {
+            Some(k) => return Some(at + k + 1),
+            None => at = end,
+        }
+    }
+    None
+}
+
 /// Separates what omitted lines leave behind, so nothing matches across them. Folding turns
 /// every line break into a space, so this byte never occurs in folded text otherwise, and it is
 /// not alphanumeric, so it is a word boundary.
@@ -76,7 +106,7 @@ pub const BARRIER: u8 = b'\n';
 /// any part of it again on demand, so that `check` can scan the article a piece at a time
 /// instead of holding a whole folded copy beside the original (at 256 MiB that copy alone was
 /// as large as the memory bound left room for).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FoldedText {
     /// The folded text's length in bytes.
     len: usize,
@@ -92,8 +122,33 @@ impl FoldedText {
     /// Folds `original[skip..]`, replacing each range in `removed` (sorted, disjoint, inside the
     /// text, on character boundaries, none empty) with a single [`BARRIER`], and keeps the way
     /// back; the folded text is counted, not written.
+    ///
+    /// A text of [`HALVES_FROM`] bytes or more is counted in two halves, the second on a
+    /// thread of its own: `check` reads and indexes the article on one thread while the other
+    /// parses the fact sheet, and that thread is idle by the time the count begins (it was the
+    /// last 8 ms of the 30 before the scan of a 10 MiB article could begin).
     #[must_use]
     pub fn new(original: &str, skip: usize, removed: &[Range<usize>]) -> Self {
+        match halfway(original, skip, removed) {
+            Some(half) if original.len() >= HALVES_FROM => {
+                let (first, second) = std::thread::scope(|s| {
+                    let second = s.spawn(|| Self::counted(original, half, removed));
+                    let first = Self::counted(&original[..half], skip, removed);
+                    let second = second
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                    (first, second)
+                });
+                first.then(&second)
+            }
+            _ => Self::counted(original, skip, removed),
+        }
+    }
+
+    /// [`Self::new`] on one thread.
+    fn counted(original: &str, skip: usize, removed: &[Range<usize>]) -> Self {
+        // The ranges past the end of `original` (a first half's) are not its.
+        let removed = &removed[..removed.partition_point(|r| r.start < original.len())];
         let mut b = Builder::new(Count(0), skip, usize::MAX);
         b.fold(original, skip, removed);
         Self {
@@ -102,6 +157,23 @@ impl FoldedText {
             delta: b.delta,
             barriers: b.barriers,
         }
+    }
+
+    /// The map of a text made of this one's text and then `second`'s, which was counted from
+    /// where this one's ends ([`halfway`]).
+    fn then(mut self, second: &Self) -> Self {
+        let shift = self.len as u32;
+        self.at.reserve(second.at.len());
+        self.delta.reserve(second.delta.len());
+        // The second's first checkpoint says where it began, which this map's last says too.
+        for (at, delta) in second.at.iter().zip(&second.delta).skip(1) {
+            self.at.push(at + shift);
+            self.delta.push(delta - shift);
+        }
+        self.barriers
+            .extend(second.barriers.iter().map(|b| b + shift));
+        self.len += second.len;
+        self
     }
 
     /// [`Self::new`], and the folded text itself.
@@ -684,6 +756,57 @@ mod tests {
         for pos in (0..src.len()).rev().step_by(997) {
             assert_eq!(cursor.to_original(pos), src[pos]);
         }
+    }
+
+    #[test]
+    fn a_map_counted_in_two_halves_is_the_map_counted_whole() {
+        let (text, removed) = rough_workload();
+        let whole = FoldedText::counted(&text, 3, &removed);
+        let bytes = text.as_bytes();
+        let mut cuts = 0;
+        // Around every omitted line, and through the rest (each cut counts the whole text).
+        let near = removed
+            .iter()
+            .flat_map(|r| (r.start - 4..r.start).chain(r.end..r.end + 4));
+        let through = (5..text.len()).step_by(text.len() / 700);
+        for half in near.chain(through) {
+            let inside = removed.iter().any(|r| r.start <= half && half < r.end);
+            if inside
+                || !bytes[half - 1].is_ascii_alphanumeric()
+                || !bytes[half].is_ascii_alphanumeric()
+            {
+                continue;
+            }
+            let halves = FoldedText::counted(&text[..half], 3, &removed)
+                .then(&FoldedText::counted(&text, half, &removed));
+            assert_eq!(halves, whole, "cut at {half}");
+            cuts += 1;
+        }
+        assert!(cuts > 300, "{cuts}");
+        // Where the count is cut: such a place, near the middle, or none.
+        let half = halfway(&text, 3, &removed).expect("a place to cut");
+        assert!(
+            half.abs_diff(text.len() / 2) < 100,
+            "{half} of {}",
+            text.len()
+        );
+        assert!(bytes[half - 1].is_ascii_alphanumeric() && bytes[half].is_ascii_alphanumeric());
+        assert_eq!(halfway("  \n\n  ", 0, &[]), None);
+        assert_eq!(halfway("ab", 0, &[]), Some(1));
+        let first: Vec<Range<usize>> = vec![0..2, 5..5];
+        assert_eq!(halfway("ab cd", 0, &first[..1]), Some(4));
+        let last: Vec<Range<usize>> = vec![3..5, 5..5];
+        assert_eq!(halfway("ab cd", 0, &last[..1]), None);
+        // A text long enough to be counted on two threads.
+        let long = text.repeat(HALVES_FROM / text.len() + 1);
+        let n = text.len();
+        let removed: Vec<Range<usize>> = (0..long.len() / n)
+            .flat_map(|k| removed.iter().map(move |r| r.start + k * n..r.end + k * n))
+            .collect();
+        assert_eq!(
+            FoldedText::new(&long, 3, &removed),
+            FoldedText::counted(&long, 3, &removed)
+        );
     }
 
     #[test]
