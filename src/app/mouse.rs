@@ -173,19 +173,24 @@ impl App {
                     self.article.unclaimed = Some(place);
                 }
             }
+            // The items stored, not a copy of them (100,000 items copied a click).
             Pane::Actors => {
-                let v = self.visible_actors();
                 let pos = actors + row;
-                if pos < v.len() {
-                    let h = self.pane_height(Pane::Actors);
-                    if self.actors.selected != Some(v[pos]) {
-                        // New details: their cursor starts on their first link.
-                        self.details = DetailsState::default();
-                    }
-                    self.actors.select_row(&v, pos, h);
-                    if self.double_click(Some(pane), v[pos], at) {
-                        self.follow();
-                    }
+                let h = self.pane_height(Pane::Actors);
+                let mut list = self.actors.clone();
+                let shown = self.shown_actors();
+                let Some(&actor) = shown.get(pos) else {
+                    return;
+                };
+                list.select_row(&shown, pos, h);
+                drop(shown);
+                if self.actors.selected != Some(actor) {
+                    // New details: their cursor starts on their first link.
+                    self.details = DetailsState::default();
+                }
+                self.actors = list;
+                if self.double_click(Some(pane), actor, at) {
+                    self.follow();
                 }
             }
             Pane::Timeline => {
@@ -194,28 +199,29 @@ impl App {
                     return;
                 };
                 // An event's title may wrap onto several rows.
-                let v = self.visible_events();
+                let shown = self.shown_events();
                 let rows = self.event_rows();
                 let (mut pos, mut row) = (events, row);
-                while let Some(&n) = v.get(pos) {
+                while let Some(&n) = shown.get(pos) {
                     match row.checked_sub(rows(n)) {
                         Some(rest) => (row, pos) = (rest, pos + 1),
                         None => break,
                     }
                 }
-                drop(rows);
-                if pos < v.len() {
-                    let h = self.pane_height(Pane::Timeline);
-                    let mut list = self.events.clone();
-                    if list.selected != Some(v[pos]) {
-                        self.details = DetailsState::default();
-                    }
-                    list.selected = Some(v[pos]);
-                    list.fit_rows(&v, h, self.event_rows());
-                    self.events = list;
-                    if self.double_click(Some(pane), v[pos], at) {
-                        self.follow();
-                    }
+                let Some(&event) = shown.get(pos) else {
+                    return;
+                };
+                let h = self.pane_height(Pane::Timeline);
+                let mut list = self.events.clone();
+                list.selected = Some(event);
+                list.fit_rows(&shown, h, rows);
+                drop(shown);
+                if self.events.selected != Some(event) {
+                    self.details = DetailsState::default();
+                }
+                self.events = list;
+                if self.double_click(Some(pane), event, at) {
+                    self.follow();
                 }
             }
             Pane::Details => {
@@ -238,15 +244,14 @@ impl App {
         match pane {
             Pane::Article => self.article.scroll(&self.briefing.article, delta),
             Pane::Actors => {
-                let len = self.visible_actors().len();
+                let len = self.shown_actors().len();
                 let h = self.pane_height(Pane::Actors);
                 self.actors.scroll(len, delta, h);
             }
             Pane::Timeline => {
-                let v = self.visible_events();
                 let h = self.pane_height(Pane::Timeline);
                 let mut list = self.events.clone();
-                list.scroll_rows(&v, delta, h, self.event_rows());
+                list.scroll_rows(&self.shown_events(), delta, h, self.event_rows());
                 self.events = list;
             }
             Pane::Details => {
